@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine (run as root) for the megaregion plugin:
+#  - QGIS 3.22 LTR and the Python packages that share its GDAL (Debian's),
+#  - a virtual environment .venv with current releases of the scientific stack and the
+#    independent implementations the tests compare against (PySAL inequality,
+#    exactextract, pymcdm, rasterstats, scikit-learn).
+# Idempotent: a second run only checks what is there.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+
+APT_PACKAGES=(
+  qgis python3-qgis qgis-providers
+  python3-rasterio python3-geopandas python3-shapely python3-pyproj python3-sklearn
+  python3-scipy python3-pandas python3-numpy python3-openpyxl python3-matplotlib
+  python3-pytest python3-venv python3-pip
+  make git
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  if [ "$(id -u)" != 0 ]; then
+    echo "setup: missing Debian packages: ${missing[*]}; run as root (or: sudo make setup)" >&2
+    exit 1
+  fi
+  echo "setup: installing Debian packages: ${missing[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The current-release environment. Debian's python, so no other interpreter is needed.
+venv=.venv
+req=requirements-test.txt
+stamp="$venv/.requirements.sha256"
+want=$(sha256sum "$req" | cut -d' ' -f1)
+if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "setup: creating $venv with current releases ($req)"
+  rm -rf "$venv"
+  /usr/bin/python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install -q --upgrade pip
+  "$venv/bin/python" -m pip install -q -r "$req"
+  echo "$want" > "$stamp"
+fi
+echo "setup: ready (QGIS $(dpkg-query -W -f='${Version}' qgis), venv $("$venv/bin/python" -c 'import numpy, shapely, geopandas; print("numpy", numpy.__version__, "shapely", shapely.__version__, "geopandas", geopandas.__version__)'))"
