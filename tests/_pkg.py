@@ -30,3 +30,7 @@ def ensure_importable() -> Path:
     if parent not in sys.path:
         sys.path.insert(0, parent)
     return Path(parent)
+
+
+if __name__ == "__main__":
+    print(plugin_parent())

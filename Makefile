@@ -1,0 +1,33 @@
+# make demo  : set up a fresh Debian 12 machine (as root) and run the main job on the bundled data
+# make test  : set up and run every test (unit tests on Debian's QGIS stack and on current
+#              releases, PyQGIS in-process tests, qgis_process end-to-end tests)
+# make package: build the installable plugin zip in dist/
+SHELL := /bin/bash
+PY_DEBIAN := /usr/bin/python3
+PY_CURRENT := .venv/bin/python
+OUT ?= output
+
+.PHONY: setup demo test test-unit test-qgis package clean
+
+setup:
+	@bash scripts/setup.sh
+
+demo: setup
+	@bash scripts/demo.sh "$(OUT)"
+
+test: setup
+	MEGAREGION_REQUIRE_PEERS=1 $(PY_CURRENT) -m pytest tests/unit -q -p no:cacheprovider
+	MEGAREGION_REQUIRE_QGIS=1 QT_QPA_PLATFORM=offscreen $(PY_DEBIAN) -m pytest tests -q -p no:cacheprovider
+
+test-unit:
+	$(PY_CURRENT) -m pytest tests/unit -q -p no:cacheprovider
+
+test-qgis:
+	QT_QPA_PLATFORM=offscreen $(PY_DEBIAN) -m pytest tests/qgis tests/e2e -q -p no:cacheprovider
+
+package:
+	@$(PY_DEBIAN) scripts/package.py
+
+clean:
+	rm -rf dist output .pytest_cache
+	find . -name __pycache__ -prune -exec rm -rf {} +

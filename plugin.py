@@ -1,0 +1,63 @@
+"""Desktop glue: registers the Processing provider and adds a menu and a toolbar button
+that open each algorithm's dialog. ``qgis_process`` only calls :meth:`initProcessing`."""
+from qgis.core import QgsApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu, QToolButton
+
+from .processing.base import ICON_PATH
+from .processing.provider import MegaregionProvider, algorithm_classes
+
+MENU_TITLE = "&Mega-region unevenness"
+
+
+class MegaregionPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.actions = []
+        self.toolbar = None
+        self.tool_button = None
+
+    def initProcessing(self):  # noqa: N802 (QGIS plugin API)
+        if self.provider is None:
+            self.provider = MegaregionProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802
+        self.initProcessing()
+        icon = QIcon(ICON_PATH)
+        window = self.iface.mainWindow()
+        button_menu = QMenu(window)
+        for cls in algorithm_classes():
+            alg = cls()
+            action = QAction(icon, alg.displayName(), window)
+            action.setToolTip(alg.shortHelpString().split("\n", 1)[0])
+            action.triggered.connect(lambda _checked=False, alg_id=f"megaregion:{alg.name()}": self.open_dialog(alg_id))
+            self.iface.addPluginToMenu(MENU_TITLE, action)
+            button_menu.addAction(action)
+            self.actions.append(action)
+        self.toolbar = self.iface.addToolBar("Mega-region unevenness")
+        self.toolbar.setObjectName("MegaregionToolbar")
+        self.tool_button = QToolButton(self.toolbar)
+        self.tool_button.setIcon(icon)
+        self.tool_button.setToolTip("Mega-region unevenness algorithms")
+        self.tool_button.setMenu(button_menu)
+        self.tool_button.setPopupMode(QToolButton.InstantPopup)
+        self.toolbar.addWidget(self.tool_button)
+
+    @staticmethod
+    def open_dialog(alg_id):
+        from qgis import processing
+
+        processing.execAlgorithmDialog(alg_id, {})
+
+    def unload(self):
+        for action in self.actions:
+            self.iface.removePluginMenu(MENU_TITLE, action)
+        self.actions = []
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None

@@ -1,0 +1,120 @@
+"""``megaregion:assignmegaregions``: add mega-region, role and phase to each prefecture."""
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+)
+
+from ..core import membership as core_membership
+from . import qgis_io
+from .base import MegaregionAlgorithm
+from .tables import table_frame
+
+
+class AssignMegaregionsAlgorithm(MegaregionAlgorithm):
+    INPUT = "INPUT"
+    KEY = "KEY"
+    MEMBERSHIP = "MEMBERSHIP"
+    MULTIPLE = "MULTIPLE"
+    UNASSIGNED = "UNASSIGNED"
+    INCLUDE_SAR = "INCLUDE_SAR"
+    OUTPUT = "OUTPUT"
+
+    ALG_ID = "assignmegaregions"
+    DISPLAY_NAME = "Assign mega-regions and core cities"
+    HELP = (
+        "Adds to each prefecture its mega-region (one of the 19 urban agglomerations, 城市群, of "
+        "China's 14th Five-Year Plan) and its role in it: <b>core</b> (municipality, provincial "
+        "capital or sub-provincial city) or <b>secondary</b> (every other member).\n\n"
+        "<b>Prefectures</b>: a layer or table with the 6-digit administrative code (GB/T 2260) of each "
+        "prefecture; <b>Administrative code field</b>: that field (default adcode). Chongqing may be "
+        "500000 or 500100.\n"
+        "<b>Membership table</b> (optional): a table with the columns megaregion_id, megaregion_en, "
+        "megaregion_zh, phase, adcode, name_zh, role; by default the bundled table compiled from the "
+        "plan documents (see the plugin's resources/data/megaregions/SOURCE.md).\n"
+        "<b>Cities in two mega-regions</b>: one output feature per membership (default), or only the "
+        "first membership in the order of the membership table.\n"
+        "<b>Prefectures in no mega-region</b>: kept with NULL fields (default) or dropped.\n"
+        "<b>Include Hong Kong and Macao</b>: off by default, as they have no prefecture-level yearbook data.\n\n"
+        "<b>Output</b>: the prefectures with the fields megaregion_id, megaregion, megaregion_zh, role, "
+        "phase, membership (full or partial: the plan includes only some counties), uncertain (1 where "
+        "the membership table flags the row as uncertain) and membership_note."
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Prefectures"), [QgsProcessing.TypeVector])
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.KEY, self.tr("Administrative code field"), defaultValue="adcode", parentLayerParameterName=self.INPUT
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.MEMBERSHIP, self.tr("Membership table (default: bundled 19 mega-regions)"),
+                [QgsProcessing.TypeVector], optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.MULTIPLE, self.tr("Cities in two mega-regions"),
+                options=[self.tr("One feature per membership"), self.tr("First membership only")], defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.UNASSIGNED, self.tr("Prefectures in no mega-region"),
+                options=[self.tr("Keep with NULL fields"), self.tr("Drop")], defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(self.INCLUDE_SAR, self.tr("Include Hong Kong and Macao"), defaultValue=False)
+        )
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Prefectures with mega-regions")))
+
+    def run(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        key = self.parameterAsString(parameters, self.KEY, context)
+        if source.fields().lookupField(key) < 0:
+            raise QgsProcessingException(
+                f"KEY field '{key}' is not in INPUT (fields: {', '.join(source.fields().names())}): "
+                "choose the field holding the 6-digit administrative codes."
+            )
+        membership = None
+        if parameters.get(self.MEMBERSHIP) not in (None, ""):
+            membership = core_membership.load_membership(
+                table_frame(self, parameters, self.MEMBERSHIP, context, feedback)
+            )
+        multiple = ["all", "first"][self.parameterAsEnum(parameters, self.MULTIPLE, context)]
+        unassigned = ["keep", "drop"][self.parameterAsEnum(parameters, self.UNASSIGNED, context)]
+        include_sar = self.parameterAsBool(parameters, self.INCLUDE_SAR, context)
+
+        frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.4)
+        result = core_membership.assign_megaregions(
+            frame, key, membership=membership, multiple=multiple, unassigned=unassigned, include_sar=include_sar
+        )
+        for warning in getattr(result, "attrs", {}).get("warnings", []):
+            feedback.pushWarning(warning)
+        rows = result["source_row"].tolist()
+        out = result.drop(columns=["source_row"])
+        fields = qgis_io.frame_fields(out, templates=source.fields())
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        qgis_io.write_frame(sink, out, [geometries[r] for r in rows], feedback, 40, 100)
+        assigned = out["megaregion_id"].notna()
+        feedback.pushInfo(
+            f"{int(assigned.sum())} prefecture memberships in {out.loc[assigned, 'megaregion_id'].nunique()} "
+            f"mega-regions ({int((out['role'] == 'core').sum())} core, {int((out['role'] == 'secondary').sum())} "
+            f"secondary); {int((~assigned).sum())} prefectures in no mega-region."
+        )
+        return {self.OUTPUT: dest_id}

@@ -1,0 +1,58 @@
+"""The shared base of every megaregion algorithm: instance creation, translation,
+group, icon, help text and the conversion of core errors into Processing errors."""
+import os
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "megaregion.svg")
+
+
+class MegaregionAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses set ``ALG_ID``, ``DISPLAY_NAME``, ``GROUP_ID``, ``GROUP`` and ``HELP``
+    (the short help: inputs, outputs, formulas) and implement ``initAlgorithm`` and
+    ``run`` (same signature as ``processAlgorithm``)."""
+
+    ALG_ID = ""
+    DISPLAY_NAME = ""
+    GROUP_ID = "prepare"
+    GROUP = "1 Prepare data"
+    HELP = ""
+
+    def tr(self, text):
+        return QCoreApplication.translate("megaregion", text)
+
+    def createInstance(self):  # noqa: N802 (QGIS API)
+        return type(self)()
+
+    def name(self):
+        return self.ALG_ID
+
+    def displayName(self):  # noqa: N802
+        return self.tr(self.DISPLAY_NAME)
+
+    def group(self):
+        return self.tr(self.GROUP)
+
+    def groupId(self):  # noqa: N802
+        return self.GROUP_ID
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(self.HELP)
+
+    def icon(self):
+        return QIcon(ICON_PATH)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        try:
+            return self.run(parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except ValueError as exc:
+            # core/ reports bad input as ValueError with a message naming input, value and fix.
+            raise QgsProcessingException(str(exc)) from exc
+
+    def run(self, parameters, context, feedback):
+        raise NotImplementedError

@@ -1,0 +1,95 @@
+"""``megaregion:gcj02towgs84``: convert boundaries scraped from Chinese web maps to WGS84."""
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+)
+
+from ..core import gcj02
+from . import qgis_io
+from .base import MegaregionAlgorithm
+
+SYSTEMS = ["gcj02", "bd09", "wgs84"]
+SYSTEM_LABELS = ["GCJ-02 (Amap, Tencent, Google China)", "BD-09 (Baidu)", "WGS84 (GPS, EPSG:4326)"]
+
+
+class Gcj02ToWgs84Algorithm(MegaregionAlgorithm):
+    INPUT = "INPUT"
+    FROM_SYSTEM = "FROM_SYSTEM"
+    TO_SYSTEM = "TO_SYSTEM"
+    OUTPUT = "OUTPUT"
+
+    ALG_ID = "gcj02towgs84"
+    DISPLAY_NAME = "Convert web-map boundaries to WGS84"
+    HELP = (
+        "Converts geometries from the coordinate systems of Chinese web maps to WGS84, and back.\n\n"
+        "Boundaries scraped from Amap or Tencent are in GCJ-02 and those from Baidu in BD-09: "
+        "plain longitude/latitude, often labelled EPSG:4326, but shifted by about 0.1-0.7 km from "
+        "true WGS84 positions by an obfuscation formula. Zonal statistics on rasters (night lights, "
+        "NDVI) need true positions.\n\n"
+        "<b>Input layer</b>: any vector layer in longitude/latitude degrees.\n"
+        "<b>Convert from</b>: the system the coordinates are in (default GCJ-02).\n"
+        "<b>Convert to</b>: the target system (default WGS84).\n"
+        "<b>Output</b>: a copy of the input with converted geometries, in EPSG:4326, attributes unchanged.\n\n"
+        "WGS84 to GCJ-02 is the published forward formula (Krasovsky ellipsoid, a = 6378245 m, "
+        "e^2 = 0.00669342162296594323); GCJ-02 to WGS84 inverts it iteratively to a round-trip error "
+        "below 1 cm across China. BD-09 is GCJ-02 with a further rotation-like shift "
+        "(x_pi = 3000 pi / 180, offsets 0.0065, 0.006). Points outside China's bounding box "
+        "(72.004-137.8347 E, 0.8293-55.8271 N) are not shifted by GCJ-02 and are left unchanged."
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Input layer (longitude/latitude)"), [QgsProcessing.TypeVectorAnyGeometry]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.FROM_SYSTEM, self.tr("Convert from"), options=SYSTEM_LABELS, defaultValue=0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(self.TO_SYSTEM, self.tr("Convert to"), options=SYSTEM_LABELS, defaultValue=2)
+        )
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Converted layer")))
+
+    def run(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        src = SYSTEMS[self.parameterAsEnum(parameters, self.FROM_SYSTEM, context)]
+        dst = SYSTEMS[self.parameterAsEnum(parameters, self.TO_SYSTEM, context)]
+        if src == dst:
+            raise QgsProcessingException(
+                f"FROM_SYSTEM and TO_SYSTEM are both {src.upper()}: choose two different systems."
+            )
+        crs = source.sourceCrs()
+        if crs.isValid() and not crs.isGeographic():
+            raise QgsProcessingException(
+                f"INPUT is in {crs.authid() or crs.description()}, a projected CRS: GCJ-02 and BD-09 shifts "
+                "apply to longitude/latitude degrees. Reproject the layer to EPSG:4326 first "
+                "(Vector general > Reproject layer)."
+            )
+        frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.3)
+        shapes = qgis_io.shapely_geometries(geometries)
+        converted = []
+        n = len(shapes)
+        for i, shape in enumerate(shapes):
+            if feedback.isCanceled():
+                raise QgsProcessingException("Cancelled")
+            converted.append(None if shape is None else gcj02.transform_geometry(shape, src, dst))
+            feedback.setProgress(30 + 50 * (i + 1) / max(n, 1))
+        out_geoms = qgis_io.qgs_geometries(converted)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, source.fields(), source.wkbType(),
+            QgsCoordinateReferenceSystem("EPSG:4326"),
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        qgis_io.write_frame(sink, frame, out_geoms, feedback, 80, 100)
+        feedback.pushInfo(f"Converted {n} features from {src.upper()} to {dst.upper()}.")
+        return {self.OUTPUT: dest_id}

@@ -1,0 +1,157 @@
+"""Conversions between QGIS feature sources/sinks and the pandas objects ``core/`` uses.
+
+Reading keeps attribute values as Python values (QGIS NULL -> None) and the geometries
+aside as ``QgsGeometry``, so any provider works (files, memory layers, database tables,
+selections, model outputs). Writing happens only after the core computation succeeded,
+so a failed run leaves no half-written output."""
+import math
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+
+
+def python_value(value):
+    """A QGIS attribute value as a plain Python value (NULL and invalid -> None)."""
+    if value is None:
+        return None
+    if isinstance(value, QVariant):
+        return None if value.isNull() else value.value()
+    if isinstance(value, QDateTime):
+        return value.toPyDateTime() if value.isValid() else None
+    if isinstance(value, QDate):
+        return value.toPyDate() if value.isValid() else None
+    if isinstance(value, QTime):
+        return value.toPyTime() if value.isValid() else None
+    return value
+
+
+def source_to_frame(source, feedback=None, with_geometry=True, progress_share=1.0):
+    """Attributes of every feature of ``source`` as a DataFrame (columns = field names, in
+    field order) and, with ``with_geometry``, the list of ``QgsGeometry`` in the same order."""
+    names = [f.name() for f in source.fields()]
+    request = QgsFeatureRequest()
+    if not with_geometry:
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+    total = max(source.featureCount(), 1)
+    rows, geometries = [], []
+    for i, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None:
+            if feedback.isCanceled():
+                raise QgsProcessingException("Cancelled")
+            if i % 500 == 0:
+                feedback.setProgress(100.0 * progress_share * i / total)
+        rows.append([python_value(v) for v in feature.attributes()])
+        if with_geometry:
+            geometries.append(QgsGeometry(feature.geometry()))
+    frame = pd.DataFrame(rows, columns=names) if rows else pd.DataFrame(columns=names)
+    return frame, geometries
+
+
+def shapely_geometries(geometries):
+    """``QgsGeometry`` list -> shapely geometries (None for empty/null), through WKB."""
+    from shapely import wkb
+
+    out = []
+    for g in geometries:
+        if g is None or g.isNull() or g.isEmpty():
+            out.append(None)
+        else:
+            out.append(wkb.loads(bytes(g.asWkb())))
+    return out
+
+
+def qgs_geometries(shapes):
+    """shapely geometries -> ``QgsGeometry`` list (None -> null geometry)."""
+    out = []
+    for s in shapes:
+        if s is None or s.is_empty:
+            out.append(QgsGeometry())
+        else:
+            g = QgsGeometry()
+            g.fromWkb(s.wkb)
+            out.append(g)
+    return out
+
+
+def _qvariant_type(series):
+    kind = series.dtype.kind
+    if kind == "b":
+        return QVariant.Bool, 0, 0
+    if kind in "iu":
+        return QVariant.LongLong, 0, 0
+    if kind == "f":
+        return QVariant.Double, 0, 0
+    values = [v for v in series if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    if values and all(isinstance(v, (bool, np.bool_)) for v in values):
+        return QVariant.Bool, 0, 0
+    if values and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in values):
+        return QVariant.LongLong, 0, 0
+    if values and all(isinstance(v, (int, float, np.integer, np.floating)) for v in values):
+        return QVariant.Double, 0, 0
+    return QVariant.String, 0, 0
+
+
+def frame_fields(frame, templates=None):
+    """``QgsFields`` for the columns of ``frame``; columns present in ``templates`` (the
+    input layer's ``QgsFields``) keep their original definition."""
+    fields = QgsFields()
+    for name in frame.columns:
+        idx = templates.lookupField(name) if templates is not None else -1
+        if idx >= 0:
+            fields.append(QgsField(templates.at(idx)))
+            continue
+        qtype, length, precision = _qvariant_type(frame[name])
+        fields.append(QgsField(str(name), qtype, len=length, prec=precision))
+    return fields
+
+
+def _cell(value):
+    if value is None:
+        return None
+    if isinstance(value, (float, np.floating)):
+        return None if math.isnan(value) else float(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if value is pd.NaT:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value
+
+
+def write_frame(sink, frame, geometries=None, feedback=None, progress_from=0.0, progress_to=100.0):
+    """Add one feature per row of ``frame`` to ``sink`` (NaN/None -> NULL)."""
+    n = len(frame)
+    columns = [frame[c].tolist() for c in frame.columns]
+    for i in range(n):
+        if feedback is not None:
+            if feedback.isCanceled():
+                raise QgsProcessingException("Cancelled")
+            if i % 500 == 0:
+                feedback.setProgress(progress_from + (progress_to - progress_from) * i / max(n, 1))
+        feature = QgsFeature()
+        feature.setAttributes([_cell(col[i]) for col in columns])
+        if geometries is not None:
+            feature.setGeometry(geometries[i])
+        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(f"Could not write feature {i + 1} of {n}")
+
+
+def no_geometry():
+    return QgsWkbTypes.NoGeometry

@@ -1,0 +1,44 @@
+"""Build the installable plugin zip: dist/megaregion-<version>.zip with one top-level folder
+``megaregion`` holding what the plugin needs at run time (no tests, benchmarks, caches or
+development files)."""
+import configparser
+import os
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+INCLUDE = ["__init__.py", "plugin.py", "metadata.txt", "LICENSE", "README.md", "core", "processing", "ui", "resources"]
+EXCLUDE_PARTS = {"__pycache__", ".pytest_cache"}
+EXCLUDE_SUFFIXES = {".pyc", ".pyo", ".aux.xml"}
+
+
+def files():
+    for entry in INCLUDE:
+        path = ROOT / entry
+        if path.is_file():
+            yield path
+        elif path.is_dir():
+            for p in sorted(path.rglob("*")):
+                if p.is_file() and not (set(p.relative_to(ROOT).parts) & EXCLUDE_PARTS) and not any(
+                    str(p).endswith(s) for s in EXCLUDE_SUFFIXES
+                ):
+                    yield p
+
+
+def main(dest=None):
+    meta = configparser.ConfigParser()
+    meta.read(ROOT / "metadata.txt", encoding="utf-8")
+    version = meta["general"]["version"]
+    dest = Path(dest) if dest else ROOT / "dist"
+    dest.mkdir(parents=True, exist_ok=True)
+    target = dest / f"megaregion-{version}.zip"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        for p in files():
+            zf.write(p, "megaregion/" + p.relative_to(ROOT).as_posix())
+    print(target)
+    return target
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

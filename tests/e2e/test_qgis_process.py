@@ -1,0 +1,92 @@
+"""The plugin as a batch user meets it: qgis_process.bin in its own process."""
+import sqlite3
+
+import pytest
+
+from data_paths import BOUNDARIES, CENSUS, YEARBOOK
+
+ALGORITHMS = {
+    "megaregion:joinindicators": ["INPUT", "INPUT_KEY", "TABLE", "TABLE_KEY", "MATCH_BY", "OUTPUT", "UNMATCHED"],
+    "megaregion:assignmegaregions": ["INPUT", "KEY", "OUTPUT"],
+    "megaregion:gcj02towgs84": ["INPUT", "OUTPUT"],
+}
+
+
+def test_list_shows_provider_and_algorithms(qgis_process):
+    out = qgis_process("list").stdout
+    assert "Mega-region unevenness" in out
+    for alg_id in ALGORITHMS:
+        assert alg_id in out
+
+
+@pytest.mark.parametrize("alg_id", sorted(ALGORITHMS))
+def test_help_describes_every_parameter(qgis_process, alg_id):
+    out = qgis_process("help", alg_id).stdout
+    for name in ALGORITHMS[alg_id]:
+        assert f"{name}:" in out or f"{name} " in out, f"{name} missing from help of {alg_id}"
+
+
+def _count(gpkg, table):
+    with sqlite3.connect(gpkg) as con:
+        return con.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+
+
+def test_run_join_by_code_census(qgis_process, tmp_path):
+    out = tmp_path / "joined.gpkg"
+    unmatched = tmp_path / "unmatched.csv"
+    _, result = qgis_process.run_json(
+        "megaregion:joinindicators",
+        {
+            "INPUT": BOUNDARIES, "INPUT_KEY": "adcode", "TABLE": CENSUS, "TABLE_KEY": "city_code",
+            "MATCH_BY": 0, "OUTPUT": out, "UNMATCHED": unmatched,
+        },
+    )
+    results = result["results"]
+    assert out.exists()
+    assert _count(out, "joined") == 370
+    # 337 prefectures and municipalities match, plus the province-direct county-level units the census has.
+    assert results["MATCHED_COUNT"] >= 337
+
+
+def test_run_join_by_name_yearbook(qgis_process, tmp_path):
+    out = tmp_path / "joined.gpkg"
+    _, result = qgis_process.run_json(
+        "megaregion:joinindicators",
+        {
+            "INPUT": BOUNDARIES, "INPUT_KEY": "name", "TABLE": YEARBOOK, "TABLE_KEY": "city",
+            "MATCH_BY": 1, "OUTPUT": out, "UNMATCHED": tmp_path / "unmatched.csv",
+        },
+    )
+    assert result["results"]["MATCHED_COUNT"] >= 278
+
+
+def test_run_assign_and_convert(qgis_process, tmp_path):
+    assigned = tmp_path / "assigned.gpkg"
+    qgis_process.run_json(
+        "megaregion:assignmegaregions", {"INPUT": BOUNDARIES, "KEY": "adcode", "OUTPUT": assigned}
+    )
+    with sqlite3.connect(assigned) as con:
+        regions = con.execute(
+            'SELECT COUNT(DISTINCT megaregion_id) FROM "assigned" WHERE megaregion_id IS NOT NULL'
+        ).fetchone()[0]
+        cores = con.execute("SELECT COUNT(*) FROM \"assigned\" WHERE role = 'core'").fetchone()[0]
+    assert regions == 19
+    assert cores == 35
+    wgs = tmp_path / "wgs84.gpkg"
+    qgis_process.run_json("megaregion:gcj02towgs84", {"INPUT": assigned, "OUTPUT": wgs})
+    assert _count(wgs, "wgs84") == _count(assigned, "assigned")
+
+
+def test_bad_input_fails_cleanly_and_leaves_no_output(qgis_process, tmp_path):
+    out = tmp_path / "joined.gpkg"
+    proc, _ = qgis_process.run_json(
+        "megaregion:joinindicators",
+        {
+            "INPUT": BOUNDARIES, "INPUT_KEY": "adcode", "TABLE": CENSUS, "TABLE_KEY": "no_such_field",
+            "MATCH_BY": 0, "OUTPUT": out, "UNMATCHED": tmp_path / "u.csv",
+        },
+        check=False,
+    )
+    assert proc.returncode != 0
+    assert "no_such_field" in (proc.stdout + proc.stderr)
+    assert not out.exists()
