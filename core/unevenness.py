@@ -1,0 +1,506 @@
+"""Core-secondary unevenness per mega-region, indicator and year (method section 2).
+
+For every mega-region, every indicator and every year, over the member cities with a
+valid value, :func:`unevenness_table` reports the Gini coefficient, Theil's T and its
+between/within split by role (core vs secondary), and Dagum's (1997) Gini decomposition
+into within-group (Gw), net between-group (Gnb) and transvariation (Gt) terms, together
+with the group means and counts. A change row per pair of years gives
+``delta = value(year2) - value(year1)`` for every measure.
+
+The formulas are those of :mod:`.inequality`; this module only selects the cities,
+checks the inputs and lays out a tidy table (one row per mega-region x indicator x year,
+plus the change rows). No row is dropped: a mega-region where a group has no valid value,
+or whose values are all zero, gets a row with NaN measures and a ``status`` saying why.
+"""
+import math
+import re
+from collections import OrderedDict
+from itertools import combinations
+from typing import Dict, Iterable, Mapping, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import pandas as pd
+
+from .inequality import dagum_gini, theil_decomposition
+
+__all__ = [
+    "UnevennessInputError",
+    "parse_indicator_fields",
+    "unevenness_table",
+    "headline_by_region",
+    "MEASURES",
+    "COLUMNS",
+]
+
+CORE = "core"
+SECONDARY = "secondary"
+OK = "ok"
+_NAMED = 5
+
+_YEAR_SUFFIX = re.compile(r"^(?P<name>.+?)_(?P<year>\d{4})$")
+
+# Numeric measures of a year row; the change row holds the difference of each.
+MEASURES = (
+    "mean_core", "mean_secondary", "ratio",
+    "gini", "theil", "theil_between", "theil_within", "theil_between_share",
+    "theil_core", "theil_secondary",
+    "dagum_g", "dagum_gw", "dagum_gnb", "dagum_gt", "share_gw", "share_gnb", "share_gt",
+    "gini_core", "gini_secondary", "gini_core_secondary", "dagum_d", "gnb_signed",
+)
+
+COLUMNS = (
+    "megaregion", "indicator", "row_type", "year", "year1", "year2", "field",
+    "n_core", "n_secondary", "n_null",
+    "n_core_year1", "n_secondary_year1", "n_core_year2", "n_secondary_year2",
+) + MEASURES[:-1] + ("leader", "gnb_signed", "weighted", "status", "note")
+
+_COUNT_COLUMNS = (
+    "year", "year1", "year2", "n_core", "n_secondary", "n_null",
+    "n_core_year1", "n_secondary_year1", "n_core_year2", "n_secondary_year2",
+)
+
+IndicatorSpec = Union[str, Sequence[str], Mapping[str, Union[str, Mapping[Optional[int], str]]]]
+
+
+class UnevennessInputError(ValueError):
+    """An input table, field or value that the unevenness measures cannot take."""
+
+
+def _names(items, limit=_NAMED) -> str:
+    items = [str(v) for v in items]
+    more = ", ..." if len(items) > limit else ""
+    return ", ".join(items[:limit]) + more
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+def parse_indicator_fields(fields: Iterable[str]) -> "OrderedDict[str, Dict[Optional[int], str]]":
+    """Group field names ``<name>_<year>`` into indicators and years.
+
+    ``pop_2010, pop_2020, area`` -> ``{'pop': {2010: 'pop_2010', 2020: 'pop_2020'},
+    'area': {None: 'area'}}``. The year is a 4-digit suffix after the last underscore;
+    a field without one is a single-year indicator with year ``None``. Indicators keep
+    the order in which they first appear; years are sorted.
+
+    >>> dict(parse_indicator_fields(["popu_2010", "popu_2020", "GDP_2011", "area"]))
+    {'popu': {2010: 'popu_2010', 2020: 'popu_2020'}, 'GDP': {2011: 'GDP_2011'}, 'area': {None: 'area'}}
+    """
+    out: "OrderedDict[str, Dict[Optional[int], str]]" = OrderedDict()
+    for field in fields:
+        field = str(field)
+        match = _YEAR_SUFFIX.match(field)
+        name, year = (match.group("name"), int(match.group("year"))) if match else (field, None)
+        years = out.setdefault(name, {})
+        if year in years:
+            raise UnevennessInputError(
+                "Fields %r and %r both give indicator %r for year %s: pass an explicit mapping"
+                % (years[year], field, name, year)
+            )
+        years[year] = field
+    for name, years in out.items():
+        out[name] = dict(sorted(years.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0)))
+    return out
+
+
+def _indicator_spec(indicators: IndicatorSpec) -> "OrderedDict[str, Dict[Optional[int], str]]":
+    """Normalise the ``indicators`` argument to ``{indicator: {year: field}}``."""
+    if isinstance(indicators, str):
+        return parse_indicator_fields([indicators])
+    if isinstance(indicators, Mapping):
+        out: "OrderedDict[str, Dict[Optional[int], str]]" = OrderedDict()
+        for name, value in indicators.items():
+            if isinstance(value, str):
+                out[str(name)] = {None: value}
+            elif isinstance(value, Mapping):
+                years = {}
+                for year, field in value.items():
+                    years[None if year is None else int(year)] = str(field)
+                out[str(name)] = dict(sorted(years.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0)))
+            else:
+                raise UnevennessInputError(
+                    "Indicator %r maps to %r: give a field name or a {year: field} mapping" % (name, value)
+                )
+        return out
+    return parse_indicator_fields(list(indicators))
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _require_columns(df: pd.DataFrame, columns: Sequence[str]):
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise UnevennessInputError(
+            "Fields %s are not in the input table; its fields are: %s" % (missing, _names(df.columns, 40))
+        )
+
+
+def _city_names(df: pd.DataFrame, labels_field: Optional[str]) -> np.ndarray:
+    if labels_field is None:
+        return np.array(["row %d" % i for i in range(len(df))], dtype=object)
+    return df[labels_field].astype(str).to_numpy(dtype=object)
+
+
+def _numeric(df: pd.DataFrame, field: str, names: np.ndarray, what: str) -> np.ndarray:
+    """A column as float with NULL -> NaN; text that is not a number is an error."""
+    column = df[field]
+    if column.dtype.kind in "biuf":
+        return column.to_numpy(dtype=float, copy=True)
+    converted = pd.to_numeric(column, errors="coerce")
+    bad = converted.isna().to_numpy() & column.notna().to_numpy()
+    if bad.any():
+        shown = ["%s=%r" % (n, v) for n, v in zip(names[bad], column.to_numpy()[bad])]
+        raise UnevennessInputError(
+            "%s field %r has values that are not numbers for %d cities (%s): fix or clear them"
+            % (what, field, int(bad.sum()), _names(shown))
+        )
+    return converted.to_numpy(dtype=float, copy=True)
+
+
+def _roles(df: pd.DataFrame, role_field: str, names: np.ndarray) -> np.ndarray:
+    """True for core, False for secondary; anything else is an error naming the values."""
+    raw = df[role_field]
+    norm = raw.astype(str).str.strip().str.lower()
+    valid = raw.notna().to_numpy() & norm.isin([CORE, SECONDARY]).to_numpy()
+    if not valid.all():
+        found: Dict[str, list] = OrderedDict()
+        for value, name in zip(raw.to_numpy()[~valid], names[~valid]):
+            found.setdefault("NULL" if pd.isna(value) else repr(value), []).append(name)
+        shown = "; ".join("%s for %d cities (%s)" % (v, len(ns), _names(ns, 3)) for v, ns in found.items())
+        raise UnevennessInputError(
+            "Role field %r has values other than 'core' and 'secondary': %s. "
+            "Give every member city its role in the mega-region." % (role_field, shown)
+        )
+    return (norm == CORE).to_numpy()
+
+
+def _weight_field_for(weight_field, year: Optional[int], df: pd.DataFrame) -> str:
+    """The weight column used for ``year``: a mapping {year: field}, a field used for every
+    year, or a base name whose ``<name>_<year>`` fields hold per-year weights."""
+    if isinstance(weight_field, Mapping):
+        if year not in weight_field:
+            raise UnevennessInputError(
+                "The weight mapping has no field for year %s (it has %s)" % (year, sorted(weight_field, key=str))
+            )
+        field = weight_field[year]
+    elif weight_field in df.columns:
+        field = weight_field
+    elif year is not None and "%s_%d" % (weight_field, year) in df.columns:
+        field = "%s_%d" % (weight_field, year)
+    else:
+        raise UnevennessInputError(
+            "Weight field %r is not in the input table (nor %r for year %s)"
+            % (weight_field, "%s_%s" % (weight_field, year), year)
+        )
+    _require_columns(df, [field])
+    return field
+
+
+# --------------------------------------------------------------------------- measures
+
+
+def _empty_measures() -> dict:
+    row = {m: math.nan for m in MEASURES}
+    row["leader"] = None
+    return row
+
+
+def _measure(y: np.ndarray, is_core: np.ndarray, w: Optional[np.ndarray], names: np.ndarray) -> dict:
+    """All measures of one mega-region, indicator and year (both groups non-empty, total > 0)."""
+    groups = np.where(is_core, CORE, SECONDARY)
+    dg = dagum_gini(y, groups, weights=w, labels=names)
+    td = theil_decomposition(y, groups, weights=w, labels=names)
+    c, s = dg.index(CORE), dg.index(SECONDARY)
+    tc, ts = td.groups.index(CORE), td.groups.index(SECONDARY)
+    mean_core, mean_sec = float(dg.mu[c]), float(dg.mu[s])
+    hi, lo = (c, s) if mean_core >= mean_sec else (s, c)
+    if mean_core > mean_sec:
+        leader = CORE
+    elif mean_sec > mean_core:
+        leader = SECONDARY
+    else:
+        leader = "equal"
+    return {
+        "mean_core": mean_core,
+        "mean_secondary": mean_sec,
+        "ratio": mean_core / mean_sec if mean_sec > 0 else math.nan,
+        "gini": dg.G,
+        "theil": td.total,
+        "theil_between": td.between,
+        "theil_within": td.within,
+        "theil_between_share": td.between_share,
+        "theil_core": float(td.T_g[tc]),
+        "theil_secondary": float(td.T_g[ts]),
+        "dagum_g": dg.G,
+        "dagum_gw": dg.Gw,
+        "dagum_gnb": dg.Gnb,
+        "dagum_gt": dg.Gt,
+        "share_gw": dg.Gw_share,
+        "share_gnb": dg.Gnb_share,
+        "share_gt": dg.Gt_share,
+        "gini_core": float(dg.G_jj[c]),
+        "gini_secondary": float(dg.G_jj[s]),
+        "gini_core_secondary": float(dg.G_jh[c, s]),
+        "dagum_d": float(dg.D_jh[hi, lo]),
+        "gnb_signed": dg.Gnb if leader == CORE else -dg.Gnb,
+        "leader": leader,
+    }
+
+
+def _year_row(y, w, is_core, names, has_core, has_secondary) -> Tuple[dict, np.ndarray]:
+    """One year's counts, measures, status and note for one mega-region; also the mask of
+    the cities used."""
+    valid = ~np.isnan(y)
+    null_value = ~valid
+    null_weight = np.zeros_like(valid)
+    if w is not None:
+        null_weight = valid & np.isnan(w)
+        valid &= ~np.isnan(w)
+    n_core = int(np.count_nonzero(valid & is_core))
+    n_sec = int(np.count_nonzero(valid & ~is_core))
+    row = {"n_core": n_core, "n_secondary": n_sec, "n_null": int(np.count_nonzero(~valid))}
+    notes = []
+    if null_value.any():
+        notes.append("%d cities with NULL value excluded (%s)" % (null_value.sum(), _names(names[null_value])))
+    if null_weight.any():
+        notes.append("%d cities with NULL weight excluded (%s)" % (null_weight.sum(), _names(names[null_weight])))
+
+    status = OK
+    if not has_core:
+        status = "no core city in the mega-region"
+    elif not has_secondary:
+        status = "no secondary city in the mega-region"
+    elif n_core == 0:
+        status = "no valid core value (all NULL)"
+    elif n_sec == 0:
+        status = "no valid secondary value (all NULL)"
+    elif not np.any(y[valid]):
+        status = "all values are zero: inequality is undefined"
+
+    if status == OK:
+        sel = np.flatnonzero(valid)
+        row.update(_measure(y[sel], is_core[sel], None if w is None else w[sel], names[sel]))
+        if row["gini"] == 0:
+            notes.append("all values equal: shares undefined")
+        if row["mean_secondary"] == 0:
+            notes.append("secondary mean is 0: ratio undefined")
+    else:
+        row.update(_empty_measures())
+        # the group means are still informative where a group has values
+        ww = np.ones_like(y) if w is None else w
+        for key, mask in (("mean_core", valid & is_core), ("mean_secondary", valid & ~is_core)):
+            if mask.any() and ww[mask].sum() > 0:
+                row[key] = float(np.dot(ww[mask], y[mask]) / ww[mask].sum())
+    row["status"] = status
+    row["note"] = "; ".join(notes)
+    return row, valid
+
+
+def _change_row(a: dict, b: dict, used_a: np.ndarray, used_b: np.ndarray) -> dict:
+    row = {m: b[m] - a[m] for m in MEASURES}
+    row.update(
+        n_core_year1=a["n_core"], n_secondary_year1=a["n_secondary"],
+        n_core_year2=b["n_core"], n_secondary_year2=b["n_secondary"],
+    )
+    if a["leader"] is None or b["leader"] is None:
+        row["leader"] = None
+    elif a["leader"] == b["leader"]:
+        row["leader"] = a["leader"]
+    else:
+        row["leader"] = "%s->%s" % (a["leader"], b["leader"])
+    bad = ["%s: %s" % (yr, r["status"]) for yr, r in ((a["year"], a), (b["year"], b)) if r["status"] != OK]
+    row["status"] = OK if not bad else "; ".join(bad)
+    only_a = int(np.count_nonzero(used_a & ~used_b))
+    only_b = int(np.count_nonzero(used_b & ~used_a))
+    row["note"] = (
+        "city sets differ: %d cities only in %s, %d only in %s" % (only_a, a["year"], only_b, b["year"])
+        if only_a or only_b else ""
+    )
+    return row
+
+
+# --------------------------------------------------------------------------- table
+
+
+def unevenness_table(
+    df: pd.DataFrame,
+    indicators: IndicatorSpec,
+    region_field: str = "megaregion_id",
+    role_field: str = "role",
+    weight_field: Union[None, str, Mapping[Optional[int], str]] = None,
+    labels_field: Optional[str] = None,
+    years: Optional[Iterable[int]] = None,
+    change_pairs: Optional[Iterable[Tuple[int, int]]] = None,
+) -> pd.DataFrame:
+    """Core-secondary unevenness per mega-region x indicator x year, plus change rows.
+
+    Parameters
+    ----------
+    df : one row per (mega-region, member city); a city in two mega-regions has two rows.
+        It is not modified.
+    indicators : field names, parsed by :func:`parse_indicator_fields` (``pop_2010`` and
+        ``pop_2020`` -> indicator ``pop`` in 2010 and 2020; a field without a year suffix
+        is a single-year indicator with year NULL), or an explicit mapping
+        ``{indicator: {year: field}}`` / ``{indicator: field}``.
+    region_field : the mega-region of each row; NULL is an error.
+    role_field : ``core`` or ``secondary`` (any case, surrounding blanks ignored);
+        anything else is an error naming the values.
+    weight_field : optional weights (e.g. population) for population-weighted measures of
+        per-capita indicators: a field used for every year, a mapping ``{year: field}``,
+        or a base name ``w`` whose fields ``w_<year>`` give each year's weights.
+        Cities with a NULL weight are excluded like NULL values; weights <= 0 are an error.
+    labels_field : optional field naming the cities in errors and notes.
+    years : optional years to keep (single-year indicators are always kept).
+    change_pairs : ``(year1, year2)`` pairs for the change rows; by default every pair of
+        consecutive years of each indicator; ``[]`` for none.
+
+    Returns
+    -------
+    DataFrame with the columns :data:`COLUMNS`. ``row_type`` is ``'year'`` (``year`` set,
+    NULL for single-year indicators) or ``'change'`` (``year1``, ``year2`` set; each
+    measure is ``value(year2) - value(year1)``; counts of each year in
+    ``n_core_year1`` ... ``n_secondary_year2``). Measures (see :mod:`.inequality`):
+    ``gini`` = ``dagum_g`` (population form), ``theil`` with ``theil_between``,
+    ``theil_within``, ``theil_between_share`` and the group Theils; Dagum's ``dagum_gw``,
+    ``dagum_gnb``, ``dagum_gt``, their shares of G, ``gini_core``, ``gini_secondary``
+    (G_jj), ``gini_core_secondary`` (G_jh), ``dagum_d`` (D_jh >= 0, higher-mean group
+    first); ``leader`` is the group with the higher mean and ``gnb_signed`` is ``+Gnb``
+    when the core leads, ``-Gnb`` otherwise. ``status`` is ``'ok'`` or the reason the
+    measures are NaN; ``note`` lists excluded NULLs and other remarks.
+
+    Raises
+    ------
+    UnevennessInputError (a ValueError) for missing fields, unknown roles, NULL
+    mega-regions, text in numeric fields, negative indicator values (naming the indicator
+    and the cities) and weights <= 0.
+    """
+    spec = _indicator_spec(indicators)
+    if years is not None:
+        keep = {int(y) for y in years}
+        spec = OrderedDict(
+            (name, {y: f for y, f in yrs.items() if y is None or y in keep}) for name, yrs in spec.items()
+        )
+        spec = OrderedDict((k, v) for k, v in spec.items() if v)
+    if not spec:
+        raise UnevennessInputError("No indicator field to measure: give at least one field")
+    fields = [f for yrs in spec.values() for f in yrs.values()]
+    _require_columns(df, [region_field, role_field] + fields + ([labels_field] if labels_field else []))
+
+    names = _city_names(df, labels_field)
+    regions = df[region_field]
+    if regions.isna().any():
+        bad = regions.isna().to_numpy()
+        raise UnevennessInputError(
+            "Mega-region field %r is NULL for %d cities (%s): keep only member cities"
+            % (region_field, int(bad.sum()), _names(names[bad]))
+        )
+    is_core = _roles(df, role_field, names)
+
+    # Each field is read and checked once, for all mega-regions.
+    values: Dict[str, np.ndarray] = {}
+    for name, yrs in spec.items():
+        for year, field in yrs.items():
+            arr = _numeric(df, field, names, "Indicator")
+            negative = arr < 0  # NaN compares False
+            if negative.any():
+                shown = ["%s (%s, %g)" % (n, r, v) for n, r, v in
+                         zip(names[negative], regions.to_numpy()[negative], arr[negative])]
+                raise UnevennessInputError(
+                    "Indicator %r (field %r) has negative values for %d cities (%s): "
+                    "Theil and Gini need values >= 0; shift or transform the indicator"
+                    % (name, field, int(negative.sum()), _names(shown))
+                )
+            values[field] = arr
+    weighted = weight_field is not None
+    weights: Dict[Optional[int], np.ndarray] = {}
+    weight_fields: Dict[Optional[int], str] = {}
+    if weighted:
+        for yrs in spec.values():
+            for year in yrs:
+                if year in weight_fields:
+                    continue
+                wf = _weight_field_for(weight_field, year, df)
+                arr = _numeric(df, wf, names, "Weight")
+                bad = ~np.isnan(arr) & (arr <= 0)
+                if bad.any():
+                    raise UnevennessInputError(
+                        "Weight field %r is zero or negative for %d cities (%s): weights must be > 0"
+                        % (wf, int(bad.sum()), _names(names[bad]))
+                    )
+                weight_fields[year] = wf
+                weights[year] = arr
+
+    region_rows = OrderedDict()
+    for i, region in enumerate(regions.to_numpy()):
+        region_rows.setdefault(region, []).append(i)
+
+    rows = []
+    for region, idx in region_rows.items():
+        idx = np.asarray(idx, dtype=np.intp)
+        core = is_core[idx]
+        has_core, has_sec = bool(core.any()), bool((~core).any())
+        sub_names = names[idx]
+        for name, yrs in spec.items():
+            per_year = {}
+            for year, field in yrs.items():
+                w = weights[year][idx] if weighted else None
+                row, used = _year_row(values[field][idx], w, core, sub_names, has_core, has_sec)
+                row.update(megaregion=region, indicator=name, row_type="year", year=year, field=field,
+                           weighted=weighted)
+                rows.append(row)
+                per_year[year] = (row, used)
+            dated = [y for y in yrs if y is not None]
+            if change_pairs is None:
+                pairs = list(zip(dated[:-1], dated[1:]))
+            else:
+                pairs = [(int(a), int(b)) for a, b in change_pairs if a in per_year and b in per_year]
+            for y1, y2 in pairs:
+                (a, used_a), (b, used_b) = per_year[y1], per_year[y2]
+                row = _change_row(a, b, used_a, used_b)
+                row.update(megaregion=region, indicator=name, row_type="change", year1=y1, year2=y2,
+                           field="%s -> %s" % (yrs[y1], yrs[y2]), weighted=weighted)
+                rows.append(row)
+
+    table = pd.DataFrame(rows, columns=list(COLUMNS))
+    for col in _COUNT_COLUMNS:
+        table[col] = pd.array([None if v is None or (isinstance(v, float) and math.isnan(v)) else int(v)
+                               for v in table[col]], dtype="Int64")
+    for col in MEASURES:
+        table[col] = table[col].astype(float)
+    table["weighted"] = table["weighted"].astype(bool)
+    return table
+
+
+def headline_by_region(table: pd.DataFrame, measure: str = "theil", year=None) -> pd.DataFrame:
+    """One measure as a mega-region x indicator grid, for maps and heatmaps.
+
+    ``year``: an int for that year's rows; ``None`` for each indicator's latest year
+    (a single-year indicator's only row); ``'change'`` for each indicator's last change
+    row; a pair ``(year1, year2)`` for that change. Mega-regions and indicators keep the
+    order of the table; a cell with no row is NaN, as are the measures of a row whose
+    status is not 'ok'.
+    """
+    if measure not in table.columns:
+        raise UnevennessInputError("Measure %r is not a column of the table; measures: %s" % (measure, ", ".join(MEASURES)))
+    years_rows = table[table["row_type"] == "year"]
+    change_rows = table[table["row_type"] == "change"]
+    if year is None:
+        latest = years_rows.assign(_y=years_rows["year"].astype("float").fillna(-math.inf))
+        idx = latest.groupby("indicator", sort=False)["_y"].transform("max") == latest["_y"]
+        sel = years_rows[idx.to_numpy()]
+    elif isinstance(year, str) and year == "change":
+        last = change_rows.assign(_y=change_rows["year2"].astype(float) * 10000 + change_rows["year1"].astype(float))
+        idx = last.groupby("indicator", sort=False)["_y"].transform("max") == last["_y"]
+        sel = change_rows[idx.to_numpy()]
+    elif isinstance(year, (tuple, list)) and len(year) == 2:
+        sel = change_rows[(change_rows["year1"] == int(year[0])).fillna(False).to_numpy()
+                          & (change_rows["year2"] == int(year[1])).fillna(False).to_numpy()]
+    else:
+        sel = years_rows[(years_rows["year"] == int(year)).fillna(False).to_numpy()]
+    grid = sel.pivot(index="megaregion", columns="indicator", values=measure)
+    regions = [r for r in pd.unique(table["megaregion"]) if r in grid.index]
+    indicators = [i for i in pd.unique(table["indicator"]) if i in grid.columns]
+    grid = grid.reindex(index=regions, columns=indicators).astype(float)
+    grid.columns.name = measure
+    return grid
