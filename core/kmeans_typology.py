@@ -1,0 +1,298 @@
+"""K-means typology of profile vectors (method.md section 4), independent of what the
+profiles are (gaps to the cores, or trends between two years).
+
+- K-means (scikit-learn ``KMeans``, Lloyd's algorithm, k-means++ seeding) with a fixed
+  seed and many initialisations. The rows are put in a canonical order (lexicographic
+  on their values) before clustering, so the result does not depend on the input order.
+- K is chosen by the mean silhouette over K = 2..K_max (K_max <= n - 1 and <= the number
+  of distinct profiles); ties go to the smaller K. A fixed K is allowed.
+- Silhouette of city i (Rousseeuw 1987): ``a_i`` = mean Euclidean distance to the other
+  members of its cluster, ``b_i`` = smallest mean distance to the members of another
+  cluster, ``s_i = (b_i - a_i) / max(a_i, b_i)``; ``s_i = 0`` in a single-member cluster
+  (the scikit-learn convention).
+- Sums of squares: ``W = sum_i ||x_i - c_l(i)||^2``, ``B = sum_k n_k ||c_k - xbar||^2``,
+  ``T = sum_i ||x_i - xbar||^2 = W + B`` with ``c_k`` the cluster means.
+- Types are labelled A, B, C ... by descending mean of the centre over the indicators
+  (for gaps: closest to, or ahead of, the cores first; for trends: most improved first);
+  ties by the centre's values.
+- PCA: the centred matrix ``X - xbar = U S V^T``; components are the first two rows of
+  ``V^T`` with each sign fixed so that its largest-magnitude coefficient is positive;
+  scores ``(X - xbar) V``; explained variance ratio ``S_k^2 / sum S^2``.
+"""
+from dataclasses import dataclass, field
+from string import ascii_uppercase
+
+import numpy as np
+import pandas as pd
+
+DEFAULT_SEED = 0
+DEFAULT_N_INIT = 50
+DEFAULT_K_MAX = 8
+
+
+def type_letters(k):
+    """``['A', 'B', ...]``; after Z: AA, AB, ..."""
+    letters = []
+    for i in range(k):
+        name = ""
+        i += 1
+        while i:
+            i, r = divmod(i - 1, 26)
+            name = ascii_uppercase[r] + name
+        letters.append(name)
+    return letters
+
+
+def _distance_sums(x, member, chunk=256):
+    """Sum of Euclidean distances from every row to the members of each cluster (n x k),
+    computed in row blocks so memory stays O(chunk x n)."""
+    out = np.empty((len(x), member.shape[0]))
+    weights = member.T.astype(float)
+    for start in range(0, len(x), chunk):
+        block = x[start:start + chunk]
+        d = np.sqrt(((block[:, None, :] - x[None, :, :]) ** 2).sum(axis=2))
+        out[start:start + chunk] = d @ weights
+    return out
+
+
+def silhouette_samples(x, labels):
+    """Silhouette of every row (Rousseeuw 1987), Euclidean distance. See the module docstring."""
+    x = np.asarray(x, dtype=float)
+    labels = np.asarray(labels)
+    clusters = np.unique(labels)
+    if not 2 <= len(clusters) <= len(x) - 1:
+        raise ValueError(f"Silhouette needs 2 <= number of clusters <= n - 1; got {len(clusters)} "
+                         f"clusters for {len(x)} cities")
+    member = labels[None, :] == clusters[:, None]          # clusters x n
+    sizes = member.sum(axis=1)
+    mean_to = _distance_sums(x, member)                    # n x clusters: sum of distances
+    own = np.searchsorted(clusters, labels)
+    own_size = sizes[own]
+    a = mean_to[np.arange(len(x)), own] / np.maximum(own_size - 1, 1)
+    others = mean_to / sizes[None, :]
+    others[np.arange(len(x)), own] = np.inf
+    b = others.min(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        s = (b - a) / np.maximum(a, b)
+    s[own_size == 1] = 0.0
+    return np.nan_to_num(s, nan=0.0)
+
+
+def silhouette_score(x, labels):
+    """Mean silhouette over all rows."""
+    return float(np.mean(silhouette_samples(x, labels)))
+
+
+def cluster_means(x, labels, k):
+    return np.vstack([x[labels == j].mean(axis=0) for j in range(k)])
+
+
+def sums_of_squares(x, labels, k):
+    """``(within, between, total, within_per_cluster)``; see the module docstring."""
+    x = np.asarray(x, dtype=float)
+    centres = cluster_means(x, labels, k)
+    grand = x.mean(axis=0)
+    within_k = np.array([((x[labels == j] - centres[j]) ** 2).sum() for j in range(k)])
+    sizes = np.bincount(labels, minlength=k)
+    between = float((sizes * ((centres - grand) ** 2).sum(axis=1)).sum())
+    total = float(((x - grand) ** 2).sum())
+    return float(within_k.sum()), between, total, within_k
+
+
+def pca_2d(x):
+    """Two-component PCA with the sign rule: ``(scores n x 2, components 2 x p, explained 2)``.
+
+    With one indicator the second component is all zero."""
+    x = np.asarray(x, dtype=float)
+    centred = x - x.mean(axis=0)
+    _, s, vt = np.linalg.svd(centred, full_matrices=False)
+    components = np.zeros((2, x.shape[1]))
+    explained = np.zeros(2)
+    total = (s ** 2).sum()
+    for j in range(min(2, len(s))):
+        comp = vt[j].copy()
+        if comp[np.argmax(np.abs(comp))] < 0:
+            comp = -comp
+        components[j] = comp
+        explained[j] = s[j] ** 2 / total if total > 0 else 0.0
+    return centred @ components.T, components, explained
+
+
+def _kmeans(x, k, seed, n_init):
+    from sklearn.cluster import KMeans
+
+    model = KMeans(n_clusters=k, n_init=int(n_init), random_state=int(seed))
+    return model.fit_predict(x), float(model.inertia_)
+
+
+@dataclass
+class Clustering:
+    """Result of :func:`cluster_profiles`; arrays are in the input row order."""
+    k: int
+    k_chosen_by: str
+    labels: np.ndarray                  # type letter per row
+    silhouette: np.ndarray              # silhouette per row
+    mean_silhouette: float
+    centres: np.ndarray                 # k x p, in label order A, B, ...
+    sizes: np.ndarray
+    within_ss: float
+    between_ss: float
+    total_ss: float
+    within_ss_by_type: np.ndarray
+    silhouette_by_k: pd.DataFrame       # columns k, mean_silhouette, within_ss
+    pca_scores: np.ndarray              # n x 2
+    pca_components: np.ndarray          # 2 x p
+    pca_explained: np.ndarray           # 2
+    messages: list = field(default_factory=list)
+
+    @property
+    def type_names(self):
+        return type_letters(self.k)
+
+
+def candidate_k(n, n_distinct, k_max):
+    """The K values a silhouette search may try: 2..min(k_max, n - 1, n_distinct)."""
+    return list(range(2, min(int(k_max), n - 1, n_distinct) + 1))
+
+
+def cluster_profiles(x, k=None, k_max=DEFAULT_K_MAX, seed=DEFAULT_SEED, n_init=DEFAULT_N_INIT,
+                     what="cities"):
+    """Cluster the rows of ``x`` (cities x indicators, complete) into labelled types.
+
+    ``k=None`` chooses K by the mean silhouette over 2..K_max (K_max is capped at n - 1 and
+    at the number of distinct rows, with a message); an integer fixes K. ``what`` names the
+    rows in messages.
+    """
+    x = np.asarray(x, dtype=float)
+    if x.ndim != 2 or x.shape[1] == 0:
+        raise ValueError("The profile matrix needs at least one indicator column")
+    if np.isnan(x).any():
+        raise ValueError("The profile matrix has missing values: exclude incomplete cities first")
+    n = len(x)
+    order = np.lexsort(x.T[::-1])       # canonical order: the result ignores the row order
+    xs = x[order]
+    n_distinct = len(np.unique(xs, axis=0))
+    messages = []
+    if k is not None:
+        k = int(k)
+        if k < 2:
+            raise ValueError(f"K = {k}: a typology needs K >= 2")
+        if k > n - 1:
+            raise ValueError(f"K = {k} needs at least {k + 1} {what} with complete values; "
+                             f"there are {n}. Choose K <= {n - 1} or add {what}")
+        if k > n_distinct:
+            raise ValueError(f"K = {k} but only {n_distinct} {what} have distinct profiles; "
+                             f"choose K <= {n_distinct}")
+        ks = [k]
+    else:
+        if k_max < 2:
+            raise ValueError(f"K_max = {k_max}: the silhouette search needs K_max >= 2")
+        if n < 3:
+            raise ValueError(f"A typology needs at least 3 {what} with complete values; there are {n}")
+        ks = candidate_k(n, n_distinct, k_max)
+        if not ks:
+            raise ValueError(f"Only {n_distinct} distinct profile(s) among {n} {what}: nothing to cluster")
+        if ks[-1] < k_max:
+            messages.append(f"K_max lowered from {k_max} to {ks[-1]} ({n} {what}, {n_distinct} distinct "
+                            f"profiles; the silhouette needs K <= n - 1)")
+    rows = []
+    fits = {}
+    for kk in ks:
+        lab, _ = _kmeans(xs, kk, seed, n_init)
+        fits[kk] = lab
+        within = sums_of_squares(xs, lab, kk)[0]
+        rows.append({"k": kk, "mean_silhouette": silhouette_score(xs, lab), "within_ss": within})
+    table = pd.DataFrame(rows, columns=["k", "mean_silhouette", "within_ss"])
+    best = table["mean_silhouette"].max()
+    chosen = int(table.loc[table["mean_silhouette"] >= best - 1e-12, "k"].min())
+    raw = fits[chosen]
+
+    # relabel: descending mean of the centre, then the centre's values (descending)
+    centres = cluster_means(xs, raw, chosen)
+    keys = [(-c.mean(),) + tuple(-c) for c in centres]
+    rank = sorted(range(chosen), key=lambda j: keys[j])
+    new_of_old = np.empty(chosen, dtype=int)
+    new_of_old[rank] = np.arange(chosen)
+    lab_sorted = new_of_old[raw]
+
+    labels_num = np.empty(n, dtype=int)
+    labels_num[order] = lab_sorted
+    centres = cluster_means(x, labels_num, chosen)
+    within, between, total, within_k = sums_of_squares(x, labels_num, chosen)
+    sil = silhouette_samples(x, labels_num)
+    scores, components, explained = pca_2d(x)
+    letters = np.array(type_letters(chosen), dtype=object)
+    return Clustering(
+        k=chosen, k_chosen_by="fixed" if k is not None else "silhouette",
+        labels=letters[labels_num], silhouette=sil, mean_silhouette=float(sil.mean()),
+        centres=centres, sizes=np.bincount(labels_num, minlength=chosen),
+        within_ss=within, between_ss=between, total_ss=total, within_ss_by_type=within_k,
+        silhouette_by_k=table, pca_scores=scores, pca_components=components,
+        pca_explained=explained, messages=messages)
+
+
+def _fmt(v):
+    return f"{v:+.2f}"
+
+
+def _join(items):
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def describe_type(label, size, centre_by_dimension, all_mean_by_dimension, all_sd_by_dimension,
+                  rank, k, kind="gap"):
+    """A sentence describing a type from its profile (per dimension, in profile units).
+
+    Names the dimension(s) where the type is closest to / furthest from the cores (gap) or
+    gains / loses most (trend), and the dimensions where its centre differs from the mean
+    of all clustered cities by at least half a standard deviation.
+    """
+    centre = pd.Series(centre_by_dimension, dtype=float)
+    mean_all = pd.Series(all_mean_by_dimension, dtype=float)
+    sd_all = pd.Series(all_sd_by_dimension, dtype=float)
+    overall = float(centre.mean())
+    ordered = centre.sort_values(ascending=False, kind="mergesort")
+    top_name, top = ordered.index[0], ordered.iloc[0]
+    low_name, low = ordered.index[-1], ordered.iloc[-1]
+    noun = "city" if size == 1 else "cities"
+    if kind == "gap":
+        position = ("closest to the cores" if rank == 0 else
+                    "furthest behind the cores" if rank == k - 1 else f"rank {rank + 1} by closeness to the cores")
+        parts = [f"Type {label} ({size} {noun}; mean gap {_fmt(overall)}, {position} of {k} types)."]
+        if len(centre) == 1:
+            parts.append(f"Gap to the cores in {top_name}: {_fmt(top)}.")
+        else:
+            best = (f"ahead of the cores in {top_name} ({_fmt(top)})" if top > 0
+                    else f"gap to the cores smallest in {top_name} ({_fmt(top)})")
+            worst = (f"largest in {low_name} ({_fmt(low)})" if low < 0
+                     else f"least ahead in {low_name} ({_fmt(low)})")
+            parts.append(best[0].upper() + best[1:] + ", " + worst + ".")
+        better_word, worse_word = "smaller gap", "larger gap"
+    else:
+        position = ("most improved" if rank == 0 else
+                    "least improved" if rank == k - 1 else f"rank {rank + 1} by improvement")
+        parts = [f"Trend {label} ({size} {noun}; mean change {_fmt(overall)}, {position} of {k} trends)."]
+        if len(centre) == 1:
+            parts.append(f"Change in {top_name}: {_fmt(top)}.")
+        else:
+            gain = (f"largest gain in {top_name} ({_fmt(top)})" if top > 0
+                    else f"smallest loss in {top_name} ({_fmt(top)})")
+            loss = (f"largest loss in {low_name} ({_fmt(low)})" if low < 0
+                    else f"smallest gain in {low_name} ({_fmt(low)})")
+            parts.append(gain[0].upper() + gain[1:] + ", " + loss + ".")
+        better_word, worse_word = "faster gains", "slower gains"
+    diff = centre - mean_all
+    threshold = 0.5 * sd_all
+    better = [d for d in ordered.index if diff[d] > 0 and diff[d] >= threshold[d] and threshold[d] > 0]
+    worse = [d for d in ordered.index[::-1] if diff[d] < 0 and -diff[d] >= threshold[d] and threshold[d] > 0]
+    if better or worse:
+        bits = []
+        if better:
+            bits.append(f"{better_word} in {_join(better)}")
+        if worse:
+            bits.append(f"{worse_word} in {_join(worse)}")
+        parts.append("Compared with all secondary cities: " + "; ".join(bits) + ".")
+    return " ".join(parts)

@@ -1,0 +1,518 @@
+"""Typology of secondary cities by their gap to the cores, and of development trends
+(method.md sections 3 and 4; Du 2026, chapter 2).
+
+Input: a table with one row per (mega-region, city) pair, a mega-region field, a role
+field (``core`` / ``secondary``) and one numeric field per indicator. Rows with no
+mega-region (and no role) are not typed but still belong to the ``"all"`` pool.
+
+1. Performance: per-indicator TOPSIS = min-max scaling over a pool
+   (:func:`megaregion.core.topsis.indicator_performance`); cost indicators reversed.
+   ``pool="all"`` (default, as in the dissertation) scales over every row of the table,
+   ``pool="megaregion"`` over each mega-region's members.
+2. Gap of secondary city i: ``Gap_ij = Performance_ij(i) - R_ij`` with the core reference
+   ``R`` of its mega-region: ``"mean"`` of its cores' performances (default), the
+   ``"nearest"`` core (geodesic distance on the WGS84 ellipsoid between representative
+   points, given as lon/lat), or the ``"best"`` core per indicator (the cores' maximum).
+3. Trend of city i: ``Trend_ij = Performance_ij(year2) - Performance_ij(year1)``, pools per
+   year (default) or pooled over both years.
+4. K-means on the gap (or trend) matrix of the secondary cities; see
+   :mod:`megaregion.core.kmeans_typology`. Cores are never clustered.
+
+Documented treatments:
+- NULL values are excluded: a secondary city with a NULL in any kept indicator (or whose
+  core reference is NULL there) is left out of the clustering and listed in ``excluded``
+  with the reason. A NULL core value is skipped in the mean / best reference.
+- A constant indicator (max = min over a pool, including a pool with one valid value)
+  has no min-max performance: by default it is dropped with the reason in
+  ``dropped_indicators``; ``on_constant="error"`` raises instead. Never a division by zero.
+- A mega-region without a core: its secondary cities are excluded from the gap typology
+  with that reason (they still get performances and trends).
+- K larger than the number of clustered cities minus one: an error naming both numbers;
+  a K_max above it is lowered, with a message.
+- A city that belongs to two mega-regions appears once per mega-region (its role and
+  reference are per mega-region); in the ``"all"`` pool duplicates do not change min/max.
+"""
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import kmeans_typology as km
+from .topsis import indicator_performance, numeric_column, topsis_composite
+
+MEGAREGION_FIELD = "megaregion_id"
+ROLE_FIELD = "role"
+CORE = "core"
+SECONDARY = "secondary"
+POOLS = ("all", "megaregion")
+YEAR_POOLS = ("per_year", "pooled")
+CORE_REFERENCES = ("mean", "nearest", "best")
+FIELD_PATTERN = "{indicator}_{year}"
+
+# Dissertation table 2.1: 18 indicators in six dimensions (2011 vs 2020).
+DIMENSIONS = ("urban size", "social vitality", "innovation", "industrial structure",
+              "regional embeddedness", "green transformation")
+DISSERTATION_DIMENSIONS = {
+    "POP": "urban size", "GDP": "urban size", "BUILT": "urban size",
+    "NTL": "social vitality", "LIB": "social vitality", "INSUR": "social vitality",
+    "PAT": "innovation", "WOS": "innovation", "EXP": "innovation",
+    "PRI": "industrial structure", "SEC": "industrial structure", "TER": "industrial structure",
+    "INFRA": "regional embeddedness", "INFOR": "regional embeddedness", "FINA": "regional embeddedness",
+    "PM2.5": "green transformation", "NDVI": "green transformation", "CARB": "green transformation",
+}
+# method.md section 1: cost indicators (less is better) among them.
+DISSERTATION_COST_INDICATORS = ("PM2.5", "CARB")
+
+
+def slug(name):
+    """A field-name-safe form of a dimension or indicator name: ``"urban size"`` -> ``urban_size``."""
+    text = re.sub(r"[^0-9A-Za-z]+", "_", str(name)).strip("_").lower()
+    return text or "x"
+
+
+@dataclass
+class TypologyResult:
+    """Everything a typology produces. Frames are indexed by the input table's index.
+
+    ``kind`` is ``"gap"`` or ``"trend"``; ``profile`` holds the clustered matrix (gaps or
+    trends) of the typed secondary cities; ``performance`` holds every analysed row's
+    performance (for a trend, one column per indicator and year, named like the fields).
+    """
+    kind: str
+    indicators: list
+    dimensions: dict
+    performance: pd.DataFrame
+    profile: pd.DataFrame
+    profile_by_dimension: pd.DataFrame
+    cities: pd.DataFrame
+    cores: pd.DataFrame
+    types: pd.DataFrame
+    type_centres: pd.DataFrame
+    type_centres_by_dimension: pd.DataFrame
+    silhouette_by_k: pd.DataFrame
+    k: int
+    k_chosen_by: str
+    mean_silhouette: float
+    within_ss: float
+    between_ss: float
+    total_ss: float
+    pca_components: pd.DataFrame
+    pca_explained: np.ndarray
+    excluded: pd.DataFrame
+    dropped_indicators: dict
+    messages: list
+    settings: dict
+    composite: pd.DataFrame = None
+    composite_weights: pd.DataFrame = None
+    reference: pd.DataFrame = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def dimension_names(self):
+        return list(self.profile_by_dimension.columns)
+
+    def secondary_table(self):
+        """One row per typed secondary city, flat fields for an output layer:
+        mega-region, name, ``perf_*``, ``gap_*`` / ``trend_*`` per indicator, ``dim_*`` per
+        dimension, ``type``, ``type_description``, ``silhouette``, ``pca_x``, ``pca_y``."""
+        prefix = self.kind
+        out = self.cities[[c for c in ("megaregion_id", "name", "reference_core") if c in self.cities]].copy()
+        perf = self.performance.loc[self.cities.index]
+        for col in perf.columns:
+            out[f"perf_{col}"] = perf[col]
+        for col in self.profile.columns:
+            out[f"{prefix}_{col}"] = self.profile[col]
+        for col in self.profile_by_dimension.columns:
+            out[f"dim_{slug(col)}"] = self.profile_by_dimension[col]
+        for col in ("type", "type_description", "silhouette", "pca_x", "pca_y"):
+            out[col] = self.cities[col]
+        return out
+
+    def core_table(self):
+        """One row per core city: mega-region, name and ``perf_*`` (and ``trend_*``)."""
+        out = self.cores[["megaregion_id", "name"]].copy()
+        for col in self.cores.columns[2:]:
+            out[col] = self.cores[col]
+        return out
+
+    def type_table(self):
+        """One row per type: size, mean, sums of squares, description and the centre in
+        profile units per indicator (``gap_*``/``trend_*``) and per dimension (``dim_*``)."""
+        out = self.types.copy()
+        for col in self.type_centres.columns:
+            out[f"{self.kind}_{col}"] = self.type_centres[col]
+        for col in self.type_centres_by_dimension.columns:
+            out[f"dim_{slug(col)}"] = self.type_centres_by_dimension[col]
+        return out
+
+
+# ---------------------------------------------------------------------------- input checks
+
+def _names(frame, name_field):
+    if not frame.index.is_unique:
+        raise ValueError("The table's index has repeated labels; reset it (frame.reset_index(drop=True))")
+    if name_field is None:
+        return [str(i) for i in frame.index]
+    if name_field not in frame.columns:
+        raise ValueError(f"Name field {name_field!r} is not in the table (fields: {list(frame.columns)})")
+    return [str(v) for v in frame[name_field]]
+
+
+def _list_names(names, rows, limit=5):
+    shown = [names[r] for r in list(rows)[:limit]]
+    return ", ".join(shown) + (", ..." if len(rows) > limit else "")
+
+
+def _blank(value):
+    return value is None or (isinstance(value, float) and np.isnan(value)) or \
+        (isinstance(value, str) and value.strip() == "") or value is pd.NA
+
+
+def megaregion_roles(frame, megaregion_field=MEGAREGION_FIELD, role_field=ROLE_FIELD, names=None):
+    """``(megaregion, role)`` object arrays; role is ``"core"``, ``"secondary"`` or None.
+
+    Roles are read case-insensitively. A row with a mega-region must have a role; a row
+    without a mega-region is a pool-only row and its role is ignored."""
+    for f in (megaregion_field, role_field):
+        if f not in frame.columns:
+            raise ValueError(f"Field {f!r} is not in the table (fields: {list(frame.columns)}); "
+                             "join the mega-region membership table first")
+    names = _names(frame, None) if names is None else names
+    mr = np.array([None if _blank(v) else str(v).strip() for v in frame[megaregion_field]], dtype=object)
+    role = np.array([None if _blank(v) else str(v).strip().lower() for v in frame[role_field]], dtype=object)
+    member = np.array([m is not None for m in mr])
+    bad = np.flatnonzero(member & np.array([r not in (CORE, SECONDARY) for r in role]))
+    if len(bad):
+        values = sorted({str(role[i]) for i in bad})
+        raise ValueError(f"Field {role_field!r} must be 'core' or 'secondary' for every mega-region member; "
+                         f"{len(bad)} rows have {values} ({_list_names(names, bad)})")
+    role[~member] = None
+    return mr, role
+
+
+def _dimensions(indicators, dimensions):
+    if dimensions is None:
+        return {i: i for i in indicators}
+    missing = [i for i in indicators if i not in dimensions or _blank(dimensions[i])]
+    if missing:
+        raise ValueError(f"Indicators {missing} have no dimension; give a dimension for every "
+                         "indicator or none (then every indicator is its own dimension)")
+    return {i: str(dimensions[i]) for i in indicators}
+
+
+def _dimension_frame(values, dims):
+    order = list(dict.fromkeys(dims[c] for c in values.columns))
+    return pd.DataFrame({d: values[[c for c in values.columns if dims[c] == d]].mean(axis=1)
+                         for d in order}, index=values.index, columns=order)
+
+
+def _check_choice(name, value, allowed):
+    if value not in allowed:
+        raise ValueError(f"{name}={value!r}: use one of {allowed}")
+
+
+def _check_unique_pairs(mr, names, city_field, frame):
+    if city_field is None:
+        return
+    ids = [str(v) for v in frame[city_field]]
+    seen = {}
+    dup = []
+    for i, (m, c) in enumerate(zip(mr, ids)):
+        if m is None:
+            continue
+        if (m, c) in seen:
+            dup.append(i)
+        seen[(m, c)] = i
+    if dup:
+        raise ValueError(f"{len(dup)} cities appear twice in the same mega-region "
+                         f"({_list_names(names, dup)}): keep one row per (mega-region, city)")
+
+
+# ---------------------------------------------------------------------------- core reference
+
+def geodesic_distance_m(lon1, lat1, lon2, lat2):
+    """Geodesic distance in metres on the WGS84 ellipsoid (Karney 2013, via pyproj.Geod)."""
+    from pyproj import Geod
+
+    _, _, dist = Geod(ellps="WGS84").inv(np.asarray(lon1, float), np.asarray(lat1, float),
+                                         np.asarray(lon2, float), np.asarray(lat2, float))
+    return np.asarray(dist, dtype=float)
+
+
+def core_reference(performance, megaregion, role, method="mean", lon=None, lat=None, names=None):
+    """The core reference ``R`` of every secondary row (see the module docstring).
+
+    Returns ``(reference, reference_core, reasons)``: a DataFrame indexed by the secondary
+    rows (NaN where undefined), the nearest core's name for ``"nearest"`` (else None), and a
+    dict ``{row position: reason}`` for rows with no reference at all.
+    The mean sums sorted values, so it does not depend on the row order."""
+    _check_choice("core_reference", method, CORE_REFERENCES)
+    names = [str(i) for i in performance.index] if names is None else names
+    megaregion = np.asarray(megaregion, dtype=object)
+    role = np.asarray(role, dtype=object)
+    values = performance.to_numpy(dtype=float)
+    secondary = np.flatnonzero(role == SECONDARY)
+    ref = np.full((len(secondary), values.shape[1]), np.nan)
+    ref_core = np.full(len(secondary), None, dtype=object)
+    reasons = {}
+    if method == "nearest":
+        if lon is None or lat is None:
+            raise ValueError("core_reference='nearest' needs lon and lat of every city's representative point")
+        lon = np.asarray(lon, dtype=float)
+        lat = np.asarray(lat, dtype=float)
+        if lon.shape != (len(performance),) or lat.shape != (len(performance),):
+            raise ValueError(f"lon/lat must have one value per row ({len(performance)}), "
+                             f"got {lon.shape} and {lat.shape}")
+    for pos, row in enumerate(secondary):
+        region = megaregion[row]
+        cores = np.flatnonzero((megaregion == region) & (role == CORE))
+        if len(cores) == 0:
+            reasons[row] = (f"mega-region {region!r} has no core city (role = core), so there is no "
+                            "reference; mark its core(s) in the role field")
+            continue
+        if method == "mean":
+            block = np.sort(values[cores], axis=0)         # NaN sorts last; order-free sum
+            with np.errstate(invalid="ignore"):
+                ref[pos] = np.nansum(block, axis=0) / np.sum(~np.isnan(block), axis=0)
+        elif method == "best":
+            block = values[cores]
+            ok = ~np.isnan(block).all(axis=0)
+            ref[pos, ok] = np.nanmax(block[:, ok], axis=0)
+        else:
+            need = np.concatenate([[row], cores])
+            missing = need[np.isnan(lon[need]) | np.isnan(lat[need])]
+            if len(missing):
+                reasons[row] = f"no representative point (lon/lat NULL) for {_list_names(names, missing)}"
+                continue
+            dist = geodesic_distance_m(np.full(len(cores), lon[row]), np.full(len(cores), lat[row]),
+                                       lon[cores], lat[cores])
+            # ties: the core listed first by name, so the row order does not matter
+            nearest = cores[min(range(len(cores)), key=lambda j: (dist[j], names[cores[j]]))]
+            ref[pos] = values[nearest]
+            ref_core[pos] = names[nearest]
+    index = performance.index[secondary]
+    return (pd.DataFrame(ref, index=index, columns=performance.columns),
+            pd.Series(ref_core, index=index, dtype=object), reasons)
+
+
+# ---------------------------------------------------------------------------- assembly
+
+def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, frame_index,
+                          excluded_rows, dropped, messages, k, k_max, seed, n_init, settings,
+                          core_extra=None, reference_core=None):
+    pos_of = {label: i for i, label in enumerate(frame_index)}
+    if len(profile) == 0:
+        raise ValueError(f"No secondary city has a complete {kind} profile; see the reasons: "
+                         + "; ".join(f"{names[r]}: {why}" for r, why in list(excluded_rows.items())[:5]))
+    what = "secondary cities"
+    clustering = km.cluster_profiles(profile.to_numpy(), k=k, k_max=k_max, seed=seed, n_init=n_init,
+                                     what=what)
+    messages = messages + clustering.messages
+    letters = clustering.type_names
+    by_dim = _dimension_frame(profile, dims)
+    centres = pd.DataFrame(clustering.centres, index=letters, columns=profile.columns)
+    centres_dim = _dimension_frame(centres, dims)
+    mean_all = by_dim.mean(axis=0)
+    sd_all = by_dim.std(axis=0, ddof=0)
+    descriptions = {
+        t: km.describe_type(t, int(clustering.sizes[j]), centres_dim.loc[t], mean_all, sd_all,
+                            rank=j, k=clustering.k, kind=kind)
+        for j, t in enumerate(letters)}
+    rows = [pos_of[i] for i in profile.index]
+    cities = pd.DataFrame({
+        "megaregion_id": mr[rows], "name": [names[r] for r in rows],
+        "type": clustering.labels, "type_description": [descriptions[t] for t in clustering.labels],
+        "silhouette": clustering.silhouette,
+        "pca_x": clustering.pca_scores[:, 0], "pca_y": clustering.pca_scores[:, 1],
+    }, index=profile.index)
+    if reference_core is not None and reference_core.notna().any():
+        cities.insert(2, "reference_core", reference_core.loc[profile.index].to_numpy())
+    types = pd.DataFrame({
+        "size": clustering.sizes, "mean": centres.mean(axis=1).to_numpy(),
+        "within_ss": clustering.within_ss_by_type, "description": [descriptions[t] for t in letters],
+    }, index=pd.Index(letters, name="type"))
+    core_rows = np.flatnonzero(role == CORE)
+    cores = pd.DataFrame({"megaregion_id": mr[core_rows], "name": [names[r] for r in core_rows]},
+                         index=frame_index[core_rows])
+    for col in performance.columns:
+        cores[f"perf_{col}"] = performance[col].to_numpy()[core_rows]
+    if core_extra is not None:
+        for col in core_extra.columns:
+            cores[col] = core_extra[col].to_numpy()[core_rows]
+    excluded = pd.DataFrame({
+        "megaregion_id": [mr[r] for r in excluded_rows], "name": [names[r] for r in excluded_rows],
+        "role": [role[r] for r in excluded_rows], "reason": list(excluded_rows.values()),
+    }, index=frame_index[list(excluded_rows)], columns=["megaregion_id", "name", "role", "reason"])
+    if len(excluded):
+        messages.append(f"{len(excluded)} secondary cities left out of the {kind} typology: "
+                        + "; ".join(f"{n} ({why})" for n, why in zip(excluded["name"][:5], excluded["reason"][:5]))
+                        + ("; ..." if len(excluded) > 5 else ""))
+    messages = [f"Indicator dropped: {why}" for why in dropped.values()] + messages
+    return TypologyResult(
+        kind=kind, indicators=list(profile.columns), dimensions=dims, performance=performance,
+        profile=profile, profile_by_dimension=by_dim, cities=cities, cores=cores, types=types,
+        type_centres=centres, type_centres_by_dimension=centres_dim,
+        silhouette_by_k=clustering.silhouette_by_k, k=clustering.k, k_chosen_by=clustering.k_chosen_by,
+        mean_silhouette=clustering.mean_silhouette, within_ss=clustering.within_ss,
+        between_ss=clustering.between_ss, total_ss=clustering.total_ss,
+        pca_components=pd.DataFrame(clustering.pca_components, index=["PC1", "PC2"], columns=profile.columns),
+        pca_explained=clustering.pca_explained, excluded=excluded, dropped_indicators=dropped,
+        messages=messages, settings=settings)
+
+
+def _null_reasons(values, rows, columns, prefix=""):
+    reasons = {}
+    block = values[rows]
+    for pos, row in enumerate(rows):
+        bad = [c for c, isnull in zip(columns, np.isnan(block[pos])) if isnull]
+        if bad:
+            reasons[row] = f"{prefix}NULL in {', '.join(bad)}"
+    return reasons
+
+
+def _field_map(indicators, year, pattern):
+    if year is None:
+        return {i: i for i in indicators}
+    return {i: pattern.format(indicator=i, year=year) for i in indicators}
+
+
+def gap_typology(frame, indicators, *, cost_indicators=(), dimensions=None,
+                 megaregion_field=MEGAREGION_FIELD, role_field=ROLE_FIELD, name_field=None, city_field=None,
+                 pool="all", core_reference_method="mean", lon=None, lat=None, year=None,
+                 field_pattern=FIELD_PATTERN, k=None, k_max=km.DEFAULT_K_MAX, seed=km.DEFAULT_SEED,
+                 n_init=km.DEFAULT_N_INIT, on_constant="drop", composite_weighting=None):
+    """Types of secondary cities from their gap to the cores (method.md sections 3-4).
+
+    Parameters
+    ----------
+    frame : DataFrame, one row per (mega-region, city); not modified.
+    indicators : indicator names. With ``year`` given, the fields are
+        ``field_pattern.format(indicator=..., year=year)`` (default ``<name>_<year>``).
+    cost_indicators : indicators where less is better.
+    dimensions : optional ``{indicator: dimension}`` (e.g. :data:`DISSERTATION_DIMENSIONS`).
+    name_field : field used to name cities in the output and messages (default: index).
+    city_field : optional city id field; a (mega-region, city) pair may occur once.
+    pool : ``"all"`` or ``"megaregion"`` (min/max of the performance).
+    core_reference_method : ``"mean"``, ``"nearest"`` (needs ``lon``, ``lat`` per row) or ``"best"``.
+    k : fixed K, or None to choose K by silhouette over 2..``k_max``.
+    seed, n_init : K-means random state and number of initialisations.
+    on_constant : ``"drop"`` or ``"error"`` for a constant indicator.
+    composite_weighting : None, ``"equal"`` or ``"entropy"``: also the classical TOPSIS
+        composite per dimension and overall, over all rows (``result.composite``).
+    """
+    _check_choice("pool", pool, POOLS)
+    _check_choice("core_reference_method", core_reference_method, CORE_REFERENCES)
+    indicators = list(indicators)
+    if not indicators:
+        raise ValueError("Choose at least one indicator")
+    dims = _dimensions(indicators, dimensions)
+    names = _names(frame, name_field)
+    mr, role = megaregion_roles(frame, megaregion_field, role_field, names)
+    _check_unique_pairs(mr, names, city_field, frame)
+    fields = _field_map(indicators, year, field_pattern)
+    data = pd.DataFrame({i: numeric_column(frame, fields[i], names) for i in indicators}, index=frame.index)
+    performance, dropped = indicator_performance(
+        data, indicators, [c for c in cost_indicators if c in indicators],
+        pool=None if pool == "all" else mr, names=names, on_constant=on_constant)
+    if performance.shape[1] == 0:
+        raise ValueError("Every indicator was dropped: " + "; ".join(dropped.values()))
+    kept = list(performance.columns)
+    reference, reference_core, no_ref = core_reference(
+        performance, mr, role, core_reference_method, lon, lat, names)
+    secondary = np.flatnonzero(role == SECONDARY)
+    gap = performance.iloc[secondary] - reference
+    excluded = dict(no_ref)
+    values = performance.to_numpy()
+    for row, why in _null_reasons(values, secondary, kept).items():
+        excluded.setdefault(row, why)
+    ref_values = reference.to_numpy()
+    for pos, row in enumerate(secondary):
+        if row in excluded:
+            continue
+        bad = [c for c, isnull in zip(kept, np.isnan(ref_values[pos])) if isnull]
+        if bad:
+            excluded[row] = f"no core value for {', '.join(bad)} in mega-region {mr[row]!r}"
+    keep = [frame.index[r] for r in secondary if r not in excluded]
+    excluded = dict(sorted(excluded.items()))
+    settings = dict(pool=pool, core_reference=core_reference_method, k=k, k_max=k_max, seed=seed,
+                    n_init=n_init, on_constant=on_constant, cost_indicators=list(cost_indicators), year=year)
+    result = _cluster_and_assemble(
+        "gap", gap.loc[keep], performance, dims, mr, role, names, frame.index, excluded, dropped, [],
+        k, k_max, seed, n_init, settings, reference_core=reference_core)
+    result.reference = reference
+    if composite_weighting is not None:
+        result.composite, result.composite_weights = topsis_composite(
+            data, kept, [c for c in cost_indicators if c in kept], dims, composite_weighting, names)
+    return result
+
+
+def trend_typology(frame, indicators, year1, year2, *, cost_indicators=(), dimensions=None,
+                   megaregion_field=MEGAREGION_FIELD, role_field=ROLE_FIELD, name_field=None,
+                   city_field=None, pool="all", year_pool="per_year", field_pattern=FIELD_PATTERN,
+                   k=None, k_max=km.DEFAULT_K_MAX, seed=km.DEFAULT_SEED, n_init=km.DEFAULT_N_INIT,
+                   on_constant="drop"):
+    """Development trends of secondary cities: K-means on
+    ``Trend_ij = Performance_ij(year2) - Performance_ij(year1)``.
+
+    Indicator fields are ``field_pattern.format(indicator=name, year=year)`` (default
+    ``<name>_<year>``). ``year_pool="per_year"`` (default) scales each year over its own
+    min/max; ``"pooled"`` uses the min/max of both years together, so that a trend also
+    shows a shift of the whole distribution. ``pool`` is ``"all"`` or ``"megaregion"`` as
+    in :func:`gap_typology`. Cores are not clustered; their trends are in ``cores``.
+    A city NULL in either year is excluded with the reason.
+    """
+    _check_choice("pool", pool, POOLS)
+    _check_choice("year_pool", year_pool, YEAR_POOLS)
+    if str(year1) == str(year2):
+        raise ValueError(f"year1 and year2 are both {year1!r}: a trend needs two different years")
+    indicators = list(indicators)
+    if not indicators:
+        raise ValueError("Choose at least one indicator")
+    dims = _dimensions(indicators, dimensions)
+    names = _names(frame, name_field)
+    mr, role = megaregion_roles(frame, megaregion_field, role_field, names)
+    _check_unique_pairs(mr, names, city_field, frame)
+    cost = [c for c in cost_indicators if c in indicators]
+    years = (year1, year2)
+    data = {y: pd.DataFrame({i: numeric_column(frame, field_pattern.format(indicator=i, year=y), names)
+                             for i in indicators}, index=frame.index) for y in years}
+    pool_labels = None if pool == "all" else mr
+    if year_pool == "per_year":
+        perf = {}
+        dropped = {}
+        for y in years:
+            perf[y], d = indicator_performance(data[y], indicators, cost, pool=pool_labels,
+                                               names=names, on_constant=on_constant)
+            for ind, why in d.items():
+                dropped.setdefault(ind, f"year {y}: {why}")
+        kept = [i for i in indicators if i not in dropped]
+        perf = {y: perf[y][kept] for y in years}
+    else:
+        n = len(frame)
+        stacked = pd.concat([data[y] for y in years], ignore_index=True)
+        labels = None if pool_labels is None else np.concatenate([pool_labels, pool_labels])
+        stacked_names = [f"{nm} ({y})" for y in years for nm in names]
+        both, dropped = indicator_performance(stacked, indicators, cost, pool=labels,
+                                              names=stacked_names, on_constant=on_constant)
+        kept = list(both.columns)
+        perf = {y: both.iloc[j * n:(j + 1) * n].set_axis(frame.index, axis=0) for j, y in enumerate(years)}
+    if not kept:
+        raise ValueError("Every indicator was dropped: " + "; ".join(dropped.values()))
+    trend = perf[year2] - perf[year1]
+    performance = pd.concat(
+        [perf[y].rename(columns={i: field_pattern.format(indicator=i, year=y) for i in kept}) for y in years],
+        axis=1)
+    secondary = np.flatnonzero(role == SECONDARY)
+    excluded = {}
+    for y in years:
+        for row, why in _null_reasons(perf[y].to_numpy(), secondary, kept, f"{y}: ").items():
+            excluded[row] = (excluded[row] + "; " + why) if row in excluded else why
+    keep = [frame.index[r] for r in secondary if r not in excluded]
+    excluded = dict(sorted(excluded.items()))
+    settings = dict(pool=pool, year_pool=year_pool, years=[year1, year2], k=k, k_max=k_max, seed=seed,
+                    n_init=n_init, on_constant=on_constant, cost_indicators=list(cost_indicators))
+    core_trend = trend.rename(columns={i: f"trend_{i}" for i in kept})
+    return _cluster_and_assemble(
+        "trend", trend.loc[keep], performance, dims, mr, role, names, frame.index, excluded, dropped, [],
+        k, k_max, seed, n_init, settings, core_extra=core_trend)
