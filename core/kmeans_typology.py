@@ -265,11 +265,15 @@ def describe_type(label, size, centre_by_dimension, all_mean_by_dimension, all_s
         if len(centre) == 1:
             parts.append(f"Gap to the cores in {top_name}: {_fmt(top)}.")
         else:
-            best = (f"ahead of the cores in {top_name} ({_fmt(top)})" if top > 0
-                    else f"gap to the cores smallest in {top_name} ({_fmt(top)})")
-            worst = (f"largest in {low_name} ({_fmt(low)})" if low < 0
-                     else f"least ahead in {low_name} ({_fmt(low)})")
-            parts.append(best[0].upper() + best[1:] + ", " + worst + ".")
+            if top <= 0:
+                parts.append(f"Gap to the cores smallest in {top_name} ({_fmt(top)}), "
+                             f"largest in {low_name} ({_fmt(low)}).")
+            elif low < 0:
+                parts.append(f"Ahead of the cores in {top_name} ({_fmt(top)}); "
+                             f"gap largest in {low_name} ({_fmt(low)}).")
+            else:
+                parts.append(f"Ahead of the cores in every dimension: most in {top_name} ({_fmt(top)}), "
+                             f"least in {low_name} ({_fmt(low)}).")
         better_word, worse_word = "smaller gap", "larger gap"
     else:
         position = ("most improved" if rank == 0 else
@@ -282,7 +286,7 @@ def describe_type(label, size, centre_by_dimension, all_mean_by_dimension, all_s
                     else f"smallest loss in {top_name} ({_fmt(top)})")
             loss = (f"largest loss in {low_name} ({_fmt(low)})" if low < 0
                     else f"smallest gain in {low_name} ({_fmt(low)})")
-            parts.append(gain[0].upper() + gain[1:] + ", " + loss + ".")
+            parts.append(gain[0].upper() + gain[1:] + "; " + loss + ".")
         better_word, worse_word = "faster gains", "slower gains"
     diff = centre - mean_all
     threshold = 0.5 * sd_all

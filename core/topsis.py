@@ -63,7 +63,7 @@ def minmax_performance(values, cost=False):
     low, high = x[valid].min(), x[valid].max()
     if not high > low:
         raise ConstantIndicatorError(
-            f"all {int(valid.sum())} valid values equal {low!r}: min-max performance is undefined"
+            f"all {int(valid.sum())} valid values equal {float(low)!r}: min-max performance is undefined"
         )
     if cost:
         return (high - x) / (high - low)
