@@ -15,7 +15,6 @@ or whose values are all zero, gets a row with NaN measures and a ``status`` sayi
 import math
 import re
 from collections import OrderedDict
-from itertools import combinations
 from typing import Dict, Iterable, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np

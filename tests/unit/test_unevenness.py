@@ -365,3 +365,74 @@ def test_census_agrees_with_pysal(census_members):
         assert r["theil"] == pytest.approx(float(np.squeeze(td.T)), abs=1e-9)
         assert r["theil_between"] == pytest.approx(float(np.squeeze(td.bg)), abs=1e-9)
         assert r["theil_within"] == pytest.approx(float(np.squeeze(td.wg)), abs=1e-9)
+
+
+# --------------------------------------------------------------------------- HTML report
+
+
+def heat_tables(page):
+    """Each heatmap as (heading, [(row header, [(background, text), ...]), ...])."""
+    import re
+
+    out = []
+    for heading, body in re.findall(r"<h3>(.*?)</h3>.*?<table class=\"heat\">(.*?)</table>", page, re.S):
+        rows = []
+        for tr in re.findall(r"<tr><th>(.*?)</th>(.*?)</tr>", body, re.S):
+            cells = re.findall(r'<td style="background:(#[0-9a-f]{6});color:#[0-9a-f]{3,6}"[^>]*>(.*?)</td>', tr[1])
+            if cells:
+                rows.append((tr[0], cells))
+        out.append((heading, rows))
+    return out
+
+
+def test_report_html_structure_values_and_colours():
+    from megaregion.core.report_unevenness import MEASURE_HELP, unevenness_report_html
+
+    df = handmade()
+    df.loc[df["megaregion_id"] == "R1", "megaregion_id"] = "<R1&>"
+    t = unevenness_table(df, ["x_2010", "x_2020", "area"], labels_field="name")
+    page = unevenness_report_html(t, measures=["gini", "gnb_signed"], sort="table")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "<script" not in page and "http" not in page and "<link" not in page
+    assert "&lt;R1&amp;&gt;" in page and "<R1&>" not in page
+    assert MEASURE_HELP["gnb_signed"] in page
+    tables = heat_tables(page)
+    # 2 measures x (2010, 2020, single-year indicators, change 2010-2020)
+    assert [h for h, _ in tables] == [
+        "gini &mdash; 2010", "gini &mdash; 2020", "gini &mdash; single-year indicators",
+        "gini &mdash; change 2010&ndash;2020",
+        "gnb_signed &mdash; 2010", "gnb_signed &mdash; 2020", "gnb_signed &mdash; single-year indicators",
+        "gnb_signed &mdash; change 2010&ndash;2020",
+    ]
+    gini_2010 = dict(tables[0][1])
+    assert gini_2010["&lt;R1&amp;&gt;"][0][1] == "0.333"
+    # sequential scale per column: the larger Gini is darkest, the smaller lightest
+    assert gini_2010["R2"][0] == ("#08306b", "%.3f" % row(t, "R2", year=2010)["gini"])
+    assert gini_2010["&lt;R1&amp;&gt;"][0][0] == "#f7fbff"
+    assert gini_2010["R3"][0] == ("#d9d9d9", "")  # no core city: no value
+    assert 'title="no core city in the mega-region"' in page
+    # diverging scale for the signed term: R1 (secondary leads) blue, R2 (core leads) red
+    signed_2010 = dict(tables[4][1])
+    # R2's +0.375 sets the reach of the scale (full red); R1's -1/6 is a lighter blue
+    assert signed_2010["R2"][0] == ("#b2182b", "0.375")
+    colour, text = signed_2010["&lt;R1&amp;&gt;"][0]
+    assert text == "-0.167" and int(colour[5:7], 16) > int(colour[1:3], 16)
+    assert "Rows without measures" in page and "no core city in the mega-region" in page
+
+
+def test_report_sorting_and_errors():
+    from megaregion.core.report_unevenness import unevenness_report_html
+
+    df = handmade()
+    df["megaregion_id"] = df["megaregion_id"].map({"R1": "B", "R2": "A", "R3": "C"})
+    t = unevenness_table(df, ["x_2010"])
+    by_value = heat_tables(unevenness_report_html(t, measures=["theil"]))[0][1]
+    # A has the higher Theil; C has no value and comes last
+    assert row(t, "A", year=2010)["theil"] > row(t, "B", year=2010)["theil"]
+    assert [r for r, _ in by_value] == ["A", "B", "C"]
+    by_name = heat_tables(unevenness_report_html(t, measures=["theil"], sort="name", names={"A": "Zeta"}))[0][1]
+    assert [r for r, _ in by_name] == ["B", "C", "Zeta"]
+    with pytest.raises(UnevennessInputError, match="Unknown measures"):
+        unevenness_report_html(t, measures=["nope"])
+    with pytest.raises(UnevennessInputError, match="scale"):
+        unevenness_report_html(t, scale="log")
