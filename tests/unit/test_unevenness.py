@@ -436,3 +436,33 @@ def test_report_sorting_and_errors():
         unevenness_report_html(t, measures=["nope"])
     with pytest.raises(UnevennessInputError, match="scale"):
         unevenness_report_html(t, scale="log")
+
+
+def test_three_years_consecutive_and_explicit_change_pairs():
+    df = handmade()
+    df["x_2015"] = df["x_2010"] + df["x_2020"].fillna(0)
+    t = unevenness_table(df, ["x_2010", "x_2015", "x_2020"])
+    pairs = t.loc[(t["row_type"] == "change") & (t["megaregion"] == "R1"), ["year1", "year2"]].values.tolist()
+    assert pairs == [[2010, 2015], [2015, 2020]]
+    t2 = unevenness_table(df, ["x_2010", "x_2015", "x_2020"], change_pairs=[(2010, 2020), (2010, 2030)])
+    c = t2[t2["row_type"] == "change"]
+    assert c[["year1", "year2"]].drop_duplicates().values.tolist() == [[2010, 2020]]
+    assert len(unevenness_table(df, ["x_2010", "x_2020"], change_pairs=[])) == 6
+    latest = headline_by_region(t, "gini")
+    assert latest.loc["R1", "x"] == row(t, "R1", year=2020)["gini"]
+    last_change = headline_by_region(t, "gini", "change")
+    assert last_change.loc["R1", "x"] == pytest.approx(row(t, "R1", year=2020)["gini"] - row(t, "R1", year=2015)["gini"])
+
+
+def test_empty_input_gives_empty_table_with_all_columns():
+    t = unevenness_table(handmade().iloc[:0], ["x_2010", "x_2020"])
+    assert len(t) == 0 and list(t.columns) == list(COLUMNS)
+
+
+def test_doctests_of_the_module():
+    import doctest
+
+    from megaregion.core import unevenness
+
+    result = doctest.testmod(unevenness)
+    assert result.attempted >= 1 and result.failed == 0
