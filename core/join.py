@@ -1,0 +1,362 @@
+"""Join indicator tables to prefecture boundaries (``megaregion:joinindicators``).
+
+:func:`join_indicators` takes the boundary attributes and an indicator table as DataFrames
+and returns a :class:`JoinResult`: the boundary rows, all kept and in order, with a
+``match_status`` column and one float column per indicator (NaN where the table has no
+value), plus the table rows that could not be joined with the reason and the closest
+boundary units.
+
+Matching (``match_by``): by administrative code (0, 'code') or by name (1, 'name'); the
+rules are those of :mod:`.keys` (4-digit prefixes, Chongqing 500000 = 500100, full-width
+text, name suffixes, 恩施州, pinyin and English names, renamed, merged and split units).
+
+Tables:
+
+- wide (one row per city): each chosen field becomes a column of the same name;
+- long (one row per city and year, ``year_field`` given): each field becomes one column per
+  year, ``<field>_<year>`` (``GDP_2015``); years are written as 4 digits when they are years
+  (2015, 2015.0, "2015年").
+
+Fields: ``fields`` lists the columns to join; by default every column whose values are all
+numbers or missing by :func:`.tables.parse_number` (at least one number). The key and year
+fields are never indicators.
+
+Duplicates: two table rows that resolve to the same boundary unit (and year) are an error
+that names them, unless ``duplicates`` is 'first' (keep the first row in table order), 'sum'
+(add the rows; a cell is NaN only if all rows are NaN) or 'mean' (average the non-missing
+values). Different spellings of one unit (北京 and 北京市) are duplicates too. A unit merged
+into another (莱芜 into 济南, 2019) joins its successor only with 'sum', the one rule under
+which adding its values to the merged unit is what the user asked for; otherwise its row is
+reported as unmatched with the reason.
+
+New column names never overwrite a boundary field: a clashing name gets the suffix ``_2``
+(``_3`` ...), recorded in ``JoinResult.renamed_fields``.
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import keys
+from .tables import numeric_fields, parse_numbers
+
+STATUS_FIELD = "match_status"
+DUPLICATE_POLICIES = ("error", "first", "sum", "mean")
+MATCHED, NO_ROW, NO_KEY, INVALID_KEY = "matched", "no table row", "no key", "invalid key"
+
+
+class DuplicateKeyError(ValueError):
+    """Table rows that resolve to the same boundary unit (and year)."""
+
+
+@dataclass
+class JoinResult:
+    """Outputs of :func:`join_indicators`.
+
+    joined: copy of the boundary attributes (same index and order) plus ``status_field``
+        ('matched', 'no table row', 'no key', 'invalid key') and the ``indicator_fields``
+        (float64, NaN where missing).
+    unmatched: table rows not joined: ``row`` (1 = first data row), ``key`` (as written),
+        ``year`` (long tables), ``reason`` and ``closest`` (nearest boundary units).
+    matches: table rows joined: ``row``, ``key``, ``year``, ``boundary`` and ``how`` (the rule
+        that matched, and duplicate handling).
+    renamed_fields: {wanted name: name used} for columns renamed to avoid clashes.
+    skipped_fields: {table field: why it is not joined} for fields left out of the default selection.
+    """
+    joined: pd.DataFrame
+    indicator_fields: list
+    unmatched: pd.DataFrame
+    matches: pd.DataFrame
+    renamed_fields: dict = field(default_factory=dict)
+    skipped_fields: dict = field(default_factory=dict)
+    status_field: str = STATUS_FIELD
+
+    @property
+    def matched_boundaries(self):
+        """Boundary rows that received table values."""
+        return int((self.joined[self.status_field] == MATCHED).sum())
+
+    @property
+    def unmatched_boundaries(self):
+        return len(self.joined) - self.matched_boundaries
+
+    @property
+    def matched_rows(self):
+        """Table rows joined to a boundary unit."""
+        return len(self.matches)
+
+    @property
+    def unmatched_rows(self):
+        return len(self.unmatched)
+
+
+def join_indicators(boundaries, boundary_key, table, table_key, match_by="code", fields=None,
+                    year_field=None, duplicates="error"):
+    """Join the indicator ``table`` to the ``boundaries`` attribute table (see module doc).
+
+    boundaries, table: DataFrames (not modified). boundary_key, table_key: their key columns.
+    match_by: 0/'code' or 1/'name'. fields: column name(s) to join, None for all numeric ones.
+    year_field: the year column of a long table, None for a wide table.
+    duplicates: 'error', 'first', 'sum' or 'mean' (or 0-3 in that order).
+    Returns a :class:`JoinResult`.
+    """
+    mode = keys.match_mode(match_by)
+    policy = duplicate_policy(duplicates)
+    _require_field(boundaries, boundary_key, "BOUNDARY_KEY", "the boundary layer")
+    _require_field(table, table_key, "TABLE_KEY", "the table")
+    if year_field is not None:
+        _require_field(table, year_field, "YEAR_FIELD", "the table")
+        if year_field == table_key:
+            raise ValueError(f"YEAR_FIELD '{year_field}' is also TABLE_KEY: choose the field that holds the year")
+    if len(table) == 0:
+        raise ValueError("The table has no rows: nothing to join")
+    if len(boundaries) == 0:
+        raise ValueError("The boundary layer has no features: nothing to join to")
+
+    chosen, skipped = choose_fields(table, fields, exclude=(table_key, year_field))
+    values = {f: parse_numbers(list(table[f]))[0] for f in chosen}
+    table_keys = list(table[table_key])
+    boundary_keys = list(boundaries[boundary_key])
+    if mode == "code":
+        _require_codes(table_keys, f"TABLE_KEY '{table_key}'")
+        _require_codes(boundary_keys, f"BOUNDARY_KEY '{boundary_key}'")
+    years = [year_label(v) for v in table[year_field]] if year_field is not None else [None] * len(table)
+
+    index = keys.build_index(boundary_keys, mode)
+    groups, matches, unmatched = _resolve_rows(index, table_keys, years, year_field is not None, policy)
+    if not groups:
+        raise ValueError(_nothing_matched(table_key, table_keys, boundary_key, boundary_keys, mode, unmatched))
+    duplicated = {g: rows for g, rows in groups.items() if len(rows) > 1}
+    if duplicated and policy == "error":
+        raise DuplicateKeyError(_duplicate_message(table_key, duplicated, table_keys, index, year_field))
+
+    year_list = _sorted_years({y for y in years if y is not None}) if year_field is not None else [None]
+    columns = [(f, y) for f in chosen for y in year_list]
+    wanted = [f if y is None else f"{f}_{y}" for f, y in columns]
+    taken = set(map(str, boundaries.columns))
+    status_field, renamed = _free_names([STATUS_FIELD], taken)
+    names, renamed_cols = _free_names(wanted, taken | {status_field[0]})
+    renamed.update(renamed_cols)
+
+    data = np.full((len(boundaries), len(columns)), np.nan)
+    col_of = {c: i for i, c in enumerate(columns)}
+    has_data = set()
+    for (target, year), rows in groups.items():
+        if policy == "first":
+            for r in rows[1:]:
+                matches[r]["how"] += f"; duplicate of row {rows[0] + 1}, not used"
+        for f in chosen:
+            data[index.rows[target], col_of[(f, year)]] = _aggregate(values[f][rows], policy)
+        has_data.add(target)
+
+    joined = boundaries.copy()
+    joined[status_field[0]] = _boundary_status(index, has_data, len(boundaries))
+    for j, name in enumerate(names):
+        joined[name] = data[:, j]
+    return JoinResult(
+        joined=joined,
+        indicator_fields=names,
+        unmatched=_frame(unmatched, ["row", "key", "year", "reason", "closest"], year_field is not None),
+        matches=_frame([matches[r] for r in sorted(matches)], ["row", "key", "year", "boundary", "how"],
+                       year_field is not None),
+        renamed_fields=renamed,
+        skipped_fields=skipped,
+        status_field=status_field[0],
+    )
+
+
+def duplicate_policy(duplicates):
+    """'error', 'first', 'sum' or 'mean' from the name or its position (0-3)."""
+    if isinstance(duplicates, (int, np.integer)) and not isinstance(duplicates, bool) \
+            and 0 <= duplicates < len(DUPLICATE_POLICIES):
+        return DUPLICATE_POLICIES[int(duplicates)]
+    if isinstance(duplicates, str) and duplicates.strip().lower() in DUPLICATE_POLICIES:
+        return duplicates.strip().lower()
+    raise ValueError(f"DUPLICATES {duplicates!r} is unknown: use error, first, sum or mean")
+
+
+def choose_fields(table, fields=None, exclude=()):
+    """The indicator fields to join and {field: reason} for the fields left out.
+
+    With ``fields`` None: the numeric fields of ``table`` (:func:`.tables.numeric_fields`).
+    With ``fields`` given: those fields, which must exist, must not be the key or year field,
+    and must hold only numbers or missing values."""
+    exclude = {e for e in exclude if e is not None}
+    if fields is None:
+        chosen = numeric_fields(table, exclude)
+        skipped = {}
+        for name in table.columns:
+            if name in exclude or name in chosen:
+                continue
+            numbers, bad = parse_numbers(list(table[name]))
+            if not np.isfinite(numbers).any() and len(bad) == len(table):
+                skipped[name] = "text, not numbers"
+            elif not np.isfinite(numbers).any() and not bad:
+                skipped[name] = "no values"
+            else:
+                skipped[name] = f"{len(bad)} values are not numbers ({_examples(bad)})"
+        if not chosen:
+            raise ValueError(
+                f"The table has no numeric fields besides the key (fields: {', '.join(map(str, table.columns))}): "
+                "choose FIELDS, or check how the numbers are written"
+                + (f" ({'; '.join(f'{k}: {v}' for k, v in skipped.items())})" if skipped else ""))
+        return chosen, skipped
+    chosen = [fields] if isinstance(fields, str) else list(fields)
+    if not chosen:
+        raise ValueError("FIELDS is empty: choose at least one field to join, or leave FIELDS unset for all numeric fields")
+    missing = [f for f in chosen if f not in table.columns]
+    if missing:
+        raise ValueError(f"FIELDS {', '.join(map(repr, missing))} not in the table (fields: {', '.join(map(str, table.columns))})")
+    for f in chosen:
+        if f in exclude:
+            raise ValueError(f"FIELDS includes '{f}', the key or year field: it cannot be joined as an indicator")
+        _, bad = parse_numbers(list(table[f]))
+        if bad:
+            raise ValueError(f"FIELDS '{f}' has {len(bad)} values that are not numbers: {_examples(bad, 5)}; "
+                             "fix them or leave the cells empty")
+    return list(dict.fromkeys(chosen)), {}
+
+
+def year_label(value):
+    """The year written in ``value`` as text for a column name: 2015, 2015.0, "2015", "2015年"
+    -> "2015"; other text is kept without whitespace ("2015Q1"); None if missing."""
+    if keys.is_missing(value):
+        return None
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    text = keys.clean_name(value)
+    digits = text[:-1] if text.endswith("年") else text
+    if digits.endswith(".0"):
+        digits = digits[:-2]
+    return digits if digits.isdigit() and len(digits) == 4 else text
+
+
+# --------------------------------------------------------------------------- steps
+
+def _resolve_rows(index, table_keys, years, long_table, policy):
+    """Resolve every table row: groups {(target, year): [rows]}, matches {row: record},
+    unmatched [records]."""
+    groups, matches, unmatched = {}, {}, []
+    for row, (value, year) in enumerate(zip(table_keys, years)):
+        res = index.lookup(value)
+        record = {"row": row + 1, "key": _show(value), "year": year}
+        joinable = res.status == "matched" or (res.status == "merged" and policy == "sum")
+        if not joinable:
+            unmatched.append({**record, "reason": res.reason or res.status, "closest": ", ".join(res.closest)})
+            continue
+        if long_table and year is None:
+            unmatched.append({**record, "reason": "empty year", "closest": ""})
+            continue
+        target = res.targets[0]
+        if len(res.targets) > 1:  # a merge into several boundary features of one unit
+            unmatched.append({**record, "reason": f"{res.how}: successor has {len(res.targets)} boundary features",
+                              "closest": ""})
+            continue
+        groups.setdefault((target, year), []).append(row)
+        matches[row] = {**record, "boundary": index.labels[target], "how": res.how}
+    return groups, matches, unmatched
+
+
+def _aggregate(values, policy):
+    """One value from the rows of one unit (and year) under the duplicate policy."""
+    if len(values) == 1 or policy == "first":
+        return values[0]
+    finite = values[~np.isnan(values)]
+    if finite.size == 0:
+        return np.nan
+    return float(finite.sum()) if policy == "sum" else float(finite.mean())
+
+
+def _boundary_status(index, has_data, n):
+    status = np.full(n, NO_ROW, dtype=object)
+    for target, rows in index.rows.items():
+        if target in has_data:
+            status[rows] = MATCHED
+    for row, reason in index.invalid.items():
+        status[row] = NO_KEY if reason == "empty key" else INVALID_KEY
+    return status
+
+
+def _free_names(wanted, taken):
+    """Names for new columns that clash neither with ``taken`` nor with each other: a clashing
+    name gets _2, _3 ... Returns (names, {wanted: used} for the renamed ones)."""
+    used, renamed, names = set(taken), {}, []
+    for name in wanted:
+        new, k = name, 2
+        while new in used:
+            new, k = f"{name}_{k}", k + 1
+        used.add(new)
+        names.append(new)
+        if new != name:
+            renamed[name] = new
+    return names, renamed
+
+
+def _sorted_years(years):
+    return sorted(years, key=lambda y: (0, int(y), "") if y.isdigit() else (1, 0, y))
+
+
+def _frame(records, columns, with_year):
+    if not with_year:
+        columns = [c for c in columns if c != "year"]
+    return pd.DataFrame([{c: r.get(c) for c in columns} for r in records], columns=columns)
+
+
+def _require_field(frame, name, parameter, what):
+    if name not in frame.columns:
+        raise ValueError(f"{parameter} '{name}' is not a field of {what} (fields: {', '.join(map(str, frame.columns))})")
+
+
+def _require_codes(values, what):
+    """Error if a key column holds no administrative code at all (a name field chosen for
+    codes); single bad codes are reported per row instead."""
+    example = None
+    for value in values:
+        try:
+            if keys.parse_code(value) is not None:
+                return
+        except keys.CodeFormatError:
+            pass
+        if example is None and not keys.is_missing(value):
+            example = value
+    if example is None:
+        raise ValueError(f"{what} is empty in every row")
+    raise ValueError(f"{what} holds no administrative codes (e.g. {_show(example)!r}); "
+                     "choose the code field or match by name (MATCH_BY=1)")
+
+
+def _nothing_matched(table_key, table_keys, boundary_key, boundary_keys, mode, unmatched):
+    t = next((_show(v) for v in table_keys if not keys.is_missing(v)), "")
+    b = next((_show(v) for v in boundary_keys if not keys.is_missing(v)), "")
+    reasons = "; ".join(f"row {u['row']} {u['key']!r}: {u['reason']}" for u in unmatched[:3])
+    return (f"No table row matched a boundary feature by {mode}: TABLE_KEY '{table_key}' holds values like "
+            f"{t!r}, BOUNDARY_KEY '{boundary_key}' values like {b!r} ({reasons}); check the key fields and MATCH_BY")
+
+
+def _duplicate_message(table_key, duplicated, table_keys, index, year_field, limit=5):
+    parts = []
+    for (target, year), rows in list(duplicated.items())[:limit]:
+        where = f" in {year}" if year_field is not None else ""
+        spelled = ", ".join(f"{r + 1} {_show(table_keys[r])!r}" for r in rows)
+        parts.append(f"{index.labels[target]}{where} (rows {spelled})")
+    more = f"; and {len(duplicated) - limit} more" if len(duplicated) > limit else ""
+    per = " per year" if year_field is not None else ""
+    return (f"TABLE_KEY '{table_key}' has {len(duplicated)} duplicated keys{per}: {'; '.join(parts)}{more}; "
+            "choose DUPLICATES first, sum or mean to combine them")
+
+
+def _examples(bad, n=3):
+    shown = ", ".join(f"row {i + 1}: {v!r}" for i, v in bad[:n])
+    return shown + (", ..." if len(bad) > n else "")
+
+
+def _show(value):
+    """A key as written, for messages and the unmatched table (110100.0 stays 110100.0)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and np.isnan(value):
+        return ""
+    return str(value)
+

@@ -1,0 +1,202 @@
+"""Reading indicator tables and the numbers written in them.
+
+:func:`read_table` reads CSV/TSV/TXT files (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GBK and
+GB18030; delimiter sniffed) and Excel workbooks into a DataFrame of raw values: strings for
+text files, the cells' own values for workbooks.
+
+:func:`parse_number` reads one value as a float by the rules below; a value that is missing
+becomes NaN, never 0, and text that is not a number raises :class:`NumberFormatError`.
+
+Number rules (text, after Unicode NFKC, so full-width "１２３．５" reads as 123.5):
+
+- missing: empty, "-", "--", "—", "——", "–", "..", "...", "…", "……", "NA", "N/A", "n.a.",
+  "NaN", "null", "None", "#N/A", "#DIV/0!", "#VALUE!" (any case);
+- thousands separators: commas or spaces in groups of three ("1,234.5", "1 234 567");
+- a trailing "%" is dropped and the number kept as written ("12.5%" -> 12.5), since a column
+  of percentages is in percent units;
+- decimal commas are not read ("1 234,5" and "1234,5" raise): in Chinese and English tables a
+  comma separates thousands, so guessing would silently scale values by 1000;
+- units or footnote marks ("12.5万", "123*") raise.
+"""
+import csv
+import decimal
+import io
+import math
+import numbers
+import re
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+# NFKC has already turned "…" into "..." and "……" into "......".
+MISSING_TOKENS = {
+    "", "-", "--", "---", "—", "——", "–", "––", "..", "...", "......", "na", "n/a", "n.a.", "nan",
+    "null", "none", "#n/a", "#div/0!", "#value!",
+}
+NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?")
+COMMA_GROUPS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+SPACE_GROUPS = re.compile(r"[+-]?\d{1,3}(?: \d{3})+(?:\.\d*)?")
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+DELIMITERS = ",\t;|"
+
+
+class NumberFormatError(ValueError):
+    """A value that is neither a number nor a missing-value mark."""
+
+    def __init__(self, value, reason="not a number"):
+        super().__init__(f"{value!r} is {reason}")
+        self.value = value
+        self.reason = reason
+
+
+def parse_number(value):
+    """The float written in ``value`` (see the module rules); NaN when missing.
+
+    >>> parse_number("1,234.5"), parse_number("１２３"), parse_number("12.5%")
+    (1234.5, 123.0, 12.5)
+    >>> import math; math.isnan(parse_number("—"))
+    True
+    """
+    if value is None:
+        return math.nan
+    if isinstance(value, bool):
+        raise NumberFormatError(value, "a true/false value, not a number")
+    if isinstance(value, (numbers.Real, decimal.Decimal)):
+        number = float(value)
+        if math.isinf(number):
+            raise NumberFormatError(value, "infinite")
+        return number
+    if not isinstance(value, str):
+        try:
+            if pd.isna(value):
+                return math.nan
+        except (TypeError, ValueError):
+            pass
+        raise NumberFormatError(value, f"a {type(value).__name__}, not a number")
+    text = unicodedata.normalize("NFKC", value).replace("\u2212", "-").strip()
+    text = " ".join(text.split())  # every kind of space (NBSP, thin space) becomes one blank
+    text = re.sub(r"^([+-]) ", r"\1", text)
+    if text.lower() in MISSING_TOKENS:
+        return math.nan
+    if text.endswith("%"):
+        text = text[:-1].rstrip()
+    if " " in text:
+        if not SPACE_GROUPS.fullmatch(text):
+            raise NumberFormatError(value, "not a number (spaces only separate groups of three digits)")
+        text = text.replace(" ", "")
+    if "," in text:
+        if not COMMA_GROUPS.fullmatch(text):
+            raise NumberFormatError(value, "not a number (commas only separate thousands; decimal commas are not read)")
+        text = text.replace(",", "")
+    if not NUMBER.fullmatch(text.lower()):
+        raise NumberFormatError(value)
+    return float(text)
+
+
+def parse_numbers(values):
+    """Floats for a sequence of raw values and the (position, value) pairs that are not numbers
+    (those positions are NaN in the result)."""
+    out = np.full(len(values), np.nan)
+    bad = []
+    for i, value in enumerate(values):
+        try:
+            out[i] = parse_number(value)
+        except NumberFormatError:
+            bad.append((i, value))
+    return out, bad
+
+
+def numeric_fields(frame, exclude=()):
+    """Columns of ``frame`` (except ``exclude``) whose values are all numbers or missing, with
+    at least one number: the fields joined by default."""
+    fields = []
+    for name in frame.columns:
+        if name in exclude:
+            continue
+        values, bad = parse_numbers(list(frame[name]))
+        if not bad and np.isfinite(values).any():
+            fields.append(name)
+    return fields
+
+
+# --------------------------------------------------------------------------- reading files
+
+def decode_text(data, encoding=None):
+    """Text of a file's bytes and the encoding used: ``encoding`` if given, UTF-16 when the
+    file starts with its BOM, else UTF-8 (with or without BOM), else GB18030 (a superset of
+    GBK and GB2312)."""
+    if encoding:
+        return data.decode(encoding), encoding
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("gb18030"), "gb18030"
+
+
+def sniff_delimiter(text, default=","):
+    """The delimiter of a delimited text: csv.Sniffer over the first lines, restricted to
+    comma, tab, semicolon and bar; else the candidate that splits the header most often."""
+    lines = [line for line in text.splitlines() if line.strip()][:20]
+    if not lines:
+        return default
+    try:
+        return csv.Sniffer().sniff("\n".join(lines), delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        counts = {d: lines[0].count(d) for d in DELIMITERS}
+        best = max(counts, key=counts.get)
+        return best if counts[best] else default
+
+
+def read_table(path, sheet=None, delimiter=None, encoding=None):
+    """A table file as a DataFrame of raw values, one row per data row, header from the first row.
+
+    Text files (.csv .txt .tsv .tab, or any other suffix) are decoded by :func:`decode_text`
+    and split by ``delimiter`` or :func:`sniff_delimiter`; every cell is a string (empty cells
+    are ''), so codes keep their digits and numbers are parsed later by one set of rules.
+    Workbooks (.xlsx .xlsm, .xls if xlrd is installed) are read with pandas/openpyxl from
+    ``sheet`` (name or 0-based index, default the first). ``frame.attrs`` records the encoding
+    and delimiter (or sheet) used.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"Table file '{path}' does not exist")
+    suffix = path.suffix.lower()
+    if suffix in EXCEL_SUFFIXES:
+        return _read_excel(path, sheet)
+    data = path.read_bytes()
+    text, used = decode_text(data, encoding)
+    if not text.strip():
+        raise ValueError(f"Table file '{path}' is empty")
+    if delimiter is None:
+        delimiter = sniff_delimiter(text, "\t" if suffix in (".tsv", ".tab") else ",")
+    frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
+                        na_filter=False, skip_blank_lines=True)
+    frame.columns = [clean_header(c) for c in frame.columns]
+    frame.attrs.update(encoding=used, delimiter=delimiter)
+    return frame
+
+
+def _read_excel(path, sheet):
+    try:
+        frame = pd.read_excel(path, sheet_name=0 if sheet is None else sheet, dtype=object)
+    except ImportError as err:
+        raise ValueError(f"Reading '{path.name}' needs {err.name or 'an Excel reader'}: "
+                         "save the sheet as .xlsx or CSV") from err
+    except (ValueError, KeyError) as err:
+        if sheet is not None and ("not found" in str(err) or "Worksheet" in str(err) or isinstance(err, KeyError)):
+            raise ValueError(f"Sheet {sheet!r} is not in '{path.name}'") from err
+        raise
+    frame.columns = [clean_header(c) for c in frame.columns]
+    frame = frame.dropna(how="all")  # empty rows below the data
+    frame.attrs.update(sheet=sheet if sheet is not None else 0)
+    return frame
+
+
+def clean_header(name):
+    """A column name without the BOM and surrounding whitespace."""
+    return str(name).replace("\ufeff", "").strip()
