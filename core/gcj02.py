@@ -59,6 +59,22 @@ import math
 
 import numpy as np
 
+__all__ = [
+    "CHINA_BOUNDS",
+    "SYSTEMS",
+    "in_china",
+    "gcj02_offset",
+    "wgs84_to_gcj02",
+    "gcj02_to_wgs84",
+    "gcj02_to_bd09",
+    "bd09_to_gcj02",
+    "wgs84_to_bd09",
+    "bd09_to_wgs84",
+    "convert",
+    "transform_geometry",
+    "transform_geoseries",
+]
+
 KRASOVSKY_A = 6378245.0
 KRASOVSKY_EE = 0.00669342162296594323
 X_PI = math.pi * 3000.0 / 180.0

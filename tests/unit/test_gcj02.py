@@ -276,7 +276,8 @@ def test_polygon_with_hole_converts_every_ring_vertex():
 
 
 def test_multipart_and_collections_keep_structure_and_z():
-    p1 = Polygon([(116, 39, 10), (117, 39, 11), (117, 40, 12)], [[(116.8, 39.2, 1), (116.9, 39.2, 2), (116.9, 39.3, 3)]])
+    p1 = Polygon([(116, 39, 10), (117, 39, 11), (117, 40, 12)],
+                 [[(116.8, 39.2, 1), (116.9, 39.2, 2), (116.9, 39.3, 3)]])
     p2 = Polygon([(120, 30, 5), (121, 30, 6), (121, 31, 7)])
     multi = MultiPolygon([p1, p2])
     out = gcj02.transform_geometry(multi, "bd09", "wgs84")

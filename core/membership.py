@@ -1,0 +1,408 @@
+"""Mega-region (城市群) membership: which prefectures belong to which of the 19 urban
+agglomerations of China's 14th Five-Year Plan, and whether each is a core or a secondary city.
+
+A **core city** is a municipality (Beijing, Tianjin, Shanghai, Chongqing), a provincial
+capital or a sub-provincial city (Dalian, Qingdao, Ningbo, Xiamen, Shenzhen); every other
+prefecture-level member is **secondary**. A city can belong to two mega-regions and its
+role is per mega-region (method.md, section 1).
+
+The bundled membership table is ``resources/data/megaregions/membership.csv``; its
+``SOURCE.md`` gives the plan documents, the decisions taken and the rows flagged as
+uncertain (``note`` starting with ``FLAG:``). A user table needs at least the columns
+``REQUIRED_COLUMNS``; ``membership`` (full/partial) and ``note`` are optional.
+
+Administrative codes (adcodes, GB/T 2260) are compared as 6-digit strings after
+:func:`normalise_adcode`: integers, floats such as ``110100.0`` and strings with spaces are
+accepted; Chongqing ``500100`` becomes ``500000`` and the municipalities' province codes
+``110000``, ``120000``, ``310000`` become ``110100``, ``120100``, ``310100``, as in the
+bundled boundaries; 12-digit statistical codes ending in ``000000`` are cut to 6 digits.
+"""
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "MembershipError",
+    "MEMBERSHIP_PATH",
+    "REQUIRED_COLUMNS",
+    "OUTPUT_COLUMNS",
+    "normalise_adcode",
+    "load_membership",
+    "assign_megaregions",
+    "summarise_membership",
+]
+
+MEMBERSHIP_PATH = Path(__file__).resolve().parents[1] / "resources" / "data" / "megaregions" / "membership.csv"
+
+REQUIRED_COLUMNS = ("megaregion_id", "megaregion_en", "megaregion_zh", "phase", "adcode", "name_zh", "role")
+ROLES = ("core", "secondary")
+MEMBERSHIP_KINDS = ("full", "partial")
+FLAG_PREFIX = "FLAG:"
+SAR_ADCODES = ("810000", "820000")  # Hong Kong, Macao
+# Output columns added by assign_megaregions, in this order.
+OUTPUT_COLUMNS = (
+    "megaregion_id", "megaregion", "megaregion_zh", "role", "phase",
+    "membership", "uncertain", "membership_note", "source_row",
+)
+
+# GB/T 2260 province-level prefixes (two first digits of every valid adcode).
+_PROVINCES = frozenset({
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
+    "71", "81", "82",
+})
+# Codes that name the same prefecture-level unit as the boundaries' code.
+_SAME_UNIT = {"500100": "500000", "110000": "110100", "120000": "120100", "310000": "310100"}
+_NAMED = 5  # how many offending values a message names before "..."
+
+
+class MembershipError(ValueError):
+    """A membership table or a prefecture key that cannot be used."""
+
+
+def _names(values, quote=True):
+    """'a', 'b', 'c', ... for the first few of ``values``."""
+    values = [str(v) for v in values]
+    more = ", ..." if len(values) > _NAMED else ""
+    return ", ".join(repr(v) if quote else v for v in values[:_NAMED]) + more
+
+
+def _digits(value):
+    """The digit string of an int, integral float or numeric string; None otherwise."""
+    if value is None or isinstance(value, (bool, np.bool_)):
+        return None
+    if isinstance(value, (int, np.integer)):
+        return str(int(value)) if value >= 0 else None
+    if isinstance(value, (float, np.floating)):
+        if not np.isfinite(value) or value < 0 or value != int(value):
+            return None
+        return str(int(value))
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    if not isinstance(value, str):
+        try:
+            if pd.isna(value):
+                return None
+        except (TypeError, ValueError):
+            pass
+        value = str(value)
+    text = re.sub(r"\s+", "", value.replace("\u3000", ""))
+    match = re.fullmatch(r"(\d+)(?:\.0*)?", text)
+    return match.group(1) if match else None
+
+
+def normalise_adcode(value):
+    """``value`` as a 6-digit GB/T 2260 code string, or None if it is not one.
+
+    Accepts ints, integral floats (``110100.0``), strings with spaces or a trailing ``.0``,
+    and 12-digit statistical codes whose last 6 digits are zeros. The first two digits must
+    be a province code. Chongqing ``500100`` -> ``500000``; ``110000`` / ``120000`` /
+    ``310000`` -> ``110100`` / ``120100`` / ``310100`` (municipalities: the province is the
+    prefecture-level unit). 4-digit prefixes are not codes here: :func:`assign_megaregions`
+    resolves them against the membership table."""
+    digits = _digits(value)
+    if digits is None:
+        return None
+    if len(digits) == 12 and digits.endswith("000000"):
+        digits = digits[:6]
+    if len(digits) != 6 or digits[:2] not in _PROVINCES:
+        return None
+    return _SAME_UNIT.get(digits, digits)
+
+
+def _text(series):
+    """Strings with surrounding spaces removed; missing values -> ''."""
+    return series.map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA
+                      else str(v).strip())
+
+
+def _read_table(path):
+    path = Path(path)
+    if not path.is_file():
+        raise MembershipError(f"Membership table {str(path)!r} does not exist: give the path of a CSV or Excel file.")
+    if path.suffix.lower() in (".xlsx", ".xls"):
+        return pd.read_excel(path, dtype=str)
+    try:
+        return pd.read_csv(path, dtype=str, encoding="utf-8-sig")
+    except UnicodeDecodeError:  # tables saved by Chinese Excel are often GBK
+        return pd.read_csv(path, dtype=str, encoding="gb18030")
+
+
+def _rows(table, mask, values):
+    """'BTH 北京市: 'x'' for the rows of ``table`` where ``mask`` holds."""
+    where = np.flatnonzero(np.asarray(mask, dtype=bool))
+    return [f"{table['megaregion_id'].iat[i]} {table['name_zh'].iat[i]}: {values.iat[i]!r}" for i in where]
+
+
+def load_membership(source=None):
+    """The membership table, validated and normalised.
+
+    ``source``: None for the bundled table (``MEMBERSHIP_PATH``), a path to a CSV (UTF-8 or
+    GBK) or Excel file, or a DataFrame (not modified). Column names are matched ignoring
+    case and surrounding spaces.
+
+    Returns a DataFrame in the table's row order (that order defines "first membership"),
+    with ``adcode`` as 6-digit strings (:func:`normalise_adcode`), ``role`` in
+    ``core``/``secondary``, ``membership`` in ``full``/``partial`` (``full`` where the column
+    is missing or empty), ``note`` ('' where missing) and an added boolean ``uncertain``
+    (note starts with ``FLAG:``). Other columns are kept as they are.
+
+    Raises :class:`MembershipError` (a ValueError) for missing columns, invalid adcodes or
+    roles, a (megaregion_id, adcode) pair listed twice, or a mega-region whose name or phase
+    differs between its rows."""
+    label = "The bundled membership table" if source is None else "The membership table"
+    if source is None:
+        source = MEMBERSHIP_PATH
+    table = source.copy() if isinstance(source, pd.DataFrame) else _read_table(source)
+    table = table.rename(columns=lambda c: str(c).strip().lower() if str(c).strip().lower() in
+                         REQUIRED_COLUMNS + ("membership", "note") else c)
+    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
+    if missing:
+        raise MembershipError(
+            f"{label} lacks the column(s) {', '.join(missing)} (it has: {', '.join(map(str, table.columns))}): "
+            f"add them; the table needs {', '.join(REQUIRED_COLUMNS)} (optional: membership, note), "
+            "as in the plugin's resources/data/megaregions/membership.csv."
+        )
+    if table.empty:
+        raise MembershipError(f"{label} has no rows: give a table with one row per (mega-region, prefecture).")
+    table = table.reset_index(drop=True)
+
+    raw_codes = table["adcode"]
+    table["adcode"] = raw_codes.map(normalise_adcode)
+    for column in REQUIRED_COLUMNS:
+        if column != "adcode":
+            table[column] = _text(table[column])
+    bad = table["adcode"].isna()
+    if bad.any():
+        rows = _rows(table, bad, raw_codes)
+        listed = _names(rows, quote=False)
+        raise MembershipError(
+            f"{label} has {len(rows)} row(s) without a valid 6-digit adcode ({listed}): "
+            "use the GB/T 2260 code of each prefecture, e.g. 130100 for 石家庄市."
+        )
+    empty_id = table["megaregion_id"] == ""
+    if empty_id.any():
+        raise MembershipError(
+            f"{label} has {int(empty_id.sum())} row(s) with an empty megaregion_id "
+            f"({_names(table.loc[empty_id, 'name_zh'])}): give every row its mega-region's id, e.g. BTH."
+        )
+
+    table["role"] = table["role"].str.lower()
+    bad = ~table["role"].isin(ROLES)
+    if bad.any():
+        rows = _rows(table, bad, table["role"])
+        listed = _names(rows, quote=False)
+        raise MembershipError(
+            f"{label} has {len(rows)} row(s) whose role is neither 'core' nor 'secondary' ({listed}): "
+            "set role to core (municipality, provincial capital, sub-provincial city) or secondary."
+        )
+
+    if "membership" in table.columns:
+        kinds = _text(table["membership"]).str.lower()
+    else:
+        kinds = pd.Series("", index=table.index)
+    kinds = kinds.where(kinds != "", "full")
+    bad = ~kinds.isin(MEMBERSHIP_KINDS)
+    if bad.any():
+        rows = _rows(table, bad, kinds)
+        listed = _names(rows, quote=False)
+        raise MembershipError(
+            f"{label} has {len(rows)} row(s) whose membership is neither 'full' nor 'partial' ({listed}): "
+            "use partial where the plan includes only some counties of the prefecture, else full (or leave empty)."
+        )
+    table["membership"] = kinds
+    table["note"] = _text(table["note"]) if "note" in table.columns else ""
+    table["uncertain"] = table["note"].str.upper().str.startswith(FLAG_PREFIX)
+
+    dup = table.duplicated(["megaregion_id", "adcode"], keep=False)
+    if dup.any():
+        rows = sorted(set(_rows(table, dup, table["adcode"])))
+        listed = _names(rows, quote=False)
+        raise MembershipError(
+            f"{label} lists {len(rows)} prefecture(s) twice in the same mega-region ({listed}): "
+            "keep one row per (megaregion_id, adcode)."
+        )
+    for column in ("megaregion_en", "megaregion_zh", "phase"):
+        variants = table.groupby("megaregion_id", sort=False)[column].nunique()
+        if (variants > 1).any():
+            ids = list(variants.index[variants > 1])
+            raise MembershipError(
+                f"{label} gives mega-region(s) {_names(ids)} more than one {column}: "
+                f"use the same {column} on every row of a mega-region."
+            )
+    return table
+
+
+def _is_sar(table):
+    sar = table["adcode"].isin(SAR_ADCODES)
+    if "unit_type" in table.columns:
+        sar |= _text(table["unit_type"]).str.lower().eq("sar")
+    return sar
+
+
+def summarise_membership(membership=None):
+    """One row per mega-region, in table order: ``megaregion_id``, ``megaregion``,
+    ``megaregion_zh``, ``phase``, ``units``, ``core``, ``secondary``, ``partial``,
+    ``uncertain`` (counts) and ``core_cities`` (Chinese names joined by '、')."""
+    table = membership if isinstance(membership, pd.DataFrame) and "uncertain" in membership.columns \
+        else load_membership(membership)
+    rows = []
+    for mid, group in table.groupby("megaregion_id", sort=False):
+        rows.append({
+            "megaregion_id": mid,
+            "megaregion": group["megaregion_en"].iat[0],
+            "megaregion_zh": group["megaregion_zh"].iat[0],
+            "phase": group["phase"].iat[0],
+            "units": len(group),
+            "core": int((group["role"] == "core").sum()),
+            "secondary": int((group["role"] == "secondary").sum()),
+            "partial": int((group["membership"] == "partial").sum()),
+            "uncertain": int(group["uncertain"].sum()),
+            "core_cities": "、".join(group.loc[group["role"] == "core", "name_zh"]),
+        })
+    return pd.DataFrame(rows)
+
+
+def _resolve_short_codes(raw, codes, table_codes):
+    """Resolve 4-digit prefixes ('1301' -> '130100') where exactly one membership adcode
+    (or the prefix followed by '00') fits; returns codes and the ambiguous raw values."""
+    ambiguous = []
+    known = set(table_codes)
+    out = codes.copy()
+    for i in np.flatnonzero(codes.isna().to_numpy()):
+        digits = _digits(raw.iat[i])
+        if digits is None or len(digits) != 4 or digits[:2] not in _PROVINCES:
+            continue
+        full = normalise_adcode(digits + "00")
+        if full in known:
+            out.iat[i] = full
+            continue
+        candidates = sorted(c for c in known if c.startswith(digits))
+        if len(candidates) == 1:
+            out.iat[i] = candidates[0]
+        elif len(candidates) > 1:
+            ambiguous.append(raw.iat[i])
+        else:
+            out.iat[i] = full  # a valid prefecture code in no mega-region
+    return out, ambiguous
+
+
+def assign_megaregions(prefectures, key="adcode", membership=None, multiple="all", unassigned="keep",
+                       include_sar=False):
+    """Add mega-region, role and phase to each prefecture.
+
+    Parameters
+    ----------
+    prefectures : DataFrame or GeoDataFrame (not modified), one row per prefecture.
+    key : the column holding administrative codes (any form :func:`normalise_adcode` accepts;
+        4-digit prefixes such as 1301 are used when exactly one member code fits).
+    membership : None (bundled table), a path, or a DataFrame; see :func:`load_membership`.
+    multiple : 'all' (default) gives one row per membership of a city in several mega-regions;
+        'first' keeps only its first membership **in the row order of the membership table**.
+        In the bundled table that is BTH for 邯郸 and 邢台, SDP for 聊城 and 菏泽, CPL for 运城
+        and MYR for 上饶, 鹰潭 and 抚州.
+    unassigned : 'keep' (default) keeps prefectures in no mega-region, with missing values in
+        the added columns; 'drop' leaves them out.
+    include_sar : False (default) leaves Hong Kong and Macao out of the membership table
+        (``unit_type`` 'sar' or adcode 810000/820000: no prefecture-level yearbook data), so
+        PRD has its 9 Guangdong cities; True keeps them as members.
+
+    Returns
+    -------
+    DataFrame (GeoDataFrame for a GeoDataFrame input) with a fresh RangeIndex: the
+    prefecture's columns, then ``megaregion_id``, ``megaregion`` (English name, e.g.
+    'Beijing-Tianjin-Hebei'), ``megaregion_zh``, ``role`` (core/secondary), ``phase``,
+    ``membership`` (full/partial), ``uncertain`` (nullable Int64: 1 where the table's note
+    starts with 'FLAG:', else 0), ``membership_note`` (the table's note, None when empty)
+    and ``source_row`` (the input row position, 0-based, to copy geometries by). Rows follow
+    the input order, and a city's memberships follow the table order.
+    Input columns named like an added column (e.g. from an earlier run) are replaced;
+    ``result.attrs['warnings']`` lists such replacements and key values that are not codes.
+
+    Raises :class:`MembershipError` (a ValueError) if ``key`` is not a column, holds no
+    administrative codes at all, or an option is invalid.
+    """
+    if multiple not in ("all", "first"):
+        raise MembershipError(f"multiple={multiple!r}: use 'all' (one row per membership) or 'first'.")
+    if unassigned not in ("keep", "drop"):
+        raise MembershipError(f"unassigned={unassigned!r}: use 'keep' (missing values) or 'drop'.")
+    if key not in prefectures.columns:
+        columns = ", ".join(map(str, prefectures.columns))
+        raise MembershipError(
+            f"Key field {key!r} is not a column of the prefectures (columns: {columns}): "
+            "choose the field holding the 6-digit administrative codes (adcode)."
+        )
+    table = load_membership(membership)
+    if not include_sar:
+        table = table[~_is_sar(table)]
+    if multiple == "first":
+        table = table.drop_duplicates("adcode", keep="first")
+    table = table.reset_index(drop=True)
+    warnings = []
+
+    raw = prefectures[key].reset_index(drop=True)
+    codes = raw.map(normalise_adcode)
+    codes, ambiguous = _resolve_short_codes(raw, codes, table["adcode"])
+    present = raw.map(lambda v: _digits(v) is not None or (isinstance(v, str) and v.strip() != ""))
+    if len(raw) and codes.notna().sum() == 0:
+        examples = [v for v in raw if v is not None and not (isinstance(v, float) and np.isnan(v))]
+        raise MembershipError(
+            f"Key field {key!r} holds no 6-digit administrative codes (values: {_names(examples) or 'all empty'}): "
+            "choose the field with the GB/T 2260 codes of the prefectures, e.g. 'adcode' (130100 for 石家庄市)."
+        )
+    if ambiguous:
+        warnings.append(
+            f"{len(ambiguous)} 4-digit value(s) of {key!r} fit several member codes and were left unassigned "
+            f"({_names(ambiguous)}): use 6-digit codes."
+        )
+    not_codes = codes.isna() & present.astype(bool) & ~raw.isin(ambiguous)
+    if not_codes.any():
+        warnings.append(
+            f"{int(not_codes.sum())} value(s) of {key!r} are not administrative codes and match no mega-region "
+            f"({_names(raw[not_codes])})."
+        )
+
+    right = pd.DataFrame({
+        "_code": table["adcode"],
+        "_order": np.arange(len(table)),
+        "megaregion_id": table["megaregion_id"],
+        "megaregion": table["megaregion_en"],
+        "megaregion_zh": table["megaregion_zh"],
+        "role": table["role"],
+        "phase": table["phase"],
+        "membership": table["membership"],
+        "uncertain": table["uncertain"].astype("int64"),
+        "membership_note": table["note"].where(table["note"] != ""),
+    })
+    left = pd.DataFrame({"source_row": np.arange(len(raw), dtype="int64"), "_code": codes.astype(object)})
+    joined = left.merge(right, how="left", on="_code", sort=False)
+    joined = joined.sort_values(["source_row", "_order"], kind="mergesort", na_position="last")
+    if unassigned == "drop":
+        joined = joined[joined["megaregion_id"].notna()]
+    joined = joined.reset_index(drop=True)
+    joined["uncertain"] = joined["uncertain"].astype("Int64")
+    joined["source_row"] = joined["source_row"].astype("int64")
+    for column in OUTPUT_COLUMNS:
+        if column in ("uncertain", "source_row"):
+            continue
+        # None, not NaN, for missing text: QGIS NULL, and the same on pandas 1.x and 2.x
+        joined[column] = pd.Series([v if isinstance(v, str) else None for v in joined[column]],
+                                   index=joined.index, dtype=object)
+
+    clashes = [c for c in OUTPUT_COLUMNS if c in prefectures.columns]
+    if clashes:
+        warnings.append(
+            f"The input already has the column(s) {', '.join(clashes)} (e.g. from an earlier run): they were "
+            "replaced by the assigned values. Rows that an earlier run repeated for cities in two mega-regions "
+            "stay repeated; run on the original prefectures to avoid this."
+        )
+    result = prefectures.iloc[joined["source_row"].to_numpy()].reset_index(drop=True)
+    if clashes:
+        result = result.drop(columns=clashes)
+    for column in OUTPUT_COLUMNS:
+        # a Series keeps its dtype (object with None, Int64); a bare array would be re-inferred
+        result[column] = joined[column].set_axis(result.index)
+    result.attrs["warnings"] = warnings
+    return result
