@@ -77,7 +77,7 @@ class AssignMegaregionsAlgorithm(MegaregionAlgorithm):
         )
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Prefectures with mega-regions")))
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))

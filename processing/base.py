@@ -13,7 +13,7 @@ ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "megaregion.svg")
 class MegaregionAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``ALG_ID``, ``DISPLAY_NAME``, ``GROUP_ID``, ``GROUP`` and ``HELP``
     (the short help: inputs, outputs, formulas) and implement ``initAlgorithm`` and
-    ``run`` (same signature as ``processAlgorithm``)."""
+    ``compute`` (same signature as ``processAlgorithm``)."""
 
     ALG_ID = ""
     DISPLAY_NAME = ""
@@ -47,12 +47,12 @@ class MegaregionAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
-            return self.run(parameters, context, feedback)
+            return self.compute(parameters, context, feedback)
         except QgsProcessingException:
             raise
         except ValueError as exc:
             # core/ reports bad input as ValueError with a message naming input, value and fix.
             raise QgsProcessingException(str(exc)) from exc
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         raise NotImplementedError

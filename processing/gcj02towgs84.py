@@ -57,7 +57,7 @@ class Gcj02ToWgs84Algorithm(MegaregionAlgorithm):
         )
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Converted layer")))
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))

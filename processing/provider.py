@@ -1,17 +1,35 @@
 """The Processing provider ``megaregion`` ("Mega-region unevenness")."""
-from qgis.core import QgsProcessingProvider
+import importlib
+import traceback
+
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .base import ICON_PATH
 
+# (module, class) of every algorithm, in toolbox order.
+ALGORITHMS = [
+    ("joinindicators", "JoinIndicatorsAlgorithm"),
+    ("assignmegaregions", "AssignMegaregionsAlgorithm"),
+    ("gcj02towgs84", "Gcj02ToWgs84Algorithm"),
+]
+
 
 def algorithm_classes():
-    """Every algorithm class the provider registers, in toolbox order."""
-    from .assignmegaregions import AssignMegaregionsAlgorithm
-    from .gcj02towgs84 import Gcj02ToWgs84Algorithm
-    from .joinindicators import JoinIndicatorsAlgorithm
-
-    return [JoinIndicatorsAlgorithm, AssignMegaregionsAlgorithm, Gcj02ToWgs84Algorithm]
+    """The algorithm classes that import; one whose dependencies are missing is logged and
+    left out, so it cannot take the others (or QGIS) down with it."""
+    classes = []
+    for module_name, class_name in ALGORITHMS:
+        try:
+            module = importlib.import_module(f".{module_name}", __package__)
+            classes.append(getattr(module, class_name))
+        except Exception:  # noqa: BLE001 (any import failure must not break QGIS)
+            QgsMessageLog.logMessage(
+                f"Algorithm megaregion:{module_name} is unavailable:\n{traceback.format_exc()}",
+                "Mega-region unevenness",
+                Qgis.Critical,
+            )
+    return classes
 
 
 class MegaregionProvider(QgsProcessingProvider):

@@ -20,7 +20,7 @@ def start_qgis():
     app.initQgis()
     plugins = os.path.join(QgsApplication.prefixPath(), "share", "qgis", "python", "plugins")
     if plugins not in sys.path:
-        sys.path.append(plugins)
+        sys.path.insert(0, plugins)
     from processing.core.Processing import Processing  # QGIS's own processing plugin
 
     Processing.initialize()

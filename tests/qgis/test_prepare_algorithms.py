@@ -1,0 +1,95 @@
+"""The prepare-data algorithms through processing.run, as the toolbox and models call them."""
+import pytest
+from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
+
+from data_paths import BOUNDARIES, MEMBERSHIP
+
+
+def boundaries_layer():
+    layer = QgsVectorLayer(str(BOUNDARIES), "prefectures", "ogr")
+    assert layer.isValid()
+    return layer
+
+
+def values(layer, field):
+    return [f[field] for f in layer.getFeatures()]
+
+
+def test_assign_defaults_bundled_membership(run_alg):
+    result = run_alg(
+        "megaregion:assignmegaregions", {"INPUT": boundaries_layer(), "KEY": "adcode", "OUTPUT": "memory:"}
+    )
+    out = result["OUTPUT"]
+    ids = [v for v in values(out, "megaregion_id") if v]
+    assert len(set(ids)) == 19
+    roles = values(out, "role")
+    assert roles.count("core") == 35
+    # HK and Macao are left out by default: 215 secondary rows less the two SARs.
+    assert roles.count("secondary") == 213
+    # 8 units are in two mega-regions: one feature per membership, 370 units kept in all.
+    assert out.featureCount() == 370 + 8
+    bth_cores = sorted(f["name"] for f in out.getFeatures() if f["megaregion_id"] == "BTH" and f["role"] == "core")
+    assert bth_cores == sorted(["北京市", "天津市", "石家庄市"])
+    assert out.wkbType() == QgsWkbTypes.MultiPolygon
+
+
+def test_assign_first_membership_and_drop(run_alg):
+    result = run_alg(
+        "megaregion:assignmegaregions",
+        {"INPUT": boundaries_layer(), "KEY": "adcode", "MULTIPLE": 1, "UNASSIGNED": 1, "OUTPUT": "memory:"},
+    )
+    out = result["OUTPUT"]
+    codes = values(out, "adcode")
+    assert len(codes) == len(set(codes)) == 242 - 2  # distinct members, less HK and Macao
+    assert all(values(out, "megaregion_id"))
+
+
+def test_assign_user_membership_table(run_alg):
+    table = QgsVectorLayer(str(MEMBERSHIP), "membership", "ogr")
+    result = run_alg(
+        "megaregion:assignmegaregions",
+        {"INPUT": boundaries_layer(), "KEY": "adcode", "MEMBERSHIP": table, "UNASSIGNED": 1, "OUTPUT": "memory:"},
+    )
+    assert result["OUTPUT"].featureCount() == 250 - 2
+
+
+def test_assign_wrong_key_field_is_a_clear_error(run_alg):
+    with pytest.raises(QgsProcessingException, match="administrative code|adcode"):
+        run_alg("megaregion:assignmegaregions", {"INPUT": boundaries_layer(), "KEY": "name", "OUTPUT": "memory:"})
+
+
+def test_gcj02_to_wgs84_shifts_and_round_trips(run_alg):
+    layer = boundaries_layer()
+    wgs = run_alg("megaregion:gcj02towgs84", {"INPUT": layer, "OUTPUT": "memory:"})["OUTPUT"]
+    back = run_alg(
+        "megaregion:gcj02towgs84", {"INPUT": wgs, "FROM_SYSTEM": 2, "TO_SYSTEM": 0, "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    assert wgs.featureCount() == back.featureCount() == 370
+    assert wgs.crs().authid() == "EPSG:4326"
+    original = {f["adcode"]: f.geometry() for f in layer.getFeatures()}
+    for f_wgs, f_back in zip(wgs.getFeatures(), back.getFeatures()):
+        g0 = original[f_back["adcode"]]
+        p0 = g0.vertexAt(0)
+        pw = f_wgs.geometry().vertexAt(0)
+        pb = f_back.geometry().vertexAt(0)
+        if f_back["unit_type"] in ("prefecture", "municipality"):
+            # GCJ-02 is offset from WGS84 by 0.1-0.7 km over mainland China
+            assert 1e-4 < max(abs(p0.x() - pw.x()), abs(p0.y() - pw.y())) < 1e-2
+        assert abs(p0.x() - pb.x()) < 1e-7 and abs(p0.y() - pb.y()) < 1e-7
+        assert f_back.geometry().constGet().partCount() == g0.constGet().partCount()
+
+
+def test_gcj02_same_system_is_an_error(run_alg):
+    with pytest.raises(QgsProcessingException, match="two different systems"):
+        run_alg(
+            "megaregion:gcj02towgs84",
+            {"INPUT": boundaries_layer(), "FROM_SYSTEM": 0, "TO_SYSTEM": 0, "OUTPUT": "memory:"},
+        )
+
+
+def test_gcj02_projected_input_is_an_error(run_alg):
+    projected = run_alg(
+        "native:reprojectlayer", {"INPUT": boundaries_layer(), "TARGET_CRS": "EPSG:3857", "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    with pytest.raises(QgsProcessingException, match="EPSG:4326"):
+        run_alg("megaregion:gcj02towgs84", {"INPUT": projected, "OUTPUT": "memory:"})
