@@ -122,7 +122,13 @@ def _kmeans(x, k, seed, n_init):
     from sklearn.cluster import KMeans
 
     model = KMeans(n_clusters=k, n_init=int(n_init), random_state=int(seed))
-    return model.fit_predict(x), float(model.inertia_)
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - shipped with scikit-learn
+        return model.fit_predict(x), float(model.inertia_)
+    # one thread: the matrices are small, and OpenMP threads on a busy machine only wait
+    with threadpool_limits(limits=1):
+        return model.fit_predict(x), float(model.inertia_)
 
 
 @dataclass

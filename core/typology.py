@@ -443,7 +443,7 @@ def gap_typology(frame, indicators, *, cost_indicators=(), dimensions=None,
     result.reference = reference
     if composite_weighting is not None:
         result.composite, result.composite_weights = topsis_composite(
-            data, kept, [c for c in cost_indicators if c in kept], dims, composite_weighting, names)
+            data, kept, [c for c in cost_indicators if c in kept], dimensions, composite_weighting, names)
     return result
 
 
