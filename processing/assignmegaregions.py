@@ -51,7 +51,8 @@ class AssignMegaregionsAlgorithm(MegaregionAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterField(
-                self.KEY, self.tr("Administrative code field"), defaultValue="adcode", parentLayerParameterName=self.INPUT
+                self.KEY, self.tr("Administrative code field"), defaultValue="adcode",
+                parentLayerParameterName=self.INPUT, optional=True,
             )
         )
         self.addParameter(
@@ -81,7 +82,7 @@ class AssignMegaregionsAlgorithm(MegaregionAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        key = self.parameterAsString(parameters, self.KEY, context)
+        key = self.parameterAsString(parameters, self.KEY, context) or "adcode"
         if source.fields().lookupField(key) < 0:
             raise QgsProcessingException(
                 f"KEY field '{key}' is not in INPUT (fields: {', '.join(source.fields().names())}): "

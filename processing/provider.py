@@ -12,6 +12,7 @@ ALGORITHMS = [
     ("joinindicators", "JoinIndicatorsAlgorithm"),
     ("assignmegaregions", "AssignMegaregionsAlgorithm"),
     ("gcj02towgs84", "Gcj02ToWgs84Algorithm"),
+    ("unevenness", "UnevennessAlgorithm"),
 ]
 
 
