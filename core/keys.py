@@ -422,6 +422,7 @@ class NameIndex(_Index):
         self.exact = {}   # clean name -> {targets}
         self.forms = {}   # stem forms -> {targets}
         self.latin = {}   # latin key -> {targets}
+        self.adcode_of = {}  # target -> bundled adcode
         units_by_name = {clean_name(u.name_zh): u for u in self.ref.units.values()}
         units_by_short, units_by_latin = {}, {}
         for u in self.ref.units.values():
@@ -434,7 +435,8 @@ class NameIndex(_Index):
                 self.invalid[row] = "empty key"
                 continue
             unit = self._bundled_unit(value, name, units_by_name, units_by_short, units_by_latin)
-            label = f"{name} ({unit.adcode})" if unit else name
+            shown = " ".join(str(value).split())
+            label = f"{shown} ({unit.adcode})" if unit else shown
             if unit and name == unit.adcode:
                 label = f"{unit.name_zh} ({unit.adcode})"
             self._add_target(name, row, label)
@@ -447,6 +449,7 @@ class NameIndex(_Index):
                     self.latin.setdefault(form, set()).add(name)
             if unit:
                 self.by_adcode.setdefault(unit.adcode, set()).add(name)
+                self.adcode_of.setdefault(name, unit.adcode)
         # bundled names of the units found in the layer
         for adcode, targets in self.by_adcode.items():
             u = self.ref.units[adcode]
@@ -527,7 +530,8 @@ class NameIndex(_Index):
                           closest=self._closest_latin(latin_key(value)))
 
     def _found(self, targets, how):
-        targets = tuple(sorted(targets))
+        # ordered by adcode, so that messages list units as the code list does
+        targets = tuple(sorted(targets, key=lambda t: (self.adcode_of.get(t, "~"), t)))
         if len(targets) == 1:
             return Resolution("matched", targets, how)
         return Resolution("ambiguous", reason=f"ambiguous: {self._label_list(targets)}")

@@ -223,10 +223,21 @@ class UnevennessAlgorithm(MegaregionAlgorithm):
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if html_path:
             with open(html_path, "w", encoding="utf-8") as f:
-                f.write(report_unevenness.unevenness_report_html(table))
+                f.write(report_unevenness.unevenness_report_html(table, names=self._region_names(frame, region_field)))
             results[self.OUTPUT_HTML] = html_path
         feedback.setProgress(100)
         return results
+
+    @staticmethod
+    def _region_names(frame, region_field):
+        """Display names 'Beijing-Tianjin-Hebei (BTH)' where the input has them."""
+        if "megaregion" not in frame.columns:
+            return None
+        first = frame.drop_duplicates(region_field)
+        return {
+            rid: f"{name} ({rid})" if name else str(rid)
+            for rid, name in zip(first[region_field], first["megaregion"])
+        }
 
     def _write_regions(self, parameters, context, feedback, source, frame, geometries, table, region_field, headline):
         import pandas as pd

@@ -398,3 +398,37 @@ def test_census_gap_and_trend_typology(census_members):
                                   name_field="name_en", city_field="adcode", k_max=6, year_pool=year_pool)
         check_structure(trend, frame)
         assert trend.type_centres_by_dimension.columns.tolist() == ["urban size", "social vitality"]
+
+
+# ------------------------------------------------------------------ HTML report
+
+def test_html_report_is_self_contained_and_complete(tmp_path):
+    import re
+    import xml.etree.ElementTree as ET
+
+    from megaregion.core import report_typology as rep
+
+    frame = worked_frame()
+    frame.loc[frame["name"] == "Xs2", "name"] = "X<s&2>"
+    gap = ty.gap_typology(frame, ["GDP", "PM25"], cost_indicators=["PM25"], name_field="name", k_max=4)
+    trend = ty.trend_typology(trend_frame(), ["GDP"], 2011, 2020, name_field="name", k=2)
+    path = rep.write_typology_report(tmp_path / "typology.html", gap, trend, title="Test <report>")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and "<title>Test &lt;report&gt;</title>" in text
+    lowered = text.lower()
+    assert "<script" not in lowered and "http" not in lowered and "src=" not in lowered and "href=" not in lowered
+    assert "X&lt;s&amp;2&gt;" in text and "X<s&2>" not in text
+    svgs = re.findall(r"<svg .*?</svg>", text, flags=re.S)
+    assert len(svgs) == 2 * 3          # per section: silhouette, PCA, heatmap per indicator
+    trees = [ET.fromstring(s) for s in svgs]
+    pca = [t for t in trees if t.get("aria-label") == "PCA scatter of cities coloured by type"]
+    assert [len(t.findall("circle")) for t in pca] == [len(gap.cities), len(trend.cities)]
+    sil = trees[0]
+    assert len(sil.findall("circle")) == len(gap.silhouette_by_k)
+    for description in list(gap.types["description"]) + list(trend.types["description"]):
+        assert rep._e(description) in text
+    for name in ("Ys1", "Ys2", "Xs4", "s1", "s4"):
+        assert f">{name}" in text or f", {name}" in text
+    assert "Zs1" in text and "has no core city" in text          # excluded cities are listed
+    with pytest.raises(ValueError, match="at least one typology result"):
+        rep.typology_report_html()
