@@ -432,3 +432,11 @@ def test_html_report_is_self_contained_and_complete(tmp_path):
     assert "Zs1" in text and "has no core city" in text          # excluded cities are listed
     with pytest.raises(ValueError, match="at least one typology result"):
         rep.typology_report_html()
+
+
+def test_dissertation_indicator_system():
+    """Table 2.1: 18 indicators, three in each of the six dimensions; cost indicators among them."""
+    counts = pd.Series(ty.DISSERTATION_DIMENSIONS).value_counts()
+    assert sorted(counts.index) == sorted(ty.DIMENSIONS) and set(counts) == {3}
+    assert set(ty.DISSERTATION_COST_INDICATORS) <= set(ty.DISSERTATION_DIMENSIONS)
+    assert ty.slug("green transformation") == "green_transformation" and ty.slug("PM2.5") == "pm2_5"
