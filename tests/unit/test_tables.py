@@ -1,0 +1,151 @@
+"""Reading table files (encodings, delimiters, workbooks) and numbers written as text."""
+import csv
+import io
+import math
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from data_paths import CENSUS, YEARBOOK
+from megaregion.core import tables
+
+HEADER = ["city", "city_code", "GDP"]
+ROWS = [["北京市", "110100", "23,014.59"], ["石家庄市", "130100", "—"], ["恩施州", "422800", "67.8"]]
+
+
+def write_text(path, delimiter=",", encoding="utf-8", rows=ROWS, header=HEADER):
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerows([header, *rows])
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+# --------------------------------------------------------------------------- numbers
+
+@pytest.mark.parametrize("text, number", [
+    ("1234.5", 1234.5), ("1,234.5", 1234.5), ("1,234,567", 1234567.0), ("1 234 567", 1234567.0),
+    ("1\u00a0234", 1234.0), ("１２３", 123.0), ("１，２３４．５", 1234.5), ("12.5%", 12.5), ("１２．５％", 12.5),
+    ("-3", -3.0), ("\u22123", -3.0), ("- 3", -3.0), ("+.5", 0.5), ("1.2e3", 1200.0), (" 42 ", 42.0), ("0", 0.0),
+    (7, 7.0), (np.int64(7), 7.0), (2.5, 2.5), (np.float32(2.5), 2.5), (Decimal("2.5"), 2.5),
+])
+def test_parse_number_reads_numbers(text, number):
+    assert tables.parse_number(text) == number
+
+
+@pytest.mark.parametrize("text", [
+    "", "  ", "-", "--", "—", "——", "–", "..", "...", "…", "……", "NA", "n/a", "N.A.", "NaN", "null", "NULL",
+    "None", "#N/A", "#DIV/0!", "－", None, math.nan, np.nan, pd.NA,
+])
+def test_parse_number_missing_is_nan_never_zero(text):
+    assert math.isnan(tables.parse_number(text))
+
+
+@pytest.mark.parametrize("text, why", [
+    ("1 234,5", "spaces only separate groups of three digits"),
+    ("1234,5", "decimal commas are not read"),
+    ("1,23", "decimal commas are not read"),
+    ("12 34", "spaces only separate groups of three digits"),
+    ("12.5万", "not a number"),
+    ("123*", "not a number"),
+    ("abc", "not a number"),
+    ("inf", "not a number"),
+    (True, "true/false"),
+    (float("inf"), "infinite"),
+])
+def test_parse_number_rejects_text_that_is_not_a_number(text, why):
+    with pytest.raises(tables.NumberFormatError) as err:
+        tables.parse_number(text)
+    assert why in str(err.value)
+
+
+def test_parse_numbers_and_numeric_fields():
+    values, bad = tables.parse_numbers(["1", "x", "", "2,000"])
+    np.testing.assert_array_equal(np.isnan(values), [False, True, True, False])
+    assert values[0] == 1 and values[3] == 2000 and bad == [(1, "x")]
+    frame = pd.DataFrame({"city": ["a", "b"], "gdp": ["1", "—"], "mixed": ["1", "x"], "empty": ["", ""],
+                          "typed": [1.5, np.nan]})
+    assert tables.numeric_fields(frame) == ["gdp", "typed"]
+    assert tables.numeric_fields(frame, exclude=("gdp",)) == ["typed"]
+
+
+# --------------------------------------------------------------------------- text files
+
+@pytest.mark.parametrize("encoding, expected", [
+    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8"), ("gbk", "gb18030"), ("gb18030", "gb18030"), ("utf-16", "utf-16"),
+])
+def test_read_table_encodings(tmp_path, encoding, expected):
+    path = write_text(tmp_path / "t.csv", encoding=encoding)
+    frame = tables.read_table(path)
+    assert list(frame.columns) == HEADER  # no BOM left in the first header
+    assert frame.values.tolist() == ROWS
+    assert frame.attrs["encoding"] == expected
+
+
+def test_read_table_gb18030_only_characters(tmp_path):
+    rows = [["䶮城", "110100", "1"]]  # U+4DAE is in GB18030 but not in GBK
+    frame = tables.read_table(write_text(tmp_path / "t.csv", encoding="gb18030", rows=rows))
+    assert frame["city"].tolist() == ["䶮城"]
+
+
+@pytest.mark.parametrize("delimiter, suffix", [("\t", ".tsv"), ("\t", ".txt"), (";", ".csv"), ("|", ".txt"), (",", ".txt")])
+def test_read_table_sniffs_delimiter(tmp_path, delimiter, suffix):
+    frame = tables.read_table(write_text(tmp_path / f"t{suffix}", delimiter=delimiter))
+    assert frame.attrs["delimiter"] == delimiter
+    assert frame.values.tolist() == ROWS
+
+
+def test_read_table_keeps_text_and_codes(tmp_path):
+    rows = [["NA", "0110", "1,234.5"], ["null", "110100.0", ""]]
+    frame = tables.read_table(write_text(tmp_path / "t.csv", rows=rows))
+    # nothing is turned into NaN or numbers while reading: codes keep their digits
+    assert frame.values.tolist() == rows
+    assert all(isinstance(v, str) for v in frame.values.ravel())
+
+
+def test_read_table_quoted_fields_and_blank_lines(tmp_path):
+    (tmp_path / "t.csv").write_text('city,GDP\n"Xi\'an, Shaanxi","1,234"\n\nBeijing,5\n', encoding="utf-8")
+    frame = tables.read_table(tmp_path / "t.csv")
+    assert frame.values.tolist() == [["Xi'an, Shaanxi", "1,234"], ["Beijing", "5"]]
+
+
+def test_read_table_bundled_files():
+    census = tables.read_table(CENSUS)
+    assert census.shape == (369, 22) and census["city_code"].iloc[0] == "110100"
+    yearbook = tables.read_table(YEARBOOK)
+    assert list(yearbook.columns) == ["city", "GDP10000", "Fiscal10000", "Employment", "light_sum"]
+    assert yearbook.shape == (279, 5)
+
+
+def test_read_table_errors(tmp_path):
+    with pytest.raises(ValueError, match="does not exist"):
+        tables.read_table(tmp_path / "missing.csv")
+    (tmp_path / "empty.csv").write_text(" \n", encoding="utf-8")
+    with pytest.raises(ValueError, match="is empty"):
+        tables.read_table(tmp_path / "empty.csv")
+
+
+def test_decode_text_prefers_utf8():
+    assert tables.decode_text("北京".encode("utf-8")) == ("北京", "utf-8")
+    assert tables.decode_text("北京".encode("gbk")) == ("北京", "gb18030")
+    assert tables.decode_text("北京".encode("gbk"), "gbk") == ("北京", "gbk")
+
+
+# --------------------------------------------------------------------------- workbooks
+
+def test_read_table_xlsx_with_sheet(tmp_path):
+    path = tmp_path / "t.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"note": ["first sheet"]}).to_excel(writer, sheet_name="readme", index=False)
+        pd.DataFrame({"city": ["北京市", "石家庄市"], "city_code": [110100, 130100],
+                      "GDP": [23014.59, None]}).to_excel(writer, sheet_name="data", index=False)
+    first = tables.read_table(path)
+    assert first.values.tolist() == [["first sheet"]]
+    frame = tables.read_table(path, sheet="data")
+    assert list(frame.columns) == ["city", "city_code", "GDP"]
+    assert frame["city_code"].tolist() == [110100, 130100]
+    assert frame["GDP"].iloc[0] == 23014.59 and math.isnan(tables.parse_number(frame["GDP"].iloc[1]))
+    assert tables.read_table(path, sheet=1)["city"].tolist() == ["北京市", "石家庄市"]
+    with pytest.raises(ValueError, match="Sheet 'nope' is not in 't.xlsx'"):
+        tables.read_table(path, sheet="nope")
