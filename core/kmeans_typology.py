@@ -145,6 +145,7 @@ class Clustering:
     between_ss: float
     total_ss: float
     within_ss_by_type: np.ndarray
+    between_ss_by_type: np.ndarray      # n_k ||c_k - xbar||^2; sums to between_ss
     silhouette_by_k: pd.DataFrame       # columns k, mean_silhouette, within_ss
     pca_scores: np.ndarray              # n x 2
     pca_components: np.ndarray          # 2 x p
@@ -228,11 +229,13 @@ def cluster_profiles(x, k=None, k_max=DEFAULT_K_MAX, seed=DEFAULT_SEED, n_init=D
     sil = silhouette_samples(x, labels_num)
     scores, components, explained = pca_2d(x)
     letters = np.array(type_letters(chosen), dtype=object)
+    sizes = np.bincount(labels_num, minlength=chosen)
     return Clustering(
         k=chosen, k_chosen_by="fixed" if k is not None else "silhouette",
         labels=letters[labels_num], silhouette=sil, mean_silhouette=float(sil.mean()),
-        centres=centres, sizes=np.bincount(labels_num, minlength=chosen),
+        centres=centres, sizes=sizes,
         within_ss=within, between_ss=between, total_ss=total, within_ss_by_type=within_k,
+        between_ss_by_type=sizes * ((centres - x.mean(axis=0)) ** 2).sum(axis=1),
         silhouette_by_k=table, pca_scores=scores, pca_components=components,
         pca_explained=explained, messages=messages)
 

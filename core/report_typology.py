@@ -234,9 +234,9 @@ def typology_section(result, heading=None):
     if list(result.type_centres_by_dimension.columns) != list(result.type_centres.columns):
         parts.append("<p>Per dimension (mean of its indicators):</p>"
                      + heatmap(result.type_centres_by_dimension, f"{noun} centres per dimension"))
-    parts.append(_table([noun, "cities", f"mean {kind}", "within SS"],
-                        [[_e(t), int(r["size"]), _fmt(r["mean"]), _fmt(r["within_ss"], 4)]
-                         for t, r in result.types.iterrows()], numeric=(1, 2, 3)))
+    parts.append(_table([noun, "cities", f"mean {kind}", "within SS", "between SS"],
+                        [[_e(t), int(r["size"]), _fmt(r["mean"]), _fmt(r["within_ss"], 4),
+                          _fmt(r["between_ss"], 4)] for t, r in result.types.iterrows()], numeric=(1, 2, 3, 4)))
 
     parts.append(f"<h3>Cities per {noun} and mega-region</h3>")
     cities = result.cities

@@ -330,7 +330,8 @@ def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, fra
         cities.insert(2, "reference_core", reference_core.loc[profile.index].to_numpy())
     types = pd.DataFrame({
         "size": clustering.sizes, "mean": centres.mean(axis=1).to_numpy(),
-        "within_ss": clustering.within_ss_by_type, "description": [descriptions[t] for t in letters],
+        "within_ss": clustering.within_ss_by_type, "between_ss": clustering.between_ss_by_type,
+        "description": [descriptions[t] for t in letters],
     }, index=pd.Index(letters, name="type"))
     core_rows = np.flatnonzero(role == CORE)
     cores = pd.DataFrame({"megaregion_id": mr[core_rows], "name": [names[r] for r in core_rows]},

@@ -377,6 +377,8 @@ def check_structure(res, frame):
     table = res.silhouette_by_k
     assert res.k == table.loc[table["mean_silhouette"].idxmax(), "k"]
     assert res.within_ss + res.between_ss == pytest.approx(res.total_ss, rel=1e-10)
+    assert res.types["within_ss"].sum() == pytest.approx(res.within_ss, rel=1e-12)
+    assert res.types["between_ss"].sum() == pytest.approx(res.between_ss, rel=1e-12)
     comp = res.pca_components.to_numpy()
     assert all(c[np.argmax(np.abs(c))] > 0 for c in comp)
 
