@@ -131,7 +131,7 @@ def pca_chart(result, width=560, height=420):
     body, sx, sy = _axes(width, height, (55, 15, 15, 42), _padded(x), _padded(y),
                          f"PC1 ({100 * ex[0]:.1f}% of variance)", f"PC2 ({100 * ex[1]:.1f}%)")
     letters = list(result.types.index)
-    for (label, row), xi, yi in zip(cities.iterrows(), x, y):
+    for (_, row), xi, yi in zip(cities.iterrows(), x, y):
         colour = type_colour(letters.index(row["type"]))
         tip = f"{row['name']} ({row['megaregion_id']}): type {row['type']}, silhouette {row['silhouette']:.3f}"
         body.append(f'<circle cx="{sx(xi):.1f}" cy="{sy(yi):.1f}" r="4" fill="{colour}" fill-opacity="0.85" '
@@ -212,7 +212,7 @@ def typology_section(result, heading=None):
         parts.append(f'<p class="muted">{_e(m)}</p>')
 
     parts.append(f"<h3>Descriptions of the {noun}s</h3><ul>")
-    for i, (t, row) in enumerate(result.types.iterrows()):
+    for i, row in enumerate(result.types.to_dict("records")):
         parts.append(f'<li><span class="swatch" style="background:{type_colour(i)}"></span>{_e(row["description"])}</li>')
     parts.append("</ul>")
 
