@@ -1,0 +1,192 @@
+"""``megaregion:joinindicators``: join a yearbook indicator table to prefecture boundaries."""
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsWkbTypes,
+)
+
+from ..core import join as core_join
+from . import qgis_io
+from .base import MegaregionAlgorithm
+from .tables import table_frame
+
+DUPLICATE_OPTIONS = ["Error (list the duplicated keys)", "Keep the first row", "Sum the rows", "Average the rows"]
+
+
+class JoinIndicatorsAlgorithm(MegaregionAlgorithm):
+    INPUT = "INPUT"
+    INPUT_KEY = "INPUT_KEY"
+    TABLE = "TABLE"
+    TABLE_KEY = "TABLE_KEY"
+    MATCH_BY = "MATCH_BY"
+    FIELDS = "FIELDS"
+    YEAR_FIELD = "YEAR_FIELD"
+    DUPLICATES = "DUPLICATES"
+    OUTPUT = "OUTPUT"
+    UNMATCHED = "UNMATCHED"
+    MATCHED_COUNT = "MATCHED_COUNT"
+    UNMATCHED_COUNT = "UNMATCHED_COUNT"
+    MATCHED_BOUNDARIES = "MATCHED_BOUNDARIES"
+
+    ALG_ID = "joinindicators"
+    DISPLAY_NAME = "Join indicator table to boundaries"
+    HELP = (
+        "Puts a yearbook indicator table onto the prefecture map.\n\n"
+        "<b>Boundaries</b>: a polygon layer and its key field (administrative code or name). "
+        "<b>Table</b>: any table QGIS opens (CSV in UTF-8, UTF-8 with BOM or GBK/GB18030, XLSX, a "
+        "GeoPackage table, a layer) and its key field.\n"
+        "<b>Match by</b>:\n"
+        "- <i>administrative code</i>: 6-digit GB/T 2260 codes, also written as numbers (110100.0), as "
+        "4-digit prefecture prefixes (1101), with Chongqing as 500000 or 500100;\n"
+        "- <i>name</i>: Chinese names with or without suffixes (市, 地区, 盟, 自治州 ...), the short forms "
+        "yearbooks use (恩施州), full-width characters and stray spaces, pinyin and the usual English "
+        "names in any case (Xi'an, Harbin, Hohhot, Urumqi), and renamed or merged cities through the "
+        "crosswalk (襄樊 → 襄阳, 思茅 → 普洱; 莱芜, merged into 济南 in 2019, joins 济南 only when "
+        "duplicates are summed). A name that could mean two prefectures (Suzhou: 苏州 or 宿州) is "
+        "reported, never guessed.\n"
+        "<b>Fields to join</b>: default all numeric fields. Numbers written as text (\"1,234.5\", "
+        "\"—\", \"..\", \"\") become numbers or NULL, never 0.\n"
+        "<b>Year field</b> (long tables, one row per city and year): each field becomes one column "
+        "per year, &lt;field&gt;_&lt;year&gt; (GDP_2015). Leave empty for wide tables.\n"
+        "<b>Duplicate keys</b>: two rows for the same prefecture (and year), including two spellings "
+        "of one name (北京, 北京市), are an error naming them unless you keep the first, sum or "
+        "average them.\n\n"
+        "<b>Outputs</b>: the joined layer (every boundary feature kept, with 'match_status': matched, "
+        "no table row, no key, invalid key); a table of the table rows that matched no boundary, with "
+        "the reason and the closest boundary names; the counts of matched and unmatched table rows "
+        "and of boundaries that received values."
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Boundaries (polygons)"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.INPUT_KEY, self.tr("Boundary key field (code or name)"), parentLayerParameterName=self.INPUT
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.TABLE, self.tr("Indicator table (CSV, XLSX, GeoPackage table, layer)"), [QgsProcessing.TypeVector]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.TABLE_KEY, self.tr("Table key field (code or name)"), parentLayerParameterName=self.TABLE
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.MATCH_BY, self.tr("Match by"),
+                options=[self.tr("Administrative code"), self.tr("Name (Chinese, pinyin or English)")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.FIELDS, self.tr("Fields to join (default: all numeric fields)"),
+                parentLayerParameterName=self.TABLE, allowMultiple=True, optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.YEAR_FIELD, self.tr("Year field (long tables only)"),
+                parentLayerParameterName=self.TABLE, optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.DUPLICATES, self.tr("Duplicate keys in the table"),
+                options=[self.tr(o) for o in DUPLICATE_OPTIONS], defaultValue=0,
+            )
+        )
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Joined layer")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.UNMATCHED, self.tr("Unmatched table rows"), QgsProcessing.TypeVector,
+                optional=True, createByDefault=True,
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.MATCHED_COUNT, self.tr("Table rows joined")))
+        self.addOutput(QgsProcessingOutputNumber(self.UNMATCHED_COUNT, self.tr("Table rows not joined")))
+        self.addOutput(QgsProcessingOutputNumber(self.MATCHED_BOUNDARIES, self.tr("Boundaries with values")))
+
+    def compute(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+            raise QgsProcessingException(
+                f"INPUT has {QgsWkbTypes.displayString(source.wkbType())} geometries: choose the polygon "
+                "layer of prefecture boundaries (join tables to tables with QGIS's 'Join attributes by field value')."
+            )
+        input_key = self.parameterAsString(parameters, self.INPUT_KEY, context)
+        table_key = self.parameterAsString(parameters, self.TABLE_KEY, context)
+        match_by = self.parameterAsEnum(parameters, self.MATCH_BY, context)
+        fields = self.parameterAsFields(parameters, self.FIELDS, context) or None
+        year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context) or None
+        duplicates = self.parameterAsEnum(parameters, self.DUPLICATES, context)
+
+        boundary_names = source.fields().names()
+        if input_key not in boundary_names:
+            raise QgsProcessingException(
+                f"INPUT_KEY '{input_key}' is not a field of INPUT (fields: {', '.join(boundary_names)}): "
+                "choose the field with the administrative code or the name."
+            )
+        table = table_frame(self, parameters, self.TABLE, context, feedback)
+        if table_key not in table.columns:
+            raise QgsProcessingException(
+                f"TABLE_KEY '{table_key}' is not a field of TABLE (fields: {', '.join(map(str, table.columns))}): "
+                "choose the field with the administrative code or the name."
+            )
+        frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.3)
+        result = core_join.join_indicators(
+            frame, input_key, table, table_key, match_by=match_by, fields=fields,
+            year_field=year_field, duplicates=duplicates,
+        )
+        for wanted, used in result.renamed_fields.items():
+            feedback.pushWarning(f"Field '{wanted}' exists in INPUT: written as '{used}'.")
+        for field, why in result.skipped_fields.items():
+            feedback.pushInfo(f"Table field '{field}' not joined: {why}")
+        feedback.setProgress(40)
+
+        out_fields = qgis_io.frame_fields(result.joined, templates=source.fields())
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        qgis_io.write_frame(sink, result.joined, geometries, feedback, 40, 90)
+        results = {self.OUTPUT: dest_id}
+
+        unmatched = result.unmatched.copy()
+        unmatched["key"] = unmatched["key"].map(lambda v: None if v is None else str(v))
+        sink2, unmatched_id = self.parameterAsSink(
+            parameters, self.UNMATCHED, context, qgis_io.frame_fields(unmatched), QgsWkbTypes.NoGeometry
+        )
+        if sink2 is not None:
+            qgis_io.write_frame(sink2, unmatched, None, feedback, 90, 100)
+            results[self.UNMATCHED] = unmatched_id
+
+        for row in result.unmatched.head(20).itertuples(index=False):
+            feedback.pushWarning(f"Table row {row.row} '{row.key}' not joined: {row.reason}")
+        if result.unmatched_rows > 20:
+            feedback.pushWarning(f"... and {result.unmatched_rows - 20} more: see the unmatched table.")
+        feedback.pushInfo(
+            f"Joined {result.matched_rows} of {result.matched_rows + result.unmatched_rows} table rows; "
+            f"{result.matched_boundaries} of {len(frame)} boundary features received values "
+            f"({len(result.indicator_fields)} fields: {', '.join(result.indicator_fields[:12])}"
+            f"{' ...' if len(result.indicator_fields) > 12 else ''})."
+        )
+        results[self.MATCHED_COUNT] = result.matched_rows
+        results[self.UNMATCHED_COUNT] = result.unmatched_rows
+        results[self.MATCHED_BOUNDARIES] = result.matched_boundaries
+        return results
