@@ -38,6 +38,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
 DATA = Path(__file__).resolve().parents[1] / "resources" / "data"
 NAMES_CSV = DATA / "names" / "prefecture_names.csv"
 CHANGES_CSV = DATA / "names" / "name_changes.csv"
@@ -87,23 +90,27 @@ class CodeFormatError(ValueError):
 # --------------------------------------------------------------------------- text rules
 
 def is_missing(value):
-    """True for None, NaN and text that is empty after removing whitespace."""
+    """True for None, NaN, pandas.NA, NaT and text that is empty after removing whitespace."""
+    if isinstance(value, str):
+        return not clean_name(value)
+    return is_missing_scalar(value)
+
+
+def is_missing_scalar(value):
+    """None, NaN, pandas.NA or NaT (not: empty text)."""
     if value is None:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if isinstance(value, str) and not clean_name(value):
-        return True
-    try:  # pandas.NA, numpy.nan and friends
-        return bool(value != value)
+    try:
+        missing = pd.isna(value)
     except (TypeError, ValueError):
         return False
+    return bool(missing) if isinstance(missing, (bool, np.bool_)) else False
 
 
 def clean_name(value):
     """Text for comparing names: NFKC (full-width -> ASCII, compatibility forms unified)
     with every whitespace and zero-width character removed. '' for None/NaN."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing_scalar(value):
         return ""
     text = unicodedata.normalize("NFKC", str(value)).translate(ZERO_WIDTH)
     return "".join(text.split())
@@ -228,7 +235,7 @@ class NameChange:
     old_name_zh: str
     old_adcode: str
     new_adcodes: tuple
-    kind: str  # renamed | merged | split
+    kind: str  # renamed | recoded | merged | split
     year: str
     note: str
 
@@ -561,8 +568,10 @@ class NameIndex(_Index):
     def _closest_zh(self, stem, n=3):
         candidates = {}
         for target in self.rows:
-            if has_cjk(target):
-                candidates.setdefault(chinese_stem(target), target)
+            adcode = self.adcode_of.get(target)
+            name = self.ref.units[adcode].name_zh if adcode else target
+            if has_cjk(name):
+                candidates.setdefault(chinese_stem(name), target)
         hits = difflib.get_close_matches(stem, list(candidates), n=n, cutoff=0.5)
         return tuple(self.labels[candidates[h]] for h in hits)
 

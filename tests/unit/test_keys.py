@@ -285,3 +285,19 @@ def test_match_mode():
     assert keys.match_mode(1) == keys.match_mode("name") == "name"
     with pytest.raises(ValueError, match="MATCH_BY 2 is unknown"):
         keys.match_mode(2)
+
+
+def test_missing_values_of_every_kind():
+    import pandas as pd
+
+    for value in (None, math.nan, np.nan, pd.NA, pd.NaT, "", " \u3000"):
+        assert keys.is_missing(value), repr(value)
+        assert keys.parse_code(value) is None
+    for value in (0, "0", "-", "北京"):
+        assert not keys.is_missing(value)
+
+
+def test_closest_names_in_a_code_keyed_layer():
+    index = keys.NameIndex(["130100", "130200"])
+    res = index.lookup("石家装")
+    assert res.status == "not found" and res.closest == ("石家庄市 (130100)",)

@@ -149,3 +149,10 @@ def test_read_table_xlsx_with_sheet(tmp_path):
     assert tables.read_table(path, sheet=1)["city"].tolist() == ["北京市", "石家庄市"]
     with pytest.raises(ValueError, match="Sheet 'nope' is not in 't.xlsx'"):
         tables.read_table(path, sheet="nope")
+
+
+def test_module_doctests():
+    import doctest
+
+    outcome = doctest.testmod(tables)
+    assert outcome.attempted == 2 and outcome.failed == 0
