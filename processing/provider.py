@@ -13,6 +13,8 @@ ALGORITHMS = [
     ("assignmegaregions", "AssignMegaregionsAlgorithm"),
     ("gcj02towgs84", "Gcj02ToWgs84Algorithm"),
     ("unevenness", "UnevennessAlgorithm"),
+    ("typology", "TypologyAlgorithm"),
+    ("trend", "TrendAlgorithm"),
 ]
 
 
