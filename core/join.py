@@ -203,10 +203,12 @@ def choose_fields(table, fields=None, exclude=()):
         return chosen, skipped
     chosen = [fields] if isinstance(fields, str) else list(fields)
     if not chosen:
-        raise ValueError("FIELDS is empty: choose at least one field to join, or leave FIELDS unset for all numeric fields")
+        raise ValueError("FIELDS is empty: choose at least one field to join, "
+                         "or leave FIELDS unset for all numeric fields")
     missing = [f for f in chosen if f not in table.columns]
     if missing:
-        raise ValueError(f"FIELDS {', '.join(map(repr, missing))} not in the table (fields: {', '.join(map(str, table.columns))})")
+        raise ValueError(f"FIELDS {', '.join(map(repr, missing))} not in the table "
+                         f"(fields: {', '.join(map(str, table.columns))})")
     for f in chosen:
         if f in exclude:
             raise ValueError(f"FIELDS includes '{f}', the key or year field: it cannot be joined as an indicator")
@@ -306,7 +308,8 @@ def _frame(records, columns, with_year):
 
 def _require_field(frame, name, parameter, what):
     if name not in frame.columns:
-        raise ValueError(f"{parameter} '{name}' is not a field of {what} (fields: {', '.join(map(str, frame.columns))})")
+        raise ValueError(f"{parameter} '{name}' is not a field of {what} "
+                         f"(fields: {', '.join(map(str, frame.columns))})")
 
 
 def _require_codes(values, what):

@@ -132,20 +132,20 @@ ENGLISH = {
     "台湾": "Taiwan",
 }
 
-# Short names that are also a province's short name: the bare short name alone is not a
-# safe key (海南 is the province; the Qinghai prefecture is written 海南州 or Hainan (Qinghai)).
+# English names by code where the short name alone is not a safe key: 海南 is also the
+# province, so the Qinghai prefecture is "Hainan (Qinghai)" (as in membership.csv).
 ENGLISH_BY_CODE = {"632500": "Hainan (Qinghai)"}
 
 
-def chinese_stem(name):
-    sys.path.insert(0, str(ROOT.parent))
+def import_keys():
+    """core.keys of this checkout, imported as the package ``megaregion``."""
     sys.path.insert(0, str(ROOT / "tests"))
-    import _pkg  # noqa: F401  (makes ``megaregion`` importable)
+    import _pkg
 
     _pkg.ensure_importable()
-    from megaregion.core.keys import chinese_stem as stem
+    from megaregion.core import keys
 
-    return stem(name)
+    return keys
 
 
 def pinyin_of(short):
@@ -164,6 +164,7 @@ def pinyin_of(short):
 
 
 def main():
+    chinese_stem = import_keys().chinese_stem
     features = json.loads(BOUNDARIES.read_text(encoding="utf-8"))["features"]
     rows = []
     for f in sorted(features, key=lambda f: f["properties"]["adcode"]):
