@@ -102,7 +102,7 @@ def join_indicators(boundaries, boundary_key, table, table_key, match_by="code",
     """
     mode = keys.match_mode(match_by)
     policy = duplicate_policy(duplicates)
-    _require_field(boundaries, boundary_key, "BOUNDARY_KEY", "the boundary layer")
+    _require_field(boundaries, boundary_key, "INPUT_KEY", "the boundary layer")
     _require_field(table, table_key, "TABLE_KEY", "the table")
     if year_field is not None:
         _require_field(table, year_field, "YEAR_FIELD", "the table")
@@ -119,7 +119,7 @@ def join_indicators(boundaries, boundary_key, table, table_key, match_by="code",
     boundary_keys = list(boundaries[boundary_key])
     if mode == "code":
         _require_codes(table_keys, f"TABLE_KEY '{table_key}'")
-        _require_codes(boundary_keys, f"BOUNDARY_KEY '{boundary_key}'")
+        _require_codes(boundary_keys, f"INPUT_KEY '{boundary_key}'")
     years = [year_label(v) for v in table[year_field]] if year_field is not None else [None] * len(table)
 
     index = keys.build_index(boundary_keys, mode)
@@ -335,7 +335,7 @@ def _nothing_matched(table_key, table_keys, boundary_key, boundary_keys, mode, u
     b = next((_show(v) for v in boundary_keys if not keys.is_missing(v)), "")
     reasons = "; ".join(f"row {u['row']} {u['key']!r}: {u['reason']}" for u in unmatched[:3])
     return (f"No table row matched a boundary feature by {mode}: TABLE_KEY '{table_key}' holds values like "
-            f"{t!r}, BOUNDARY_KEY '{boundary_key}' values like {b!r} ({reasons}); check the key fields and MATCH_BY")
+            f"{t!r}, INPUT_KEY '{boundary_key}' values like {b!r} ({reasons}); check the key fields and MATCH_BY")
 
 
 def _duplicate_message(table_key, duplicated, table_keys, index, year_field, limit=5):

@@ -9,6 +9,7 @@ ALGORITHMS = {
     "megaregion:joinindicators": ["INPUT", "INPUT_KEY", "TABLE", "TABLE_KEY", "MATCH_BY", "OUTPUT", "UNMATCHED"],
     "megaregion:assignmegaregions": ["INPUT", "KEY", "OUTPUT"],
     "megaregion:gcj02towgs84": ["INPUT", "OUTPUT"],
+    "megaregion:unevenness": ["INPUT", "INDICATORS", "WEIGHT", "OUTPUT_TABLE", "OUTPUT_REGIONS", "OUTPUT_HTML"],
 }
 
 

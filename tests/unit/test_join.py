@@ -237,7 +237,7 @@ def test_default_fields_skip_partly_numeric_columns():
 # --------------------------------------------------------------------------- errors
 
 @pytest.mark.parametrize("kwargs, message", [
-    (dict(boundary_key="code"), "BOUNDARY_KEY 'code' is not a field of the boundary layer (fields: adcode, name)"),
+    (dict(boundary_key="code"), "INPUT_KEY 'code' is not a field of the boundary layer (fields: adcode, name)"),
     (dict(table_key="adcode"), "TABLE_KEY 'adcode' is not a field of the table (fields: city, code, GDP, year)"),
     (dict(year_field="yr"), "YEAR_FIELD 'yr' is not a field of the table"),
     (dict(year_field="code"), "YEAR_FIELD 'code' is also TABLE_KEY"),
@@ -249,7 +249,7 @@ def test_default_fields_skip_partly_numeric_columns():
     (dict(duplicates="max"), "DUPLICATES 'max' is unknown: use error, first, sum or mean"),
     (dict(table_key="city"), "TABLE_KEY 'city' holds no administrative codes (e.g. '北京'); "
                              "choose the code field or match by name (MATCH_BY=1)"),
-    (dict(boundary_key="name"), "BOUNDARY_KEY 'name' holds no administrative codes (e.g. '北京市')"),
+    (dict(boundary_key="name"), "INPUT_KEY 'name' holds no administrative codes (e.g. '北京市')"),
 ])
 def test_input_errors_name_the_input(kwargs, message):
     table = pd.DataFrame({"city": ["北京", "石家庄"], "code": ["110100", "130100"], "GDP": ["1", "2"],
@@ -280,7 +280,7 @@ def test_nothing_matched_is_an_error():
     with pytest.raises(ValueError) as err:
         join_indicators(small_boundaries(), "adcode", table, "code")
     assert str(err.value).startswith("No table row matched a boundary feature by code: TABLE_KEY 'code' holds values "
-                                     "like '120100', BOUNDARY_KEY 'adcode' values like '110100'")
+                                     "like '120100', INPUT_KEY 'adcode' values like '110100'")
     names = pd.DataFrame({"city": ["110100"], "GDP": ["1"]})
     with pytest.raises(ValueError, match="No table row matched a boundary feature by name"):
         join_indicators(small_boundaries(), "name", names, "city", match_by=1)

@@ -1,0 +1,41 @@
+"""megaregion:unevenness through qgis_process on the bundled data: population 2010 and 2020
+per prefecture, all 19 mega-regions, the three outputs."""
+import sqlite3
+
+from data_paths import BOUNDARIES, CENSUS
+
+
+def test_unevenness_census_population(qgis_process, tmp_path):
+    assigned = tmp_path / "assigned.gpkg"
+    joined = tmp_path / "joined.gpkg"
+    qgis_process.run_json("megaregion:assignmegaregions", {"INPUT": BOUNDARIES, "KEY": "adcode", "OUTPUT": assigned})
+    qgis_process.run_json(
+        "megaregion:joinindicators",
+        {"INPUT": assigned, "INPUT_KEY": "adcode", "TABLE": CENSUS, "TABLE_KEY": "city_code",
+         "OUTPUT": joined, "UNMATCHED": tmp_path / "unmatched.csv"},
+    )
+    table = tmp_path / "unevenness.gpkg"
+    regions = tmp_path / "regions.gpkg"
+    html = tmp_path / "unevenness.html"
+    _, result = qgis_process.run_json(
+        "megaregion:unevenness",
+        {"INPUT": joined, "INDICATORS": ["popu_2010", "popu_2020"], "OUTPUT_TABLE": table,
+         "OUTPUT_REGIONS": regions, "OUTPUT_HTML": html},
+    )
+    assert set(result["results"]) >= {"OUTPUT_TABLE", "OUTPUT_REGIONS", "OUTPUT_HTML"}
+    with sqlite3.connect(table) as con:
+        n_year, n_regions, n_ok = con.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT megaregion), SUM(status = 'ok') FROM unevenness WHERE row_type = 'year'"
+        ).fetchone()
+        worst = con.execute(
+            "SELECT MAX(ABS(dagum_g - dagum_gw - dagum_gnb - dagum_gt)) FROM unevenness WHERE row_type = 'year'"
+        ).fetchone()[0]
+        n_change = con.execute("SELECT COUNT(*) FROM unevenness WHERE row_type = 'change'").fetchone()[0]
+    assert (n_year, n_regions, n_ok, n_change) == (38, 19, 38, 19)
+    assert worst < 1e-12
+    with sqlite3.connect(regions) as con:
+        cols = [r[1] for r in con.execute("PRAGMA table_info(regions)")]
+        n = con.execute("SELECT COUNT(*) FROM regions WHERE theil_popu_2020 IS NOT NULL").fetchone()[0]
+    assert {"theil_popu_2010", "theil_popu_2020", "theil_popu_change"} <= set(cols)
+    assert n == 19
+    assert "Theil" in html.read_text(encoding="utf-8")

@@ -1,0 +1,133 @@
+"""megaregion:unevenness through processing.run on the bundled census, checked against the
+core computation and the method's identities."""
+import math
+
+import pytest
+from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
+
+from data_paths import BOUNDARIES, CENSUS
+
+
+@pytest.fixture(scope="module")
+def census_layer():
+    from qgis import processing
+
+    assigned = processing.run(
+        "megaregion:assignmegaregions", {"INPUT": str(BOUNDARIES), "KEY": "adcode", "UNASSIGNED": 1, "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    return processing.run(
+        "megaregion:joinindicators",
+        {"INPUT": assigned, "INPUT_KEY": "adcode", "TABLE": str(CENSUS), "TABLE_KEY": "city_code",
+         "FIELDS": ["popu_2010", "popu_2020", "popu_urban_2010", "popu_urban_2020"],
+         "OUTPUT": "memory:", "UNMATCHED": "memory:"},
+    )["OUTPUT"]
+
+
+def rows(layer):
+    names = layer.fields().names()
+    return [dict(zip(names, [None if v == NULL else v for v in f.attributes()])) for f in layer.getFeatures()]
+
+
+def test_population_2010_2020_all_megaregions(run_alg, census_layer, tmp_path):
+    html = tmp_path / "report.html"
+    r = run_alg(
+        "megaregion:unevenness",
+        {"INPUT": census_layer, "INDICATORS": ["popu_2010", "popu_2020"], "OUTPUT_TABLE": "memory:",
+         "OUTPUT_REGIONS": "memory:", "OUTPUT_HTML": str(html)},
+    )
+    table = rows(r["OUTPUT_TABLE"])
+    years = [t for t in table if t["row_type"] == "year"]
+    changes = [t for t in table if t["row_type"] == "change"]
+    assert len(years) == 38 and len(changes) == 19
+    assert {t["megaregion"] for t in years} == {t["megaregion_id"] for t in rows(census_layer)}
+    for t in years:
+        assert t["status"] == "ok"
+        assert t["dagum_g"] == pytest.approx(t["dagum_gw"] + t["dagum_gnb"] + t["dagum_gt"], abs=1e-12)
+        assert t["theil"] == pytest.approx(t["theil_between"] + t["theil_within"], abs=1e-12)
+        assert t["gnb_signed"] == pytest.approx(t["dagum_gnb"] if t["leader"] == "core" else -t["dagum_gnb"])
+    by_key = {(t["megaregion"], t["year"]): t for t in years}
+    for c in changes:
+        assert c["theil"] == pytest.approx(by_key[(c["megaregion"], 2020)]["theil"] - by_key[(c["megaregion"], 2010)]["theil"])
+    regions = rows(r["OUTPUT_REGIONS"])
+    assert len(regions) == 19
+    bth = next(g for g in regions if g["megaregion_id"] == "BTH")
+    assert bth["theil_popu_2020"] == pytest.approx(by_key[("BTH", 2020)]["theil"])
+    assert r["OUTPUT_REGIONS"].wkbType() != 100  # polygons, not a table
+    text = html.read_text(encoding="utf-8")
+    assert "Beijing-Tianjin-Hebei (BTH)" in text and "Theil" in text
+
+
+def test_bth_matches_core_computation(run_alg, census_layer):
+    from megaregion.core.inequality import dagum_gini, theil_decomposition
+
+    r = run_alg(
+        "megaregion:unevenness",
+        {"INPUT": census_layer, "INDICATORS": ["popu_2020"], "OUTPUT_TABLE": "memory:", "OUTPUT_REGIONS": None,
+         "OUTPUT_HTML": None},
+    )
+    bth = next(t for t in rows(r["OUTPUT_TABLE"]) if t["megaregion"] == "BTH")
+    cities = [c for c in rows(census_layer) if c["megaregion_id"] == "BTH"]
+    y = [c["popu_2020"] for c in cities]
+    groups = [c["role"] for c in cities]
+    assert bth["n_core"] == 3 and bth["n_secondary"] == 10
+    assert bth["theil"] == pytest.approx(theil_decomposition(y, groups).total, rel=1e-12)
+    assert bth["dagum_gnb"] == pytest.approx(dagum_gini(y, groups).Gnb, rel=1e-12)
+
+
+def test_population_weighted_per_capita(run_alg, census_layer):
+    from qgis import processing
+
+    share = processing.run(
+        "native:fieldcalculator",
+        {"INPUT": census_layer, "FIELD_NAME": "urban_share_2020", "FIELD_TYPE": 0, "FIELD_LENGTH": 0,
+         "FIELD_PRECISION": 0, "FORMULA": '"popu_urban_2020" / "popu_2020"', "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    r = run_alg(
+        "megaregion:unevenness",
+        {"INPUT": share, "INDICATORS": ["urban_share_2020"], "WEIGHT": "popu_2020", "OUTPUT_TABLE": "memory:",
+         "OUTPUT_REGIONS": None, "OUTPUT_HTML": None},
+    )
+    table = rows(r["OUTPUT_TABLE"])
+    assert all(t["weighted"] for t in table)
+    ok = [t for t in table if t["status"] == "ok"]
+    assert len(ok) >= 17
+    for t in ok:
+        assert t["theil"] == pytest.approx(t["theil_between"] + t["theil_within"], abs=1e-12)
+
+
+def test_negative_values_are_an_error_naming_cities(run_alg, census_layer, tmp_path):
+    from qgis import processing
+
+    neg = processing.run(
+        "native:fieldcalculator",
+        {"INPUT": census_layer, "FIELD_NAME": "growth", "FIELD_TYPE": 0, "FIELD_LENGTH": 0, "FIELD_PRECISION": 0,
+         "FORMULA": '"popu_2020" - "popu_2010"', "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    out = tmp_path / "table.csv"
+    with pytest.raises(QgsProcessingException, match="negative values"):
+        run_alg("megaregion:unevenness", {"INPUT": neg, "INDICATORS": ["growth"], "OUTPUT_TABLE": str(out)})
+    assert not out.exists()
+
+
+def test_missing_role_field_is_a_clear_error(run_alg):
+    layer = QgsVectorLayer(str(CENSUS), "census", "ogr")
+    with pytest.raises(QgsProcessingException, match="MEGAREGION_FIELD 'megaregion_id'"):
+        run_alg("megaregion:unevenness", {"INPUT": layer, "INDICATORS": ["popu_2020"], "OUTPUT_TABLE": "memory:"})
+
+
+def test_group_without_values_is_reported_not_dropped(run_alg, census_layer):
+    from qgis import processing
+
+    # Blank the cores of the Pearl River Delta: its row stays, with the reason.
+    blanked = processing.run(
+        "native:fieldcalculator",
+        {"INPUT": census_layer, "FIELD_NAME": "pop_x", "FIELD_TYPE": 0, "FIELD_LENGTH": 0, "FIELD_PRECISION": 0,
+         "FORMULA": "CASE WHEN \"megaregion_id\" = 'PRD' AND \"role\" = 'core' THEN NULL ELSE \"popu_2020\" END",
+         "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    r = run_alg("megaregion:unevenness", {"INPUT": blanked, "INDICATORS": ["pop_x"], "OUTPUT_TABLE": "memory:",
+                                          "OUTPUT_REGIONS": None, "OUTPUT_HTML": None})
+    prd = next(t for t in rows(r["OUTPUT_TABLE"]) if t["megaregion"] == "PRD")
+    assert prd["status"] != "ok" and "core" in prd["status"]
+    assert prd["theil"] is None or math.isnan(prd["theil"])
+    assert len(rows(r["OUTPUT_TABLE"])) == 19
