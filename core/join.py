@@ -178,15 +178,20 @@ def duplicate_policy(duplicates):
 def choose_fields(table, fields=None, exclude=()):
     """The indicator fields to join and {field: reason} for the fields left out.
 
-    With ``fields`` None: the numeric fields of ``table`` (:func:`.tables.numeric_fields`).
-    With ``fields`` given: those fields, which must exist, must not be the key or year field,
+    With ``fields`` None: the numeric fields of ``table`` (:func:`.tables.numeric_fields`),
+    less the fields that hold administrative codes (``province_code``): those are keys, not
+    indicators. With ``fields`` given: those fields, which must exist, must not be the key or year field,
     and must hold only numbers or missing values."""
     exclude = {e for e in exclude if e is not None}
     if fields is None:
         chosen = numeric_fields(table, exclude)
         skipped = {}
+        for name in list(chosen):
+            if _holds_codes(table[name]):
+                chosen.remove(name)
+                skipped[name] = "administrative codes, not an indicator (name it in FIELDS to join it)"
         for name in table.columns:
-            if name in exclude or name in chosen:
+            if name in exclude or name in chosen or name in skipped:
                 continue
             numbers, bad = parse_numbers(list(table[name]))
             if not np.isfinite(numbers).any() and len(bad) == len(table):
@@ -217,6 +222,20 @@ def choose_fields(table, fields=None, exclude=()):
             raise ValueError(f"FIELDS '{f}' has {len(bad)} values that are not numbers: {_examples(bad, 5)}; "
                              "fix them or leave the cells empty")
     return list(dict.fromkeys(chosen)), {}
+
+
+def _holds_codes(column):
+    """True when every value is a 6-digit administrative code (GB/T 2260, first digit 1-8)."""
+    values = [v for v in column if not keys.is_missing(v)]
+    if not values:
+        return False
+    for v in values:
+        text = str(v).strip()
+        if text.endswith(".0"):
+            text = text[:-2]
+        if not (len(text) == 6 and text.isdigit() and text[0] in "12345678"):
+            return False
+    return True
 
 
 def year_label(value):

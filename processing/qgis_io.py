@@ -135,10 +135,23 @@ def _cell(value):
     return value
 
 
+def _unique_fids(values):
+    """A ``fid`` column copied from a GeoPackage must stay unique: when rows are repeated
+    (a city in two mega-regions) every fid is left NULL and the writer numbers the rows,
+    since a NULL fid among kept ones could collide with a later kept fid."""
+    cells = [_cell(v) for v in values]
+    present = [v for v in cells if v is not None]
+    if len(set(present)) == len(present):
+        return cells
+    return [None] * len(cells)
+
+
 def write_frame(sink, frame, geometries=None, feedback=None, progress_from=0.0, progress_to=100.0):
     """Add one feature per row of ``frame`` to ``sink`` (NaN/None -> NULL)."""
     n = len(frame)
-    columns = [frame[c].tolist() for c in frame.columns]
+    columns = [
+        _unique_fids(frame[c].tolist()) if str(c).lower() == "fid" else frame[c].tolist() for c in frame.columns
+    ]
     for i in range(n):
         if feedback is not None:
             if feedback.isCanceled():

@@ -199,7 +199,8 @@ class UnevennessAlgorithm(MegaregionAlgorithm):
         feedback.setProgress(50)
         bad = table[(table["row_type"] == "year") & (table["status"] != "ok")]
         for row in bad.itertuples(index=False):
-            feedback.pushWarning(f"{row.megaregion} / {row.indicator} {row.year if row.year is not None else ''}: {row.status}")
+            year = "" if row.year is None or row.year != row.year or str(row.year) == "<NA>" else f" {row.year}"
+            feedback.pushWarning(f"{row.megaregion} / {row.indicator}{year}: {row.status}")
         if feedback.isCanceled():
             raise QgsProcessingException("Cancelled")
 

@@ -58,7 +58,8 @@ def test_census_joins_by_code_to_all_337_prefectures_and_municipalities(boundari
     chongqing = result.matches[result.matches["key"] == "500100"].iloc[0]
     assert chongqing["how"] == "code (500100 = 500000)" and chongqing["boundary"] == "重庆市 (500000)"
     # text columns are not indicators; missing cells are NaN, never 0
-    assert result.skipped_fields == {"city": "text, not numbers", "province": "text, not numbers"}
+    assert result.skipped_fields == {"city": "text, not numbers", "province": "text, not numbers",
+                                     "province_code": "administrative codes, not an indicator (name it in FIELDS to join it)"}
     assert result.joined["popu_2020"].isna().sum() == 10 + 1  # 10 missing in the census, plus Taiwan
     assert (result.joined["popu_2020"].dropna() > 0).all()
 
@@ -284,3 +285,14 @@ def test_nothing_matched_is_an_error():
     names = pd.DataFrame({"city": ["110100"], "GDP": ["1"]})
     with pytest.raises(ValueError, match="No table row matched a boundary feature by name"):
         join_indicators(small_boundaries(), "name", names, "city", match_by=1)
+
+
+def test_code_columns_are_keys_not_default_indicators():
+    boundaries = pd.DataFrame({"adcode": ["110100", "120100"]})
+    table = pd.DataFrame({"city_code": ["110100", "120100"], "province_code": [110000, 120000.0],
+                          "gdp": ["1,000", "2"]})
+    result = join_indicators(boundaries, "adcode", table, "city_code")
+    assert result.indicator_fields == ["gdp"]
+    assert "administrative codes" in result.skipped_fields["province_code"]
+    named = join_indicators(boundaries, "adcode", table, "city_code", fields=["province_code", "gdp"])
+    assert list(named.joined["province_code"]) == [110000.0, 120000.0]
