@@ -1,0 +1,60 @@
+"""The desktop glue: classFactory, menu and toolbar entries for every algorithm, unload."""
+from unittest import mock
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtWidgets import QMainWindow
+
+import megaregion
+from megaregion.processing.provider import ALGORITHMS, MegaregionProvider
+
+
+def fake_iface():
+    window = QMainWindow()
+    iface = mock.MagicMock()
+    iface.mainWindow.return_value = window
+    iface.addToolBar.side_effect = window.addToolBar
+    return iface, window
+
+
+def test_init_gui_adds_menu_and_toolbar_entries_and_unload_removes_them(qgis_app):
+    iface, window = fake_iface()
+    plugin = megaregion.classFactory(iface)
+    registry = QgsApplication.processingRegistry()
+    registry.removeProvider(registry.providerById("megaregion"))  # the plugin registers its own instance
+    try:
+        plugin.initGui()
+        assert registry.providerById("megaregion") is plugin.provider
+        titles = [a.text() for a in plugin.actions]
+        assert len(titles) == len(ALGORITHMS)
+        assert "Join indicator table to boundaries" in titles
+        menus = {call.args[0] for call in iface.addPluginToMenu.call_args_list}
+        assert menus == {"&Mega-region unevenness"}
+        assert plugin.tool_button.menu().actions() == plugin.actions
+        with mock.patch("qgis.processing.execAlgorithmDialog") as dialog:
+            plugin.actions[0].trigger()
+        dialog.assert_called_once_with("megaregion:joinindicators", {})
+        plugin.unload()
+        assert registry.providerById("megaregion") is None
+        assert iface.removePluginMenu.call_count == len(ALGORITHMS)
+    finally:
+        if registry.providerById("megaregion") is None:
+            registry.addProvider(MegaregionProvider())
+        window.deleteLater()
+
+
+def test_init_processing_alone_registers_the_provider_once(qgis_app):
+    iface, window = fake_iface()
+    plugin = megaregion.classFactory(iface)
+    registry = QgsApplication.processingRegistry()
+    registry.removeProvider(registry.providerById("megaregion"))
+    try:
+        plugin.initProcessing()
+        plugin.initProcessing()
+        assert registry.providerById("megaregion") is plugin.provider
+        algs = {a.id() for a in plugin.provider.algorithms()}
+        assert {"megaregion:joinindicators", "megaregion:assignmegaregions", "megaregion:gcj02towgs84"} <= algs
+        plugin.unload()
+    finally:
+        if registry.providerById("megaregion") is None:
+            registry.addProvider(MegaregionProvider())
+        window.deleteLater()
