@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-INCLUDE = ["__init__.py", "plugin.py", "metadata.txt", "LICENSE", "README.md", "core", "processing", "ui", "resources"]
+INCLUDE = ["__init__.py", "plugin.py", "metadata.txt", "LICENSE", "README.md", "docs", "core", "processing", "ui", "resources"]
 EXCLUDE_PARTS = {"__pycache__", ".pytest_cache"}
 EXCLUDE_SUFFIXES = {".pyc", ".pyo", ".aux.xml"}
 

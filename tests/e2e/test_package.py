@@ -1,0 +1,37 @@
+"""The installable zip: one top-level folder, no development files, and it runs from a
+fresh plugin folder through qgis_process."""
+import sqlite3
+import subprocess
+import sys
+import zipfile
+
+from _pkg import ROOT
+from qgis_process_runner import QgisProcess
+from data_paths import BOUNDARIES
+
+
+def test_zip_installs_and_runs(tmp_path):
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "package.py"), str(dist)], check=True, capture_output=True)
+    (archive,) = dist.glob("megaregion-*.zip")
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        assert {n.split("/", 1)[0] for n in names} == {"megaregion"}
+        for banned in ("/tests/", "/bench/", "/.ci/", "__pycache__", ".pyc", "/scripts/", "/.venv/", "/output/"):
+            assert not any(banned in n for n in names), banned
+        for needed in ("metadata.txt", "__init__.py", "plugin.py", "LICENSE", "processing/provider.py",
+                       "resources/data/megaregions/membership.csv", "resources/icons/megaregion.png"):
+            assert f"megaregion/{needed}" in names, needed
+        plugins = tmp_path / "plugins"
+        zf.extractall(plugins)
+
+    home = tmp_path / "home"
+    home.mkdir()
+    qp = QgisProcess(home)
+    qp.env["QGIS_PLUGINPATH"] = str(plugins)
+    qp("plugins", "enable", "megaregion")
+    assert "megaregion:assignmegaregions" in qp("list").stdout
+    out = tmp_path / "assigned.gpkg"
+    qp.run_json("megaregion:assignmegaregions", {"INPUT": BOUNDARIES, "KEY": "adcode", "OUTPUT": out})
+    with sqlite3.connect(out) as con:
+        assert con.execute("SELECT COUNT(DISTINCT megaregion_id) FROM assigned").fetchone()[0] == 19
