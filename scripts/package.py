@@ -27,6 +27,10 @@ def files():
 
 
 def main(dest=None):
+    if not (ROOT / "resources" / "data" / "ntl_sample" / "ntl_synthetic_2020.tif").exists():
+        import subprocess
+
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "make_sample_ntl.py")], check=True)
     meta = configparser.ConfigParser()
     meta.read(ROOT / "metadata.txt", encoding="utf-8")
     version = meta["general"]["version"]

@@ -44,4 +44,11 @@ if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; 
   "$venv/bin/python" -m pip install -q -r "$req"
   echo "$want" > "$stamp"
 fi
+# The synthetic sample night-light rasters of the demo (see resources/data/ntl_sample/SOURCE.md).
+ntl=resources/data/ntl_sample
+if [ ! -f "$ntl/ntl_synthetic_2020.tif" ] || [ scripts/make_sample_ntl.py -nt "$ntl/ntl_synthetic_2020.tif" ]; then
+  echo "setup: generating the synthetic sample night-light rasters"
+  /usr/bin/python3 scripts/make_sample_ntl.py "$ntl" >/dev/null
+fi
+
 echo "setup: ready (QGIS $(dpkg-query -W -f='${Version}' qgis), venv $("$venv/bin/python" -c 'import numpy, shapely, geopandas; print("numpy", numpy.__version__, "shapely", shapely.__version__, "geopandas", geopandas.__version__)'))"
