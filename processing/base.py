@@ -45,7 +45,21 @@ class MegaregionAlgorithm(QgsProcessingAlgorithm):
     def icon(self):
         return QIcon(ICON_PATH)
 
+    def style_output(self, dest_id, make_renderer):
+        """Style output ``dest_id`` with ``make_renderer(layer)`` once the run is over
+        (see :mod:`.styling`)."""
+        self._pending_styles.append((dest_id, make_renderer))
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        from .styling import apply_style
+
+        for dest_id, make_renderer in getattr(self, "_pending_styles", []):
+            apply_style(dest_id, make_renderer, context, feedback)
+        self._pending_styles = []
+        return {}
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        self._pending_styles = []
         try:
             return self.compute(parameters, context, feedback)
         except QgsProcessingException:

@@ -1,18 +1,31 @@
-"""Styles for output layers: applied when the desktop loads a result (a layer
-post-processor) so outputs open styled."""
+"""Styles for output layers, so that every output opens styled: in the desktop and also
+when it was written by ``qgis_process``.
+
+An algorithm registers ``(output id, renderer factory)`` pairs with
+:meth:`MegaregionAlgorithm.style_output`; after the run, :func:`apply_style` sets the
+renderer on the output layer and saves it with the data: as the default style inside a
+GeoPackage (QGIS applies it whenever the layer is opened), or as a sidecar ``.qml`` next to
+other files. Temporary (memory) outputs get the renderer directly."""
+import os
+
 from qgis.core import (
+    QgsCategorizedSymbolRenderer,
     QgsClassificationJenks,
     QgsGradientColorRamp,
     QgsGraduatedSymbolRenderer,
-    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingUtils,
+    QgsRendererCategory,
     QgsStyle,
     QgsSymbol,
 )
 from qgis.PyQt.QtGui import QColor
 
+STYLE_NAME = "megaregion"
+
 
 def graduated_renderer(layer, field, classes=5, ramp_name="Reds"):
-    """A graduated renderer on ``field`` with natural-breaks (Jenks) classes."""
+    """A graduated renderer on ``field`` with natural-breaks (Jenks) classes and a
+    sequential colour ramp that stays readable in print."""
     symbol = QgsSymbol.defaultSymbol(layer.geometryType())
     renderer = QgsGraduatedSymbolRenderer(field)
     renderer.setSourceSymbol(symbol)
@@ -25,26 +38,36 @@ def graduated_renderer(layer, field, classes=5, ramp_name="Reds"):
     return renderer
 
 
-class GraduatedStyler(QgsProcessingLayerPostProcessorInterface):
-    """Styles a loaded output layer as a graduated map of one field."""
+def categorized_renderer(layer, field, colours, labels=None):
+    """A categorized renderer with a fixed colour per value: ``colours`` {value: '#rrggbb'},
+    ``labels`` {value: legend text}; values of the layer missing from ``colours`` are grey."""
+    labels = labels or {}
+    values = sorted({f[field] for f in layer.getFeatures()} - {None}, key=str)
+    categories = []
+    for value in values:
+        symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+        symbol.setColor(QColor(colours.get(value, "#bdbdbd")))
+        categories.append(QgsRendererCategory(value, symbol, str(labels.get(value, value))))
+    return QgsCategorizedSymbolRenderer(field, categories)
 
-    # Keep the instances alive until QGIS has called them.
-    _instances = []
 
-    def __init__(self, field, ramp_name="Reds"):
-        super().__init__()
-        self.field = field
-        self.ramp_name = ramp_name
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
-        if layer is None or not layer.isValid() or layer.fields().lookupField(self.field) < 0:
-            return
-        layer.setRenderer(graduated_renderer(layer, self.field, ramp_name=self.ramp_name))
-        layer.triggerRepaint()
-
-    @classmethod
-    def attach(cls, context, dest_id, field, ramp_name="Reds"):
-        if context.willLoadLayerOnCompletion(dest_id):
-            styler = cls(field, ramp_name)
-            cls._instances.append(styler)
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)
+def apply_style(dest_id, make_renderer, context, feedback=None):
+    """Set ``make_renderer(layer)`` on the output ``dest_id`` and save it with the data."""
+    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+    if layer is None or not layer.isValid():
+        return None
+    renderer = make_renderer(layer)
+    if renderer is None:
+        return None
+    layer.setRenderer(renderer)
+    layer.triggerRepaint()
+    if layer.providerType() != "ogr":
+        return layer
+    path = layer.source().split("|", 1)[0]
+    if path.lower().endswith(".gpkg"):
+        error = layer.saveStyleToDatabase(STYLE_NAME, "megaregion default style", True, "")
+        if error and feedback is not None:
+            feedback.pushWarning(f"Could not save the style into {path}: {error}")
+    elif os.path.isfile(path):
+        layer.saveNamedStyle(os.path.splitext(path)[0] + ".qml")
+    return layer

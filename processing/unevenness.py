@@ -1,6 +1,8 @@
 """``megaregion:unevenness``: Theil and Dagum Gini between core and secondary cities."""
 import re
 
+import pandas as pd
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -15,7 +17,7 @@ from qgis.core import (
 from ..core import report_unevenness, unevenness
 from . import qgis_io
 from .base import MegaregionAlgorithm
-from .styling import GraduatedStyler
+from .styling import graduated_renderer
 
 HEADLINES = [
     ("theil", "Theil T"),
@@ -199,7 +201,7 @@ class UnevennessAlgorithm(MegaregionAlgorithm):
         feedback.setProgress(50)
         bad = table[(table["row_type"] == "year") & (table["status"] != "ok")]
         for row in bad.itertuples(index=False):
-            year = "" if row.year is None or row.year != row.year or str(row.year) == "<NA>" else f" {row.year}"
+            year = "" if qgis_io.python_value(row.year) is None or pd.isna(row.year) else f" {row.year}"
             feedback.pushWarning(f"{row.megaregion} / {row.indicator}{year}: {row.status}")
         if feedback.isCanceled():
             raise QgsProcessingException("Cancelled")
@@ -282,5 +284,6 @@ class UnevennessAlgorithm(MegaregionAlgorithm):
         qgis_io.write_frame(sink, attrs, geoms, feedback, 70, 90)
         year_cols = [c for c in cols if not c.endswith("_change")]
         if year_cols:
-            GraduatedStyler.attach(context, dest_id, year_cols[-1])
+            field = year_cols[-1]
+            self.style_output(dest_id, lambda layer: graduated_renderer(layer, field))
         return dest_id

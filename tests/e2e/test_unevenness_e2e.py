@@ -36,6 +36,9 @@ def test_unevenness_census_population(qgis_process, tmp_path):
     with sqlite3.connect(regions) as con:
         cols = [r[1] for r in con.execute("PRAGMA table_info(regions)")]
         n = con.execute("SELECT COUNT(*) FROM regions WHERE theil_popu_2020 IS NOT NULL").fetchone()[0]
+        # the file opens styled: a graduated default style on the latest year, saved in the GeoPackage
+        style = con.execute("SELECT styleQML FROM layer_styles WHERE f_table_name = 'regions' AND useAsDefault").fetchone()[0]
+    assert 'type="graduatedSymbol"' in style and 'attr="theil_popu_2020"' in style
     assert {"theil_popu_2010", "theil_popu_2020", "theil_popu_change"} <= set(cols)
     assert n == 19
     assert "Theil" in html.read_text(encoding="utf-8")
