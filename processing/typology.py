@@ -4,7 +4,6 @@ import math
 import re
 
 import numpy as np
-import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -382,8 +381,7 @@ class TypologyBase(MegaregionAlgorithm):
         if feedback.isCanceled():
             raise QgsProcessingException("Cancelled")
         feedback.setProgress(60)
-        for message in result.messages:
-            feedback.pushWarning(message)
+        self._push_messages(result, feedback)
         for row in result.silhouette_by_k.itertuples():
             feedback.pushInfo(f"K = {int(row.k)}: mean silhouette {row.mean_silhouette:.4f}, "
                               f"within SS {row.within_ss:.4f}")
@@ -423,6 +421,20 @@ class TypologyBase(MegaregionAlgorithm):
             results[self.OUTPUT_HTML] = html_path
         feedback.setProgress(100)
         return results
+
+    @staticmethod
+    def _push_messages(result, feedback):
+        """Core messages as warnings; the cities left out grouped by reason, every one named
+        (the core's own summary names only the first few)."""
+        summary = f"{len(result.excluded)} secondary cities left out of the {result.kind} typology"
+        for message in result.messages:
+            if not message.startswith(summary):
+                feedback.pushWarning(message)
+        if len(result.excluded):
+            feedback.pushWarning(summary + " (see excluded_reason):")
+            for reason, group in result.excluded.groupby("reason", sort=False):
+                cities = ", ".join(f"{n} ({m})" for m, n in zip(group["megaregion_id"], group["name"]))
+                feedback.pushWarning(f"  {reason}: {cities}")
 
     # ------------------------------------------------------------------ output tables
     @staticmethod
