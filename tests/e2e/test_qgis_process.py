@@ -9,6 +9,9 @@ ALGORITHMS = {
     "megaregion:joinindicators": ["INPUT", "INPUT_KEY", "TABLE", "TABLE_KEY", "MATCH_BY", "OUTPUT", "UNMATCHED"],
     "megaregion:assignmegaregions": ["INPUT", "KEY", "OUTPUT"],
     "megaregion:gcj02towgs84": ["INPUT", "OUTPUT"],
+    "megaregion:zonalstatistics": ["INPUT", "RASTER", "STATISTICS", "COVERAGE", "OUTPUT"],
+    "megaregion:nighttimelight": ["INPUT", "RASTER", "STATISTICS", "COVERAGE", "OUTPUT"],
+    "megaregion:ndvi": ["INPUT", "RASTER", "STATISTICS", "COVERAGE", "OUTPUT"],
     "megaregion:unevenness": ["INPUT", "INDICATORS", "WEIGHT", "OUTPUT_TABLE", "OUTPUT_REGIONS", "OUTPUT_HTML"],
 }
 

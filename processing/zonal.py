@@ -1,0 +1,459 @@
+"""``megaregion:zonalstatistics``, ``megaregion:nighttimelight`` and ``megaregion:ndvi``:
+raster statistics per polygon, over one engine (:func:`megaregion.core.zonal.zonal_statistics`)."""
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ..core import raster_presets
+from ..core import zonal as core_zonal
+from . import qgis_io
+from .base import MegaregionAlgorithm
+
+COVERAGES = ["exact", "center", "all_touched"]
+COVERAGE_LABELS = [
+    "Exact: each pixel weighted by the share of its area inside the polygon",
+    "Pixel centre inside the polygon",
+    "All touched pixels",
+]
+COMPOSITES = ["each", "mean", "max"]
+COMPOSITE_LABELS = ["Each band", "Mean of the bands", "Maximum of the bands (maximum-value composite)"]
+
+GENERIC_STATS = ["count", "sum", "mean", "min", "max", "std", "median", "valid_fraction"]
+NTL_STATS = ["total_light", "mean", "lit_area_km2", "lit_ratio", "cnli", "count", "sum", "min", "max", "std",
+             "median", "valid_fraction"]
+NDVI_STATS = ["mean", "count", "min", "max", "std", "median", "valid_fraction", "sum"]
+
+NTL_PRESETS = ["viirs_annual", "viirs_monthly", "dmsp_ols", "dmsp_like_harmonised"]
+NDVI_PRESETS = ["auto", "modis_ndvi_int16", "ndvi_float", "spot_vgt_ndvi"]
+
+FORMULAS = (
+    "Over the valid pixels i of a polygon, with weight w<sub>i</sub> (exact: the share of the pixel's "
+    "area inside the polygon; centre / all touched: 1): count = &Sigma; w<sub>i</sub>; sum = &Sigma; "
+    "w<sub>i</sub> x<sub>i</sub>; mean = sum / count; std = sqrt(&Sigma; w<sub>i</sub> (x<sub>i</sub> "
+    "&minus; mean)&sup2; / count); min, max over pixels with w<sub>i</sub> &gt; 0; median and percentiles "
+    "are weighted percentiles (numpy's linear rule with equal weights); valid_fraction = count / "
+    "&Sigma; w over all covered pixels; frac_K = &Sigma; w<sub>i</sub>[x<sub>i</sub> = K] / count.\n"
+    "Stored values become values as stored &times; scale + offset; nodata and the valid range are tested "
+    "on stored values. Polygons are reprojected to the raster's CRS (never the raster); pixel areas "
+    "are ellipsoidal. A polygon outside the raster, or covering only nodata, gets NULL statistics and "
+    "the reason in 'zonal_status'. Invalid polygons are repaired (make_valid) and the repair noted.\n"
+    "Rasters are read once, in blocks, so memory stays bounded for rasters larger than RAM."
+)
+
+
+def _numbers(text, what):
+    """'10, 50,90' -> [10.0, 50.0, 90.0]; a clear error for anything else."""
+    out = []
+    for part in (text or "").replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            out.append(float(part))
+        except ValueError:
+            raise QgsProcessingException(f"{what}: '{part}' is not a number; give numbers separated by commas") from None
+    return out
+
+
+class _ZonalBase(MegaregionAlgorithm):
+    INPUT = "INPUT"
+    RASTER = "RASTER"
+    STATISTICS = "STATISTICS"
+    COVERAGE = "COVERAGE"
+    PERCENTILES = "PERCENTILES"
+    BANDS = "BANDS"
+    BAND_COMPOSITE = "BAND_COMPOSITE"
+    PRESET = "PRESET"
+    SCALE = "SCALE"
+    OFFSET = "OFFSET"
+    NODATA = "NODATA"
+    VALID_MIN = "VALID_MIN"
+    VALID_MAX = "VALID_MAX"
+    PREFIX = "PREFIX"
+    YEARS = "YEARS"
+    OUTPUT = "OUTPUT"
+
+    DEFAULT_PREFIX = ""
+    GROUP_ID = "rasters"
+    GROUP = "1 Prepare data"
+    STATS = GENERIC_STATS
+    DEFAULT_STATS = [0, 1, 2]
+    PRESETS = []  # preset ids offered; "" = none
+    DEFAULT_PRESET = 0
+
+    def _preset_labels(self):
+        labels = []
+        for key in self.PRESETS:
+            if key == "":
+                labels.append(self.tr("None (use the file's nodata, scale and offset)"))
+            elif key == "auto":
+                labels.append(self.tr("Auto (from the data type: int16 MODIS, uint8 SPOT-VGT, float NDVI)"))
+            else:
+                labels.append(raster_presets.PRESETS[key]["label"])
+        return labels
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Polygons"), [QgsProcessing.TypeVectorPolygon])
+        )
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.RASTER, self.tr("Rasters (one or several, e.g. one per year)"), QgsProcessing.TypeRaster
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.STATISTICS, self.tr("Statistics"), options=self.STATS, allowMultiple=True,
+                defaultValue=self.DEFAULT_STATS,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.COVERAGE, self.tr("Pixels counted"), options=[self.tr(c) for c in COVERAGE_LABELS], defaultValue=0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.PERCENTILES, self.tr("Percentiles, 0-100 (e.g. 10,90)"), optional=True, defaultValue=""
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.PRESET, self.tr("Product"), options=self._preset_labels(), defaultValue=self.DEFAULT_PRESET
+            )
+        )
+        self.add_specific_parameters()
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.PREFIX, self.tr("Column prefix (empty: the raster file name)"), optional=True,
+                defaultValue=self.DEFAULT_PREFIX,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.YEARS, self.tr("Year of each raster, e.g. 2010,2020 (empty: from the file names)"),
+                optional=True, defaultValue="",
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.BANDS, self.tr("Bands (e.g. 1,2,3; empty: all)"), optional=True, defaultValue=""
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.BAND_COMPOSITE, self.tr("Several bands"), options=[self.tr(c) for c in COMPOSITE_LABELS],
+                defaultValue=0,
+            )
+        )
+        for name, label in (
+            (self.SCALE, "Scale (value = stored x scale + offset; empty: product or file)"),
+            (self.OFFSET, "Offset (empty: product or file)"),
+            (self.NODATA, "Nodata value (stored; empty: product or file)"),
+            (self.VALID_MIN, "Smallest valid stored value (empty: product or none)"),
+            (self.VALID_MAX, "Largest valid stored value (empty: product or none)"),
+        ):
+            self.addParameter(
+                QgsProcessingParameterNumber(
+                    name, self.tr(label), QgsProcessingParameterNumber.Double, optional=True, defaultValue=None
+                )
+            )
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr(self.OUTPUT_LABEL)))
+
+    OUTPUT_LABEL = "Polygons with statistics"
+
+    def add_specific_parameters(self):
+        """Hook for the parameters of one algorithm (categories, lit threshold ...)."""
+
+    def specific_arguments(self, parameters, context):
+        return {}, []
+
+    def _optional_number(self, parameters, name, context):
+        value = parameters.get(name)
+        if value is None or value == "":
+            return None
+        return self.parameterAsDouble(parameters, name, context)
+
+    def _raster_paths(self, parameters, context):
+        layers = self.parameterAsLayerList(parameters, self.RASTER, context)
+        if not layers:
+            raise QgsProcessingException("RASTER is empty: choose at least one raster.")
+        paths = []
+        for layer in layers:
+            if layer.type() != layer.RasterLayer:
+                raise QgsProcessingException(f"RASTER '{layer.name()}' is not a raster layer.")
+            if layer.providerType() != "gdal":
+                raise QgsProcessingException(
+                    f"RASTER '{layer.name()}' comes from the '{layer.providerType()}' provider: zonal statistics "
+                    "read files; save the raster as a GeoTIFF first (Raster > Conversion > Translate)."
+                )
+            paths.append(layer.source())
+        return paths
+
+    def _preset(self, parameters, context, paths):
+        key = self.PRESETS[self.parameterAsEnum(parameters, self.PRESET, context)]
+        return key or None
+
+    def _years(self, parameters, context, paths):
+        """One year per raster: given, or a 4-digit year (1970-2099) in every file name when
+        those years are distinct; else None (columns then carry the raster's name)."""
+        import os
+        import re
+
+        text = self.parameterAsString(parameters, self.YEARS, context)
+        if text and text.strip():
+            years = [int(y) for y in _numbers(text, "YEARS")]
+            if len(years) != len(paths):
+                raise QgsProcessingException(
+                    f"YEARS has {len(years)} values for {len(paths)} rasters: give one year per raster, in order."
+                )
+            return years
+        found = [re.findall(r"(?<!\d)(19[7-9]\d|20\d\d)(?!\d)", os.path.basename(p)) for p in paths]
+        years = [int(f[-1]) if f else None for f in found]
+        if all(y is not None for y in years) and len(set(years)) == len(years):
+            return years
+        return None
+
+    @staticmethod
+    def _column_names(columns, tokens, paths, prefix, years):
+        """Engine columns '<token>_<stat>' -> '<prefix>_<stat>_<year>' (so that two years of one
+        statistic form one indicator for the unevenness and trend steps), or '<prefix or
+        raster name>_<stat>' without years."""
+        import os
+        import re
+
+        names = {}
+        for i, token in enumerate(tokens):
+            stem = re.sub(r"[^0-9A-Za-z_]", "_", os.path.splitext(os.path.basename(paths[i]))[0])
+            for c in columns:
+                if not c.startswith(token + "_"):
+                    continue
+                stat = c[len(token) + 1:]
+                if years:
+                    names[c] = f"{prefix or stem}_{stat}_{years[i]}"
+                else:
+                    label = prefix if prefix and len(paths) == 1 else (f"{prefix}_{stem}" if prefix else stem)
+                    names[c] = f"{label}_{stat}"
+        return names
+
+    def compute(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+            raise QgsProcessingException(
+                f"INPUT has {QgsWkbTypes.displayString(source.wkbType())} geometries: zonal statistics need polygons."
+            )
+        paths = self._raster_paths(parameters, context)
+        stats = [self.STATS[i] for i in self.parameterAsEnums(parameters, self.STATISTICS, context)]
+        percentiles = _numbers(self.parameterAsString(parameters, self.PERCENTILES, context), "PERCENTILES")
+        for q in percentiles:
+            if not 0 <= q <= 100:
+                raise QgsProcessingException(f"PERCENTILES: {q:g} is outside 0-100; give percentiles such as 10,50,90.")
+        extra_kwargs, extra_stats = self.specific_arguments(parameters, context)
+        stats = list(dict.fromkeys(stats + [f"p{q:g}" for q in percentiles] + extra_stats))
+        if not stats:
+            raise QgsProcessingException("STATISTICS is empty: choose at least one statistic.")
+        coverage = COVERAGES[self.parameterAsEnum(parameters, self.COVERAGE, context)]
+        bands_text = self.parameterAsString(parameters, self.BANDS, context)
+        band_list = [int(b) for b in _numbers(bands_text, "BANDS")]
+        if any(b < 1 for b in band_list):
+            raise QgsProcessingException(f"BANDS: band numbers start at 1 (got {bands_text}).")
+        composite = COMPOSITES[self.parameterAsEnum(parameters, self.BAND_COMPOSITE, context)]
+        if band_list and composite != "each":
+            raise QgsProcessingException(
+                "BANDS and a band composite together are ambiguous: leave BANDS empty to combine all bands, "
+                "or choose 'Each band'."
+            )
+        bands = band_list or composite
+        vmin = self._optional_number(parameters, self.VALID_MIN, context)
+        vmax = self._optional_number(parameters, self.VALID_MAX, context)
+        valid_range = None
+        if vmin is not None or vmax is not None:
+            valid_range = (-float("inf") if vmin is None else vmin, float("inf") if vmax is None else vmax)
+            if valid_range[0] > valid_range[1]:
+                raise QgsProcessingException(f"VALID_MIN {vmin:g} is above VALID_MAX {vmax:g}: swap them.")
+
+        frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.1)
+        shapes = qgis_io.shapely_geometries(geometries)
+        crs = source.sourceCrs()
+        if not crs.isValid():
+            raise QgsProcessingException("INPUT has no coordinate reference system: set the layer's CRS first.")
+        preset = self._preset(parameters, context, paths)
+        kwargs = dict(
+            crs=crs.authid() if crs.authid().startswith("EPSG:") else crs.toWkt(crs.WKT_PREFERRED), coverage=coverage, bands=bands, preset=preset,
+            scale=self._optional_number(parameters, self.SCALE, context),
+            offset=self._optional_number(parameters, self.OFFSET, context),
+            nodata=self._optional_number(parameters, self.NODATA, context),
+            valid_range=valid_range,
+        )
+        kwargs.update(extra_kwargs)
+        feedback.pushInfo(
+            f"{len(paths)} raster(s), {len(shapes)} polygons, coverage {coverage}"
+            + (f", product {preset}" if preset else "") + f": {', '.join(stats)}"
+        )
+        prefix = (self.parameterAsString(parameters, self.PREFIX, context) or "").strip()
+        years = self._years(parameters, context, paths)
+        tokens = [f"r{i}x" for i in range(len(paths))]
+        kwargs["labels"] = tokens
+        try:
+            result = core_zonal.zonal_statistics(
+                shapes, paths, stats,
+                progress=lambda f: feedback.setProgress(10 + 80 * f),
+                is_cancelled=feedback.isCanceled,
+                **kwargs,
+            )
+        except core_zonal.ZonalCancelled:
+            raise QgsProcessingException("Cancelled") from None
+        result = result.rename(columns=self._column_names(result.columns, tokens, paths, prefix, years))
+        missing = result[core_zonal.STATUS_COLUMN] != "ok"
+        if missing.any():
+            feedback.pushWarning(f"{int(missing.sum())} polygons have notes or missing values: see 'zonal_status'.")
+            for i in list(missing[missing].index)[:10]:
+                feedback.pushInfo(f"Feature {i + 1}: {result.at[i, core_zonal.STATUS_COLUMN]}")
+
+        out = frame.copy()
+        clashes = [c for c in result.columns if c in out.columns]
+        for c in clashes:
+            feedback.pushWarning(f"INPUT already has a field '{c}': it is replaced by the new statistic.")
+            out = out.drop(columns=c)
+        result.index = out.index
+        out = out.join(result)
+        fields = qgis_io.frame_fields(out, templates=source.fields())
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        qgis_io.write_frame(sink, out, geometries, feedback, 90, 100)
+        return {self.OUTPUT: dest_id}
+
+
+class ZonalStatisticsAlgorithm(_ZonalBase):
+    CATEGORIES = "CATEGORIES"
+    ALG_ID = "zonalstatistics"
+    DISPLAY_NAME = "Raster zonal statistics"
+    PRESETS = [""] + list(raster_presets.PRESETS)
+    HELP = (
+        "Statistics of one or several rasters (and of each band, or of the band mean or maximum) for every "
+        "polygon, with exact area weighting by default: a polygon smaller than a pixel still gets a value.\n\n"
+        "<b>Polygons</b>, <b>Rasters</b> (one per year or month: each adds its columns, named "
+        "&lt;raster&gt;_&lt;statistic&gt;, with _b&lt;k&gt; for band k of a multi-band raster), "
+        "<b>Statistics</b>, <b>Pixels counted</b> (exact, centre, all touched), <b>Percentiles</b>, "
+        "<b>Category fractions</b> (e.g. 13 for the built-up class of MODIS land cover: the share of the "
+        "polygon in that class), <b>Product</b> presets that fill scale, offset, nodata and the valid "
+        "range (explicit values win).\n\n" + FORMULAS + "\n\n<b>Output</b>: a copy of the polygons with the "
+        "statistics and 'zonal_status'."
+    )
+
+    def add_specific_parameters(self):
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.CATEGORIES, self.tr("Category fractions: classes (e.g. 13 for built-up land cover)"),
+                optional=True, defaultValue="",
+            )
+        )
+
+    def specific_arguments(self, parameters, context):
+        classes = _numbers(self.parameterAsString(parameters, self.CATEGORIES, context), "CATEGORIES")
+        return {}, [f"frac_{c:g}" for c in classes]
+
+
+class NighttimeLightAlgorithm(_ZonalBase):
+    LIT_THRESHOLD = "LIT_THRESHOLD"
+    CAP = "CAP"
+    ALG_ID = "nighttimelight"
+    DISPLAY_NAME = "Nighttime-light statistics"
+    GROUP_ID = "rasters"
+    STATS = NTL_STATS
+    DEFAULT_STATS = [0, 1, 2, 3]
+    PRESETS = NTL_PRESETS
+    DEFAULT_PREFIX = "ntl"
+    OUTPUT_LABEL = "Polygons with night-light statistics"
+    HELP = (
+        "Night-time light (NTL) indicators per polygon: the social-vitality indicator of the method.\n\n"
+        "<b>Product</b>: VIIRS annual V2 (nW/cm&sup2;/sr, average_masked; negatives set to 0), VIIRS monthly "
+        "(negatives set to 0; mask cf_cvg = 0 first), DMSP-OLS stable lights or DMSP-like harmonised series "
+        "(DN 0-63, 255 missing, lit above DN 7). Never compare DN and radiance.\n"
+        "<b>Lit threshold</b>: a pixel is lit when its value is above it (default: the product's, DN 7 for "
+        "DMSP; 0 for VIIRS). <b>Cap</b> (optional): values above it are set to it (gas flares, fires).\n\n"
+        "Measures: total_light = &Sigma; w<sub>i</sub> x<sub>i</sub>; mean; lit_area_km2 = &Sigma;<sub>lit</sub> "
+        "w<sub>i</sub> a<sub>i</sub> (a<sub>i</sub> the pixel's ellipsoidal area); lit_ratio S = lit area / "
+        "valid area; CNLI = I &times; S with I = &Sigma;<sub>lit</sub> w<sub>i</sub> x<sub>i</sub> / "
+        "(&Sigma;<sub>lit</sub> w<sub>i</sub> &times; DN<sub>max</sub>) (compounded night light index, "
+        "Zhuo et al. 2003; DN<sub>max</sub> = 63 for DMSP; radiance has no maximum, so for VIIRS set a Cap, "
+        "which is then DN<sub>max</sub>).\n\n"
+        + FORMULAS
+    )
+
+    def add_specific_parameters(self):
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.LIT_THRESHOLD, self.tr("Lit threshold (empty: the product's)"),
+                QgsProcessingParameterNumber.Double, optional=True, defaultValue=None,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.CAP, self.tr("Cap: largest value kept (empty: no cap)"),
+                QgsProcessingParameterNumber.Double, optional=True, defaultValue=None,
+            )
+        )
+
+    def specific_arguments(self, parameters, context):
+        kwargs = {}
+        preset = self.PRESETS[self.parameterAsEnum(parameters, self.PRESET, context)]
+        radiance = preset.startswith("viirs")
+        threshold = self._optional_number(parameters, self.LIT_THRESHOLD, context)
+        if threshold is not None:
+            kwargs["ntl_threshold"] = threshold
+        elif radiance:
+            kwargs["ntl_threshold"] = 0.0  # any light above background zero
+        cap = self._optional_number(parameters, self.CAP, context)
+        stats = [self.STATS[i] for i in self.parameterAsEnums(parameters, self.STATISTICS, context)]
+        if cap is not None:
+            if cap <= 0:
+                raise QgsProcessingException(f"CAP {cap:g} must be above 0.")
+            kwargs["clip"] = (0.0, cap)
+            if radiance:
+                kwargs["dn_max"] = cap
+        elif radiance and "cnli" in stats:
+            raise QgsProcessingException(
+                "STATISTICS has cnli, which needs the largest possible value DN_max: radiance has none, so set "
+                "CAP (e.g. the 99.9th percentile of the city cores) or leave cnli out."
+            )
+        return kwargs, []
+
+
+class NdviAlgorithm(_ZonalBase):
+    ALG_ID = "ndvi"
+    DISPLAY_NAME = "NDVI statistics"
+    STATS = NDVI_STATS
+    DEFAULT_STATS = [0, 1, 2, 3, 4]
+    PRESETS = NDVI_PRESETS
+    DEFAULT_PREFIX = "ndvi"
+    OUTPUT_LABEL = "Polygons with NDVI statistics"
+    HELP = (
+        "NDVI per polygon: the green-transformation indicator of the method.\n\n"
+        "<b>Product</b>: Auto (from the data type), MODIS int16 (NDVI = DN &times; 0.0001, fill &minus;3000, valid "
+        "&minus;2000..10000), floating-point NDVI (&minus;1..1; fill values such as 99999 are missing), SPOT-VGT "
+        "(NDVI = DN &times; 0.004 &minus; 0.1).\n<b>Several bands</b> (a stack of composites): each band, their "
+        "mean (annual mean of valid composites) or their maximum (maximum-value composite).\n\n" + FORMULAS
+    )
+
+    def _preset(self, parameters, context, paths):
+        key = super()._preset(parameters, context, paths)
+        if key != "auto":
+            return key
+        import rasterio
+
+        with rasterio.open(paths[0]) as src:
+            dtype = src.dtypes[0]
+        chosen = {"int16": "modis_ndvi_int16", "uint8": "spot_vgt_ndvi"}.get(dtype, "ndvi_float")
+        return chosen
