@@ -32,7 +32,8 @@ class Gcj02ToWgs84Algorithm(MegaregionAlgorithm):
         "NDVI) need true positions.\n\n"
         "<b>Input layer</b>: any vector layer in longitude/latitude degrees.\n"
         "<b>Convert from</b>: the system the coordinates are in (default GCJ-02).\n"
-        "<b>Convert to</b>: the target system (default WGS84).\n"
+        "<b>Convert to</b>: the target system (default WGS84). The same system in and out copies the layer "
+        "unchanged (useful in models whose boundaries may already be WGS84).\n"
         "<b>Output</b>: a copy of the input with converted geometries, in EPSG:4326, attributes unchanged.\n\n"
         "WGS84 to GCJ-02 is the published forward formula (Krasovsky ellipsoid, a = 6378245 m, "
         "e^2 = 0.00669342162296594323); GCJ-02 to WGS84 inverts it iteratively to a round-trip error "
@@ -63,10 +64,6 @@ class Gcj02ToWgs84Algorithm(MegaregionAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         src = SYSTEMS[self.parameterAsEnum(parameters, self.FROM_SYSTEM, context)]
         dst = SYSTEMS[self.parameterAsEnum(parameters, self.TO_SYSTEM, context)]
-        if src == dst:
-            raise QgsProcessingException(
-                f"FROM_SYSTEM and TO_SYSTEM are both {src.upper()}: choose two different systems."
-            )
         crs = source.sourceCrs()
         if crs.isValid() and not crs.isGeographic():
             raise QgsProcessingException(
@@ -81,7 +78,8 @@ class Gcj02ToWgs84Algorithm(MegaregionAlgorithm):
         for i, shape in enumerate(shapes):
             if feedback.isCanceled():
                 raise QgsProcessingException("Cancelled")
-            converted.append(None if shape is None else gcj02.transform_geometry(shape, src, dst))
+            # the same system in and out copies the layer, so a model can take boundaries in any system
+            converted.append(shape if shape is None or src == dst else gcj02.transform_geometry(shape, src, dst))
             feedback.setProgress(30 + 50 * (i + 1) / max(n, 1))
         out_geoms = qgis_io.qgs_geometries(converted)
         sink, dest_id = self.parameterAsSink(
@@ -91,5 +89,8 @@ class Gcj02ToWgs84Algorithm(MegaregionAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         qgis_io.write_frame(sink, frame, out_geoms, feedback, 80, 100)
-        feedback.pushInfo(f"Converted {n} features from {src.upper()} to {dst.upper()}.")
+        if src == dst:
+            feedback.pushInfo(f"FROM_SYSTEM and TO_SYSTEM are both {src.upper()}: the {n} features are copied unchanged.")
+        else:
+            feedback.pushInfo(f"Converted {n} features from {src.upper()} to {dst.upper()}.")
         return {self.OUTPUT: dest_id}

@@ -79,12 +79,14 @@ def test_gcj02_to_wgs84_shifts_and_round_trips(run_alg):
         assert f_back.geometry().constGet().partCount() == g0.constGet().partCount()
 
 
-def test_gcj02_same_system_is_an_error(run_alg):
-    with pytest.raises(QgsProcessingException, match="two different systems"):
-        run_alg(
-            "megaregion:gcj02towgs84",
-            {"INPUT": boundaries_layer(), "FROM_SYSTEM": 0, "TO_SYSTEM": 0, "OUTPUT": "memory:"},
-        )
+def test_gcj02_same_system_copies_unchanged(run_alg):
+    layer = boundaries_layer()
+    out = run_alg(
+        "megaregion:gcj02towgs84", {"INPUT": layer, "FROM_SYSTEM": 2, "TO_SYSTEM": 2, "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    original = {f["adcode"]: f.geometry().asWkt(7) for f in layer.getFeatures()}
+    copied = {f["adcode"]: f.geometry().asWkt(7) for f in out.getFeatures()}
+    assert copied == original
 
 
 def test_gcj02_projected_input_is_an_error(run_alg):
