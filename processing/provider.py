@@ -2,10 +2,11 @@
 import importlib
 import traceback
 
-from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .base import ICON_PATH
+from .models import shipped_models
 
 # (module, class) of every algorithm, in toolbox order.
 ALGORITHMS = [
@@ -54,3 +55,17 @@ class MegaregionProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+        registry = QgsApplication.processingRegistry()
+        if registry.providerById(self.id()) is self:
+            for model in shipped_models():
+                self.addAlgorithm(model)
+        else:
+            # The shipped models chain this provider's algorithms, which can be resolved only
+            # once the provider is registered: load them then.
+            registry.providerAdded.connect(self._load_models_once)
+
+    def _load_models_once(self, provider_id):
+        if provider_id != self.id():
+            return
+        QgsApplication.processingRegistry().providerAdded.disconnect(self._load_models_once)
+        self.refreshAlgorithms()

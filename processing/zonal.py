@@ -44,7 +44,7 @@ FORMULAS = (
     "Stored values become values as stored &times; scale + offset; nodata and the valid range are tested "
     "on stored values. Polygons are reprojected to the raster's CRS (never the raster); pixel areas "
     "are ellipsoidal. A polygon outside the raster, or covering only nodata, gets NULL statistics and "
-    "the reason in 'zonal_status'. Invalid polygons are repaired (make_valid) and the repair noted.\n"
+    "the reason in the status field (&lt;prefix&gt;_status, or zonal_status without a prefix). Invalid polygons are repaired (make_valid) and the repair noted.\n"
     "Rasters are read once, in blocks, so memory stays bounded for rasters larger than RAM."
 )
 
@@ -313,12 +313,16 @@ class _ZonalBase(MegaregionAlgorithm):
             )
         except core_zonal.ZonalCancelled:
             raise QgsProcessingException("Cancelled") from None
-        result = result.rename(columns=self._column_names(result.columns, tokens, paths, prefix, years))
-        missing = result[core_zonal.STATUS_COLUMN] != "ok"
+        renamed = self._column_names(result.columns, tokens, paths, prefix, years)
+        # with a prefix, the status column is the prefix's, so chained steps keep each other's
+        status = f"{prefix}_status" if prefix else core_zonal.STATUS_COLUMN
+        renamed[core_zonal.STATUS_COLUMN] = status
+        result = result.rename(columns=renamed)
+        missing = result[status] != "ok"
         if missing.any():
-            feedback.pushWarning(f"{int(missing.sum())} polygons have notes or missing values: see 'zonal_status'.")
+            feedback.pushWarning(f"{int(missing.sum())} polygons have notes or missing values: see '{status}'.")
             for i in list(missing[missing].index)[:10]:
-                feedback.pushInfo(f"Feature {i + 1}: {result.at[i, core_zonal.STATUS_COLUMN]}")
+                feedback.pushInfo(f"Feature {i + 1}: {result.at[i, status]}")
 
         out = frame.copy()
         clashes = [c for c in result.columns if c in out.columns]
@@ -349,7 +353,7 @@ class ZonalStatisticsAlgorithm(_ZonalBase):
         "<b>Category fractions</b> (e.g. 13 for the built-up class of MODIS land cover: the share of the "
         "polygon in that class), <b>Product</b> presets that fill scale, offset, nodata and the valid "
         "range (explicit values win).\n\n" + FORMULAS + "\n\n<b>Output</b>: a copy of the polygons with the "
-        "statistics and 'zonal_status'."
+        "statistics and the status field."
     )
 
     def add_specific_parameters(self):

@@ -26,7 +26,7 @@ def test_ndvi_and_land_cover_and_night_light(qgis_process, tmp_path):
     qgis_process.run_json("megaregion:nighttimelight", {"INPUT": BOUNDARIES, "RASTER": rasters, "OUTPUT": ntl})
     with sqlite3.connect(ntl) as con:
         cols = {r[1] for r in con.execute("PRAGMA table_info(ntl)")}
-    assert {"ntl_total_light_2010", "ntl_total_light_2020", "ntl_lit_area_km2_2020", "zonal_status"} <= cols
+    assert {"ntl_total_light_2010", "ntl_total_light_2020", "ntl_lit_area_km2_2020", "ntl_status"} <= cols
 
 
 def test_percentile_outside_range_fails_cleanly(qgis_process, tmp_path):

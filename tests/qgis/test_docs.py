@@ -23,3 +23,22 @@ def test_every_parameter_is_documented():
         assert len(alg.shortHelpString()) > 200, alg.id()
         for p in alg.parameterDefinitions():
             assert p.description() and p.description() != p.name(), (alg.id(), p.name())
+
+
+def test_pipeline_model_file_is_current(tmp_path):
+    """resources/models/pipeline.model3 is written by scripts/make_pipeline_model.py."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import make_pipeline_model
+    finally:
+        sys.path.pop(0)
+    fresh = tmp_path / "pipeline.model3"
+    assert make_pipeline_model.build().toFile(str(fresh))
+    shipped = ROOT / "resources" / "models" / "pipeline.model3"
+    from xml.etree.ElementTree import canonicalize
+
+    # Qt writes XML attributes in a random order: compare canonical forms
+    canon = lambda path: canonicalize(path.read_text(encoding="utf-8").split("\n", 1)[1], strip_text=True)  # noqa: E731
+    assert canon(fresh) == canon(shipped), (
+        "pipeline.model3 is out of date: run scripts/make_pipeline_model.py"
+    )

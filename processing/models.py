@@ -1,0 +1,63 @@
+"""The shipped Processing models (resources/models/*.model3), listed under the provider.
+
+Their inputs default to the bundled data. A model stores such a default as
+``megaregion-data:<path>``; loading resolves it to the installed plugin's data folder.
+QGIS 3.22 does not hand a model input's default on to the child algorithms when the input
+is left out (as ``qgis_process`` and scripts do), so :class:`ShippedModel` fills the
+defaults in before running the model."""
+import glob
+import os
+
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingModelAlgorithm
+
+from .base import PLUGIN_DIR
+
+MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
+DATA_DIR = os.path.join(PLUGIN_DIR, "resources", "data")
+DATA_PLACEHOLDER = "megaregion-data:"
+
+
+def resolve_data(value):
+    """'megaregion-data:<path>' -> the path inside the plugin's data folder (also in lists)."""
+    if isinstance(value, str) and value.startswith(DATA_PLACEHOLDER):
+        return os.path.join(DATA_DIR, value[len(DATA_PLACEHOLDER):])
+    if isinstance(value, (list, tuple)):
+        return [resolve_data(v) for v in value]
+    return value
+
+
+class ShippedModel(QgsProcessingModelAlgorithm):
+    """A model of the plugin whose left-out inputs take their defaults."""
+
+    def createInstance(self):  # noqa: N802 (QGIS API)
+        clone = ShippedModel()
+        clone.loadVariant(self.toVariant())
+        clone.setSourceFilePath(self.sourceFilePath())
+        _resolve_defaults(clone)
+        return clone
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        filled = dict(parameters)
+        for definition in self.parameterDefinitions():
+            if definition.isDestination():
+                continue
+            if filled.get(definition.name()) in (None, "") and definition.defaultValue() is not None:
+                filled[definition.name()] = definition.defaultValue()
+        return super().processAlgorithm(filled, context, feedback)
+
+
+def _resolve_defaults(model):
+    for definition in model.parameterDefinitions():
+        definition.setDefaultValue(resolve_data(definition.defaultValue()))
+
+
+def shipped_models():
+    out = []
+    for path in sorted(glob.glob(os.path.join(MODELS_DIR, "*.model3"))):
+        model = ShippedModel()
+        if not model.fromFile(path):
+            QgsMessageLog.logMessage(f"Model {path} could not be read", "Mega-region unevenness", Qgis.Critical)
+            continue
+        _resolve_defaults(model)
+        out.append(model)
+    return out
