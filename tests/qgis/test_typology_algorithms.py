@@ -223,6 +223,18 @@ def test_composite_topsis_columns(gap_run):
     assert len(typed) > 150 and sum(c["topsis_overall"] is None for c in cores) == 1   # Urumqi lacks two values
 
 
+def test_entropy_weights_and_no_composite(run_alg, census_layer):
+    entropy = rows(typology(run_alg, census_layer, WEIGHTING=1, K=2, DIMENSIONS="popu=s;popu_urban=s")["OUTPUT_CORES"])
+    complete = [c for c in entropy if c["topsis_overall"] is not None]
+    assert len(complete) == 34 and all(0 <= c["topsis_s"] <= 1 for c in complete)
+    # entropy weights differ from equal ones on the census, so the overall score moves
+    equal = {key(c): c["topsis_overall"] for c in rows(typology(run_alg, census_layer, K=2)["OUTPUT_CORES"])}
+    assert max(abs(c["topsis_overall"] - equal[key(c)]) for c in complete) > 1e-3
+    none = typology(run_alg, census_layer, WEIGHTING=2, K=2)
+    for layer in (none["OUTPUT"], none["OUTPUT_CORES"]):
+        assert not [f for f in layer.fields().names() if f.startswith("topsis_")]
+
+
 def test_html_report(gap_run):
     result, _, html = gap_run
     assert result["OUTPUT_HTML"] == str(html)
