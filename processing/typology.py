@@ -455,7 +455,8 @@ class TypologyBase(MegaregionAlgorithm):
                      [label_of.get(t) if isinstance(t, str) else None for t in table["type"]])
         for name, values in self._composite_columns(composite).items():
             table[name] = values.loc[index]
-        table["excluded_reason"] = result.excluded["reason"].reindex(index)
+        # object dtype keeps the field a text field even when no city is left out
+        table["excluded_reason"] = result.excluded["reason"].reindex(index).astype(object)
         return self._with_city_id(table, frame, city_field)
 
     def _core_table(self, result, frame, composite, city_field):

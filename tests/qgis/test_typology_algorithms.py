@@ -338,6 +338,21 @@ def test_bad_inputs_name_the_input_and_leave_no_output(run_alg, census_layer, tm
     assert not out.exists()
 
 
+def test_no_city_left_out_keeps_a_text_reason_field(run_alg, census_layer):
+    from qgis import processing
+    from qgis.PyQt.QtCore import QVariant
+
+    filled = processing.run(
+        "native:fieldcalculator",
+        {"INPUT": census_layer, "FIELD_NAME": "pop_filled", "FIELD_TYPE": 0, "FIELD_LENGTH": 0, "FIELD_PRECISION": 0,
+         "FORMULA": 'coalesce("popu_2020", 1)', "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    r = typology(run_alg, filled, INDICATORS=["pop_filled"], COST_INDICATORS=[], K=2)
+    assert r["EXCLUDED_COUNT"] == 0 and r["TYPED_COUNT"] == 213
+    fields = r["OUTPUT"].fields()
+    assert fields.field("excluded_reason").type() == QVariant.String
+
+
 def test_layer_without_megaregions(run_alg, tmp_path):
     census = QgsVectorLayer(str(CENSUS), "census", "ogr")
     with pytest.raises(QgsProcessingException, match="MEGAREGION_FIELD 'megaregion_id'.*Assign mega-regions"):
