@@ -7,11 +7,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsWkbTypes,
 )
 
 from ..core import membership as core_membership
 from . import qgis_io
 from .base import MegaregionAlgorithm
+from .styling import megaregion_renderer
 from .tables import table_frame
 
 
@@ -112,6 +114,8 @@ class AssignMegaregionsAlgorithm(MegaregionAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         qgis_io.write_frame(sink, out, [geometries[r] for r in rows], feedback, 40, 100)
+        if QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry:
+            self.style_output(dest_id, megaregion_renderer)
         assigned = out["megaregion_id"].notna()
         feedback.pushInfo(
             f"{int(assigned.sum())} prefecture memberships in {out.loc[assigned, 'megaregion_id'].nunique()} "

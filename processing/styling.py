@@ -71,3 +71,43 @@ def apply_style(dest_id, make_renderer, context, feedback=None):
     elif os.path.isfile(path):
         layer.saveNamedStyle(os.path.splitext(path)[0] + ".qml")
     return layer
+
+
+# 20 colours that stay apart on screen and in print (Glasbey-like qualitative palette)
+QUALITATIVE = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+    "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d",
+    "#9edae5", "#393b79",
+]
+
+
+def megaregion_renderer(layer, region_field="megaregion_id", role_field="role", label_field="megaregion"):
+    """Prefectures coloured by mega-region (light grey outside), core cities outlined in black."""
+    from qgis.core import QgsRuleBasedRenderer
+
+    names = layer.fields().names()
+    if region_field not in names:
+        return None
+    regions = {}
+    for f in layer.getFeatures():
+        rid = f[region_field]
+        if rid not in (None, "") and str(rid) != "NULL" and rid not in regions:
+            regions[rid] = f[label_field] if label_field in names else rid
+    root = QgsRuleBasedRenderer.Rule(None)
+    for i, (rid, label) in enumerate(sorted(regions.items(), key=lambda kv: str(kv[0]))):
+        symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+        symbol.setColor(QColor(QUALITATIVE[i % len(QUALITATIVE)]))
+        symbol.symbolLayer(0).setStrokeColor(QColor("#ffffff"))
+        symbol.symbolLayer(0).setStrokeWidth(0.1)
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, f"\"{region_field}\" = '{rid}'", f"{label} ({rid})"))
+    other = QgsSymbol.defaultSymbol(layer.geometryType())
+    other.setColor(QColor("#e8e8e8"))
+    other.symbolLayer(0).setStrokeColor(QColor("#ffffff"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, "ELSE", "In no mega-region"))
+    if role_field in names:
+        core = QgsSymbol.defaultSymbol(layer.geometryType())
+        core.symbolLayer(0).setBrushStyle(0)  # Qt.NoBrush: outline only, over the fill
+        core.symbolLayer(0).setStrokeColor(QColor("#000000"))
+        core.symbolLayer(0).setStrokeWidth(0.6)
+        root.appendChild(QgsRuleBasedRenderer.Rule(core, 0, 0, f"\"{role_field}\" = 'core'", "Core city"))
+    return QgsRuleBasedRenderer(root)

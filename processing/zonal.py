@@ -16,6 +16,7 @@ from ..core import raster_presets
 from ..core import zonal as core_zonal
 from . import qgis_io
 from .base import MegaregionAlgorithm
+from .styling import graduated_renderer
 
 COVERAGES = ["exact", "center", "all_touched"]
 COVERAGE_LABELS = [
@@ -82,6 +83,7 @@ class _ZonalBase(MegaregionAlgorithm):
     OUTPUT = "OUTPUT"
 
     DEFAULT_PREFIX = ""
+    RAMP = "Blues"
     GROUP_ID = "rasters"
     GROUP = "1 Prepare data"
     STATS = GENERIC_STATS
@@ -336,6 +338,10 @@ class _ZonalBase(MegaregionAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         qgis_io.write_frame(sink, out, geometries, feedback, 90, 100)
+        styled = [c for c in result.columns if c != status and not c.endswith(("_count", "_valid_fraction"))]
+        if styled:
+            field, ramp = styled[0], self.RAMP
+            self.style_output(dest_id, lambda layer: graduated_renderer(layer, field, ramp_name=ramp))
         return {self.OUTPUT: dest_id}
 
 
@@ -379,6 +385,7 @@ class NighttimeLightAlgorithm(_ZonalBase):
     DEFAULT_STATS = [0, 1, 2, 3]
     PRESETS = NTL_PRESETS
     DEFAULT_PREFIX = "ntl"
+    RAMP = "Inferno"
     OUTPUT_LABEL = "Polygons with night-light statistics"
     HELP = (
         "Night-time light (NTL) indicators per polygon: the social-vitality indicator of the method.\n\n"
@@ -442,6 +449,7 @@ class NdviAlgorithm(_ZonalBase):
     DEFAULT_STATS = [0, 1, 2, 3, 4]
     PRESETS = NDVI_PRESETS
     DEFAULT_PREFIX = "ndvi"
+    RAMP = "Greens"
     OUTPUT_LABEL = "Polygons with NDVI statistics"
     HELP = (
         "NDVI per polygon: the green-transformation indicator of the method.\n\n"

@@ -95,3 +95,17 @@ def test_gcj02_projected_input_is_an_error(run_alg):
     )["OUTPUT"]
     with pytest.raises(QgsProcessingException, match="EPSG:4326"):
         run_alg("megaregion:gcj02towgs84", {"INPUT": projected, "OUTPUT": "memory:"})
+
+
+def test_assign_output_opens_styled_by_megaregion_with_cores_marked(run_alg, tmp_path):
+    out = tmp_path / "assigned.gpkg"
+    run_alg("megaregion:assignmegaregions", {"INPUT": boundaries_layer(), "KEY": "adcode", "OUTPUT": str(out)})
+    import re
+    import sqlite3
+
+    with sqlite3.connect(out) as con:
+        qml = con.execute("SELECT styleQML FROM layer_styles WHERE f_table_name = 'assigned' AND useAsDefault").fetchone()[0]
+    assert 'type="RuleRenderer"' in qml
+    labels = re.findall(r'<rule [^>]*label="([^"]*)"', qml)
+    assert len(labels) == 19 + 2
+    assert "Beijing-Tianjin-Hebei (BTH)" in labels and labels[-2:] == ["In no mega-region", "Core city"]

@@ -137,3 +137,13 @@ def test_invalid_polygon_is_repaired_and_noted(run_alg):
     row = table(run_alg("megaregion:ndvi", {"INPUT": bowtie, "RASTER": [str(NDVI)], "OUTPUT": "memory:"})["OUTPUT"])["1"]
     assert row["ndvi_mean_2023"] is not None
     assert "repair" in row["ndvi_status"].lower()
+
+
+def test_output_opens_as_a_graduated_map_of_the_first_statistic(run_alg, tmp_path):
+    out = tmp_path / "ndvi.gpkg"
+    run_alg("megaregion:ndvi", {"INPUT": str(BOUNDARIES), "RASTER": [str(NDVI)], "OUTPUT": str(out)})
+    import sqlite3
+
+    with sqlite3.connect(out) as con:
+        qml = con.execute("SELECT styleQML FROM layer_styles WHERE f_table_name = 'ndvi' AND useAsDefault").fetchone()[0]
+    assert 'type="graduatedSymbol"' in qml and 'attr="ndvi_mean_2023"' in qml
