@@ -56,7 +56,7 @@ class MegaregionProvider(QgsProcessingProvider):
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
         registry = QgsApplication.processingRegistry()
-        if registry.providerById(self.id()) is self:
+        if registry.providerById(self.id()) is not None:  # registered: our own algorithms resolve
             for model in shipped_models():
                 self.addAlgorithm(model)
         else:
