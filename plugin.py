@@ -28,11 +28,16 @@ class MegaregionPlugin:
         icon = QIcon(ICON_PATH)
         window = self.iface.mainWindow()
         button_menu = QMenu(window)
+        entries = [("megaregion:pipeline", "Whole analysis (pipeline)...",
+                    "Run the whole analysis: join, mega-regions, raster statistics, unevenness, typology, trend")]
         for cls in algorithm_classes():
             alg = cls()
-            action = QAction(icon, alg.displayName(), window)
-            action.setToolTip(alg.shortHelpString().split("\n", 1)[0])
-            action.triggered.connect(lambda _checked=False, alg_id=f"megaregion:{alg.name()}": self.open_dialog(alg_id))
+            entries.append((f"megaregion:{alg.name()}", alg.displayName() + "...",
+                            alg.shortHelpString().split("\n", 1)[0]))
+        for alg_id, title, tip in entries:
+            action = QAction(icon, title, window)
+            action.setToolTip(tip)
+            action.triggered.connect(lambda _checked=False, alg_id=alg_id: self.open_dialog(alg_id))
             self.iface.addPluginToMenu(MENU_TITLE, action)
             button_menu.addAction(action)
             self.actions.append(action)
@@ -42,7 +47,8 @@ class MegaregionPlugin:
         self.tool_button.setIcon(icon)
         self.tool_button.setToolTip("Mega-region unevenness algorithms")
         self.tool_button.setMenu(button_menu)
-        self.tool_button.setPopupMode(QToolButton.InstantPopup)
+        self.tool_button.setDefaultAction(self.actions[0])  # a click opens the pipeline
+        self.tool_button.setPopupMode(QToolButton.MenuButtonPopup)
         self.toolbar.addWidget(self.tool_button)
 
     @staticmethod

@@ -37,17 +37,18 @@ def test_init_gui_adds_menu_and_toolbar_entries_and_unload_removes_them(qgis_app
         plugin.initGui()
         assert registry.providerById("megaregion").id() == "megaregion"
         titles = [a.text() for a in plugin.actions]
-        assert len(titles) == len(ALGORITHMS)
-        assert "Join indicator table to boundaries" in titles
+        assert len(titles) == len(ALGORITHMS) + 1
+        assert titles[0] == "Whole analysis (pipeline)..." and "Join indicator table to boundaries..." in titles
         menus = {call.args[0] for call in iface.addPluginToMenu.call_args_list}
         assert menus == {"&Mega-region unevenness"}
         assert plugin.tool_button.menu().actions() == plugin.actions
         with mock.patch("qgis.processing.execAlgorithmDialog") as dialog:
             plugin.actions[0].trigger()
-        dialog.assert_called_once_with("megaregion:joinindicators", {})
+            plugin.actions[1].trigger()
+        assert [c.args[0] for c in dialog.call_args_list] == ["megaregion:pipeline", "megaregion:joinindicators"]
         plugin.unload()
         assert registry.providerById("megaregion") is None
-        assert iface.removePluginMenu.call_count == len(ALGORITHMS)
+        assert iface.removePluginMenu.call_count == len(ALGORITHMS) + 1
     finally:
         _restore_provider(registry)
         window.deleteLater()
