@@ -270,7 +270,7 @@ def describe_type(label, size, centre_by_dimension, all_mean_by_dimension, all_s
     if kind == "gap":
         position = ("closest to the cores" if rank == 0 else
                     "furthest behind the cores" if rank == k - 1 else f"rank {rank + 1} by closeness to the cores")
-        parts = [f"Type {label} ({size} {noun}; mean gap {_fmt(overall)}, {position} of {k} types)."]
+        parts = [f"Type {label} ({size} {noun}; mean gap over the dimensions {_fmt(overall)}, {position} of {k} types)."]
         if len(centre) == 1:
             parts.append(f"Gap to the cores in {top_name}: {_fmt(top)}.")
         else:
@@ -287,7 +287,7 @@ def describe_type(label, size, centre_by_dimension, all_mean_by_dimension, all_s
     else:
         position = ("most improved" if rank == 0 else
                     "least improved" if rank == k - 1 else f"rank {rank + 1} by improvement")
-        parts = [f"Trend {label} ({size} {noun}; mean change {_fmt(overall)}, {position} of {k} trends)."]
+        parts = [f"Trend {label} ({size} {noun}; mean change over the dimensions {_fmt(overall)}, {position} of {k} trends)."]
         if len(centre) == 1:
             parts.append(f"Change in {top_name}: {_fmt(top)}.")
         else:

@@ -130,15 +130,15 @@ def test_describe_type_from_profile():
     mean_all = pd.Series({"urban size": -0.30, "innovation": -0.20, "green transformation": -0.25})
     sd_all = pd.Series({"urban size": 0.1, "innovation": 0.1, "green transformation": 0.1})
     text = km.describe_type("B", 7, centre, mean_all, sd_all, rank=1, k=4, kind="gap")
-    assert text == ("Type B (7 cities; mean gap -0.26, rank 2 by closeness to the cores of 4 types). "
+    assert text == ("Type B (7 cities; mean gap over the dimensions -0.26, rank 2 by closeness to the cores of 4 types). "
                     "Gap to the cores smallest in green transformation (-0.05), largest in innovation "
                     "(-0.42). Compared with all secondary cities: smaller gap in green transformation; "
                     "larger gap in innovation.")
     ahead = km.describe_type("A", 1, centre + 0.1, mean_all, sd_all, rank=0, k=4, kind="gap")
-    assert ahead.startswith("Type A (1 city; mean gap -0.16, closest to the cores of 4 types). "
+    assert ahead.startswith("Type A (1 city; mean gap over the dimensions -0.16, closest to the cores of 4 types). "
                             "Ahead of the cores in green transformation (+0.05); gap largest in innovation (-0.32).")
     trend = km.describe_type("D", 3, centre, mean_all, sd_all, rank=3, k=4, kind="trend")
-    assert trend.startswith("Trend D (3 cities; mean change -0.26, least improved of 4 trends). "
+    assert trend.startswith("Trend D (3 cities; mean change over the dimensions -0.26, least improved of 4 trends). "
                             "Smallest loss in green transformation (-0.05); largest loss in innovation (-0.42).")
 
 
