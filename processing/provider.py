@@ -19,6 +19,7 @@ ALGORITHMS = [
     ("unevenness", "UnevennessAlgorithm"),
     ("typology", "TypologyAlgorithm"),
     ("trend", "TrendAlgorithm"),
+    ("rendermaps", "RenderMapsAlgorithm"),
 ]
 
 
