@@ -1,0 +1,285 @@
+"""megaregion:rendermaps through processing.run on maps made from the bundled data: the
+unevenness mega-regions (graduated) and the gap typology (categorized by type), over all
+prefectures with the core cities on top. The PNGs are read back: size, colours of the
+style, dark text in the title and legend, the caller's layers untouched, bad inputs."""
+import os
+
+import numpy as np
+import pytest
+from qgis.core import (
+    QgsFillSymbol,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtGui import QColor, QImage
+
+from data_paths import BOUNDARIES, CENSUS
+
+INDICATORS_2020 = ["popu_2020", "popu_urban_2020", "household_2020", "age_65_2020"]
+
+
+# ------------------------------------------------------------------------------ helpers
+
+def pixels(path):
+    """The PNG as an (height, width, 3) uint8 RGB array."""
+    image = QImage(str(path)).convertToFormat(QImage.Format_RGB32)
+    assert not image.isNull(), path
+    ptr = image.constBits()
+    ptr.setsize(image.sizeInBytes())
+    bgra = np.frombuffer(ptr, np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width()]
+    return bgra[:, :, 2::-1].copy()
+
+
+def colour_count(rgb, colour, tolerance=2):
+    """Pixels within ``tolerance`` of ``colour`` ('#rrggbb') in every channel."""
+    c = QColor(colour)
+    target = np.array([c.red(), c.green(), c.blue()], dtype=int)
+    return int((np.abs(rgb.astype(int) - target).max(axis=2) <= tolerance).sum())
+
+
+def distinct_colours(rgb):
+    return len(np.unique(rgb.reshape(-1, 3), axis=0))
+
+
+def crop_mm(rgb, rect, width_mm):
+    """The pixels of layout rectangle ``(x, y, w, h)`` in mm."""
+    px_per_mm = rgb.shape[1] / width_mm
+    x, y, w, h = (int(round(v * px_per_mm)) for v in rect)
+    return rgb[y: y + h, x: x + w]
+
+
+def dark_pixels(rgb, level=90):
+    return int((rgb.max(axis=2) < level).sum())
+
+
+def pngs(folder):
+    return sorted(p for p in os.listdir(folder) if p.lower().endswith(".png"))
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    def __init__(self, cancel_after_render=False):
+        super().__init__()
+        self.infos = []
+        self.cancel_after_render = cancel_after_render
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API)
+        self.infos.append(info)
+        if self.cancel_after_render and info.startswith("Rendered"):
+            self.cancel()
+
+
+# ------------------------------------------------------------------------------ inputs
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    """The mega-regions of unevenness (memory, graduated on theil_popu_2020), the gap
+    typology with K = 3 (memory, categorized by type) and its cores, and the typology also
+    as a GeoPackage (styled only through its saved default style)."""
+    from qgis import processing
+
+    folder = tmp_path_factory.mktemp("rendermaps-inputs")
+    assigned = processing.run(
+        "megaregion:assignmegaregions", {"INPUT": str(BOUNDARIES), "KEY": "adcode", "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    joined = processing.run(
+        "megaregion:joinindicators",
+        {"INPUT": assigned, "INPUT_KEY": "adcode", "TABLE": str(CENSUS), "TABLE_KEY": "city_code",
+         "FIELDS": INDICATORS_2020 + ["popu_2010"], "OUTPUT": "memory:", "UNMATCHED": "memory:"},
+    )["OUTPUT"]
+    regions = processing.run(
+        "megaregion:unevenness",
+        {"INPUT": joined, "INDICATORS": ["popu_2010", "popu_2020"], "OUTPUT_TABLE": "memory:",
+         "OUTPUT_REGIONS": "memory:", "OUTPUT_HTML": None},
+    )["OUTPUT_REGIONS"]
+    gpkg = folder / "types.gpkg"
+    typology = {"INPUT": joined, "INDICATORS": INDICATORS_2020, "COST_INDICATORS": ["age_65_2020"], "K": 3,
+                "OUTPUT_PROFILES": None, "OUTPUT_HTML": None}
+    types = processing.run("megaregion:typology", dict(typology, OUTPUT="memory:", OUTPUT_CORES="memory:"))
+    processing.run("megaregion:typology", dict(typology, OUTPUT=str(gpkg), OUTPUT_CORES=None))
+    regions.setName("regions")
+    types["OUTPUT"].setName("types")
+    return {"regions": regions, "types": types["OUTPUT"], "cores": types["OUTPUT_CORES"], "gpkg": str(gpkg)}
+
+
+@pytest.fixture(scope="module")
+def rendered(inputs, tmp_path_factory):
+    """Both maps at 100 dpi on A4 landscape over all prefectures, cores on top."""
+    from qgis import processing
+
+    folder = tmp_path_factory.mktemp("rendermaps")
+    feedback = RecordingFeedback()
+    result = processing.run(
+        "megaregion:rendermaps",
+        {"LAYERS": [inputs["regions"], inputs["types"]], "BACKGROUND": str(BOUNDARIES), "CORES": inputs["cores"],
+         "DPI": 100, "OUTPUT_FOLDER": str(folder)},
+        feedback=feedback,
+    )
+    return result, feedback, folder
+
+
+# ------------------------------------------------------------------------------ maps
+
+def test_one_png_per_layer_named_after_it(rendered):
+    result, feedback, folder = rendered
+    expected = [str(folder / "regions.png"), str(folder / "types.png")]
+    assert result["OUTPUT_FILES"].split(";") == expected
+    assert result["MAP_COUNT"] == 2 and result["OUTPUT_FOLDER"] == str(folder)
+    assert pngs(folder) == ["regions.png", "types.png"]
+    assert sorted(os.listdir(folder)) == pngs(folder)  # no temporary file left
+    assert any(m == "Rendered 'regions': Core–secondary unevenness: Theil T of popu, 2020" for m in feedback.infos)
+    assert any(m == "Rendered 'types': Types of secondary cities by gap to the cores" for m in feedback.infos)
+
+
+def test_pixel_size_is_page_mm_times_dpi(rendered):
+    _, _, folder = rendered
+    for name in ("regions.png", "types.png"):
+        rgb = pixels(folder / name)
+        assert rgb.shape[:2] == (827, 1169)  # 210 and 297 mm / 25.4 * 100 dpi, rounded
+
+
+def test_type_map_shows_the_fixed_type_colours(rendered, inputs):
+    from megaregion.core.report_typology import type_colour
+    from megaregion.processing.styling_types import NOT_TYPED_COLOUR
+
+    _, _, folder = rendered
+    rgb = pixels(folder / "types.png")
+    assert distinct_colours(rgb) > 200
+    counts = [colour_count(rgb, type_colour(i)) for i in range(3)]
+    # every type is on the map and in the legend swatch (a swatch alone is ~500 pixels at 100 dpi)
+    assert all(c > 800 for c in counts), counts
+    # the sizes of the types order their areas roughly: the largest type covers more than the smallest
+    sizes = {}
+    for f in inputs["types"].getFeatures():
+        sizes[f["type"]] = sizes.get(f["type"], 0) + 1
+    largest, smallest = max("ABC", key=sizes.get), min("ABC", key=sizes.get)
+    assert counts["ABC".index(largest)] > counts["ABC".index(smallest)]
+    assert colour_count(rgb, NOT_TYPED_COLOUR) > 300                 # not typed: swatch and cities
+    assert colour_count(rgb, "#e8f0f6") > 100000                     # the sea around China
+
+
+def test_graduated_map_shows_every_class_colour(rendered, inputs):
+    _, _, folder = rendered
+    rgb = pixels(folder / "regions.png")
+    assert distinct_colours(rgb) > 200
+    renderer = inputs["regions"].renderer()
+    assert renderer.classAttribute() == "theil_popu_2020"
+    for r in renderer.ranges():
+        assert colour_count(rgb, r.symbol().color().name()) > 400, r.label()
+
+
+def test_title_legend_and_footer_carry_dark_text(rendered):
+    from megaregion.processing.rendermaps import layout_frames
+
+    _, _, folder = rendered
+    frames = layout_frames(297, 210)
+    for name in ("regions.png", "types.png"):
+        rgb = pixels(folder / name)
+        title = crop_mm(rgb, frames["title"], 297)
+        legend = crop_mm(rgb, frames["legend"], 297)
+        assert dark_pixels(title) > 2000, name
+        assert dark_pixels(legend) > 1200, name
+        # legend text on many lines: "Legend", core cities, heading, one line per class or type, background
+        rows = np.flatnonzero((legend.max(axis=2) < 90).any(axis=1))
+        assert len(rows) > 100 and (np.diff(rows) > 3).sum() >= 6, name
+        # the footer (grey text) names the projection
+        assert dark_pixels(crop_mm(rgb, frames["footer"], 297), level=160) > 300, name
+        # the legend stays right of the map: nothing dark in the gutter between them
+        gutter = crop_mm(rgb, (frames["map"][0] + frames["map"][2] + 0.8, frames["map"][1], 2.5, frames["map"][3]),
+                         297)
+        assert dark_pixels(gutter) == 0, name
+
+
+def test_callers_layers_are_not_restyled(rendered, inputs):
+    # the maps label the mega-regions and draw the cores as outlines on copies only
+    assert not inputs["regions"].labelsEnabled()
+    assert inputs["cores"].renderer().type() == "graduatedSymbol" and not inputs["cores"].labelsEnabled()
+    assert inputs["types"].renderer().type() == "categorizedSymbol"
+
+
+# ------------------------------------------------------------------------------ styles and options
+
+def test_geopackage_opens_with_its_default_style(run_alg, inputs, tmp_path):
+    from megaregion.core.report_typology import type_colour
+
+    result = run_alg("megaregion:rendermaps", {"LAYERS": [inputs["gpkg"]], "DPI": 60, "OUTPUT_FOLDER": str(tmp_path)})
+    assert result["OUTPUT_FILES"] == str(tmp_path / "types.png")
+    rgb = pixels(tmp_path / "types.png")
+    assert rgb.shape[:2] == (496, 702)
+    assert all(colour_count(rgb, type_colour(i)) > 200 for i in range(3))
+
+
+def test_project_layer_keeps_its_own_style_and_title_template(run_alg, inputs, tmp_path):
+    layer = QgsVectorLayer(inputs["gpkg"], "my cities", "ogr")
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "#7b3294", "outline_style": "no"})))
+    feedback = RecordingFeedback()
+    result = run_alg(
+        "megaregion:rendermaps",
+        {"LAYERS": [layer], "TITLE": "Cities of {layer}", "MAP_CRS": "EPSG:4326", "DPI": 72, "WIDTH_MM": 200,
+         "HEIGHT_MM": 150, "OUTPUT_FOLDER": str(tmp_path / "new" / "maps")},
+        feedback,
+    )
+    path = tmp_path / "new" / "maps" / "my_cities.png"
+    assert result["OUTPUT_FILES"] == str(path)
+    rgb = pixels(path)
+    assert rgb.shape[:2] == (425, 567)  # 150 and 200 mm at 72 dpi
+    assert colour_count(rgb, "#7b3294") > 5000
+    assert "Rendered 'my cities': Cities of my cities" in feedback.infos
+    assert layer.renderer().symbol().color().name() == "#7b3294"
+
+
+def test_texts_from_the_style():
+    from megaregion.processing.rendermaps import describe_field, png_name
+
+    assert describe_field("theil_popu_2020") == "Theil T of popu, 2020"
+    assert describe_field("theil_between_share_popu_urban_change",
+                          ["theil_between_share_popu_urban_2010", "theil_between_share_popu_urban_2020"]) == (
+        "Theil T: share between core and secondary of popu_urban, change 2010–2020")
+    assert describe_field("dagum_gnb_gdp_2015") == "Dagum net between-group Gini (Gnb) of gdp, 2015"
+    assert describe_field("type") is None
+    taken = set()
+    assert [png_name(n, taken) for n in ("types", "Types", "a/b: c", "", "北京")] == [
+        "types.png", "Types_2.png", "a_b_c.png", "map.png", "北京.png"]
+
+
+# ------------------------------------------------------------------------------ bad input
+
+def test_no_layers_is_an_error(run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match="LAYERS"):
+        run_alg("megaregion:rendermaps", {"LAYERS": [], "OUTPUT_FOLDER": str(tmp_path)})
+    assert pngs(tmp_path) == []
+
+
+def test_layer_without_features_names_it_and_writes_nothing(run_alg, inputs, tmp_path):
+    empty = QgsVectorLayer("Polygon?crs=EPSG:4326&field=megaregion_id:string", "empty regions", "memory")
+    with pytest.raises(QgsProcessingException, match=r"'empty regions'.*has no features"):
+        run_alg("megaregion:rendermaps", {"LAYERS": [inputs["regions"], empty], "OUTPUT_FOLDER": str(tmp_path)})
+    assert os.listdir(tmp_path) == []
+
+
+def test_table_without_geometry_is_an_error(run_alg, tmp_path):
+    table = QgsVectorLayer("None?field=a:integer", "a table", "memory")
+    with pytest.raises(QgsProcessingException, match=r"'a table' has no geometry"):
+        run_alg("megaregion:rendermaps", {"LAYERS": [table], "OUTPUT_FOLDER": str(tmp_path)})
+
+
+def test_folder_that_cannot_be_written(run_alg, inputs, tmp_path):
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    with pytest.raises(QgsProcessingException, match=r"OUTPUT_FOLDER '.*a file/maps' cannot be written"):
+        run_alg("megaregion:rendermaps", {"LAYERS": [inputs["regions"]], "OUTPUT_FOLDER": str(blocker / "maps")})
+    assert sorted(os.listdir(tmp_path)) == ["a file"]
+
+
+def test_cancel_leaves_no_png(inputs, tmp_path):
+    from qgis import processing
+    from qgis.core import QgsProcessingContext
+
+    feedback = RecordingFeedback(cancel_after_render=True)
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        processing.run("megaregion:rendermaps",
+                       {"LAYERS": [inputs["regions"], inputs["types"]], "DPI": 40, "OUTPUT_FOLDER": str(tmp_path)},
+                       context=QgsProcessingContext(), feedback=feedback)
+    assert sum(m.startswith("Rendered") for m in feedback.infos) == 1
+    assert os.listdir(tmp_path) == []
