@@ -71,7 +71,7 @@ NORTH_ARROW_SVG = "arrows/NorthArrow_02.svg"
 # value (e.g. secondary cities not typed) stays apart from them.
 SEA = "#e8f0f6"
 BACKGROUND_FILL = "#fbfbf9"
-BACKGROUND_OUTLINE = "#b8b8b8"
+BACKGROUND_OUTLINE = "#a8a8a8"
 CORE_OUTLINE = "#000000"
 PREFERRED_FONTS = ("Noto Sans CJK SC", "Noto Sans", "DejaVu Sans")  # CJK first: Chinese city names
 
@@ -245,7 +245,7 @@ def north_arrow_path():
 
 def background_renderer():
     symbol = QgsFillSymbol.createSimple({
-        "color": BACKGROUND_FILL, "outline_color": BACKGROUND_OUTLINE, "outline_width": "0.1",
+        "color": BACKGROUND_FILL, "outline_color": BACKGROUND_OUTLINE, "outline_width": "0.12",
         "outline_width_unit": "MM"})
     return QgsSingleSymbolRenderer(symbol)
 
@@ -502,14 +502,14 @@ class RenderMapsAlgorithm(MegaregionAlgorithm):
     def _check_layer(layer, name):
         if layer.type() != layer.VectorLayer:
             raise QgsProcessingException(f"{name} layer '{layer.name()}' is not a vector layer: choose vector layers.")
-        if layer.geometryType() in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):
-            raise QgsProcessingException(
-                f"{name} layer '{layer.name()}' has no geometry (a table): choose a layer with geometries, e.g. the "
-                "OUTPUT_REGIONS of 'Core-secondary unevenness' rather than its table.")
         if layer.featureCount() == 0:
             raise QgsProcessingException(
                 f"{name} layer '{layer.name()}' ({layer.source()}) has no features: nothing to map; run the "
                 "algorithm that writes it again or choose another layer.")
+        if layer.geometryType() in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):
+            raise QgsProcessingException(
+                f"{name} layer '{layer.name()}' has no geometry (a table): choose a layer with geometries, e.g. the "
+                "OUTPUT_REGIONS of 'Core-secondary unevenness' rather than its table.")
 
     def _folder(self, parameters, context):
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
