@@ -7,6 +7,7 @@ import os
 import numpy as np
 import pytest
 from qgis.core import (
+    QgsFeature,
     QgsFillSymbol,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -260,6 +261,9 @@ def test_layer_without_features_names_it_and_writes_nothing(run_alg, inputs, tmp
 
 def test_table_without_geometry_is_an_error(run_alg, tmp_path):
     table = QgsVectorLayer("None?field=a:integer", "a table", "memory")
+    row = QgsFeature(table.fields())
+    row.setAttributes([1])
+    table.dataProvider().addFeatures([row])
     with pytest.raises(QgsProcessingException, match=r"'a table' has no geometry"):
         run_alg("megaregion:rendermaps", {"LAYERS": [table], "OUTPUT_FOLDER": str(tmp_path)})
 
