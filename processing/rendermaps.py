@@ -129,10 +129,21 @@ def map_texts(layer):
             prefix = "trend_" if typology == "development trend" else "gap_"
             indicators = [n[len(prefix):] for n in names if n.startswith(prefix)]
             if indicators:
-                subtitle += f"; {prefix[:-1]} in {', '.join(indicators)}"
+                # one line under the title: name a few indicators, count the rest
+                shown = ", ".join(indicators[:4]) + (f" and {len(indicators) - 4} more" if len(indicators) > 4 else "")
+                subtitle += f"; {prefix[:-1]} in {shown}"
             return f"Types of secondary cities by {typology}", subtitle, "Type"
         return f"{layer.name()}: {field}", f"{count} features; {len(renderer.categories())} categories", field
     return layer.name(), f"{count} features", layer.name()
+
+
+def map_name(layer):
+    """The layer's name, or the table's name for a layer of a multi-layer file loaded by path
+    ('file.gpkg|layername=typology' is named after the file)."""
+    match = re.search(r"\|layername=([^|]+)", layer.source())
+    if match and layer.name() and layer.source().split("|", 1)[0].endswith(layer.name() + ".gpkg"):
+        return match.group(1)
+    return layer.name()
 
 
 def png_name(layer_name, taken):
@@ -397,7 +408,7 @@ def build_layout(project, layer, *, title, subtitle, legend_heading, crs, crs_na
     if cores is not None:
         names[cores.id()] = "Core cities"
     if background is not None:
-        names[background.id()] = f"Background: {background.name()}"
+        names[background.id()] = f"Background: {map_name(background)}"
     for node in root.findLayers():
         if node.layerId() in names:
             node.setName(_wrap(names[node.layerId()], wrap))
@@ -563,7 +574,7 @@ class RenderMapsAlgorithm(MegaregionAlgorithm):
                 if feedback.isCanceled():
                     raise QgsProcessingException("Cancelled: no map was written.")
                 feedback.setProgress(100.0 * i / len(layers))
-                final = os.path.join(folder, png_name(layer.name(), taken))
+                final = os.path.join(folder, png_name(map_name(layer), taken))
                 # the exporter creates the file (with the usual permissions); renamed when all are done
                 temporary = os.path.join(folder, f".megaregion-{uuid.uuid4().hex}.png")
                 pending.append((temporary, final))

@@ -270,7 +270,7 @@ class UnevennessAlgorithm(MegaregionAlgorithm):
                 name = "_".join(p for p in (headline, str(indicator), suffix) if p)
                 values = grp.set_index("megaregion")[headline]
                 attrs[name] = [float(values.get(r)) if r in values.index else None for r in region_ids]
-                cols.append(name)
+                cols.append((str(indicator), key, name))
         geoms = qgis_io.qgs_geometries([d for d in dissolved])
         for g in geoms:
             if not g.isNull():
@@ -282,8 +282,10 @@ class UnevennessAlgorithm(MegaregionAlgorithm):
         if sink is None:
             return None
         qgis_io.write_frame(sink, attrs, geoms, feedback, 70, 90)
-        year_cols = [c for c in cols if not c.endswith("_change")]
+        # the map shows the first indicator in its latest year
+        year_cols = [(ind, name) for ind, key, name in cols if key == "year"]
         if year_cols:
-            field = year_cols[-1]
+            first = year_cols[0][0]
+            field = [name for ind, name in year_cols if ind == first][-1]
             self.style_output(dest_id, lambda layer: graduated_renderer(layer, field))
         return dest_id

@@ -37,5 +37,13 @@ qp run megaregion:pipeline -- \
   "trend:REPORT=$out/trend_report.html" | grep -v -e "^0\.\.\." -e "^\s*$" | tail -n 25
 
 echo
+echo "== Maps for reports (megaregion:rendermaps)"
+gp() { echo "$gpkg|layername=$1"; }
+qp run megaregion:rendermaps -- \
+  "LAYERS=$(gp unevenness_megaregions)" "LAYERS=$(gp typology_secondary_cities)" "LAYERS=$(gp trend_secondary_cities)" \
+  "BACKGROUND=$(gp prefectures)" "CORES=$(gp typology_core_cities)" \
+  "OUTPUT_FOLDER=$out/maps" | grep -e "OUTPUT_FILES" -e "MAP_COUNT" || true
+
+echo
 echo "Done. Outputs in $out:"
-ls -1 "$out"
+ls -1 "$out" "$out/maps"
