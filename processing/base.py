@@ -2,7 +2,7 @@
 group, icon, help text and the conversion of core errors into Processing errors."""
 import os
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsWkbTypes
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -44,6 +44,18 @@ class MegaregionAlgorithm(QgsProcessingAlgorithm):
 
     def icon(self):
         return QIcon(ICON_PATH)
+
+    def source(self, parameters, name, context, polygons_for=None):
+        """The feature source of parameter ``name``; with ``polygons_for`` (what the polygons
+        are needed for) anything but polygons is an error saying so."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        if polygons_for and QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+            raise QgsProcessingException(
+                f"{name} has {QgsWkbTypes.displayString(source.wkbType())} geometries: {polygons_for}."
+            )
+        return source
 
     def style_output(self, dest_id, make_renderer):
         """Style output ``dest_id`` with ``make_renderer(layer)`` once the run is over

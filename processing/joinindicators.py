@@ -120,14 +120,11 @@ class JoinIndicatorsAlgorithm(MegaregionAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.MATCHED_BOUNDARIES, self.tr("Boundaries with values")))
 
     def compute(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
-            raise QgsProcessingException(
-                f"INPUT has {QgsWkbTypes.displayString(source.wkbType())} geometries: choose the polygon "
-                "layer of prefecture boundaries (join tables to tables with QGIS's 'Join attributes by field value')."
-            )
+        source = self.source(
+            parameters, self.INPUT, context,
+            polygons_for="choose the polygon layer of prefecture boundaries (join tables to tables with QGIS's "
+            "'Join attributes by field value')",
+        )
         input_key = self.parameterAsString(parameters, self.INPUT_KEY, context)
         table_key = self.parameterAsString(parameters, self.TABLE_KEY, context)
         match_by = self.parameterAsEnum(parameters, self.MATCH_BY, context)

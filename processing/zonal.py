@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ..core import raster_presets
@@ -247,13 +246,7 @@ class _ZonalBase(MegaregionAlgorithm):
         return names
 
     def compute(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
-            raise QgsProcessingException(
-                f"INPUT has {QgsWkbTypes.displayString(source.wkbType())} geometries: zonal statistics need polygons."
-            )
+        source = self.source(parameters, self.INPUT, context, polygons_for="zonal statistics need polygons")
         paths = self._raster_paths(parameters, context)
         stats = [self.STATS[i] for i in self.parameterAsEnums(parameters, self.STATISTICS, context)]
         percentiles = _numbers(self.parameterAsString(parameters, self.PERCENTILES, context), "PERCENTILES")

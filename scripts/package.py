@@ -2,7 +2,6 @@
 ``megaregion`` holding what the plugin needs at run time (no tests, benchmarks, caches or
 development files)."""
 import configparser
-import os
 import sys
 import zipfile
 from pathlib import Path
