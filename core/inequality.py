@@ -448,7 +448,6 @@ def dagum_gini(y, groups, weights=None, labels=None, order=None) -> DagumGini:
 
     total_w = weight_g.sum()
     total_y = sum_g.sum()
-    mu = total_y / total_w
     p = weight_g / total_w
     s = sum_g / total_y
 
