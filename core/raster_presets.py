@@ -1,0 +1,150 @@
+"""Product presets for zonal statistics: how to read the stored numbers of common night-light and
+NDVI rasters (method.md section 5).
+
+A preset fills the parameters of :func:`megaregion.core.zonal.zonal_statistics` that the user
+did not set. Conventions (those of GDAL and CF):
+
+- ``nodata`` and ``valid_range`` are in *stored* units (the numbers in the file); cells equal
+  to ``nodata`` or outside ``valid_range`` (inclusive bounds) are missing;
+- ``scale`` and ``offset`` turn stored numbers into physical values:
+  ``value = stored x scale + offset``;
+- ``clip`` (low, high) is in physical units; values beyond a bound are *set to* the bound
+  (not dropped). ``None`` leaves that side open;
+- ``ntl_threshold`` is in physical units: a cell is lit when ``value > ntl_threshold``;
+- ``dn_max`` is the largest possible value, used by the compounded night light index.
+
+A ``None`` in a preset means "take it from the file" (nodata tag, scale/offset tags) or "not
+applicable".
+"""
+from __future__ import annotations
+
+from types import MappingProxyType
+
+_PRESETS = {
+    "viirs_annual": {
+        "label": "VIIRS annual night lights (VNL V2, nW/cm2/sr)",
+        "description": (
+            "Annual VIIRS Nighttime Lights V2 (Elvidge et al. 2021), layer average_masked, float32 radiance "
+            "in nW/cm2/sr. Background noise can leave small negative radiances: they are set to 0. "
+            "Outliers (gas flares, fires) are not capped by default; pass clip=(0, cap) to cap them."
+        ),
+        "units": "nW/cm2/sr",
+        "scale": None,
+        "offset": None,
+        "nodata": None,
+        "valid_range": None,
+        "clip": (0.0, None),
+        "ntl_threshold": None,
+        "dn_max": None,
+    },
+    "viirs_monthly": {
+        "label": "VIIRS monthly night lights (VCM, nW/cm2/sr)",
+        "description": (
+            "Monthly VIIRS DNB composites (vcmcfg / vcmslcfg, avg_rade9h), float32 radiance in nW/cm2/sr, "
+            "not filtered for fires or background: small negative radiances are set to 0. Cells whose "
+            "cloud-free coverage (the cf_cvg raster) is 0 have no observation: set them to nodata in the "
+            "radiance raster before summarising (their stored 0 is not darkness)."
+        ),
+        "units": "nW/cm2/sr",
+        "scale": None,
+        "offset": None,
+        "nodata": None,
+        "valid_range": None,
+        "clip": (0.0, None),
+        "ntl_threshold": None,
+        "dn_max": None,
+    },
+    "dmsp_ols": {
+        "label": "DMSP-OLS stable lights (DN 0-63)",
+        "description": (
+            "DMSP-OLS Version 4 stable lights, uint8 digital numbers 0-63 (saturated in city cores); 255 is no "
+            "data. Lit: DN > 7, the usual threshold against background noise; DN_max = 63 for the compounded "
+            "night light index. DN is not radiance: never compare it with VIIRS values."
+        ),
+        "units": "DN",
+        "scale": 1.0,
+        "offset": 0.0,
+        "nodata": 255,
+        "valid_range": (0, 63),
+        "clip": None,
+        "ntl_threshold": 7.0,
+        "dn_max": 63.0,
+    },
+    "dmsp_like_harmonised": {
+        "label": "DMSP-like harmonised night lights (DN 0-63)",
+        "description": (
+            "Harmonised DMSP-like series extending DMSP with VIIRS-converted years (e.g. Li et al. 2020, "
+            "1992-2018+), digital numbers 0-63; 255 is no data. Lit: DN > 7; DN_max = 63. Values are "
+            "comparable across the series' years, not with raw VIIRS radiance."
+        ),
+        "units": "DN",
+        "scale": 1.0,
+        "offset": 0.0,
+        "nodata": 255,
+        "valid_range": (0, 63),
+        "clip": None,
+        "ntl_threshold": 7.0,
+        "dn_max": 63.0,
+    },
+    "modis_ndvi_int16": {
+        "label": "MODIS NDVI, int16 (MOD13/MYD13)",
+        "description": (
+            "MODIS vegetation indices (MOD13A1/A2/A3/Q1, MYD13), NDVI stored as int16 x 10000: "
+            "NDVI = DN x 0.0001; fill value -3000; valid DN -2000..10000."
+        ),
+        "units": "NDVI",
+        "scale": 0.0001,
+        "offset": 0.0,
+        "nodata": -3000,
+        "valid_range": (-2000, 10000),
+        "clip": None,
+        "ntl_threshold": None,
+        "dn_max": None,
+    },
+    "ndvi_float": {
+        "label": "NDVI, floating point (-1..1)",
+        "description": (
+            "NDVI already in physical units (float32/float64); values outside -1..1 (fill values such as "
+            "99999 in NASA NEO exports, -9999 elsewhere) are missing."
+        ),
+        "units": "NDVI",
+        "scale": 1.0,
+        "offset": 0.0,
+        "nodata": None,
+        "valid_range": (-1.0, 1.0),
+        "clip": None,
+        "ntl_threshold": None,
+        "dn_max": None,
+    },
+    "spot_vgt_ndvi": {
+        "label": "SPOT-VGT NDVI (uint8, DN = (NDVI + 0.1)/0.004)",
+        "description": (
+            "SPOT-VEGETATION S10 NDVI, uint8: NDVI = DN x 0.004 - 0.1 (DN = (NDVI + 0.1)/0.004), range "
+            "-0.1..0.92. Products that reserve DN 251-255 for flags (later VITO/Copernicus files) need "
+            "valid_range=(0, 250)."
+        ),
+        "units": "NDVI",
+        "scale": 0.004,
+        "offset": -0.1,
+        "nodata": None,
+        "valid_range": None,
+        "clip": None,
+        "ntl_threshold": None,
+        "dn_max": None,
+    },
+}
+
+#: The parameters a preset may fill.
+PRESET_PARAMETERS = ("scale", "offset", "nodata", "valid_range", "clip", "ntl_threshold", "dn_max")
+
+#: Read-only view: preset name -> settings.
+PRESETS = MappingProxyType({k: MappingProxyType(v) for k, v in _PRESETS.items()})
+
+
+def preset(name: str) -> dict:
+    """Settings of preset ``name`` as a new dict (``label``, ``description``, ``units`` and the
+    :data:`PRESET_PARAMETERS`)."""
+    key = str(name).strip().lower().replace("-", "_").replace(" ", "_")
+    if key not in _PRESETS:
+        raise ValueError(f"Raster preset {name!r} is unknown: choose one of {', '.join(_PRESETS)}")
+    return dict(_PRESETS[key])
