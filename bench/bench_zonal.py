@@ -1,0 +1,197 @@
+"""Benchmark of the zonal-statistics engine against its peers, measured in the same run.
+
+Input: a synthetic float32 night-light-like raster over China at 15 arc-seconds
+(14,880 x 8,640 = 128 Mpx, tiled 256, uncompressed and deflate) and the 370 bundled
+prefecture polygons. Every contender runs in its own process; the table gives wall seconds
+(median of --repeat runs), peak resident memory, throughput and the ratio to each peer.
+
+    python bench/bench_zonal.py                 # full size (about 1 GB of disk in bench/out)
+    python bench/bench_zonal.py --scale 0.25    # a quarter of the resolution, for a quick look
+    python bench/bench_zonal.py --qgis          # also through qgis_process, vs native:zonalstatisticsfb
+
+Peers (from the test environment .venv): exactextract (count, sum, mean, min, max),
+rasterstats (centre mode), and a numpy centre-mode floor (rasterize all zones once, one
+bincount). Our engine runs in Debian's Python, the stack QGIS uses.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+BOUNDARIES = ROOT / "resources" / "data" / "boundaries" / "china_prefectures_gcj02.geojson"
+DEBIAN = "/usr/bin/python3"
+VENV = str(ROOT / ".venv" / "bin" / "python")
+STATS = ["count", "sum", "mean", "min", "max"]
+
+MAKE_RASTER = r"""
+import sys, numpy as np, rasterio
+from rasterio.transform import from_origin
+from rasterio.windows import Window
+path, compress, scale = sys.argv[1], sys.argv[2], float(sys.argv[3])
+res = 1 / 240 / scale
+width, height = round(62 / res), round(36 / res)
+profile = dict(driver="GTiff", width=width, height=height, count=1, dtype="float32", crs="EPSG:4326",
+               transform=from_origin(73.0, 54.0, res, res), tiled=True, blockxsize=256, blockysize=256,
+               nodata=-1.0, BIGTIFF="IF_SAFER")
+if compress != "none":
+    profile.update(compress=compress, predictor=3)
+rng = np.random.default_rng(7)
+x = np.arange(width, dtype=np.float32)[None, :] / (240 * scale)
+with rasterio.open(path, "w", **profile) as dst:
+    for top in range(0, height, 256):
+        h = min(256, height - top)
+        y = (np.arange(top, top + h, dtype=np.float32)[:, None]) / (240 * scale)
+        # bright, sharp "cities" on a periodic lattice over a dim, noisy background
+        glow = (np.sin(x * 2.1) * np.cos(y * 2.7) + np.sin(x * 0.7 + y * 0.4)) ** 8
+        block = (8 * glow + rng.lognormal(-1.5, 1.0, size=(h, width))).astype(np.float32)
+        dst.write(block, 1, window=Window(0, top, width, h))
+print(width * height)
+"""
+
+OURS = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+import _pkg; _pkg.ensure_importable()
+import geopandas as gpd
+from megaregion.core.zonal import zonal_statistics
+polys = gpd.read_file(sys.argv[2])
+t = time.perf_counter()
+df = zonal_statistics(polys, sys.argv[3].split(","), json.loads(sys.argv[5]), coverage=sys.argv[4])
+print(json.dumps({"seconds": time.perf_counter() - t, "sum": float(df.filter(like="_sum").iloc[:, 0].sum())}))
+"""
+
+EXACTEXTRACT = r"""
+import json, sys, time
+import geopandas as gpd
+from exactextract import exact_extract
+polys = gpd.read_file(sys.argv[1])
+t = time.perf_counter()
+df = exact_extract(sys.argv[2], polys, ["count", "sum", "mean", "min", "max"], output="pandas")
+print(json.dumps({"seconds": time.perf_counter() - t, "sum": float(df["sum"].sum())}))
+"""
+
+RASTERSTATS = r"""
+import json, sys, time
+import geopandas as gpd
+from rasterstats import zonal_stats
+polys = gpd.read_file(sys.argv[1])
+t = time.perf_counter()
+res = zonal_stats(polys, sys.argv[2], stats=["count", "sum", "mean", "min", "max"])
+print(json.dumps({"seconds": time.perf_counter() - t, "sum": float(sum(r["sum"] or 0 for r in res))}))
+"""
+
+FLOOR = r"""
+import json, sys, time
+import geopandas as gpd, numpy as np, rasterio
+from rasterio.features import rasterize
+polys = gpd.read_file(sys.argv[1])
+t = time.perf_counter()
+with rasterio.open(sys.argv[2]) as src:
+    data = src.read(1)
+    zones = rasterize(((g, i + 1) for i, g in enumerate(polys.geometry)), out_shape=data.shape,
+                      transform=src.transform, fill=0, dtype="uint16")
+    valid = data != src.nodata
+    sums = np.bincount(zones[valid], weights=data[valid], minlength=len(polys) + 1)
+print(json.dumps({"seconds": time.perf_counter() - t, "sum": float(sums[1:].sum())}))
+"""
+
+READ = r"""
+import json, sys, time
+import rasterio
+t = time.perf_counter()
+total = 0.0
+with rasterio.open(sys.argv[1]) as src:
+    for _, window in src.block_windows(1):
+        total += float(src.read(1, window=window).sum())
+print(json.dumps({"seconds": time.perf_counter() - t, "sum": total}))
+"""
+
+
+def run(cmd, env=None):
+    """Run ``cmd``; wall seconds of the whole process and its peak RSS in MB."""
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as tf:
+        t = time.perf_counter()
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", tf.name, *cmd], capture_output=True, text=True,
+                              env=env)
+        wall = time.perf_counter() - t
+        if proc.returncode != 0:
+            raise RuntimeError(f"{cmd[:3]} failed:\n{proc.stderr[-2000:]}")
+        rss_mb = int(tf.read().strip().splitlines()[-1]) / 1024
+    return wall, rss_mb, proc.stdout
+
+
+def measure(name, cmd, repeat, env=None):
+    walls, rss = [], []
+    for _ in range(repeat):
+        wall, mb, _ = run(cmd, env)
+        walls.append(wall)
+        rss.append(mb)
+    return name, statistics.median(walls), max(rss)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scale", type=float, default=1.0, help="resolution factor (1 = 15 arc-seconds)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--qgis", action="store_true", help="also compare through qgis_process")
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    tests = str(ROOT / "tests")
+    results = []
+    for compress in ("none", "deflate"):
+        raster = OUT / f"ntl_like_{args.scale:g}_{compress}.tif"
+        if not raster.exists():
+            subprocess.run([DEBIAN, "-c", MAKE_RASTER, str(raster), compress, str(args.scale)], check=True)
+        import rasterio
+
+        with rasterio.open(raster) as src:
+            mpx = src.width * src.height / 1e6
+        rows = [
+            measure("read raster once", [DEBIAN, "-c", READ, str(raster)], args.repeat),
+            measure("megaregion exact", [DEBIAN, "-c", OURS, tests, str(BOUNDARIES), str(raster), "exact",
+                                         json.dumps(STATS)], args.repeat),
+            measure("megaregion center", [DEBIAN, "-c", OURS, tests, str(BOUNDARIES), str(raster), "center",
+                                          json.dumps(STATS)], args.repeat),
+            measure("exactextract", [VENV, "-c", EXACTEXTRACT, str(BOUNDARIES), str(raster)], args.repeat),
+            measure("rasterstats (centre)", [VENV, "-c", RASTERSTATS, str(BOUNDARIES), str(raster)], args.repeat),
+            measure("numpy centre floor", [DEBIAN, "-c", FLOOR, str(BOUNDARIES), str(raster)], args.repeat),
+        ]
+        if args.qgis:
+            env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+                       QGIS_PLUGINPATH=subprocess.run([DEBIAN, str(ROOT / "tests" / "_pkg.py")], capture_output=True,
+                                                      text=True).stdout.strip())
+            qp = "/usr/bin/qgis_process.bin"
+            rows.append(measure("qgis_process megaregion:zonalstatistics", [
+                qp, "run", "megaregion:zonalstatistics", "--", f"INPUT={BOUNDARIES}", f"RASTER={raster}",
+                "STATISTICS=0,1,2,3,4", f"OUTPUT={OUT / 'q_ours.gpkg'}"], args.repeat, env))
+            rows.append(measure("qgis_process native:zonalstatisticsfb", [
+                qp, "run", "native:zonalstatisticsfb", "--", f"INPUT={BOUNDARIES}", f"INPUT_RASTER={raster}",
+                "RASTER_BAND=1", "STATISTICS=0,1,2,5,6", f"OUTPUT={OUT / 'q_native.gpkg'}"], args.repeat, env))
+        results.append((compress, mpx, rows))
+
+    print(f"\nZonal statistics, 370 prefectures, count/sum/mean/min/max; median of {args.repeat} whole-process runs")
+    for compress, mpx, rows in results:
+        base = {name: wall for name, wall, _ in rows}
+        print(f"\nraster {mpx:.0f} Mpx float32, {compress}")
+        print(f"{'contender':42s} {'wall s':>8s} {'peak MB':>8s} {'Mpx/s':>8s}  ratios")
+        for name, wall, rss in rows:
+            ratios = []
+            if name.startswith("megaregion exact"):
+                ratios.append(f"{wall / base['exactextract']:.2f}x exactextract")
+            if name.startswith("megaregion center"):
+                ratios.append(f"{wall / base['numpy centre floor']:.2f}x numpy floor")
+                ratios.append(f"{wall / base['rasterstats (centre)']:.2f}x rasterstats")
+            if name == "qgis_process megaregion:zonalstatistics":
+                ratios.append(f"{base['qgis_process native:zonalstatisticsfb'] / wall:.1f}x faster than native")
+            print(f"{name:42s} {wall:8.2f} {rss:8.0f} {mpx / wall:8.1f}  {', '.join(ratios)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
