@@ -944,7 +944,19 @@ def _grid_key(src, crs):
     return (crs.to_wkt(), tuple(src.transform)[:6], src.height, src.width)
 
 
-def zonal_statistics(
+#: GDAL's block cache while reading (MB). Each block is read once, so a large cache only
+#: holds memory: the default (5 % of RAM) would keep most of a national raster resident.
+GDAL_CACHE_MB = 64
+
+
+def zonal_statistics(*args, **kwargs) -> pd.DataFrame:
+    import rasterio
+
+    with rasterio.Env(GDAL_CACHEMAX=GDAL_CACHE_MB):
+        return _zonal_statistics(*args, **kwargs)
+
+
+def _zonal_statistics(
     polygons,
     rasters,
     stats: Sequence[str] = ("count", "sum", "mean"),
@@ -1099,6 +1111,9 @@ def zonal_statistics(
                           "ntl_threshold": settings["ntl_threshold"], "dn_max": settings["dn_max"],
                           "layers": meta_layers}
     return out
+
+
+zonal_statistics.__doc__ = _zonal_statistics.__doc__
 
 
 def _run_raster(src, rcrs, cov, layers, req, settings, cancelled, report) -> list:
