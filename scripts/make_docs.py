@@ -31,6 +31,8 @@ def _default(p):
     value = p.defaultValue()
     if value is None or value == "":
         return ""
+    # bundled-data defaults are resolved to the installed plugin: show them relative to it
+    value = re.sub(r"[^'\s]*/megaregion/(resources/data/)", r"\1", str(value)) if isinstance(value, (str, list)) else value
     if p.type() == "enum":
         try:
             return f"{value} ({p.options()[int(value)]})"
