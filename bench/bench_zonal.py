@@ -141,6 +141,8 @@ def main():
     ap.add_argument("--scale", type=float, default=1.0, help="resolution factor (1 = 15 arc-seconds)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--qgis", action="store_true", help="also compare through qgis_process")
+    ap.add_argument("--years", type=int, default=18,
+                    help="also time one run over this many rasters (the raster under as many names) (0: skip)")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     tests = str(ROOT / "tests")
@@ -163,6 +165,18 @@ def main():
             measure("rasterstats (centre)", [VENV, "-c", RASTERSTATS, str(BOUNDARIES), str(raster)], args.repeat),
             measure("numpy centre floor", [DEBIAN, "-c", FLOOR, str(BOUNDARIES), str(raster)], args.repeat),
         ]
+        if args.years and compress == "none":
+            folder = OUT / "years"
+            folder.mkdir(exist_ok=True)
+            names = []
+            for year in range(2001, 2001 + args.years):
+                link = folder / f"ntl_{year}.tif"
+                if link.is_symlink() or link.exists():
+                    link.unlink()
+                link.symlink_to(raster)
+                names.append(str(link))
+            rows.append(measure(f"megaregion exact, {args.years} rasters", [
+                DEBIAN, "-c", OURS, tests, str(BOUNDARIES), ",".join(names), "exact", json.dumps(STATS)], args.repeat))
         if args.qgis:
             env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                        QGIS_PLUGINPATH=subprocess.run([DEBIAN, str(ROOT / "tests" / "_pkg.py")], capture_output=True,
@@ -183,14 +197,18 @@ def main():
         print(f"{'contender':42s} {'wall s':>8s} {'peak MB':>8s} {'Mpx/s':>8s}  ratios")
         for name, wall, rss in rows:
             ratios = []
-            if name.startswith("megaregion exact"):
+            if name.startswith("megaregion exact,"):
+                n = int(name.split(", ")[1].split()[0])
+                ratios.append(f"{wall / (n * base['megaregion exact']):.2f}x {n} single runs")
+            elif name.startswith("megaregion exact"):
                 ratios.append(f"{wall / base['exactextract']:.2f}x exactextract")
             if name.startswith("megaregion center"):
                 ratios.append(f"{wall / base['numpy centre floor']:.2f}x numpy floor")
                 ratios.append(f"{wall / base['rasterstats (centre)']:.2f}x rasterstats")
             if name == "qgis_process megaregion:zonalstatistics":
                 ratios.append(f"{base['qgis_process native:zonalstatisticsfb'] / wall:.1f}x faster than native")
-            print(f"{name:42s} {wall:8.2f} {rss:8.0f} {mpx / wall:8.1f}  {', '.join(ratios)}")
+            pixels = mpx * (int(name.split(", ")[1].split()[0]) if name.startswith("megaregion exact,") else 1)
+            print(f"{name:42s} {wall:8.2f} {rss:8.0f} {pixels / wall:8.1f}  {', '.join(ratios)}")
 
 
 if __name__ == "__main__":
