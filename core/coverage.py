@@ -48,8 +48,9 @@ MIN_FRACTION = 1e-9
 #: Pixel coordinates this close to a grid line are snapped onto it (see :func:`snap_to_grid`).
 SNAP_TOLERANCE = 1e-9
 
-#: Pieces of boundary handled per vectorised batch (bounds the temporary memory).
-_BATCH_EDGES = 200_000
+#: Boundary pieces (edge parts within one cell) handled per vectorised batch: bounds the
+#: temporary memory (about 200 bytes a piece) and keeps the batch in the CPU cache.
+_BATCH_PIECES = 100_000
 
 
 @dataclass
@@ -170,10 +171,13 @@ def polygon_windows(rings: Rings, height: int, width: int) -> np.ndarray:
     umin = np.full(rings.n_polygons, np.inf)
     umax = np.full(rings.n_polygons, -np.inf)
     vmin, vmax = umin.copy(), umax.copy()
-    np.minimum.at(umin, vertex_polygon, rings.u)
-    np.maximum.at(umax, vertex_polygon, rings.u)
-    np.minimum.at(vmin, vertex_polygon, rings.v)
-    np.maximum.at(vmax, vertex_polygon, rings.v)
+    # reduce each run of vertices of one polygon first: ufunc.at is slow before numpy 1.25
+    first = np.flatnonzero(np.r_[True, vertex_polygon[1:] != vertex_polygon[:-1]])
+    who = vertex_polygon[first]
+    np.minimum.at(umin, who, np.minimum.reduceat(rings.u, first))
+    np.maximum.at(umax, who, np.maximum.reduceat(rings.u, first))
+    np.minimum.at(vmin, who, np.minimum.reduceat(rings.v, first))
+    np.maximum.at(vmax, who, np.maximum.reduceat(rings.v, first))
     has = np.isfinite(umin)
     r0 = np.clip(np.floor(np.where(has, vmin, 0)), 0, height)
     r1 = np.clip(np.ceil(np.where(has, vmax, 0)), 0, height)
@@ -359,7 +363,9 @@ def compute_coverage(rings: Rings, height: int, width: int, mode: str = "exact")
 
     cells_parts, runs_parts = [], []
     # batches hold whole polygons: the row sums above need all pieces of a row together
-    bounds = _batch_bounds(poly, _BATCH_EDGES)
+    # pieces per edge: one plus the grid lines it crosses (an upper bound: windows clip them)
+    pieces = 1.0 + np.ceil(np.abs(ub - ua)) + np.ceil(np.abs(vb - va))
+    bounds = _batch_bounds(poly, pieces, _BATCH_PIECES)
     for a, b in bounds:
         sl = slice(a, b)
         if mode == "center":
@@ -382,20 +388,21 @@ def compute_coverage(rings: Rings, height: int, width: int, mode: str = "exact")
     return _assemble(cells_parts, runs_parts, height, width, rings.n_polygons, polygon_area, win)
 
 
-def _batch_bounds(poly: np.ndarray, size: int):
-    """Slices of the (polygon-sorted) edge arrays holding whole polygons, about ``size`` edges each."""
+def _batch_bounds(poly: np.ndarray, cost: np.ndarray, budget: float):
+    """Slices of the (polygon-sorted) edge arrays holding whole polygons, each about ``budget``
+    in total ``cost`` (a polygon costing more than the budget is a batch of its own)."""
     n = len(poly)
     if n == 0:
         return []
     change = np.flatnonzero(np.r_[True, poly[1:] != poly[:-1]])
+    cum = np.r_[0.0, np.cumsum(cost)]
     bounds, a = [], 0
     while a < n:
-        target = a + size
-        if target >= n:
-            bounds.append((a, n))
-            break
-        i = np.searchsorted(change, target)
-        b = int(change[i]) if i < len(change) else n
+        # first polygon start whose cumulative cost exceeds the budget, at least one polygon on
+        i = np.searchsorted(change, a, side="right")
+        j = np.searchsorted(cum[change], cum[a] + budget, side="right")
+        j = max(i, j)
+        b = int(change[j]) if j < len(change) else n
         bounds.append((a, b))
         a = b
     return bounds
@@ -406,8 +413,9 @@ def _assemble(cells_parts, runs_parts, height, width, n_polygons, polygon_area, 
         arrays = [p[i] for p in parts]
         return np.concatenate(arrays).astype(dtype) if arrays else np.zeros(0, dtype=dtype)
 
-    cr, cc, cp, cw = (cat(cells_parts, i, t) for i, t in enumerate((np.int64, np.int64, np.int64, np.float64)))
-    rr, ra, rb, rp = (cat(runs_parts, i, np.int64) for i in range(4))
+    # int32 halves the memory of the sparse coverage (rows < 2**21 and columns < 2**31 are checked)
+    cr, cc, cp, cw = (cat(cells_parts, i, t) for i, t in enumerate((np.int32, np.int32, np.int32, np.float64)))
+    rr, ra, rb, rp = (cat(runs_parts, i, np.int32) for i in range(4))
     oc = np.argsort(cr, kind="stable")
     orr = np.argsort(rr, kind="stable")
     return Coverage(

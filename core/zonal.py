@@ -63,7 +63,7 @@ import numpy as np
 import pandas as pd
 
 from . import raster_presets
-from .coverage import COVERAGE_MODES, Rings, compute_coverage, snap_to_grid
+from .coverage import COVERAGE_MODES, Rings, compute_coverage, polygon_windows, snap_to_grid
 
 STATUS_COLUMN = "zonal_status"
 
@@ -85,8 +85,13 @@ STATISTICS = (
 )
 _LIT_STATS = ("lit_area_km2", "lit_ratio", "cnli")
 
-#: Bytes of raster data read per strip (all bands needed). Peak memory is a few strips.
-STRIP_BYTES = 48 * 2**20
+#: Bytes of raster data read per strip (all bands needed), rounded to whole block rows.
+STRIP_BYTES = 16 * 2**20
+#: Bytes of strips read ahead of the one being summarised (reading starts while the coverage
+#: is computed, so this hides the geometry work behind I/O).
+PREFETCH_BYTES = 128 * 2**20
+#: GDAL threads decoding compressed blocks (GDAL_NUM_THREADS; GeoTIFF, GDAL >= 3.6).
+READ_THREADS = "ALL_CPUS"
 #: Cells summarised per vectorised block inside a strip (sized for the CPU cache).
 BLOCK_CELLS = 1 << 17
 #: Percentile buffers are finalised once they hold this many cells.
@@ -529,8 +534,12 @@ class _Accumulator:
             self.m_m2 = am2 + bm2 + np.where(ok, delta**2 * an * bn / safe, 0.0)
             self.m_n = tot
         if self.req.need_minmax:
-            np.fmin.at(self.vmin, p, seg["min"])
-            np.fmax.at(self.vmax, p, seg["max"])
+            order = np.argsort(p, kind="stable")
+            ps = p[order]
+            first = np.flatnonzero(np.r_[True, ps[1:] != ps[:-1]])
+            who = ps[first]
+            self.vmin[who] = np.fmin(self.vmin[who], np.fmin.reduceat(seg["min"][order], first))
+            self.vmax[who] = np.fmax(self.vmax[who], np.fmax.reduceat(seg["max"][order], first))
         for k in self.cat:
             self.cat[k] += np.bincount(p, weights=seg[k], minlength=n)
         if self.req.need_lit:
@@ -826,12 +835,12 @@ def _strip_plan(win: np.ndarray, block_h: int, rows_per_strip: int, height: int)
 
 
 class _StripReader:
-    """Reads strips in a background thread (GDAL releases the GIL while decoding), one ahead."""
+    """Reads strips in a background thread (GDAL releases the GIL while decoding), ``depth`` ahead."""
 
-    def __init__(self, src, indexes, strips, col0, col1, dtype):
+    def __init__(self, src, indexes, strips, col0, col1, dtype, depth=1):
         self.src, self.indexes, self.strips = src, indexes, strips
         self.col0, self.col1, self.dtype = col0, col1, dtype
-        self.q = queue.Queue(maxsize=1)
+        self.q = queue.Queue(maxsize=max(1, depth))
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
@@ -879,7 +888,9 @@ def _open_raster(path):
     import rasterio
 
     try:
-        return rasterio.open(path)
+        # GDAL reads GDAL_NUM_THREADS when the dataset is opened
+        with rasterio.Env(GDAL_NUM_THREADS=READ_THREADS):
+            return rasterio.open(path)
     except Exception as exc:  # rasterio.errors.RasterioIOError and friends
         raise ZonalStatisticsError(f"raster {str(path)!r} cannot be opened: {exc}") from exc
 
@@ -1072,19 +1083,28 @@ def _zonal_statistics(
         meta_layers = []
         done_rows = 0
         for src, rcrs, layers, path in plans:
-            key = _grid_key(src, rcrs)
-            if key not in coverage_cache:
-                rings, unprojectable = _pixel_rings(polys, rcrs, src.transform)
-                cov = compute_coverage(rings, src.height, src.width, coverage)
-                coverage_cache = {key: (cov, unprojectable)}  # one grid at a time: bounded memory
-            cov, unprojectable = coverage_cache[key]
             if cancelled():
                 raise ZonalCancelled("zonal statistics cancelled")
+            key = _grid_key(src, rcrs)
+            if key in coverage_cache:
+                cov, unprojectable = coverage_cache[key]
+                plan = _start_reading(src, cov.window, layers)
+            else:
+                rings, unprojectable = _pixel_rings(polys, rcrs, src.transform)
+                # the windows suffice to plan the reading: the coverage is computed while it runs
+                plan = _start_reading(src, polygon_windows(rings, src.height, src.width), layers)
+                try:
+                    cov = compute_coverage(rings, src.height, src.width, coverage)
+                except BaseException:
+                    if plan.reader is not None:
+                        plan.reader.close()
+                    raise
+                coverage_cache = {key: (cov, unprojectable)}  # one grid at a time: bounded memory
 
             def raster_progress(f, base=done_rows, h=src.height):
                 report((base + f * h) / total_rows)
 
-            accs = _run_raster(src, rcrs, cov, layers, req, settings, cancelled, raster_progress)
+            accs = _run_raster(src, rcrs, cov, plan, layers, req, settings, cancelled, raster_progress)
             done_rows += src.height
             covered = cov.covered_weight()
             outside = cov.window[:, 1] <= cov.window[:, 0]
@@ -1116,30 +1136,46 @@ def _zonal_statistics(
 zonal_statistics.__doc__ = _zonal_statistics.__doc__
 
 
-def _run_raster(src, rcrs, cov, layers, req, settings, cancelled, report) -> list:
-    accs = [_Accumulator(cov.n_polygons, req) for _ in layers]
-    for acc in accs:
-        acc.lit_threshold = settings["ntl_threshold"]
-    win = cov.window
+@dataclass
+class _ReadPlan:
+    """What is read of one raster: columns [col0, col1), the bands, the strips."""
+
+    reader: Optional[_StripReader]
+    col0: int = 0
+    col1: int = 0
+    band_pos: dict = field(default_factory=dict)
+
+
+def _start_reading(src, win, layers) -> _ReadPlan:
+    """Plan the strips covering the polygon windows and start reading them in the background."""
     live = win[:, 1] > win[:, 0]
     if not live.any():
-        return accs
+        return _ReadPlan(None)
     col0 = int(win[live, 2].min())
     col1 = int(win[live, 3].max())
     indexes = sorted({b for layer in layers for b in layer.bands})
-    band_pos = {b: i for i, b in enumerate(indexes)}
-    dtype = np.dtype(src.dtypes[indexes[0] - 1])
-    if any(np.dtype(src.dtypes[b - 1]) != dtype for b in indexes):
-        dtype = np.result_type(*[np.dtype(src.dtypes[b - 1]) for b in indexes])
+    dtype = np.result_type(*[np.dtype(src.dtypes[b - 1]) for b in indexes])
     block_h = max(1, int(src.block_shapes[0][0]))
     row_bytes = max(1, len(indexes) * (col1 - col0) * dtype.itemsize)
     rows_per_strip = max(block_h, (STRIP_BYTES // row_bytes) // block_h * block_h)
     strips = _strip_plan(win, block_h, rows_per_strip, src.height)
+    depth = PREFETCH_BYTES // max(1, rows_per_strip * row_bytes)
+    reader = _StripReader(src, indexes, strips, col0, col1, dtype, depth)
+    return _ReadPlan(reader, col0, col1, {b: i for i, b in enumerate(indexes)})
+
+
+def _run_raster(src, rcrs, cov, plan: _ReadPlan, layers, req, settings, cancelled, report) -> list:
+    accs = [_Accumulator(cov.n_polygons, req) for _ in layers]
+    for acc in accs:
+        acc.lit_threshold = settings["ntl_threshold"]
+    if plan.reader is None:
+        return accs
+    win = cov.window
+    col0, col1, band_pos, reader = plan.col0, plan.col1, plan.band_pos, plan.reader
     area = _CellArea(rcrs, src.transform, src.height, src.width) if req.need_lit else None
     width = col1 - col0
     complete_row = win[:, 1]
 
-    reader = _StripReader(src, indexes, strips, col0, col1, dtype)
     try:
         for s0, s1, data in reader:
             if cancelled():

@@ -123,7 +123,7 @@ def test_all_touched_ignores_boundaries_lying_on_grid_lines():
 def test_batches_split_by_polygon_give_the_same_coverage(monkeypatch):
     polygons = random_polygons(7, n=30)
     whole = compute_coverage(rings_of(polygons), H, W, "exact")
-    monkeypatch.setattr(cv, "_BATCH_EDGES", 10)
+    monkeypatch.setattr(cv, "_BATCH_PIECES", 10)
     batched = compute_coverage(rings_of(polygons), H, W, "exact")
     for i in range(len(polygons)):
         np.testing.assert_allclose(batched.dense(i), whole.dense(i), atol=1e-12)
