@@ -383,8 +383,9 @@ def compute_coverage(rings: Rings, height: int, width: int, mode: str = "exact")
             else:
                 ok = w > MIN_FRACTION
             cells = (cells[0][ok], cells[1][ok], cells[2][ok], w[ok])
-        cells_parts.append(cells)
-        runs_parts.append(runs)
+        # int32 halves the memory of the sparse coverage (rows < 2**21, columns < 2**31: checked above)
+        cells_parts.append(tuple(a.astype(t) for a, t in zip(cells[:4], (np.int32, np.int32, np.int32, np.float64))))
+        runs_parts.append(tuple(a.astype(np.int32) for a in runs))
     return _assemble(cells_parts, runs_parts, height, width, rings.n_polygons, polygon_area, win)
 
 
@@ -409,27 +410,36 @@ def _batch_bounds(poly: np.ndarray, cost: np.ndarray, budget: float):
 
 
 def _assemble(cells_parts, runs_parts, height, width, n_polygons, polygon_area, win) -> Coverage:
-    def cat(parts, i, dtype):
-        arrays = [p[i] for p in parts]
-        return np.concatenate(arrays).astype(dtype) if arrays else np.zeros(0, dtype=dtype)
+    """Concatenate the batches and sort them by row, one field at a time (the batches are
+    released as they are used, so the peak is about twice the result, not three times)."""
 
-    # int32 halves the memory of the sparse coverage (rows < 2**21 and columns < 2**31 are checked)
-    cr, cc, cp, cw = (cat(cells_parts, i, t) for i, t in enumerate((np.int32, np.int32, np.int32, np.float64)))
-    rr, ra, rb, rp = (cat(runs_parts, i, np.int32) for i in range(4))
-    oc = np.argsort(cr, kind="stable")
-    orr = np.argsort(rr, kind="stable")
+    def sorted_fields(parts, dtypes):
+        n_fields = len(dtypes)
+        rows = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=dtypes[0])
+        order = np.argsort(rows, kind="stable")
+        out = [rows[order]]
+        del rows
+        for i in range(1, n_fields):
+            field = np.concatenate([p[i] for p in parts]) if parts else np.zeros(0, dtype=dtypes[i])
+            out.append(field[order])
+            del field
+        parts.clear()
+        return out
+
+    cr, cc, cp, cw = sorted_fields(cells_parts, (np.int32, np.int32, np.int32, np.float64))
+    rr, ra, rb, rp = sorted_fields(runs_parts, (np.int32,) * 4)
     return Coverage(
         height=height,
         width=width,
         n_polygons=n_polygons,
-        cell_row=cr[oc],
-        cell_col=cc[oc],
-        cell_polygon=cp[oc],
-        cell_weight=cw[oc],
-        run_row=rr[orr],
-        run_col0=ra[orr],
-        run_col1=rb[orr],
-        run_polygon=rp[orr],
+        cell_row=cr,
+        cell_col=cc,
+        cell_polygon=cp,
+        cell_weight=cw,
+        run_row=rr,
+        run_col0=ra,
+        run_col1=rb,
+        run_polygon=rp,
         polygon_area=polygon_area,
         window=win,
     )

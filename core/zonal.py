@@ -46,8 +46,10 @@ raster and ``_bmean`` / ``_bmax`` for the band composites. ``zonal_status`` says
 are missing: ``ok``, or ``<label>: <reason>`` items joined by ``; ``.
 
 Memory stays bounded: each raster is read once, in strips of whole block rows, by a
-background thread while the previous strip is summarised; a polygon's interior is handled as
-runs of full cells, so the work is one pass over the strip plus the boundary cells.
+background thread (compressed blocks decoded on GDAL's threads) that starts while the coverage
+is computed and stays at most :data:`PREFETCH_BYTES` ahead of the strip being summarised; a
+polygon's interior is handled as runs of full cells, so the work is one pass over the strip
+plus the boundary cells, and memory does not grow with the raster.
 """
 from __future__ import annotations
 
