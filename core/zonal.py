@@ -49,7 +49,11 @@ Memory stays bounded: each raster is read once, in strips of whole block rows, b
 background thread (compressed blocks decoded on GDAL's threads) that starts while the coverage
 is computed and stays at most :data:`PREFETCH_BYTES` ahead of the strip being summarised; a
 polygon's interior is handled as runs of full cells, so the work is one pass over the strip
-plus the boundary cells, and memory does not grow with the raster.
+plus the boundary cells, and memory does not grow with the raster. Percentiles need every cell
+of a polygon: they are kept as float32 (value, weight) pairs until the polygon's last row is
+read, in memory up to :data:`QUANTILE_MEMORY_BYTES` and in temporary files beyond, and are then
+found by a histogram selection that streams them twice instead of sorting them
+(:mod:`.zonal_quantiles`).
 """
 from __future__ import annotations
 
@@ -66,6 +70,7 @@ import pandas as pd
 
 from . import raster_presets
 from .coverage import COVERAGE_MODES, Rings, compute_coverage, polygon_windows, snap_to_grid
+from .zonal_quantiles import QuantileStore, weighted_percentiles  # noqa: F401 (public here too)
 
 STATUS_COLUMN = "zonal_status"
 
@@ -96,8 +101,9 @@ PREFETCH_BYTES = 128 * 2**20
 READ_THREADS = "ALL_CPUS"
 #: Cells summarised per vectorised block inside a strip (sized for the CPU cache).
 BLOCK_CELLS = 1 << 17
-#: Percentile buffers are finalised once they hold this many cells.
-_QUANTILE_FLUSH_CELLS = 8_000_000
+#: Memory for the cells of polygons whose percentiles are pending (all layers of a raster);
+#: beyond it they go to temporary files (see :mod:`.zonal_quantiles`).
+QUANTILE_MEMORY_BYTES = 256 * 2**20
 
 
 class ZonalStatisticsError(ValueError):
@@ -482,7 +488,7 @@ def _linear_unit_m(crs) -> float:
 class _Accumulator:
     """Running statistics of one layer for all polygons."""
 
-    def __init__(self, n: int, req: _Request):
+    def __init__(self, n: int, req: _Request, n_layers: int = 1):
         self.n, self.req = n, req
         self.count = np.zeros(n)
         self.total = np.zeros(n)
@@ -499,9 +505,10 @@ class _Accumulator:
             self.lit_sum = np.zeros(n)
             self.lit_area = np.zeros(n)
             self.valid_area = np.zeros(n)
-        self.q_parts = []  # (poly int32, value float32, weight float32)
-        self.q_cells = 0
-        self.q_result = {name: np.full(n, np.nan) for name in req.percentiles}
+        self.q_parts = []  # cells of the current strip: (poly int32, value float32, weight float32)
+        self.quantiles = None
+        if req.need_quantiles:
+            self.quantiles = QuantileStore(n, list(req.percentiles.values()), QUANTILE_MEMORY_BYTES // n_layers)
         self.segments = []
 
     # segments: dict of arrays, one entry per run or partial cell
@@ -511,6 +518,9 @@ class _Accumulator:
 
     def merge(self):
         """Fold the segments collected since the last merge into the per-polygon totals."""
+        if self.q_parts:
+            parts, self.q_parts = self.q_parts, []
+            self.quantiles.add(*(np.concatenate(x) for x in zip(*parts)))
         if not self.segments:
             return
         seg = {k: np.concatenate([s[k] for s in self.segments]) for k in self.segments[0]}
@@ -553,70 +563,9 @@ class _Accumulator:
     def add_quantile_cells(self, poly, value, weight):
         if len(poly):
             self.q_parts.append((poly.astype(np.int32), value.astype(np.float32), weight.astype(np.float32)))
-            self.q_cells += len(poly)
 
-    def flush_quantiles(self, complete: np.ndarray):
-        """Compute percentiles of the polygons flagged in ``complete`` (all their cells seen)."""
-        if not self.q_parts:
-            return
-        poly = np.concatenate([q[0] for q in self.q_parts])
-        value = np.concatenate([q[1] for q in self.q_parts])
-        weight = np.concatenate([q[2] for q in self.q_parts])
-        done = complete[poly]
-        if (~done).any():
-            self.q_parts = [(poly[~done], value[~done], weight[~done])]
-        else:
-            self.q_parts = []
-        self.q_cells = len(self.q_parts[0][0]) if self.q_parts else 0
-        if done.any():
-            qs = [self.req.percentiles[name] for name in self.q_result]
-            res = weighted_percentiles(poly[done], value[done], weight[done], qs, self.n)
-            for name, col in zip(self.q_result, res):
-                has = ~np.isnan(col)
-                self.q_result[name][has] = col[has]
-
-
-def weighted_percentiles(group, value, weight, qs, n_groups) -> list:
-    """Weighted percentiles per group (exactextract's definition, numpy's 'linear' for equal weights).
-
-    For the n values of a group sorted ascending with weights w_k and cumulative sums C_k:
-    s_1 = 0, s_k = (k-1) w_k + (n-1) C_{k-1}, S = (n-1) C_n. The q-quantile is x_n when
-    q S >= s_n, else x_j + (q S - s_j)(x_{j+1} - x_j)/(s_{j+1} - s_j) with s_j <= q S < s_{j+1}.
-    Returns one array of length ``n_groups`` per q (NaN for groups without values)."""
-    group = np.asarray(group, dtype=np.int64)
-    value = np.asarray(value, dtype=np.float64)
-    weight = np.asarray(weight, dtype=np.float64)
-    keep = weight > 0
-    group, value, weight = group[keep], value[keep], weight[keep]
-    out = [np.full(n_groups, np.nan) for _ in qs]
-    if len(group) == 0:
-        return out
-    order = np.lexsort((value, group))
-    group, value, weight = group[order], value[order], weight[order]
-    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-    sizes = np.diff(np.r_[starts, len(group)])
-    gid = np.repeat(np.arange(len(starts)), sizes)
-    k = np.arange(len(group)) - starts[gid]  # 0-based rank within group
-    csum = np.cumsum(weight)
-    before = csum - weight - (csum - weight)[starts][gid]  # C_{k-1} within group
-    nm1 = (sizes - 1)[gid].astype(np.float64)
-    s = k * weight + nm1 * before
-    total = np.add.reduceat(weight, starts)
-    big_s = (sizes - 1) * total
-    for qi, q in enumerate(qs):
-        h = q * big_s
-        # j = last index with s_j <= h, within each group
-        le = s <= h[gid]
-        j_local = np.add.reduceat(le.astype(np.int64), starts) - 1
-        j = starts + np.maximum(j_local, 0)
-        last = starts + sizes - 1
-        at_end = j >= last
-        jn = np.minimum(j + 1, last)
-        denom = s[jn] - s[j]
-        frac = np.where(at_end | (denom <= 0), 0.0, (h - s[j]) / np.where(denom > 0, denom, 1.0))
-        res = value[j] + frac * (value[jn] - value[j])
-        out[qi][group[starts]] = res
-    return out
+    def q_result(self, name) -> np.ndarray:
+        return self.quantiles.result[list(self.req.percentiles).index(name)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -1167,7 +1116,7 @@ def _start_reading(src, win, layers) -> _ReadPlan:
 
 
 def _run_raster(src, rcrs, cov, plan: _ReadPlan, layers, req, settings, cancelled, report) -> list:
-    accs = [_Accumulator(cov.n_polygons, req) for _ in layers]
+    accs = [_Accumulator(cov.n_polygons, req, len(layers)) for _ in layers]
     for acc in accs:
         acc.lit_threshold = settings["ntl_threshold"]
     if plan.reader is None:
@@ -1177,6 +1126,7 @@ def _run_raster(src, rcrs, cov, plan: _ReadPlan, layers, req, settings, cancelle
     area = _CellArea(rcrs, src.transform, src.height, src.width) if req.need_lit else None
     width = col1 - col0
     complete_row = win[:, 1]
+    finished = np.zeros(cov.n_polygons, dtype=bool)
 
     try:
         for s0, s1, data in reader:
@@ -1212,17 +1162,22 @@ def _run_raster(src, rcrs, cov, plan: _ReadPlan, layers, req, settings, cancelle
                         blk = _prepare_composite(raws, layer)
                     raw_flat = raws[0].reshape(-1) if layer.kind == "band" else blk.x[:-1]
                     _summarise_block(blk, raw_flat, req, runs, cells, width, blk_area, acc)
+            newly = np.flatnonzero((complete_row <= s1) & ~finished)  # all rows of these are read
+            finished[newly] = True
             for acc in accs:
                 acc.merge()
-                if req.need_quantiles and acc.q_cells > _QUANTILE_FLUSH_CELLS:
-                    acc.flush_quantiles(complete_row <= s1)
+                if req.need_quantiles:
+                    acc.quantiles.finish(newly)
             report(s1 / src.height)
+        for acc in accs:
+            acc.merge()
+            if req.need_quantiles:
+                acc.quantiles.finish(acc.quantiles.pending())
     finally:
         reader.close()
-    for acc in accs:
-        acc.merge()
-        if req.need_quantiles:
-            acc.flush_quantiles(np.ones(cov.n_polygons, dtype=bool))
+        for acc in accs:
+            if acc.quantiles is not None:
+                acc.quantiles.close()
     return accs
 
 
@@ -1269,7 +1224,7 @@ def _finalise(acc: _Accumulator, req, settings, covered, outside, unprojectable,
         elif stat == "valid_fraction":
             col = np.where(has_cells, count / np.where(has_cells, covered, 1.0), np.nan)
         elif stat in req.percentiles:
-            col = np.where(has_valid, acc.q_result[stat], np.nan)
+            col = np.where(has_valid, acc.q_result(stat), np.nan)
         elif stat in req.categories:
             col = np.where(has_valid, acc.cat[stat] / safe, np.nan)
         elif stat == "lit_area_km2":

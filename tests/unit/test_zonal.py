@@ -319,9 +319,35 @@ def test_streaming_in_small_strips_gives_the_same_result(tmp_path, monkeypatch):
     whole = zonal_statistics(polys, path, stats, crs=UTM["crs"])
     monkeypatch.setattr(zonal, "STRIP_BYTES", 1)
     monkeypatch.setattr(zonal, "BLOCK_CELLS", 37)
-    monkeypatch.setattr(zonal, "_QUANTILE_FLUSH_CELLS", 50)
     strips = zonal_statistics(polys, path, stats, crs=UTM["crs"])
     pd.testing.assert_frame_equal(strips, whole, rtol=1e-10, check_exact=False)
+
+
+def test_percentiles_spilled_to_disk_give_the_same_result(tmp_path, monkeypatch):
+    from megaregion.core import zonal_quantiles
+
+    path = write_raster(tmp_path / "v.tif", _random_raster(4, 200, 150), nodata=-9999.0, blocksize=16,
+                        crs="EPSG:32650", transform=UTM["transform"])
+    polys = [to_world(affinity.scale(p, 2.5, 3.3, origin=(0, 0)), UTM["transform"]) for p in pixel_polygons(4)]
+    stats = ["p1", "p10", "median", "p97.5", "p100"]
+    in_memory = zonal_statistics(polys, path, stats, crs=UTM["crs"])
+    spill_root = tmp_path / "spill"
+    spill_root.mkdir()
+    monkeypatch.setattr(zonal_quantiles.tempfile, "tempdir", str(spill_root))
+    monkeypatch.setattr(zonal, "STRIP_BYTES", 1)
+    monkeypatch.setattr(zonal, "QUANTILE_MEMORY_BYTES", 1)  # every strip's cells go to disk
+    monkeypatch.setattr(zonal_quantiles, "SORT_CELLS", 0)  # every polygon by selection
+    monkeypatch.setattr(zonal_quantiles, "CHUNK_CELLS", 100)
+    made = []
+    mkdtemp = zonal_quantiles.tempfile.mkdtemp
+    monkeypatch.setattr(zonal_quantiles.tempfile, "mkdtemp", lambda **kw: made.append(mkdtemp(**kw)) or made[-1])
+    spilled = zonal_statistics(polys, path, stats, crs=UTM["crs"])
+    pd.testing.assert_frame_equal(spilled, in_memory, rtol=1e-10, check_exact=False)
+    assert made and list(spill_root.iterdir()) == []  # temporary files removed
+    calls, before = [], len(made)
+    with pytest.raises(ZonalCancelled):
+        zonal_statistics(polys, path, stats, crs=UTM["crs"], is_cancelled=lambda: calls.append(1) or len(calls) > 6)
+    assert len(made) > before and list(spill_root.iterdir()) == []  # also when cancelled
 
 
 # ----------------------------------------------------------------------------------------------
