@@ -8,6 +8,7 @@ prefecture polygons. Every contender runs in its own process; the table gives wa
     python bench/bench_zonal.py                 # full size (about 1 GB of disk in bench/out)
     python bench/bench_zonal.py --scale 0.25    # a quarter of the resolution, for a quick look
     python bench/bench_zonal.py --qgis          # also through qgis_process, vs native:zonalstatisticsfb
+    python bench/bench_zonal.py --quantiles     # also median and p90, vs exactextract
 
 Peers (from the test environment .venv): exactextract (count, sum, mean, min, max),
 rasterstats (centre mode), and a numpy centre-mode floor (rasterize all zones once, one
@@ -72,8 +73,9 @@ import json, sys, time
 import geopandas as gpd
 from exactextract import exact_extract
 polys = gpd.read_file(sys.argv[1])
+ops = json.loads(sys.argv[3]) if len(sys.argv) > 3 else ["count", "sum", "mean", "min", "max"]
 t = time.perf_counter()
-df = exact_extract(sys.argv[2], polys, ["count", "sum", "mean", "min", "max"], output="pandas")
+df = exact_extract(sys.argv[2], polys, ops, output="pandas")
 print(json.dumps({"seconds": time.perf_counter() - t, "sum": float(df["sum"].sum())}))
 """
 
@@ -141,6 +143,8 @@ def main():
     ap.add_argument("--scale", type=float, default=1.0, help="resolution factor (1 = 15 arc-seconds)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--qgis", action="store_true", help="also compare through qgis_process")
+    ap.add_argument("--quantiles", action="store_true",
+                    help="also time count/sum/mean/median/p90 (uncompressed raster) against exactextract")
     ap.add_argument("--years", type=int, default=18,
                     help="also time one run over this many rasters (the raster under as many names) (0: skip)")
     args = ap.parse_args()
@@ -165,6 +169,13 @@ def main():
             measure("rasterstats (centre)", [VENV, "-c", RASTERSTATS, str(BOUNDARIES), str(raster)], args.repeat),
             measure("numpy centre floor", [DEBIAN, "-c", FLOOR, str(BOUNDARIES), str(raster)], args.repeat),
         ]
+        if args.quantiles and compress == "none":
+            rows.append(measure("megaregion exact + median, p90", [
+                DEBIAN, "-c", OURS, tests, str(BOUNDARIES), str(raster), "exact",
+                json.dumps(["count", "sum", "mean", "median", "p90"])], args.repeat))
+            rows.append(measure("exactextract + median, p90", [
+                VENV, "-c", EXACTEXTRACT, str(BOUNDARIES), str(raster),
+                json.dumps(["count", "sum", "mean", "median", "quantile(q=0.9)"])], args.repeat))
         if args.years and compress == "none":
             folder = OUT / "years"
             folder.mkdir(exist_ok=True)
@@ -197,7 +208,9 @@ def main():
         print(f"{'contender':42s} {'wall s':>8s} {'peak MB':>8s} {'Mpx/s':>8s}  ratios")
         for name, wall, rss in rows:
             ratios = []
-            if name.startswith("megaregion exact,"):
+            if name == "megaregion exact + median, p90":
+                ratios.append(f"{wall / base['exactextract + median, p90']:.2f}x exactextract + median, p90")
+            elif name.startswith("megaregion exact,"):
                 n = int(name.split(", ")[1].split()[0])
                 ratios.append(f"{wall / (n * base['megaregion exact']):.2f}x {n} single runs")
             elif name.startswith("megaregion exact"):
