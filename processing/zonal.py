@@ -45,7 +45,9 @@ FORMULAS = (
     "on stored values. Polygons are reprojected to the raster's CRS (never the raster); pixel areas "
     "are ellipsoidal. A polygon outside the raster, or covering only nodata, gets NULL statistics and "
     "the reason in the status field (&lt;prefix&gt;_status, or zonal_status without a prefix). Invalid polygons are repaired (make_valid) and the repair noted.\n"
-    "Rasters are read once, in blocks, so memory stays bounded for rasters larger than RAM."
+    "Rasters are read once, in blocks, so memory stays bounded for rasters larger than RAM. For the "
+    "median and percentiles the pixel values of a polygon are kept until its last row is read: in "
+    "memory up to 256 MB, in temporary files beyond (the system's temporary folder)."
 )
 
 
