@@ -160,17 +160,15 @@ def ring_signed_areas(rings: Rings) -> np.ndarray:
     return 0.5 * np.bincount(ring_of_vertex[:-1][same], weights=cross[same], minlength=n_rings)
 
 
-def polygon_windows(rings: Rings, height: int, width: int) -> np.ndarray:
-    """Bounding window ``(row0, row1, col0, col1)`` of each polygon, clipped to the grid.
-
-    Polygons without rings or outside the grid get an empty window (row0 == row1)."""
-    win = np.zeros((rings.n_polygons, 4), dtype=np.int64)
-    if len(rings.ring_polygon) == 0:
-        return win
-    vertex_polygon = np.repeat(rings.ring_polygon, np.diff(rings.ring_start))
+def polygon_bounds(rings: Rings) -> tuple:
+    """Pixel-space bounds ``(umin, umax, vmin, vmax)`` of each polygon, not clipped to the grid
+    (infinite for polygons without rings)."""
     umin = np.full(rings.n_polygons, np.inf)
     umax = np.full(rings.n_polygons, -np.inf)
     vmin, vmax = umin.copy(), umax.copy()
+    if len(rings.ring_polygon) == 0:
+        return umin, umax, vmin, vmax
+    vertex_polygon = np.repeat(rings.ring_polygon, np.diff(rings.ring_start))
     # reduce each run of vertices of one polygon first: ufunc.at is slow before numpy 1.25
     first = np.flatnonzero(np.r_[True, vertex_polygon[1:] != vertex_polygon[:-1]])
     who = vertex_polygon[first]
@@ -178,6 +176,15 @@ def polygon_windows(rings: Rings, height: int, width: int) -> np.ndarray:
     np.maximum.at(umax, who, np.maximum.reduceat(rings.u, first))
     np.minimum.at(vmin, who, np.minimum.reduceat(rings.v, first))
     np.maximum.at(vmax, who, np.maximum.reduceat(rings.v, first))
+    return umin, umax, vmin, vmax
+
+
+def polygon_windows(rings: Rings, height: int, width: int) -> np.ndarray:
+    """Bounding window ``(row0, row1, col0, col1)`` of each polygon, clipped to the grid.
+
+    Polygons without rings or outside the grid get an empty window (row0 == row1)."""
+    win = np.zeros((rings.n_polygons, 4), dtype=np.int64)
+    umin, umax, vmin, vmax = polygon_bounds(rings)
     has = np.isfinite(umin)
     r0 = np.clip(np.floor(np.where(has, vmin, 0)), 0, height)
     r1 = np.clip(np.ceil(np.where(has, vmax, 0)), 0, height)

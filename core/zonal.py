@@ -69,7 +69,7 @@ import numpy as np
 import pandas as pd
 
 from . import raster_presets
-from .coverage import COVERAGE_MODES, Rings, compute_coverage, polygon_windows, snap_to_grid
+from .coverage import COVERAGE_MODES, Rings, compute_coverage, polygon_bounds, polygon_windows, snap_to_grid
 from .zonal_quantiles import QuantileStore, weighted_percentiles  # noqa: F401 (public here too)
 
 STATUS_COLUMN = "zonal_status"
@@ -1038,10 +1038,11 @@ def _zonal_statistics(
                 raise ZonalCancelled("zonal statistics cancelled")
             key = _grid_key(src, rcrs)
             if key in coverage_cache:
-                cov, unprojectable = coverage_cache[key]
+                cov, unprojectable, beyond = coverage_cache[key]
                 plan = _start_reading(src, cov.window, layers)
             else:
                 rings, unprojectable = _pixel_rings(polys, rcrs, src.transform)
+                beyond = _beyond_grid(rings, src.height, src.width)
                 # the windows suffice to plan the reading: the coverage is computed while it runs
                 plan = _start_reading(src, polygon_windows(rings, src.height, src.width), layers)
                 try:
@@ -1050,7 +1051,7 @@ def _zonal_statistics(
                     if plan.reader is not None:
                         plan.reader.close()
                     raise
-                coverage_cache = {key: (cov, unprojectable)}  # one grid at a time: bounded memory
+                coverage_cache = {key: (cov, unprojectable, beyond)}  # one grid at a time: bounded memory
 
             def raster_progress(f, base=done_rows, h=src.height):
                 report((base + f * h) / total_rows)
@@ -1059,9 +1060,10 @@ def _zonal_statistics(
             done_rows += src.height
             covered = cov.covered_weight()
             outside = cov.window[:, 1] <= cov.window[:, 0]
-            partly_out = np.zeros(n, dtype=bool)
             if coverage == "exact":
                 partly_out = (cov.polygon_area > covered * (1 + 1e-6)) & ~outside
+            else:
+                partly_out = beyond & ~outside
             for layer, acc in zip(layers, accs):
                 cols, reasons = _finalise(acc, req, settings, covered, outside, unprojectable, coverage,
                                           polys, partly_out)
@@ -1085,6 +1087,15 @@ def _zonal_statistics(
 
 
 zonal_statistics.__doc__ = _zonal_statistics.__doc__
+
+
+def _beyond_grid(rings, height, width, tolerance=1e-6) -> np.ndarray:
+    """Polygons with a vertex outside the grid (by more than ``tolerance`` cells): part of their
+    area is outside the raster."""
+    umin, umax, vmin, vmax = polygon_bounds(rings)
+    has = np.isfinite(umin)
+    return has & ((umin < -tolerance) | (vmin < -tolerance) | (umax > width + tolerance)
+                  | (vmax > height + tolerance))
 
 
 @dataclass

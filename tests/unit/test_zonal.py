@@ -273,6 +273,12 @@ def test_status_explains_missing_values(tmp_path):
     assert df["s_count"].tolist()[:1] == [0.0] and np.isnan(df["s_count"].iloc[1])
     assert df["s_mean"].isna().tolist() == [True, True, False, True, False]
     assert df.loc[2, "s_count"] == pytest.approx(50.0) and df.loc[0, "s_valid_fraction"] == 0.0
+    for mode in ("center", "all_touched"):  # the same reasons whatever the coverage rule
+        other = zonal_statistics(polys, path, ["count", "mean"], crs=UTM["crs"], coverage=mode)
+        assert other[STATUS_COLUMN].tolist() == df[STATUS_COLUMN].tolist(), mode
+    # a polygon touching the raster's edge from inside is not partly outside
+    edge = zonal_statistics([to_world(box(0, 0, W, 5), t)], path, ["count"], crs=UTM["crs"], coverage="center")
+    assert edge[STATUS_COLUMN].tolist() == ["ok"]
 
 
 def test_several_rasters_equal_single_runs(tmp_path):
