@@ -103,7 +103,9 @@ READ_THREADS = "ALL_CPUS"
 BLOCK_CELLS = 1 << 17
 #: Memory for the cells of polygons whose percentiles are pending (all layers of a raster);
 #: beyond it they go to temporary files (see :mod:`.zonal_quantiles`).
-QUANTILE_MEMORY_BYTES = 256 * 2**20
+QUANTILE_MEMORY_BYTES = 128 * 2**20
+#: Cells of the strip being summarised handed to the percentile store at a time.
+_QUANTILE_BATCH_CELLS = 1 << 20
 
 
 class ZonalStatisticsError(ValueError):
@@ -506,6 +508,7 @@ class _Accumulator:
             self.lit_area = np.zeros(n)
             self.valid_area = np.zeros(n)
         self.q_parts = []  # cells of the current strip: (poly int32, value float32, weight float32)
+        self.q_cells = 0
         self.quantiles = None
         if req.need_quantiles:
             self.quantiles = QuantileStore(n, list(req.percentiles.values()), QUANTILE_MEMORY_BYTES // n_layers)
@@ -518,9 +521,7 @@ class _Accumulator:
 
     def merge(self):
         """Fold the segments collected since the last merge into the per-polygon totals."""
-        if self.q_parts:
-            parts, self.q_parts = self.q_parts, []
-            self.quantiles.add(*(np.concatenate(x) for x in zip(*parts)))
+        self._hand_over_quantile_cells()
         if not self.segments:
             return
         seg = {k: np.concatenate([s[k] for s in self.segments]) for k in self.segments[0]}
@@ -563,6 +564,14 @@ class _Accumulator:
     def add_quantile_cells(self, poly, value, weight):
         if len(poly):
             self.q_parts.append((poly.astype(np.int32), value.astype(np.float32), weight.astype(np.float32)))
+            self.q_cells += len(poly)
+            if self.q_cells >= _QUANTILE_BATCH_CELLS:  # small batches: small temporaries
+                self._hand_over_quantile_cells()
+
+    def _hand_over_quantile_cells(self):
+        if self.q_parts:
+            parts, self.q_parts, self.q_cells = self.q_parts, [], 0
+            self.quantiles.add(*(np.concatenate(x) for x in zip(*parts)))
 
     def q_result(self, name) -> np.ndarray:
         return self.quantiles.result[list(self.req.percentiles).index(name)]

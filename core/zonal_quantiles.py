@@ -36,7 +36,7 @@ import numpy as np
 #: Groups up to this many cells are evaluated together by sorting; larger ones by selection.
 SORT_CELLS = 1 << 16
 #: Cells read per pass step from a polygon's stored cells.
-CHUNK_CELLS = 1 << 22
+CHUNK_CELLS = 1 << 20
 _BITS = 16  # leading key bits of the histogram pass
 _CELL = np.dtype([("v", "<f4"), ("w", "<f4")])
 

@@ -47,7 +47,7 @@ FORMULAS = (
     "the reason in the status field (&lt;prefix&gt;_status, or zonal_status without a prefix). Invalid polygons are repaired (make_valid) and the repair noted.\n"
     "Rasters are read once, in blocks, so memory stays bounded for rasters larger than RAM. For the "
     "median and percentiles the pixel values of a polygon are kept until its last row is read: in "
-    "memory up to 256 MB, in temporary files beyond (the system's temporary folder)."
+    "memory up to 128 MB, in temporary files beyond (the system's temporary folder)."
 )
 
 
