@@ -129,7 +129,11 @@ def run(cmd, env=None):
     return wall, rss_mb, proc.stdout
 
 
-def measure(name, cmd, repeat, env=None):
+def measure(name, cmd, repeat, env=None, warmup=1):
+    """Median wall seconds and peak MB of ``repeat`` runs after ``warmup`` discarded ones (the first
+    run of a process pays for cold caches: bytecode, fonts, QGIS's profile)."""
+    for _ in range(warmup):
+        run(cmd, env)
     walls, rss = [], []
     for _ in range(repeat):
         wall, mb, _ = run(cmd, env)
@@ -201,7 +205,8 @@ def main():
                 "RASTER_BAND=1", "STATISTICS=0,1,2,5,6", f"OUTPUT={OUT / 'q_native.gpkg'}"], args.repeat, env))
         results.append((compress, mpx, rows))
 
-    print(f"\nZonal statistics, 370 prefectures, count/sum/mean/min/max; median of {args.repeat} whole-process runs")
+    print(f"\nZonal statistics, 370 prefectures, count/sum/mean/min/max; median of {args.repeat} whole-process runs "
+          "after one warm-up run")
     for compress, mpx, rows in results:
         base = {name: wall for name, wall, _ in rows}
         print(f"\nraster {mpx:.0f} Mpx float32, {compress}")

@@ -23,6 +23,10 @@ import bench_zonal as bz  # noqa: E402  (generator, contenders and timing shared
 BOUND_MB = 1024
 
 
+def measure(name, cmd, repeat):
+    return bz.measure(name, cmd, repeat, warmup=0)  # memory is the point here; one run is enough
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scale", type=float, default=4.0, help="resolution factor (1 = 15 arc-seconds)")
@@ -43,16 +47,16 @@ def main():
         shape = (src.height, src.width)
     tests = str(bz.ROOT / "tests")
     stats = json.dumps(bz.STATS)
-    rows = [bz.measure("read raster once", [bz.DEBIAN, "-c", bz.READ, str(raster)], args.repeat)]
+    rows = [measure("read raster once", [bz.DEBIAN, "-c", bz.READ, str(raster)], args.repeat)]
     for mode in ("exact", "center"):
-        rows.append(bz.measure(f"megaregion {mode}", [bz.DEBIAN, "-c", bz.OURS, tests, str(bz.BOUNDARIES), str(raster),
+        rows.append(measure(f"megaregion {mode}", [bz.DEBIAN, "-c", bz.OURS, tests, str(bz.BOUNDARIES), str(raster),
                                                        mode, stats], args.repeat))
     if args.quantiles:
-        rows.append(bz.measure("megaregion exact + p50/p90", [
+        rows.append(measure("megaregion exact + p50/p90", [
             bz.DEBIAN, "-c", bz.OURS, tests, str(bz.BOUNDARIES), str(raster), "exact",
             json.dumps(["count", "sum", "mean", "median", "p90"])], args.repeat))
     if args.exactextract:
-        rows.append(bz.measure("exactextract", [bz.VENV, "-c", bz.EXACTEXTRACT, str(bz.BOUNDARIES), str(raster)],
+        rows.append(measure("exactextract", [bz.VENV, "-c", bz.EXACTEXTRACT, str(bz.BOUNDARIES), str(raster)],
                                args.repeat))
     print(f"\nZonal statistics, 370 prefectures, count/sum/mean/min/max, raster {shape[0]} x {shape[1]} = "
           f"{mpx / 1000:.2f} Gpx float32 ({raster.stat().st_size / 2**30:.1f} GiB, {args.compress}); "
