@@ -170,8 +170,14 @@ def _random_raster(seed, height=H, width=W, nodata_share=0.08):
 
 
 @pytest.mark.parametrize("grid", [LONLAT, UTM], ids=["lonlat", "utm"])
-def test_exact_mode_agrees_with_exactextract(tmp_path, grid):
+@pytest.mark.parametrize("percentiles_by", ["sorting", "selection from disk"])
+def test_exact_mode_agrees_with_exactextract(tmp_path, grid, percentiles_by, monkeypatch):
     ee = require("exactextract")
+    if percentiles_by == "selection from disk":
+        from megaregion.core import zonal_quantiles
+
+        monkeypatch.setattr(zonal, "QUANTILE_MEMORY_BYTES", 1)
+        monkeypatch.setattr(zonal_quantiles, "SORT_CELLS", 0)
     path = write_raster(tmp_path / "v.tif", _random_raster(5), nodata=-9999.0, blocksize=16, **grid)
     polys = [to_world(p, grid["transform"]) for p in pixel_polygons(11, n=24)]
     gdf = gpd.GeoDataFrame({"id": range(len(polys))}, geometry=polys, crs=grid["crs"])
