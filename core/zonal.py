@@ -70,7 +70,7 @@ import pandas as pd
 
 from . import raster_presets
 from .coverage import COVERAGE_MODES, Rings, compute_coverage, polygon_bounds, polygon_windows, snap_to_grid
-from .zonal_quantiles import QuantileStore, weighted_percentiles  # noqa: F401 (public here too)
+from .zonal_quantiles import QuantileStore
 
 STATUS_COLUMN = "zonal_status"
 
@@ -1021,7 +1021,6 @@ def _zonal_statistics(
         raise ZonalStatisticsError("rasters is empty: give at least one raster path")
 
     polys = _prepare_polygons(polygons, crs)
-    n = len(polys.geoms)
     raster_labels = _raster_labels(rasters, labels)
     cancelled = is_cancelled or (lambda: False)
     report = progress or (lambda f: None)

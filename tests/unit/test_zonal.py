@@ -19,9 +19,9 @@ from megaregion.core.zonal import (
     STATUS_COLUMN,
     ZonalCancelled,
     ZonalStatisticsError,
-    weighted_percentiles,
     zonal_statistics,
 )
+from megaregion.core.zonal_quantiles import weighted_percentiles
 from peers import require
 
 LONLAT = dict(crs="EPSG:4326", transform=from_origin(110.0, 35.0, 0.05, 0.05))
