@@ -458,9 +458,12 @@ class NdviAlgorithm(_ZonalBase):
         key = super()._preset(parameters, context, paths)
         if key != "auto":
             return key
-        import rasterio
+        from osgeo import gdal
 
-        with rasterio.open(paths[0]) as src:
-            dtype = src.dtypes[0]
-        chosen = {"int16": "modis_ndvi_int16", "uint8": "spot_vgt_ndvi"}.get(dtype, "ndvi_float")
+        ds = gdal.OpenEx(str(paths[0]), gdal.OF_RASTER)
+        if ds is None or ds.RasterCount < 1:
+            raise QgsProcessingException(f"raster {paths[0]!r} cannot be opened: choose a GDAL raster (GeoTIFF)")
+        dtype = gdal.GetDataTypeName(ds.GetRasterBand(1).DataType)
+        ds = None
+        chosen = {"Int16": "modis_ndvi_int16", "Byte": "spot_vgt_ndvi"}.get(dtype, "ndvi_float")
         return chosen
