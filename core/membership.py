@@ -123,6 +123,13 @@ def _read_table(path):
     if not path.is_file():
         raise MembershipError(f"Membership table {str(path)!r} does not exist: give the path of a CSV or Excel file.")
     if path.suffix.lower() in (".xlsx", ".xls"):
+        try:
+            import openpyxl  # noqa: F401
+        except ImportError:  # QGIS's macOS package: GDAL's XLSX driver reads the sheet
+            from .tables import read_excel_gdal
+
+            frame = read_excel_gdal(path)
+            return frame.apply(lambda column: column.map(lambda v: v if pd.isna(v) else str(v)))
         return pd.read_excel(path, dtype=str)
     try:
         return pd.read_csv(path, dtype=str, encoding="utf-8-sig")

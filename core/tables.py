@@ -25,6 +25,7 @@ import math
 import numbers
 import re
 import unicodedata
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -182,19 +183,79 @@ def read_table(path, sheet=None, delimiter=None, encoding=None):
 
 
 def _read_excel(path, sheet):
+    """A worksheet as a DataFrame of raw cell values: openpyxl through pandas where it is
+    installed, else GDAL's XLSX driver (QGIS's macOS package ships no openpyxl)."""
     try:
-        frame = pd.read_excel(path, sheet_name=0 if sheet is None else sheet, dtype=object)
-    except ImportError as err:
-        raise ValueError(f"Reading '{path.name}' needs {err.name or 'an Excel reader'}: "
-                         "save the sheet as .xlsx or CSV") from err
-    except (ValueError, KeyError) as err:
-        if sheet is not None and ("not found" in str(err) or "Worksheet" in str(err) or isinstance(err, KeyError)):
-            raise ValueError(f"Sheet {sheet!r} is not in '{path.name}'") from err
-        raise
+        import openpyxl  # noqa: F401
+    except ImportError:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            frame = read_excel_gdal(path, sheet)
+        else:
+            raise ValueError(f"Reading '{path.name}' needs the Python package xlrd: save the sheet as .xlsx or CSV") from None
+    else:
+        try:
+            frame = pd.read_excel(path, sheet_name=0 if sheet is None else sheet, dtype=object)
+        except ImportError as err:
+            raise ValueError(f"Reading '{path.name}' needs {err.name or 'an Excel reader'}: "
+                             "save the sheet as .xlsx or CSV") from err
+        except (ValueError, KeyError) as err:
+            if sheet is not None and ("not found" in str(err) or "Worksheet" in str(err) or isinstance(err, KeyError)):
+                raise ValueError(f"Sheet {sheet!r} is not in '{path.name}'") from err
+            raise
     frame.columns = [clean_header(c) for c in frame.columns]
     frame = frame.dropna(how="all")  # empty rows below the data
     frame.attrs.update(sheet=sheet if sheet is not None else 0)
     return frame
+
+
+def read_excel_gdal(path, sheet=None):
+    """A worksheet of an .xlsx file read with GDAL's XLSX driver: the first row is the header,
+    cells keep their stored type (text stays text, so codes written as text keep their leading
+    zeros; numbers become int or float; empty cells NaN). ``sheet`` is a name or 0-based index."""
+    from osgeo import gdal
+
+    path = Path(path)
+    # GDAL before 3.7 takes these as configuration options only, and reads a sheet when its
+    # layer is first used: keep them set on this thread until the sheet is read, then put the
+    # caller's values back.
+    options = {"OGR_XLSX_HEADERS": "FORCE", "OGR_XLSX_FIELD_TYPES": "AUTO"}
+    saved = {key: gdal.GetThreadLocalConfigOption(key, None) for key in options}
+    try:
+        for key, value in options.items():
+            gdal.SetThreadLocalConfigOption(key, value)
+        return _read_xlsx_sheet(gdal, path, sheet)
+    finally:
+        for key, value in saved.items():
+            gdal.SetThreadLocalConfigOption(key, value)
+
+
+def _read_xlsx_sheet(gdal, path, sheet):
+    # Whatever exception mode the host (QGIS) has chosen: failure is None or RuntimeError.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # GDAL >= 3.9 asks for an explicit mode
+        try:
+            ds = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["XLSX"])
+        except RuntimeError:
+            ds = None
+    if ds is None:
+        raise ValueError(f"'{path.name}' cannot be read as an Excel workbook: save it again as .xlsx or as CSV")
+    names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
+    if not names:
+        raise ValueError(f"'{path.name}' has no worksheet with data")
+    if sheet is None:
+        index = 0
+    elif isinstance(sheet, int) and 0 <= sheet < len(names):
+        index = sheet
+    elif isinstance(sheet, str) and sheet in names:
+        index = names.index(sheet)
+    else:
+        raise ValueError(f"Sheet {sheet!r} is not in '{path.name}'")
+    layer = ds.GetLayer(index)
+    defn = layer.GetLayerDefn()
+    columns = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    rows = [[feature.GetField(i) if feature.IsFieldSetAndNotNull(i) else np.nan for i in range(len(columns))]
+            for feature in layer]
+    return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
 def clean_header(name):

@@ -3,6 +3,7 @@ import csv
 import io
 import math
 from decimal import Decimal
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -156,3 +157,77 @@ def test_module_doctests():
 
     outcome = doctest.testmod(tables)
     assert outcome.attempted == 2 and outcome.failed == 0
+
+
+# --------------------------------------------------------------------------- workbooks without openpyxl
+
+def _workbook(path):
+    """Two sheets; codes stored as text with leading zeros, as numbers, an empty cell, Chinese names."""
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"note": ["first sheet"]}).to_excel(writer, sheet_name="readme", index=False)
+        pd.DataFrame({"city": ["北京市", "石家庄市", "恩施州"], "city_code": [110100, 130100, 422800],
+                      "text_code": ["0101", "0202", "0303"], "GDP": [23014.59, None, 67.8]}
+                     ).to_excel(writer, sheet_name="data", index=False)
+    return path
+
+
+def test_gdal_xlsx_reader_agrees_with_openpyxl(tmp_path):
+    pytest.importorskip("openpyxl")
+    pytest.importorskip("osgeo.gdal")
+    path = _workbook(tmp_path / "t.xlsx")
+    by_gdal = tables.read_excel_gdal(path, "data")
+    by_openpyxl = tables.read_table(path, sheet="data")
+    assert list(by_gdal.columns) == ["city", "city_code", "text_code", "GDP"]
+    assert by_gdal["text_code"].tolist() == ["0101", "0202", "0303"]          # leading zeros survive
+    assert by_gdal["city_code"].tolist() == [110100, 130100, 422800]
+    assert by_gdal["GDP"].iloc[0] == 23014.59 and math.isnan(tables.parse_number(by_gdal["GDP"].iloc[1]))
+    for column in by_gdal.columns:
+        assert [str(v) for v in by_gdal[column]] == [str(v) for v in by_openpyxl[column]], column
+    assert tables.read_excel_gdal(path).values.tolist() == [["first sheet"]]   # first row is the header
+    assert tables.read_excel_gdal(path, 1)["city"].tolist() == ["北京市", "石家庄市", "恩施州"]
+    with pytest.raises(ValueError, match="Sheet 'nope' is not in 't.xlsx'"):
+        tables.read_excel_gdal(path, "nope")
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    with pytest.raises(ValueError, match="cannot be read as an Excel workbook"):
+        tables.read_excel_gdal(bad)
+
+
+def test_gdal_xlsx_reader_restores_configuration(tmp_path):
+    gdal = pytest.importorskip("osgeo.gdal")
+    pytest.importorskip("openpyxl")
+    path = _workbook(tmp_path / "t.xlsx")
+    gdal.SetThreadLocalConfigOption("OGR_XLSX_HEADERS", "DISABLE")
+    try:
+        tables.read_excel_gdal(path, "data")
+        assert gdal.GetThreadLocalConfigOption("OGR_XLSX_HEADERS", None) == "DISABLE"
+        assert gdal.GetThreadLocalConfigOption("OGR_XLSX_FIELD_TYPES", None) is None
+    finally:
+        gdal.SetThreadLocalConfigOption("OGR_XLSX_HEADERS", None)
+
+
+def test_workbooks_read_without_openpyxl(tmp_path):
+    """QGIS's macOS package has no openpyxl: tables and membership workbooks go through GDAL."""
+    import subprocess
+    import sys
+    import textwrap
+
+    pytest.importorskip("openpyxl")
+    pytest.importorskip("osgeo.gdal")
+    path = _workbook(tmp_path / "t.xlsx")
+    script = textwrap.dedent(f"""
+        import sys
+        sys.modules["openpyxl"] = None          # import openpyxl raises ImportError
+        sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})
+        import _pkg; _pkg.ensure_importable()
+        from megaregion.core import tables, membership
+        frame = tables.read_table({str(path)!r}, sheet="data")
+        print(frame["text_code"].tolist(), frame["city_code"].tolist())
+        raw = membership._read_table({str(path)!r})
+        print(raw.columns.tolist())
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.strip().splitlines()
+    assert lines[0] == "['0101', '0202', '0303'] [110100, 130100, 422800]"
+    assert lines[1] == "['note']"
