@@ -68,7 +68,7 @@ from typing import Callable, Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from . import raster_presets
+from . import raster_io, raster_presets
 from .coverage import COVERAGE_MODES, Rings, compute_coverage, polygon_bounds, polygon_windows, snap_to_grid
 from .zonal_quantiles import QuantileStore
 
@@ -795,7 +795,8 @@ def _strip_plan(win: np.ndarray, block_h: int, rows_per_strip: int, height: int)
 
 
 class _StripReader:
-    """Reads strips in a background thread (GDAL releases the GIL while decoding), ``depth`` ahead."""
+    """Reads strips in a background thread (GDAL releases the GIL while reading and decoding),
+    ``depth`` ahead, each into a new array that the consumer keeps while it summarises it."""
 
     def __init__(self, src, indexes, strips, col0, col1, dtype, depth=1):
         self.src, self.indexes, self.strips = src, indexes, strips
@@ -806,14 +807,15 @@ class _StripReader:
         self.thread.start()
 
     def _run(self):
-        from rasterio.windows import Window
-
         try:
             for s0, s1 in self.strips:
                 if self.stop.is_set():
                     break
                 out = np.empty((len(self.indexes), s1 - s0, self.col1 - self.col0), dtype=self.dtype)
-                self.src.read(self.indexes, window=Window(self.col0, s0, self.col1 - self.col0, s1 - s0), out=out)
+                try:
+                    self.src.read(self.indexes, self.col0, s0, out)
+                except raster_io.RasterIOError as exc:
+                    raise ZonalStatisticsError(f"raster {self.src.path!r} cannot be read: {exc}") from None
                 while not self.stop.is_set():
                     try:
                         self.q.put((s0, s1, out), timeout=0.1)
@@ -844,26 +846,23 @@ class _StripReader:
         self.thread.join()
 
 
-def _open_raster(path):
-    import rasterio
-
+def _open_raster(path) -> raster_io.Raster:
     try:
-        # GDAL reads GDAL_NUM_THREADS when the dataset is opened
-        with rasterio.Env(GDAL_NUM_THREADS=READ_THREADS):
-            return rasterio.open(path)
-    except Exception as exc:  # rasterio.errors.RasterioIOError and friends
+        # GDAL reads GDAL_NUM_THREADS when the dataset is opened (set for this thread only)
+        return raster_io.open_raster(path, num_threads=READ_THREADS)
+    except raster_io.RasterIOError as exc:
         raise ZonalStatisticsError(f"raster {str(path)!r} cannot be opened: {exc}") from exc
 
 
-def _raster_crs(src, path):
+def _raster_crs(src: raster_io.Raster, path):
     from pyproj import CRS
 
-    if src.crs is None:
+    if src.crs_wkt is None:
         raise ZonalStatisticsError(
             f"raster {str(path)!r} has no CRS: assign one first (QGIS: Raster > Projections > Assign Projection; "
             "GDAL: gdal_edit.py -a_srs EPSG:4326)"
         )
-    return CRS.from_user_input(src.crs.to_wkt())
+    return CRS.from_user_input(src.crs_wkt)
 
 
 def _plan_layers(src, path, label, bands, scale, offset, nodata, valid_range, clip) -> list:
@@ -916,14 +915,13 @@ def _grid_key(src, crs):
 
 
 #: GDAL's block cache while reading (MB). Each block is read once, so a large cache only
-#: holds memory: the default (5 % of RAM) would keep most of a national raster resident.
+#: holds memory: the default (5 % of RAM) would keep most of a national raster resident. The
+#: cache is process-wide: the previous limit is restored when the run ends.
 GDAL_CACHE_MB = 64
 
 
 def zonal_statistics(*args, **kwargs) -> pd.DataFrame:
-    import rasterio
-
-    with rasterio.Env(GDAL_CACHEMAX=GDAL_CACHE_MB):
+    with raster_io.block_cache(GDAL_CACHE_MB):
         return _zonal_statistics(*args, **kwargs)
 
 

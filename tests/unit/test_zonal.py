@@ -1,18 +1,19 @@
 """Zonal statistics engine (core/zonal.py): analytic cases, agreement with exactextract (exact
-mode) and rasterstats (centre / all-touched modes), product presets, bad input."""
+mode) and rasterstats (centre / all-touched modes), product presets, bad input.
 
-import geopandas as gpd
+Rasters are written with GDAL's bindings (gdal_fixtures), so these tests run where QGIS's
+Python has neither rasterio nor geopandas."""
+
 import numpy as np
 import pandas as pd
 import pytest
-import rasterio
 from pyproj import CRS, Geod, Transformer
-from rasterio.transform import from_origin
 from shapely import affinity
 from shapely.ops import unary_union
-from shapely.geometry import Polygon, box
+from shapely.geometry import MultiPolygon, Polygon, box
 
 from data_paths import BOUNDARIES, LANDCOVER, NDVI
+from gdal_fixtures import from_origin, raster_info, read_polygons, write_raster
 from megaregion.core import zonal
 from megaregion.core.raster_presets import PRESETS, preset
 from megaregion.core.zonal import (
@@ -29,23 +30,22 @@ UTM = dict(crs="EPSG:32650", transform=from_origin(400_000.0, 3_500_000.0, 250.0
 H, W = 60, 80
 
 
-def write_raster(path, data, crs, transform, nodata=None, blocksize=None):
-    data = np.asarray(data)
-    if data.ndim == 2:
-        data = data[None]
-    profile = dict(driver="GTiff", width=data.shape[2], height=data.shape[1], count=data.shape[0],
-                   dtype=data.dtype.name, crs=crs, transform=transform, nodata=nodata)
-    if blocksize:
-        profile.update(tiled=True, blockxsize=blocksize, blockysize=blocksize)
-    with rasterio.open(path, "w", **profile) as dst:
-        dst.write(data)
-    return str(path)
-
-
 def to_world(geom, transform):
     """Pixel-space geometry -> map coordinates of the grid."""
     t = transform
     return affinity.affine_transform(geom, [t.a, t.b, t.d, t.e, t.c, t.f])
+
+
+def map_coordinates(geom, fn):
+    """(Multi)polygon with fn(x, y) -> (x', y') applied to every vertex."""
+    if geom.geom_type == "MultiPolygon":
+        return MultiPolygon([map_coordinates(g, fn) for g in geom.geoms])
+
+    def ring(r):
+        x, y = fn(*np.asarray(r.coords).T)
+        return np.column_stack([x, y])
+
+    return Polygon(ring(geom.exterior), [ring(h) for h in geom.interiors])
 
 
 def pixel_polygons(seed, n=14, height=H, width=W):
@@ -179,6 +179,7 @@ def test_exact_mode_agrees_with_exactextract(tmp_path, grid, percentiles_by, mon
         monkeypatch.setattr(zonal, "QUANTILE_MEMORY_BYTES", 1)
         monkeypatch.setattr(zonal_quantiles, "SORT_CELLS", 0)
     path = write_raster(tmp_path / "v.tif", _random_raster(5), nodata=-9999.0, blocksize=16, **grid)
+    gpd = require("geopandas")  # exactextract's input
     polys = [to_world(p, grid["transform"]) for p in pixel_polygons(11, n=24)]
     gdf = gpd.GeoDataFrame({"id": range(len(polys))}, geometry=polys, crs=grid["crs"])
     ours = zonal_statistics(gdf, path, ["count", "sum", "mean", "min", "max", "std", "p25", "median", "p90"])
@@ -196,10 +197,11 @@ def test_exact_mode_agrees_with_exactextract(tmp_path, grid, percentiles_by, mon
 
 def test_exact_mode_agrees_with_exactextract_on_bundled_land_cover():
     ee = require("exactextract")
+    gpd = require("geopandas")
     gdf = gpd.read_file(BOUNDARIES)
-    with rasterio.open(LANDCOVER) as src:
-        gdf_r = gdf.set_crs(src.crs, allow_override=True)  # the raster's lon/lat WKT, same numbers
-        cell_area = abs(src.transform.a * src.transform.e)
+    raster_wkt, t, _ = raster_info(LANDCOVER)
+    gdf_r = gdf.set_crs(raster_wkt, allow_override=True)  # the raster's lon/lat WKT, same numbers
+    cell_area = abs(t.a * t.e)
     ours = zonal_statistics(gdf_r, LANDCOVER, ["count", "sum", "mean", "frac_13"], labels=["lc"])
     theirs = ee.exact_extract(LANDCOVER, gdf_r, ["count", "sum", "mean", "frac", "unique"], output="pandas")
     # the raster has no nodata inside China: the weighted count is the polygon's area in cells
@@ -233,26 +235,28 @@ def test_center_and_all_touched_agree_with_rasterstats(tmp_path, all_touched):
 
 
 def test_bundled_land_cover_built_up_share_ranking():
-    gdf = gpd.read_file(BOUNDARIES)
-    df = zonal_statistics(gdf, LANDCOVER, ["frac_13"], coverage="center", labels=["lc"])
-    top = df.assign(name=gdf["name"]).sort_values("lc_frac_13", ascending=False).head(5)
+    geoms, crs, cols = read_polygons(BOUNDARIES, "name")
+    names = pd.Series(cols["name"])
+    df = zonal_statistics(geoms, LANDCOVER, ["frac_13"], crs=crs, coverage="center", labels=["lc"])
+    top = df.assign(name=names).sort_values("lc_frac_13", ascending=False).head(5)
     assert top["name"].tolist() == ["东莞市", "深圳市", "佛山市", "中山市", "上海市"]
     np.testing.assert_allclose(top["lc_frac_13"], [0.77, 0.59, 0.49, 0.45, 0.44], atol=0.005)
-    exact = zonal_statistics(gdf, LANDCOVER, ["frac_13", "count"], labels=["lc"])
-    assert exact.assign(name=gdf["name"]).sort_values("lc_frac_13").iloc[-1]["name"] == "东莞市"
+    exact = zonal_statistics(geoms, LANDCOVER, ["frac_13", "count"], crs=crs, labels=["lc"])
+    assert exact.assign(name=names).sort_values("lc_frac_13").iloc[-1]["name"] == "东莞市"
     # no nodata inside China: the exact weighted count is each polygon's area in 0.05° cells
-    areas = np.array([g.area for g in gdf.geometry]) / 0.05**2
+    areas = np.array([g.area for g in geoms]) / 0.05**2
     np.testing.assert_allclose(exact["lc_count"], areas, rtol=1e-9)
 
 
 def test_bundled_ndvi_without_nodata_tag_needs_the_valid_range():
-    gdf = gpd.read_file(BOUNDARIES)
-    raw = zonal_statistics(gdf, NDVI, ["max"], labels=["ndvi"])
+    geoms, crs, cols = read_polygons(BOUNDARIES, "name")
+    raw = zonal_statistics(geoms, NDVI, ["max"], crs=crs, labels=["ndvi"])
     assert raw["ndvi_max"].max() == pytest.approx(99999.0)  # ocean fill leaks in without a valid range
-    df = zonal_statistics(gdf, NDVI, ["mean", "min", "max", "valid_fraction"], preset="ndvi_float", labels=["ndvi"])
+    df = zonal_statistics(geoms, NDVI, ["mean", "min", "max", "valid_fraction"], crs=crs, preset="ndvi_float",
+                          labels=["ndvi"])
     assert df["ndvi_max"].max() <= 0.9 + 1e-6 and df["ndvi_min"].min() >= -0.1 - 1e-6
     # coastal city: part of its cells are ocean fill, so valid_fraction < 1 and mean stays an NDVI
-    coastal = df.loc[gdf["name"] == "舟山市"].iloc[0]
+    coastal = df.loc[np.asarray(cols["name"]) == "舟山市"].iloc[0]
     assert 0 < coastal["ndvi_valid_fraction"] < 1 and -0.1 <= coastal["ndvi_mean"] <= 0.9
     assert (df[STATUS_COLUMN] == "ok").sum() >= 360
 
@@ -470,6 +474,18 @@ def test_presets_are_data():
 def test_polygons_are_reprojected_to_the_raster(tmp_path):
     path = write_raster(tmp_path / "r.tif", ramp(), **UTM)
     polys_utm = [to_world(p, UTM["transform"]) for p in pixel_polygons(6) if box(0, 0, W, H).contains(p)]
+    direct = zonal_statistics(polys_utm, path, ["count", "mean"], crs=UTM["crs"])
+    to_lonlat = Transformer.from_crs(UTM["crs"], "EPSG:4326", always_xy=True).transform
+    via = zonal_statistics([map_coordinates(p, to_lonlat) for p in polys_utm], path, ["count", "mean"],
+                           crs="EPSG:4326")
+    np.testing.assert_allclose(via["r_mean"], direct["r_mean"], rtol=1e-6)
+    np.testing.assert_allclose(via["r_count"], direct["r_count"], rtol=1e-6)
+
+
+def test_geodataframe_in_another_crs_is_reprojected_and_left_untouched(tmp_path):
+    gpd = pytest.importorskip("geopandas")  # input type of scripts; QGIS layers come as lists
+    path = write_raster(tmp_path / "r.tif", ramp(), **UTM)
+    polys_utm = [to_world(p, UTM["transform"]) for p in pixel_polygons(6) if box(0, 0, W, H).contains(p)]
     gdf = gpd.GeoDataFrame(geometry=polys_utm, crs=UTM["crs"])
     direct = zonal_statistics(gdf, path, ["count", "mean"])
     lonlat = gdf.to_crs("EPSG:4326")
@@ -516,12 +532,19 @@ def test_progress_and_cancel(tmp_path, monkeypatch):
 
 
 def test_raster_without_crs(tmp_path):
-    path = tmp_path / "nocrs.tif"
-    with rasterio.open(path, "w", driver="GTiff", width=4, height=4, count=1, dtype="float32",
-                       transform=from_origin(0, 4, 1, 1)) as dst:
-        dst.write(np.ones((1, 4, 4), np.float32))
+    path = write_raster(tmp_path / "nocrs.tif", np.ones((4, 4), np.float32), transform=from_origin(0, 4, 1, 1))
     with pytest.raises(ZonalStatisticsError, match="has no CRS: assign one first"):
         zonal_statistics([box(0, 0, 1, 1)], str(path), crs="EPSG:4326")
+
+
+def test_raster_that_cannot_be_opened(tmp_path):
+    missing = tmp_path / "missing.tif"
+    with pytest.raises(ZonalStatisticsError, match=r"raster '.*missing\.tif' cannot be opened: .*No such file"):
+        zonal_statistics([box(0, 0, 1, 1)], str(missing), crs="EPSG:4326")
+    text = tmp_path / "notes.tif"
+    text.write_text("not a raster")
+    with pytest.raises(ZonalStatisticsError, match=r"raster '.*notes\.tif' cannot be opened: .*not recognized"):
+        zonal_statistics([box(0, 0, 1, 1)], str(text), crs="EPSG:4326")
 
 
 def test_band_out_of_range(tmp_path):
@@ -566,3 +589,139 @@ def test_invalid_polygon_is_repaired_and_noted(tmp_path):
     df = zonal_statistics([bowtie], path, ["count"], crs=UTM["crs"])
     assert df.loc[0, "r_count"] == pytest.approx(50.0, rel=1e-9)  # both triangles, 25 cells each
     assert df.loc[0, STATUS_COLUMN] == "invalid geometry repaired with make_valid"
+
+
+# ----------------------------------------------------------------------------------------------
+# reading with GDAL's bindings
+
+
+def test_engine_runs_without_rasterio(tmp_path):
+    """core/ must not need rasterio (nor affine, geopandas): QGIS on Windows and macOS ships
+    neither. A fresh interpreter with those imports blocked runs a whole summary."""
+    import json
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    path = write_raster(tmp_path / "r.tif", ramp(), blocksize=16, compress="DEFLATE", **UTM)
+    cells = box(3, 4, 9, 12)
+    poly = to_world(cells, UTM["transform"])
+    blocked = ["rasterio", "affine", "geopandas", "fiona", "pyogrio", "sklearn", "threadpoolctl"]
+    code = textwrap.dedent(f"""
+        import json, sys
+        for name in {blocked!r}:
+            sys.modules[name] = None  # any import of these fails
+        sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})
+        import _pkg
+        _pkg.ensure_importable()
+        from shapely import wkt
+        from megaregion.core.zonal import zonal_statistics
+        df = zonal_statistics([wkt.loads({poly.wkt!r})], {path!r}, ["count", "mean", "median"], crs={UTM["crs"]!r})
+        loaded = sorted(m for m in {blocked!r} if sys.modules.get(m) is not None)
+        print(json.dumps({{"row": df.iloc[0].tolist(), "loaded": loaded}}))
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    count, mean, median, status = out["row"]
+    assert out["loaded"] == []
+    assert count == cells.area and status == "ok"
+    assert mean == pytest.approx(2.0 + 0.25 * cells.centroid.x - 0.5 * cells.centroid.y, rel=1e-12)
+    inside = ramp()[4:12, 3:9]
+    assert median == pytest.approx(float(np.median(inside)), rel=1e-6)
+
+
+@pytest.mark.parametrize("exceptions", [False, True], ids=["return-codes", "gdal-exceptions"])
+def test_gdal_state_is_scoped_to_the_run(tmp_path, monkeypatch, exceptions):
+    """QGIS shares GDAL's process-wide state: the block cache limit, the exception setting and
+    the configuration are what they were after a run, and errors read the same either way."""
+    from osgeo import gdal
+
+    path = write_raster(tmp_path / "r.tif", ramp(), blocksize=16, compress="DEFLATE", **UTM)
+    poly = [to_world(box(3, 4, 9, 12), UTM["transform"])]
+    seen = {}
+    run_raster = zonal._run_raster
+
+    def spy(*args, **kwargs):
+        seen["cache"] = gdal.GetCacheMax()
+        return run_raster(*args, **kwargs)
+
+    monkeypatch.setattr(zonal, "_run_raster", spy)
+    old_cache, old_exceptions = gdal.GetCacheMax(), gdal.GetUseExceptions()
+    mine = 300 * 2**20
+    try:
+        gdal.SetCacheMax(mine)
+        gdal.UseExceptions() if exceptions else gdal.DontUseExceptions()
+        df = zonal_statistics(poly, path, ["count"], crs=UTM["crs"])
+        assert df.loc[0, "r_count"] == 48.0
+        assert seen["cache"] == zonal.GDAL_CACHE_MB * 2**20
+        with pytest.raises(ZonalStatisticsError, match="cannot be opened: .*No such file or directory"):
+            zonal_statistics(poly, str(tmp_path / "missing.tif"), ["count"], crs=UTM["crs"])
+        assert gdal.GetCacheMax() == mine
+        assert gdal.GetUseExceptions() == int(exceptions)
+        assert gdal.GetConfigOption("GDAL_NUM_THREADS") is None
+        assert gdal.GetThreadLocalConfigOption("GDAL_NUM_THREADS", None) is None
+    finally:
+        gdal.SetCacheMax(old_cache)
+        gdal.UseExceptions() if old_exceptions else gdal.DontUseExceptions()
+
+
+def test_damaged_block_is_reported_as_a_read_error(tmp_path):
+    from osgeo import gdal
+
+    data = _random_raster(3, 64, 64)
+    path = write_raster(tmp_path / "broken.tif", data, blocksize=16, compress="DEFLATE", **UTM)
+    ds = gdal.Open(path)
+    offset = int(ds.GetRasterBand(1).GetMetadataItem("BLOCK_OFFSET_1_2", "TIFF"))
+    ds = None
+    with open(path, "r+b") as fh:  # the zlib header of block (row 2, column 1)
+        fh.seek(offset)
+        fh.write(b"\0\0\0\0")
+    poly = [to_world(box(0, 0, 64, 64), UTM["transform"])]
+    with pytest.raises(ZonalStatisticsError, match=r"raster '.*broken\.tif' cannot be read: "):
+        zonal_statistics(poly, path, ["mean"], crs=UTM["crs"])
+
+
+def test_bands_of_different_types_and_signed_bytes(tmp_path):
+    """A VRT stacking a byte and a float band (read band by band, converted by GDAL), and a
+    signed-byte raster (Int8 from GDAL 3.7, PIXELTYPE=SIGNEDBYTE before)."""
+    from osgeo import gdal
+
+    rng = np.random.default_rng(12)
+    a = rng.integers(0, 255, size=(H, W)).astype(np.uint8)
+    b = rng.normal(50, 20, size=(H, W)).astype(np.float32)
+    pa = write_raster(tmp_path / "a.tif", a, **UTM)
+    pb = write_raster(tmp_path / "b.tif", b, **UTM)
+    vrt = str(tmp_path / "ab.vrt")
+    gdal.BuildVRT(vrt, [pa, pb], separate=True).FlushCache()
+    from megaregion.core import raster_io
+
+    with raster_io.open_raster(vrt) as r:
+        assert r.dtypes == ["uint8", "float32"] and r.count == 2
+    cells = box(5, 7, 45, 33)  # whole cells
+    poly = [to_world(cells, UTM["transform"])]
+    each = zonal_statistics(poly, vrt, ["mean", "max"], crs=UTM["crs"])
+    composite = zonal_statistics(poly, vrt, ["mean", "max"], crs=UTM["crs"], bands="mean")
+    win = (slice(7, 33), slice(5, 45))
+    assert each.loc[0, "ab_b1_mean"] == pytest.approx(a[win].mean(), rel=1e-12)
+    assert each.loc[0, "ab_b2_max"] == float(b[win].max())
+    per_cell = (a[win].astype(np.float64) + b[win].astype(np.float64)) / 2
+    assert composite.loc[0, "ab_bmean_mean"] == pytest.approx(per_cell.mean(), rel=1e-12)
+    assert composite.loc[0, "ab_bmean_max"] == pytest.approx(per_cell.max(), rel=1e-12)
+
+    s = rng.integers(-128, 127, size=(H, W)).astype(np.int8)
+    ps = str(tmp_path / "s.tif")
+    if hasattr(gdal, "GDT_Int8"):
+        ds = gdal.GetDriverByName("GTiff").Create(ps, W, H, 1, gdal.GDT_Int8)
+    else:
+        ds = gdal.GetDriverByName("GTiff").Create(ps, W, H, 1, gdal.GDT_Byte, ["PIXELTYPE=SIGNEDBYTE"])
+    t = UTM["transform"]
+    ds.SetGeoTransform((t.c, t.a, t.b, t.f, t.d, t.e))
+    ds.SetProjection(CRS.from_user_input(UTM["crs"]).to_wkt("WKT1_GDAL"))
+    ds.GetRasterBand(1).WriteRaster(0, 0, W, H, s.tobytes())
+    ds = None
+    df = zonal_statistics(poly, ps, ["mean", "min", "max"], crs=UTM["crs"])
+    assert df.loc[0, "s_min"] == s[win].min() < 0
+    assert df.loc[0, "s_max"] == s[win].max()
+    assert df.loc[0, "s_mean"] == pytest.approx(s[win].mean(), rel=1e-12)

@@ -2,10 +2,9 @@
 intersection areas, centre and all-touched selections against GDAL's rasterizer."""
 import numpy as np
 import pytest
-from affine import Affine
-from rasterio import features
 from shapely.geometry import MultiPolygon, Polygon, box
 
+from gdal_fixtures import rasterize
 from megaregion.core import coverage as cv
 from megaregion.core.coverage import Rings, compute_coverage, snap_to_grid
 
@@ -108,7 +107,7 @@ def test_center_and_all_touched_match_gdal_rasterize(mode, seed):
     polygons = random_polygons(seed) + [SPECIAL[5], SPECIAL[6]]
     cov = compute_coverage(rings_of(polygons), H, W, mode)
     for i, p in enumerate(polygons):
-        gdal = features.rasterize([p], out_shape=(H, W), transform=Affine.identity(), all_touched=mode == "all_touched")
+        gdal = rasterize(p, (H, W), all_touched=mode == "all_touched")
         np.testing.assert_array_equal(cov.dense(i), gdal, err_msg=f"polygon {i}")
 
 
