@@ -327,12 +327,15 @@ class Runner:
 def fill_destinations(algorithm_id, params):
     """Give every required output the record leaves out a temporary destination (a model
     such as megaregion:pipeline refuses to run without one)."""
-    from qgis.core import QgsApplication, QgsProcessingParameterDefinition
+    from qgis.core import Qgis, QgsApplication, QgsProcessingParameterDefinition
 
     algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
     if algorithm is None:
         raise RecordError(f"no algorithm {algorithm_id!r} is registered")
-    optional = QgsProcessingParameterDefinition.FlagOptional
+    try:  # QGIS >= 3.36 (the only spelling left in QGIS 4)
+        optional = Qgis.ProcessingParameterFlag.Optional
+    except AttributeError:
+        optional = QgsProcessingParameterDefinition.FlagOptional
     for definition in algorithm.parameterDefinitions():
         if definition.isDestination() and definition.name() not in params and not definition.flags() & optional:
             params[definition.name()] = "TEMPORARY_OUTPUT"
