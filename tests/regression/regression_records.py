@@ -335,7 +335,7 @@ def fill_destinations(algorithm_id, params):
     try:  # QGIS >= 3.36 (the only spelling left in QGIS 4)
         optional = Qgis.ProcessingParameterFlag.Optional
     except AttributeError:
-        optional = QgsProcessingParameterDefinition.FlagOptional
+        optional = QgsProcessingParameterDefinition.Flag.FlagOptional
     for definition in algorithm.parameterDefinitions():
         if definition.isDestination() and definition.name() not in params and not definition.flags() & optional:
             params[definition.name()] = "TEMPORARY_OUTPUT"
