@@ -27,18 +27,14 @@ from qgis.core import (
     QgsLayoutItemScaleBar,
     QgsLayoutPoint,
     QgsLayoutSize,
-    QgsLegendStyle,
     QgsLineSymbol,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsPrintLayout,
-    QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
@@ -47,17 +43,15 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsProject,
     QgsRectangle,
-    QgsScaleBarSettings,
     QgsSingleSymbolRenderer,
     QgsTextBufferSettings,
     QgsTextFormat,
-    QgsUnitTypes,
     QgsVectorLayerSimpleLabeling,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 
+from . import compat
 from .base import MegaregionAlgorithm
 from .unevenness import HEADLINES
 
@@ -227,17 +221,17 @@ def _font(family, points, bold=False):
 
 def _place(item, rect):
     x, y, w, h = rect
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+    item.attemptMove(QgsLayoutPoint(x, y, compat.LAYOUT_MILLIMETERS))
+    item.attemptResize(QgsLayoutSize(w, h, compat.LAYOUT_MILLIMETERS))
 
 
-def _label(layout, text, rect, font, colour="#000000", align=Qt.AlignLeft):
+def _label(layout, text, rect, font, colour="#000000", align=Qt.AlignmentFlag.AlignLeft):
     item = QgsLayoutItemLabel(layout)
     item.setText(text)
     item.setFont(font)
     item.setFontColor(QColor(colour))
     item.setHAlign(align)
-    item.setVAlign(Qt.AlignVCenter)
+    item.setVAlign(Qt.AlignmentFlag.AlignVCenter)
     item.setMarginX(0)
     item.setMarginY(0)
     layout.addLayoutItem(item)
@@ -264,10 +258,10 @@ def background_renderer():
 def core_renderer(geometry_type):
     """Cores stand out over any fill: a black outline without fill for polygons, a black
     star with a white rim for points."""
-    if geometry_type == QgsWkbTypes.PolygonGeometry:
+    if geometry_type == compat.GEOMETRY_POLYGON:
         symbol = QgsFillSymbol.createSimple({
             "style": "no", "outline_color": CORE_OUTLINE, "outline_width": "0.5", "outline_width_unit": "MM"})
-    elif geometry_type == QgsWkbTypes.LineGeometry:
+    elif geometry_type == compat.GEOMETRY_LINE:
         symbol = QgsLineSymbol.createSimple({"color": CORE_OUTLINE, "width": "0.6", "width_unit": "MM"})
     else:
         symbol = QgsMarkerSymbol.createSimple({
@@ -284,16 +278,16 @@ def labeling(field, family, points, bold=False):
     fmt = QgsTextFormat()
     fmt.setFont(_font(family, points, bold))
     fmt.setSize(points)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+    fmt.setSizeUnit(compat.RENDER_POINTS)
     fmt.setColor(QColor("#000000"))
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)
     buffer.setSize(0.7)
-    buffer.setSizeUnit(QgsUnitTypes.RenderMillimeters)
+    buffer.setSizeUnit(compat.RENDER_MILLIMETERS)
     buffer.setColor(QColor("#ffffff"))
     fmt.setBuffer(buffer)
     settings.setFormat(fmt)
-    settings.placement = QgsPalLayerSettings.OverPoint  # at the centroid, as a point label
+    settings.placement = compat.LABEL_OVER_POINT  # at the centroid, as a point label
     settings.centroidInside = True
     return QgsVectorLayerSimpleLabeling(settings)
 
@@ -327,7 +321,7 @@ def build_layout(project, layer, *, title, subtitle, legend_heading, crs, crs_na
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.setName(layer.name())
-    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(width_mm, height_mm, QgsUnitTypes.LayoutMillimeters))
+    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(width_mm, height_mm, compat.LAYOUT_MILLIMETERS))
 
     _label(layout, title, frames["title"], _font(family, 17 * s, bold=True))
     _label(layout, subtitle, frames["subtitle"], _font(family, 10 * s), colour="#404040")
@@ -348,10 +342,10 @@ def build_layout(project, layer, *, title, subtitle, legend_heading, crs, crs_na
     arrow = north_arrow_path()
     if arrow:
         picture = QgsLayoutItemPicture(layout)
-        picture.setPicturePath(arrow, QgsLayoutItemPicture.FormatSVG)
+        picture.setPicturePath(arrow, compat.PICTURE_SVG)
         picture.setLinkedMap(item)
-        picture.setNorthMode(QgsLayoutItemPicture.TrueNorth)
-        picture.setResizeMode(QgsLayoutItemPicture.Zoom)
+        picture.setNorthMode(compat.PICTURE_TRUE_NORTH)
+        picture.setResizeMode(compat.PICTURE_ZOOM)
         picture.setSvgFillColor(QColor("#000000"))  # the SVG's default fill is white: the "N" would vanish
         picture.setSvgStrokeColor(QColor("#000000"))
         picture.setBackgroundEnabled(False)
@@ -362,25 +356,25 @@ def build_layout(project, layer, *, title, subtitle, legend_heading, crs, crs_na
     bar = QgsLayoutItemScaleBar(layout)
     bar.setStyle("Single Box")
     bar.setLinkedMap(item)
-    bar.setUnits(QgsUnitTypes.DistanceKilometers)
+    bar.setUnits(compat.DISTANCE_KILOMETERS)
     bar.setUnitLabel("km")
     bar.setNumberOfSegments(2)
     bar.setNumberOfSegmentsLeft(0)
-    bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    bar.setSegmentSizeMode(compat.SCALEBAR_FIT_WIDTH)
     bar.setMinimumBarWidth(0.18 * w)
     bar.setMaximumBarWidth(0.28 * w)
     bar.setHeight(2.2 * s)
     fmt = QgsTextFormat()
     fmt.setFont(_font(family, 8 * s))
     fmt.setSize(8 * s)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+    fmt.setSizeUnit(compat.RENDER_POINTS)
     bar.setTextFormat(fmt)
     bar.setBackgroundEnabled(True)
     bar.setBackgroundColor(QColor(255, 255, 255, 220))
     layout.addLayoutItem(bar)
     bar.update()
     bar.resizeToMinimumWidth()
-    bar.attemptMove(QgsLayoutPoint(x + 3 * s, y + h - 3 * s - bar.rect().height(), QgsUnitTypes.LayoutMillimeters),
+    bar.attemptMove(QgsLayoutPoint(x + 3 * s, y + h - 3 * s - bar.rect().height(), compat.LAYOUT_MILLIMETERS),
                     useReferencePoint=False)
 
     legend = QgsLayoutItemLegend(layout)
@@ -389,17 +383,17 @@ def build_layout(project, layer, *, title, subtitle, legend_heading, crs, crs_na
     legend.setAutoUpdateModel(True)
     legend.setResizeToContents(True)
     legend.setWrapString("\n")
-    legend.rstyle(QgsLegendStyle.Title).setFont(_font(family, 12 * s, bold=True))
-    legend.rstyle(QgsLegendStyle.Group).setFont(_font(family, 10 * s, bold=True))
-    legend.rstyle(QgsLegendStyle.Subgroup).setFont(_font(family, 10 * s, bold=True))
-    legend.rstyle(QgsLegendStyle.SymbolLabel).setFont(_font(family, 9 * s))
-    legend.rstyle(QgsLegendStyle.Subgroup).setMargin(QgsLegendStyle.Top, 3 * s)
+    legend.rstyle(compat.LEGEND_TITLE).setFont(_font(family, 12 * s, bold=True))
+    legend.rstyle(compat.LEGEND_GROUP).setFont(_font(family, 10 * s, bold=True))
+    legend.rstyle(compat.LEGEND_SUBGROUP).setFont(_font(family, 10 * s, bold=True))
+    legend.rstyle(compat.LEGEND_SYMBOL_LABEL).setFont(_font(family, 9 * s))
+    legend.rstyle(compat.LEGEND_SUBGROUP).setMargin(compat.LEGEND_SIDE_TOP, 3 * s)
     legend.setSymbolWidth(7 * s)
     legend.setSymbolHeight(4.5 * s)
     legend.setBoxSpace(2 * s)
     layout.addLayoutItem(legend)
     lx, ly, lw, _ = frames["legend"]
-    legend.attemptMove(QgsLayoutPoint(lx, ly, QgsUnitTypes.LayoutMillimeters))
+    legend.attemptMove(QgsLayoutPoint(lx, ly, compat.LAYOUT_MILLIMETERS))
 
     # Legend node names: the heading of the map layer, plain words for cores and background.
     root = project.layerTreeRoot()
@@ -422,6 +416,7 @@ def build_layout(project, layer, *, title, subtitle, legend_heading, crs, crs_na
 # ------------------------------------------------------------------------------ algorithm
 
 class RenderMapsAlgorithm(MegaregionAlgorithm):
+    REQUIRES = ()  # QGIS alone; GDAL only quietens the exporter when present
     LAYERS = "LAYERS"
     BACKGROUND = "BACKGROUND"
     CORES = "CORES"
@@ -463,16 +458,16 @@ class RenderMapsAlgorithm(MegaregionAlgorithm):
 
     def flags(self):
         # Layouts render through the project's layers and Qt painting: run in the main thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | compat.ALGORITHM_NO_THREADING
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.LAYERS, self.tr("Styled layers to map (one PNG each)"), QgsProcessing.TypeVectorAnyGeometry))
+            self.LAYERS, self.tr("Styled layers to map (one PNG each)"), compat.SOURCE_VECTOR_ANY_GEOMETRY))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.BACKGROUND, self.tr("Background layer, e.g. all prefectures (optional)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [compat.SOURCE_VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.CORES, self.tr("Core cities drawn on top (optional)"), [QgsProcessing.TypeVectorAnyGeometry],
+            self.CORES, self.tr("Core cities drawn on top (optional)"), [compat.SOURCE_VECTOR_ANY_GEOMETRY],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.CORE_LABEL_FIELD, self.tr("Core city label field"), defaultValue="name",
@@ -482,16 +477,16 @@ class RenderMapsAlgorithm(MegaregionAlgorithm):
             optional=True))
         crs = QgsProcessingParameterCrs(
             self.MAP_CRS, self.tr("Map CRS (empty = Albers equal-area for China)"), optional=True)
-        crs.setFlags(crs.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        crs.setFlags(crs.flags() | compat.PARAMETER_ADVANCED)
         self.addParameter(crs)
         self.addParameter(QgsProcessingParameterNumber(
-            self.DPI, self.tr("Resolution (dots per inch)"), QgsProcessingParameterNumber.Integer,
+            self.DPI, self.tr("Resolution (dots per inch)"), compat.NUMBER_INTEGER,
             defaultValue=150, minValue=30, maxValue=1200))
         self.addParameter(QgsProcessingParameterNumber(
-            self.WIDTH_MM, self.tr("Page width (mm)"), QgsProcessingParameterNumber.Double,
+            self.WIDTH_MM, self.tr("Page width (mm)"), compat.NUMBER_DOUBLE,
             defaultValue=297, minValue=80, maxValue=2000))
         self.addParameter(QgsProcessingParameterNumber(
-            self.HEIGHT_MM, self.tr("Page height (mm)"), QgsProcessingParameterNumber.Double,
+            self.HEIGHT_MM, self.tr("Page height (mm)"), compat.NUMBER_DOUBLE,
             defaultValue=210, minValue=60, maxValue=2000))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Folder of the PNG maps")))
@@ -511,13 +506,13 @@ class RenderMapsAlgorithm(MegaregionAlgorithm):
 
     @staticmethod
     def _check_layer(layer, name):
-        if layer.type() != layer.VectorLayer:
+        if layer.type() != compat.LAYER_VECTOR:
             raise QgsProcessingException(f"{name} layer '{layer.name()}' is not a vector layer: choose vector layers.")
         if layer.featureCount() == 0:
             raise QgsProcessingException(
                 f"{name} layer '{layer.name()}' ({layer.source()}) has no features: nothing to map; run the "
                 "algorithm that writes it again or choose another layer.")
-        if layer.geometryType() in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):
+        if layer.geometryType() in (compat.GEOMETRY_NULL, compat.GEOMETRY_UNKNOWN):
             raise QgsProcessingException(
                 f"{name} layer '{layer.name()}' has no geometry (a table): choose a layer with geometries, e.g. the "
                 "OUTPUT_REGIONS of 'Core-secondary unevenness' rather than its table.")
@@ -649,7 +644,7 @@ class RenderMapsAlgorithm(MegaregionAlgorithm):
         settings.exportMetadata = False
         with _quiet_gdal():
             status = QgsLayoutExporter(layout).exportToImage(path, settings)
-        if status != QgsLayoutExporter.Success:
+        if status != compat.EXPORT_SUCCESS:
             raise QgsProcessingException(
                 f"The map of '{layer.name()}' could not be written to {path} (export status {status}): check the "
                 "free space and permissions of OUTPUT_FOLDER, or lower DPI.")

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsStyle,
     QgsSymbol,
 )
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 STYLE_NAME = "megaregion"
@@ -106,7 +107,7 @@ def megaregion_renderer(layer, region_field="megaregion_id", role_field="role", 
     root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, "ELSE", "In no mega-region"))
     if role_field in names:
         core = QgsSymbol.defaultSymbol(layer.geometryType())
-        core.symbolLayer(0).setBrushStyle(0)  # Qt.NoBrush: outline only, over the fill
+        core.symbolLayer(0).setBrushStyle(Qt.BrushStyle.NoBrush)  # outline only, over the fill
         core.symbolLayer(0).setStrokeColor(QColor("#000000"))
         core.symbolLayer(0).setStrokeWidth(0.6)
         root.appendChild(QgsRuleBasedRenderer.Rule(core, 0, 0, f"\"{role_field}\" = 'core'", "Core city"))

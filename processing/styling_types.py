@@ -8,9 +8,10 @@ light grey. Each legend entry reads ``"A — <short description>"``.
 Algorithms register :func:`type_renderer` with ``style_output`` (see :mod:`.styling`), so
 the style is set on the output and saved with it (GeoPackage default style or sidecar .qml).
 """
-from qgis.core import QgsCategorizedSymbolRenderer, QgsRendererCategory, QgsSymbol, QgsUnitTypes, QgsWkbTypes
+from qgis.core import QgsCategorizedSymbolRenderer, QgsRendererCategory, QgsSymbol
 from qgis.PyQt.QtGui import QColor
 
+from . import compat
 from ..core.report_typology import type_colour
 
 NOT_TYPED_COLOUR = "#d9d9d9"
@@ -23,11 +24,11 @@ def type_symbol(geometry_type, colour):
     neighbouring cities of the same type stay apart (and a black fill keeps its borders)."""
     symbol = QgsSymbol.defaultSymbol(geometry_type)
     symbol.setColor(QColor(colour))
-    if geometry_type == QgsWkbTypes.PolygonGeometry:
+    if geometry_type == compat.GEOMETRY_POLYGON:
         layer = symbol.symbolLayer(0)
         layer.setStrokeColor(QColor(OUTLINE_COLOUR))
         layer.setStrokeWidth(0.15)
-        layer.setStrokeWidthUnit(QgsUnitTypes.RenderMillimeters)
+        layer.setStrokeWidthUnit(compat.RENDER_MILLIMETERS)
     return symbol
 
 

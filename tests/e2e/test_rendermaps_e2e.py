@@ -16,7 +16,7 @@ TYPE_COLOURS = ["#e69f00", "#56b4e9", "#009e73"]
 
 def pixels(path):
     """The PNG as an (height, width, 3) uint8 RGB array."""
-    image = QImage(str(path)).convertToFormat(QImage.Format_RGB32)
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
     assert not image.isNull(), path
     ptr = image.constBits()
     ptr.setsize(image.sizeInBytes())

@@ -1,8 +1,9 @@
 """The prepare-data algorithms through processing.run, as the toolbox and models call them."""
 import pytest
-from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from data_paths import BOUNDARIES, MEMBERSHIP
+from megaregion.processing.compat import WKB_MULTIPOLYGON
 
 
 def boundaries_layer():
@@ -30,7 +31,7 @@ def test_assign_defaults_bundled_membership(run_alg):
     assert out.featureCount() == 370 + 8
     bth_cores = sorted(f["name"] for f in out.getFeatures() if f["megaregion_id"] == "BTH" and f["role"] == "core")
     assert bth_cores == sorted(["北京市", "天津市", "石家庄市"])
-    assert out.wkbType() == QgsWkbTypes.MultiPolygon
+    assert out.wkbType() == WKB_MULTIPOLYGON
 
 
 def test_assign_first_membership_and_drop(run_alg):

@@ -25,7 +25,7 @@ INDICATORS_2020 = ["popu_2020", "popu_urban_2020", "household_2020", "age_65_202
 
 def pixels(path):
     """The PNG as an (height, width, 3) uint8 RGB array."""
-    image = QImage(str(path)).convertToFormat(QImage.Format_RGB32)
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
     assert not image.isNull(), path
     ptr = image.constBits()
     ptr.setsize(image.sizeInBytes())
