@@ -1,8 +1,13 @@
 """Desktop glue: registers the Processing provider and adds a menu and a toolbar button
 that open each algorithm's dialog. ``qgis_process`` only calls :meth:`initProcessing`."""
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMenu, QToolButton
+from qgis.PyQt.QtWidgets import QMenu, QToolButton
+
+try:  # Qt6 (QGIS 4), and QGIS's Qt5 shim in later 3.x releases
+    from qgis.PyQt.QtGui import QAction
+except ImportError:  # QGIS 3.22: Qt5 keeps QAction in QtWidgets
+    from qgis.PyQt.QtWidgets import QAction
 
 from .processing.base import ICON_PATH
 from .processing.provider import MegaregionProvider, algorithm_classes
@@ -48,13 +53,21 @@ class MegaregionPlugin:
         self.tool_button.setToolTip("Mega-region unevenness algorithms")
         self.tool_button.setMenu(button_menu)
         self.tool_button.setDefaultAction(self.actions[0])  # a click opens the pipeline
-        self.tool_button.setPopupMode(QToolButton.MenuButtonPopup)
+        self.tool_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.toolbar.addWidget(self.tool_button)
 
-    @staticmethod
-    def open_dialog(alg_id):
+    def open_dialog(self, alg_id):
+        """The algorithm's dialog; when a package it needs is missing, the message saying how
+        to add it instead."""
         from qgis import processing
 
+        alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+        ok, message = alg.canExecute() if alg is not None else (False, f"{alg_id} is not loaded")
+        if not ok:
+            self.iface.messageBar().pushMessage(
+                "Mega-region unevenness", message.replace("\n", " "), level=Qgis.MessageLevel.Critical, duration=0
+            )
+            return
         processing.execAlgorithmDialog(alg_id, {})
 
     def unload(self):

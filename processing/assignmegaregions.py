@@ -1,6 +1,5 @@
 """``megaregion:assignmegaregions``: add mega-region, role and phase to each prefecture."""
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -10,14 +9,17 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core import membership as core_membership
-from . import qgis_io
+from . import compat, qgis_io
 from .base import MegaregionAlgorithm
+from .deps import lazy_import
 from .styling import megaregion_renderer
 from .tables import table_frame
 
+core_membership = lazy_import("..core.membership", __package__)
+
 
 class AssignMegaregionsAlgorithm(MegaregionAlgorithm):
+    REQUIRES = ("numpy", "pandas")
     INPUT = "INPUT"
     KEY = "KEY"
     MEMBERSHIP = "MEMBERSHIP"
@@ -49,7 +51,7 @@ class AssignMegaregionsAlgorithm(MegaregionAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
-            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Prefectures"), [QgsProcessing.TypeVector])
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Prefectures"), [compat.SOURCE_VECTOR])
         )
         self.addParameter(
             QgsProcessingParameterField(
@@ -60,7 +62,7 @@ class AssignMegaregionsAlgorithm(MegaregionAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.MEMBERSHIP, self.tr("Membership table (default: bundled 19 mega-regions)"),
-                [QgsProcessing.TypeVector], optional=True,
+                [compat.SOURCE_VECTOR], optional=True,
             )
         )
         self.addParameter(
@@ -114,7 +116,7 @@ class AssignMegaregionsAlgorithm(MegaregionAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         qgis_io.write_frame(sink, out, [geometries[r] for r in rows], feedback, 40, 100)
-        if QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry:
+        if QgsWkbTypes.geometryType(source.wkbType()) == compat.GEOMETRY_POLYGON:
             self.style_output(dest_id, megaregion_renderer)
         assigned = out["megaregion_id"].notna()
         feedback.pushInfo(

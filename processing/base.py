@@ -6,6 +6,9 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsWkbType
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from . import compat
+from .deps import missing_message
+
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "megaregion.svg")
 
@@ -20,12 +23,34 @@ class MegaregionAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = "prepare"
     GROUP = "1 Prepare data"
     HELP = ""
+    # Python packages beyond QGIS the algorithm imports (import names); the provider checks
+    # them when it loads and sets ``missing_packages`` to those it cannot find.
+    REQUIRES = ()
+    missing_packages = ()
 
     def tr(self, text):
         return QCoreApplication.translate("megaregion", text)
 
     def createInstance(self):  # noqa: N802 (QGIS API)
-        return type(self)()
+        clone = type(self)()
+        clone.missing_packages = self.missing_packages
+        return clone
+
+    def missing_message(self):
+        return missing_message(f"megaregion:{self.ALG_ID}", self.missing_packages)
+
+    def canExecute(self):  # noqa: N802
+        """``(False, how to add the missing packages)`` when a package is missing: the
+        toolbox, the menu and the model designer then refuse to open the algorithm."""
+        if self.missing_packages:
+            return False, self.missing_message()
+        return True, ""
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        # processing.run, qgis_process and the dialog check the parameters before running
+        if self.missing_packages:
+            return False, self.missing_message()
+        return super().checkParameterValues(parameters, context)
 
     def name(self):
         return self.ALG_ID
@@ -40,6 +65,8 @@ class MegaregionAlgorithm(QgsProcessingAlgorithm):
         return self.GROUP_ID
 
     def shortHelpString(self):  # noqa: N802
+        if self.missing_packages:
+            return self.missing_message().replace("\n", "<br>") + "<br><br>" + self.tr(self.HELP)
         return self.tr(self.HELP)
 
     def icon(self):
@@ -51,7 +78,7 @@ class MegaregionAlgorithm(QgsProcessingAlgorithm):
         source = self.parameterAsSource(parameters, name, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
-        if polygons_for and QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        if polygons_for and QgsWkbTypes.geometryType(source.wkbType()) != compat.GEOMETRY_POLYGON:
             raise QgsProcessingException(
                 f"{name} has {QgsWkbTypes.displayString(source.wkbType())} geometries: {polygons_for}."
             )
@@ -72,6 +99,8 @@ class MegaregionAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         self._pending_styles = []
+        if self.missing_packages:
+            raise QgsProcessingException(self.missing_message())
         try:
             return self.compute(parameters, context, feedback)
         except QgsProcessingException:

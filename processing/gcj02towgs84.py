@@ -1,7 +1,6 @@
 """``megaregion:gcj02towgs84``: convert boundaries scraped from Chinese web maps to WGS84."""
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -9,7 +8,7 @@ from qgis.core import (
 )
 
 from ..core import gcj02
-from . import qgis_io
+from . import compat, qgis_io
 from .base import MegaregionAlgorithm
 
 SYSTEMS = ["gcj02", "bd09", "wgs84"]
@@ -17,6 +16,7 @@ SYSTEM_LABELS = ["GCJ-02 (Amap, Tencent, Google China)", "BD-09 (Baidu)", "WGS84
 
 
 class Gcj02ToWgs84Algorithm(MegaregionAlgorithm):
+    REQUIRES = ("numpy", "pandas", "shapely")
     INPUT = "INPUT"
     FROM_SYSTEM = "FROM_SYSTEM"
     TO_SYSTEM = "TO_SYSTEM"
@@ -45,7 +45,7 @@ class Gcj02ToWgs84Algorithm(MegaregionAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Input layer (longitude/latitude)"), [QgsProcessing.TypeVectorAnyGeometry]
+                self.INPUT, self.tr("Input layer (longitude/latitude)"), [compat.SOURCE_VECTOR_ANY_GEOMETRY]
             )
         )
         self.addParameter(

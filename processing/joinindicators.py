@@ -1,24 +1,25 @@
 """``megaregion:joinindicators``: join a yearbook indicator table to prefecture boundaries."""
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsWkbTypes,
 )
 
-from ..core import join as core_join
-from . import qgis_io
+from . import compat, qgis_io
 from .base import MegaregionAlgorithm
+from .deps import lazy_import
 from .tables import table_frame
+
+core_join = lazy_import("..core.join", __package__)
 
 DUPLICATE_OPTIONS = ["Error (list the duplicated keys)", "Keep the first row", "Sum the rows", "Average the rows"]
 
 
 class JoinIndicatorsAlgorithm(MegaregionAlgorithm):
+    REQUIRES = ("numpy", "pandas")
     INPUT = "INPUT"
     INPUT_KEY = "INPUT_KEY"
     TABLE = "TABLE"
@@ -65,7 +66,7 @@ class JoinIndicatorsAlgorithm(MegaregionAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Boundaries (polygons)"), [QgsProcessing.TypeVectorPolygon]
+                self.INPUT, self.tr("Boundaries (polygons)"), [compat.SOURCE_VECTOR_POLYGON]
             )
         )
         self.addParameter(
@@ -75,7 +76,7 @@ class JoinIndicatorsAlgorithm(MegaregionAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.TABLE, self.tr("Indicator table (CSV, XLSX, GeoPackage table, layer)"), [QgsProcessing.TypeVector]
+                self.TABLE, self.tr("Indicator table (CSV, XLSX, GeoPackage table, layer)"), [compat.SOURCE_VECTOR]
             )
         )
         self.addParameter(
@@ -111,7 +112,7 @@ class JoinIndicatorsAlgorithm(MegaregionAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Joined layer")))
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.UNMATCHED, self.tr("Unmatched table rows"), QgsProcessing.TypeVector,
+                self.UNMATCHED, self.tr("Unmatched table rows"), compat.SOURCE_VECTOR,
                 optional=True, createByDefault=True,
             )
         )
@@ -167,7 +168,7 @@ class JoinIndicatorsAlgorithm(MegaregionAlgorithm):
         unmatched = result.unmatched.copy()
         unmatched["key"] = unmatched["key"].map(lambda v: None if v is None else str(v))
         sink2, unmatched_id = self.parameterAsSink(
-            parameters, self.UNMATCHED, context, qgis_io.frame_fields(unmatched), QgsWkbTypes.NoGeometry
+            parameters, self.UNMATCHED, context, qgis_io.frame_fields(unmatched), compat.WKB_NO_GEOMETRY
         )
         if sink2 is not None:
             qgis_io.write_frame(sink2, unmatched, None, feedback, 90, 100)

@@ -8,8 +8,9 @@ defaults in before running the model."""
 import glob
 import os
 
-from qgis.core import Qgis, QgsMessageLog, QgsProcessingModelAlgorithm
+from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm
 
+from . import compat
 from .base import PLUGIN_DIR
 
 MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
@@ -36,6 +37,22 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         _resolve_defaults(clone)
         return clone
 
+    def canExecute(self):  # noqa: N802
+        """False, with the message of the first step that cannot run (a package is missing)."""
+        for child in self.childAlgorithms().values():
+            algorithm = child.algorithm()
+            if algorithm is not None:
+                ok, message = algorithm.canExecute()
+                if not ok:
+                    return False, message
+        return super().canExecute()
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        ok, message = self.canExecute()
+        if not ok:
+            return False, message
+        return super().checkParameterValues(parameters, context)
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         filled = dict(parameters)
         for definition in self.parameterDefinitions():
@@ -56,7 +73,9 @@ def shipped_models():
     for path in sorted(glob.glob(os.path.join(MODELS_DIR, "*.model3"))):
         model = ShippedModel()
         if not model.fromFile(path):
-            QgsMessageLog.logMessage(f"Model {path} could not be read", "Mega-region unevenness", Qgis.Critical)
+            QgsMessageLog.logMessage(
+                f"Model {path} could not be read", "Mega-region unevenness", compat.MESSAGE_CRITICAL
+            )
             continue
         _resolve_defaults(model)
         out.append(model)

@@ -1,14 +1,18 @@
 """The Processing provider ``megaregion`` ("Mega-region unevenness")."""
 import importlib
 import traceback
+from importlib.util import find_spec
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProcessingProvider
+from qgis.core import QgsApplication, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from . import compat
 from .base import ICON_PATH
+from .deps import missing_message, missing_packages
 from .models import shipped_models
 
-# (module, class) of every algorithm, in toolbox order.
+# (module, class) of every algorithm, in toolbox order. Each class names the packages it
+# needs in REQUIRES; its module imports without them (see .deps).
 ALGORITHMS = [
     ("joinindicators", "JoinIndicatorsAlgorithm"),
     ("assignmegaregions", "AssignMegaregionsAlgorithm"),
@@ -21,11 +25,12 @@ ALGORITHMS = [
     ("trend", "TrendAlgorithm"),
     ("rendermaps", "RenderMapsAlgorithm"),
 ]
+LOG_TAG = "Mega-region unevenness"
 
 
 def algorithm_classes():
-    """The algorithm classes that import; one whose dependencies are missing is logged and
-    left out, so it cannot take the others (or QGIS) down with it."""
+    """The algorithm classes. Their modules import with QGIS and numpy alone; one that fails
+    all the same is logged and left out, so it cannot take the others (or QGIS) down with it."""
     classes = []
     for module_name, class_name in ALGORITHMS:
         try:
@@ -34,10 +39,25 @@ def algorithm_classes():
         except Exception:  # noqa: BLE001 (any import failure must not break QGIS)
             QgsMessageLog.logMessage(
                 f"Algorithm megaregion:{module_name} is unavailable:\n{traceback.format_exc()}",
-                "Mega-region unevenness",
-                Qgis.Critical,
+                LOG_TAG,
+                compat.MESSAGE_CRITICAL,
             )
     return classes
+
+
+def algorithms():
+    """One instance of every algorithm; one whose packages are missing (checked with
+    ``find_spec``, without importing them) knows which, refuses to run and says how to add them."""
+    out = []
+    for cls in algorithm_classes():
+        alg = cls()
+        alg.missing_packages = tuple(missing_packages(cls.REQUIRES, find=find_spec))
+        if alg.missing_packages:
+            QgsMessageLog.logMessage(
+                missing_message(f"megaregion:{alg.name()}", alg.missing_packages), LOG_TAG, compat.MESSAGE_WARNING
+            )
+        out.append(alg)
+    return out
 
 
 class MegaregionProvider(QgsProcessingProvider):
@@ -54,8 +74,8 @@ class MegaregionProvider(QgsProcessingProvider):
         return QIcon(ICON_PATH)
 
     def loadAlgorithms(self):  # noqa: N802
-        for cls in algorithm_classes():
-            self.addAlgorithm(cls())
+        for alg in algorithms():
+            self.addAlgorithm(alg)
         registry = QgsApplication.processingRegistry()
         if registry.providerById(self.id()) is not None:  # registered: our own algorithms resolve
             for model in shipped_models():

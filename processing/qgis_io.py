@@ -7,18 +7,20 @@ so a failed run leaves no half-written output."""
 import math
 
 import numpy as np
-import pandas as pd
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+
+from . import compat
+from .deps import lazy_import
+
+pd = lazy_import("pandas")
 
 
 def python_value(value):
@@ -42,7 +44,7 @@ def source_to_frame(source, feedback=None, with_geometry=True, progress_share=1.
     names = [f.name() for f in source.fields()]
     request = QgsFeatureRequest()
     if not with_geometry:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(compat.REQUEST_NO_GEOMETRY)
     total = max(source.featureCount(), 1)
     rows, geometries = [], []
     for i, feature in enumerate(source.getFeatures(request)):
@@ -87,19 +89,19 @@ def qgs_geometries(shapes):
 def _qvariant_type(series):
     kind = series.dtype.kind
     if kind == "b":
-        return QVariant.Bool, 0, 0
+        return compat.FIELD_BOOL, 0, 0
     if kind in "iu":
-        return QVariant.LongLong, 0, 0
+        return compat.FIELD_LONGLONG, 0, 0
     if kind == "f":
-        return QVariant.Double, 0, 0
+        return compat.FIELD_DOUBLE, 0, 0
     values = [v for v in series if v is not None and not (isinstance(v, float) and math.isnan(v))]
     if values and all(isinstance(v, (bool, np.bool_)) for v in values):
-        return QVariant.Bool, 0, 0
+        return compat.FIELD_BOOL, 0, 0
     if values and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in values):
-        return QVariant.LongLong, 0, 0
+        return compat.FIELD_LONGLONG, 0, 0
     if values and all(isinstance(v, (int, float, np.integer, np.floating)) for v in values):
-        return QVariant.Double, 0, 0
-    return QVariant.String, 0, 0
+        return compat.FIELD_DOUBLE, 0, 0
+    return compat.FIELD_STRING, 0, 0
 
 
 def frame_fields(frame, templates=None):
@@ -162,9 +164,9 @@ def write_frame(sink, frame, geometries=None, feedback=None, progress_from=0.0, 
         feature.setAttributes([_cell(col[i]) for col in columns])
         if geometries is not None:
             feature.setGeometry(geometries[i])
-        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+        if not sink.addFeature(feature, compat.SINK_FAST_INSERT):
             raise QgsProcessingException(f"Could not write feature {i + 1} of {n}")
 
 
 def no_geometry():
-    return QgsWkbTypes.NoGeometry
+    return compat.WKB_NO_GEOMETRY

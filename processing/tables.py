@@ -9,8 +9,10 @@ import os
 from qgis.core import QgsProcessingException, QgsProcessingFeatureSourceDefinition
 from qgis.PyQt.QtCore import QUrl
 
-from ..core import tables as core_tables
 from . import qgis_io
+from .deps import lazy_import
+
+core_tables = lazy_import("..core.tables", __package__)
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
 

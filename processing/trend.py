@@ -1,8 +1,8 @@
 """``megaregion:trend``: development trends of secondary cities between two years."""
-import pandas as pd
 from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterNumber
 
-from ..core import topsis, typology
+from . import compat
+from .deps import lazy_import
 from .typology import (
     _YEAR_SUFFIX,
     CLUSTER_HELP,
@@ -12,6 +12,10 @@ from .typology import (
     base_name,
     parse_dimensions,
 )
+
+pd = lazy_import("pandas")
+topsis = lazy_import("..core.topsis", __package__)
+typology = lazy_import("..core.typology", __package__)
 
 YEAR_POOLS = [("Each year over its own min/max", "per_year"), ("Both years pooled", "pooled")]
 
@@ -86,10 +90,10 @@ class TrendAlgorithm(TypologyBase):
 
     def _add_method_parameters(self):
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR1, self.tr("First year (0 = from the indicator fields)"), QgsProcessingParameterNumber.Integer,
+            self.YEAR1, self.tr("First year (0 = from the indicator fields)"), compat.NUMBER_INTEGER,
             defaultValue=0, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR2, self.tr("Second year (0 = from the indicator fields)"), QgsProcessingParameterNumber.Integer,
+            self.YEAR2, self.tr("Second year (0 = from the indicator fields)"), compat.NUMBER_INTEGER,
             defaultValue=0, minValue=0))
         self.addParameter(QgsProcessingParameterEnum(
             self.YEAR_POOL, self.tr("Min-max of the two years"), options=[p[0] for p in YEAR_POOLS], defaultValue=0))

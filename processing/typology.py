@@ -1,5 +1,6 @@
 """``megaregion:typology``: types of secondary cities by their gap to the cores, and the
 machinery shared with ``megaregion:trend`` (:mod:`.trend`)."""
+import functools
 import math
 import re
 
@@ -8,10 +9,8 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -19,14 +18,17 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
-from ..core import kmeans_typology, report_typology, typology
-from . import qgis_io
+from ..core import report_typology
+from . import compat, qgis_io
 from .base import MegaregionAlgorithm
+from .deps import lazy_import
 from .styling import graduated_renderer
 from .styling_types import type_renderer
+
+kmeans_typology = lazy_import("..core.kmeans_typology", __package__)
+typology = lazy_import("..core.typology", __package__)
 
 _YEAR_SUFFIX = re.compile(r"^(?P<name>.+?)_(?P<year>\d{4})$")
 
@@ -99,14 +101,26 @@ def _dissertation_key(name):
     return re.sub(r"[^0-9A-Za-z]", "", base_name(name)).upper()
 
 
-_DISSERTATION = {_dissertation_key(k): v for k, v in typology.DISSERTATION_DIMENSIONS.items()}
-_DISSERTATION_COST = {_dissertation_key(k): k for k in typology.DISSERTATION_COST_INDICATORS}
+@functools.lru_cache(maxsize=None)
+def _dissertation():
+    """``({key: dimension}, {key: cost indicator})`` of the dissertation's indicators."""
+    return ({_dissertation_key(k): v for k, v in typology.DISSERTATION_DIMENSIONS.items()},
+            {_dissertation_key(k): k for k in typology.DISSERTATION_COST_INDICATORS})
+
+
+def _core_default(module, name):
+    """A parameter default defined in ``core/``; ``None`` when the packages ``core/`` needs are
+    missing, so the parameters can still be listed (the algorithm then refuses to run)."""
+    try:
+        return getattr(module, name)
+    except ImportError:
+        return None
 
 
 def default_dimensions(indicators):
     """The dissertation's dimension for indicators named like its 18 indicators (POP, PM2.5,
     pm25_2020 ...), otherwise each indicator its own dimension."""
-    return {i: _DISSERTATION.get(_dissertation_key(i), i) for i in indicators}
+    return {i: _dissertation()[0].get(_dissertation_key(i), i) for i in indicators}
 
 
 def parse_dimensions(text, indicators):
@@ -195,7 +209,7 @@ def _blank(value):
 
 
 def _advanced(param):
-    param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    param.setFlags(param.flags() | compat.PARAMETER_ADVANCED)
     return param
 
 
@@ -204,6 +218,7 @@ def _advanced(param):
 class TypologyBase(MegaregionAlgorithm):
     """Parameters, reading, outputs and styling shared by the gap and the trend typology.
     Subclasses set ``KIND`` and implement ``_add_method_parameters`` and ``_run_core``."""
+    REQUIRES = ("numpy", "pandas", "pyproj")
 
     INPUT = "INPUT"
     INDICATORS = "INDICATORS"
@@ -235,13 +250,13 @@ class TypologyBase(MegaregionAlgorithm):
     # ------------------------------------------------------------------ parameters
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Prefectures with mega-regions, roles and indicators"), [QgsProcessing.TypeVector]))
+            self.INPUT, self.tr("Prefectures with mega-regions, roles and indicators"), [compat.SOURCE_VECTOR]))
         self.addParameter(QgsProcessingParameterField(
             self.INDICATORS, self.tr(self.INDICATORS_LABEL), parentLayerParameterName=self.INPUT,
-            type=QgsProcessingParameterField.Numeric, allowMultiple=True))
+            type=compat.FIELD_PARAMETER_NUMERIC, allowMultiple=True))
         self.addParameter(QgsProcessingParameterField(
             self.COST_INDICATORS, self.tr("Cost indicators: less is better (optional)"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, allowMultiple=True,
+            parentLayerParameterName=self.INPUT, type=compat.FIELD_PARAMETER_NUMERIC, allowMultiple=True,
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.DIMENSIONS, self.tr("Dimensions, e.g. POP=urban size;GDP=urban size (optional)"),
@@ -250,19 +265,19 @@ class TypologyBase(MegaregionAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.POOL, self.tr("Pool of the min-max performance"), options=[p[0] for p in POOLS], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.K, self.tr("Number of types K (0 = choose by silhouette)"), QgsProcessingParameterNumber.Integer,
+            self.K, self.tr("Number of types K (0 = choose by silhouette)"), compat.NUMBER_INTEGER,
             defaultValue=0, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.K_MAX, self.tr("Largest K tried by the silhouette"), QgsProcessingParameterNumber.Integer,
-            defaultValue=kmeans_typology.DEFAULT_K_MAX, minValue=2))
+            self.K_MAX, self.tr("Largest K tried by the silhouette"), compat.NUMBER_INTEGER,
+            defaultValue=_core_default(kmeans_typology, "DEFAULT_K_MAX"), minValue=2))
         self.addParameter(QgsProcessingParameterEnum(
             self.WEIGHTING, self.tr("Weights of the composite TOPSIS score"), options=[w[0] for w in WEIGHTINGS],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterField(
-            self.MEGAREGION_FIELD, self.tr("Mega-region field"), defaultValue=typology.MEGAREGION_FIELD,
+            self.MEGAREGION_FIELD, self.tr("Mega-region field"), defaultValue=_core_default(typology, "MEGAREGION_FIELD"),
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.ROLE_FIELD, self.tr("Role field (core/secondary)"), defaultValue=typology.ROLE_FIELD,
+            self.ROLE_FIELD, self.tr("Role field (core/secondary)"), defaultValue=_core_default(typology, "ROLE_FIELD"),
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.NAME_FIELD, self.tr("City name field"), defaultValue="name",
@@ -271,17 +286,17 @@ class TypologyBase(MegaregionAlgorithm):
             self.CITY_FIELD, self.tr("City id field, copied to the outputs (one row per mega-region and city)"),
             defaultValue="adcode", parentLayerParameterName=self.INPUT, optional=True)))
         self.addParameter(_advanced(QgsProcessingParameterNumber(
-            self.SEED, self.tr("K-means random seed"), QgsProcessingParameterNumber.Integer,
-            defaultValue=kmeans_typology.DEFAULT_SEED, minValue=0)))
+            self.SEED, self.tr("K-means random seed"), compat.NUMBER_INTEGER,
+            defaultValue=_core_default(kmeans_typology, "DEFAULT_SEED"), minValue=0)))
         self.addParameter(_advanced(QgsProcessingParameterNumber(
-            self.N_INIT, self.tr("K-means initialisations"), QgsProcessingParameterNumber.Integer,
-            defaultValue=kmeans_typology.DEFAULT_N_INIT, minValue=1, maxValue=10000)))
+            self.N_INIT, self.tr("K-means initialisations"), compat.NUMBER_INTEGER,
+            defaultValue=_core_default(kmeans_typology, "DEFAULT_N_INIT"), minValue=1, maxValue=10000)))
         cities, cores, profiles, report = self.OUTPUT_LABELS
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr(cities), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr(cities), compat.SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_CORES, self.tr(cores), QgsProcessing.TypeVector, optional=True, createByDefault=True))
+            self.OUTPUT_CORES, self.tr(cores), compat.SOURCE_VECTOR, optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_PROFILES, self.tr(profiles), QgsProcessing.TypeVector, optional=True, createByDefault=True))
+            self.OUTPUT_PROFILES, self.tr(profiles), compat.SOURCE_VECTOR, optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr(report), self.tr("HTML files (*.html)"), optional=True, createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber("K_CHOSEN", self.tr("Number of types")))
@@ -359,7 +374,7 @@ class TypologyBase(MegaregionAlgorithm):
         marked = {_dissertation_key(c) for c in cost}
         for i in indicators:
             key = _dissertation_key(i)
-            if key in _DISSERTATION_COST and key not in marked:
+            if key in _dissertation()[1] and key not in marked:
                 feedback.pushInfo(f"'{i}' is a cost indicator (less is better) in the dissertation; "
                                   "add it to COST_INDICATORS if that holds for your data.")
 
@@ -491,7 +506,7 @@ class TypologyBase(MegaregionAlgorithm):
     def _write(self, parameters, name, context, feedback, table, geometries, source, start, end):
         fields = qgis_io.frame_fields(table)
         if geometries is None:
-            sink, dest = self.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.NoGeometry)
+            sink, dest = self.parameterAsSink(parameters, name, context, fields, compat.WKB_NO_GEOMETRY)
         else:
             sink, dest = self.parameterAsSink(parameters, name, context, fields, source.wkbType(), source.sourceCrs())
         if sink is None:

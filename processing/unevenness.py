@@ -1,23 +1,23 @@
 """``megaregion:unevenness``: Theil and Dagum Gini between core and secondary cities."""
 import re
 
-import pandas as pd
-
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsWkbTypes,
 )
 
-from ..core import report_unevenness, unevenness
-from . import qgis_io
+from . import compat, qgis_io
 from .base import MegaregionAlgorithm
+from .deps import lazy_import
 from .styling import graduated_renderer
+
+pd = lazy_import("pandas")
+report_unevenness = lazy_import("..core.report_unevenness", __package__)
+unevenness = lazy_import("..core.unevenness", __package__)
 
 HEADLINES = [
     ("theil", "Theil T"),
@@ -33,6 +33,7 @@ _YEAR_FIELD = re.compile(r"^(?P<base>.+)_(?P<year>\d{4})$")
 
 
 class UnevennessAlgorithm(MegaregionAlgorithm):
+    REQUIRES = ("numpy", "pandas", "shapely")
     INPUT = "INPUT"
     INDICATORS = "INDICATORS"
     WEIGHT = "WEIGHT"
@@ -84,19 +85,19 @@ class UnevennessAlgorithm(MegaregionAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Prefectures with mega-regions and indicators"), [QgsProcessing.TypeVector]
+                self.INPUT, self.tr("Prefectures with mega-regions and indicators"), [compat.SOURCE_VECTOR]
             )
         )
         self.addParameter(
             QgsProcessingParameterField(
                 self.INDICATORS, self.tr("Indicators (<name>_<year> fields give two years)"),
-                parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, allowMultiple=True,
+                parentLayerParameterName=self.INPUT, type=compat.FIELD_PARAMETER_NUMERIC, allowMultiple=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterField(
                 self.WEIGHT, self.tr("Weight, e.g. population (optional: population-weighted measures)"),
-                parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True,
+                parentLayerParameterName=self.INPUT, type=compat.FIELD_PARAMETER_NUMERIC, optional=True,
             )
         )
         self.addParameter(
@@ -125,13 +126,13 @@ class UnevennessAlgorithm(MegaregionAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_TABLE, self.tr("Unevenness table"), QgsProcessing.TypeVector
+                self.OUTPUT_TABLE, self.tr("Unevenness table"), compat.SOURCE_VECTOR
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_REGIONS, self.tr("Mega-regions with the headline measure"),
-                QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True,
+                compat.SOURCE_VECTOR_POLYGON, optional=True, createByDefault=True,
             )
         )
         self.addParameter(
@@ -208,7 +209,7 @@ class UnevennessAlgorithm(MegaregionAlgorithm):
 
         results = {}
         fields = qgis_io.frame_fields(table)
-        sink, table_id = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry)
+        sink, table_id = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, compat.WKB_NO_GEOMETRY)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TABLE))
         qgis_io.write_frame(sink, table, None, feedback, 50, 70)
@@ -277,7 +278,7 @@ class UnevennessAlgorithm(MegaregionAlgorithm):
                 g.convertToMultiType()
         fields = qgis_io.frame_fields(attrs)
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT_REGIONS, context, fields, QgsWkbTypes.MultiPolygon, source.sourceCrs()
+            parameters, self.OUTPUT_REGIONS, context, fields, compat.WKB_MULTIPOLYGON, source.sourceCrs()
         )
         if sink is None:
             return None

@@ -1,7 +1,6 @@
 """``megaregion:zonalstatistics``, ``megaregion:nighttimelight`` and ``megaregion:ndvi``:
 raster statistics per polygon, over one engine (:func:`megaregion.core.zonal.zonal_statistics`)."""
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -12,10 +11,12 @@ from qgis.core import (
 )
 
 from ..core import raster_presets
-from ..core import zonal as core_zonal
-from . import qgis_io
+from . import compat, qgis_io
 from .base import MegaregionAlgorithm
+from .deps import lazy_import
 from .styling import graduated_renderer
+
+core_zonal = lazy_import("..core.zonal", __package__)
 
 COVERAGES = ["exact", "center", "all_touched"]
 COVERAGE_LABELS = [
@@ -66,6 +67,7 @@ def _numbers(text, what):
 
 
 class _ZonalBase(MegaregionAlgorithm):
+    REQUIRES = ("numpy", "pandas", "shapely", "pyproj", "osgeo")
     INPUT = "INPUT"
     RASTER = "RASTER"
     STATISTICS = "STATISTICS"
@@ -105,11 +107,11 @@ class _ZonalBase(MegaregionAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
-            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Polygons"), [QgsProcessing.TypeVectorPolygon])
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Polygons"), [compat.SOURCE_VECTOR_POLYGON])
         )
         self.addParameter(
             QgsProcessingParameterMultipleLayers(
-                self.RASTER, self.tr("Rasters (one or several, e.g. one per year)"), QgsProcessing.TypeRaster
+                self.RASTER, self.tr("Rasters (one or several, e.g. one per year)"), compat.SOURCE_RASTER
             )
         )
         self.addParameter(
@@ -166,7 +168,7 @@ class _ZonalBase(MegaregionAlgorithm):
         ):
             self.addParameter(
                 QgsProcessingParameterNumber(
-                    name, self.tr(label), QgsProcessingParameterNumber.Double, optional=True, defaultValue=None
+                    name, self.tr(label), compat.NUMBER_DOUBLE, optional=True, defaultValue=None
                 )
             )
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr(self.OUTPUT_LABEL)))
@@ -191,7 +193,7 @@ class _ZonalBase(MegaregionAlgorithm):
             raise QgsProcessingException("RASTER is empty: choose at least one raster.")
         paths = []
         for layer in layers:
-            if layer.type() != layer.RasterLayer:
+            if layer.type() != compat.LAYER_RASTER:
                 raise QgsProcessingException(f"RASTER '{layer.name()}' is not a raster layer.")
             if layer.providerType() != "gdal":
                 raise QgsProcessingException(
@@ -402,13 +404,13 @@ class NighttimeLightAlgorithm(_ZonalBase):
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.LIT_THRESHOLD, self.tr("Lit threshold (empty: the product's)"),
-                QgsProcessingParameterNumber.Double, optional=True, defaultValue=None,
+                compat.NUMBER_DOUBLE, optional=True, defaultValue=None,
             )
         )
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.CAP, self.tr("Cap: largest value kept (empty: no cap)"),
-                QgsProcessingParameterNumber.Double, optional=True, defaultValue=None,
+                compat.NUMBER_DOUBLE, optional=True, defaultValue=None,
             )
         )
 

@@ -1,0 +1,78 @@
+"""The Python packages the algorithms need beyond QGIS, and how to add a missing one.
+
+Algorithm modules import at module level only the standard library, ``qgis`` and numpy;
+everything else (pandas, scipy, shapely, pyproj, GDAL's ``osgeo`` and the ``core`` modules
+that use them) through :func:`lazy_import`, at its first use inside a run. So the provider
+lists every algorithm whatever is installed, and an algorithm whose package is missing
+refuses to run with :func:`missing_message` instead of a traceback."""
+import importlib
+from importlib.util import find_spec
+
+# import name -> (package name in OSGeo4W and Debian/Ubuntu without "python3-", pip name)
+PACKAGES = {
+    "numpy": ("numpy", "numpy"),
+    "pandas": ("pandas", "pandas"),
+    "scipy": ("scipy", "scipy"),
+    "shapely": ("shapely", "shapely"),
+    "pyproj": ("pyproj", "pyproj"),
+    "osgeo": ("gdal", "GDAL"),
+    "openpyxl": ("openpyxl", "openpyxl"),
+}
+
+
+def missing_packages(requires, find=find_spec):
+    """The import names among ``requires`` that cannot be imported (``find`` is
+    :func:`importlib.util.find_spec`, which only locates a package: cheap)."""
+    missing = []
+    for name in requires:
+        try:
+            found = find(name) is not None
+        except (ImportError, ValueError):  # a broken package, or one blocked in sys.modules
+            found = False
+        if not found:
+            missing.append(name)
+    return missing
+
+
+def _and(words):
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def missing_message(alg_id, missing):
+    """What a user reads when ``alg_id`` cannot run: the missing packages and how to add
+    them on Windows, macOS and Debian/Ubuntu."""
+    system = [f"python3-{PACKAGES.get(m, (m, m))[0]}" for m in missing]
+    pip = [PACKAGES.get(m, (m, m))[1] for m in missing]
+    several = len(missing) > 1
+    them = "them" if several else "it"
+    searched = _and(f'"{name}"' for name in system)
+    return (
+        f"{alg_id} needs the Python package{'s' if several else ''} {_and(missing)}, which this QGIS "
+        f"installation does not have. Add {them} and restart QGIS:\n"
+        f"- Windows (QGIS installer or OSGeo4W): run the OSGeo4W Setup, choose Advanced Install, search for "
+        f"{searched} and install {them}.\n"
+        f"- macOS: in a terminal, /Applications/QGIS.app/Contents/MacOS/bin/pip3 install {' '.join(pip)} "
+        f"(the pip of the Python inside QGIS; adjust the path if QGIS.app has another name).\n"
+        f"- Debian/Ubuntu: sudo apt install {' '.join(system)}"
+    )
+
+
+class LazyModule:
+    """A module imported at the first attribute access, so that importing an algorithm
+    module does not import its optional packages."""
+
+    def __init__(self, name, package=None):
+        self._name = name
+        self._package = package
+        self._module = None
+
+    def __getattr__(self, attribute):
+        if self._module is None:
+            self._module = importlib.import_module(self._name, self._package)
+        return getattr(self._module, attribute)
+
+
+def lazy_import(name, package=None):
+    """``lazy_import("pandas")`` or ``lazy_import("..core.join", __package__)``."""
+    return LazyModule(name, package)

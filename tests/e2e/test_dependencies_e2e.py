@@ -1,0 +1,60 @@
+"""Through qgis_process, with pyproj made unimportable in QGIS's Python (a sitecustomize on
+PYTHONPATH refuses it): an algorithm that needs it stops before running, with the message
+saying how to add it and no traceback; another algorithm runs as usual."""
+import copy
+import os
+import sqlite3
+import textwrap
+
+import pytest
+
+from data_paths import BOUNDARIES
+
+SITECUSTOMIZE = textwrap.dedent("""
+    import sys
+
+    class _Refuse:
+        def find_spec(self, name, path=None, target=None):
+            if name.split(".")[0] == "pyproj":
+                raise ModuleNotFoundError("No module named " + repr(name))
+
+    sys.meta_path.insert(0, _Refuse())
+""")
+
+
+@pytest.fixture
+def qgis_process_without_pyproj(qgis_process, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(SITECUSTOMIZE)
+    qp = copy.copy(qgis_process)
+    qp.env = dict(qgis_process.env)
+    qp.env["PYTHONPATH"] = os.pathsep.join(p for p in (str(site), qp.env.get("PYTHONPATH")) if p)
+    return qp
+
+
+def test_algorithm_without_its_package_stops_with_how_to_add_it(qgis_process_without_pyproj, tmp_path):
+    out = tmp_path / "types.gpkg"
+    proc = qgis_process_without_pyproj(
+        "run", "megaregion:typology", "--", f"INPUT={BOUNDARIES}", "INDICATORS=adcode", f"OUTPUT={out}", check=False
+    )
+    text = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "megaregion:typology needs the Python package pyproj" in text
+    for hint in ("OSGeo4W Setup", '"python3-pyproj"', "/Applications/QGIS.app/Contents/MacOS/bin/pip3 install pyproj",
+                 "sudo apt install python3-pyproj"):
+        assert hint in text, hint
+    assert "Traceback" not in text and "ModuleNotFoundError" not in text
+    assert not out.exists()
+
+
+def test_the_other_algorithms_run(qgis_process_without_pyproj, tmp_path):
+    out = tmp_path / "assigned.gpkg"
+    _, result = qgis_process_without_pyproj.run_json(
+        "megaregion:assignmegaregions", {"INPUT": str(BOUNDARIES), "KEY": "adcode", "OUTPUT": str(out)}
+    )
+    assert result["results"]["OUTPUT"].startswith(str(out))
+    with sqlite3.connect(out) as db:
+        (table,), = db.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'").fetchall()
+        rows = db.execute(f'SELECT count(*), count(DISTINCT megaregion_id) FROM "{table}"').fetchone()
+    assert rows == (370 + 8, 19)  # every prefecture, 8 in two mega-regions; the 19 mega-regions
