@@ -27,6 +27,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QMetaType, QVariant
+from qgis.PyQt.QtGui import QFontDatabase
 
 
 def first(*getters):
@@ -136,3 +137,12 @@ FIELD_BOOL = field_type(QMetaType.Type.Bool)
 FIELD_LONGLONG = field_type(QMetaType.Type.LongLong)
 FIELD_DOUBLE = field_type(QMetaType.Type.Double)
 FIELD_STRING = field_type(QMetaType.Type.QString)
+
+
+def font_families():
+    """The font families Qt knows: ``QFontDatabase.families()`` is static in Qt6, which has
+    no ``QFontDatabase()`` any more; Qt5 needs an instance."""
+    try:
+        return list(QFontDatabase.families())
+    except TypeError:
+        return list(QFontDatabase().families())

@@ -49,7 +49,7 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QRectF, QSize, Qt
-from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
+from qgis.PyQt.QtGui import QColor, QFont
 
 from . import compat
 from .base import MegaregionAlgorithm
@@ -208,7 +208,7 @@ def pixel_size(width_mm, height_mm, dpi):
 
 
 def font_family():
-    families = set(QFontDatabase().families())
+    families = set(compat.font_families())
     return next((f for f in PREFERRED_FONTS if f in families), QFont().family())
 
 

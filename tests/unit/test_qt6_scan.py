@@ -39,6 +39,12 @@ QT5_ONLY = [
     (re.compile(r"\bQtWidgets\.(QAction|QActionGroup|QShortcut)\b"), "QAction lives in QtGui in Qt6"),
     (re.compile(r"\bQApplication\.desktop\s*\("), "QApplication.desktop() is gone in Qt6: use QScreen"),
 ]
+# Qt5 spellings allowed only as the fallback of a try that uses the Qt6 one first
+# (``except TypeError:`` / ``except ImportError:`` / ``except AttributeError:``).
+QT5_FALLBACK_ONLY = [
+    (re.compile(r"\bQFontDatabase\(\s*\)"), "QFontDatabase() is gone in Qt6: call its functions statically"),
+]
+FALLBACK_ERRORS = {"TypeError", "ImportError", "ModuleNotFoundError", "AttributeError"}
 QTGUI_IN_QT6 = {"QAction", "QActionGroup", "QShortcut"}
 
 
@@ -78,6 +84,17 @@ def _qtgui_fallback_lines(tree):
     return ok
 
 
+def _fallback_handler_lines(tree):
+    """Lines inside ``except TypeError/ImportError/AttributeError`` handlers."""
+    lines = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ExceptHandler) and node.type is not None:
+            caught = node.type.elts if isinstance(node.type, ast.Tuple) else [node.type]
+            if {getattr(c, "id", None) for c in caught} & FALLBACK_ERRORS:
+                lines.update(range(node.lineno, node.end_lineno + 1))
+    return lines
+
+
 def scan_source(text, name="<snippet>"):
     """``[(file, line, spelling, why)]`` for every Qt5-only spelling in ``text``."""
     findings = []
@@ -94,6 +111,12 @@ def scan_source(text, name="<snippet>"):
         for m in pattern.finditer(code):
             findings.append((name, code.count("\n", 0, m.start()) + 1, m.group(0).strip().lstrip("."), why))
     tree = ast.parse(text)
+    in_fallback = _fallback_handler_lines(tree)
+    for pattern, why in QT5_FALLBACK_ONLY:
+        for m in pattern.finditer(code):
+            line = code.count("\n", 0, m.start()) + 1
+            if line not in in_fallback:
+                findings.append((name, line, m.group(0), why))
     fallbacks = _qtgui_fallback_lines(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("QtWidgets"):
@@ -146,6 +169,7 @@ def test_plugin_sources_use_no_qt5_only_spelling():
     ("pattern = QRegExp('[0-9]+')\n", "QRegExp"),
     ("geometry = QDesktopWidget().screenGeometry()\n", "QDesktopWidget"),
     ("text = QString('x')\n", "QString"),
+    ("families = QFontDatabase().families()\n", "QFontDatabase()"),
 ])
 def test_the_scan_flags_qt5_only_spellings(snippet, spelling):
     found = [s for _, _, s, _ in scan_source(snippet)]
@@ -179,6 +203,7 @@ def test_the_scan_reports_file_and_line():
     "from qgis.PyQt.QtWidgets import QMenu, QToolButton\n",
     "level = Qgis.MessageLevel.Critical\n",
     "QStringListModel = None\n",
+    "try:\n    f = QFontDatabase.families()\nexcept TypeError:\n    f = QFontDatabase().families()\n",
 ])
 def test_the_scan_accepts_scoped_and_quoted_forms(snippet):
     assert scan_source(snippet) == []
