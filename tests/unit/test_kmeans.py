@@ -94,6 +94,14 @@ def test_empty_cluster_takes_the_row_farthest_from_its_centre():
     assert run.labels.tolist() == [0, 0, 2, 1, 1, 1]
     assert run.n_iter == 2
     assert run.inertia == 0.25 + 0.25 + 0 + 1 + 0 + 1
+    # two empty clusters (centres 100 and 200) take the two farthest rows in descending
+    # distance: x = 3 (9) goes to the third, x = 10 (4) to the fourth; the second keeps
+    # {11, 12} (mean 11.5). Step 2 assigns x = 3 and x = 10 to those centres, which stay
+    # where they are: shift 0, stop.
+    run = km.lloyd(X1, [[0.0], [12.0], [100.0], [200.0]])
+    assert run.centres.tolist() == [[0.5], [11.5], [3.0], [10.0]]
+    assert run.labels.tolist() == [0, 0, 2, 3, 1, 1]
+    assert run.n_iter == 2 and run.inertia == 1.0
 
 
 class ScriptedDraws:
