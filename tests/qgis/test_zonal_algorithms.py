@@ -65,16 +65,31 @@ def test_two_years_of_night_light_form_year_columns(run_alg):
     assert 0 < bj["ntl_lit_ratio_2020"] <= 1
 
 
-def test_dmsp_cnli_matches_its_definition_on_a_constant_raster(run_alg, tmp_path):
-    import rasterio
-    from rasterio.transform import from_origin
+def _write_gtiff(path, data, geotransform=None, epsg=None, nodata=None):
+    """A one-band GeoTIFF written with GDAL's bindings (QGIS ships them everywhere; rasterio is
+    not in QGIS's Python on every platform)."""
+    from osgeo import gdal, gdal_array, osr
 
+    dataset = gdal.GetDriverByName("GTiff").Create(
+        str(path), data.shape[1], data.shape[0], 1, gdal_array.NumericTypeCodeToGDALTypeCode(data.dtype))
+    if geotransform is not None:
+        dataset.SetGeoTransform(geotransform)
+    if epsg is not None:
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
+        dataset.SetProjection(srs.ExportToWkt())
+    band = dataset.GetRasterBand(1)
+    if nodata is not None:
+        band.SetNoDataValue(nodata)
+    band.WriteArray(data)
+    dataset = None  # closes and flushes the file
+
+
+def test_dmsp_cnli_matches_its_definition_on_a_constant_raster(run_alg, tmp_path):
     path = tmp_path / "dmsp_2012.tif"
     data = np.full((40, 60), 31, dtype="uint8")
     data[:, :30] = 0  # west half dark
-    with rasterio.open(path, "w", driver="GTiff", width=60, height=40, count=1, dtype="uint8", crs="EPSG:4326",
-                       transform=from_origin(115.0, 41.0, 0.1, 0.1), nodata=255) as dst:
-        dst.write(data, 1)
+    _write_gtiff(path, data, geotransform=(115.0, 0.1, 0.0, 41.0, 0.0, -0.1), epsg=4326, nodata=255)
     square = QgsVectorLayer("Polygon?crs=EPSG:4326&field=adcode:string", "sq", "memory")
     from qgis.core import QgsFeature, QgsGeometry
 
@@ -111,11 +126,8 @@ def test_bad_parameters(run_alg, tmp_path, params, match):
 
 
 def test_raster_without_crs_is_an_error(run_alg, tmp_path):
-    import rasterio
-
     path = tmp_path / "nocrs.tif"
-    with rasterio.open(path, "w", driver="GTiff", width=10, height=10, count=1, dtype="float32") as dst:
-        dst.write(np.ones((1, 10, 10), dtype="float32"))
+    _write_gtiff(path, np.ones((10, 10), dtype="float32"))
     with pytest.raises(QgsProcessingException, match="(?i)crs|coordinate reference"):
         run_alg("megaregion:zonalstatistics", {"INPUT": str(BOUNDARIES), "RASTER": [str(path)], "OUTPUT": "memory:"})
 
