@@ -22,7 +22,9 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
+    QgsRectangle,
     QgsScaleBarSettings,
+    QgsTextFormat,
     QgsUnitTypes,
     QgsWkbTypes,
 )
@@ -146,3 +148,51 @@ def font_families():
         return list(QFontDatabase.families())
     except TypeError:
         return list(QFontDatabase().families())
+
+
+# Methods QGIS deprecated after 3.22 (QGIS 4 drops deprecated API): the newer one where this
+# QGIS has it.
+def parameter_as_strings(algorithm, parameters, name, context):
+    """Field names of a field parameter (``parameterAsStrings`` since 3.32, ``parameterAsFields`` before)."""
+    if hasattr(algorithm, "parameterAsStrings"):
+        return algorithm.parameterAsStrings(parameters, name, context)
+    return algorithm.parameterAsFields(parameters, name, context)
+
+
+def null_rectangle():
+    """An empty rectangle to combine extents into (``setNull`` since 3.34, ``setMinimal`` before)."""
+    rectangle = QgsRectangle()
+    if hasattr(rectangle, "setNull"):
+        rectangle.setNull()
+    else:
+        rectangle.setMinimal()
+    return rectangle
+
+
+def set_label_font(item, font, colour):
+    """Font and colour of a layout label (a text format since 3.24)."""
+    if hasattr(item, "setTextFormat"):
+        text_format = QgsTextFormat.fromQFont(font)
+        text_format.setColor(colour)
+        item.setTextFormat(text_format)
+    else:
+        item.setFont(font)
+        item.setFontColor(colour)
+
+
+def set_legend_font(legend, component, font):
+    """Font of one legend component (a text format since 3.30)."""
+    style = legend.rstyle(component)
+    if hasattr(style, "setTextFormat"):
+        style.setTextFormat(QgsTextFormat.fromQFont(font))
+    else:
+        style.setFont(font)
+
+
+def save_default_style(layer, name, description):
+    """Save the layer's style into its database as the default style; the error message, or
+    an empty string (``saveStyleToDatabaseV2`` where QGIS has it, 3.44 and 4)."""
+    if hasattr(layer, "saveStyleToDatabaseV2"):
+        _saved, error = layer.saveStyleToDatabaseV2(name, description, True, "")
+        return error
+    return layer.saveStyleToDatabase(name, description, True, "")

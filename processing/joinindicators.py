@@ -129,7 +129,7 @@ class JoinIndicatorsAlgorithm(MegaregionAlgorithm):
         input_key = self.parameterAsString(parameters, self.INPUT_KEY, context)
         table_key = self.parameterAsString(parameters, self.TABLE_KEY, context)
         match_by = self.parameterAsEnum(parameters, self.MATCH_BY, context)
-        fields = self.parameterAsFields(parameters, self.FIELDS, context) or None
+        fields = compat.parameter_as_strings(self, parameters, self.FIELDS, context) or None
         year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context) or None
         duplicates = self.parameterAsEnum(parameters, self.DUPLICATES, context)
 

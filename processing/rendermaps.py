@@ -42,7 +42,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
     QgsProject,
-    QgsRectangle,
     QgsSingleSymbolRenderer,
     QgsTextBufferSettings,
     QgsTextFormat,
@@ -228,8 +227,7 @@ def _place(item, rect):
 def _label(layout, text, rect, font, colour="#000000", align=Qt.AlignmentFlag.AlignLeft):
     item = QgsLayoutItemLabel(layout)
     item.setText(text)
-    item.setFont(font)
-    item.setFontColor(QColor(colour))
+    compat.set_label_font(item, font, QColor(colour))
     item.setHAlign(align)
     item.setVAlign(Qt.AlignmentFlag.AlignVCenter)
     item.setMarginX(0)
@@ -294,8 +292,7 @@ def labeling(field, family, points, bold=False):
 
 def map_extent(layers, crs, transform_context):
     """The union of the layers' extents in ``crs``, widened by 4 % on each side."""
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = compat.null_rectangle()
     for layer in layers:
         transform = QgsCoordinateTransform(layer.crs(), crs, transform_context)
         try:
@@ -383,10 +380,10 @@ def build_layout(project, layer, *, title, subtitle, legend_heading, crs, crs_na
     legend.setAutoUpdateModel(True)
     legend.setResizeToContents(True)
     legend.setWrapString("\n")
-    legend.rstyle(compat.LEGEND_TITLE).setFont(_font(family, 12 * s, bold=True))
-    legend.rstyle(compat.LEGEND_GROUP).setFont(_font(family, 10 * s, bold=True))
-    legend.rstyle(compat.LEGEND_SUBGROUP).setFont(_font(family, 10 * s, bold=True))
-    legend.rstyle(compat.LEGEND_SYMBOL_LABEL).setFont(_font(family, 9 * s))
+    compat.set_legend_font(legend, compat.LEGEND_TITLE, _font(family, 12 * s, bold=True))
+    compat.set_legend_font(legend, compat.LEGEND_GROUP, _font(family, 10 * s, bold=True))
+    compat.set_legend_font(legend, compat.LEGEND_SUBGROUP, _font(family, 10 * s, bold=True))
+    compat.set_legend_font(legend, compat.LEGEND_SYMBOL_LABEL, _font(family, 9 * s))
     legend.rstyle(compat.LEGEND_SUBGROUP).setMargin(compat.LEGEND_SIDE_TOP, 3 * s)
     legend.setSymbolWidth(7 * s)
     legend.setSymbolHeight(4.5 * s)

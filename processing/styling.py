@@ -21,6 +21,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
+from . import compat
+
 STYLE_NAME = "megaregion"
 
 
@@ -66,7 +68,7 @@ def apply_style(dest_id, make_renderer, context, feedback=None):
         return layer
     path = layer.source().split("|", 1)[0]
     if path.lower().endswith(".gpkg"):
-        error = layer.saveStyleToDatabase(STYLE_NAME, "megaregion default style", True, "")
+        error = compat.save_default_style(layer, STYLE_NAME, "megaregion default style")
         if error and feedback is not None:
             feedback.pushWarning(f"Could not save the style into {path}: {error}")
     elif os.path.isfile(path):

@@ -314,10 +314,10 @@ class TypologyBase(MegaregionAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         names = source.fields().names()
-        indicators = self.parameterAsFields(parameters, self.INDICATORS, context)
+        indicators = compat.parameter_as_strings(self, parameters, self.INDICATORS, context)
         if not indicators:
             raise QgsProcessingException("INDICATORS is empty: choose at least one numeric field.")
-        cost = self.parameterAsFields(parameters, self.COST_INDICATORS, context) or []
+        cost = compat.parameter_as_strings(self, parameters, self.COST_INDICATORS, context) or []
         for label, fields in ((self.INDICATORS, indicators), (self.COST_INDICATORS, cost)):
             missing = [f for f in fields if f not in names]
             if missing:

@@ -164,7 +164,7 @@ class UnevennessAlgorithm(MegaregionAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        indicators = self.parameterAsFields(parameters, self.INDICATORS, context)
+        indicators = compat.parameter_as_strings(self, parameters, self.INDICATORS, context)
         if not indicators:
             raise QgsProcessingException("INDICATORS is empty: choose at least one numeric field to measure.")
         region_field = self.parameterAsString(parameters, self.MEGAREGION_FIELD, context) or "megaregion_id"

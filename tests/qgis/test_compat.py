@@ -80,3 +80,40 @@ def test_font_families_lists_the_fonts_of_this_qt():
     families = compat.font_families()
     assert families and all(isinstance(f, str) for f in families)
     assert QFont(families[0]).family() == families[0]
+
+
+def test_null_rectangle_takes_the_first_extent_combined_into_it():
+    from qgis.core import QgsRectangle
+
+    extent = compat.null_rectangle()
+    assert extent.isEmpty()
+    extent.combineExtentWith(QgsRectangle(1, 2, 3, 5))
+    assert (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()) == (1, 2, 3, 5)
+
+
+def test_label_and_legend_fonts():
+    from qgis.core import QgsLayoutItemLabel, QgsLayoutItemLegend, QgsPrintLayout, QgsProject
+    from qgis.PyQt.QtGui import QColor, QFont
+
+    project = QgsProject()
+    layout = QgsPrintLayout(project)
+    font = QFont(compat.font_families()[0])
+    font.setPointSizeF(17.5)
+    font.setBold(True)
+    label = QgsLayoutItemLabel(layout)
+    layout.addLayoutItem(label)
+    compat.set_label_font(label, font, QColor("#404040"))
+    shown = label.textFormat() if hasattr(label, "textFormat") else None
+    if shown is not None:  # QGIS >= 3.24
+        assert (shown.font().family(), shown.size(), shown.font().bold()) == (font.family(), 17.5, True)
+        assert shown.color().name() == "#404040"
+    else:
+        assert (label.font().family(), label.font().pointSizeF(), label.font().bold()) == (font.family(), 17.5, True)
+        assert label.fontColor().name() == "#404040"
+    legend = QgsLayoutItemLegend(layout)
+    layout.addLayoutItem(legend)
+    compat.set_legend_font(legend, compat.LEGEND_TITLE, font)
+    style = legend.rstyle(compat.LEGEND_TITLE)
+    legend_font = style.textFormat().toQFont() if hasattr(style, "textFormat") else style.font()
+    assert (legend_font.family(), legend_font.bold()) == (font.family(), True)
+    assert legend_font.pointSizeF() == 17.5
