@@ -42,6 +42,9 @@ recipe_hash() {
     sha256sum | cut -d' ' -f1
 }
 
+# A signal ends the script through its EXIT trap (which removes an unfinished build).
+trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+
 log() { echo "qgis344: $*" >&2; }
 die() { log "$*"; exit 1; }
 
@@ -164,7 +167,7 @@ build() {
   done
   tmp=$(mktemp -d "$ROOT.new.XXXXXX")
   chmod 755 "$tmp"  # the root of a system: apt's _apt user must get in
-  trap 'remove_tree "'"$tmp"'" || true' EXIT
+  trap 'remove_tree "'"$tmp"'" || true; rm -f "'"$tmp"'".*.log' EXIT
   local t0=$SECONDS
   log "debootstrap $SUITE from the machine's Debian archive into $tmp"
   debootstrap --variant=minbase --components=main \
@@ -302,6 +305,8 @@ run_tests() {
   local tmpdir
   tmpdir=$(mktemp -d /tmp/megaregion-qgis344.XXXXXX)
   chmod 1777 "$tmpdir"
+  # Only this namespace sees the mounts; here the folder holds plain files.
+  trap 'rm -rf --one-file-system "'"$tmpdir"'"' EXIT
   log "pytest ${args[*]} on $(cat "$ROOT/.megaregion-versions")"
   local rc=0
   unshare --mount --propagation private -- bash -euo pipefail -c '
@@ -322,7 +327,6 @@ run_tests() {
       TMPDIR=/tmp QT_QPA_PLATFORM=offscreen MEGAREGION_REQUIRE_QGIS=1 \
       /bin/sh -c "cd \"\$0\" && exec /usr/bin/python3 -m pytest \"\$@\"" "$repo" "$@"
   ' run_tests "$ROOT" "$here" "$tmpdir" "${args[@]}" || rc=$?
-  rm -rf --one-file-system "$tmpdir"
   return $rc
 }
 
