@@ -46,7 +46,7 @@ def _model_content(model):
         children[child_id] = (child.algorithmId(), child.description(), child.isActive(), sources, outputs,
                               sorted(d.childId for d in child.dependencies()))
     inputs = {
-        p.name(): (p.type(), p.description(), value(p.defaultValue()), int(p.flags()))
+        p.name(): (p.type(), p.description(), value(p.defaultValue()), p.flags())
         for p in model.parameterDefinitions() if not p.isDestination()
     }
     return model.name(), model.group(), model.helpContent(), children, inputs
