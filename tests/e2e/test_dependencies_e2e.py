@@ -58,3 +58,16 @@ def test_the_other_algorithms_run(qgis_process_without_pyproj, tmp_path):
         (table,), = db.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'").fetchall()
         rows = db.execute(f'SELECT count(*), count(DISTINCT megaregion_id) FROM "{table}"').fetchone()
     assert rows == (370 + 8, 19)  # every prefecture, 8 in two mega-regions; the 19 mega-regions
+
+
+def test_pipeline_without_a_package_of_a_step_stops_before_writing(qgis_process_without_pyproj, tmp_path):
+    outputs = {"ndvi:PREFECTURES": "prefectures.gpkg", "unevenness:TABLE": "unevenness_table.gpkg",
+               "typology:CITIES": "typology.gpkg", "trend:CITIES": "trend.gpkg"}
+    args = ["run", "megaregion:pipeline", "--"] + [f"{k}={tmp_path / v}" for k, v in outputs.items()]
+    proc = qgis_process_without_pyproj(*args, check=False)
+    text = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    # the first step that needs pyproj is named, with how to add it
+    assert "needs the Python package pyproj" in text and "sudo apt install python3-pyproj" in text
+    assert "Traceback" not in text
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "site") == []
