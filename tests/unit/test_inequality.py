@@ -428,7 +428,7 @@ def test_nan_zero_total_and_empty_are_errors():
 
 
 def test_bad_weights_groups_and_order():
-    with pytest.raises(ValueError, match=r"weights.*1 city \(B\)"):
+    with pytest.raises(ValueError, match=r"weights.*1 city \(B = 0\.0\)"):
         gini([1, 2], weights=[1, 0], labels=["A", "B"])
     with pytest.raises(ValueError, match="one weight per city"):
         theil([1, 2], weights=[1, 2, 3])
