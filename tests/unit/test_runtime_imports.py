@@ -30,7 +30,7 @@ def imported_modules(source):
                 yield node.lineno, alias.name.split(".")[0]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             yield node.lineno, node.module.split(".")[0]
-        elif (isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "import_module"
+        elif (isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) in ("import_module", "lazy_import")
               and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
               and not node.args[0].value.startswith(".")):
             yield node.lineno, node.args[0].value.split(".")[0]
@@ -53,7 +53,7 @@ def test_the_scan_sees_lazy_and_dynamic_imports():
     source = (
         "import os\nfrom . import core\nfrom qgis.core import QgsField\n"
         "def f():\n    import rasterio.windows\n    from sklearn.cluster import KMeans\n"
-        "    importlib.import_module('geopandas')\n    importlib.import_module('.zonal', __package__)\n"
+        "    importlib.import_module('geopandas')\n    importlib.import_module('.zonal', __package__)\n    lazy_import('scipy.spatial')\n    lazy_import('rasterio')\n"
     )
-    assert offending(source) == [(5, "rasterio"), (6, "sklearn"), (7, "geopandas")]
+    assert offending(source) == [(5, "rasterio"), (6, "sklearn"), (7, "geopandas"), (10, "rasterio")]
     assert len(list(runtime_files())) > 20
