@@ -85,7 +85,8 @@ def _colour(value: float, lo: float, hi: float, centre: Optional[float]) -> Tupl
     if value is None or not math.isfinite(value):
         return _MISSING, "#222"
     if centre is None:
-        t = 0.0 if hi <= lo else (value - lo) / (hi - lo)
+        # halved first: hi - lo of a change from -1.7e308 to 1.7e308 would overflow
+        t = 0.0 if hi <= lo else (value / 2 - lo / 2) / (hi / 2 - lo / 2)
         rgb = _mix(_LOW, _HIGH, min(max(t, 0.0), 1.0))
     else:
         reach = max(hi - centre, centre - lo, 0.0)

@@ -11,6 +11,13 @@ The formulas are those of :mod:`.inequality`; this module only selects the citie
 checks the inputs and lays out a tidy table (one row per mega-region x indicator x year,
 plus the change rows). No row is dropped: a mega-region where a group has no valid value,
 or whose values are all zero, gets a row with NaN measures and a ``status`` saying why.
+
+Any scale float64 holds is measured exactly (values near 1e-308 or 1.7e308 give the
+measures of the same data in ordinary units; see :mod:`.inequality`). An infinite value
+or weight is an error naming the indicator (or weight field), the cities and the value.
+The ratio of the group means is the one measure that can exceed float64 (a core mean of
+1e300 over a secondary mean of 1e-10); it is then left NULL with a note, like a ratio over
+a zero secondary mean, since no rescaling of the indicator changes it.
 """
 import math
 import re
@@ -20,7 +27,7 @@ from typing import Dict, Iterable, Mapping, Optional, Sequence, Tuple, Union
 import numpy as np
 import pandas as pd
 
-from .inequality import dagum_gini, theil_decomposition
+from .inequality import InequalityInputError, dagum_gini, theil_decomposition, weighted_mean
 
 __all__ = [
     "UnevennessInputError",
@@ -205,6 +212,14 @@ def _empty_measures() -> dict:
     return row
 
 
+def _ratio(mean_core: float, mean_sec: float) -> float:
+    """``mean_core / mean_sec``; NaN when the secondary mean is 0 or the ratio exceeds float64."""
+    if not mean_sec > 0:
+        return math.nan
+    ratio = float(mean_core) / float(mean_sec)  # Python floats: an overflow is inf, no warning
+    return ratio if math.isfinite(ratio) else math.nan
+
+
 def _measure(y: np.ndarray, is_core: np.ndarray, w: Optional[np.ndarray], names: np.ndarray) -> dict:
     """All measures of one mega-region, indicator and year (both groups non-empty, total > 0)."""
     groups = np.where(is_core, CORE, SECONDARY)
@@ -223,7 +238,7 @@ def _measure(y: np.ndarray, is_core: np.ndarray, w: Optional[np.ndarray], names:
     return {
         "mean_core": mean_core,
         "mean_secondary": mean_sec,
-        "ratio": mean_core / mean_sec if mean_sec > 0 else math.nan,
+        "ratio": _ratio(mean_core, mean_sec),
         "gini": dg.G,
         "theil": td.total,
         "theil_between": td.between,
@@ -284,13 +299,15 @@ def _year_row(y, w, is_core, names, has_core, has_secondary) -> Tuple[dict, np.n
             notes.append("all values equal: shares undefined")
         if row["mean_secondary"] == 0:
             notes.append("secondary mean is 0: ratio undefined")
+        elif math.isnan(row["ratio"]):
+            notes.append("core mean %r / secondary mean %r exceeds the largest float (1.8e308): "
+                         "ratio left NULL" % (row["mean_core"], row["mean_secondary"]))
     else:
         row.update(_empty_measures())
         # the group means are still informative where a group has values
-        ww = np.ones_like(y) if w is None else w
         for key, mask in (("mean_core", valid & is_core), ("mean_secondary", valid & ~is_core)):
-            if mask.any() and ww[mask].sum() > 0:
-                row[key] = float(np.dot(ww[mask], y[mask]) / ww[mask].sum())
+            if mask.any():
+                row[key] = weighted_mean(y[mask], None if w is None else w[mask], names[mask])
     row["status"] = status
     row["note"] = "; ".join(notes)
     return row, valid
@@ -401,6 +418,15 @@ def unevenness_table(
     for name, yrs in spec.items():
         for year, field in yrs.items():
             arr = _numeric(df, field, names, "Indicator")
+            infinite = np.isinf(arr)
+            if infinite.any():
+                shown = ["%s (%s, %r)" % (n, r, float(v)) for n, r, v in
+                         zip(names[infinite], regions.to_numpy()[infinite], arr[infinite])]
+                raise UnevennessInputError(
+                    "Indicator %r (field %r) is infinite for %d cities (%s): no inequality measure "
+                    "takes an infinite value; correct the values or clear them (NULLs are excluded "
+                    "and counted)" % (name, field, int(infinite.sum()), _names(shown))
+                )
             negative = arr < 0  # NaN compares False
             if negative.any():
                 shown = ["%s (%s, %g)" % (n, r, v) for n, r, v in
@@ -421,11 +447,12 @@ def unevenness_table(
                     continue
                 wf = _weight_field_for(weight_field, year, df)
                 arr = _numeric(df, wf, names, "Weight")
-                bad = ~np.isnan(arr) & (arr <= 0)
+                bad = ~np.isnan(arr) & ((arr <= 0) | np.isinf(arr))
                 if bad.any():
+                    shown = ["%s (%r)" % (n, float(v)) for n, v in zip(names[bad], arr[bad])]
                     raise UnevennessInputError(
-                        "Weight field %r is zero or negative for %d cities (%s): weights must be > 0"
-                        % (wf, int(bad.sum()), _names(names[bad]))
+                        "Weight field %r is zero, negative or infinite for %d cities (%s): weights "
+                        "must be finite and > 0" % (wf, int(bad.sum()), _names(shown))
                     )
                 weight_fields[year] = wf
                 weights[year] = arr
@@ -444,7 +471,12 @@ def unevenness_table(
             per_year = {}
             for year, field in yrs.items():
                 w = weights[year][idx] if weighted else None
-                row, used = _year_row(values[field][idx], w, core, sub_names, has_core, has_sec)
+                try:
+                    row, used = _year_row(values[field][idx], w, core, sub_names, has_core, has_sec)
+                except InequalityInputError as exc:
+                    where = "Indicator %r (field %r%s), mega-region %r" % (
+                        name, field, ", weight field %r" % weight_fields[year] if weighted else "", region)
+                    raise UnevennessInputError("%s: %s" % (where, exc)) from None
                 row.update(megaregion=region, indicator=name, row_type="year", year=year, field=field,
                            weighted=weighted)
                 rows.append(row)

@@ -240,7 +240,7 @@ def test_other_input_errors():
         unevenness_table(nul, ["x_2010"], labels_field="name")
     zero_w = handmade()
     zero_w.loc[3, "area"] = 0
-    with pytest.raises(UnevennessInputError, match=r"Weight field 'area' is zero or negative for 1 cities \(d\)"):
+    with pytest.raises(UnevennessInputError, match=r"Weight field 'area' is zero, negative or infinite for 1 cities \(d \(0\.0\)\)"):
         unevenness_table(zero_w, ["x_2010"], labels_field="name", weight_field="area")
     with pytest.raises(UnevennessInputError, match="both give indicator"):
         parse_indicator_fields(["x_2010", "x_2010"])
