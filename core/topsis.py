@@ -21,9 +21,19 @@ weighted ``v_ij = w_j r_ij``, ideal ``v+_j = max_i v_ij`` (``min`` for a cost cr
 anti-ideal ``v-_j`` the opposite, ``D+_i = ||v_i - v+||``, ``D-_i = ||v_i - v-||``,
 score ``C_i = D-_i / (D+_i + D-_i)``. Weights are equal or from the entropy method
 (Shannon entropy of ``p_ij = x_ij / sum_i x_ij``; see :func:`entropy_weights`).
+
+Every score is invariant to the scale of an indicator and is computed so at any scale
+float64 holds: each column (and each vector of weights or distances) is first multiplied
+by a power of two that brings its largest magnitude into [1, 2), which is exact, so
+values near 1e-308 or 1.7e308 give the scores of the same data in ordinary units and
+no square, sum or difference overflows or underflows. Infinite values are refused
+naming the indicator (or criterion), the city (or row) and the value; NaN is a missing
+value where the function says so and an error elsewhere.
 """
 import numpy as np
 import pandas as pd
+
+from .inequality import _entropy_terms
 
 BENEFIT = "benefit"
 COST = "cost"
@@ -33,6 +43,41 @@ WEIGHTINGS = ("equal", "entropy")
 
 class ConstantIndicatorError(ValueError):
     """An indicator has one value only over a pool, so its min-max performance is undefined."""
+
+
+def _exponents(top):
+    """Per entry of ``top`` (maximum magnitudes, finite, >= 0), ``e`` with ``top * 2**-e``
+    in [1, 2); 0 where ``top`` is 0."""
+    top = np.asarray(top, dtype=float)
+    e = np.zeros(top.shape, dtype=int)
+    nonzero = top > 0
+    e[nonzero] = np.frexp(top[nonzero])[1] - 1
+    return e
+
+
+def _scale_columns(x):
+    """``x`` with each column multiplied by the power of two that brings its largest
+    magnitude into [1, 2) (columns of zeros unchanged); exact, see the module docstring."""
+    top = np.max(np.abs(x), axis=0) if x.shape[0] else np.zeros(x.shape[1])
+    return np.ldexp(x, -_exponents(top)[None, :])
+
+
+def _row_norms(diff):
+    """Euclidean norm of every row, scaled by a power of two per row, so rows of 1e-200
+    or 1e200 neither underflow to 0 nor overflow when squared."""
+    e = _exponents(np.max(np.abs(diff), axis=1) if diff.shape[1] else np.zeros(diff.shape[0]))
+    scaled = np.ldexp(diff, -e[:, None])
+    return np.ldexp(np.sqrt((scaled ** 2).sum(axis=1)), e)
+
+
+def _refuse_infinite(x, what="Criteria"):
+    """ValueError naming the column and row of the first infinite values of matrix ``x``."""
+    rows, cols = np.nonzero(np.isinf(x))
+    if len(rows):
+        shown = ", ".join(f"criterion {c}, row {r}: {float(x[r, c])!r}" for r, c in zip(rows[:5], cols[:5]))
+        more = ", ..." if len(rows) > 5 else ""
+        raise ValueError(f"{what} have infinite values ({shown}{more}): correct them or remove "
+                         "the cities (NULL values are excluded)")
 
 
 def _label(names, positions, limit=5):
@@ -60,11 +105,19 @@ def minmax_performance(values, cost=False):
     valid = ~np.isnan(x)
     if not valid.any():
         return np.full(x.shape, np.nan)
+    infinite = np.flatnonzero(np.isinf(x))
+    if len(infinite):
+        raise ValueError(f"min-max performance needs finite values; position {int(infinite[0])} is "
+                         f"{float(x[infinite[0]])!r}: correct it or set it NULL")
     low, high = x[valid].min(), x[valid].max()
     if not high > low:
         raise ConstantIndicatorError(
             f"all {int(valid.sum())} valid values equal {float(low)!r}: min-max performance is undefined"
         )
+    # a power of two brings max |x| into [1, 2): high - low of -1.7e308 and 1.7e308 cannot
+    # overflow, and subnormal values keep their precision (exact scaling, same scores)
+    e = int(_exponents(max(abs(float(low)), abs(float(high)))))
+    x, low, high = np.ldexp(x, -e), np.ldexp(low, -e), np.ldexp(high, -e)
     if cost:
         return (high - x) / (high - low)
     return (x - low) / (high - low)
@@ -147,13 +200,18 @@ def numeric_column(frame, column, names=None):
     if np.isinf(x).any():
         names = list(frame.index if names is None else names)
         rows = np.flatnonzero(np.isinf(x))
-        raise ValueError(f"Indicator {column!r} is infinite for {_label(names, rows)}; fix or set NULL")
+        shown = ", ".join(f"{names[r]} = {float(x[r])!r}" for r in rows[:5]) + (", ..." if len(rows) > 5 else "")
+        raise ValueError(f"Indicator {column!r} is infinite for {len(rows)} cities ({shown}); "
+                         "correct the values or set them NULL")
     return x
 
 
 def vector_normalization(matrix):
-    """``r_ij = x_ij / sqrt(sum_i x_ij^2)`` per column (Hwang & Yoon 1981)."""
+    """``r_ij = x_ij / sqrt(sum_i x_ij^2)`` per column (Hwang & Yoon 1981), each column first
+    scaled by a power of two (exact) so that squares neither overflow nor underflow."""
     x = np.asarray(matrix, dtype=float)
+    _refuse_infinite(x)
+    x = _scale_columns(x)
     norm = np.sqrt((x ** 2).sum(axis=0))
     if np.any(norm == 0):
         raise ValueError(f"Criteria {np.flatnonzero(norm == 0).tolist()} are all zero: "
@@ -170,6 +228,11 @@ def entropy_weights(matrix):
 
     pymcdm's ``entropy_weights`` agrees whenever no value is 0 (it sets the entropy of a
     column that contains a zero to 0 instead of applying ``0 ln 0 = 0``).
+
+    Each column is scaled by a power of two first (exact). ``1 - E_j`` is computed as
+    ``(1/ln m) mean_i f(x_ij / mean_j)`` with ``f(r) = r ln r - r + 1`` (the same quantity,
+    since ``mean_i (x_ij / mean_j - 1) = 0``), a mean of non-negative terms: a column close
+    to uniform keeps the precision of its small ``1 - E_j``.
     """
     x = np.asarray(matrix, dtype=float)
     m = x.shape[0]
@@ -177,18 +240,18 @@ def entropy_weights(matrix):
         raise ValueError(f"Entropy weights need at least 2 cities, got {m}")
     if np.isnan(x).any():
         raise ValueError("Entropy weights need complete data: remove cities with NULL values first")
+    _refuse_infinite(x)
     if (x < 0).any():
         cols = sorted(set(np.nonzero(x < 0)[1].tolist()))
         raise ValueError(f"Entropy weights need values >= 0; criteria {cols} have negative values: "
                          "use equal weights or shift the indicator")
+    x = _scale_columns(x)
     totals = x.sum(axis=0)
     if np.any(totals == 0):
         raise ValueError(f"Criteria {np.flatnonzero(totals == 0).tolist()} sum to 0: entropy is undefined")
-    p = x / totals
-    with np.errstate(divide="ignore", invalid="ignore"):
-        plogp = np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0)
-    entropy = -plogp.sum(axis=0) / np.log(m)
-    diversity = 1.0 - entropy
+    means = totals / m
+    diversity = np.array([np.mean(_entropy_terms(x[:, j], float(means[j]))) for j in range(x.shape[1])])
+    diversity /= np.log(m)
     if not diversity.sum() > 0:
         raise ValueError("Every criterion has maximal entropy (all columns constant): entropy weights are undefined")
     return diversity / diversity.sum()
@@ -209,16 +272,18 @@ def topsis_scores(matrix, weights=None, cost=None):
     n, p = x.shape
     if np.isnan(x).any():
         raise ValueError("TOPSIS needs complete data: remove cities with NULL values first")
+    _refuse_infinite(x)
     w = np.full(p, 1.0 / p) if weights is None else np.asarray(weights, dtype=float)
-    if w.shape != (p,) or (w < 0).any() or not w.sum() > 0:
-        raise ValueError(f"weights must be {p} non-negative numbers with a positive sum, got {w.tolist()}")
+    if w.shape != (p,) or not np.isfinite(w).all() or (w < 0).any() or not w.max() > 0:
+        raise ValueError(f"weights must be {p} finite non-negative numbers with a positive sum, got {w.tolist()}")
+    w = np.ldexp(w, -int(_exponents(w.max())))     # exact; a sum of 1e308s cannot overflow
     w = w / w.sum()
     is_cost = np.zeros(p, dtype=bool) if cost is None else np.asarray(cost, dtype=bool)
     v = vector_normalization(x) * w
     ideal = np.where(is_cost, v.min(axis=0), v.max(axis=0))
     anti = np.where(is_cost, v.max(axis=0), v.min(axis=0))
-    d_plus = np.sqrt(((v - ideal) ** 2).sum(axis=1))
-    d_minus = np.sqrt(((v - anti) ** 2).sum(axis=1))
+    d_plus = _row_norms(v - ideal)
+    d_minus = _row_norms(v - anti)
     total = d_plus + d_minus
     if np.any(total == 0):
         raise ValueError("All cities have identical weighted values: TOPSIS closeness is undefined")
