@@ -264,6 +264,13 @@ def core_reference(performance, megaregion, role, method="mean", lon=None, lat=N
         if lon.shape != (len(performance),) or lat.shape != (len(performance),):
             raise ValueError(f"lon/lat must have one value per row ({len(performance)}), "
                              f"got {lon.shape} and {lat.shape}")
+        # NaN is a missing point (a reason for that city); anything else must be a place
+        bad = np.flatnonzero(np.isinf(lon) | np.isinf(lat) | (np.abs(lat) > 90))
+        if len(bad):
+            shown = ", ".join(f"{names[r]} (lon {float(lon[r])!r}, lat {float(lat[r])!r})" for r in bad[:5])
+            raise ValueError(f"Representative points outside the globe for {len(bad)} cities ({shown}"
+                             f"{', ...' if len(bad) > 5 else ''}): longitude and latitude must be finite "
+                             "degrees with |lat| <= 90; check the layer's CRS or the point fields")
     for pos, row in enumerate(secondary):
         region = megaregion[row]
         cores = np.flatnonzero((megaregion == region) & (role == CORE))
