@@ -619,7 +619,8 @@ def dagum_gini(y, groups, weights=None, labels=None, order=None) -> DagumGini:
             raise InequalityInputError(
                 "the weights of group %r add up to about %s, more than float64 holds (1.8e308): "
                 "rescale the weight field (e.g. population in thousands)"
-                % (names[j], _power_text(float(weight_scaled[j]), ew))
+                % (names[j].item() if isinstance(names[j], np.generic) else names[j],
+                   _power_text(float(weight_scaled[j]), ew))
             ) from None
 
     # Within a group and between two groups the terms are scale invariant (G_jj, G_jh,
