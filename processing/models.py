@@ -11,7 +11,7 @@ import os
 from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm
 
 from . import compat
-from .base import PLUGIN_DIR
+from .base import PLUGIN_DIR, destination_problem, run_guarded
 
 MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
 DATA_DIR = os.path.join(PLUGIN_DIR, "resources", "data")
@@ -51,16 +51,30 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         ok, message = self.canExecute()
         if not ok:
             return False, message
-        return super().checkParameterValues(parameters, context)
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        # A model output may name a model input that a later step reads: refuse before any
+        # step runs (each step also checks its own inputs and outputs).
+        problem = destination_problem(self, self._filled(parameters), context)
+        return (False, problem) if problem else (True, "")
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def _filled(self, parameters):
         filled = dict(parameters)
         for definition in self.parameterDefinitions():
             if definition.isDestination():
                 continue
             if filled.get(definition.name()) in (None, "") and definition.defaultValue() is not None:
                 filled[definition.name()] = definition.defaultValue()
-        return super().processAlgorithm(filled, context, feedback)
+        return filled
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """The steps with the defaults filled in, all or nothing: the outputs of the steps
+        that succeeded are removed again when a later step fails or the run is cancelled."""
+        filled = self._filled(parameters)
+        model = super(ShippedModel, self)
+        return run_guarded(self, filled, context, feedback,
+                           lambda: model.processAlgorithm(filled, context, feedback))
 
 
 def _resolve_defaults(model):
