@@ -431,7 +431,7 @@ class TypologyBase(MegaregionAlgorithm):
                 results[self.OUTPUT_PROFILES] = dest
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if html_path:
-            with open(html_path, "w", encoding="utf-8") as handle:
+            with self.output_file(html_path) as handle:
                 handle.write(html)
             results[self.OUTPUT_HTML] = html_path
         feedback.setProgress(100)

@@ -226,7 +226,7 @@ class UnevennessAlgorithm(MegaregionAlgorithm):
 
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if html_path:
-            with open(html_path, "w", encoding="utf-8") as f:
+            with self.output_file(html_path) as f:
                 f.write(report_unevenness.unevenness_report_html(table, names=self._region_names(frame, region_field)))
             results[self.OUTPUT_HTML] = html_path
         feedback.setProgress(100)
