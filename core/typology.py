@@ -280,8 +280,9 @@ def core_reference(performance, megaregion, role, method="mean", lon=None, lat=N
             continue
         if method == "mean":
             block = np.sort(values[cores], axis=0)         # NaN sorts last; order-free sum
-            with np.errstate(invalid="ignore"):
-                ref[pos] = np.nansum(block, axis=0) / np.sum(~np.isnan(block), axis=0)
+            count = np.sum(~np.isnan(block), axis=0)
+            # no core value in a column: NaN, the reason for leaving the city out
+            ref[pos] = np.where(count > 0, np.nansum(block, axis=0) / np.maximum(count, 1), np.nan)
         elif method == "best":
             block = values[cores]
             ok = ~np.isnan(block).all(axis=0)
