@@ -84,10 +84,11 @@ class Location:
     """A file on disk, and the GeoPackage (or other database) layer in it when one is named;
     ``layer`` None for a destination means the whole file is written."""
 
-    def __init__(self, path, layer=None, folder=False):
+    def __init__(self, path, layer=None, folder=False, layers=False):
         self.path = path
         self.layer = layer or None
         self.folder = folder
+        self.layers = layers  # a layer destination: may name a layer of a GeoPackage
         self.key = _same_file_key(path)
 
     def describe(self):
@@ -187,14 +188,15 @@ def destination_location(definition, value, context):
             provider = match.group("provider").lower()
             if provider in ("ogr", "spatialite"):
                 uri = QgsDataSourceUri(match.group("uri"))
-                return Location(uri.database(), uri.table()) if uri.database() else None
+                return Location(uri.database(), uri.table(), layers=True) if uri.database() else None
             if provider in _NOT_FILES:
                 return None
         if "|layername=" in text:
             path, _, rest = text.partition("|layername=")
-            return Location(path, rest.split("|", 1)[0])
+            return Location(path, rest.split("|", 1)[0], layers=True)
         if not os.path.splitext(text)[1] and not os.path.isdir(text):  # QGIS adds the default extension
             text = f"{text}.{definition.defaultFileExtension()}"
+        return Location(text, layers=True)
     return Location(text)
 
 
@@ -290,11 +292,13 @@ def destination_problem(alg, parameters, context):
             if _overlap(dest, source, True):
                 what = f"{source.path}, layer {source.layer or _input_layer_key(source)}" if (
                     source.layer or dest.layer) else source.path
-                if dest.layer is None and source.layer and not dest.folder:
-                    fix = ("choose another file (writing it replaces the whole GeoPackage), or another layer of it as "
-                           f"'{dest.path}|layername=new_name'")
-                elif dest.folder:
+                if dest.folder:
                     fix = "choose another folder"
+                elif not dest.layers:
+                    fix = "choose another file"
+                elif dest.layer is None and source.layer:
+                    fix = ("choose another file (writing this one replaces the whole GeoPackage), or a new layer of "
+                           f"it: ogr:dbname='{dest.path}' table=\"new_name\" (geom)")
                 else:
                     fix = "choose another file or layer name"
                 return f"{name} would overwrite {input_name} ({what}): {fix}."

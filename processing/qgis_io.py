@@ -149,8 +149,10 @@ def _unique_fids(values):
 
 
 def write_frame(sink, frame, geometries=None, feedback=None, progress_from=0.0, progress_to=100.0):
-    """Add one feature per row of ``frame`` to ``sink`` (NaN/None -> NULL)."""
+    """Add one feature per row of ``frame`` to ``sink`` (NaN/None -> NULL), reporting progress
+    every percent, so that a cancel takes effect while the output is written."""
     n = len(frame)
+    step = max(1, min(500, n // 100))
     columns = [
         _unique_fids(frame[c].tolist()) if str(c).lower() == "fid" else frame[c].tolist() for c in frame.columns
     ]
@@ -158,7 +160,7 @@ def write_frame(sink, frame, geometries=None, feedback=None, progress_from=0.0, 
         if feedback is not None:
             if feedback.isCanceled():
                 raise QgsProcessingException("Cancelled")
-            if i % 500 == 0:
+            if i % step == 0:
                 feedback.setProgress(progress_from + (progress_to - progress_from) * i / max(n, 1))
         feature = QgsFeature()
         feature.setAttributes([_cell(col[i]) for col in columns])
