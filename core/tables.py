@@ -26,6 +26,7 @@ import numbers
 import re
 import unicodedata
 import warnings
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -170,16 +171,52 @@ def read_table(path, sheet=None, delimiter=None, encoding=None):
     if suffix in EXCEL_SUFFIXES:
         return _read_excel(path, sheet)
     data = path.read_bytes()
+    if encoding is None and _utf16_without_bom(data):
+        raise ValueError(
+            f"Table file '{path}' cannot be read: it is UTF-16 text without a byte-order mark, which cannot be "
+            "told apart from other encodings; save it as UTF-8 (Excel: 'CSV UTF-8'; a text editor: encoding UTF-8)")
     text, used = decode_text(data, encoding)
     if not text.strip():
         raise ValueError(f"Table file '{path}' is empty")
     if delimiter is None:
         delimiter = sniff_delimiter(text, "\t" if suffix in (".tsv", ".tab") else ",")
+    _check_row_lengths(path, text, delimiter)
     frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
                         na_filter=False, skip_blank_lines=True)
     frame.columns = [clean_header(c) for c in frame.columns]
     frame.attrs.update(encoding=used, delimiter=delimiter)
     return frame
+
+
+def _utf16_without_bom(data):
+    """True when ``data`` looks like UTF-16 without a BOM: NUL bytes in every other position
+    of its start (text in UTF-8 or GB18030 has no NUL bytes)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return False
+    head = data[:4000]
+    if len(head) < 4 or b"\x00" not in head:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return even.count(0) > 0.3 * len(even) or odd.count(0) > 0.3 * len(odd)
+
+
+def _check_row_lengths(path, text, delimiter):
+    """A row with more cells than the header is an error naming its line (pandas' own
+    message names a line of its parser, and repeats); rows with fewer cells are padded."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    width = None
+    for row in reader:
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        if width is None:
+            width = len(row)
+            continue
+        if len(row) > width:
+            line = reader.line_num
+            raise ValueError(
+                f"Table file '{path}' cannot be read: line {line} has {len(row)} cells, the header has {width} "
+                f"(a '{delimiter}' inside a value without quotes, or a shifted row?); quote that value or fix the "
+                "line, then run again")
 
 
 def _read_excel(path, sheet):
@@ -198,10 +235,16 @@ def _read_excel(path, sheet):
         except ImportError as err:
             raise ValueError(f"Reading '{path.name}' needs {err.name or 'an Excel reader'}: "
                              "save the sheet as .xlsx or CSV") from err
+        except (zipfile.BadZipFile, KeyError, OSError, EOFError) as err:
+            if sheet is not None and isinstance(err, KeyError):
+                raise ValueError(f"Sheet {sheet!r} is not in '{path.name}'") from err
+            raise ValueError(f"Table file '{path}' cannot be read: it is not a readable Excel workbook "
+                             f"({err}); open it in Excel and save it again as .xlsx, or save the sheet as CSV") from err
         except (ValueError, KeyError) as err:
             if sheet is not None and ("not found" in str(err) or "Worksheet" in str(err) or isinstance(err, KeyError)):
                 raise ValueError(f"Sheet {sheet!r} is not in '{path.name}'") from err
-            raise
+            raise ValueError(f"Table file '{path}' cannot be read: {err}; open it in Excel and save it again as "
+                             ".xlsx, or save the sheet as CSV") from err
     frame.columns = [clean_header(c) for c in frame.columns]
     frame = frame.dropna(how="all")  # empty rows below the data
     frame.attrs.update(sheet=sheet if sheet is not None else 0)
