@@ -11,6 +11,7 @@ from qgis.core import (
 
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
+from .input_checks import CheckedInputs, checked_source, named
 from .deps import lazy_import
 from .styling import megaregion_renderer
 from .tables import table_frame
@@ -18,7 +19,7 @@ from .tables import table_frame
 core_membership = lazy_import("..core.membership", __package__)
 
 
-class AssignMegaregionsAlgorithm(MegaregionAlgorithm):
+class AssignMegaregionsAlgorithm(CheckedInputs, MegaregionAlgorithm):
     REQUIRES = ("numpy", "pandas")
     INPUT = "INPUT"
     KEY = "KEY"
@@ -83,28 +84,32 @@ class AssignMegaregionsAlgorithm(MegaregionAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Prefectures with mega-regions")))
 
     def compute(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = checked_source(self, parameters, self.INPUT, context)
         key = self.parameterAsString(parameters, self.KEY, context) or "adcode"
         if source.fields().lookupField(key) < 0:
             raise QgsProcessingException(
-                f"KEY field '{key}' is not in INPUT (fields: {', '.join(source.fields().names())}): "
+                f"KEY field '{key}' is not in {named(parameters, self.INPUT)} (fields: {', '.join(source.fields().names())}): "
                 "choose the field holding the 6-digit administrative codes."
             )
         membership = None
         if parameters.get(self.MEMBERSHIP) not in (None, ""):
-            membership = core_membership.load_membership(
-                table_frame(self, parameters, self.MEMBERSHIP, context, feedback)
-            )
+            try:
+                membership = core_membership.load_membership(
+                    table_frame(self, parameters, self.MEMBERSHIP, context, feedback)
+                )
+            except ValueError as exc:
+                raise QgsProcessingException(f"{named(parameters, self.MEMBERSHIP)}: {exc}") from exc
         multiple = ["all", "first"][self.parameterAsEnum(parameters, self.MULTIPLE, context)]
         unassigned = ["keep", "drop"][self.parameterAsEnum(parameters, self.UNASSIGNED, context)]
         include_sar = self.parameterAsBool(parameters, self.INCLUDE_SAR, context)
 
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.4)
-        result = core_membership.assign_megaregions(
-            frame, key, membership=membership, multiple=multiple, unassigned=unassigned, include_sar=include_sar
-        )
+        try:
+            result = core_membership.assign_megaregions(
+                frame, key, membership=membership, multiple=multiple, unassigned=unassigned, include_sar=include_sar
+            )
+        except ValueError as exc:
+            raise QgsProcessingException(f"{named(parameters, self.INPUT)}, KEY '{key}': {exc}") from exc
         for warning in getattr(result, "attrs", {}).get("warnings", []):
             feedback.pushWarning(warning)
         rows = result["source_row"].tolist()

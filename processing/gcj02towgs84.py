@@ -10,12 +10,13 @@ from qgis.core import (
 from ..core import gcj02
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
+from .input_checks import CheckedInputs, checked_source, named, no_crs_advice
 
 SYSTEMS = ["gcj02", "bd09", "wgs84"]
 SYSTEM_LABELS = ["GCJ-02 (Amap, Tencent, Google China)", "BD-09 (Baidu)", "WGS84 (GPS, EPSG:4326)"]
 
 
-class Gcj02ToWgs84Algorithm(MegaregionAlgorithm):
+class Gcj02ToWgs84Algorithm(CheckedInputs, MegaregionAlgorithm):
     REQUIRES = ("numpy", "pandas", "shapely")
     INPUT = "INPUT"
     FROM_SYSTEM = "FROM_SYSTEM"
@@ -59,18 +60,20 @@ class Gcj02ToWgs84Algorithm(MegaregionAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Converted layer")))
 
     def compute(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = checked_source(self, parameters, self.INPUT, context, what="the layer to convert")
         src = SYSTEMS[self.parameterAsEnum(parameters, self.FROM_SYSTEM, context)]
         dst = SYSTEMS[self.parameterAsEnum(parameters, self.TO_SYSTEM, context)]
         crs = source.sourceCrs()
         if crs.isValid() and not crs.isGeographic():
             raise QgsProcessingException(
-                f"INPUT is in {crs.authid() or crs.description()}, a projected CRS: GCJ-02 and BD-09 shifts "
-                "apply to longitude/latitude degrees. Reproject the layer to EPSG:4326 first "
-                "(Vector general > Reproject layer)."
+                f"{named(parameters, self.INPUT)} is in {crs.authid() or crs.description()}, a projected CRS: "
+                "GCJ-02 and BD-09 shifts apply to longitude/latitude degrees. Reproject the layer to EPSG:4326 "
+                "first (Vector general > Reproject layer)."
             )
+        if not crs.isValid():
+            feedback.pushWarning(
+                f"{named(parameters, self.INPUT)} has no coordinate reference system: its coordinates are taken as "
+                "longitude/latitude degrees (EPSG:4326). If they are not, " + no_crs_advice() + ".")
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.3)
         shapes = qgis_io.shapely_geometries(geometries)
         converted = []
@@ -79,7 +82,15 @@ class Gcj02ToWgs84Algorithm(MegaregionAlgorithm):
             if feedback.isCanceled():
                 raise QgsProcessingException("Cancelled")
             # the same system in and out copies the layer, so a model can take boundaries in any system
-            converted.append(shape if shape is None or src == dst else gcj02.transform_geometry(shape, src, dst))
+            try:
+                converted.append(shape if shape is None or src == dst else gcj02.transform_geometry(shape, src, dst))
+            except ValueError as exc:
+                where = f"{named(parameters, self.INPUT)}, feature {i + 1}"
+                if not crs.isValid():
+                    raise QgsProcessingException(
+                        f"{where}: {exc} {named(parameters, self.INPUT)} has no coordinate reference system, so "
+                        "its coordinates were taken as degrees; " + no_crs_advice() + ".") from exc
+                raise QgsProcessingException(f"{where}: {exc}") from exc
             feedback.setProgress(30 + 50 * (i + 1) / max(n, 1))
         out_geoms = qgis_io.qgs_geometries(converted)
         sink, dest_id = self.parameterAsSink(

@@ -10,6 +10,7 @@ from qgis.core import (
 
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
+from .input_checks import CheckedInputs, checked_source, named
 from .deps import lazy_import
 from .tables import table_frame
 
@@ -18,7 +19,7 @@ core_join = lazy_import("..core.join", __package__)
 DUPLICATE_OPTIONS = ["Error (list the duplicated keys)", "Keep the first row", "Sum the rows", "Average the rows"]
 
 
-class JoinIndicatorsAlgorithm(MegaregionAlgorithm):
+class JoinIndicatorsAlgorithm(CheckedInputs, MegaregionAlgorithm):
     REQUIRES = ("numpy", "pandas")
     INPUT = "INPUT"
     INPUT_KEY = "INPUT_KEY"
@@ -121,10 +122,11 @@ class JoinIndicatorsAlgorithm(MegaregionAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.MATCHED_BOUNDARIES, self.tr("Boundaries with values")))
 
     def compute(self, parameters, context, feedback):
-        source = self.source(
-            parameters, self.INPUT, context,
+        source = checked_source(
+            self, parameters, self.INPUT, context,
             polygons_for="choose the polygon layer of prefecture boundaries (join tables to tables with QGIS's "
             "'Join attributes by field value')",
+            what="the polygon layer of prefecture boundaries",
         )
         input_key = self.parameterAsString(parameters, self.INPUT_KEY, context)
         table_key = self.parameterAsString(parameters, self.TABLE_KEY, context)
@@ -136,13 +138,16 @@ class JoinIndicatorsAlgorithm(MegaregionAlgorithm):
         boundary_names = source.fields().names()
         if input_key not in boundary_names:
             raise QgsProcessingException(
-                f"INPUT_KEY '{input_key}' is not a field of INPUT (fields: {', '.join(boundary_names)}): "
+                f"INPUT_KEY '{input_key}' is not a field of {named(parameters, self.INPUT)} (fields: {', '.join(boundary_names)}): "
                 "choose the field with the administrative code or the name."
             )
         table = table_frame(self, parameters, self.TABLE, context, feedback)
+        if table.empty:
+            raise QgsProcessingException(
+                f"{named(parameters, self.TABLE)} has no rows: choose the table that holds the indicators.")
         if table_key not in table.columns:
             raise QgsProcessingException(
-                f"TABLE_KEY '{table_key}' is not a field of TABLE (fields: {', '.join(map(str, table.columns))}): "
+                f"TABLE_KEY '{table_key}' is not a field of {named(parameters, self.TABLE)} (fields: {', '.join(map(str, table.columns))}): "
                 "choose the field with the administrative code or the name."
             )
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.3)

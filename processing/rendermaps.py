@@ -46,12 +46,14 @@ from qgis.core import (
     QgsTextBufferSettings,
     QgsTextFormat,
     QgsVectorLayerSimpleLabeling,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from . import compat
 from .base import MegaregionAlgorithm
+from .input_checks import CheckedInputs
 from .unevenness import HEADLINES
 
 # Albers equal-area conic for China (standard parallels 25°N and 47°N, central meridian
@@ -412,7 +414,7 @@ def build_layout(project, layer, *, title, subtitle, legend_heading, crs, crs_na
 
 # ------------------------------------------------------------------------------ algorithm
 
-class RenderMapsAlgorithm(MegaregionAlgorithm):
+class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
     REQUIRES = ()  # QGIS alone; GDAL only quietens the exporter when present
     LAYERS = "LAYERS"
     BACKGROUND = "BACKGROUND"
@@ -545,6 +547,11 @@ class RenderMapsAlgorithm(MegaregionAlgorithm):
         for layer, name in ((background, self.BACKGROUND), (cores, self.CORES)):
             if layer is not None:
                 self._check_layer(layer, name)
+        if background is not None and background.geometryType() != compat.GEOMETRY_POLYGON:
+            raise QgsProcessingException(
+                f"BACKGROUND layer '{background.name()}' ({background.source()}) has "
+                f"{QgsWkbTypes.displayString(background.wkbType())} geometries: the background is drawn as areas; "
+                "choose a polygon layer, e.g. all prefectures.")
         label_field = self.parameterAsString(parameters, self.CORE_LABEL_FIELD, context) or "name"
         if cores is not None and label_field not in cores.fields().names():
             feedback.pushInfo(f"CORE_LABEL_FIELD '{label_field}' is not a field of CORES: cores are not labelled.")

@@ -23,6 +23,7 @@ from qgis.core import (
 from ..core import report_typology
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
+from .input_checks import CheckedInputs, checked_source, named
 from .deps import lazy_import
 from .styling import graduated_renderer
 from .styling_types import type_renderer
@@ -215,7 +216,7 @@ def _advanced(param):
 
 # ------------------------------------------------------------------------------- base
 
-class TypologyBase(MegaregionAlgorithm):
+class TypologyBase(CheckedInputs, MegaregionAlgorithm):
     """Parameters, reading, outputs and styling shared by the gap and the trend typology.
     Subclasses set ``KIND`` and implement ``_add_method_parameters`` and ``_run_core``."""
     REQUIRES = ("numpy", "pandas", "pyproj")
@@ -310,9 +311,8 @@ class TypologyBase(MegaregionAlgorithm):
     # ------------------------------------------------------------------ reading
     def _read(self, parameters, context, feedback):
         """Settings and the member features as ``(settings, frame, geometries)``."""
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = checked_source(self, parameters, self.INPUT, context,
+                                what="the prefectures with mega-regions, roles and indicators")
         names = source.fields().names()
         indicators = compat.parameter_as_strings(self, parameters, self.INDICATORS, context)
         if not indicators:
@@ -329,8 +329,8 @@ class TypologyBase(MegaregionAlgorithm):
         for label, field in ((self.MEGAREGION_FIELD, region_field), (self.ROLE_FIELD, role_field)):
             if field not in names:
                 raise QgsProcessingException(
-                    f"{label} '{field}' is not a field of INPUT (fields: {', '.join(names)}): run "
-                    "'Assign mega-regions and core cities' first or choose the field.")
+                    f"{label} '{field}' is not a field of {named(parameters, self.INPUT)} (fields: {', '.join(names)}): "
+                    "run 'Assign mega-regions and core cities' first or choose the field.")
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context) or None
         if name_field and name_field not in names:
             feedback.pushInfo(f"NAME_FIELD '{name_field}' is not in INPUT: cities are named by their feature order.")

@@ -12,6 +12,7 @@ from qgis.core import (
 
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
+from .input_checks import CheckedInputs, check_fields, checked_source, named
 from .deps import lazy_import
 from .styling import graduated_renderer
 
@@ -32,7 +33,7 @@ HEADLINES = [
 _YEAR_FIELD = re.compile(r"^(?P<base>.+)_(?P<year>\d{4})$")
 
 
-class UnevennessAlgorithm(MegaregionAlgorithm):
+class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
     REQUIRES = ("numpy", "pandas", "shapely")
     INPUT = "INPUT"
     INDICATORS = "INDICATORS"
@@ -161,12 +162,15 @@ class UnevennessAlgorithm(MegaregionAlgorithm):
         return weight
 
     def compute(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = checked_source(self, parameters, self.INPUT, context,
+                                what="the prefectures with mega-regions and indicators")
         indicators = compat.parameter_as_strings(self, parameters, self.INDICATORS, context)
         if not indicators:
             raise QgsProcessingException("INDICATORS is empty: choose at least one numeric field to measure.")
+        check_fields(source.fields(), parameters, (
+            (self.INDICATORS, indicators),
+            (self.WEIGHT, [self.parameterAsString(parameters, self.WEIGHT, context)]),
+        ))
         region_field = self.parameterAsString(parameters, self.MEGAREGION_FIELD, context) or "megaregion_id"
         role_field = self.parameterAsString(parameters, self.ROLE_FIELD, context) or "role"
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context) or None
@@ -176,7 +180,7 @@ class UnevennessAlgorithm(MegaregionAlgorithm):
         for label, field in ((self.MEGAREGION_FIELD, region_field), (self.ROLE_FIELD, role_field)):
             if field not in names:
                 raise QgsProcessingException(
-                    f"{label} '{field}' is not a field of INPUT (fields: {', '.join(names)}): run "
+                    f"{label} '{field}' is not a field of {named(parameters, self.INPUT)} (fields: {', '.join(names)}): run "
                     "'Assign mega-regions and core cities' first or choose the field."
                 )
         if name_field and name_field not in names:

@@ -13,6 +13,7 @@ from qgis.core import (
 from ..core import raster_presets
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
+from .input_checks import CheckedInputs, checked_source, named, no_crs_advice
 from .deps import lazy_import
 from .styling import graduated_renderer
 
@@ -66,7 +67,7 @@ def _numbers(text, what):
     return out
 
 
-class _ZonalBase(MegaregionAlgorithm):
+class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
     REQUIRES = ("numpy", "pandas", "shapely", "pyproj", "osgeo")
     INPUT = "INPUT"
     RASTER = "RASTER"
@@ -194,7 +195,8 @@ class _ZonalBase(MegaregionAlgorithm):
         paths = []
         for layer in layers:
             if layer.type() != compat.LAYER_RASTER:
-                raise QgsProcessingException(f"RASTER '{layer.name()}' is not a raster layer.")
+                raise QgsProcessingException(
+                    f"RASTER '{layer.source()}' is not a raster layer: choose raster files (GeoTIFF).")
             if layer.providerType() != "gdal":
                 raise QgsProcessingException(
                     f"RASTER '{layer.name()}' comes from the '{layer.providerType()}' provider: zonal statistics "
@@ -202,6 +204,21 @@ class _ZonalBase(MegaregionAlgorithm):
                 )
             paths.append(layer.source())
         return paths
+
+    @staticmethod
+    def _check_bands(paths, band_list):
+        """Every band of BANDS exists in every raster."""
+        from osgeo import gdal
+
+        for path in paths:
+            ds = gdal.OpenEx(str(path), gdal.OF_RASTER)
+            count = 0 if ds is None else ds.RasterCount
+            ds = None
+            beyond = [b for b in band_list if b > count]
+            if beyond:
+                raise QgsProcessingException(
+                    f"BANDS {', '.join(map(str, beyond))}: raster '{path}' has {count} band(s); give band numbers "
+                    f"from 1 to {count}, or leave BANDS empty for all bands.")
 
     def _preset(self, parameters, context, paths):
         key = self.PRESETS[self.parameterAsEnum(parameters, self.PRESET, context)]
@@ -218,7 +235,8 @@ class _ZonalBase(MegaregionAlgorithm):
             years = [int(y) for y in _numbers(text, "YEARS")]
             if len(years) != len(paths):
                 raise QgsProcessingException(
-                    f"YEARS has {len(years)} values for {len(paths)} rasters: give one year per raster, in order."
+                    f"YEARS '{text}' has {len(years)} value(s) for {len(paths)} rasters: give one year per raster, "
+                    "in order."
                 )
             return years
         found = [re.findall(r"(?<!\d)(19[7-9]\d|20\d\d)(?!\d)", os.path.basename(p)) for p in paths]
@@ -250,7 +268,12 @@ class _ZonalBase(MegaregionAlgorithm):
         return names
 
     def compute(self, parameters, context, feedback):
-        source = self.source(parameters, self.INPUT, context, polygons_for="zonal statistics need polygons")
+        source = checked_source(self, parameters, self.INPUT, context, polygons_for="zonal statistics need polygons")
+        crs = source.sourceCrs()
+        if not crs.isValid():
+            raise QgsProcessingException(
+                f"{named(parameters, self.INPUT)} has no coordinate reference system, so its polygons cannot be "
+                "placed on the rasters: " + no_crs_advice() + ".")
         paths = self._raster_paths(parameters, context)
         stats = [self.STATS[i] for i in self.parameterAsEnums(parameters, self.STATISTICS, context)]
         percentiles = _numbers(self.parameterAsString(parameters, self.PERCENTILES, context), "PERCENTILES")
@@ -266,11 +289,13 @@ class _ZonalBase(MegaregionAlgorithm):
         band_list = [int(b) for b in _numbers(bands_text, "BANDS")]
         if any(b < 1 for b in band_list):
             raise QgsProcessingException(f"BANDS: band numbers start at 1 (got {bands_text}).")
+        if band_list:
+            self._check_bands(paths, band_list)
         composite = COMPOSITES[self.parameterAsEnum(parameters, self.BAND_COMPOSITE, context)]
         if band_list and composite != "each":
             raise QgsProcessingException(
-                "BANDS and a band composite together are ambiguous: leave BANDS empty to combine all bands, "
-                "or choose 'Each band'."
+                f"BANDS = {bands_text} and BAND_COMPOSITE = {composite} together are ambiguous: leave BANDS empty to "
+                "combine all bands, or choose 'Each band'."
             )
         bands = band_list or composite
         vmin = self._optional_number(parameters, self.VALID_MIN, context)
@@ -283,9 +308,6 @@ class _ZonalBase(MegaregionAlgorithm):
 
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.1)
         shapes = qgis_io.shapely_geometries(geometries)
-        crs = source.sourceCrs()
-        if not crs.isValid():
-            raise QgsProcessingException("INPUT has no coordinate reference system: set the layer's CRS first.")
         preset = self._preset(parameters, context, paths)
         kwargs = dict(
             crs=crs.authid() if crs.authid().startswith("EPSG:") else crs.toWkt(crs.WKT_PREFERRED), coverage=coverage, bands=bands, preset=preset,

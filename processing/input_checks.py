@@ -1,0 +1,319 @@
+"""Parameter checks that name what is wrong: the value and the allowed range or choices, the
+file that does not exist, the file that exists but cannot be read (and why), the raster or
+layer without a coordinate reference system.
+
+QGIS's own checks end in "Incorrect parameter value for X" without the value, and a file that
+OGR or GDAL cannot open is reported by the algorithms as "not found". :class:`CheckedInputs`
+runs QGIS's checks first and, where they or the files fail, replaces the message by one that
+says which input, which value and what to do."""
+import os
+import zipfile
+
+from qgis.core import (
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessingUtils,
+)
+
+from .deps import lazy_import
+
+core_tables = lazy_import("..core.tables", __package__)
+
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+RASTER_FIX = "choose a GeoTIFF that opens in QGIS, or export the raster again (Raster > Conversion > Translate)"
+VECTOR_FIX = "open it in QGIS to check it, or export the layer again (Export > Save Features As)"
+
+
+def _number(value):
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _plain(value):
+    """A parameter value as plain Python (a QVariant list or string as list or str)."""
+    if hasattr(value, "value") and not isinstance(value, (str, bytes)) and type(value).__name__ == "QVariant":
+        return value.value()
+    return value
+
+
+def file_path(value):
+    """The file named by a layer parameter value ('path|layername=x' -> 'path'), or None when
+    the value is not text (a layer object, a feature source definition)."""
+    value = _plain(value)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    path = value.split("|", 1)[0].strip()
+    if path.lower().startswith("file://"):
+        path = path[7:]
+    return path
+
+
+def _gdal_open(path, flags):
+    """``(dataset or None, GDAL's last error message)``, quietly."""
+    from osgeo import gdal
+
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        gdal.ErrorReset()
+        try:
+            ds = gdal.OpenEx(path, flags)
+        except RuntimeError as exc:  # with gdal.UseExceptions() set elsewhere
+            return None, str(exc)
+        return ds, gdal.GetLastErrorMsg()
+    finally:
+        gdal.PopErrorHandler()
+
+
+def _reason(message, fallback):
+    message = " ".join((message or "").split())
+    return message.rstrip(".") if message else fallback
+
+
+def table_problem(path):
+    """Why the table file ``path`` cannot be read (None when it can)."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in TEXT_SUFFIXES:
+        try:
+            core_tables.read_table(path)
+        except (ValueError, UnicodeError, OSError) as exc:
+            return str(exc)
+        return None
+    if suffix in EXCEL_SUFFIXES:
+        if not zipfile.is_zipfile(path):
+            return (f"'{path}' cannot be read: it is not an Excel workbook (an .xlsx file is a zip archive; this one is "
+                    "damaged or not a workbook); open it in Excel and save it again as .xlsx, or save the sheet as CSV")
+        try:
+            core_tables.read_table(path)
+        except Exception as exc:  # noqa: BLE001 (openpyxl raises many kinds on damaged workbooks)
+            return (f"'{path}' cannot be read: {_reason(str(exc), type(exc).__name__)}; open it in Excel and save it "
+                    "again as .xlsx, or save the sheet as CSV")
+        return None
+    return vector_problem(path)
+
+
+def vector_problem(path):
+    """Why OGR cannot open the vector file ``path`` (None when it can)."""
+    from osgeo import gdal
+
+    ds, error = _gdal_open(path, gdal.OF_VECTOR)
+    if ds is None:
+        return f"'{path}' cannot be read: {_reason(error, 'not a vector format GDAL/OGR knows')}; {VECTOR_FIX}"
+    try:
+        for i in range(ds.GetLayerCount()):
+            layer = ds.GetLayer(i)
+            layer.ResetReading()
+            gdal.ErrorReset()
+            gdal.PushErrorHandler("CPLQuietErrorHandler")
+            try:
+                layer.GetNextFeature()
+                error = gdal.GetLastErrorMsg()
+            finally:
+                gdal.PopErrorHandler()
+            if error:
+                return f"'{path}' cannot be read: {_reason(error, 'damaged')}; {VECTOR_FIX}"
+    finally:
+        ds = None
+    return None
+
+
+def raster_problem(path):
+    """Why the raster file ``path`` cannot be used by zonal statistics (None when it can): it
+    does not open, a band cannot be read to its last row (a truncated file), or it has no CRS."""
+    from osgeo import gdal
+
+    if not os.path.exists(path):
+        return f"'{path}' does not exist: check the path, or remove it from the list"
+    if os.path.isdir(path):
+        return f"'{path}' is a folder, not a raster file: choose the raster files in it"
+    if os.path.getsize(path) == 0:
+        return f"'{path}' is empty (0 bytes): {RASTER_FIX}"
+    ds, error = _gdal_open(path, gdal.OF_RASTER)
+    if ds is None or ds.RasterCount < 1:
+        return f"'{path}' cannot be read as a raster: {_reason(error, 'not a raster format GDAL knows')}; {RASTER_FIX}"
+    try:
+        band = ds.GetRasterBand(ds.RasterCount)
+        gdal.PushErrorHandler("CPLQuietErrorHandler")
+        try:
+            gdal.ErrorReset()
+            try:
+                data = band.ReadRaster(0, ds.RasterYSize - 1, ds.RasterXSize, 1)
+            except RuntimeError as exc:
+                data, error = None, str(exc)
+            else:
+                error = gdal.GetLastErrorMsg()
+        finally:
+            gdal.PopErrorHandler()
+        if data is None or error:
+            return f"'{path}' cannot be read: {_reason(error, 'its last row cannot be read (a truncated file?)')}; {RASTER_FIX}"
+        if not ds.GetProjection() and not ds.GetGCPProjection():
+            return (f"'{path}' has no coordinate reference system: assign one first (Raster > Projections > Assign "
+                    "Projection, e.g. EPSG:4326 for longitude/latitude; or gdal_edit.py -a_srs EPSG:4326)")
+    finally:
+        ds = None
+    return None
+
+
+def _in_context(value, context):
+    """The layer ``value`` names among the project's and the run's layers (no file loaded)."""
+    try:
+        return QgsProcessingUtils.mapLayerFromString(value, context, False)
+    except TypeError:
+        return None
+
+
+def enum_problem(definition, value):
+    options = definition.options()
+    choices = "; ".join(f"{i} = {o}" for i, o in enumerate(options))
+    shown = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+    return f"{definition.name()} = {shown} is not one of the choices ({choices}): give the number of a choice."
+
+
+def number_problem(definition, value):
+    low, high = definition.minimum(), definition.maximum()
+    limit = 1e300
+    if low > -limit and high < limit:
+        allowed = f"from {_number(low)} to {_number(high)}"
+    elif low > -limit:
+        allowed = f"{_number(low)} or more"
+    else:
+        allowed = f"{_number(high)} or less"
+    return f"{definition.name()} = {_number(value)} is out of range: choose a value {allowed}."
+
+
+def generic_problem(alg, parameters, context):
+    """The first parameter whose value QGIS refuses or whose file cannot be used, with a
+    message naming the parameter, the value and the fix; None when all are fine."""
+    for definition in alg.parameterDefinitions():
+        name = definition.name()
+        value = _plain(parameters.get(name))
+        if value is None or (isinstance(value, str) and value == ""):
+            continue
+        if isinstance(definition, QgsProcessingParameterEnum):
+            if not definition.checkValueIsAcceptable(value, context):
+                return enum_problem(definition, value)
+        elif isinstance(definition, QgsProcessingParameterNumber):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                if not definition.checkValueIsAcceptable(value, context):
+                    return number_problem(definition, value)
+            elif isinstance(value, str):
+                try:
+                    float(value)
+                except ValueError:
+                    if not definition.checkValueIsAcceptable(value, context):
+                        return f"{name} = '{value}' is not a number: give a number."
+        elif isinstance(definition, QgsProcessingParameterMultipleLayers):
+            values = value if isinstance(value, (list, tuple)) else [value]
+            raster = definition.layerType() == _raster_type()
+            for item in values:
+                path = file_path(item)
+                if path is None or (not os.path.exists(path) and _in_context(item, context) is not None):
+                    continue
+                problem = raster_problem(path) if raster else _vector_file_problem(path)
+                if problem:
+                    return f"{name}: {problem}."
+        elif isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
+                                     QgsProcessingParameterRasterLayer)):
+            path = file_path(value)
+            if path is None or (not os.path.exists(path) and _in_context(value, context) is not None):
+                continue
+            if isinstance(definition, QgsProcessingParameterRasterLayer):
+                problem = raster_problem(path)
+            else:
+                problem = _vector_file_problem(path)
+            if problem:
+                return f"{name}: {problem}."
+    return None
+
+
+def _raster_type():
+    from . import compat
+
+    return compat.SOURCE_RASTER
+
+
+def _vector_file_problem(path):
+    if not os.path.exists(path):
+        return f"'{path}' does not exist: check the path and the file name"
+    if os.path.isdir(path) and not path.lower().endswith(".gdb"):
+        return f"'{path}' is a folder: choose a file in it"
+    if os.path.isfile(path) and os.path.getsize(path) == 0:
+        return f"'{path}' is empty (0 bytes): choose the file that holds the data"
+    return table_problem(path)
+
+
+def layer_file(parameters, name):
+    """The file name (no folder) behind parameter ``name``, or None."""
+    path = file_path(parameters.get(name))
+    return os.path.basename(path) if path else None
+
+
+def named(parameters, name):
+    """'INPUT' or, when it names a file, "INPUT 'prefectures.gpkg'" (for messages)."""
+    filename = layer_file(parameters, name)
+    return f"{name} '{filename}'" if filename else name
+
+
+def checked_source(alg, parameters, name, context, polygons_for=None, what="the layer that holds the prefectures"):
+    """The feature source of parameter ``name``; an error naming the parameter and its file
+    when it cannot be opened, has no features, or (with ``polygons_for``) is not polygons."""
+    from qgis.core import QgsProcessingException, QgsWkbTypes
+
+    from . import compat
+
+    source = alg.parameterAsSource(parameters, name, context)
+    if source is None:
+        raise QgsProcessingException(f"{named(parameters, name)} cannot be opened as a layer: check the path, "
+                                     "or open it in QGIS to see why.")
+    if polygons_for and QgsWkbTypes.geometryType(source.wkbType()) != compat.GEOMETRY_POLYGON:
+        raise QgsProcessingException(
+            f"{named(parameters, name)} has {QgsWkbTypes.displayString(source.wkbType())} geometries, not "
+            f"polygons: {polygons_for}.")
+    if source.featureCount() == 0:
+        raise QgsProcessingException(
+            f"{named(parameters, name)} has no features: choose {what} (or check its filter or selection).")
+    return source
+
+
+def check_fields(fields, parameters, selections):
+    """``selections``: (parameter name, chosen field names); an error naming the parameter and
+    the field when a field is not in the layer. (Text fields are read by core, which names the
+    values that are not numbers.)"""
+    from qgis.core import QgsProcessingException
+
+    names = fields.names()
+    for parameter, chosen in selections:
+        chosen = [c for c in chosen or [] if c]
+        missing = [c for c in chosen if c not in names]
+        if missing:
+            raise QgsProcessingException(
+                f"{parameter} {', '.join(repr(m) for m in missing)} not in {named(parameters, 'INPUT')} "
+                f"(fields: {', '.join(names)}): choose fields of the input layer.")
+
+
+def no_crs_advice():
+    return ("assign it in the layer's properties (Source > Assigned Coordinate Reference System) or with "
+            "Vector general > Assign projection, then run again")
+
+
+class CheckedInputs:
+    """Mixin for an algorithm: QGIS's checks first, then :func:`generic_problem` and the
+    algorithm's own ``check_inputs`` (returning a message or None); a refused value gets the
+    message naming it."""
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        ok, message = super().checkParameterValues(parameters, context)
+        if getattr(self, "missing_packages", ()):
+            return ok, message
+        problem = generic_problem(self, parameters, context)
+        if problem is None and ok:
+            problem = self.check_inputs(parameters, context)
+        if problem:
+            return False, problem
+        return ok, message
+
+    def check_inputs(self, parameters, context):
+        return None
