@@ -469,7 +469,9 @@ def theil_decomposition(y, groups, weights=None, labels=None) -> TheilDecomposit
     # sum_g s_g ln(s_g/p_g) = sum_g p_g f(mu_g/mu) with f(r) = r ln r - r + 1, as
     # sum_g p_g (mu_g/mu - 1) = 0: non-negative terms (see _entropy_terms). The group
     # means are in the scaled units, and p_g >= 1e-250 / n (the weight span is checked).
-    mean_g = sum_g / weight_g
+    # (fsum'd means: with close group means, mu_g - mu is small and must not carry the
+    # n-term rounding of a running sum)
+    mean_g = np.array([_mean(ys[codes == g], ws[codes == g]) for g in range(k)])
     between = math.fsum((p_g * _entropy_terms(mean_g, _mean(ys, ws))).tolist())
     within = math.fsum((s_g * T_g).tolist())
     share = between / total if total > 0 else float("nan")
