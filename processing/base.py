@@ -90,6 +90,14 @@ class Location:
         self.folder = folder
         self.layers = layers  # a layer destination: may name a layer of a GeoPackage
         self.key = _same_file_key(path)
+        try:  # a hard link is the same file under another name
+            status = os.stat(self.key)
+            self.inode = (status.st_dev, status.st_ino)
+        except OSError:
+            self.inode = None
+
+    def same_file(self, other):
+        return self.key == other.key or (self.inode is not None and self.inode == other.inode)
 
     def describe(self):
         return f"{self.path}, layer {self.layer}" if self.layer else self.path
@@ -228,7 +236,7 @@ def _inputs(alg, parameters, context):
 def _overlap(dest, other, other_is_input):
     """True when writing ``dest`` destroys ``other`` (same file; same layer unless one of them
     is the whole file)."""
-    if dest.key != other.key:
+    if not dest.same_file(other):
         return False
     if dest.folder or other.folder:
         return True

@@ -480,3 +480,16 @@ def test_pipeline_cancel_after_the_first_output_leaves_nothing(data, tmp_path):
     assert feedback.seen
     assert tree(tmp_path) == []
     assert checksums(data) == before
+
+
+@pytest.mark.parametrize("link", [os.symlink, os.link], ids=["symbolic link", "hard link"])
+def test_output_naming_the_input_through_a_link_is_refused(data, tmp_path, link):
+    source = data / "prefectures.gpkg"
+    alias = tmp_path / "alias.gpkg"
+    link(source, alias)
+    before = checksums(data)
+    params = {**SPECS["megaregion:gcj02towgs84"][0](data), "OUTPUT": str(alias)}
+    with pytest.raises(QgsProcessingException, match=re.escape(f"OUTPUT would overwrite INPUT ({source}")):
+        run("megaregion:gcj02towgs84", params)
+    assert checksums(data) == before
+    assert tree(tmp_path) == ["alias.gpkg"]
