@@ -322,6 +322,17 @@ def destination_problem(alg, parameters, context):
     return None
 
 
+def checked_destinations(alg, parameters, context):
+    """:func:`destination_problem` for ``checkParameterValues``: a failure of the check itself
+    is logged and does not block the run (``processAlgorithm`` checks again and reports it)."""
+    try:
+        return destination_problem(alg, parameters, context)
+    except Exception:  # noqa: BLE001
+        QgsMessageLog.logMessage(f"{alg.id()}: the output check failed:\n{traceback.format_exc()}", LOG_TAG,
+                                 compat.MESSAGE_WARNING)
+        return None
+
+
 # ---------------------------------------------------------------------------- all or nothing
 def _siblings(path):
     """Files a writer of ``path`` may create next to it."""
@@ -358,8 +369,10 @@ class OutputGuard:
                 if kind == "layer":
                     if flag and _drop_layer(path, extra):
                         removed.append(f"{path} (layer {extra})")
-                elif kind == "file":
-                    if not flag and os.path.exists(path):
+                elif kind == "file" and not flag:
+                    # only a file the run created; the journal of a GeoPackage that existed
+                    # may belong to another open connection and stays
+                    if os.path.exists(path):
                         os.remove(path)
                         removed.append(path)
                     for sibling in _siblings(path):
@@ -367,9 +380,12 @@ class OutputGuard:
                             os.remove(sibling)
                 elif kind == "folder":
                     removed += _clean_folder(path, flag, extra)
-            except OSError as exc:
+            except Exception as exc:  # noqa: BLE001 (the run's own error is the one to report)
                 if feedback is not None:
-                    feedback.reportError(f"Could not remove {exc.filename or path}: {exc.strerror or exc}", False)
+                    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                    feedback.reportError(
+                        f"Could not remove {getattr(exc, 'filename', None) or path}, written by the failed run: "
+                        f"{reason}; delete it by hand.", False)
         if removed and feedback is not None:
             feedback.pushInfo("Removed what this run had written: " + "; ".join(removed))
         return removed
@@ -444,10 +460,13 @@ def run_guarded(alg, parameters, context, feedback, run, commit=None, discard=No
     """``run()`` with the output contract: destinations checked first, everything the run
     created removed again if it raises or is cancelled, clear messages. ``commit`` moves
     finished files into place once ``run`` succeeded; ``discard`` drops them otherwise."""
-    problem = destination_problem(alg, parameters, context)
+    try:
+        problem = destination_problem(alg, parameters, context)
+        guard = None if problem else OutputGuard(alg, parameters, context)
+    except Exception as exc:  # noqa: BLE001
+        raise QgsProcessingException(clear_message(exc, alg.displayName()) or str(exc)) from exc
     if problem:
         raise QgsProcessingException(problem)
-    guard = OutputGuard(alg, parameters, context)
     failure = None
     try:
         results = run()
@@ -516,7 +535,7 @@ class MegaregionAlgorithm(QgsProcessingAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        problem = destination_problem(self, parameters, context)
+        problem = checked_destinations(self, parameters, context)
         if problem:
             return False, problem
         return True, ""

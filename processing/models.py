@@ -11,7 +11,7 @@ import os
 from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm
 
 from . import compat
-from .base import PLUGIN_DIR, destination_problem, run_guarded
+from .base import PLUGIN_DIR, checked_destinations, run_guarded
 
 MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
 DATA_DIR = os.path.join(PLUGIN_DIR, "resources", "data")
@@ -56,7 +56,7 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             return ok, message
         # A model output may name a model input that a later step reads: refuse before any
         # step runs (each step also checks its own inputs and outputs).
-        problem = destination_problem(self, self._filled(parameters), context)
+        problem = checked_destinations(self, self._filled(parameters), context)
         return (False, problem) if problem else (True, "")
 
     def _filled(self, parameters):
