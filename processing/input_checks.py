@@ -196,15 +196,17 @@ def generic_problem(alg, parameters, context):
             if not definition.checkValueIsAcceptable(value, context):
                 return enum_problem(definition, value)
         elif isinstance(definition, QgsProcessingParameterNumber):
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                if not definition.checkValueIsAcceptable(value, context):
-                    return number_problem(definition, value)
-            elif isinstance(value, str):
+            if isinstance(value, str):  # qgis_process and models pass text
                 try:
-                    float(value)
+                    number = float(value)
                 except ValueError:
                     if not definition.checkValueIsAcceptable(value, context):
                         return f"{name} = '{value}' is not a number: give a number."
+                    continue
+                value = int(number) if number.is_integer() else number
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                if not definition.checkValueIsAcceptable(value, context):
+                    return number_problem(definition, value)
         elif isinstance(definition, QgsProcessingParameterMultipleLayers):
             values = value if isinstance(value, (list, tuple)) else [value]
             raster = definition.layerType() == _raster_type()
@@ -223,10 +225,28 @@ def generic_problem(alg, parameters, context):
             if isinstance(definition, QgsProcessingParameterRasterLayer):
                 problem = raster_problem(path)
             else:
-                problem = _vector_file_problem(path)
+                problem = _vector_file_problem(path) or _geometry_problem(alg, definition, parameters, context, path)
             if problem:
                 return f"{name}: {problem}."
     return None
+
+
+def _geometry_problem(alg, definition, parameters, context, path):
+    """A layer that must hold polygons but holds points, lines or no geometry."""
+    from qgis.core import QgsWkbTypes
+
+    from . import compat
+
+    if list(definition.dataTypes()) != [compat.SOURCE_VECTOR_POLYGON]:
+        return None
+    try:
+        layer = alg.parameterAsVectorLayer(parameters, definition.name(), context)
+    except Exception:  # noqa: BLE001 (reported when the algorithm reads it)
+        return None
+    if layer is None or layer.geometryType() == compat.GEOMETRY_POLYGON:
+        return None
+    return (f"'{path}' has {QgsWkbTypes.displayString(layer.wkbType())} geometries, not polygons: choose a polygon "
+            "layer (e.g. the prefecture boundaries)")
 
 
 def _raster_type():
@@ -300,20 +320,24 @@ def no_crs_advice():
 
 
 class CheckedInputs:
-    """Mixin for an algorithm: QGIS's checks first, then :func:`generic_problem` and the
-    algorithm's own ``check_inputs`` (returning a message or None); a refused value gets the
-    message naming it."""
+    """Mixin for an algorithm: QGIS's checks first, then the algorithm's ``value_problem``,
+    :func:`generic_problem` and the algorithm's ``check_inputs`` (each returning a message or
+    None); a refused value gets the message naming it."""
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
         ok, message = super().checkParameterValues(parameters, context)
         if getattr(self, "missing_packages", ()):
             return ok, message
-        problem = generic_problem(self, parameters, context)
+        problem = self.value_problem(parameters) or generic_problem(self, parameters, context)
         if problem is None and ok:
             problem = self.check_inputs(parameters, context)
         if problem:
             return False, problem
         return ok, message
+
+    def value_problem(self, parameters):
+        """A message for a value this algorithm refuses with more to say than its range."""
+        return None
 
     def check_inputs(self, parameters, context):
         return None

@@ -624,6 +624,16 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 extra_cores.setLabeling(labeling(label_field, family, 7 * s))
                 extra_cores.setLabelsEnabled(True)
                 notes.append(f"core cities labelled by {label_field}")
+        for name, copy, original in ((self.LAYERS, main, layer), (self.BACKGROUND, extra_bg, background),
+                                     (self.CORES, extra_cores, cores)):
+            if copy is not None and not copy.crs().isValid():
+                # QGIS would draw it in the map's CRS as if it were longitude/latitude: say so, and do it explicitly
+                copy.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+                notes.append(f"{original.name()} has no CRS, drawn as EPSG:4326")
+                feedback.pushWarning(
+                    f"{name} layer '{original.name()}' ({original.source()}) has no coordinate reference system: it is "
+                    "drawn as longitude/latitude (EPSG:4326), as noted on the map. If that is wrong, assign its CRS in "
+                    "the layer's properties (Source > Assigned Coordinate Reference System) and run again.")
         ordered = [m for m in (extra_cores, main, extra_bg) if m is not None]
         project.addMapLayers(ordered, False)
         root = project.layerTreeRoot()

@@ -308,6 +308,17 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
     def _add_method_parameters(self):
         raise NotImplementedError
 
+    def value_problem(self, parameters):
+        value = parameters.get(self.K)
+        try:
+            k = int(float(value))
+        except (TypeError, ValueError):
+            return None
+        if k < 0 or k == 1:
+            return (f"K = {k}: choose a number of types from 2 to the number of secondary cities (less one), or 0 "
+                    "to let the silhouette choose K.")
+        return None
+
     # ------------------------------------------------------------------ reading
     def _read(self, parameters, context, feedback):
         """Settings and the member features as ``(settings, frame, geometries)``."""

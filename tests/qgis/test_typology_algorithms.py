@@ -313,7 +313,7 @@ def test_k_too_large_is_an_error_and_leaves_no_output(run_alg, census_layer, tmp
     with pytest.raises(QgsProcessingException, match=r"K = 500 needs at least 501 secondary cities.*Choose K <= "):
         typology(run_alg, census_layer, K=500, OUTPUT=str(out), OUTPUT_CORES=str(cores), OUTPUT_HTML=str(html))
     assert not out.exists() and not cores.exists() and not html.exists()
-    with pytest.raises(QgsProcessingException, match="K = 1: a typology needs K >= 2"):
+    with pytest.raises(QgsProcessingException, match="K = 1: choose a number of types from 2 to the number of secondary cities"):
         typology(run_alg, census_layer, K=1, OUTPUT=str(out))
     assert not out.exists()
 

@@ -1,0 +1,363 @@
+"""The bad-input table shared by tests/qgis/test_bad_input.py (processing.run in process) and
+tests/e2e/test_bad_input_e2e.py (a sample through qgis_process), and the files it needs.
+
+Every case is what a planner does by mistake (the wrong table, field, year, raster, folder or K;
+an empty layer; points for polygons; a table whose rows match nothing; a damaged file) and names
+the parameter (or file) and the value the error message must contain."""
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass, field
+
+from _pkg import ROOT
+from data_paths import BOUNDARIES, CENSUS, MEMBERSHIP, NDVI, YEARBOOK
+
+NTL_DIR = ROOT / "resources" / "data" / "ntl_sample"
+LANDCOVER = ROOT / "resources" / "data" / "landcover" / "MCD12C1.A2019001.006.2020220162300.tif"
+
+# outputs of each algorithm: parameter -> file name (all inside one empty folder per case)
+OUTPUTS = {
+    "joinindicators": {"OUTPUT": "joined.gpkg", "UNMATCHED": "unmatched.gpkg"},
+    "assignmegaregions": {"OUTPUT": "assigned.gpkg"},
+    "gcj02towgs84": {"OUTPUT": "wgs84.gpkg"},
+    "zonalstatistics": {"OUTPUT": "zonal.gpkg"},
+    "nighttimelight": {"OUTPUT": "ntl.gpkg"},
+    "ndvi": {"OUTPUT": "ndvi.gpkg"},
+    "unevenness": {"OUTPUT_TABLE": "table.gpkg", "OUTPUT_REGIONS": "regions.gpkg", "OUTPUT_HTML": "report.html"},
+    "typology": {"OUTPUT": "types.gpkg", "OUTPUT_CORES": "cores.gpkg", "OUTPUT_PROFILES": "profiles.gpkg",
+                 "OUTPUT_HTML": "typology.html"},
+    "trend": {"OUTPUT": "trend.gpkg", "OUTPUT_CORES": "cores.gpkg", "OUTPUT_PROFILES": "profiles.gpkg",
+              "OUTPUT_HTML": "trend.html"},
+    "rendermaps": {"OUTPUT_FOLDER": "maps"},
+    "pipeline": {
+        "ndvi:PREFECTURES": "prefectures.gpkg", "join:UNMATCHED": "unmatched.gpkg",
+        "unevenness:TABLE": "unevenness_table.gpkg", "unevenness:REGIONS": "unevenness_megaregions.gpkg",
+        "unevenness:REPORT": "unevenness.html", "typology:CITIES": "typology.gpkg",
+        "typology:CORES": "typology_cores.gpkg", "typology:PROFILES": "typology_profiles.gpkg",
+        "typology:REPORT": "typology.html", "trend:CITIES": "trend.gpkg", "trend:CORES": "trend_cores.gpkg",
+        "trend:PROFILES": "trend_profiles.gpkg", "trend:REPORT": "trend.html",
+    },
+}
+
+# the good inputs of each algorithm; a case replaces or adds parameters. "@name" is a file of
+# the inputs folder built by :func:`build_inputs`.
+BASE = {
+    "joinindicators": {"INPUT": "@boundaries.geojson", "INPUT_KEY": "adcode", "TABLE": "@census.csv",
+                       "TABLE_KEY": "city_code", "MATCH_BY": 0},
+    "assignmegaregions": {"INPUT": "@boundaries.geojson", "KEY": "adcode"},
+    "gcj02towgs84": {"INPUT": "@boundaries.geojson", "FROM_SYSTEM": 0, "TO_SYSTEM": 2},
+    "zonalstatistics": {"INPUT": "@boundaries.geojson", "RASTER": ["@ndvi_2023.tif"]},
+    "nighttimelight": {"INPUT": "@boundaries.geojson", "RASTER": ["@ntl_2010.tif", "@ntl_2020.tif"]},
+    "ndvi": {"INPUT": "@boundaries.geojson", "RASTER": ["@ndvi_2023.tif"]},
+    "unevenness": {"INPUT": "@prepared.gpkg", "INDICATORS": ["popu_2010", "popu_2020"]},
+    "typology": {"INPUT": "@prepared.gpkg", "INDICATORS": ["popu_2020", "household_2020", "age_65_2020"]},
+    "trend": {"INPUT": "@prepared.gpkg", "INDICATORS": ["popu_2010", "popu_2020", "household_2010",
+                                                         "household_2020"]},
+    "rendermaps": {"LAYERS": ["@prepared.gpkg"], "DPI": 40},
+    "pipeline": {},
+}
+
+
+@dataclass
+class Case:
+    id: str
+    alg: str
+    params: dict
+    who: tuple  # the message names one of these (parameter or file name) ...
+    what: str  # ... and this value
+    xfail: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def C(id, alg, params, who, what, xfail=""):  # noqa: N802 (a row of the table)
+    return Case(id, alg, params, (who,) if isinstance(who, str) else tuple(who), str(what), xfail)
+
+
+# the model's own parameter check ends in "Incorrect parameter value for X" until
+# ShippedModel.checkParameterValues (processing/models.py) also asks input_checks.generic_problem
+MODEL_HOOK = "model inputs are checked by QGIS's generic check (processing/models.py has no input_checks hook yet)"
+
+CASES = [
+    # ---------------------------------------------------------------- joinindicators
+    C("join-table-missing", "joinindicators", {"TABLE": "@census_2021.csv"}, "TABLE", "census_2021.csv"),
+    C("join-table-utf16-no-bom", "joinindicators", {"TABLE": "@census_utf16.csv"}, "TABLE", "census_utf16.csv"),
+    C("join-table-corrupt-xlsx", "joinindicators", {"TABLE": "@census.xlsx"}, "TABLE", "census.xlsx"),
+    C("join-table-ragged-row", "joinindicators", {"TABLE": "@ragged.csv"}, "ragged.csv", "line 5"),
+    C("join-table-truncated-gpkg", "joinindicators", {"TABLE": "@truncated.gpkg"}, "TABLE", "truncated.gpkg"),
+    C("join-table-empty-file", "joinindicators", {"TABLE": "@empty.csv"}, "TABLE", "empty.csv"),
+    C("join-wrong-table-key", "joinindicators", {"TABLE_KEY": "citycode"}, "TABLE_KEY", "citycode"),
+    C("join-wrong-boundary-key", "joinindicators", {"INPUT_KEY": "code"}, "INPUT_KEY", "code"),
+    C("join-match-by-out-of-range", "joinindicators", {"MATCH_BY": 5}, "MATCH_BY", "MATCH_BY = 5"),
+    C("join-duplicates-out-of-range", "joinindicators", {"DUPLICATES": 9}, "DUPLICATES", "DUPLICATES = 9"),
+    C("join-points-for-boundaries", "joinindicators", {"INPUT": "@points.gpkg"}, "INPUT", "Point"),
+    C("join-table-as-boundaries", "joinindicators", {"INPUT": "@census.csv", "INPUT_KEY": "city_code"},
+      "INPUT", "census.csv"),
+    C("join-empty-boundaries", "joinindicators", {"INPUT": "@empty.gpkg"}, "INPUT", "empty.gpkg"),
+    C("join-boundaries-missing", "joinindicators", {"INPUT": "@prefectures.shp"}, "INPUT", "prefectures.shp"),
+    C("join-no-matching-rows", "joinindicators", {"TABLE": "@nomatch.csv"}, "TABLE_KEY", "990100"),
+    C("join-names-matched-as-codes", "joinindicators", {"TABLE": "@yearbook.csv", "TABLE_KEY": "city"},
+      "TABLE_KEY", "金昌市"),
+    C("join-field-not-in-table", "joinindicators", {"FIELDS": ["GDP"]}, "FIELDS", "GDP"),
+    C("join-year-field-not-in-table", "joinindicators", {"YEAR_FIELD": "year"}, "YEAR_FIELD", "year"),
+    # ---------------------------------------------------------------- assignmegaregions
+    C("assign-wrong-key", "assignmegaregions", {"KEY": "code"}, "KEY", "code"),
+    C("assign-membership-missing", "assignmegaregions", {"MEMBERSHIP": "@membership_2019.csv"},
+      "MEMBERSHIP", "membership_2019.csv"),
+    C("assign-membership-wrong-table", "assignmegaregions", {"MEMBERSHIP": "@census.csv"}, "MEMBERSHIP",
+      "census.csv"),
+    C("assign-membership-corrupt-xlsx", "assignmegaregions", {"MEMBERSHIP": "@census.xlsx"}, "MEMBERSHIP",
+      "census.xlsx"),
+    C("assign-membership-utf16", "assignmegaregions", {"MEMBERSHIP": "@census_utf16.csv"}, "MEMBERSHIP",
+      "census_utf16.csv"),
+    C("assign-multiple-out-of-range", "assignmegaregions", {"MULTIPLE": 3}, "MULTIPLE", "MULTIPLE = 3"),
+    C("assign-unassigned-out-of-range", "assignmegaregions", {"UNASSIGNED": -1}, "UNASSIGNED", "UNASSIGNED = -1"),
+    C("assign-empty-layer", "assignmegaregions", {"INPUT": "@empty.gpkg"}, "INPUT", "empty.gpkg"),
+    C("assign-names-as-codes", "assignmegaregions", {"INPUT": "@yearbook.csv", "KEY": "city"}, "KEY", "city"),
+    C("assign-truncated-gpkg", "assignmegaregions", {"INPUT": "@truncated.gpkg"}, "INPUT", "truncated.gpkg"),
+    # ---------------------------------------------------------------- gcj02towgs84
+    C("gcj-projected-input", "gcj02towgs84", {"INPUT": "@projected.gpkg"}, "INPUT", "EPSG:3857"),
+    C("gcj-no-crs-metres", "gcj02towgs84", {"INPUT": "@nocrs_metres.shp"}, "INPUT", "nocrs_metres"),
+    C("gcj-from-out-of-range", "gcj02towgs84", {"FROM_SYSTEM": 3}, "FROM_SYSTEM", "FROM_SYSTEM = 3"),
+    C("gcj-to-out-of-range", "gcj02towgs84", {"TO_SYSTEM": 7}, "TO_SYSTEM", "TO_SYSTEM = 7"),
+    C("gcj-input-missing", "gcj02towgs84", {"INPUT": "@boundaries_gcj.geojson"}, "INPUT",
+      "boundaries_gcj.geojson"),
+    C("gcj-empty-layer", "gcj02towgs84", {"INPUT": "@empty.gpkg"}, "INPUT", "empty.gpkg"),
+    # ---------------------------------------------------------------- zonalstatistics
+    C("zonal-raster-missing-in-list", "zonalstatistics", {"RASTER": ["@ndvi_2023.tif", "@ndvi_2024.tif"]},
+      "RASTER", "ndvi_2024.tif"),
+    C("zonal-raster-truncated", "zonalstatistics", {"RASTER": ["@truncated_2010.tif"]}, "RASTER",
+      "truncated_2010.tif"),
+    C("zonal-raster-no-crs", "zonalstatistics", {"RASTER": ["@nocrs_2010.tif"]}, "RASTER", "nocrs_2010.tif"),
+    C("zonal-raster-is-text", "zonalstatistics", {"RASTER": ["@notes.txt"]}, "RASTER", "notes.txt"),
+    C("zonal-raster-is-folder", "zonalstatistics", {"RASTER": ["@folder"]}, "RASTER", "folder"),
+    C("zonal-points", "zonalstatistics", {"INPUT": "@points.gpkg"}, "INPUT", "Point"),
+    C("zonal-polygons-no-crs", "zonalstatistics", {"INPUT": "@nocrs_degrees.shp"}, "INPUT", "nocrs_degrees"),
+    C("zonal-empty-layer", "zonalstatistics", {"INPUT": "@empty.gpkg"}, "INPUT", "empty.gpkg"),
+    C("zonal-statistic-out-of-range", "zonalstatistics", {"STATISTICS": [99]}, "STATISTICS", "STATISTICS = 99"),
+    C("zonal-coverage-out-of-range", "zonalstatistics", {"COVERAGE": 5}, "COVERAGE", "COVERAGE = 5"),
+    C("zonal-percentile-150", "zonalstatistics", {"PERCENTILES": "10,150"}, "PERCENTILES", "150 is outside"),
+    C("zonal-percentile-text", "zonalstatistics", {"PERCENTILES": "ten"}, "PERCENTILES", "ten"),
+    C("zonal-band-0", "zonalstatistics", {"BANDS": "0"}, "BANDS", "got 0"),
+    C("zonal-band-beyond-raster", "zonalstatistics", {"BANDS": "4"}, "BANDS", "BANDS 4"),
+    C("zonal-years-count", "zonalstatistics", {"RASTER": ["@ntl_2010.tif", "@ntl_2020.tif"], "YEARS": "2010"},
+      "YEARS", "2010"),
+    C("zonal-valid-range-swapped", "zonalstatistics", {"VALID_MIN": 10, "VALID_MAX": 1}, "VALID_MIN", "VALID_MIN 10"),
+    C("zonal-categories-text", "zonalstatistics", {"CATEGORIES": "built"}, "CATEGORIES", "built"),
+    C("zonal-preset-out-of-range", "zonalstatistics", {"PRESET": 99}, "PRESET", "PRESET = 99"),
+    # ---------------------------------------------------------------- nighttimelight
+    C("ntl-cap-negative", "nighttimelight", {"CAP": -5}, "CAP", "CAP -5"),
+    C("ntl-product-out-of-range", "nighttimelight", {"PRESET": 9}, "PRESET", "PRESET = 9"),
+    C("ntl-cnli-without-cap", "nighttimelight", {"STATISTICS": [4]}, "STATISTICS", "cnli"),
+    C("ntl-wrong-year-raster", "nighttimelight", {"RASTER": ["@ntl_2010.tif", "@ntl_2015.tif"]}, "RASTER",
+      "ntl_2015.tif"),
+    C("ntl-raster-no-crs", "nighttimelight", {"RASTER": ["@nocrs_2010.tif", "@ntl_2020.tif"]}, "RASTER",
+      "nocrs_2010.tif"),
+    C("ntl-table-for-polygons", "nighttimelight", {"INPUT": "@census.csv"}, "INPUT", "census.csv"),
+    # ---------------------------------------------------------------- ndvi
+    C("ndvi-raster-truncated", "ndvi", {"RASTER": ["@truncated_2010.tif"]}, "RASTER", "truncated_2010.tif"),
+    C("ndvi-bands-with-composite", "ndvi", {"BANDS": "1", "BAND_COMPOSITE": 1}, "BANDS", "BANDS = 1"),
+    C("ndvi-product-out-of-range", "ndvi", {"PRESET": -1}, "PRESET", "PRESET = -1"),
+    C("ndvi-raster-is-vector", "ndvi", {"RASTER": ["@boundaries.geojson"]}, "RASTER", "boundaries.geojson"),
+    # ---------------------------------------------------------------- unevenness
+    C("uneven-indicator-not-a-field", "unevenness", {"INDICATORS": ["gdp_2020"]}, "INDICATORS", "gdp_2020"),
+    C("uneven-indicator-text-field", "unevenness", {"INDICATORS": ["name"]}, ("INDICATORS", "Indicator field"), "name"),
+    C("uneven-wrong-megaregion-field", "unevenness", {"MEGAREGION_FIELD": "region"}, "MEGAREGION_FIELD",
+      "region"),
+    C("uneven-wrong-role-field", "unevenness", {"ROLE_FIELD": "type"}, "ROLE_FIELD", "type"),
+    C("uneven-not-assigned-yet", "unevenness", {"INPUT": "@joined.gpkg"}, "MEGAREGION_FIELD", "megaregion_id"),
+    C("uneven-weight-not-a-field", "unevenness", {"WEIGHT": "pop"}, "WEIGHT", "pop"),
+    C("uneven-headline-out-of-range", "unevenness", {"HEADLINE": 12}, "HEADLINE", "HEADLINE = 12"),
+    C("uneven-empty-layer", "unevenness", {"INPUT": "@empty.gpkg"}, "INPUT", "empty.gpkg"),
+    C("uneven-report-folder-missing", "unevenness", {"OUTPUT_HTML": "@no_such_folder/report.html"},
+      "OUTPUT_HTML", "no_such_folder"),
+    # ---------------------------------------------------------------- typology
+    C("typology-k-negative", "typology", {"K": -3}, "K", "K = -3"),
+    C("typology-k-1", "typology", {"K": 1}, "K", "K = 1"),
+    C("typology-k-too-large", "typology", {"K": 500}, "K", "K = 500"),
+    C("typology-k-max-1", "typology", {"K_MAX": 1}, "K_MAX", "K_MAX = 1"),
+    C("typology-indicator-not-a-field", "typology", {"INDICATORS": ["gdp_2020"]}, "INDICATORS", "gdp_2020"),
+    C("typology-cost-not-an-indicator", "typology", {"COST_INDICATORS": ["popu_2010"]}, "COST_INDICATORS",
+      "popu_2010"),
+    C("typology-core-reference-out-of-range", "typology", {"CORE_REFERENCE": 4}, "CORE_REFERENCE", "CORE_REFERENCE = 4"),
+    C("typology-dimension-unknown-indicator", "typology", {"DIMENSIONS": "gdp_2020=economy"}, "DIMENSIONS",
+      "gdp_2020"),
+    C("typology-n-init-0", "typology", {"N_INIT": 0}, "N_INIT", "N_INIT = 0"),
+    C("typology-not-assigned-yet", "typology", {"INPUT": "@joined.gpkg"}, "MEGAREGION_FIELD", "megaregion_id"),
+    C("typology-pool-out-of-range", "typology", {"POOL": 5}, "POOL", "POOL = 5"),
+    # ---------------------------------------------------------------- trend
+    C("trend-wrong-year", "trend", {"YEAR1": 2015, "YEAR2": 2020}, "INPUT", "2015"),
+    C("trend-same-years", "trend", {"YEAR1": 2020, "YEAR2": 2020}, "YEAR1", "both 2020"),
+    C("trend-one-year-only", "trend", {"YEAR1": 2010, "YEAR2": 0}, "YEAR2", "YEAR2 = 0"),
+    C("trend-indicators-one-year", "trend", {"INDICATORS": ["popu_2020", "household_2020"]}, "INDICATORS",
+      "2020"),
+    C("trend-k-negative", "trend", {"K": -1}, "K", "K = -1"),
+    C("trend-year-pool-out-of-range", "trend", {"YEAR_POOL": 2}, "YEAR_POOL", "YEAR_POOL = 2"),
+    # ---------------------------------------------------------------- rendermaps
+    C("maps-dpi-0", "rendermaps", {"DPI": 0}, "DPI", "DPI = 0"),
+    C("maps-dpi-5000", "rendermaps", {"DPI": 5000}, "DPI", "DPI = 5000"),
+    C("maps-page-too-narrow", "rendermaps", {"WIDTH_MM": 10}, "WIDTH_MM", "WIDTH_MM = 10"),
+    C("maps-empty-layer", "rendermaps", {"LAYERS": ["@empty.gpkg"]}, "LAYERS", "empty"),
+    C("maps-table-layer", "rendermaps", {"LAYERS": ["@census.csv"]}, "LAYERS", "census"),
+    C("maps-layer-missing", "rendermaps", {"LAYERS": ["@regions.gpkg"]}, "LAYERS", "regions.gpkg"),
+    C("maps-background-points", "rendermaps", {"BACKGROUND": "@points.gpkg"}, "BACKGROUND", "points"),
+    C("maps-cores-missing", "rendermaps", {"CORES": "@cores.gpkg"}, "CORES", "cores.gpkg"),
+    C("maps-folder-is-a-file", "rendermaps", {"OUTPUT_FOLDER": "@notes.txt"}, "OUTPUT_FOLDER", "notes.txt"),
+    # ---------------------------------------------------------------- pipeline
+    C("pipeline-table-missing", "pipeline", {"TABLE": "@census_2021.csv"}, "TABLE", "census_2021.csv"),
+    C("pipeline-ntl-raster-missing", "pipeline", {"NTL_RASTERS": ["@ntl_2010.tif", "@ntl_2015.tif"]},
+      "NTL_RASTERS", "ntl_2015.tif", xfail=MODEL_HOOK),
+    C("pipeline-k-negative", "pipeline", {"K": -3}, "K", "K = -3", xfail=MODEL_HOOK),
+    C("pipeline-wrong-table-key", "pipeline", {"TABLE_KEY": "citycode"}, "TABLE_KEY", "citycode"),
+    C("pipeline-points-for-boundaries", "pipeline", {"BOUNDARIES": "@points.gpkg"}, "BOUNDARIES", "points",
+      xfail=MODEL_HOOK),
+    C("pipeline-ndvi-truncated", "pipeline", {"NDVI_RASTERS": ["@truncated_2010.tif"]},
+      ("NDVI_RASTERS", "truncated_2010.tif"), "truncated_2010.tif"),
+]
+
+
+# ------------------------------------------------------------------------------- input files
+
+def sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def resolve(value, folder):
+    """'@name' -> folder/name (also in lists)."""
+    if isinstance(value, list):
+        return [resolve(v, folder) for v in value]
+    if isinstance(value, str) and value.startswith("@"):
+        return str(folder / value[1:])
+    return value
+
+
+def case_parameters(case, inputs, out):
+    params = dict(BASE[case.alg])
+    params.update(case.params)
+    params = {k: resolve(v, inputs) for k, v in params.items()}
+    for name, filename in OUTPUTS[case.alg].items():
+        params.setdefault(name, str(out / filename))
+    return params
+
+
+def input_files(params, out):
+    """The existing files named by the parameters (not the outputs), with their checksums."""
+    files = {}
+    for name, value in params.items():
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, str) and os.path.isfile(v) and not v.startswith(str(out)):
+                files[v] = sha256(v)
+    return files
+
+
+def _write_vector(path, driver, srs, geometry_type, fields, rows):
+    from osgeo import ogr
+
+    ds = ogr.GetDriverByName(driver).CreateDataSource(str(path))
+    layer = ds.CreateLayer(path.stem, srs, geometry_type)
+    for name, kind in fields:
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    for values, wkt in rows:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for (name, _), value in zip(fields, values):
+            feature.SetField(name, value)
+        if wkt is not None:
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        layer.CreateFeature(feature)
+    ds = None
+
+
+def build_inputs(folder, run=None):
+    """The good and the damaged files of the table, in ``folder``. ``run(alg_id, params)``
+    runs an algorithm (for the prepared layer of the analysis steps); without it the prepared
+    layer is not built."""
+    from osgeo import gdal, ogr, osr
+
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(BOUNDARIES, folder / "boundaries.geojson")
+    shutil.copy(CENSUS, folder / "census.csv")
+    shutil.copy(YEARBOOK, folder / "yearbook.csv")
+    shutil.copy(MEMBERSHIP, folder / "membership.csv")
+    shutil.copy(NDVI, folder / "ndvi_2023.tif")
+    for year in (2010, 2020):
+        shutil.copy(NTL_DIR / f"ntl_synthetic_{year}.tif", folder / f"ntl_{year}.tif")
+    (folder / "folder").mkdir(exist_ok=True)
+    (folder / "notes.txt").write_text("not a raster\n", encoding="utf-8")
+    (folder / "empty.csv").write_bytes(b"")
+
+    census = CENSUS.read_text(encoding="utf-8")
+    (folder / "census_utf16.csv").write_bytes(census.encode("utf-16-le"))  # no byte-order mark
+    (folder / "census.xlsx").write_bytes(b"PK\x03\x04" + os.urandom(2000))  # a damaged workbook
+    lines = census.splitlines()
+    lines[4] = lines[4] + ",1,2"  # line 5: two cells more than the header
+    (folder / "ragged.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    header, *rows = census.splitlines()
+    code = header.split(",").index("city_code")
+    shifted = []
+    for row in rows:
+        cells = row.split(",")
+        cells[code] = "99" + cells[code][2:]  # no prefecture has such a code
+        shifted.append(",".join(cells))
+    (folder / "nomatch.csv").write_text("\n".join([header] + shifted) + "\n", encoding="utf-8")
+
+    wgs84 = osr.SpatialReference()
+    wgs84.ImportFromEPSG(4326)
+    wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    src = ogr.Open(str(folder / "boundaries.geojson"))
+    layer = src.GetLayer(0)
+    fields = [("adcode", ogr.OFTString), ("name", ogr.OFTString)]
+    polygons, points, metres = [], [], []
+    mercator = osr.SpatialReference()
+    mercator.ImportFromEPSG(3857)
+    mercator.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    to_metres = osr.CoordinateTransformation(wgs84, mercator)
+    for feature in layer:
+        geometry = feature.GetGeometryRef()
+        values = (feature.GetField("adcode"), feature.GetField("name"))
+        polygons.append((values, geometry.ExportToWkt()))
+        points.append((values, geometry.PointOnSurface().ExportToWkt()))
+        projected = geometry.Clone()
+        projected.Transform(to_metres)
+        metres.append((values, projected.ExportToWkt()))
+    src = None
+    _write_vector(folder / "points.gpkg", "GPKG", wgs84, ogr.wkbPoint, fields, points)
+    _write_vector(folder / "empty.gpkg", "GPKG", wgs84, ogr.wkbMultiPolygon, fields, [])
+    _write_vector(folder / "projected.gpkg", "GPKG", mercator, ogr.wkbMultiPolygon, fields, metres[:40])
+    _write_vector(folder / "nocrs_metres.shp", "ESRI Shapefile", None, ogr.wkbPolygon, fields, metres[:40])
+    _write_vector(folder / "nocrs_degrees.shp", "ESRI Shapefile", None, ogr.wkbPolygon, fields, polygons[:40])
+
+    ntl = gdal.Open(str(folder / "ntl_2010.tif"))
+    copy = gdal.GetDriverByName("GTiff").CreateCopy(str(folder / "nocrs_2010.tif"), ntl)
+    copy.SetProjection("")
+    copy = ntl = None
+    for aux in folder.glob("*.aux.xml"):
+        aux.unlink()
+    data = (folder / "ntl_2010.tif").read_bytes()
+    (folder / "truncated_2010.tif").write_bytes(data[: len(data) // 2])
+
+    if run is not None:
+        joined = run("megaregion:joinindicators", {
+            "INPUT": str(folder / "boundaries.geojson"), "INPUT_KEY": "adcode", "TABLE": str(folder / "census.csv"),
+            "TABLE_KEY": "city_code", "MATCH_BY": 0, "OUTPUT": str(folder / "joined.gpkg"), "UNMATCHED": "memory:"})
+        run("megaregion:assignmegaregions", {
+            "INPUT": joined["OUTPUT"], "KEY": "adcode", "OUTPUT": str(folder / "prepared.gpkg")})
+        for name in ("joined.gpkg", "prepared.gpkg"):
+            _rollback_journal(folder / name)
+        data = (folder / "prepared.gpkg").read_bytes()
+        (folder / "truncated.gpkg").write_bytes(data[:8192])
+    return folder
+
+
+def _rollback_journal(path):
+    """A GeoPackage that qgis_process wrote is left in SQLite's WAL mode, and the next program
+    that opens it (QGIS opens GeoPackages for update) switches it back to the rollback journal,
+    which rewrites 4 bytes of the header, not the data. Switched here once, so the checksums
+    compare what the algorithms do, not that."""
+    import sqlite3
+
+    with sqlite3.connect(path) as con:
+        con.execute("PRAGMA journal_mode=DELETE")
+    con.close()

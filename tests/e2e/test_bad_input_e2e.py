@@ -1,0 +1,47 @@
+"""A sample of the bad-input table (tests/bad_input_cases.py) through qgis_process, as a batch
+user meets it: exit status not 0, the message names the input and the value, no Python
+traceback on stdout or stderr, no output written, the inputs unchanged."""
+import os
+
+import pytest
+
+from bad_input_cases import CASES, build_inputs, case_parameters, input_files
+
+SAMPLE = [
+    "join-table-utf16-no-bom", "join-table-ragged-row", "assign-membership-corrupt-xlsx", "gcj-projected-input",
+    "zonal-raster-missing-in-list", "zonal-raster-no-crs", "typology-k-negative", "maps-dpi-0",
+    "pipeline-wrong-table-key",
+]
+BY_ID = {c.id: c for c in CASES}
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory, qgis_process):
+    def run(alg_id, params):
+        _, result = qgis_process.run_json(alg_id, params)
+        return result["results"]
+
+    return build_inputs(tmp_path_factory.mktemp("bad-input-e2e"), run=run)
+
+
+def _written(folder):
+    return sorted(os.path.relpath(os.path.join(d, f), folder) for d, _, files in os.walk(folder) for f in files)
+
+
+@pytest.mark.parametrize("case_id", SAMPLE)
+def test_bad_input_through_qgis_process(case_id, inputs, qgis_process, tmp_path):
+    case = BY_ID[case_id]
+    out = tmp_path / "out"
+    out.mkdir()
+    params = case_parameters(case, inputs, out)
+    before = input_files(params, out)
+    proc, _ = qgis_process.run_json(f"megaregion:{case.alg}", params, check=False)
+    text = proc.stdout + "\n" + proc.stderr
+    assert proc.returncode != 0, text[-3000:]
+    assert "Traceback" not in text, text[-3000:]
+    assert "Incorrect parameter value" not in text, text[-3000:]
+    low = text.lower()
+    assert any(w.lower() in low for w in case.who), text[-3000:]
+    assert case.what.lower() in low, text[-3000:]
+    assert _written(out) == []
+    assert input_files(params, out) == before
