@@ -127,6 +127,39 @@ def test_read_table_errors(tmp_path):
         tables.read_table(tmp_path / "empty.csv")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_refused_naming_the_file(tmp_path, encoding):
+    path = write_text(tmp_path / "no_bom.csv", encoding=encoding)
+    with pytest.raises(ValueError, match=r"'.*no_bom.csv' cannot be read: it is UTF-16 text without a byte-order mark"):
+        tables.read_table(path)
+    # with its byte-order mark it reads
+    write_text(path, encoding="utf-16")
+    assert tables.read_table(path)["city_code"].tolist() == ["110100", "130100", "422800"]
+
+
+def test_row_with_more_cells_than_the_header_names_its_line(tmp_path):
+    path = tmp_path / "ragged.csv"
+    path.write_text("city,city_code,GDP\n\n北京市,110100,1\n\"石家庄市\n(省会)\",130100,2\n恩施州,422800,3,4\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        tables.read_table(path)
+    message = str(caught.value)
+    # line 6 of the file: a blank line and a quoted value over two lines come before it
+    assert "'" + str(path) + "' cannot be read: line 6 has 4 cells, the header has 3" in message
+    assert "Error tokenizing" not in message
+    # a row with fewer cells is padded, as before
+    path.write_text("city,city_code,GDP\n北京市,110100\n", encoding="utf-8")
+    assert tables.read_table(path).iloc[0].tolist() == ["北京市", "110100", ""]
+
+
+def test_damaged_workbook_is_refused_naming_the_file(tmp_path):
+    pytest.importorskip("openpyxl")
+    path = tmp_path / "damaged.xlsx"
+    path.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    with pytest.raises(ValueError, match=r"'.*damaged.xlsx' cannot be read: .*save it again as .xlsx"):
+        tables.read_table(path)
+
+
 def test_decode_text_prefers_utf8():
     assert tables.decode_text("北京".encode("utf-8")) == ("北京", "utf-8")
     assert tables.decode_text("北京".encode("gbk")) == ("北京", "gb18030")
