@@ -139,7 +139,24 @@ def measure(name, cmd, repeat, env=None, warmup=1):
         wall, mb, _ = run(cmd, env)
         walls.append(wall)
         rss.append(mb)
+    print(f"  {name}: {', '.join(f'{w:.2f}' for w in walls)} s, {max(rss):.0f} MB", file=sys.stderr, flush=True)
     return name, statistics.median(walls), max(rss)
+
+
+def qgis_env(home: Path) -> dict:
+    """qgis_process in a profile of its own under ``home`` with the plugin enabled, as a batch
+    user would have it (the user's own profile may have the plugin off, or not know it)."""
+    runtime = home / "runtime"
+    runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
+    env = dict(os.environ, HOME=str(home), XDG_RUNTIME_DIR=str(runtime), QT_QPA_PLATFORM="offscreen",
+               QGIS_PLUGINPATH=subprocess.run([DEBIAN, str(ROOT / "tests" / "_pkg.py")], capture_output=True,
+                                              text=True).stdout.strip())
+    qp = "/usr/bin/qgis_process.bin"
+    subprocess.run([qp, "plugins", "enable", "megaregion"], env=env, capture_output=True)  # fails if already on
+    listed = subprocess.run([qp, "plugins"], env=env, capture_output=True, text=True).stdout
+    if "* megaregion" not in listed:
+        raise RuntimeError(f"qgis_process does not load the plugin:\n{listed}")
+    return env
 
 
 def main():
@@ -193,9 +210,7 @@ def main():
             rows.append(measure(f"megaregion exact, {args.years} rasters", [
                 DEBIAN, "-c", OURS, tests, str(BOUNDARIES), ",".join(names), "exact", json.dumps(STATS)], args.repeat))
         if args.qgis:
-            env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-                       QGIS_PLUGINPATH=subprocess.run([DEBIAN, str(ROOT / "tests" / "_pkg.py")], capture_output=True,
-                                                      text=True).stdout.strip())
+            env = qgis_env(OUT / "qgis_home")
             qp = "/usr/bin/qgis_process.bin"
             rows.append(measure("qgis_process megaregion:zonalstatistics", [
                 qp, "run", "megaregion:zonalstatistics", "--", f"INPUT={BOUNDARIES}", f"RASTER={raster}",
