@@ -18,6 +18,7 @@ import traceback
 import uuid
 
 from qgis.core import (
+    Qgis,
     QgsDataSourceUri,
     QgsMapLayer,
     QgsMessageLog,
@@ -60,8 +61,12 @@ def _same_file_key(path):
     return os.path.normcase(os.path.realpath(os.path.abspath(os.path.expanduser(path))))
 
 
+# Qgis.PropertyType since 3.36; QGIS 4 drops the old name
+_STATIC_PROPERTY = compat.first(lambda: Qgis.PropertyType.Static, lambda: QgsProperty.Type.StaticProperty)
+
+
 def _property_text(prop, context):
-    if prop.propertyType() == QgsProperty.StaticProperty:
+    if prop.propertyType() == _STATIC_PROPERTY:
         value = prop.staticValue()
         return "" if value is None else str(value)
     value = prop.valueAsString(context.expressionContext(), "")
