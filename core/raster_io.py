@@ -14,8 +14,9 @@ GDAL's process-wide state is left as it was found, which matters inside QGIS:
   raised ``RuntimeError`` and the returned value / error state, so either setting works.
   GDAL's error messages go into :class:`RasterIOError` instead of the error handler (a quiet
   handler is pushed on the calling thread around each call);
-- ``GDAL_NUM_THREADS`` (decoding of compressed GeoTIFF blocks on GDAL's threads) is set as a
+- ``GDAL_NUM_THREADS`` (decoding of compressed blocks on GDAL's threads) is set as a
   thread-local option while the dataset is opened, which is when the GeoTIFF driver reads it;
+  an uncompressed GeoTIFF is opened without it, as threads only add work to copying it;
 - the block cache size is set by :func:`block_cache` for the duration of a run and restored
   after it (nested and concurrent runs restore the value found by the first one).
 """
@@ -169,17 +170,24 @@ class Raster:
 
     def __init__(self, path, num_threads: Optional[str] = None):
         self.path = os.fspath(path)
-        what = f"opening {self.path!r}"
-        with _gdal_call(what), _thread_config("GDAL_NUM_THREADS", num_threads):
-            ds = gdal.OpenEx(self.path, gdal.OF_RASTER | gdal.OF_READONLY | gdal.OF_VERBOSE_ERROR)
-            if ds is None:
-                raise _failed(what)
+        ds = self._open(None)
+        if num_threads is not None and not _uncompressed_geotiff(ds):
+            ds = None
+            ds = self._open(num_threads)
         self._ds = ds
         try:
             self._describe()
         except BaseException:
             self.close()
             raise
+
+    def _open(self, num_threads):
+        what = f"opening {self.path!r}"
+        with _gdal_call(what), _thread_config("GDAL_NUM_THREADS", num_threads):
+            ds = gdal.OpenEx(self.path, gdal.OF_RASTER | gdal.OF_READONLY | gdal.OF_VERBOSE_ERROR)
+            if ds is None:
+                raise _failed(what)
+        return ds
 
     def _describe(self):
         ds = self._ds
@@ -246,6 +254,14 @@ class Raster:
         self.close()
 
 
+def _uncompressed_geotiff(ds) -> bool:
+    """GeoTIFF without compression: GDAL's decoding threads would only add work (copies and
+    thread hand-offs) to reading it."""
+    driver = ds.GetDriver()
+    return (driver is not None and driver.ShortName == "GTiff"
+            and ds.GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE") in (None, "NONE"))
+
+
 def _wkt(srs) -> str:
     """WKT of a spatial reference: GDAL's default (WKT1) as rasterio gave it, WKT2 when WKT1
     cannot express the CRS."""
@@ -259,5 +275,6 @@ def _wkt(srs) -> str:
 
 
 def open_raster(path, num_threads: Optional[str] = None) -> Raster:
-    """Open ``path`` read-only (``num_threads``: GDAL_NUM_THREADS for decoding, e.g. 'ALL_CPUS')."""
+    """Open ``path`` read-only (``num_threads``: GDAL_NUM_THREADS for decoding compressed
+    blocks, e.g. 'ALL_CPUS'; not used for uncompressed GeoTIFF)."""
     return Raster(path, num_threads)

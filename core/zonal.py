@@ -97,7 +97,8 @@ STRIP_BYTES = 16 * 2**20
 #: Bytes of strips read ahead of the one being summarised (reading starts while the coverage
 #: is computed, so this hides the geometry work behind I/O).
 PREFETCH_BYTES = 128 * 2**20
-#: GDAL threads decoding compressed blocks (GDAL_NUM_THREADS; GeoTIFF, GDAL >= 3.6).
+#: GDAL threads decoding compressed blocks (GDAL_NUM_THREADS; GeoTIFF, GDAL >= 3.6); uncompressed
+#: GeoTIFF is read without them.
 READ_THREADS = "ALL_CPUS"
 #: Cells summarised per vectorised block inside a strip (sized for the CPU cache).
 BLOCK_CELLS = 1 << 17

@@ -725,3 +725,18 @@ def test_bands_of_different_types_and_signed_bytes(tmp_path):
     assert df.loc[0, "s_min"] == s[win].min() < 0
     assert df.loc[0, "s_max"] == s[win].max()
     assert df.loc[0, "s_mean"] == pytest.approx(s[win].mean(), rel=1e-12)
+
+
+def test_decoding_threads_only_for_compressed_geotiff(tmp_path):
+    from osgeo import gdal
+    from megaregion.core import raster_io
+
+    plain = write_raster(tmp_path / "plain.tif", ramp(), blocksize=16, **UTM)
+    packed = write_raster(tmp_path / "packed.tif", ramp(), blocksize=16, compress="DEFLATE", **UTM)
+    assert raster_io._uncompressed_geotiff(gdal.Open(plain))
+    assert not raster_io._uncompressed_geotiff(gdal.Open(packed))
+    poly = [to_world(box(3, 4, 9, 12), UTM["transform"])]
+    a = zonal_statistics(poly, plain, ["sum", "max"], crs=UTM["crs"])
+    b = zonal_statistics(poly, packed, ["sum", "max"], crs=UTM["crs"])
+    np.testing.assert_array_equal(a.to_numpy()[:, :2], b.to_numpy()[:, :2])
+    assert a.loc[0, "plain_max"] == ramp()[4:12, 3:9].max()
