@@ -7,6 +7,7 @@ OGR or GDAL cannot open is reported by the algorithms as "not found". :class:`Ch
 runs QGIS's checks first and, where they or the files fail, replaces the message by one that
 says which input, which value and what to do."""
 import os
+import re
 import zipfile
 
 from qgis.core import (
@@ -24,6 +25,8 @@ from .deps import lazy_import
 core_tables = lazy_import("..core.tables", __package__)
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
+# "provider:source" values (memory:, postgres:...); a Windows drive letter has one character
+PROVIDER_PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_]{2,}:(?!//)")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 RASTER_FIX = "choose a GeoTIFF that opens in QGIS, or export the raster again (Raster > Conversion > Translate)"
 VECTOR_FIX = "open it in QGIS to check it, or export the layer again (Export > Save Features As)"
@@ -46,10 +49,14 @@ def file_path(value):
     value = _plain(value)
     if not isinstance(value, str) or not value.strip():
         return None
-    path = value.split("|", 1)[0].strip()
-    if path.lower().startswith("file://"):
-        path = path[7:]
-    return path
+    text = value.strip()
+    if text.lower().startswith("file:"):  # a delimited-text URI: file:///path.csv?delimiter=,
+        from qgis.PyQt.QtCore import QUrl
+
+        return QUrl(text).toLocalFile() or None
+    if PROVIDER_PREFIX.match(text):  # memory:, postgres:, ogr:... : not a plain file name
+        return None
+    return text.split("|", 1)[0].strip()
 
 
 def _gdal_open(path, flags):
@@ -79,6 +86,8 @@ def table_problem(path):
     if suffix in TEXT_SUFFIXES:
         try:
             core_tables.read_table(path)
+        except ImportError:  # pandas missing: the algorithm says so when it runs
+            return None
         except (ValueError, UnicodeError, OSError) as exc:
             return str(exc)
         return None
@@ -88,6 +97,8 @@ def table_problem(path):
                     "damaged or not a workbook); open it in Excel and save it again as .xlsx, or save the sheet as CSV")
         try:
             core_tables.read_table(path)
+        except ImportError:
+            return None
         except Exception as exc:  # noqa: BLE001 (openpyxl raises many kinds on damaged workbooks)
             return (f"'{path}' cannot be read: {_reason(str(exc), type(exc).__name__)}; open it in Excel and save it "
                     "again as .xlsx, or save the sheet as CSV")
@@ -95,9 +106,20 @@ def table_problem(path):
     return vector_problem(path)
 
 
+def _gdal():
+    """GDAL's bindings, or None where they are missing (the checks are then QGIS's own)."""
+    try:
+        from osgeo import gdal
+    except ImportError:
+        return None
+    return gdal
+
+
 def vector_problem(path):
     """Why OGR cannot open the vector file ``path`` (None when it can)."""
-    from osgeo import gdal
+    gdal = _gdal()
+    if gdal is None:
+        return None
 
     ds, error = _gdal_open(path, gdal.OF_VECTOR)
     if ds is None:
@@ -123,14 +145,15 @@ def vector_problem(path):
 def raster_problem(path):
     """Why the raster file ``path`` cannot be used by zonal statistics (None when it can): it
     does not open, a band cannot be read to its last row (a truncated file), or it has no CRS."""
-    from osgeo import gdal
-
     if not os.path.exists(path):
         return f"'{path}' does not exist: check the path, or remove it from the list"
     if os.path.isdir(path):
         return f"'{path}' is a folder, not a raster file: choose the raster files in it"
     if os.path.getsize(path) == 0:
         return f"'{path}' is empty (0 bytes): {RASTER_FIX}"
+    gdal = _gdal()
+    if gdal is None:
+        return None
     ds, error = _gdal_open(path, gdal.OF_RASTER)
     if ds is None or ds.RasterCount < 1:
         return f"'{path}' cannot be read as a raster: {_reason(error, 'not a raster format GDAL knows')}; {RASTER_FIX}"
