@@ -19,9 +19,7 @@ demo: setup
 	@bash scripts/demo.sh "$(OUT)"
 
 test: setup
-	MEGAREGION_REQUIRE_PEERS=1 $(PY_CURRENT) -m pytest tests/unit -q -p no:cacheprovider
-	MEGAREGION_REQUIRE_QGIS=1 QT_QPA_PLATFORM=offscreen $(PY_DEBIAN) -m pytest tests -q -p no:cacheprovider
-	@bash scripts/qgis344.sh test
+	@bash scripts/test.sh
 
 setup-qgis344:
 	@bash scripts/qgis344.sh setup
