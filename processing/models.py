@@ -51,12 +51,16 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         ok, message = self.canExecute()
         if not ok:
             return False, message
+        from .input_checks import generic_problem
+
         ok, message = super().checkParameterValues(parameters, context)
+        filled = self._filled(parameters)
         if not ok:
-            return ok, message
+            # QGIS's own text ("Incorrect parameter value for X") names neither value nor fix.
+            return False, generic_problem(self, filled, context) or message
         # A model output may name a model input that a later step reads: refuse before any
         # step runs (each step also checks its own inputs and outputs).
-        problem = checked_destinations(self, self._filled(parameters), context)
+        problem = checked_destinations(self, filled, context) or generic_problem(self, filled, context)
         return (False, problem) if problem else (True, "")
 
     def _filled(self, parameters):

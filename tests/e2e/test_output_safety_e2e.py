@@ -10,6 +10,7 @@ import sqlite3
 import pytest
 
 from _pkg import ROOT
+from bad_input_cases import broken_in_the_middle
 from data_paths import BOUNDARIES, CENSUS, NDVI
 
 NTL = [ROOT / "resources" / "data" / "ntl_sample" / f"ntl_synthetic_{y}.tif" for y in (2010, 2020)]
@@ -130,16 +131,16 @@ def test_pipeline_output_naming_its_input(qgis_process, inputs, tmp_path):
 
 
 def test_pipeline_with_a_corrupt_raster_leaves_nothing(qgis_process, inputs, tmp_path):
-    """The NDVI raster is cut short: the pipeline stops at the step that reads it, after the
-    join step wrote join:UNMATCHED, which is removed again."""
-    broken = inputs / "ndvi_truncated.tif"
-    broken.write_bytes(NDVI.read_bytes()[:4096])
+    """The NDVI raster is damaged in the middle (it passes the checks before the run): the
+    pipeline stops at the step that reads it, after the join step wrote join:UNMATCHED, which
+    is removed again."""
+    broken = broken_in_the_middle(NDVI, inputs / "ndvi_damaged.tif")
     before = checksums(inputs)
     out = tmp_path / "out"
     out.mkdir()
     params = {k: out / v for k, v in PIPELINE_OUTPUTS.items()}
     params.update({"BOUNDARIES": inputs / BOUNDARIES.name, "TABLE": inputs / CENSUS.name, "NDVI_RASTERS": [broken]})
     proc, _ = qgis_process.run_json("megaregion:pipeline", params, check=False)
-    refused(proc, "ndvi_truncated.tif")
+    refused(proc, "ndvi_damaged.tif")
     assert tree(out) == []
     assert checksums(inputs) == before

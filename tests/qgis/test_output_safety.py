@@ -14,6 +14,7 @@ import pytest
 from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 from _pkg import ROOT
+from bad_input_cases import broken_in_the_middle
 from data_paths import BOUNDARIES, CENSUS, LANDCOVER, NDVI
 
 NTL_2010 = ROOT / "resources" / "data" / "ntl_sample" / "ntl_synthetic_2010.tif"
@@ -453,10 +454,9 @@ def test_pipeline_two_outputs_naming_the_same_file_are_refused(data, tmp_path):
 
 
 def test_pipeline_corrupt_raster_half_way_leaves_nothing(data, tmp_path):
-    """The NDVI raster is cut short: the step that reads it fails after the join step wrote
-    join:UNMATCHED; that output is removed again."""
-    broken = tmp_path.parent / f"{tmp_path.name}-broken.tif"
-    broken.write_bytes(NDVI.read_bytes()[:4096])
+    """The NDVI raster is damaged in the middle: the step that reads it fails after the join
+    step wrote join:UNMATCHED; that output is removed again."""
+    broken = broken_in_the_middle(NDVI, tmp_path.parent / f"{tmp_path.name}-broken.tif")
     out = tmp_path / "out"
     out.mkdir()
     feedback = QgsProcessingFeedback()
