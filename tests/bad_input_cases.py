@@ -4,6 +4,7 @@ tests/e2e/test_bad_input_e2e.py (a sample through qgis_process), and the files i
 Every case is what a planner does by mistake (the wrong table, field, year, raster, folder or K;
 an empty layer; points for polygons; a table whose rows match nothing; a damaged file) and names
 the parameter (or file) and the value the error message must contain."""
+import contextlib
 import hashlib
 import os
 import shutil
@@ -356,7 +357,7 @@ def _rollback_journal(path):
     compare what the algorithms do, not that."""
     import sqlite3
 
-    with sqlite3.connect(path) as con:
+    with contextlib.closing(sqlite3.connect(path)) as con:
         con.execute("PRAGMA journal_mode=DELETE")
     con.close()
 

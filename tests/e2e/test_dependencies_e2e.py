@@ -1,6 +1,7 @@
 """Through qgis_process, with pyproj made unimportable in QGIS's Python (a sitecustomize on
 PYTHONPATH refuses it): an algorithm that needs it stops before running, with the message
 saying how to add it and no traceback; another algorithm runs as usual."""
+import contextlib
 import copy
 import os
 import sqlite3
@@ -54,7 +55,7 @@ def test_the_other_algorithms_run(qgis_process_without_pyproj, tmp_path):
         "megaregion:assignmegaregions", {"INPUT": str(BOUNDARIES), "KEY": "adcode", "OUTPUT": str(out)}
     )
     assert result["results"]["OUTPUT"].startswith(str(out))
-    with sqlite3.connect(out) as db:
+    with contextlib.closing(sqlite3.connect(out)) as db:
         (table,), = db.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'").fetchall()
         rows = db.execute(f'SELECT count(*), count(DISTINCT megaregion_id) FROM "{table}"').fetchone()
     assert rows == (370 + 8, 19)  # every prefecture, 8 in two mega-regions; the 19 mega-regions

@@ -2,6 +2,7 @@
 input, a missing or unwritable folder, a pipeline output naming one of its inputs, and a
 pipeline whose raster turns out corrupt half-way all exit non-zero with the message naming
 the parameters and the path, no traceback, nothing written and the inputs unchanged."""
+import contextlib
 import hashlib
 import os
 import shutil
@@ -54,7 +55,7 @@ def inputs(tmp_path_factory, qgis_process):
     for written in (gpkg, folder / "joined.gpkg"):
         # QGIS leaves a GeoPackage it wrote marked for write-ahead logging, and the next
         # reader resets that mark in the file header: settle it, so the checksums compare data
-        with sqlite3.connect(written) as con:
+        with contextlib.closing(sqlite3.connect(written)) as con:
             con.execute("PRAGMA journal_mode=DELETE")
     return folder
 

@@ -1,5 +1,6 @@
 """The installable zip: one top-level folder, no development files, and it runs from a
 fresh plugin folder through qgis_process."""
+import contextlib
 import sqlite3
 import subprocess
 import sys
@@ -33,5 +34,5 @@ def test_zip_installs_and_runs(tmp_path):
     assert "megaregion:assignmegaregions" in qp("list").stdout
     out = tmp_path / "assigned.gpkg"
     qp.run_json("megaregion:assignmegaregions", {"INPUT": BOUNDARIES, "KEY": "adcode", "OUTPUT": out})
-    with sqlite3.connect(out) as con:
+    with contextlib.closing(sqlite3.connect(out)) as con:
         assert con.execute("SELECT COUNT(DISTINCT megaregion_id) FROM assigned").fetchone()[0] == 19

@@ -1,5 +1,6 @@
 """The whole analysis as one model: megaregion:pipeline with its bundled-data defaults, and
 the .model3 file run by path with explicit inputs."""
+import contextlib
 import sqlite3
 
 from _pkg import ROOT
@@ -23,18 +24,18 @@ def _outputs(folder):
 
 
 def _check(folder):
-    with sqlite3.connect(folder / "prefectures.gpkg") as con:
+    with contextlib.closing(sqlite3.connect(folder / "prefectures.gpkg")) as con:
         cols = {r[1] for r in con.execute("PRAGMA table_info(prefectures)")}
         n, regions = con.execute(
             "SELECT COUNT(*), COUNT(DISTINCT megaregion_id) FROM prefectures").fetchone()
     assert {"megaregion_id", "role", "popu_2020", "built_frac_13", "ntl_total_light_2010",
             "ntl_total_light_2020", "ndvi_mean_2023", "ntl_status", "ndvi_status"} <= cols
     assert n == 378 and regions == 19
-    with sqlite3.connect(folder / "unevenness_table.gpkg") as con:
+    with contextlib.closing(sqlite3.connect(folder / "unevenness_table.gpkg")) as con:
         rows = con.execute("SELECT COUNT(*), COUNT(DISTINCT indicator) FROM unevenness_table "
                            "WHERE row_type = 'year'").fetchone()
     assert rows == (19 * 12, 7)  # 5 indicators x 2 years + built-up share + NDVI, 19 mega-regions
-    with sqlite3.connect(folder / "typology.gpkg") as con:
+    with contextlib.closing(sqlite3.connect(folder / "typology.gpkg")) as con:
         typed = con.execute("SELECT COUNT(*), COUNT(DISTINCT type) FROM typology WHERE type IS NOT NULL").fetchone()
         style = con.execute("SELECT styleQML FROM layer_styles WHERE useAsDefault").fetchone()[0]
     assert typed[0] > 150 and typed[1] >= 2

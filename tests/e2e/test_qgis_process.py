@@ -1,4 +1,5 @@
 """The plugin as a batch user meets it: qgis_process.bin in its own process."""
+import contextlib
 import sqlite3
 
 import pytest
@@ -31,7 +32,7 @@ def test_help_describes_every_parameter(qgis_process, alg_id):
 
 
 def _count(gpkg, table):
-    with sqlite3.connect(gpkg) as con:
+    with contextlib.closing(sqlite3.connect(gpkg)) as con:
         return con.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
 
 
@@ -69,7 +70,7 @@ def test_run_assign_and_convert(qgis_process, tmp_path):
     qgis_process.run_json(
         "megaregion:assignmegaregions", {"INPUT": BOUNDARIES, "KEY": "adcode", "OUTPUT": assigned}
     )
-    with sqlite3.connect(assigned) as con:
+    with contextlib.closing(sqlite3.connect(assigned)) as con:
         regions = con.execute(
             'SELECT COUNT(DISTINCT megaregion_id) FROM "assigned" WHERE megaregion_id IS NOT NULL'
         ).fetchone()[0]

@@ -1,5 +1,6 @@
 """megaregion:typology and megaregion:trend through qgis_process on the bundled data:
 assign, join the census, then both typologies writing GeoPackages and HTML reports."""
+import contextlib
 import sqlite3
 
 import pytest
@@ -23,7 +24,7 @@ def joined(qgis_process, tmp_path_factory):
 
 
 def query(gpkg, sql):
-    with sqlite3.connect(gpkg) as con:
+    with contextlib.closing(sqlite3.connect(gpkg)) as con:
         return con.execute(sql).fetchall()
 
 
@@ -53,7 +54,7 @@ def test_typology_census(qgis_process, joined, tmp_path):
     assert (n, typed, n_types, missing_reason) == (213, results["TYPED_COUNT"], 3, 0)
     assert n - typed == results["EXCLUDED_COUNT"] > 0
     # gap = performance minus the nearest core's performance, which the cores layer holds
-    with sqlite3.connect(types) as con:
+    with contextlib.closing(sqlite3.connect(types)) as con:
         con.execute(f"ATTACH DATABASE '{out['cores']}' AS c")
         worst, joined_rows = con.execute(
             "SELECT MAX(ABS(t.gap_popu_2020 - (t.perf_popu_2020 - k.perf_popu_2020))), COUNT(*) FROM types t "

@@ -1,5 +1,6 @@
 """megaregion:unevenness through qgis_process on the bundled data: population 2010 and 2020
 per prefecture, all 19 mega-regions, the three outputs."""
+import contextlib
 import sqlite3
 
 from data_paths import BOUNDARIES, CENSUS
@@ -23,7 +24,7 @@ def test_unevenness_census_population(qgis_process, tmp_path):
          "OUTPUT_REGIONS": regions, "OUTPUT_HTML": html},
     )
     assert set(result["results"]) >= {"OUTPUT_TABLE", "OUTPUT_REGIONS", "OUTPUT_HTML"}
-    with sqlite3.connect(table) as con:
+    with contextlib.closing(sqlite3.connect(table)) as con:
         n_year, n_regions, n_ok = con.execute(
             "SELECT COUNT(*), COUNT(DISTINCT megaregion), SUM(status = 'ok') FROM unevenness WHERE row_type = 'year'"
         ).fetchone()
@@ -33,7 +34,7 @@ def test_unevenness_census_population(qgis_process, tmp_path):
         n_change = con.execute("SELECT COUNT(*) FROM unevenness WHERE row_type = 'change'").fetchone()[0]
     assert (n_year, n_regions, n_ok, n_change) == (38, 19, 38, 19)
     assert worst < 1e-12
-    with sqlite3.connect(regions) as con:
+    with contextlib.closing(sqlite3.connect(regions)) as con:
         cols = [r[1] for r in con.execute("PRAGMA table_info(regions)")]
         n = con.execute("SELECT COUNT(*) FROM regions WHERE theil_popu_2020 IS NOT NULL").fetchone()[0]
         # the file opens styled: a graduated default style on the latest year, saved in the GeoPackage

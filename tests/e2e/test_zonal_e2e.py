@@ -1,4 +1,5 @@
 """The zonal statistics algorithms through qgis_process on the bundled rasters."""
+import contextlib
 import sqlite3
 
 from data_paths import BOUNDARIES, LANDCOVER, NDVI, ROOT
@@ -7,7 +8,7 @@ from data_paths import BOUNDARIES, LANDCOVER, NDVI, ROOT
 def test_ndvi_and_land_cover_and_night_light(qgis_process, tmp_path):
     ndvi = tmp_path / "ndvi.gpkg"
     qgis_process.run_json("megaregion:ndvi", {"INPUT": BOUNDARIES, "RASTER": NDVI, "OUTPUT": ndvi})
-    with sqlite3.connect(ndvi) as con:
+    with contextlib.closing(sqlite3.connect(ndvi)) as con:
         n, lo, hi = con.execute("SELECT COUNT(ndvi_mean_2023), MIN(ndvi_mean_2023), MAX(ndvi_mean_2023) FROM ndvi").fetchone()
     assert n >= 360 and -0.1 <= lo < hi <= 0.9
 
@@ -17,14 +18,14 @@ def test_ndvi_and_land_cover_and_night_light(qgis_process, tmp_path):
         {"INPUT": BOUNDARIES, "RASTER": LANDCOVER, "CATEGORIES": "13", "PREFIX": "lc", "STATISTICS": "0,2",
          "PERCENTILES": "50", "COVERAGE": 0, "OUTPUT": lc},
     )
-    with sqlite3.connect(lc) as con:
+    with contextlib.closing(sqlite3.connect(lc)) as con:
         top = con.execute("SELECT name FROM landcover ORDER BY lc_frac_13 DESC LIMIT 2").fetchall()
     assert [t[0] for t in top] == ["东莞市", "深圳市"]
 
     ntl = tmp_path / "ntl.gpkg"
     rasters = [ROOT / "resources" / "data" / "ntl_sample" / f"ntl_synthetic_{y}.tif" for y in (2010, 2020)]
     qgis_process.run_json("megaregion:nighttimelight", {"INPUT": BOUNDARIES, "RASTER": rasters, "OUTPUT": ntl})
-    with sqlite3.connect(ntl) as con:
+    with contextlib.closing(sqlite3.connect(ntl)) as con:
         cols = {r[1] for r in con.execute("PRAGMA table_info(ntl)")}
     assert {"ntl_total_light_2010", "ntl_total_light_2020", "ntl_lit_area_km2_2020", "ntl_status"} <= cols
 

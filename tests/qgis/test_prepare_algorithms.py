@@ -1,4 +1,5 @@
 """The prepare-data algorithms through processing.run, as the toolbox and models call them."""
+import contextlib
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
@@ -104,7 +105,7 @@ def test_assign_output_opens_styled_by_megaregion_with_cores_marked(run_alg, tmp
     import re
     import sqlite3
 
-    with sqlite3.connect(out) as con:
+    with contextlib.closing(sqlite3.connect(out)) as con:
         qml = con.execute("SELECT styleQML FROM layer_styles WHERE f_table_name = 'assigned' AND useAsDefault").fetchone()[0]
     assert 'type="RuleRenderer"' in qml
     labels = re.findall(r'<rule [^>]*label="([^"]*)"', qml)

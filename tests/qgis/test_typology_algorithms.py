@@ -3,6 +3,7 @@ performance, gap and trend recomputed by hand from the input, every secondary ci
 left out with its reason, styled outputs, repeatability and the bad inputs."""
 from string import ascii_uppercase
 
+import contextlib
 import numpy as np
 import pytest
 from qgis.core import (
@@ -389,7 +390,7 @@ def test_geopackage_output_keeps_the_style(run_alg, census_layer, tmp_path):
 
     out = tmp_path / "types.gpkg"
     r = typology(run_alg, census_layer, K=3, OUTPUT=str(out), OUTPUT_CORES=None, OUTPUT_PROFILES=None)
-    with sqlite3.connect(out) as con:
+    with contextlib.closing(sqlite3.connect(out)) as con:
         qml = con.execute("SELECT styleQML FROM layer_styles WHERE useAsDefault").fetchone()[0]
     assert 'attr="type"' in qml and "A — closest to the cores" in qml and "C — furthest behind the cores" in qml
     reopened = QgsVectorLayer(r["OUTPUT"], "types", "ogr")

@@ -1,5 +1,6 @@
 """Zonal statistics algorithms through processing.run: bundled rasters, agreement with QGIS's
 own zonal statistics in centre mode, column naming, and bad input."""
+import contextlib
 import numpy as np
 import pytest
 from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
@@ -156,6 +157,6 @@ def test_output_opens_as_a_graduated_map_of_the_first_statistic(run_alg, tmp_pat
     run_alg("megaregion:ndvi", {"INPUT": str(BOUNDARIES), "RASTER": [str(NDVI)], "OUTPUT": str(out)})
     import sqlite3
 
-    with sqlite3.connect(out) as con:
+    with contextlib.closing(sqlite3.connect(out)) as con:
         qml = con.execute("SELECT styleQML FROM layer_styles WHERE f_table_name = 'ndvi' AND useAsDefault").fetchone()[0]
     assert 'type="graduatedSymbol"' in qml and 'attr="ndvi_mean_2023"' in qml

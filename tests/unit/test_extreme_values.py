@@ -40,7 +40,7 @@ from megaregion.core.topsis import (
 from megaregion.core.unevenness import UnevennessInputError, unevenness_table
 from peers import require
 
-pytestmark = pytest.mark.filterwarnings("error")
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 
 
 def approx(expected, **kw):
