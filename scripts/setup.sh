@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a Debian 12 machine (run as root) for the megaregion plugin:
 #  - QGIS 3.22 LTR and the Python packages that share its GDAL (Debian's),
-#  - a virtual environment .venv with current releases of the scientific stack and the
+#  - a virtual environment .venv with current releases of the scientific stack (and GDAL's
+#    bindings built against Debian's libgdal) and the
 #    independent implementations the tests compare against (PySAL inequality,
 #    exactextract, pymcdm, rasterstats, scikit-learn).
 # Idempotent: a second run only checks what is there.
@@ -14,6 +15,7 @@ APT_PACKAGES=(
   python3-rasterio python3-geopandas python3-shapely python3-pyproj python3-sklearn
   python3-scipy python3-pandas python3-numpy python3-openpyxl python3-matplotlib
   python3-pytest python3-venv python3-pip
+  libgdal-dev
   fonts-noto-cjk
   make git
 )
@@ -44,6 +46,16 @@ if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; 
   "$venv/bin/python" -m pip install -q --upgrade pip
   "$venv/bin/python" -m pip install -q -r "$req"
   echo "$want" > "$stamp"
+fi
+# GDAL's Python bindings in .venv, as QGIS has them: the plugin reads rasters through osgeo.
+# No wheel matches Debian's libgdal, so they are built against it and the venv's numpy (whose
+# headers must come before the Debian numpy headers under /usr/include/python3.X).
+if ! "$venv/bin/python" -c "from osgeo import gdal_array" >/dev/null 2>&1; then
+  echo "setup: building GDAL $(gdal-config --version) bindings in $venv"
+  "$venv/bin/python" -m pip install -q wheel setuptools
+  CFLAGS="-I$("$venv/bin/python" -c 'import numpy; print(numpy.get_include())')" \
+    "$venv/bin/python" -m pip install -q --no-cache-dir --no-build-isolation "GDAL==$(gdal-config --version)"
+  "$venv/bin/python" -c "from osgeo import gdal_array"
 fi
 # The synthetic sample night-light rasters of the demo (see resources/data/ntl_sample/SOURCE.md).
 ntl=resources/data/ntl_sample
