@@ -57,6 +57,7 @@ found by a histogram selection that streams them twice instead of sorting them
 """
 from __future__ import annotations
 
+import contextlib
 import math
 import queue
 import re
@@ -1064,7 +1065,8 @@ def _zonal_statistics(
             def raster_progress(f, base=done_rows, h=src.height):
                 report((base + f * h) / total_rows)
 
-            accs = _run_raster(src, rcrs, cov, plan, layers, req, settings, cancelled, raster_progress)
+            with _overflow_is_an_error(path):
+                accs = _run_raster(src, rcrs, cov, plan, layers, req, settings, cancelled, raster_progress)
             done_rows += src.height
             covered = cov.covered_weight()
             outside = cov.window[:, 1] <= cov.window[:, 0]
@@ -1073,8 +1075,9 @@ def _zonal_statistics(
             else:
                 partly_out = beyond & ~outside
             for layer, acc in zip(layers, accs):
-                cols, reasons = _finalise(acc, req, settings, covered, outside, unprojectable, coverage,
-                                          polys, partly_out)
+                with _overflow_is_an_error(path):
+                    cols, reasons = _finalise(acc, req, settings, covered, outside, unprojectable, coverage,
+                                              polys, partly_out)
                 for stat, values in cols.items():
                     columns[f"{layer.label}_{stat}"] = values
                 for i, r in reasons.items():
@@ -1132,6 +1135,21 @@ def _start_reading(src, win, layers) -> _ReadPlan:
     depth = PREFETCH_BYTES // max(1, rows_per_strip * row_bytes)
     reader = _StripReader(src, indexes, strips, col0, col1, dtype, depth)
     return _ReadPlan(reader, col0, col1, {b: i for i, b in enumerate(indexes)})
+
+
+@contextlib.contextmanager
+def _overflow_is_an_error(path):
+    """Sums, squares and means in float64 overflow for values near the float limit (a sum of
+    cells of 1e308 is inf): refuse with a message instead of writing inf as a statistic."""
+    try:
+        with np.errstate(over="raise"):
+            yield
+    except FloatingPointError:
+        raise ZonalStatisticsError(
+            f"raster {str(path)!r} holds values too large to sum in float64 (sums or squares beyond "
+            f"{np.finfo(np.float64).max:.3g}): rescale it first (e.g. divide by 1e6 with the Raster "
+            "Calculator or gdal_calc.py) or pass scale= (e.g. 1e-6), then convert the results back"
+        ) from None
 
 
 def _run_raster(src, rcrs, cov, plan: _ReadPlan, layers, req, settings, cancelled, report) -> list:

@@ -740,3 +740,22 @@ def test_decoding_threads_only_for_compressed_geotiff(tmp_path):
     b = zonal_statistics(poly, packed, ["sum", "max"], crs=UTM["crs"])
     np.testing.assert_array_equal(a.to_numpy()[:, :2], b.to_numpy()[:, :2])
     assert a.loc[0, "plain_max"] == ramp()[4:12, 3:9].max()
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+def test_values_near_the_float_limit_are_refused_not_summed_to_inf(tmp_path):
+    """A sum of cells of 1e308 is beyond float64: a clear error naming the raster and the fix,
+    never inf as a mean with status ok; large values whose sums fit give the exact statistics."""
+    big = np.full((10, 10), 1e308)
+    big[0, 0] = 1.0
+    path = write_raster(tmp_path / "big.tif", big, crs="EPSG:4326", transform=from_origin(0, 10, 1, 1))
+    with pytest.raises(ZonalStatisticsError, match=r"big\.tif.*too large to sum in float64.*rescale"):
+        zonal.zonal_statistics([box(0, 0, 10, 10)], [path], ("count", "sum", "mean"), crs="EPSG:4326")
+    fits = np.full((10, 10), 1e300)
+    path = write_raster(tmp_path / "fits.tif", fits, crs="EPSG:4326", transform=from_origin(0, 10, 1, 1))
+    out = zonal.zonal_statistics([box(0, 0, 10, 10)], [path], ("count", "sum", "mean", "max"), crs="EPSG:4326")
+    assert out["fits_count"].iloc[0] == 100
+    assert out["fits_sum"].iloc[0] == pytest.approx(1e302, rel=1e-12)
+    assert out["fits_mean"].iloc[0] == pytest.approx(1e300, rel=1e-12)
+    assert out["fits_max"].iloc[0] == 1e300
+    assert out["zonal_status"].iloc[0] == "ok"
