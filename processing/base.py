@@ -499,6 +499,10 @@ def run_guarded(alg, parameters, context, feedback, run, commit=None, discard=No
             guard.rollback(feedback)
 
 
+#: A dBASE field name holds at most 10 bytes.
+SHAPEFILE_NAME_BYTES = 10
+
+
 class MegaregionAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``ALG_ID``, ``DISPLAY_NAME``, ``GROUP_ID``, ``GROUP`` and ``HELP``
     (the short help: inputs, outputs, formulas) and implement ``initAlgorithm`` and
@@ -576,6 +580,23 @@ class MegaregionAlgorithm(QgsProcessingAlgorithm):
                 f"{name} has {QgsWkbTypes.displayString(source.wkbType())} geometries: {polygons_for}."
             )
         return source
+
+    def parameterAsSink(self, parameters, name, context, fields, *args, **kwargs):  # noqa: N802
+        """QGIS's sink, refused before the file is made when its format cannot hold the field
+        names: a Shapefile keeps 10 characters of a name, so ``ntl_total_light_2020`` and
+        ``ntl_total_light_2010`` would both arrive truncated (and the model and batch users
+        that read them by name would break)."""
+        destination = self.parameterAsOutputLayer(parameters, name, context) or ""
+        path = destination.split("|", 1)[0]
+        if path.lower().endswith((".shp", ".dbf")):
+            long_names = [f.name() for f in fields if len(f.name().encode("utf-8")) > SHAPEFILE_NAME_BYTES]
+            if long_names:
+                shown = ", ".join(long_names[:5]) + (f" and {len(long_names) - 5} more" if len(long_names) > 5 else "")
+                raise QgsProcessingException(
+                    f"{name} is a Shapefile ({path}), which keeps only {SHAPEFILE_NAME_BYTES} bytes of a field name: "
+                    f"{shown} would be cut short. Choose a GeoPackage (.gpkg) instead."
+                )
+        return super().parameterAsSink(parameters, name, context, fields, *args, **kwargs)
 
     def style_output(self, dest_id, make_renderer):
         """Style output ``dest_id`` with ``make_renderer(layer)`` once the run is over

@@ -493,3 +493,39 @@ def test_output_naming_the_input_through_a_link_is_refused(data, tmp_path, link)
         run("megaregion:gcj02towgs84", params)
     assert checksums(data) == before
     assert tree(tmp_path) == ["alias.gpkg"]
+
+
+# ------------------------------------------------------------------ the format holds the fields
+def test_shapefile_output_that_would_cut_field_names_is_refused(data, tmp_path):
+    """The prefectures carry source_file, 11 bytes: a Shapefile would cut it to 10. Refused
+    naming the parameter, the file and the field; nothing written."""
+    params_of, _, _ = SPECS["megaregion:zonalstatistics"]
+    before = checksums(data)
+    out = tmp_path / "zonal.shp"
+    with pytest.raises(QgsProcessingException) as caught:
+        run("megaregion:zonalstatistics", {**params_of(data), "OUTPUT": str(out)})
+    message = str(caught.value)
+    assert f"OUTPUT is a Shapefile ({out})" in message
+    assert "source_file would be cut short" in message and "Choose a GeoPackage (.gpkg)" in message
+    assert tree(tmp_path) == []
+    assert checksums(data) == before
+
+
+def test_shapefile_output_with_short_field_names_is_written(data, tmp_path):
+    from qgis.core import QgsFeature
+
+    gpkg, layer = _prefectures(data)
+    source = QgsVectorLayer(layer_uri(gpkg, layer), "prefectures", "ogr")
+    short = QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=adcode:string&field=name:string", "short", "memory")
+    features = []
+    for feature in list(source.getFeatures())[:5]:
+        copy = QgsFeature(short.fields())
+        copy.setGeometry(feature.geometry())
+        copy.setAttributes([feature["adcode"], feature["name"]])
+        features.append(copy)
+    short.dataProvider().addFeatures(features)
+    out = tmp_path / "wgs84.shp"
+    run("megaregion:gcj02towgs84", {"INPUT": short, "OUTPUT": str(out)})
+    written = QgsVectorLayer(str(out), "wgs84", "ogr")
+    assert written.isValid() and written.featureCount() == 5
+    assert written.fields().names()[:2] == ["adcode", "name"]
