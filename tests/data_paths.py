@@ -8,3 +8,14 @@ YEARBOOK = DATA / "yearbook2015" / "yearbook_light.csv"
 MEMBERSHIP = DATA / "megaregions" / "membership.csv"
 NDVI = DATA / "ndvi" / "MOD_NDVI_M_2023-11-01_rgb_720x360.FLOAT.TIFF"
 LANDCOVER = DATA / "landcover" / "MCD12C1.A2019001.006.2020220162300.tif"
+
+#: File names of every output of the pipeline model, one per output parameter.
+PIPELINE_OUTPUTS = {
+    "ndvi:PREFECTURES": "prefectures.gpkg", "join:UNMATCHED": "unmatched.gpkg",
+    "unevenness:TABLE": "unevenness_table.gpkg", "unevenness:REGIONS": "unevenness_megaregions.gpkg",
+    "unevenness:REPORT": "unevenness.html",
+    "typology:CITIES": "typology.gpkg", "typology:CORES": "typology_cores.gpkg",
+    "typology:PROFILES": "typology_profiles.gpkg", "typology:REPORT": "typology.html",
+    "trend:CITIES": "trend.gpkg", "trend:CORES": "trend_cores.gpkg", "trend:PROFILES": "trend_profiles.gpkg",
+    "trend:REPORT": "trend.html",
+}

@@ -12,7 +12,7 @@ import pytest
 
 from _pkg import ROOT
 from bad_input_cases import broken_in_the_middle
-from data_paths import BOUNDARIES, CENSUS, NDVI
+from data_paths import BOUNDARIES, CENSUS, NDVI, PIPELINE_OUTPUTS
 
 NTL = [ROOT / "resources" / "data" / "ntl_sample" / f"ntl_synthetic_{y}.tif" for y in (2010, 2020)]
 
@@ -109,15 +109,6 @@ def test_output_under_a_file(qgis_process, inputs, tmp_path):
     assert tree(tmp_path) == ["file.txt"]
 
 
-PIPELINE_OUTPUTS = {
-    "ndvi:PREFECTURES": "prefectures.gpkg", "join:UNMATCHED": "unmatched.gpkg",
-    "unevenness:TABLE": "unevenness_table.gpkg", "unevenness:REGIONS": "unevenness_megaregions.gpkg",
-    "unevenness:REPORT": "unevenness.html",
-    "typology:CITIES": "typology.gpkg", "typology:CORES": "typology_cores.gpkg",
-    "typology:PROFILES": "typology_profiles.gpkg", "typology:REPORT": "typology.html",
-    "trend:CITIES": "trend.gpkg", "trend:CORES": "trend_cores.gpkg", "trend:PROFILES": "trend_profiles.gpkg",
-    "trend:REPORT": "trend.html",
-}
 
 
 def test_pipeline_output_naming_its_input(qgis_process, inputs, tmp_path):

@@ -4,19 +4,11 @@ import contextlib
 import sqlite3
 
 from _pkg import ROOT
-from data_paths import BOUNDARIES, CENSUS, LANDCOVER, NDVI
+from data_paths import BOUNDARIES, CENSUS, LANDCOVER, NDVI, PIPELINE_OUTPUTS
 
 MODEL = ROOT / "resources" / "models" / "pipeline.model3"
 NTL = [ROOT / "resources" / "data" / "ntl_sample" / f"ntl_synthetic_{y}.tif" for y in (2010, 2020)]
-OUTPUTS = {
-    "ndvi:PREFECTURES": "prefectures.gpkg", "join:UNMATCHED": "unmatched.gpkg",
-    "unevenness:TABLE": "unevenness_table.gpkg", "unevenness:REGIONS": "unevenness_megaregions.gpkg",
-    "unevenness:REPORT": "unevenness.html",
-    "typology:CITIES": "typology.gpkg", "typology:CORES": "typology_cores.gpkg",
-    "typology:PROFILES": "typology_profiles.gpkg", "typology:REPORT": "typology.html",
-    "trend:CITIES": "trend.gpkg", "trend:CORES": "trend_cores.gpkg", "trend:PROFILES": "trend_profiles.gpkg",
-    "trend:REPORT": "trend.html",
-}
+OUTPUTS = PIPELINE_OUTPUTS
 
 
 def _outputs(folder):

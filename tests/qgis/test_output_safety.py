@@ -15,7 +15,7 @@ from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessin
 
 from _pkg import ROOT
 from bad_input_cases import broken_in_the_middle
-from data_paths import BOUNDARIES, CENSUS, LANDCOVER, NDVI
+from data_paths import BOUNDARIES, CENSUS, LANDCOVER, NDVI, PIPELINE_OUTPUTS
 
 NTL_2010 = ROOT / "resources" / "data" / "ntl_sample" / "ntl_synthetic_2010.tif"
 IND_2010 = ["popu_2010", "popu_urban_2010", "household_2010"]
@@ -389,15 +389,8 @@ def test_unexpected_error_reads_as_a_message(data, tmp_path, monkeypatch):
 
 
 # ------------------------------------------------------------------ the pipeline
-PIPELINE_OUTPUTS = {
-    "ndvi:PREFECTURES": "prefectures_out.gpkg", "join:UNMATCHED": "unmatched.gpkg",
-    "unevenness:TABLE": "unevenness_table.gpkg", "unevenness:REGIONS": "unevenness_megaregions.gpkg",
-    "unevenness:REPORT": "unevenness.html",
-    "typology:CITIES": "typology.gpkg", "typology:CORES": "typology_cores.gpkg",
-    "typology:PROFILES": "typology_profiles.gpkg", "typology:REPORT": "typology.html",
-    "trend:CITIES": "trend.gpkg", "trend:CORES": "trend_cores.gpkg", "trend:PROFILES": "trend_profiles.gpkg",
-    "trend:REPORT": "trend.html",
-}
+# the input folder holds prefectures.gpkg
+PIPELINE_OUTPUTS = {**PIPELINE_OUTPUTS, "ndvi:PREFECTURES": "prefectures_out.gpkg"}
 
 
 def pipeline_params(data, folder, **changes):
