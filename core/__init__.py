@@ -1,2 +1,2 @@
-"""The science of megaregion: pure functions over numpy arrays, pandas and geopandas
-objects. Nothing here imports ``qgis``; ``processing/`` adapts QGIS to these functions."""
+"""The science of megaregion: pure functions over numpy arrays, pandas frames and shapely
+geometries. Nothing here imports ``qgis``; ``processing/`` adapts QGIS to these functions."""
