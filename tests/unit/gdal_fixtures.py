@@ -2,31 +2,18 @@
 (``osgeo``), which every test environment has (QGIS ships them; rasterio and geopandas are not
 everywhere). Only ``osgeo.gdal`` / ``ogr`` / ``osr`` proper are used, not ``gdal_array``, so the
 bindings work whichever numpy they were built against."""
-from typing import NamedTuple
-
 import numpy as np
 from osgeo import gdal, ogr, osr
 from shapely import wkb
+
+from megaregion.core.raster_io import GeoTransform
 
 _GDT = {"uint8": gdal.GDT_Byte, "uint16": gdal.GDT_UInt16, "int16": gdal.GDT_Int16, "uint32": gdal.GDT_UInt32,
         "int32": gdal.GDT_Int32, "float32": gdal.GDT_Float32, "float64": gdal.GDT_Float64}
 
 
-class Transform(NamedTuple):
-    """Affine map from (column, row) to map coordinates, x = a col + b row + c,
-    y = d col + e row + f (the order of ``affine.Affine``)."""
-
-    a: float
-    b: float
-    c: float
-    d: float
-    e: float
-    f: float
-
-
-def from_origin(west, north, xsize, ysize) -> Transform:
-    """North-up grid with upper-left corner (west, north) and cells xsize by ysize."""
-    return Transform(float(xsize), 0.0, float(west), 0.0, -float(ysize), float(north))
+#: North-up grid ``from_origin(west, north, xsize, ysize)``, as the engine's own geotransform.
+from_origin = GeoTransform.from_origin
 
 
 def _check(result, what):
@@ -51,7 +38,7 @@ def write_raster(path, data, crs=None, transform=None, nodata=None, blocksize=No
     ds = _check(driver.Create(str(path), width, height, count, _GDT[data.dtype.name], options), f"creating {path}")
     if transform is not None:
         t = transform
-        _check(ds.SetGeoTransform((t.c, t.a, t.b, t.f, t.d, t.e)), "geotransform")
+        _check(ds.SetGeoTransform(t.to_gdal()), "geotransform")
     if crs is not None:
         srs = osr.SpatialReference()
         _check(srs.SetFromUserInput(str(crs)), f"CRS {crs}")
@@ -73,8 +60,7 @@ def write_raster(path, data, crs=None, transform=None, nodata=None, blocksize=No
 def raster_info(path):
     """(crs WKT, transform, (rows, cols)) of a raster."""
     ds = _check(gdal.Open(str(path)), f"opening {path}")
-    c, a, b, f, d, e = ds.GetGeoTransform()
-    return ds.GetProjection(), Transform(a, b, c, d, e, f), (ds.RasterYSize, ds.RasterXSize)
+    return ds.GetProjection(), GeoTransform.from_gdal(ds.GetGeoTransform()), (ds.RasterYSize, ds.RasterXSize)
 
 
 def read_band(path, band=1) -> np.ndarray:

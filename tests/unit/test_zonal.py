@@ -717,7 +717,7 @@ def test_bands_of_different_types_and_signed_bytes(tmp_path):
     else:
         ds = gdal.GetDriverByName("GTiff").Create(ps, W, H, 1, gdal.GDT_Byte, ["PIXELTYPE=SIGNEDBYTE"])
     t = UTM["transform"]
-    ds.SetGeoTransform((t.c, t.a, t.b, t.f, t.d, t.e))
+    ds.SetGeoTransform(t.to_gdal())
     ds.SetProjection(CRS.from_user_input(UTM["crs"]).to_wkt("WKT1_GDAL"))
     ds.GetRasterBand(1).WriteRaster(0, 0, W, H, s.tobytes())
     ds = None
