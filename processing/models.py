@@ -11,7 +11,8 @@ import os
 from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm
 
 from . import compat
-from .base import PLUGIN_DIR, checked_destinations, run_guarded
+from .base import PLUGIN_DIR
+from .outputs import checked_destinations, run_guarded
 
 MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
 DATA_DIR = os.path.join(PLUGIN_DIR, "resources", "data")
