@@ -1,0 +1,197 @@
+"""The plugin's one vocabulary: field names, roles and how messages list things.
+
+Every module that reads or writes an ``<indicator>_<year>`` field, a role, a mega-region column
+or an unevenness/typology output column takes the name from here; no other module holds a
+regular expression or an f-string for these rules.
+
+Indicator fields
+    An indicator measured in several years is stored as one field per year, ``<indicator>_<year>``
+    with a 4-digit year after the last underscore (``popu_2010``, ``popu_2020``). A field without
+    such a suffix is a single-year indicator (year ``None``).
+
+Unevenness layer fields
+    The mega-region layer of ``megaregion:unevenness`` holds one field per measure, indicator and
+    year, ``<measure>_<indicator>_<year>``, and one per measure and indicator for the change,
+    ``<measure>_<indicator>_change``.
+"""
+import re
+from collections import OrderedDict
+from typing import Dict, Iterable, Optional, Sequence, Tuple
+
+__all__ = [
+    "CORE", "SECONDARY", "ROLES",
+    "MEGAREGION_ID", "MEGAREGION", "MEGAREGION_ZH", "ROLE", "PHASE",
+    "CHANGE",
+    "split_year", "year_field", "base_name", "field_year", "parse_indicator_fields",
+    "years_of", "measure_field", "split_measure_field", "list_names",
+    "DuplicateYearError",
+]
+
+# Roles of a member city within its mega-region (method.md, section 1).
+CORE = "core"
+SECONDARY = "secondary"
+ROLES = (CORE, SECONDARY)
+
+# Columns that megaregion:assignmegaregions adds to the prefectures (public API).
+MEGAREGION_ID = "megaregion_id"   # the short code, e.g. "BTH"
+MEGAREGION = "megaregion"         # the English name
+MEGAREGION_ZH = "megaregion_zh"   # the Chinese name
+ROLE = "role"
+PHASE = "phase"
+
+# Suffix of a change field of the unevenness layer.
+CHANGE = "change"
+
+_YEAR_SUFFIX = re.compile(r"^(?P<base>.+)_(?P<year>\d{4})$")
+
+
+class DuplicateYearError(ValueError):
+    """Two fields give the same indicator for the same year."""
+
+
+def split_year(field) -> Tuple[str, Optional[int]]:
+    """``"popu_2020"`` -> ``("popu", 2020)``; a field without a 4-digit year suffix gives
+    ``(field, None)``. The year is the suffix after the *last* underscore.
+
+    >>> split_year("popu_2020")
+    ('popu', 2020)
+    >>> split_year("gdp_per_capita_2015")
+    ('gdp_per_capita', 2015)
+    >>> split_year("area")
+    ('area', None)
+    >>> split_year("_2020")
+    ('_2020', None)
+    """
+    field = str(field)
+    match = _YEAR_SUFFIX.match(field)
+    if not match:
+        return field, None
+    return match.group("base"), int(match.group("year"))
+
+
+def year_field(base: str, year: Optional[int]) -> str:
+    """The field of indicator ``base`` in ``year``: ``("popu", 2020)`` -> ``"popu_2020"``;
+    ``year=None`` gives ``base`` itself.
+
+    >>> year_field("popu", 2020), year_field("area", None)
+    ('popu_2020', 'area')
+    """
+    return str(base) if year is None else "%s_%04d" % (base, int(year))
+
+
+def base_name(field) -> str:
+    """``"popu_2020"`` -> ``"popu"``; a field without a year suffix is returned unchanged.
+
+    >>> base_name("popu_2020"), base_name("area")
+    ('popu', 'area')
+    """
+    return split_year(field)[0]
+
+
+def field_year(field) -> Optional[int]:
+    """The year suffix of ``field`` as an int, or ``None``.
+
+    >>> field_year("ntl_sum_2015"), field_year("area")
+    (2015, None)
+    """
+    return split_year(field)[1]
+
+
+def parse_indicator_fields(fields: Iterable[str]) -> "OrderedDict[str, Dict[Optional[int], str]]":
+    """Group field names ``<name>_<year>`` into indicators and years.
+
+    Indicators keep the order in which they first appear; years are sorted (``None`` first).
+    Two fields for the same indicator and year raise :class:`DuplicateYearError`.
+
+    >>> dict(parse_indicator_fields(["popu_2010", "popu_2020", "GDP_2011", "area"]))
+    {'popu': {2010: 'popu_2010', 2020: 'popu_2020'}, 'GDP': {2011: 'GDP_2011'}, 'area': {None: 'area'}}
+    """
+    out: "OrderedDict[str, Dict[Optional[int], str]]" = OrderedDict()
+    for field in fields:
+        field = str(field)
+        name, year = split_year(field)
+        years = out.setdefault(name, {})
+        if year in years:
+            raise DuplicateYearError(
+                "Fields %r and %r both give indicator %r for year %s: pass an explicit mapping"
+                % (years[year], field, name, year)
+            )
+        years[year] = field
+    for name, years in out.items():
+        out[name] = dict(sorted(years.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0)))
+    return out
+
+
+def years_of(fields: Iterable[str], base: Optional[str] = None) -> Sequence[int]:
+    """The sorted distinct years of the ``<base>_<year>`` fields among ``fields`` (of any
+    base when ``base`` is None).
+
+    >>> years_of(["popu_2020", "popu_2010", "gdp_2015", "area"])
+    [2010, 2015, 2020]
+    >>> years_of(["popu_2020", "popu_2010", "gdp_2015"], base="popu")
+    [2010, 2020]
+    """
+    years = set()
+    for field in fields:
+        name, year = split_year(field)
+        if year is not None and (base is None or name == base):
+            years.add(year)
+    return sorted(years)
+
+
+def measure_field(measure: str, indicator: str, year=None) -> str:
+    """The unevenness layer field of ``measure`` for ``indicator`` in ``year`` (an int), or
+    its change (``year="change"``), or without a year (``None``).
+
+    >>> measure_field("theil_between", "popu", 2020)
+    'theil_between_popu_2020'
+    >>> measure_field("dagum_gnb", "popu", CHANGE)
+    'dagum_gnb_popu_change'
+    """
+    if year is None:
+        return "%s_%s" % (measure, indicator)
+    if year == CHANGE:
+        return "%s_%s_%s" % (measure, indicator, CHANGE)
+    return "%s_%s_%04d" % (measure, indicator, int(year))
+
+
+def split_measure_field(field: str, measures: Iterable[str]):
+    """``(measure, indicator, year)`` of an unevenness layer field, ``year`` an int,
+    ``"change"`` or ``None``; ``None`` when ``field`` starts with none of ``measures``.
+    The longest matching measure wins (``theil_between`` before ``theil``).
+
+    >>> split_measure_field("theil_between_popu_2020", ["theil", "theil_between"])
+    ('theil_between', 'popu', 2020)
+    >>> split_measure_field("theil_gdp_pc_change", ["theil", "theil_between"])
+    ('theil', 'gdp_pc', 'change')
+    >>> split_measure_field("name", ["theil"]) is None
+    True
+    """
+    field = str(field)
+    for measure in sorted(measures, key=len, reverse=True):
+        prefix = measure + "_"
+        if not field.startswith(prefix) or len(field) == len(prefix):
+            continue
+        rest = field[len(prefix):]
+        suffix = "_" + CHANGE
+        if rest.endswith(suffix) and len(rest) > len(suffix):
+            return measure, rest[: -len(suffix)], CHANGE
+        base, year = split_year(rest)
+        return measure, base, year
+    return None
+
+
+def list_names(items: Iterable, limit: int = 5, quote: bool = False) -> str:
+    """The first ``limit`` of ``items`` joined by commas, ``", ..."`` when there are more;
+    the form every error message uses to name cities, fields or values.
+
+    >>> list_names(["Beijing", "Tianjin"])
+    'Beijing, Tianjin'
+    >>> list_names(range(7), limit=3)
+    '0, 1, 2, ...'
+    >>> list_names(["a", "b"], quote=True)
+    "'a', 'b'"
+    """
+    items = [str(v) for v in items]
+    shown = [repr(v) if quote else v for v in items[:limit]]
+    return ", ".join(shown) + (", ..." if len(items) > limit else "")
