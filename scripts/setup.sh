@@ -13,7 +13,7 @@ cd "$here"
 APT_PACKAGES=(
   qgis python3-qgis qgis-providers
   python3-rasterio python3-geopandas python3-shapely python3-pyproj python3-sklearn
-  python3-scipy python3-pandas python3-numpy python3-openpyxl python3-matplotlib
+  python3-scipy python3-pandas python3-numpy python3-openpyxl
   python3-pytest python3-venv python3-pip
   libgdal-dev
   fonts-noto-cjk

@@ -5,6 +5,8 @@
 #  2. every test on the host's Debian QGIS 3.22 (/usr/bin/python3), PyQGIS required;
 #  3. every test again on QGIS 3.44 LTR in the Debian 13 chroot (scripts/qgis344.sh), which
 #     holds only what the QGIS Windows installer ships: agreement tests skip there.
+# Each run also executes the examples in core/'s docstrings (--doctest-modules core), so a
+# documented example that stops being true fails the suite.
 # A failing run does not stop the next one; the exit status is non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,10 +19,10 @@ run() {
 }
 
 run "unit tests, current releases" \
-  env MEGAREGION_REQUIRE_PEERS=1 .venv/bin/python -m pytest tests/unit -q -p no:cacheprovider
+  env MEGAREGION_REQUIRE_PEERS=1 .venv/bin/python -m pytest tests/unit core --doctest-modules -q -p no:cacheprovider
 run "all tests, QGIS 3.22 (host)" \
-  env MEGAREGION_REQUIRE_QGIS=1 QT_QPA_PLATFORM=offscreen /usr/bin/python3 -m pytest tests -q -p no:cacheprovider
-run "all tests, QGIS 3.44 (chroot)" bash scripts/qgis344.sh test
+  env MEGAREGION_REQUIRE_QGIS=1 QT_QPA_PLATFORM=offscreen /usr/bin/python3 -m pytest tests core --doctest-modules -q -p no:cacheprovider
+run "all tests, QGIS 3.44 (chroot)" bash scripts/qgis344.sh test tests core --doctest-modules -q -p no:cacheprovider
 
 if ((${#failed[@]})); then
   printf 'FAILED: %s\n' "${failed[@]}" >&2
