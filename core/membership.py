@@ -23,6 +23,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .fields import MEGAREGION, MEGAREGION_ID, MEGAREGION_ZH, PHASE, ROLE, ROLES, list_names
+from .tables import read_table
+
 __all__ = [
     "MembershipError",
     "MEMBERSHIP_PATH",
@@ -32,18 +35,26 @@ __all__ = [
     "load_membership",
     "assign_megaregions",
     "summarise_membership",
+    "MEMBER_SETS",
+    "member_set",
+    "ordinary_cities",
 ]
 
 MEMBERSHIP_PATH = Path(__file__).resolve().parents[1] / "resources" / "data" / "megaregions" / "membership.csv"
 
-REQUIRED_COLUMNS = ("megaregion_id", "megaregion_en", "megaregion_zh", "phase", "adcode", "name_zh", "role")
-ROLES = ("core", "secondary")
+REQUIRED_COLUMNS = (MEGAREGION_ID, "megaregion_en", MEGAREGION_ZH, PHASE, "adcode", "name_zh", ROLE)
 MEMBERSHIP_KINDS = ("full", "partial")
 FLAG_PREFIX = "FLAG:"
 SAR_ADCODES = ("810000", "820000")  # Hong Kong, Macao
+#: The member sets :func:`assign_megaregions` offers: every member the plan documents name, or
+#: the ordinary prefecture-level cities among them, the sample of Du (2026), chapter 1.
+MEMBER_SETS = ("plan", "du2026")
+# Names of prefecture-level units that are not cities: autonomous prefectures, leagues and
+# prefectures (地区).
+_NOT_CITY = re.compile(r"(?:自治州|地区|盟)$")
 # Output columns added by assign_megaregions, in this order.
 OUTPUT_COLUMNS = (
-    "megaregion_id", "megaregion", "megaregion_zh", "role", "phase",
+    MEGAREGION_ID, MEGAREGION, MEGAREGION_ZH, ROLE, PHASE,
     "membership", "uncertain", "membership_note", "source_row",
 )
 
@@ -64,9 +75,7 @@ class MembershipError(ValueError):
 
 def _names(values, quote=True):
     """'a', 'b', 'c', ... for the first few of ``values``."""
-    values = [str(v) for v in values]
-    more = ", ..." if len(values) > _NAMED else ""
-    return ", ".join(repr(v) if quote else v for v in values[:_NAMED]) + more
+    return list_names(values, limit=_NAMED, quote=quote)
 
 
 def _digits(value):
@@ -119,22 +128,17 @@ def _text(series):
 
 
 def _read_table(path):
+    """A membership file as a DataFrame of raw values, by the rules of :func:`.tables.read_table`
+    (UTF-8, UTF-16, GBK or GB18030 text with its delimiter sniffed; Excel workbooks)."""
     path = Path(path)
     if not path.is_file():
         raise MembershipError(f"Membership table {str(path)!r} does not exist: give the path of a CSV or Excel file.")
-    if path.suffix.lower() in (".xlsx", ".xls"):
-        try:
-            import openpyxl  # noqa: F401
-        except ImportError:  # QGIS's macOS package: GDAL's XLSX driver reads the sheet
-            from .tables import read_excel_gdal
-
-            frame = read_excel_gdal(path)
-            return frame.apply(lambda column: column.map(lambda v: v if pd.isna(v) else str(v)))
-        return pd.read_excel(path, dtype=str)
     try:
-        return pd.read_csv(path, dtype=str, encoding="utf-8-sig")
-    except UnicodeDecodeError:  # tables saved by Chinese Excel are often GBK
-        return pd.read_csv(path, dtype=str, encoding="gb18030")
+        frame = read_table(path)
+    except ValueError as exc:
+        raise MembershipError(f"Membership table {str(path)!r}: {exc}.") from exc
+    # cells as text: codes keep their digits whatever reader made them
+    return frame.apply(lambda column: column.map(lambda v: v if pd.isna(v) else str(v)))
 
 
 def _rows(table, mask, values):
@@ -249,6 +253,44 @@ def _is_sar(table):
     return sar
 
 
+def ordinary_cities(table):
+    """Boolean mask of the rows of a membership table that are ordinary prefecture-level cities
+    (地级市 and the four municipalities): the sample of Du (2026), chapter 1.
+
+    Left out are county-level units directly under a province (``unit_type``
+    ``province_direct_county_level``, or GB/T 2260 codes whose 3rd-4th digits are 90, e.g.
+    仙桃市 429004, 济源市 419001, 石河子市 659001), autonomous prefectures, leagues and
+    prefectures (names ending in 自治州, 盟, 地区) and Hong Kong and Macao. Partial members (the
+    plan includes some of their counties) stay, as in the dissertation: Chengdu-Chongqing has
+    2 cores among 16 cities."""
+    unit = _text(table["unit_type"]).str.lower() if "unit_type" in table.columns else pd.Series("", index=table.index)
+    codes = table["adcode"].map(lambda c: c if isinstance(c, str) else normalise_adcode(c))
+    county_level = unit.eq("province_direct_county_level") | codes.map(lambda c: isinstance(c, str) and c[2:4] == "90")
+    not_city = _text(table["name_zh"]).str.contains(_NOT_CITY)
+    return ~(county_level | not_city | _is_sar(table))
+
+
+def member_set(membership=None, members="plan", include_sar=False):
+    """The membership table restricted to a member set (see :data:`MEMBER_SETS`).
+
+    ``members='plan'``: every member the plan documents name, Hong Kong and Macao only with
+    ``include_sar``. ``members='du2026'``: the ordinary prefecture-level cities
+    (:func:`ordinary_cities`), e.g. BTH 3 cores / 13 cities, PRD 2 / 9, Chengdu-Chongqing
+    2 / 16, Shandong Peninsula 2 / 16, central-southern Liaoning 2 / 9, central Shanxi 1 / 5.
+    ``membership`` is anything :func:`load_membership` takes, or its result."""
+    if members not in MEMBER_SETS:
+        raise MembershipError(f"members={members!r}: use 'plan' (every member of the plan documents) or 'du2026'.")
+    if members == "du2026" and include_sar:
+        raise MembershipError(
+            "Hong Kong and Macao cannot be included in the member set as in Du 2026, which has ordinary "
+            "prefecture-level cities only: choose the plan documents' member set, or leave Hong Kong and Macao out.")
+    table = membership if isinstance(membership, pd.DataFrame) and "uncertain" in membership.columns \
+        else load_membership(membership)
+    if members == "du2026":
+        return table[ordinary_cities(table)]
+    return table if include_sar else table[~_is_sar(table)]
+
+
 def summarise_membership(membership=None):
     """One row per mega-region, in table order: ``megaregion_id``, ``megaregion``,
     ``megaregion_zh``, ``phase``, ``units``, ``core``, ``secondary``, ``partial``,
@@ -297,7 +339,7 @@ def _resolve_short_codes(raw, codes, table_codes):
 
 
 def assign_megaregions(prefectures, key="adcode", membership=None, multiple="all", unassigned="keep",
-                       include_sar=False):
+                       include_sar=False, members="plan"):
     """Add mega-region, role and phase to each prefecture.
 
     Parameters
@@ -315,6 +357,9 @@ def assign_megaregions(prefectures, key="adcode", membership=None, multiple="all
     include_sar : False (default) leaves Hong Kong and Macao out of the membership table
         (``unit_type`` 'sar' or adcode 810000/820000: no prefecture-level yearbook data), so
         PRD has its 9 Guangdong cities; True keeps them as members.
+    members : 'plan' (default) for every member the plan documents name; 'du2026' for the
+        ordinary prefecture-level cities only, as in Du (2026), chapter 1 (see
+        :func:`member_set`); the other prefectures are then in no mega-region.
 
     Returns
     -------
@@ -341,9 +386,7 @@ def assign_megaregions(prefectures, key="adcode", membership=None, multiple="all
             f"Key field {key!r} is not a column of the prefectures (columns: {columns}): "
             "choose the field holding the 6-digit administrative codes (adcode)."
         )
-    table = load_membership(membership)
-    if not include_sar:
-        table = table[~_is_sar(table)]
+    table = member_set(membership, members, include_sar)
     if multiple == "first":
         table = table.drop_duplicates("adcode", keep="first")
     table = table.reset_index(drop=True)

@@ -27,7 +27,11 @@ class AssignMegaregionsAlgorithm(CheckedInputs, MegaregionAlgorithm):
     MULTIPLE = "MULTIPLE"
     UNASSIGNED = "UNASSIGNED"
     INCLUDE_SAR = "INCLUDE_SAR"
+    MEMBERSHIP_SET = "MEMBERSHIP_SET"
     OUTPUT = "OUTPUT"
+    #: MEMBERSHIP_SET options, in the order of core.membership.MEMBER_SETS
+    MEMBER_SET_OPTIONS = ("Every member the plan documents name (default)",
+                          "As in Du 2026: ordinary prefecture-level cities only")
 
     ALG_ID = "assignmegaregions"
     DISPLAY_NAME = "Assign mega-regions and core cities"
@@ -44,7 +48,15 @@ class AssignMegaregionsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         "<b>Cities in two mega-regions</b>: one output feature per membership (default), or only the "
         "first membership in the order of the membership table.\n"
         "<b>Prefectures in no mega-region</b>: kept with NULL fields (default) or dropped.\n"
-        "<b>Include Hong Kong and Macao</b>: off by default, as they have no prefecture-level yearbook data.\n\n"
+        "<b>Include Hong Kong and Macao</b>: off by default, as they have no prefecture-level yearbook data.\n"
+        "<b>Members</b>: every member the plan documents name (default), or <b>as in Du 2026</b>: the ordinary "
+        "prefecture-level cities only, the sample of the dissertation's chapter 1 (Y. Du, TU Delft, 2026). That "
+        "set leaves out the county-level units directly under a province (仙桃, 潜江, 天门, 济源, 石河子, 五家渠, "
+        "胡杨河 and four Hainan units), the autonomous prefectures and prefectures (地区) of Jilin, Gansu, "
+        "Qinghai, Xinjiang, Yunnan and Guizhou, and Hong Kong and Macao; partial members stay. Group sizes "
+        "(cores/cities): Beijing-Tianjin-Hebei 3/13, Pearl River Delta 2/9, Chengdu-Chongqing 2/16, "
+        "Shandong Peninsula 2/16, central-southern Liaoning 2/9, central Shanxi 1/5; 225 memberships in all "
+        "instead of 248.\n\n"
         "<b>Output</b>: the prefectures with the fields megaregion_id, megaregion, megaregion_zh, role, "
         "phase, membership (full or partial: the plan includes only some counties), uncertain (1 where "
         "the membership table flags the row as uncertain) and membership_note."
@@ -81,6 +93,12 @@ class AssignMegaregionsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean(self.INCLUDE_SAR, self.tr("Include Hong Kong and Macao"), defaultValue=False)
         )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.MEMBERSHIP_SET, self.tr("Members"), options=[self.tr(o) for o in self.MEMBER_SET_OPTIONS],
+                defaultValue=0,
+            )
+        )
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Prefectures with mega-regions")))
 
     def compute(self, parameters, context, feedback):
@@ -102,11 +120,17 @@ class AssignMegaregionsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         multiple = ["all", "first"][self.parameterAsEnum(parameters, self.MULTIPLE, context)]
         unassigned = ["keep", "drop"][self.parameterAsEnum(parameters, self.UNASSIGNED, context)]
         include_sar = self.parameterAsBool(parameters, self.INCLUDE_SAR, context)
+        members = core_membership.MEMBER_SETS[self.parameterAsEnum(parameters, self.MEMBERSHIP_SET, context)]
+        if members == "du2026" and include_sar:
+            raise QgsProcessingException(
+                f"INCLUDE_SAR is on and MEMBERSHIP_SET is '{self.MEMBER_SET_OPTIONS[1]}', which has no Hong Kong or "
+                "Macao: turn INCLUDE_SAR off, or choose the plan documents' members.")
 
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.4)
         try:
             result = core_membership.assign_megaregions(
-                frame, key, membership=membership, multiple=multiple, unassigned=unassigned, include_sar=include_sar
+                frame, key, membership=membership, multiple=multiple, unassigned=unassigned, include_sar=include_sar,
+                members=members,
             )
         except ValueError as exc:
             raise QgsProcessingException(f"{named(parameters, self.INPUT)}, KEY '{key}': {exc}") from exc

@@ -312,3 +312,61 @@ def test_missing_file_is_an_error(tmp_path):
 
 def test_bundled_path_is_the_data_file():
     assert mm.MEMBERSHIP_PATH.resolve() == MEMBERSHIP.resolve()
+
+
+# --- the member set as in Du (2026) ------------------------------------------------------------
+# (cores, cities) of the ordinary prefecture-level cities, as the dissertation's chapter 1 counts
+# them: BTH 3/13, GBA (PRD) 2/9, Chengdu-Chongqing 2/16, Shandong Peninsula 2/16,
+# central-southern Liaoning 2/9, central Shanxi 1/5.
+DU_2026_SIZES = {"BTH": (3, 13), "PRD": (2, 9), "CY": (2, 16), "SDP": (2, 16), "SCL": (2, 9), "CSX": (1, 5)}
+# what the plan documents name and the dissertation's sample leaves out, written out by hand
+NOT_ORDINARY = {
+    "MYR": {"仙桃市", "潜江市", "天门市"}, "CPL": {"济源市"}, "BBG": {"东方市", "澄迈县", "临高县", "昌江黎族自治县"},
+    "TSNS": {"石河子市", "五家渠市", "胡杨河市", "昌吉回族自治州", "塔城地区", "伊犁哈萨克自治州"},
+    "HC": {"延边朝鲜族自治州"}, "LX": {"临夏回族自治州", "海北藏族自治州", "海南藏族自治州", "黄南藏族自治州"},
+    "CYN": {"楚雄彝族自治州", "红河哈尼族彝族自治州"}, "CGZ": {"黔东南苗族侗族自治州", "黔南布依族苗族自治州"},
+    "PRD": {"香港特别行政区", "澳门特别行政区"},
+}
+
+
+def test_du_2026_group_sizes(table):
+    members = mm.member_set(table, "du2026")
+    for region, (cores, cities) in DU_2026_SIZES.items():
+        group = members[members["megaregion_id"] == region]
+        assert ((group["role"] == "core").sum(), len(group)) == (cores, cities), region
+
+
+def test_du_2026_leaves_out_exactly_the_units_that_are_not_ordinary_cities(table):
+    members = mm.member_set(table, "du2026")
+    left_out = table.loc[~table.index.isin(members.index)]
+    got = {r: set(g["name_zh"]) for r, g in left_out.groupby("megaregion_id")}
+    assert got == NOT_ORDINARY
+    assert len(members) == len(table) - sum(map(len, NOT_ORDINARY.values())) == 225
+    assert (members["role"] == "core").sum() == (table["role"] == "core").sum()  # every core is a city
+
+
+def test_du_2026_rule_works_without_unit_type():
+    """A user table without unit_type: county-level units by their code (digits 3-4 = 90),
+    autonomous prefectures by their name."""
+    t = minimal_table(adcode=[110100, 429004, 222400], name_zh=["北京市", "仙桃市", "延边朝鲜族自治州"],
+                      role=["core", "secondary", "secondary"])
+    assert mm.member_set(t, "du2026")["name_zh"].tolist() == ["北京市"]
+
+
+def test_du_2026_assignment_on_the_boundaries(attributes):
+    plan = mm.assign_megaregions(attributes, "adcode")
+    du = mm.assign_megaregions(attributes, "adcode", members="du2026")
+    # the 23 units that are not ordinary cities keep their row without a mega-region (Hong Kong
+    # and Macao are out of both sets)
+    assert len(du) == len(plan)
+    assert du["megaregion_id"].notna().sum() == plan["megaregion_id"].notna().sum() - 23
+    per_region = du.groupby("megaregion_id")["role"].agg(lambda r: ((r == "core").sum(), len(r))).to_dict()
+    assert {k: per_region[k] for k in DU_2026_SIZES} == DU_2026_SIZES
+    assert du.loc[du["name"] == "仙桃市", "megaregion_id"].isna().all()
+
+
+def test_member_set_options_are_checked(table):
+    with pytest.raises(ValueError, match=r"members='dissertation'.*'plan'.*'du2026'"):
+        mm.member_set(table, "dissertation")
+    with pytest.raises(ValueError, match=r"Hong Kong and Macao cannot be included.*Du 2026.*plan documents"):
+        mm.member_set(table, "du2026", include_sar=True)
