@@ -18,32 +18,58 @@ or weight is an error naming the indicator (or weight field), the cities and the
 The ratio of the group means is the one measure that can exceed float64 (a core mean of
 1e300 over a secondary mean of 1e-10); it is then left NULL with a note, like a ratio over
 a zero secondary mean, since no rescaling of the indicator changes it.
+
+How sure the measures are (:mod:`.uncertainty`): with ``bootstrap > 0`` every year row gets
+percentile intervals ``<measure>_ci_low`` / ``<measure>_ci_high`` of the
+:data:`INTERVAL_MEASURES` from resamples stratified by role, and every change row the
+interval of the change from paired resamples, with ``change_is_clear`` true when the
+interval of the headline measure's change excludes 0; with ``permutations > 0`` every year
+row gets ``p_between`` (permutation test of the core-secondary split) and ``p_between_min``
+(the smallest p-value the region's number of cities allows).
 """
 import math
-import re
 from collections import OrderedDict
-from typing import Dict, Iterable, Mapping, Optional, Sequence, Tuple, Union
+from typing import Iterable, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
 
-from .inequality import InequalityInputError, dagum_gini, theil_decomposition, weighted_mean
+from . import uncertainty as _unc
+from .dagum import dagum_gini
+from .fields import CORE, SECONDARY, list_names
+from .inequality import InequalityInputError, theil_decomposition, weighted_mean
+from .uncertainty import INTERVAL_MEASURES
+from .unevenness_inputs import (  # noqa: F401  (parse_indicator_fields, IndicatorSpec: public here too)
+    IndicatorSpec,
+    UnevennessInputError,
+    _check_uncertainty,
+    _city_names,
+    _indicator_spec,
+    _require_columns,
+    _roles,
+    parse_indicator_fields,
+    read_indicators,
+    read_weights,
+    weights_by_year,
+)
+
+_names = list_names
 
 __all__ = [
     "UnevennessInputError",
     "parse_indicator_fields",
+    "weights_by_year",
     "unevenness_table",
     "headline_by_region",
     "MEASURES",
+    "INTERVAL_MEASURES",
+    "INTERVAL_COLUMNS",
+    "UNCERTAINTY_COLUMNS",
     "COLUMNS",
+    "ci_columns",
 ]
 
-CORE = "core"
-SECONDARY = "secondary"
 OK = "ok"
-_NAMED = 5
-
-_YEAR_SUFFIX = re.compile(r"^(?P<name>.+?)_(?P<year>\d{4})$")
 
 # Numeric measures of a year row; the change row holds the difference of each.
 MEASURES = (
@@ -54,154 +80,38 @@ MEASURES = (
     "gini_core", "gini_secondary", "gini_core_secondary", "dagum_d", "gnb_signed",
 )
 
+
+
+def ci_columns(measure: str) -> Tuple[str, str]:
+    """The interval columns of ``measure``: ``("theil_ci_low", "theil_ci_high")``.
+
+    >>> ci_columns("theil_between")
+    ('theil_between_ci_low', 'theil_between_ci_high')
+    """
+    return "%s_ci_low" % measure, "%s_ci_high" % measure
+
+
+# Bootstrap interval of each INTERVAL_MEASURE (of the year, or of the change on change rows).
+INTERVAL_COLUMNS = tuple(c for m in INTERVAL_MEASURES for c in ci_columns(m))
+# Appended after the columns of the first release (public API: append, never reorder).
+UNCERTAINTY_COLUMNS = INTERVAL_COLUMNS + ("p_between", "p_between_min", "change_is_clear")
+
 COLUMNS = (
     "megaregion", "indicator", "row_type", "year", "year1", "year2", "field",
     "n_core", "n_secondary", "n_null",
     "n_core_year1", "n_secondary_year1", "n_core_year2", "n_secondary_year2",
-) + MEASURES[:-1] + ("leader", "gnb_signed", "weighted", "status", "note")
+    "mean_core", "mean_secondary", "ratio",
+    "gini", "theil", "theil_between", "theil_within", "theil_between_share",
+    "theil_core", "theil_secondary",
+    "dagum_g", "dagum_gw", "dagum_gnb", "dagum_gt", "share_gw", "share_gnb", "share_gt",
+    "gini_core", "gini_secondary", "gini_core_secondary", "dagum_d",
+    "leader", "gnb_signed", "weighted", "status", "note",
+) + UNCERTAINTY_COLUMNS
 
 _COUNT_COLUMNS = (
     "year", "year1", "year2", "n_core", "n_secondary", "n_null",
     "n_core_year1", "n_secondary_year1", "n_core_year2", "n_secondary_year2",
 )
-
-IndicatorSpec = Union[str, Sequence[str], Mapping[str, Union[str, Mapping[Optional[int], str]]]]
-
-
-class UnevennessInputError(ValueError):
-    """An input table, field or value that the unevenness measures cannot take."""
-
-
-def _names(items, limit=_NAMED) -> str:
-    items = [str(v) for v in items]
-    more = ", ..." if len(items) > limit else ""
-    return ", ".join(items[:limit]) + more
-
-
-# --------------------------------------------------------------------------- indicators
-
-
-def parse_indicator_fields(fields: Iterable[str]) -> "OrderedDict[str, Dict[Optional[int], str]]":
-    """Group field names ``<name>_<year>`` into indicators and years.
-
-    ``pop_2010, pop_2020, area`` -> ``{'pop': {2010: 'pop_2010', 2020: 'pop_2020'},
-    'area': {None: 'area'}}``. The year is a 4-digit suffix after the last underscore;
-    a field without one is a single-year indicator with year ``None``. Indicators keep
-    the order in which they first appear; years are sorted.
-
-    >>> dict(parse_indicator_fields(["popu_2010", "popu_2020", "GDP_2011", "area"]))
-    {'popu': {2010: 'popu_2010', 2020: 'popu_2020'}, 'GDP': {2011: 'GDP_2011'}, 'area': {None: 'area'}}
-    """
-    out: "OrderedDict[str, Dict[Optional[int], str]]" = OrderedDict()
-    for field in fields:
-        field = str(field)
-        match = _YEAR_SUFFIX.match(field)
-        name, year = (match.group("name"), int(match.group("year"))) if match else (field, None)
-        years = out.setdefault(name, {})
-        if year in years:
-            raise UnevennessInputError(
-                "Fields %r and %r both give indicator %r for year %s: pass an explicit mapping"
-                % (years[year], field, name, year)
-            )
-        years[year] = field
-    for name, years in out.items():
-        out[name] = dict(sorted(years.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0)))
-    return out
-
-
-def _indicator_spec(indicators: IndicatorSpec) -> "OrderedDict[str, Dict[Optional[int], str]]":
-    """Normalise the ``indicators`` argument to ``{indicator: {year: field}}``."""
-    if isinstance(indicators, str):
-        return parse_indicator_fields([indicators])
-    if isinstance(indicators, Mapping):
-        out: "OrderedDict[str, Dict[Optional[int], str]]" = OrderedDict()
-        for name, value in indicators.items():
-            if isinstance(value, str):
-                out[str(name)] = {None: value}
-            elif isinstance(value, Mapping):
-                years = {}
-                for year, field in value.items():
-                    years[None if year is None else int(year)] = str(field)
-                out[str(name)] = dict(sorted(years.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0)))
-            else:
-                raise UnevennessInputError(
-                    "Indicator %r maps to %r: give a field name or a {year: field} mapping" % (name, value)
-                )
-        return out
-    return parse_indicator_fields(list(indicators))
-
-
-# --------------------------------------------------------------------------- inputs
-
-
-def _require_columns(df: pd.DataFrame, columns: Sequence[str]):
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise UnevennessInputError(
-            "Fields %s are not in the input table; its fields are: %s" % (missing, _names(df.columns, 40))
-        )
-
-
-def _city_names(df: pd.DataFrame, labels_field: Optional[str]) -> np.ndarray:
-    if labels_field is None:
-        return np.array(["row %d" % i for i in range(len(df))], dtype=object)
-    return df[labels_field].astype(str).to_numpy(dtype=object)
-
-
-def _numeric(df: pd.DataFrame, field: str, names: np.ndarray, what: str) -> np.ndarray:
-    """A column as float with NULL -> NaN; text that is not a number is an error."""
-    column = df[field]
-    if column.dtype.kind in "biuf":
-        return column.to_numpy(dtype=float, copy=True)
-    converted = pd.to_numeric(column, errors="coerce")
-    bad = converted.isna().to_numpy() & column.notna().to_numpy()
-    if bad.any():
-        shown = ["%s=%r" % (n, v) for n, v in zip(names[bad], column.to_numpy()[bad])]
-        raise UnevennessInputError(
-            "%s field %r has values that are not numbers for %d cities (%s): fix or clear them"
-            % (what, field, int(bad.sum()), _names(shown))
-        )
-    return converted.to_numpy(dtype=float, copy=True)
-
-
-def _roles(df: pd.DataFrame, role_field: str, names: np.ndarray) -> np.ndarray:
-    """True for core, False for secondary; anything else is an error naming the values."""
-    raw = df[role_field]
-    norm = raw.astype(str).str.strip().str.lower()
-    valid = raw.notna().to_numpy() & norm.isin([CORE, SECONDARY]).to_numpy()
-    if not valid.all():
-        found: Dict[str, list] = OrderedDict()
-        for value, name in zip(raw.to_numpy()[~valid], names[~valid]):
-            found.setdefault("NULL" if pd.isna(value) else repr(value), []).append(name)
-        shown = "; ".join("%s for %d cities (%s)" % (v, len(ns), _names(ns, 3)) for v, ns in found.items())
-        raise UnevennessInputError(
-            "Role field %r has values other than 'core' and 'secondary': %s. "
-            "Give every member city its role in the mega-region." % (role_field, shown)
-        )
-    return (norm == CORE).to_numpy()
-
-
-def _weight_field_for(weight_field, year: Optional[int], df: pd.DataFrame) -> str:
-    """The weight column used for ``year``: a mapping {year: field}, a field used for every
-    year, or a base name whose ``<name>_<year>`` fields hold per-year weights."""
-    if isinstance(weight_field, Mapping):
-        if year not in weight_field:
-            raise UnevennessInputError(
-                "The weight mapping has no field for year %s (it has %s)" % (year, sorted(weight_field, key=str))
-            )
-        field = weight_field[year]
-    elif weight_field in df.columns:
-        field = weight_field
-    elif year is not None and "%s_%d" % (weight_field, year) in df.columns:
-        field = "%s_%d" % (weight_field, year)
-    else:
-        raise UnevennessInputError(
-            "Weight field %r is not in the input table (nor %r for year %s)"
-            % (weight_field, "%s_%s" % (weight_field, year), year)
-        )
-    _require_columns(df, [field])
-    return field
-
 
 # --------------------------------------------------------------------------- measures
 
@@ -348,6 +258,11 @@ def unevenness_table(
     labels_field: Optional[str] = None,
     years: Optional[Iterable[int]] = None,
     change_pairs: Optional[Iterable[Tuple[int, int]]] = None,
+    bootstrap: int = 0,
+    confidence: float = 95.0,
+    seed: int = 0,
+    permutations: int = 0,
+    headline: str = "theil",
 ) -> pd.DataFrame:
     """Core-secondary unevenness per mega-region x indicator x year, plus change rows.
 
@@ -370,6 +285,15 @@ def unevenness_table(
     years : optional years to keep (single-year indicators are always kept).
     change_pairs : ``(year1, year2)`` pairs for the change rows; by default every pair of
         consecutive years of each indicator; ``[]`` for none.
+    bootstrap : number of resamples for the intervals (0: none). Resampling is stratified
+        by role and a city is drawn with its weight (see :mod:`.uncertainty`); it needs at
+        least ``100 / tail`` resamples, ``tail = (100 - confidence) / 2`` (40 at 95 %).
+    confidence : interval level in percent, above 0 and below 100.
+    seed : an int >= 0; the same seed and input give the same intervals and p-values.
+    permutations : random relabellings for ``p_between`` (0: none); when a region's
+        cities have at most this many labellings they are all enumerated.
+    headline : the measure whose change decides ``change_is_clear`` (one of
+        :data:`.measures.HEADLINE_MEASURES`).
 
     Returns
     -------
@@ -377,13 +301,22 @@ def unevenness_table(
     NULL for single-year indicators) or ``'change'`` (``year1``, ``year2`` set; each
     measure is ``value(year2) - value(year1)``; counts of each year in
     ``n_core_year1`` ... ``n_secondary_year2``). Measures (see :mod:`.inequality`):
-    ``gini`` = ``dagum_g`` (population form), ``theil`` with ``theil_between``,
+    ``gini`` and ``dagum_g`` are one number (the population-form Gini, computed once; both
+    columns are kept for the readers of either name), ``theil`` with ``theil_between``,
     ``theil_within``, ``theil_between_share`` and the group Theils; Dagum's ``dagum_gw``,
     ``dagum_gnb``, ``dagum_gt``, their shares of G, ``gini_core``, ``gini_secondary``
     (G_jj), ``gini_core_secondary`` (G_jh), ``dagum_d`` (D_jh >= 0, higher-mean group
     first); ``leader`` is the group with the higher mean and ``gnb_signed`` is ``+Gnb``
     when the core leads, ``-Gnb`` otherwise. ``status`` is ``'ok'`` or the reason the
     measures are NaN; ``note`` lists excluded NULLs and other remarks.
+
+    Uncertainty (NULL when off, or where the measures are NULL): ``<m>_ci_low`` and
+    ``<m>_ci_high`` for each ``m`` of :data:`INTERVAL_MEASURES` (the interval of the year's
+    value on year rows, of the change on change rows); ``change_is_clear`` on change rows
+    (the headline's change interval excludes 0); ``p_between`` and ``p_between_min`` on
+    year rows. A region with one core (or one secondary city) says in ``note`` that its
+    intervals reflect only the other group's variation; one whose few cities cannot give
+    p < 0.05 says how low ``p_between`` can go.
 
     Raises
     ------
@@ -400,6 +333,7 @@ def unevenness_table(
         spec = OrderedDict((k, v) for k, v in spec.items() if v)
     if not spec:
         raise UnevennessInputError("No indicator field to measure: give at least one field")
+    bootstrap, confidence, seed, permutations = _check_uncertainty(bootstrap, confidence, seed, permutations, headline)
     fields = [f for yrs in spec.values() for f in yrs.values()]
     _require_columns(df, [region_field, role_field] + fields + ([labels_field] if labels_field else []))
 
@@ -413,49 +347,9 @@ def unevenness_table(
         )
     is_core = _roles(df, role_field, names)
 
-    # Each field is read and checked once, for all mega-regions.
-    values: Dict[str, np.ndarray] = {}
-    for name, yrs in spec.items():
-        for year, field in yrs.items():
-            arr = _numeric(df, field, names, "Indicator")
-            infinite = np.isinf(arr)
-            if infinite.any():
-                shown = ["%s (%s, %r)" % (n, r, float(v)) for n, r, v in
-                         zip(names[infinite], regions.to_numpy()[infinite], arr[infinite])]
-                raise UnevennessInputError(
-                    "Indicator %r (field %r) is infinite for %d cities (%s): no inequality measure "
-                    "takes an infinite value; correct the values or clear them (NULLs are excluded "
-                    "and counted)" % (name, field, int(infinite.sum()), _names(shown))
-                )
-            negative = arr < 0  # NaN compares False
-            if negative.any():
-                shown = ["%s (%s, %g)" % (n, r, v) for n, r, v in
-                         zip(names[negative], regions.to_numpy()[negative], arr[negative])]
-                raise UnevennessInputError(
-                    "Indicator %r (field %r) has negative values for %d cities (%s): "
-                    "Theil and Gini need values >= 0; shift or transform the indicator"
-                    % (name, field, int(negative.sum()), _names(shown))
-                )
-            values[field] = arr
+    values = read_indicators(df, spec, names, regions)
     weighted = weight_field is not None
-    weights: Dict[Optional[int], np.ndarray] = {}
-    weight_fields: Dict[Optional[int], str] = {}
-    if weighted:
-        for yrs in spec.values():
-            for year in yrs:
-                if year in weight_fields:
-                    continue
-                wf = _weight_field_for(weight_field, year, df)
-                arr = _numeric(df, wf, names, "Weight")
-                bad = ~np.isnan(arr) & ((arr <= 0) | np.isinf(arr))
-                if bad.any():
-                    shown = ["%s (%r)" % (n, float(v)) for n, v in zip(names[bad], arr[bad])]
-                    raise UnevennessInputError(
-                        "Weight field %r is zero, negative or infinite for %d cities (%s): weights "
-                        "must be finite and > 0" % (wf, int(bad.sum()), _names(shown))
-                    )
-                weight_fields[year] = wf
-                weights[year] = arr
+    weights, weight_fields = read_weights(df, spec, weight_field, names) if weighted else ({}, {})
 
     region_rows = OrderedDict()
     for i, region in enumerate(regions.to_numpy()):
@@ -467,28 +361,34 @@ def unevenness_table(
         core = is_core[idx]
         has_core, has_sec = bool(core.any()), bool((~core).any())
         sub_names = names[idx]
+        resampler = _unc.RegionResampler(region, core, bootstrap, confidence, permutations, seed)
         for name, yrs in spec.items():
             per_year = {}
             for year, field in yrs.items():
                 w = weights[year][idx] if weighted else None
+                y = values[field][idx]
                 try:
-                    row, used = _year_row(values[field][idx], w, core, sub_names, has_core, has_sec)
+                    row, used = _year_row(y, w, core, sub_names, has_core, has_sec)
                 except InequalityInputError as exc:
                     where = "Indicator %r (field %r%s), mega-region %r" % (
                         name, field, ", weight field %r" % weight_fields[year] if weighted else "", region)
                     raise UnevennessInputError("%s: %s" % (where, exc)) from None
+                if row["status"] == OK and (bootstrap or permutations):
+                    _add(row, *resampler.year(field, y, w, used, row))
                 row.update(megaregion=region, indicator=name, row_type="year", year=year, field=field,
                            weighted=weighted)
                 rows.append(row)
-                per_year[year] = (row, used)
+                per_year[year] = (row, used, (field, y, w))
             dated = [y for y in yrs if y is not None]
             if change_pairs is None:
                 pairs = list(zip(dated[:-1], dated[1:]))
             else:
                 pairs = [(int(a), int(b)) for a, b in change_pairs if a in per_year and b in per_year]
             for y1, y2 in pairs:
-                (a, used_a), (b, used_b) = per_year[y1], per_year[y2]
+                (a, used_a, data_a), (b, used_b, data_b) = per_year[y1], per_year[y2]
                 row = _change_row(a, b, used_a, used_b)
+                if bootstrap and a["status"] == OK and b["status"] == OK:
+                    _add(row, *resampler.change((data_a, data_b), used_a, used_b, headline))
                 row.update(megaregion=region, indicator=name, row_type="change", year1=y1, year2=y2,
                            field="%s -> %s" % (yrs[y1], yrs[y2]), weighted=weighted)
                 rows.append(row)
@@ -497,10 +397,19 @@ def unevenness_table(
     for col in _COUNT_COLUMNS:
         table[col] = pd.array([None if v is None or (isinstance(v, float) and math.isnan(v)) else int(v)
                                for v in table[col]], dtype="Int64")
-    for col in MEASURES:
+    for col in MEASURES + INTERVAL_COLUMNS + ("p_between", "p_between_min"):
         table[col] = table[col].astype(float)
     table["weighted"] = table["weighted"].astype(bool)
+    table["change_is_clear"] = pd.array([None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+                                         else bool(v) for v in table["change_is_clear"]], dtype="boolean")
     return table
+
+
+def _add(row: dict, values: dict, notes: Sequence[str]):
+    """Merge the uncertainty columns and notes into a table row."""
+    row.update(values)
+    if notes:
+        row["note"] = "; ".join([n for n in (row.get("note") or "",) if n] + list(notes))
 
 
 def headline_by_region(table: pd.DataFrame, measure: str = "theil", year=None) -> pd.DataFrame:

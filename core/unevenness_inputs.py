@@ -1,0 +1,254 @@
+"""The inputs of the unevenness table: indicator fields by year, roles, values, weights and
+the uncertainty settings, read and checked with errors that name the field, the cities and
+the fix (:class:`UnevennessInputError`)."""
+import math
+from collections import OrderedDict
+from typing import Dict, Iterable, Mapping, Optional, Sequence, Union
+
+import numpy as np
+import pandas as pd
+
+from . import fields as _fields
+from .fields import CORE, SECONDARY, list_names
+from .measures import HEADLINE_MEASURES
+from .uncertainty import INTERVAL_MEASURES
+
+__all__ = ["UnevennessInputError", "IndicatorSpec", "parse_indicator_fields", "weights_by_year",
+           "read_indicators", "read_weights"]
+
+_names = list_names
+
+IndicatorSpec = Union[str, Sequence[str], Mapping[str, Union[str, Mapping[Optional[int], str]]]]
+
+
+class UnevennessInputError(ValueError):
+    """An input table, field or value that the unevenness measures cannot take."""
+
+
+_names = list_names
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+def parse_indicator_fields(fields: Iterable[str]) -> "OrderedDict[str, Dict[Optional[int], str]]":
+    """Group field names ``<name>_<year>`` into indicators and years (:func:`.fields.parse_indicator_fields`).
+
+    ``pop_2010, pop_2020, area`` -> ``{'pop': {2010: 'pop_2010', 2020: 'pop_2020'},
+    'area': {None: 'area'}}``; two fields for one indicator and year raise
+    :class:`UnevennessInputError`.
+
+    >>> dict(parse_indicator_fields(["popu_2010", "popu_2020", "GDP_2011", "area"]))
+    {'popu': {2010: 'popu_2010', 2020: 'popu_2020'}, 'GDP': {2011: 'GDP_2011'}, 'area': {None: 'area'}}
+    """
+    try:
+        return _fields.parse_indicator_fields(fields)
+    except _fields.DuplicateYearError as exc:
+        raise UnevennessInputError(str(exc)) from None
+
+
+def _indicator_spec(indicators: IndicatorSpec) -> "OrderedDict[str, Dict[Optional[int], str]]":
+    """Normalise the ``indicators`` argument to ``{indicator: {year: field}}``."""
+    if isinstance(indicators, str):
+        return parse_indicator_fields([indicators])
+    if isinstance(indicators, Mapping):
+        out: "OrderedDict[str, Dict[Optional[int], str]]" = OrderedDict()
+        for name, value in indicators.items():
+            if isinstance(value, str):
+                out[str(name)] = {None: value}
+            elif isinstance(value, Mapping):
+                years = {}
+                for year, field in value.items():
+                    years[None if year is None else int(year)] = str(field)
+                out[str(name)] = dict(sorted(years.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0)))
+            else:
+                raise UnevennessInputError(
+                    "Indicator %r maps to %r: give a field name or a {year: field} mapping" % (name, value)
+                )
+        return out
+    return parse_indicator_fields(list(indicators))
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _require_columns(df: pd.DataFrame, columns: Sequence[str]):
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise UnevennessInputError(
+            "Fields %s are not in the input table; its fields are: %s" % (missing, _names(df.columns, 40))
+        )
+
+
+def _city_names(df: pd.DataFrame, labels_field: Optional[str]) -> np.ndarray:
+    if labels_field is None:
+        return np.array(["row %d" % i for i in range(len(df))], dtype=object)
+    return df[labels_field].astype(str).to_numpy(dtype=object)
+
+
+def _numeric(df: pd.DataFrame, field: str, names: np.ndarray, what: str) -> np.ndarray:
+    """A column as float with NULL -> NaN; text that is not a number is an error."""
+    column = df[field]
+    if column.dtype.kind in "biuf":
+        return column.to_numpy(dtype=float, copy=True)
+    converted = pd.to_numeric(column, errors="coerce")
+    bad = converted.isna().to_numpy() & column.notna().to_numpy()
+    if bad.any():
+        shown = ["%s=%r" % (n, v) for n, v in zip(names[bad], column.to_numpy()[bad])]
+        raise UnevennessInputError(
+            "%s field %r has values that are not numbers for %d cities (%s): fix or clear them"
+            % (what, field, int(bad.sum()), _names(shown))
+        )
+    return converted.to_numpy(dtype=float, copy=True)
+
+
+def _roles(df: pd.DataFrame, role_field: str, names: np.ndarray) -> np.ndarray:
+    """True for core, False for secondary; anything else is an error naming the values."""
+    raw = df[role_field]
+    norm = raw.astype(str).str.strip().str.lower()
+    valid = raw.notna().to_numpy() & norm.isin([CORE, SECONDARY]).to_numpy()
+    if not valid.all():
+        found: Dict[str, list] = OrderedDict()
+        for value, name in zip(raw.to_numpy()[~valid], names[~valid]):
+            found.setdefault("NULL" if pd.isna(value) else repr(value), []).append(name)
+        shown = "; ".join("%s for %d cities (%s)" % (v, len(ns), _names(ns, 3)) for v, ns in found.items())
+        raise UnevennessInputError(
+            "Role field %r has values other than 'core' and 'secondary': %s. "
+            "Give every member city its role in the mega-region." % (role_field, shown)
+        )
+    return (norm == CORE).to_numpy()
+
+
+def _weight_field_for(weight_field, year: Optional[int], df: pd.DataFrame) -> str:
+    """The weight column used for ``year``: a mapping {year: field}, a field used for every
+    year, or a base name whose ``<name>_<year>`` fields hold per-year weights."""
+    if isinstance(weight_field, Mapping):
+        if year not in weight_field:
+            raise UnevennessInputError(
+                "The weight mapping has no field for year %s (it has %s)" % (year, sorted(weight_field, key=str))
+            )
+        field = weight_field[year]
+    elif weight_field in df.columns:
+        field = weight_field
+    elif year is not None and _fields.year_field(weight_field, year) in df.columns:
+        field = _fields.year_field(weight_field, year)
+    else:
+        raise UnevennessInputError(
+            "Weight field %r is not in the input table (nor %r for year %s)"
+            % (weight_field, "%s_%s" % (weight_field, year), year)
+        )
+    _require_columns(df, [field])
+    return field
+
+
+def weights_by_year(weight: Optional[str], columns: Iterable[str], indicator_years: Iterable[Optional[int]]):
+    """The ``weight_field`` argument of the unevenness table for one chosen weight field.
+
+    A field named ``<base>_<year>`` is matched to each year of the indicators when
+    ``columns`` hold ``<base>_<year>`` for every one of those years: the result is the
+    mapping ``{year: field}`` (single-year indicators, year ``None``, use the chosen field).
+    Otherwise the chosen field weighs every year. ``None`` stays ``None``.
+
+    >>> weights_by_year("pop_2020", ["pop_2010", "pop_2020"], [2010, 2020])
+    {2010: 'pop_2010', 2020: 'pop_2020'}
+    >>> weights_by_year("pop_2020", ["pop_2020"], [2010, 2020])
+    'pop_2020'
+    >>> weights_by_year("pop_2020", ["pop_2010", "pop_2020"], [None, 2010])
+    {2010: 'pop_2010', None: 'pop_2020'}
+    """
+    if not weight:
+        return None
+    base, year = _fields.split_year(weight)
+    wanted = set(indicator_years)
+    years = sorted(y for y in wanted if y is not None)
+    columns = set(map(str, columns))
+    if year is None or not years or not all(_fields.year_field(base, y) in columns for y in years):
+        return weight
+    mapping: Dict[Optional[int], str] = {y: _fields.year_field(base, y) for y in years}
+    if None in wanted:
+        mapping[None] = weight
+    return mapping
+
+
+def read_indicators(df: pd.DataFrame, spec, names: np.ndarray, regions: pd.Series) -> Dict[str, np.ndarray]:
+    """Each indicator field as floats (NULL -> NaN), read and checked once for all
+    mega-regions: text, infinite and negative values are errors naming the cities."""
+    values: Dict[str, np.ndarray] = {}
+    for name, yrs in spec.items():
+        for year, field in yrs.items():
+            arr = _numeric(df, field, names, "Indicator")
+            infinite = np.isinf(arr)
+            if infinite.any():
+                shown = ["%s (%s, %r)" % (n, r, float(v)) for n, r, v in
+                         zip(names[infinite], regions.to_numpy()[infinite], arr[infinite])]
+                raise UnevennessInputError(
+                    "Indicator %r (field %r) is infinite for %d cities (%s): no inequality measure "
+                    "takes an infinite value; correct the values or clear them (NULLs are excluded "
+                    "and counted)" % (name, field, int(infinite.sum()), _names(shown))
+                )
+            negative = arr < 0  # NaN compares False
+            if negative.any():
+                shown = ["%s (%s, %g)" % (n, r, v) for n, r, v in
+                         zip(names[negative], regions.to_numpy()[negative], arr[negative])]
+                raise UnevennessInputError(
+                    "Indicator %r (field %r) has negative values for %d cities (%s): "
+                    "Theil and Gini need values >= 0; shift or transform the indicator"
+                    % (name, field, int(negative.sum()), _names(shown))
+                )
+            values[field] = arr
+    return values
+
+
+def read_weights(df: pd.DataFrame, spec, weight_field, names: np.ndarray):
+    """``({year: weights}, {year: field})`` for every year of ``spec``; a weight that is zero,
+    negative or infinite is an error naming the cities (NULL weights exclude the city)."""
+    weights: Dict[Optional[int], np.ndarray] = {}
+    weight_fields: Dict[Optional[int], str] = {}
+    for yrs in spec.values():
+        for year in yrs:
+            if year in weight_fields:
+                continue
+            wf = _weight_field_for(weight_field, year, df)
+            arr = _numeric(df, wf, names, "Weight")
+            bad = ~np.isnan(arr) & ((arr <= 0) | np.isinf(arr))
+            if bad.any():
+                shown = ["%s (%r)" % (n, float(v)) for n, v in zip(names[bad], arr[bad])]
+                raise UnevennessInputError(
+                    "Weight field %r is zero, negative or infinite for %d cities (%s): weights "
+                    "must be finite and > 0" % (wf, int(bad.sum()), _names(shown))
+                )
+            weight_fields[year] = wf
+            weights[year] = arr
+    return weights, weight_fields
+
+
+def _check_uncertainty(bootstrap, confidence, seed, permutations, headline):
+    """The uncertainty arguments as numbers, or an error naming the value and the fix."""
+    def whole(name, value, fix):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
+        if not (number >= 0 and number == int(number)):
+            raise UnevennessInputError("%s = %r: give a whole number >= 0 (%s)" % (name, value, fix))
+        return int(number)
+
+    bootstrap = whole("BOOTSTRAP", bootstrap, "0 turns the intervals off; 999 is the default")
+    permutations = whole("PERMUTATIONS", permutations, "0 turns the test off; 999 is the default")
+    seed = whole("SEED", seed, "any whole number; the same seed gives the same intervals")
+    try:
+        confidence = float(confidence)
+    except (TypeError, ValueError):
+        confidence = math.nan
+    if not 0 < confidence < 100:
+        raise UnevennessInputError("CONFIDENCE = %r is out of range: give a percentage above 0 and below 100, "
+                                   "e.g. 95" % (confidence,))
+    tail = (100.0 - confidence) / 2.0
+    needed = int(math.ceil(100.0 / tail - 1e-9))
+    if 0 < bootstrap < needed:
+        raise UnevennessInputError(
+            "BOOTSTRAP = %d is too few resamples for %g %% intervals: each %g %% tail needs at least one "
+            "resample; give 0 (no intervals) or at least %d (999 recommended)" % (bootstrap, confidence, tail, needed))
+    if headline not in INTERVAL_MEASURES:
+        raise UnevennessInputError("Headline measure %r is not one of %s" % (headline, ", ".join(HEADLINE_MEASURES)))
+    return bootstrap, confidence, seed, permutations
