@@ -1,4 +1,4 @@
-"""Zonal statistics engine (core/zonal.py): analytic cases, agreement with exactextract (exact
+"""Zonal statistics engine (core/zonal/): analytic cases, agreement with exactextract (exact
 mode) and rasterstats (centre / all-touched modes), product presets, bad input.
 
 Rasters are written with GDAL's bindings (gdal_fixtures), so these tests run where QGIS's
@@ -22,7 +22,8 @@ from megaregion.core.zonal import (
     ZonalStatisticsError,
     zonal_statistics,
 )
-from megaregion.core.zonal_quantiles import weighted_percentiles
+from megaregion.core.zonal import accumulate, cell_area, engine, quantiles, reader
+from megaregion.core.zonal.quantiles import weighted_percentiles
 from peers import require
 
 LONLAT = dict(crs="EPSG:4326", transform=from_origin(110.0, 35.0, 0.05, 0.05))
@@ -174,10 +175,8 @@ def _random_raster(seed, height=H, width=W, nodata_share=0.08):
 def test_exact_mode_agrees_with_exactextract(tmp_path, grid, percentiles_by, monkeypatch):
     ee = require("exactextract")
     if percentiles_by == "selection from disk":
-        from megaregion.core import zonal_quantiles
-
-        monkeypatch.setattr(zonal, "QUANTILE_MEMORY_BYTES", 1)
-        monkeypatch.setattr(zonal_quantiles, "SORT_CELLS", 0)
+        monkeypatch.setattr(accumulate, "QUANTILE_MEMORY_BYTES", 1)
+        monkeypatch.setattr(quantiles, "SORT_CELLS", 0)
     path = write_raster(tmp_path / "v.tif", _random_raster(5), nodata=-9999.0, blocksize=16, **grid)
     gpd = require("geopandas")  # exactextract's input
     polys = [to_world(p, grid["transform"]) for p in pixel_polygons(11, n=24)]
@@ -333,15 +332,13 @@ def test_streaming_in_small_strips_gives_the_same_result(tmp_path, monkeypatch):
     polys = [to_world(affinity.scale(p, 2.5, 3.3, origin=(0, 0)), UTM["transform"]) for p in pixel_polygons(9)]
     stats = ["count", "sum", "mean", "min", "max", "std", "p5", "median", "valid_fraction"]
     whole = zonal_statistics(polys, path, stats, crs=UTM["crs"])
-    monkeypatch.setattr(zonal, "STRIP_BYTES", 1)
-    monkeypatch.setattr(zonal, "BLOCK_CELLS", 37)
+    monkeypatch.setattr(reader, "STRIP_BYTES", 1)
+    monkeypatch.setattr(engine, "BLOCK_CELLS", 37)
     strips = zonal_statistics(polys, path, stats, crs=UTM["crs"])
     pd.testing.assert_frame_equal(strips, whole, rtol=1e-10, check_exact=False)
 
 
 def test_percentiles_spilled_to_disk_give_the_same_result(tmp_path, monkeypatch):
-    from megaregion.core import zonal_quantiles
-
     path = write_raster(tmp_path / "v.tif", _random_raster(4, 200, 150), nodata=-9999.0, blocksize=16,
                         crs="EPSG:32650", transform=UTM["transform"])
     polys = [to_world(affinity.scale(p, 2.5, 3.3, origin=(0, 0)), UTM["transform"]) for p in pixel_polygons(4)]
@@ -349,14 +346,14 @@ def test_percentiles_spilled_to_disk_give_the_same_result(tmp_path, monkeypatch)
     in_memory = zonal_statistics(polys, path, stats, crs=UTM["crs"])
     spill_root = tmp_path / "spill"
     spill_root.mkdir()
-    monkeypatch.setattr(zonal_quantiles.tempfile, "tempdir", str(spill_root))
-    monkeypatch.setattr(zonal, "STRIP_BYTES", 1)
-    monkeypatch.setattr(zonal, "QUANTILE_MEMORY_BYTES", 1)  # every strip's cells go to disk
-    monkeypatch.setattr(zonal_quantiles, "SORT_CELLS", 0)  # every polygon by selection
-    monkeypatch.setattr(zonal_quantiles, "CHUNK_CELLS", 100)
+    monkeypatch.setattr(quantiles.tempfile, "tempdir", str(spill_root))
+    monkeypatch.setattr(reader, "STRIP_BYTES", 1)
+    monkeypatch.setattr(accumulate, "QUANTILE_MEMORY_BYTES", 1)  # every strip's cells go to disk
+    monkeypatch.setattr(quantiles, "SORT_CELLS", 0)  # every polygon by selection
+    monkeypatch.setattr(quantiles, "CHUNK_CELLS", 100)
     made = []
-    mkdtemp = zonal_quantiles.tempfile.mkdtemp
-    monkeypatch.setattr(zonal_quantiles.tempfile, "mkdtemp", lambda **kw: made.append(mkdtemp(**kw)) or made[-1])
+    mkdtemp = quantiles.tempfile.mkdtemp
+    monkeypatch.setattr(quantiles.tempfile, "mkdtemp", lambda **kw: made.append(mkdtemp(**kw)) or made[-1])
     spilled = zonal_statistics(polys, path, stats, crs=UTM["crs"])
     pd.testing.assert_frame_equal(spilled, in_memory, rtol=1e-10, check_exact=False)
     assert made and list(spill_root.iterdir()) == []  # temporary files removed
@@ -374,7 +371,7 @@ def test_lonlat_cell_area_matches_geodesic_cell_polygons():
     crs = CRS.from_epsg(4326)
     t = from_origin(73.0, 54.0, 1 / 240, 1 / 240)  # 15 arc-seconds
     rows = np.array([0.0, 2000.0, 9000.0])
-    areas = zonal._cell_area_rows_km2(crs, t, rows)
+    areas = cell_area.cell_area_rows_km2(crs, t, rows)
     geod = Geod(ellps="WGS84")
     for r, a in zip(rows, areas):
         lat0, lat1 = t.f + t.e * r, t.f + t.e * (r + 1)
@@ -385,14 +382,14 @@ def test_lonlat_cell_area_matches_geodesic_cell_polygons():
         ref = abs(geod.polygon_area_perimeter(ring_lon, ring_lat)[0]) / 1e6
         assert a == pytest.approx(ref, rel=1e-6)
     # whole globe in 1-degree rows: 4 pi R_authalic^2 = 510,065,622 km2 (WGS84)
-    world = zonal._cell_area_rows_km2(crs, from_origin(-180, 90, 1.0, 1.0), np.arange(180.0)).sum() * 360
+    world = cell_area.cell_area_rows_km2(crs, from_origin(-180, 90, 1.0, 1.0), np.arange(180.0)).sum() * 360
     assert world == pytest.approx(510_065_621.7, rel=1e-9)
 
 
 def test_projected_cell_area_uses_the_areal_scale():
     crs = CRS.from_epsg(32650)
     t = from_origin(200_000.0, 4_400_000.0, 1000.0, 1000.0)
-    area = zonal._CellArea(crs, t, 300, 400).block(100, 103, 5, 395)
+    area = cell_area.CellArea(crs, t, 300, 400).block(100, 103, 5, 395)
     to_geo = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
     geod = Geod(ellps="WGS84")
     for r, c in [(101, 5), (102, 200), (100, 394)]:
@@ -415,7 +412,7 @@ def test_dmsp_lit_area_ratio_and_cnli(tmp_path):
     polys = [to_world(box(5, 5, 45, 45), t), to_world(box(10, 10, 20, 20), t), to_world(box(30, 30, 40, 40), t)]
     df = zonal_statistics(polys, path, ["total_light", "lit_area_km2", "lit_ratio", "cnli", "count"],
                           crs="EPSG:4326", preset="dmsp_ols", labels=["dmsp"])
-    areas = zonal._cell_area_rows_km2(CRS.from_epsg(4326), t, np.arange(H, dtype=float))
+    areas = cell_area.cell_area_rows_km2(CRS.from_epsg(4326), t, np.arange(H, dtype=float))
     lit_area = areas[10:20].sum() * 20 + areas[30:40].sum() * 10
     valid_area = areas[5:45].sum() * 40
     assert df.loc[0, "dmsp_total_light"] == 40 * 200 + 5 * 100 + 63 * 100
@@ -510,7 +507,7 @@ def test_column_labels(tmp_path):
 
 
 def test_progress_and_cancel(tmp_path, monkeypatch):
-    monkeypatch.setattr(zonal, "STRIP_BYTES", 1)
+    monkeypatch.setattr(reader, "STRIP_BYTES", 1)
     paths = [write_raster(tmp_path / f"r{i}.tif", ramp(), blocksize=16, **UTM) for i in range(2)]
     polys = [to_world(box(0, 0, W, H), UTM["transform"])]
     seen = []
@@ -641,13 +638,13 @@ def test_gdal_state_is_scoped_to_the_run(tmp_path, monkeypatch, exceptions):
     path = write_raster(tmp_path / "r.tif", ramp(), blocksize=16, compress="DEFLATE", **UTM)
     poly = [to_world(box(3, 4, 9, 12), UTM["transform"])]
     seen = {}
-    run_raster = zonal._run_raster
+    run_raster = engine._run_raster
 
     def spy(*args, **kwargs):
         seen["cache"] = gdal.GetCacheMax()
         return run_raster(*args, **kwargs)
 
-    monkeypatch.setattr(zonal, "_run_raster", spy)
+    monkeypatch.setattr(engine, "_run_raster", spy)
     old_cache, old_exceptions = gdal.GetCacheMax(), gdal.GetUseExceptions()
     mine = 300 * 2**20
     try:
@@ -655,7 +652,7 @@ def test_gdal_state_is_scoped_to_the_run(tmp_path, monkeypatch, exceptions):
         gdal.UseExceptions() if exceptions else gdal.DontUseExceptions()
         df = zonal_statistics(poly, path, ["count"], crs=UTM["crs"])
         assert df.loc[0, "r_count"] == 48.0
-        assert seen["cache"] == zonal.GDAL_CACHE_MB * 2**20
+        assert seen["cache"] == engine.GDAL_CACHE_MB * 2**20
         with pytest.raises(ZonalStatisticsError, match="cannot be opened: .*No such file or directory"):
             zonal_statistics(poly, str(tmp_path / "missing.tif"), ["count"], crs=UTM["crs"])
         assert gdal.GetCacheMax() == mine

@@ -1,12 +1,12 @@
-"""Cell coverage of polygons (core/coverage.py): exact fractions against shapely's cell-by-cell
+"""Cell coverage of polygons (core/zonal/coverage.py): exact fractions against shapely's cell-by-cell
 intersection areas, centre and all-touched selections against GDAL's rasterizer."""
 import numpy as np
 import pytest
 from shapely.geometry import MultiPolygon, Polygon, box
 
 from gdal_fixtures import rasterize
-from megaregion.core import coverage as cv
-from megaregion.core.coverage import Rings, compute_coverage, snap_to_grid
+from megaregion.core.zonal import coverage as cv
+from megaregion.core.zonal.coverage import Rings, compute_coverage, snap_to_grid
 
 H, W = 24, 32
 

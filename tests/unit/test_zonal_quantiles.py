@@ -5,7 +5,7 @@ import os
 import numpy as np
 import pytest
 
-from megaregion.core import zonal_quantiles as zq
+from megaregion.core.zonal import quantiles as zq
 
 
 def _cases(seed, count):

@@ -1,0 +1,211 @@
+"""Raster layers of zonal statistics: which bands make a column set, and how stored numbers
+become physical values.
+
+A *layer* is one band, or the per-cell mean or maximum of several bands (``bands='mean'`` /
+``'max'``: the annual mean of monthly composites, the maximum-value composite). Its cells are
+valid when finite, not ``nodata`` and inside ``valid_range`` (inclusive; both on stored values);
+their physical value is ``stored x scale + offset``, then limited to ``clip`` (values beyond a
+bound are set to it). The composites average or take the maximum over the valid bands of a cell.
+
+Labels name the column sets: the raster file's stem (characters other than letters, digits and
+``_`` become ``_``), ``_b<k>`` for band k of a multi-band raster, ``_bmean`` / ``_bmax`` for the
+composites.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+from .errors import ZonalStatisticsError
+
+
+@dataclass
+class Layer:
+    """One set of output columns: its label, bands and product conventions."""
+
+    label: str
+    kind: str  # 'band', 'mean', 'max'
+    bands: list  # 1-based
+    scale: float = 1.0
+    offset: float = 0.0
+    nodata: list = field(default_factory=list)  # per band (None or number)
+    valid_range: Optional[tuple] = None
+    clip: Optional[tuple] = None
+
+
+def sanitize(stem: str) -> str:
+    """A column label from a file stem.
+
+    >>> sanitize("VNL v2 (2020)"), sanitize("---")
+    ('VNL_v2_2020', 'raster')
+    """
+    label = re.sub(r"[^0-9A-Za-z_]+", "_", stem).strip("_")
+    return label or "raster"
+
+
+def raster_labels(paths, labels) -> list:
+    """One unique label per raster: ``labels`` checked, or the sanitised file stems (a repeated
+    stem gets ``_2``, ``_3`` ...).
+
+    >>> raster_labels(["a/ntl_2010.tif", "b/ntl_2010.tif", "c/ndvi.TIFF"], None)
+    ['ntl_2010', 'ntl_2010_2', 'ndvi']
+    """
+    if labels is not None:
+        labels = [str(x) for x in labels]
+        if len(labels) != len(paths):
+            raise ZonalStatisticsError(
+                f"labels: {len(labels)} labels for {len(paths)} rasters; give one label per raster or none"
+            )
+        if len(set(labels)) != len(labels):
+            raise ZonalStatisticsError(f"labels: {labels} has duplicates; column names must be unique")
+        return labels
+    out, seen = [], {}
+    for p in paths:
+        stem = Path(p).name
+        for ext in (".tif", ".tiff", ".TIF", ".TIFF", ".vrt", ".img", ".nc", ".hdf", ".jp2"):
+            if stem.endswith(ext):
+                stem = stem[: -len(ext)]
+                break
+        base = sanitize(stem)
+        k = seen.get(base, 0) + 1
+        seen[base] = k
+        out.append(base if k == 1 else f"{base}_{k}")
+    return out
+
+
+class Block:
+    """Cells of one block of rows of one layer, flattened, each array with one spare element at
+    the end so that ``ufunc.reduceat`` can close a segment at the last cell."""
+
+    def __init__(self, x, valid):
+        self.x = x  # float64 physical values, 0 where invalid
+        self.valid = valid  # bool or None (all valid)
+
+
+def prepare_band(raw: np.ndarray, layer: Layer, band_pos: int) -> Block:
+    """Physical values and validity of a block of one band (raw is 2-D, C-contiguous)."""
+    flat = raw.reshape(-1)
+    n = flat.size
+    valid = None
+    if raw.dtype.kind == "f":
+        valid = np.empty(n + 1, dtype=bool)
+        np.isfinite(flat, out=valid[:n])
+    nodata = layer.nodata[band_pos] if layer.nodata else None
+    checks = []
+    if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
+        checks.append((np.not_equal, nodata))
+    if layer.valid_range is not None:
+        lo, hi = layer.valid_range
+        if lo is not None:
+            checks.append((np.greater_equal, lo))
+        if hi is not None:
+            checks.append((np.less_equal, hi))
+    if checks:
+        tmp = np.empty(n, dtype=bool)
+        for op, ref in checks:
+            op(flat, ref, out=tmp)
+            if valid is None:
+                valid = np.empty(n + 1, dtype=bool)
+                valid[:n] = tmp
+            else:
+                np.logical_and(valid[:n], tmp, out=valid[:n])
+    if valid is not None:
+        valid[n] = False
+    x = np.empty(n + 1, dtype=np.float64)
+    if valid is None:
+        x[:n] = flat
+    else:
+        x[:n] = 0.0
+        np.copyto(x[:n], flat, where=valid[:n], casting="unsafe")
+    x[n] = 0.0
+    if layer.scale != 1.0 or layer.offset != 0.0:
+        xs = x[:n]
+        xs *= layer.scale
+        xs += layer.offset
+    if layer.clip is not None:
+        lo, hi = layer.clip
+        np.clip(x[:n], -np.inf if lo is None else lo, np.inf if hi is None else hi, out=x[:n])
+    if valid is not None and (layer.offset != 0.0 or layer.clip is not None):
+        np.copyto(x, 0.0, where=~valid)  # invalid cells must add nothing to the sums
+    return Block(x, valid)
+
+
+def prepare_composite(raws: list, layer: Layer) -> Block:
+    """Per-cell mean or maximum of the valid bands (physical values)."""
+    acc = None
+    cnt = None
+    for pos, raw in enumerate(raws):
+        b = prepare_band(raw, layer, pos)
+        v = b.valid if b.valid is not None else np.ones(b.x.size, dtype=bool)
+        if layer.kind == "mean":
+            if acc is None:
+                acc = b.x.copy()
+                cnt = v.astype(np.float64)
+            else:
+                acc += b.x
+                cnt += v
+        else:
+            xm = np.where(v, b.x, -np.inf)
+            acc = xm if acc is None else np.maximum(acc, xm)
+            cnt = v.astype(np.float64) if cnt is None else cnt + v
+    valid = cnt > 0
+    valid[-1] = False
+    if layer.kind == "mean":
+        x = np.where(valid, acc / np.where(valid, cnt, 1.0), 0.0)
+    else:
+        x = np.where(valid, acc, 0.0)
+    return Block(x, valid)
+
+
+
+def plan_layers(src, path, label, bands, scale, offset, nodata, valid_range, clip) -> list:
+    """The layers of one raster: a band each (``bands='each'`` or band numbers) or one composite;
+    ``None`` for scale, offset or nodata takes the file's tags."""
+    count = src.count
+    if isinstance(bands, str):
+        mode = bands.strip().lower()
+        if mode not in ("each", "mean", "max"):
+            raise ZonalStatisticsError(f"bands={bands!r} is unknown: use 'each', 'mean', 'max' or a list of band numbers")
+        selected = list(range(1, count + 1))
+    else:
+        mode = "each"
+        try:
+            selected = [int(b) for b in bands]
+        except (TypeError, ValueError):
+            raise ZonalStatisticsError(f"bands={bands!r}: give band numbers (1-based) as integers") from None
+        bad = [b for b in selected if b < 1 or b > count]
+        if bad or not selected:
+            raise ZonalStatisticsError(
+                f"raster {str(path)!r} has {count} band{'s' if count != 1 else ''}: band{'s' if len(bad) != 1 else ''} "
+                f"{bad or selected} out of range; band numbers run from 1 to {count}"
+            )
+
+    def settings(band_list):
+        sc = [scale if scale is not None else (src.scales[b - 1] if src.scales else 1.0) for b in band_list]
+        of = [offset if offset is not None else (src.offsets[b - 1] if src.offsets else 0.0) for b in band_list]
+        if len(set(sc)) > 1 or len(set(of)) > 1:
+            raise ZonalStatisticsError(
+                f"raster {str(path)!r}: bands {band_list} have different scale/offset tags {sc}/{of}; "
+                "summarise them separately (bands=[k]) or pass scale= and offset="
+            )
+        if sc[0] == 0:
+            raise ZonalStatisticsError(f"scale=0 for raster {str(path)!r}: a scale factor must be non-zero")
+        nd = [nodata if nodata is not None else src.nodatavals[b - 1] for b in band_list]
+        return float(sc[0]), float(of[0]), nd
+
+    layers = []
+    if mode in ("mean", "max") and count > 1:
+        sc, of, nd = settings(selected)
+        layers.append(Layer(f"{label}_b{mode}", mode, selected, sc, of, nd, valid_range, clip))
+    else:
+        for b in selected:
+            sc, of, nd = settings([b])
+            lab = label if count == 1 else f"{label}_b{b}"
+            layers.append(Layer(lab, "band", [b], sc, of, nd, valid_range, clip))
+    return layers
+
