@@ -38,31 +38,26 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import fields as fv
 from . import kmeans_typology as km
+from . import stability as st
 from .topsis import indicator_performance, numeric_column, topsis_composite
+from .typology_indicators import (  # noqa: F401  (the declarations are public here too)
+    DIMENSIONS,
+    DISSERTATION_COST_INDICATORS,
+    DISSERTATION_DIMENSIONS,
+    NEUTRAL_INDICATORS,
+    neutral_split,
+)
 
-MEGAREGION_FIELD = "megaregion_id"
-ROLE_FIELD = "role"
-CORE = "core"
-SECONDARY = "secondary"
+MEGAREGION_FIELD = fv.MEGAREGION_ID
+ROLE_FIELD = fv.ROLE
+CORE = fv.CORE
+SECONDARY = fv.SECONDARY
 POOLS = ("all", "megaregion")
 YEAR_POOLS = ("per_year", "pooled")
 CORE_REFERENCES = ("mean", "nearest", "best")
-FIELD_PATTERN = "{indicator}_{year}"
-
-# Dissertation table 2.1: 18 indicators in six dimensions (2011 vs 2020).
-DIMENSIONS = ("urban size", "social vitality", "innovation", "industrial structure",
-              "regional embeddedness", "green transformation")
-DISSERTATION_DIMENSIONS = {
-    "POP": "urban size", "GDP": "urban size", "BUILT": "urban size",
-    "NTL": "social vitality", "LIB": "social vitality", "INSUR": "social vitality",
-    "PAT": "innovation", "WOS": "innovation", "EXP": "innovation",
-    "PRI": "industrial structure", "SEC": "industrial structure", "TER": "industrial structure",
-    "INFRA": "regional embeddedness", "INFOR": "regional embeddedness", "FINA": "regional embeddedness",
-    "PM2.5": "green transformation", "NDVI": "green transformation", "CARB": "green transformation",
-}
-# method.md section 1: cost indicators (less is better) among them.
-DISSERTATION_COST_INDICATORS = ("PM2.5", "CARB")
+FIELD_PATTERN = "{indicator}_{year}"   # the form of megaregion.core.fields.year_field
 
 
 def slug(name):
@@ -149,7 +144,9 @@ class TypologyResult:
 
 # ---------------------------------------------------------------------------- input checks
 
-def _names(frame, name_field):
+def row_names(frame, name_field=None):
+    """The name of every row for outputs and messages: the values of ``name_field`` as
+    text, or the index labels when it is None."""
     if not frame.index.is_unique:
         raise ValueError("The table's index has repeated labels; reset it (frame.reset_index(drop=True))")
     if name_field is None:
@@ -159,12 +156,8 @@ def _names(frame, name_field):
     return [str(v) for v in frame[name_field]]
 
 
-def _list_names(names, rows, limit=5):
-    shown = [names[r] for r in list(rows)[:limit]]
-    return ", ".join(shown) + (", ..." if len(rows) > limit else "")
-
-
-def _blank(value):
+def is_blank(value):
+    """NULL, NaN, pandas' NA or an empty text: no mega-region (or no role, no dimension)."""
     return value is None or (isinstance(value, float) and np.isnan(value)) or \
         (isinstance(value, str) and value.strip() == "") or value is pd.NA
 
@@ -178,15 +171,15 @@ def megaregion_roles(frame, megaregion_field=MEGAREGION_FIELD, role_field=ROLE_F
         if f not in frame.columns:
             raise ValueError(f"Field {f!r} is not in the table (fields: {list(frame.columns)}); "
                              "join the mega-region membership table first")
-    names = _names(frame, None) if names is None else names
-    mr = np.array([None if _blank(v) else str(v).strip() for v in frame[megaregion_field]], dtype=object)
-    role = np.array([None if _blank(v) else str(v).strip().lower() for v in frame[role_field]], dtype=object)
+    names = row_names(frame, None) if names is None else names
+    mr = np.array([None if is_blank(v) else str(v).strip() for v in frame[megaregion_field]], dtype=object)
+    role = np.array([None if is_blank(v) else str(v).strip().lower() for v in frame[role_field]], dtype=object)
     member = np.array([m is not None for m in mr])
     bad = np.flatnonzero(member & np.array([r not in (CORE, SECONDARY) for r in role]))
     if len(bad):
         values = sorted({str(role[i]) for i in bad})
         raise ValueError(f"Field {role_field!r} must be 'core' or 'secondary' for every mega-region member; "
-                         f"{len(bad)} rows have {values} ({_list_names(names, bad)})")
+                         f"{len(bad)} rows have {values} ({fv.list_names([names[r] for r in bad])})")
     role[~member] = None
     return mr, role
 
@@ -194,7 +187,7 @@ def megaregion_roles(frame, megaregion_field=MEGAREGION_FIELD, role_field=ROLE_F
 def _dimensions(indicators, dimensions):
     if dimensions is None:
         return {i: i for i in indicators}
-    missing = [i for i in indicators if i not in dimensions or _blank(dimensions[i])]
+    missing = [i for i in indicators if i not in dimensions or is_blank(dimensions[i])]
     if missing:
         raise ValueError(f"Indicators {missing} have no dimension; give a dimension for every "
                          "indicator or none (then every indicator is its own dimension)")
@@ -226,7 +219,7 @@ def _check_unique_pairs(mr, names, city_field, frame):
         seen[(m, c)] = i
     if dup:
         raise ValueError(f"{len(dup)} cities appear twice in the same mega-region "
-                         f"({_list_names(names, dup)}): keep one row per (mega-region, city)")
+                         f"({fv.list_names([names[r] for r in dup])}): keep one row per (mega-region, city)")
 
 
 # ---------------------------------------------------------------------------- core reference
@@ -291,7 +284,7 @@ def core_reference(performance, megaregion, role, method="mean", lon=None, lat=N
             need = np.concatenate([[row], cores])
             missing = need[np.isnan(lon[need]) | np.isnan(lat[need])]
             if len(missing):
-                reasons[row] = f"no representative point (lon/lat NULL) for {_list_names(names, missing)}"
+                reasons[row] = f"no representative point (lon/lat NULL) for {fv.list_names([names[r] for r in missing])}"
                 continue
             dist = geodesic_distance_m(np.full(len(cores), lon[row]), np.full(len(cores), lat[row]),
                                        lon[cores], lat[cores])
@@ -306,9 +299,30 @@ def core_reference(performance, megaregion, role, method="mean", lon=None, lat=N
 
 # ---------------------------------------------------------------------------- assembly
 
+def stability_sentence(kind, stability, resamples):
+    """The sentence a type's description gains from its stability (:mod:`.stability`):
+    nothing for a stable type, a warning under :data:`~megaregion.core.stability.UNSTABLE_BELOW`,
+    a note when none of its cities was ever drawn.
+
+    >>> stability_sentence("gap", 0.93, 100)
+    ''
+    >>> stability_sentence("gap", 0.41, 100)
+    ' Unstable: resampling the secondary cities 100 times recovers this type with a mean Jaccard similarity of 0.41 (under 0.6), so it may be an artefact of this sample.'
+    """
+    noun = "type" if kind == "gap" else "trend"
+    if stability != stability:
+        return (f" Its stability is not measured: none of its cities was drawn in the {resamples} resamples "
+                "of the secondary cities.")
+    if stability < st.UNSTABLE_BELOW:
+        return (f" Unstable: resampling the secondary cities {resamples} times recovers this {noun} with a mean "
+                f"Jaccard similarity of {stability:.2f} (under {st.UNSTABLE_BELOW:g}), so it may be an artefact "
+                "of this sample.")
+    return ""
+
+
 def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, frame_index,
                           excluded_rows, dropped, messages, k, k_max, seed, n_init, settings,
-                          core_extra=None, reference_core=None):
+                          core_extra=None, reference_core=None, stability_resamples=0):
     pos_of = {label: i for i, label in enumerate(frame_index)}
     if len(profile) == 0:
         raise ValueError(f"No secondary city has a complete {kind} profile; see the reasons: "
@@ -327,6 +341,14 @@ def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, fra
         t: km.describe_type(t, int(clustering.sizes[j]), centres_dim.loc[t], mean_all, sd_all,
                             rank=j, k=clustering.k, kind=kind)
         for j, t in enumerate(letters)}
+    stability = np.full(clustering.k, np.nan)
+    if stability_resamples:
+        number = {t: j for j, t in enumerate(letters)}
+        assessed = st.cluster_stability(profile.to_numpy(), [number[t] for t in clustering.labels], clustering.k,
+                                        stability_resamples, seed=seed, n_init=n_init)
+        stability = assessed.stability
+        for j, t in enumerate(letters):
+            descriptions[t] += stability_sentence(kind, stability[j], assessed.resamples)
     rows = [pos_of[i] for i in profile.index]
     cities = pd.DataFrame({
         "megaregion_id": mr[rows], "name": [names[r] for r in rows],
@@ -337,7 +359,7 @@ def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, fra
     if reference_core is not None and reference_core.notna().any():
         cities.insert(2, "reference_core", reference_core.loc[profile.index].to_numpy())
     types = pd.DataFrame({
-        "size": clustering.sizes, "mean": centres.mean(axis=1).to_numpy(),
+        "size": clustering.sizes, "mean": centres.mean(axis=1).to_numpy(), "stability": stability,
         "within_ss": clustering.within_ss_by_type, "between_ss": clustering.between_ss_by_type,
         "description": [descriptions[t] for t in letters],
     }, index=pd.Index(letters, name="type"))
@@ -390,7 +412,8 @@ def gap_typology(frame, indicators, *, cost_indicators=(), dimensions=None,
                  megaregion_field=MEGAREGION_FIELD, role_field=ROLE_FIELD, name_field=None, city_field=None,
                  pool="all", core_reference_method="mean", lon=None, lat=None, year=None,
                  field_pattern=FIELD_PATTERN, k=None, k_max=km.DEFAULT_K_MAX, seed=km.DEFAULT_SEED,
-                 n_init=km.DEFAULT_N_INIT, on_constant="drop", composite_weighting=None):
+                 n_init=km.DEFAULT_N_INIT, on_constant="drop", composite_weighting=None,
+                 neutral_indicators=(), stability_resamples=0):
     """Types of secondary cities from their gap to the cores (method.md sections 3-4).
 
     Parameters
@@ -409,14 +432,19 @@ def gap_typology(frame, indicators, *, cost_indicators=(), dimensions=None,
     on_constant : ``"drop"`` or ``"error"`` for a constant indicator.
     composite_weighting : None, ``"equal"`` or ``"entropy"``: also the classical TOPSIS
         composite per dimension and overall, over all rows (``result.composite``).
+    neutral_indicators : indicators where neither more nor less is better (e.g. the average
+        household size): left out of performances, gaps and composite, listed in
+        ``dropped_indicators`` (:func:`neutral_split`).
+    stability_resamples : number of bootstrap resamples of the secondary cities for each
+        type's stability (:func:`megaregion.core.stability.cluster_stability`, column
+        ``stability`` of ``types``); 0 (default) leaves it NULL.
     """
     _check_choice("pool", pool, POOLS)
     _check_choice("core_reference_method", core_reference_method, CORE_REFERENCES)
-    indicators = list(indicators)
-    if not indicators:
-        raise ValueError("Choose at least one indicator")
+    stability_resamples = st.check_resamples(stability_resamples, "stability_resamples")
+    indicators, neutral_dropped = neutral_split(indicators, neutral_indicators)
     dims = _dimensions(indicators, dimensions)
-    names = _names(frame, name_field)
+    names = row_names(frame, name_field)
     mr, role = megaregion_roles(frame, megaregion_field, role_field, names)
     _check_unique_pairs(mr, names, city_field, frame)
     fields = _field_map(indicators, year, field_pattern)
@@ -446,9 +474,14 @@ def gap_typology(frame, indicators, *, cost_indicators=(), dimensions=None,
     excluded = dict(sorted(excluded.items()))
     settings = dict(pool=pool, core_reference=core_reference_method, k=k, k_max=k_max, seed=seed,
                     n_init=n_init, on_constant=on_constant, cost_indicators=list(cost_indicators), year=year)
+    if neutral_dropped:
+        settings["neutral_indicators"] = list(neutral_dropped)
+    if stability_resamples:
+        settings["stability_resamples"] = stability_resamples
     result = _cluster_and_assemble(
-        "gap", gap.loc[keep], performance, dims, mr, role, names, frame.index, excluded, dropped, [],
-        k, k_max, seed, n_init, settings, reference_core=reference_core)
+        "gap", gap.loc[keep], performance, dims, mr, role, names, frame.index, excluded,
+        {**neutral_dropped, **dropped}, [], k, k_max, seed, n_init, settings, reference_core=reference_core,
+        stability_resamples=stability_resamples)
     result.reference = reference
     if composite_weighting is not None:
         result.composite, result.composite_weights = topsis_composite(
@@ -460,7 +493,7 @@ def trend_typology(frame, indicators, year1, year2, *, cost_indicators=(), dimen
                    megaregion_field=MEGAREGION_FIELD, role_field=ROLE_FIELD, name_field=None,
                    city_field=None, pool="all", year_pool="per_year", field_pattern=FIELD_PATTERN,
                    k=None, k_max=km.DEFAULT_K_MAX, seed=km.DEFAULT_SEED, n_init=km.DEFAULT_N_INIT,
-                   on_constant="drop"):
+                   on_constant="drop", neutral_indicators=(), stability_resamples=0):
     """Development trends of secondary cities: K-means on
     ``Trend_ij = Performance_ij(year2) - Performance_ij(year1)``.
 
@@ -469,17 +502,17 @@ def trend_typology(frame, indicators, year1, year2, *, cost_indicators=(), dimen
     min/max; ``"pooled"`` uses the min/max of both years together, so that a trend also
     shows a shift of the whole distribution. ``pool`` is ``"all"`` or ``"megaregion"`` as
     in :func:`gap_typology`. Cores are not clustered; their trends are in ``cores``.
-    A city NULL in either year is excluded with the reason.
+    A city NULL in either year is excluded with the reason. ``neutral_indicators`` and
+    ``stability_resamples`` as in :func:`gap_typology`.
     """
     _check_choice("pool", pool, POOLS)
     _check_choice("year_pool", year_pool, YEAR_POOLS)
     if str(year1) == str(year2):
         raise ValueError(f"year1 and year2 are both {year1!r}: a trend needs two different years")
-    indicators = list(indicators)
-    if not indicators:
-        raise ValueError("Choose at least one indicator")
+    stability_resamples = st.check_resamples(stability_resamples, "stability_resamples")
+    indicators, neutral_dropped = neutral_split(indicators, neutral_indicators)
     dims = _dimensions(indicators, dimensions)
-    names = _names(frame, name_field)
+    names = row_names(frame, name_field)
     mr, role = megaregion_roles(frame, megaregion_field, role_field, names)
     _check_unique_pairs(mr, names, city_field, frame)
     cost = [c for c in cost_indicators if c in indicators]
@@ -521,7 +554,12 @@ def trend_typology(frame, indicators, year1, year2, *, cost_indicators=(), dimen
     excluded = dict(sorted(excluded.items()))
     settings = dict(pool=pool, year_pool=year_pool, years=[year1, year2], k=k, k_max=k_max, seed=seed,
                     n_init=n_init, on_constant=on_constant, cost_indicators=list(cost_indicators))
+    if neutral_dropped:
+        settings["neutral_indicators"] = list(neutral_dropped)
+    if stability_resamples:
+        settings["stability_resamples"] = stability_resamples
     core_trend = trend.rename(columns={i: f"trend_{i}" for i in kept})
     return _cluster_and_assemble(
-        "trend", trend.loc[keep], performance, dims, mr, role, names, frame.index, excluded, dropped, [],
-        k, k_max, seed, n_init, settings, core_extra=core_trend)
+        "trend", trend.loc[keep], performance, dims, mr, role, names, frame.index, excluded,
+        {**neutral_dropped, **dropped}, [], k, k_max, seed, n_init, settings, core_extra=core_trend,
+        stability_resamples=stability_resamples)

@@ -1,0 +1,95 @@
+"""The two years of a trend typology and its composite score (Du 2026, chapter 2).
+
+A trend compares every indicator between two years, so its indicators are fields
+``<name>_<year>`` (:mod:`megaregion.core.fields`); the trend itself is computed by
+:func:`megaregion.core.typology.trend_typology`. Here: which indicators and years a
+selection of fields gives (:func:`trend_indicators`), and the classical TOPSIS composite
+of each year (:func:`trend_composite`), the same computation the gap typology makes for
+its one year (:func:`megaregion.core.topsis.topsis_composite`).
+"""
+import pandas as pd
+
+from .fields import base_name, field_year, list_names, year_field, years_of
+from .topsis import topsis_composite
+
+
+def trend_indicators(fields, cost_fields, year1, year2, layer_fields, neutral_fields=()):
+    """Indicator names and years from ``<name>_<year>`` fields: ``(names, cost names,
+    year1, year2, neutral names)``.
+
+    With ``year1 = year2 = 0`` the years are those of ``fields``, which must be exactly two;
+    otherwise every indicator needs ``<name>_<year1>`` and ``<name>_<year2>`` in the layer,
+    selected or not. Cost and neutral indicators are named by field or by name.
+
+    >>> trend_indicators(["popu_2010", "popu_2020", "gdp_2010"], [], 0, 0,
+    ...                  ["popu_2010", "popu_2020", "gdp_2010", "gdp_2020"])
+    (['popu', 'gdp'], [], 2010, 2020, [])
+    >>> trend_indicators(["popu_2010"], [], 2010, 2020, ["popu_2010"])
+    Traceback (most recent call last):
+    ...
+    ValueError: INPUT has no field 'popu_2020': every indicator needs a field for 2010 and for 2020; join that year's table or remove the indicator
+    """
+    no_year = [f for f in fields if field_year(f) is None]
+    if no_year:
+        raise ValueError(
+            f"INDICATORS {list_names(no_year, quote=True)} have no _<year> suffix: a trend needs "
+            "<name>_<year> fields for two years, e.g. popu_2010 and popu_2020")
+    names = list(dict.fromkeys(base_name(f) for f in fields))
+    years = years_of(fields)
+    if bool(year1) != bool(year2):
+        raise ValueError(f"YEAR1 = {year1} and YEAR2 = {year2}: set both, or leave both 0 to take the two "
+                         "years of the INDICATORS fields")
+    if not year1:
+        if len(years) != 2:
+            raise ValueError(
+                f"INDICATORS give the year(s) {', '.join(map(str, years))}: select the fields of exactly two "
+                "years (e.g. popu_2010 and popu_2020), or set YEAR1 and YEAR2")
+        year1, year2 = years
+    if year1 == year2:
+        raise ValueError(f"YEAR1 and YEAR2 are both {year1}: a trend needs two different years")
+    layer_fields = set(layer_fields)
+    missing = [year_field(n, y) for n in names for y in (year1, year2) if year_field(n, y) not in layer_fields]
+    if missing:
+        raise ValueError(
+            f"INPUT has no field {', '.join(repr(m) for m in missing)}: every indicator needs a field for "
+            f"{year1} and for {year2}; join that year's table or remove the indicator")
+    out = [names]
+    for label, given in (("COST_INDICATORS", cost_fields), ("NEUTRAL_INDICATORS", neutral_fields)):
+        chosen = list(dict.fromkeys(base_name(c) for c in given))
+        stray = [c for c in chosen if c not in names]
+        if stray:
+            raise ValueError(
+                f"{label} {', '.join(repr(c) for c in stray)} not among the INDICATORS ({', '.join(names)}): "
+                f"add them to INDICATORS or remove them from {label}")
+        out.append(chosen)
+    both = set(out[1]) & set(out[2])
+    if both:
+        raise ValueError(f"{list_names(sorted(both), quote=True)} are both cost and neutral indicators: "
+                         "remove them from COST_INDICATORS or from NEUTRAL_INDICATORS")
+    return names, out[1], year1, year2, out[2]
+
+
+def trend_composite(frame, indicators, year1, year2, cost_indicators=(), dimensions=None, weighting="equal",
+                    names=None):
+    """The classical TOPSIS composite of each year (:func:`~megaregion.core.topsis.topsis_composite`
+    over the fields ``<indicator>_<year>``), one column ``<score>_<year>`` per score (each
+    dimension and ``overall``) and year, indexed like ``frame``; ``weighting`` None gives
+    None. ``dimensions`` maps the indicator names (without the year) to dimensions.
+
+    >>> frame = pd.DataFrame({"a_2010": [1.0, 2.0, 3.0], "a_2020": [3.0, 2.0, 1.0],
+    ...                       "b_2010": [1.0, 1.0, 2.0], "b_2020": [2.0, 1.0, 1.0]})
+    >>> trend_composite(frame, ["a", "b"], 2010, 2020).round(4).to_dict("list")
+    {'overall_2010': [0.0, 0.3539, 1.0], 'overall_2020': [1.0, 0.3539, 0.0]}
+    """
+    if weighting is None:
+        return None
+    dimensions = dimensions or {}
+    columns = {}
+    for year in (year1, year2):
+        fields = {i: year_field(i, year) for i in indicators}
+        scores, _ = topsis_composite(
+            frame, list(fields.values()), [fields[c] for c in cost_indicators if c in fields],
+            {fields[i]: dimensions[i] for i in indicators if i in dimensions}, weighting, names)
+        for col in scores.columns:
+            columns[year_field(col, year)] = scores[col]
+    return pd.DataFrame(columns, index=frame.index)
