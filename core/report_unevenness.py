@@ -1,265 +1,555 @@
-"""HTML report of the unevenness table: mega-region x indicator heatmap tables, one per
-measure and period (each year and each change between years), with a colour scale and a
-short explanation of each measure. Pure string generation: no external JS or CSS, so the
-file opens offline and in QGIS's own viewer.
+"""HTML report of the unevenness table (:func:`.unevenness.unevenness_table`) that leads with
+the answer.
+
+1. **Summary**: for every indicator, the headline measure (by default the between-group Theil
+   T, :data:`.measures.DEFAULT_HEADLINE`) of every mega-region in each year with its interval,
+   its change from the first to the last year, whether the gap between the cores and the
+   secondary cities grew wider or narrower and whether that change is clear (its interval
+   excludes 0), the share of the inequality between the groups with its permutation p-value,
+   the mega-regions where the gap widened and narrowed most, and for three or more years a
+   small chart per mega-region of the headline over the years with its interval band.
+2. **Details**: one heatmap table per measure (named in words, explained in one line), every
+   indicator's years and changes side by side.
+
+Mega-regions carry their full English and Chinese names (:func:`.regions.region_name`) and
+keep one row order in every table (:func:`.regions.region_order` unless another order is
+chosen). Intervals (``<measure>_ci_low``/``_ci_high``), ``change_is_clear`` and ``p_between``
+are shown where the table has them; a table without them (bootstrap off, older outputs)
+gives the same report without intervals.
 """
-import html
 import math
-from typing import Iterable, List, Optional, Tuple
+from typing import Dict, Iterable, List, Mapping, Optional
 
 import numpy as np
 import pandas as pd
 
+from . import report_base as rb
+from .measures import DEFAULT_HEADLINE, HEADLINE_MEASURES
+from .measures import MEASURES as MEASURE_INFO
+from .regions import find_region, region_order
 from .unevenness import MEASURES, UnevennessInputError
 
-__all__ = ["MEASURE_HELP", "DEFAULT_MEASURES", "unevenness_report_html"]
+__all__ = ["MEASURE_HELP", "FORMULAS", "DEFAULT_MEASURES", "unevenness_report_html"]
 
-MEASURE_HELP = {
-    "mean_core": "Mean of the core cities (weighted mean when weighted).",
-    "mean_secondary": "Mean of the secondary cities (weighted mean when weighted).",
-    "ratio": "Core mean / secondary mean: above 1 the cores lead, below 1 the secondary cities lead.",
-    "gini": "Gini coefficient over all member cities, population form "
-            "G = &Sigma;&Sigma;|y<sub>i</sub> &minus; y<sub>r</sub>| / (2n&sup2;&mu;): 0 when all cities are "
-            "equal, at most 1 &minus; 1/n.",
-    "theil": "Theil T over all member cities, (1/n) &Sigma; (y<sub>i</sub>/&mu;) ln(y<sub>i</sub>/&mu;): "
-             "0 when all cities are equal, at most ln n.",
-    "theil_between": "Theil T between the core and the secondary group, &Sigma; s<sub>g</sub> "
-                     "ln(s<sub>g</sub>/p<sub>g</sub>) (s = share of the indicator total, p = share of the cities).",
-    "theil_within": "Theil T within the two groups, &Sigma; s<sub>g</sub> T<sub>g</sub>.",
-    "theil_between_share": "Share of Theil T due to the core&ndash;secondary gap (between / total).",
-    "theil_core": "Theil T among the core cities.",
-    "theil_secondary": "Theil T among the secondary cities.",
-    "dagum_g": "Gini coefficient (the G that Dagum's terms add up to).",
-    "dagum_gw": "Dagum's within-group term Gw = &Sigma; G<sub>jj</sub> p<sub>j</sub> s<sub>j</sub>.",
-    "dagum_gnb": "Dagum's net between-group term Gnb: the part of G due to the gap between the "
-                 "core and secondary means; equals p<sub>c</sub> p<sub>s</sub> |&mu;<sub>c</sub> &minus; "
-                 "&mu;<sub>s</sub>| / &mu;.",
-    "dagum_gt": "Dagum's transvariation term Gt: the part of G due to overlap, secondary cities "
-                "above cores of a region whose cores lead (or the reverse). 0 when the groups do not overlap.",
-    "share_gw": "Gw / G.",
-    "share_gnb": "Gnb / G: share of inequality due to the core&ndash;secondary gap.",
-    "share_gt": "Gt / G: share of inequality due to overlap between the groups.",
-    "gini_core": "Gini among the core cities (0 with one core).",
-    "gini_secondary": "Gini among the secondary cities.",
-    "gini_core_secondary": "Dagum's between-group Gini G<sub>jh</sub> of the cores and secondary cities.",
-    "dagum_d": "Dagum's relative economic affluence D of the leading group: 1 when every city of "
-               "the leading group is ahead of every city of the other group, 0 when they are alike.",
-    "gnb_signed": "Gnb with a sign: +Gnb when the cores lead, &minus;Gnb when the secondary cities "
-                  "lead (the fixed core-first convention of some studies).",
+# One line per measure for a reader (from .measures), as HTML.
+MEASURE_HELP = {key: rb.esc(m.explain) for key, m in MEASURE_INFO.items()}
+
+# The formula behind each measure, for the analyst (method section 2).
+FORMULAS = {
+    "ratio": "&mu;<sub>core</sub> / &mu;<sub>secondary</sub>",
+    "gini": "G = &Sigma;<sub>i</sub>&Sigma;<sub>r</sub>|y<sub>i</sub> &minus; y<sub>r</sub>| / (2n&sup2;&mu;)",
+    "theil": "T = (1/n) &Sigma; (y<sub>i</sub>/&mu;) ln(y<sub>i</sub>/&mu;)",
+    "theil_between": "T<sub>b</sub> = &Sigma;<sub>g</sub> s<sub>g</sub> ln(s<sub>g</sub>/p<sub>g</sub>), s = share of "
+                     "the indicator total, p = share of the cities",
+    "theil_within": "T<sub>w</sub> = &Sigma;<sub>g</sub> s<sub>g</sub> T<sub>g</sub>",
+    "theil_between_share": "T<sub>b</sub> / T",
+    "dagum_gw": "G<sub>w</sub> = &Sigma;<sub>j</sub> G<sub>jj</sub> p<sub>j</sub> s<sub>j</sub>",
+    "dagum_gnb": "G<sub>nb</sub> = G<sub>jh</sub>(p<sub>j</sub>s<sub>h</sub> + p<sub>h</sub>s<sub>j</sub>)D<sub>jh</sub>",
+    "dagum_gt": "G<sub>t</sub> = G<sub>jh</sub>(p<sub>j</sub>s<sub>h</sub> + p<sub>h</sub>s<sub>j</sub>)(1 &minus; D<sub>jh</sub>)",
+    "share_gw": "G<sub>w</sub> / G", "share_gnb": "G<sub>nb</sub> / G", "share_gt": "G<sub>t</sub> / G",
+    "gnb_signed": "+G<sub>nb</sub> when the cores lead, &minus;G<sub>nb</sub> otherwise",
 }
 
-DEFAULT_MEASURES = ("theil", "theil_between_share", "gini", "share_gnb", "gnb_signed", "ratio")
-
-# Signed measures are drawn on a diverging scale around this value.
-_CENTRE = {"gnb_signed": 0.0, "ratio": 1.0}
-
-_LOW, _HIGH = (247, 251, 255), (8, 48, 107)
-_NEG, _MID, _POS = (33, 102, 172), (247, 247, 247), (178, 24, 43)
-_MISSING = "#d9d9d9"
-
-_STYLE = """
-body { font-family: sans-serif; margin: 1.5em; color: #222; }
-h1 { font-size: 1.5em; } h2 { font-size: 1.25em; margin-top: 1.6em; } h3 { font-size: 1.05em; }
-table.heat { border-collapse: collapse; margin: 0.4em 0 1.2em 0; font-size: 0.85em; }
-table.heat th, table.heat td { border: 1px solid #fff; padding: 3px 7px; }
-table.heat th { background: #f0f0f0; text-align: left; }
-table.heat td { text-align: right; font-variant-numeric: tabular-nums; }
-table.list { border-collapse: collapse; font-size: 0.85em; }
-table.list th, table.list td { border: 1px solid #ccc; padding: 2px 6px; text-align: left; }
-.legend { display: inline-block; width: 180px; height: 12px; vertical-align: middle; margin: 0 6px; }
-.help { color: #444; max-width: 60em; }
-dl dt { font-weight: bold; margin-top: 0.4em; } dl dd { margin-left: 1.5em; }
-"""
+DEFAULT_MEASURES = ("theil_between", "theil_between_share", "theil", "dagum_gnb", "share_gnb", "gini", "ratio")
+SORTS = ("region", "value", "name", "table")
+_CI_LOW, _CI_HIGH = "_ci_low", "_ci_high"
+_ALWAYS = frozenset(MEASURES) | {"megaregion", "indicator", "row_type", "year", "year1", "year2", "status", "note"}
+_FINDINGS = 3          # regions named as widened / narrowed most
+_COLUMNS = 11          # value columns of a detail table at most (it fits a printed page)
 
 
-def _mix(a, b, t: float) -> Tuple[int, int, int]:
-    return tuple(int(round(x + (y - x) * t)) for x, y in zip(a, b))
+def _year(value) -> Optional[int]:
+    return int(float(value)) if rb.is_number(value) else None
 
 
-def _hex(rgb) -> str:
-    return "#%02x%02x%02x" % rgb
+def _num(row: Optional[Mapping], key: str) -> float:
+    if row is None:
+        return math.nan
+    value = row.get(key)
+    return float(value) if rb.is_number(value) else math.nan
 
 
-def _colour(value: float, lo: float, hi: float, centre: Optional[float]) -> Tuple[str, str]:
-    """Background and text colour of a cell."""
-    if value is None or not math.isfinite(value):
-        return _MISSING, "#222"
-    if centre is None:
-        # halved first: hi - lo of a change from -1.7e308 to 1.7e308 would overflow
-        t = 0.0 if hi <= lo else (value / 2 - lo / 2) / (hi / 2 - lo / 2)
-        rgb = _mix(_LOW, _HIGH, min(max(t, 0.0), 1.0))
-    else:
-        reach = max(hi - centre, centre - lo, 0.0)
-        t = 0.0 if reach == 0 else (value - centre) / reach
-        t = min(max(t, -1.0), 1.0)
-        rgb = _mix(_MID, _POS, t) if t >= 0 else _mix(_MID, _NEG, -t)
-    light = 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 140
-    return _hex(rgb), "#222" if light else "#fff"
+class _Regions:
+    """Display names and the one row order of every table."""
 
-
-def _legend(lo: Optional[float], hi: Optional[float], centre: Optional[float]) -> str:
-    """Colour bar; without ``lo``/``hi`` each indicator column has its own range."""
-    if centre is None:
-        gradient = "linear-gradient(to right, %s, %s)" % (_hex(_LOW), _hex(_HIGH))
-    else:
-        gradient = "linear-gradient(to right, %s, %s, %s)" % (_hex(_NEG), _hex(_MID), _hex(_POS))
-    if lo is None:
-        if centre is None:
-            left, right = "column min", "column max"
+    def __init__(self, values: List, sort: str, names: Optional[Mapping], ranks: Optional[Dict] = None):
+        self.names = dict(names or {})
+        if sort == "region":
+            self.order = region_order(values)
+        elif sort == "name":
+            self.order = sorted(values, key=lambda v: self.full(v).casefold())
+        elif sort == "value":
+            base = region_order(values)
+            self.order = sorted(base, key=lambda v: (-(ranks or {}).get(v, -math.inf), base.index(v)))
         else:
-            left, right = "below %s" % _fmt(centre), "above %s" % _fmt(centre)
-        note = " (each indicator column scaled on its own)"
-    else:
-        if centre is None:
-            left, right = _fmt(lo), _fmt(hi)
+            self.order = list(values)
+
+    def parts(self, value):
+        region = find_region(value)
+        if region is not None:
+            return region.en, region.zh
+        return str(self.names.get(value, value)), ""
+
+    def full(self, value) -> str:
+        en, zh = self.parts(value)
+        return "%s (%s)" % (en, zh) if zh else en
+
+    def th(self, value) -> str:
+        en, zh = self.parts(value)
+        return '<th class="region"><div>%s%s</div></th>' % (rb.esc(en), ' <span class="zh">%s</span>' % rb.esc(zh) if zh else "")
+
+
+class _Table:
+    """The rows of the unevenness table by (region, indicator, period); a period is a year,
+    None for a single-year indicator, or (year1, year2) for a change."""
+
+    def __init__(self, table: pd.DataFrame):
+        self.rows: Dict = {}
+        self.years: Dict[str, List[int]] = {}
+        self.undated: Dict[str, bool] = {}
+        self.changes: Dict[str, List] = {}
+        for row in table.to_dict("records"):
+            ind = row["indicator"]
+            self.years.setdefault(ind, [])
+            self.changes.setdefault(ind, [])
+            self.undated.setdefault(ind, False)
+            if row["row_type"] == "change":
+                period = (_year(row["year1"]), _year(row["year2"]))
+                if period not in self.changes[ind]:
+                    self.changes[ind].append(period)
+            else:
+                period = _year(row["year"])
+                if period is None:
+                    self.undated[ind] = True
+                elif period not in self.years[ind]:
+                    self.years[ind].append(period)
+            self.rows[(row["megaregion"], ind, period)] = row
+        self.indicators = list(self.years)
+        for ind in self.indicators:
+            self.years[ind].sort()
+            self.changes[ind].sort(key=lambda p: (p[1], p[0]))
+        # a column counts when it holds a value (a table without bootstrap has them empty)
+        self.columns = {c for c in table.columns
+                        if table[c].dtype == object or table[c].notna().any() or c in _ALWAYS}
+
+    def get(self, region, indicator, period) -> Optional[Mapping]:
+        return self.rows.get((region, indicator, period))
+
+    def periods(self, indicator) -> List:
+        return ([None] if self.undated[indicator] else []) + self.years[indicator] + self.changes[indicator]
+
+    def has_ci(self, measure) -> bool:
+        return measure + _CI_LOW in self.columns and measure + _CI_HIGH in self.columns
+
+    def span(self, indicator):
+        """The (first, last) years of a dated indicator with at least two years, else None."""
+        years = self.years[indicator]
+        return (years[0], years[-1]) if len(years) >= 2 else None
+
+
+def _period_label(period) -> str:
+    """Column heading of a period, as HTML."""
+    if period is None:
+        return "single<br>year"
+    if isinstance(period, tuple):
+        return "change<br>%d&ndash;%d" % period
+    return str(period)
+
+
+def _value_ranks(t: _Table, regions: List, headline: str) -> Dict:
+    """Mean percentile rank of each region's headline over the indicators (latest year)."""
+    frame = pd.DataFrame(index=regions, dtype=float)
+    for ind in t.indicators:
+        period = t.years[ind][-1] if t.years[ind] else None
+        frame[ind] = [_num(t.get(r, ind, period), headline) for r in regions]
+    ranks = frame.rank(pct=True).mean(axis=1, skipna=True)
+    return {r: float(v) for r, v in ranks.items() if rb.is_number(v)}
+
+
+# --------------------------------------------------------------------------- summary
+
+
+class _Change:
+    """The headline's change of one region and indicator from the first to the last year."""
+
+    def __init__(self, t: _Table, region, indicator, headline: str, neutral: float):
+        self.region = region
+        first, last = t.span(indicator)
+        a, b = t.get(region, indicator, first), t.get(region, indicator, last)
+        self.v1, self.v2 = _num(a, headline), _num(b, headline)
+        row = t.get(region, indicator, (first, last))
+        self.delta = _num(row, headline) if row is not None else self.v2 - self.v1
+        self.low, self.high = _num(row, headline + _CI_LOW), _num(row, headline + _CI_HIGH)
+        if rb.is_number(self.low) and rb.is_number(self.high):
+            self.clear = bool(self.low > 0 or self.high < 0)
+        elif row is not None and "change_is_clear" in row and row["change_is_clear"] is not None \
+                and not pd.isna(row["change_is_clear"]):
+            self.clear = bool(row["change_is_clear"])
         else:
-            reach = max(hi - centre, centre - lo, 0.0)
-            left, right = _fmt(centre - reach), _fmt(centre + reach)
-        note = ""
-    return ('<div>%s<span class="legend" style="background: %s"></span>%s%s &nbsp; '
-            '<span style="background:%s">&nbsp;&nbsp;&nbsp;</span> no value</div>'
-            % (left, gradient, right, note, _MISSING))
+            self.clear = None
+        # the gap is the distance from the value of no gap (a signed measure on either side)
+        self.gap_delta = abs(self.v2 - neutral) - abs(self.v1 - neutral)
+        self.switched = bool((self.v1 - neutral) * (self.v2 - neutral) < 0)
+
+    @property
+    def known(self) -> bool:
+        return rb.is_number(self.gap_delta)
+
+    def verdict(self) -> str:
+        if not self.known:
+            return ""
+        word = "wider" if self.gap_delta > 0 else "narrower" if self.gap_delta < 0 else "unchanged"
+        if self.switched:
+            word += ", lead switched"
+        if self.clear is True:
+            return "%s, clear" % word
+        if self.clear is False:
+            return "%s, unclear" % word
+        return word
 
 
-def _fmt(value) -> str:
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+def _value_with_ci(row, measure: str, decimals: int) -> str:
+    value = _num(row, measure)
+    if not rb.is_number(value):
         return ""
-    value = float(value)
-    if value != 0 and (abs(value) >= 1e4 or abs(value) < 1e-3):
-        return "%.2e" % value
-    return "%.3f" % value
+    ci = rb.fmt_interval(_num(row, measure + _CI_LOW), _num(row, measure + _CI_HIGH), decimals)
+    return rb.fmt_fixed(value, decimals) + (' <span class="muted">(%s)</span>' % ci if ci else "")
 
 
-def _periods(table: pd.DataFrame) -> List[Tuple[str, np.ndarray]]:
-    """(title, row mask) for each year, the single-year indicators, and each change."""
-    out = []
-    kind = table["row_type"].to_numpy()
-    year = table["year"]
-    dated = sorted({int(y) for y in year[kind == "year"].dropna()})
-    for y in dated:
-        out.append((str(y), (kind == "year") & (year == y).fillna(False).to_numpy()))
-    undated = (kind == "year") & year.isna().to_numpy()
-    if undated.any():
-        out.append(("single-year indicators", undated))
-    changes = table.loc[kind == "change", ["year1", "year2"]].drop_duplicates()
-    for y1, y2 in sorted((int(a), int(b)) for a, b in changes.itertuples(index=False)):
-        mask = (kind == "change") & (table["year1"] == y1).fillna(False).to_numpy() & (
-            table["year2"] == y2).fillna(False).to_numpy()
-        out.append(("change %d&ndash;%d" % (y1, y2), mask))
+def _indicator_title(indicator, indicator_names) -> str:
+    shown = (indicator_names or {}).get(indicator)
+    return "%s (%s)" % (shown, indicator) if shown and shown != indicator else str(indicator)
+
+
+def _findings(t: _Table, regions: _Regions, ind: str, changes: List[_Change], decimals: int, title: str) -> str:
+    first, last = t.span(ind)
+    known = [c for c in changes if c.known]
+    if not known:
+        return "<li><b>%s</b>: no mega-region has a value in both %d and %d.</li>" % (rb.esc(title), first, last)
+    wider = sorted((c for c in known if c.gap_delta > 0), key=lambda c: -c.gap_delta)
+    narrower = sorted((c for c in known if c.gap_delta < 0), key=lambda c: c.gap_delta)
+
+    def count(group):
+        clear = sum(1 for c in group if c.clear)
+        tested = any(c.clear is not None for c in group)
+        return "%d%s" % (len(group), " (%d clearly)" % clear if tested else "")
+
+    def named(group):
+        return "; ".join("%s %s%s" % (rb.esc(regions.full(c.region)), rb.fmt_signed(c.delta, decimals),
+                                      "" if c.clear is None else " (clear)" if c.clear else " (unclear)")
+                         for c in group[:_FINDINGS])
+
+    same = len(known) - len(wider) - len(narrower)
+    text = ["<b>%s</b>, %d&ndash;%d: of %d mega-regions, the gap grew wider in %s and narrower in %s%s."
+            % (rb.esc(title), first, last, len(known), count(wider), count(narrower),
+               "; it did not change in %d" % same if same else "")]
+    text.append(" Widened most: %s." % named(wider) if wider else " No mega-region's gap widened.")
+    text.append(" Narrowed most: %s." % named(narrower) if narrower else " No mega-region's gap narrowed.")
+    return "<li>" + "".join(text) + "</li>"
+
+
+def _summary_table(t: _Table, regions: _Regions, ind: str, headline: str, decimals: int,
+                   changes: Dict) -> str:
+    years = t.years[ind] or [None]
+    span = t.span(ind)
+    share = "theil_between_share" in t.columns
+    p_col = "p_between" in t.columns
+    header = ["Mega-region"] + [("%d" % y if y is not None else "value") for y in years]
+    if span:
+        header += ["change %d\u2013%d" % span, "gap"]
+    if share:
+        header.append("share between the groups, %s" % (years[-1] if years[-1] is not None else "") )
+    reach = max([abs(c.gap_delta) for c in changes.values() if c.known] or [0.0])
+    out = ['<table class="summary"><tr>' + "".join(
+        '<th%s>%s</th>' % ("" if j == 0 else ' class="num"', rb.esc(h)) for j, h in enumerate(header)) + "</tr>"]
+    notes = []
+    for region in regions.order:
+        rows = [t.get(region, ind, y) for y in years]
+        if all(r is None for r in rows):
+            continue
+        cells = ['<td class="num">%s</td>' % _value_with_ci(r, headline, decimals) for r in rows]
+        if span:
+            c = changes[region]
+            change_text = rb.fmt_signed(c.delta, decimals)
+            ci = rb.fmt_interval(c.low, c.high, decimals)
+            if ci:
+                change_text += ' <span class="muted">(%s)</span>' % ci
+            bg, fg = rb.diverging_colour(c.gap_delta, 0.0, reach)
+            cells.append('<td class="num" style="background:%s;color:%s">%s</td>' % (bg, fg, change_text))
+            cls = "" if not c.known else ("widened" if c.gap_delta > 0 else "narrowed") + (
+                " clear" if c.clear else " unclear" if c.clear is False else "")
+            cells.append('<td class="%s">%s</td>' % (cls, rb.esc(c.verdict())))
+        if share:
+            last = rows[-1]
+            text = rb.fmt_percent(_num(last, "theil_between_share"))
+            if text and p_col and rb.is_number(_num(last, "p_between")):
+                text += ' <span class="muted">(%s)</span>' % rb.fmt_p(_num(last, "p_between"))
+            cells.append('<td class="num">%s</td>' % text)
+        out.append("<tr>%s%s</tr>" % (regions.th(region), "".join(cells)))
+        seen = []
+        for period in t.periods(ind):
+            row = t.get(region, ind, period)
+            for note in ([] if row is None else str(row.get("note") or "").split(";")):
+                note = note.strip()
+                if note and note not in seen:
+                    seen.append(note)
+            status = None if row is None else row.get("status")
+            if status and status != "ok" and status not in seen:
+                seen.append(str(status))
+        if seen:
+            notes.append("<li>%s: %s</li>" % (rb.esc(regions.full(region)), rb.esc("; ".join(seen))))
+    out.append("</table>")
+    if span:
+        out.append(rb.legend("diverging", left="gap narrower", right="gap wider"))
+    if notes:
+        out.append('<ul class="notes">%s</ul>' % "".join(notes))
+    return "".join(out)
+
+
+def _charts(t: _Table, regions: _Regions, ind: str, headline: str, neutral: float) -> str:
+    years = t.years[ind]
+    series = {}
+    for region in regions.order:
+        rows = [t.get(region, ind, y) for y in years]
+        if all(r is None for r in rows):
+            continue
+        series[region] = ([_num(r, headline) for r in rows], [_num(r, headline + _CI_LOW) for r in rows],
+                          [_num(r, headline + _CI_HIGH) for r in rows])
+    known = [v for ys, lo, hi in series.values() for v in ys + lo + hi if rb.is_number(v)]
+    if not known:
+        return ""
+    lo, hi = min(known + [neutral]), max(known)
+    pad = (hi - lo) * 0.06 or 0.1
+    y_range = (lo - pad if lo < neutral or lo - pad >= neutral else neutral, hi + pad)
+    figures = []
+    for region, (ys, lows, highs) in series.items():
+        chart = rb.band_chart(years, ys, lows, highs, y_range=y_range, label="%s, %s" % (regions.full(region), ind),
+                              reference=neutral if MEASURE_INFO[headline].signed else None)
+        figures.append("<figure>%s<figcaption>%s</figcaption></figure>" % (chart, rb.esc(regions.full(region))))
+    return '<div class="charts">%s</div>' % "".join(figures)
+
+
+def _summary(t: _Table, regions: _Regions, headline: str, indicator_names, decimals: Dict) -> List[str]:
+    info = MEASURE_INFO[headline]
+    neutral = info.neutral
+    out = ['<h2 id="summary">Summary</h2>']
+    changes, findings = {}, []
+    for ind in t.indicators:
+        span = t.span(ind)
+        if span:
+            changes[ind] = {r: _Change(t, r, ind, headline, neutral) for r in regions.order}
+            findings.append(_findings(t, regions, ind, list(changes[ind].values()), decimals[headline, ind],
+                                      _indicator_title(ind, indicator_names)))
+    if findings:
+        out.append('<ul class="findings">%s</ul>' % "".join(findings))
+    for ind in t.indicators:
+        title = _indicator_title(ind, indicator_names)
+        out.append("<h3>%s: %s</h3>" % (rb.esc(title), rb.esc(info.en)))
+        out.append(_summary_table(t, regions, ind, headline, decimals[headline, ind], changes.get(ind, {})))
+        if len(t.years[ind]) >= 3:
+            out.append('<p class="muted small">%s over the years%s:</p>'
+                       % (rb.esc(info.en), ", with the interval shaded" if t.has_ci(headline) else ""))
+            out.append(_charts(t, regions, ind, headline, neutral))
     return out
 
 
-def _heat_table(rows: pd.DataFrame, measure: str, centre: Optional[float], sort: str, scale: str) -> str:
-    regions = list(pd.unique(rows["megaregion"]))
-    indicators = list(pd.unique(rows["indicator"]))
-    values = rows.pivot(index="megaregion", columns="indicator", values=measure).reindex(
-        index=regions, columns=indicators).astype(float)
-    status = rows.pivot(index="megaregion", columns="indicator", values="status").reindex(
-        index=regions, columns=indicators)
-    if sort == "value":
-        # mean percentile rank over the indicators, so no indicator dominates by its scale
-        order = values.rank(pct=True).mean(axis=1, skipna=True).sort_values(
-            ascending=False, na_position="last").index
-        values, status = values.loc[order], status.loc[order]
-    elif sort == "name":
-        values, status = values.sort_index(), status.sort_index()
+# --------------------------------------------------------------------------- details
 
-    def bounds(frame):
-        finite = frame.to_numpy()[np.isfinite(frame.to_numpy())]
-        return (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
 
+def _detail_table(t: _Table, regions: _Regions, measure: str, indicators: List[str], scale: str,
+                  decimals: Dict, indicator_names) -> str:
+    info = MEASURE_INFO.get(measure)
+    signed = bool(info and info.signed)
+    neutral = info.neutral if info else 0.0
+    has_ci = t.has_ci(measure)
+    show_p = measure == "theil_between_share" and "p_between" in t.columns
+
+    def values(ind, kinds):
+        return [_num(t.get(r, ind, p), measure) for r in regions.order for p in t.periods(ind)
+                if isinstance(p, tuple) == (kinds == "change")]
+
+    ranges = {}
+    for ind in indicators:
+        level, change = [v for v in values(ind, "year") if rb.is_number(v)], [v for v in values(ind, "change") if rb.is_number(v)]
+        ranges[ind] = ((min(level), max(level)) if level else (0.0, 0.0),
+                       max([abs(v) for v in change] or [0.0]),
+                       max([abs(v - neutral) for v in level] or [0.0]))
     if scale == "table":
-        lo, hi = bounds(values)
-        ranges = {ind: (lo, hi) for ind in indicators}
-        parts = [_legend(lo, hi, centre)]
-    else:
-        ranges = {ind: bounds(values[[ind]]) for ind in indicators}
-        parts = [_legend(None, None, centre)]
-    parts.append('<table class="heat"><tr><th>mega-region</th>')
-    parts += ["<th>%s</th>" % html.escape(str(i)) for i in indicators]
-    parts.append("</tr>")
-    for region in values.index:
-        parts.append("<tr><th>%s</th>" % html.escape(str(region)))
+        lows, highs = [r[0][0] for r in ranges.values()], [r[0][1] for r in ranges.values()]
+        joint = ((min(lows), max(highs)), max(r[1] for r in ranges.values()), max(r[2] for r in ranges.values()))
+        ranges = {ind: joint for ind in indicators}
+    head1 = ['<tr><th rowspan="2">Mega-region</th>']
+    head2 = ["<tr>"]
+    for ind in indicators:
+        periods = t.periods(ind)
+        head1.append('<th colspan="%d">%s</th>' % (len(periods), rb.esc(_indicator_title(ind, indicator_names))))
+        head2 += ['<th class="num">%s</th>' % _period_label(p) for p in periods]
+    out = ['<table class="heat">', "".join(head1) + "</tr>", "".join(head2) + "</tr>"]
+    for region in regions.order:
+        cells = []
         for ind in indicators:
-            v = values.at[region, ind]
-            st = status.at[region, ind]
-            bg, fg = _colour(v, ranges[ind][0], ranges[ind][1], centre)
-            tip = "" if st == "ok" or pd.isna(st) else ' title="%s"' % html.escape(str(st))
-            parts.append('<td style="background:%s;color:%s"%s>%s</td>' % (bg, fg, tip, _fmt(v)))
-        parts.append("</tr>")
-    parts.append("</table>")
-    return "".join(parts)
+            d = decimals[measure, ind]
+            (lo, hi), reach_change, reach_level = ranges[ind]
+            for p in t.periods(ind):
+                row = t.get(region, ind, p)
+                v = _num(row, measure)
+                change = isinstance(p, tuple)
+                if change:
+                    bg, fg = rb.diverging_colour(v, 0.0, reach_change)
+                elif signed:
+                    bg, fg = rb.diverging_colour(v, neutral, reach_level)
+                else:
+                    bg, fg = rb.sequential_colour(v, lo, hi)
+                text = rb.fmt_signed(v, d) if change else rb.fmt_fixed(v, d)
+                tip = []
+                ci = rb.fmt_interval(_num(row, measure + _CI_LOW), _num(row, measure + _CI_HIGH), d) if has_ci else ""
+                if ci:
+                    tip.append("interval " + ci)
+                if show_p and not change and rb.is_number(_num(row, "p_between")):
+                    text += '<span class="p">%s</span>' % rb.fmt_p(_num(row, "p_between"))
+                if row is not None and row.get("status") not in (None, "ok") and not pd.isna(row.get("status")):
+                    tip.append(str(row.get("status")))
+                title = ' title="%s"' % rb.esc("; ".join(tip)) if tip else ""
+                cells.append('<td style="background:%s;color:%s"%s>%s</td>' % (bg, fg, title, text))
+        out.append("<tr>%s%s</tr>" % (regions.th(region), "".join(cells)))
+    out.append("</table>")
+    per = "each indicator on its own scale" if scale == "column" else "one scale for the table"
+    if signed:
+        out.append(rb.legend("diverging", left="secondary cities lead", right="cores lead",
+                             note="white = no gap (%s)" % rb.fmt_number(neutral)))
+    else:
+        out.append(rb.legend("sequential", left="lower", right="higher", note="years: " + per))
+    if any(t.changes[ind] for ind in indicators):
+        out.append(rb.legend("diverging", left="decreased", right="increased", note="changes: white = no change"))
+    return "".join(out)
+
+
+def _chunks(t: _Table) -> List[List[str]]:
+    """The indicators in groups of at most :data:`_COLUMNS` columns, so a table fits the page."""
+    out: List[List[str]] = [[]]
+    width = 0
+    for ind in t.indicators:
+        n = len(t.periods(ind))
+        if out[-1] and width + n > _COLUMNS:
+            out.append([])
+            width = 0
+        out[-1].append(ind)
+        width += n
+    return out
+
+
+def _details(t: _Table, regions: _Regions, measures: List[str], scale: str, decimals: Dict,
+             indicator_names) -> List[str]:
+    out = ['<h2 id="details">Details by measure</h2>', "<dl>"]
+    for m in measures:
+        info = MEASURE_INFO.get(m)
+        formula = FORMULAS.get(m)
+        out.append('<dt>%s <span class="zh">%s</span></dt><dd>%s%s</dd>' % (
+            rb.esc(info.en if info else m), rb.esc(info.zh if info else ""), MEASURE_HELP.get(m, ""),
+            '<br><span class="small">%s</span>' % formula if formula else ""))
+    out.append("</dl>")
+    for m in measures:
+        info = MEASURE_INFO.get(m)
+        out.append('<h3>%s <span class="zh">%s</span></h3><p class="help">%s</p>'
+                   % (rb.esc(info.en if info else m), rb.esc(info.zh if info else ""), MEASURE_HELP.get(m, "")))
+        for chunk in _chunks(t):
+            out.append(_detail_table(t, regions, m, chunk, scale, decimals, indicator_names))
+    return out
+
+
+def _problems(table: pd.DataFrame, regions: _Regions) -> List[str]:
+    years = table[table["row_type"] == "year"]
+    bad = years[years["status"] != "ok"]
+    if bad.empty:
+        return []
+    rank = {r: i for i, r in enumerate(regions.order)}
+    bad = bad.assign(_r=bad["megaregion"].map(rank)).sort_values("_r", kind="stable")
+    rows = []
+    for r in bad.itertuples(index=False):
+        rows.append([rb.esc(regions.full(r.megaregion)), rb.esc(r.indicator),
+                     rb.esc("" if _year(r.year) is None else _year(r.year)),
+                     rb.esc("" if pd.isna(r.n_core) else int(r.n_core)),
+                     rb.esc("" if pd.isna(r.n_secondary) else int(r.n_secondary)),
+                     rb.esc("" if pd.isna(r.n_null) else int(r.n_null)), rb.esc(r.status)])
+    return ["<h2>Rows without measures</h2>",
+            rb.html_table(["Mega-region", "indicator", "year", "cores", "secondary cities", "without value", "reason"],
+                          rows, numeric=(3, 4, 5))]
 
 
 def unevenness_report_html(
     table: pd.DataFrame,
     measures: Iterable[str] = DEFAULT_MEASURES,
     title: str = "Core-secondary unevenness by mega-region",
-    sort: str = "value",
+    sort: str = "region",
     names: Optional[dict] = None,
     scale: str = "column",
+    headline: str = DEFAULT_HEADLINE,
+    confidence: Optional[float] = None,
+    indicator_names: Optional[Mapping[str, str]] = None,
 ) -> str:
-    """A self-contained HTML page of the table from :func:`.unevenness.unevenness_table`.
+    """A self-contained HTML page of the table from :func:`.unevenness.unevenness_table`:
+    a summary of the ``headline`` measure first, then one heatmap table per measure.
 
-    For every measure: one heatmap table (mega-regions in rows, indicators in columns) per
-    year, for single-year indicators, and per change between years. Non-negative measures
-    use a sequential scale from minimum to maximum; changes and signed measures
-    (``gnb_signed``, ``ratio`` around 1) a diverging scale centred on 0 (or 1). Cells
-    without a value are grey, with the row's status as tooltip.
+    ``measures``: the measures of the details (the headline is always among them).
+    ``sort``: the one row order of every table: ``'region'`` (the national plan's order of
+    :func:`.regions.region_order`), ``'value'`` (by the mean percentile rank of the headline in
+    each indicator's latest year, highest first), ``'name'`` (alphabetical by full name) or
+    ``'table'`` (the table's order). ``names``: display names ``{value: name}`` of mega-regions
+    that are not bundled ones (bundled ones always show their full English and Chinese names).
+    ``scale``: ``'column'`` (each indicator's years on one scale of their own) or ``'table'``
+    (one scale per table). ``confidence``: the intervals' level in percent, for the text.
+    ``indicator_names``: display names ``{indicator: name}``.
 
-    ``scale``: ``'column'`` (each indicator scaled on its own, since indicators differ in
-    spread) or ``'table'`` (one scale per heatmap). ``sort``: ``'value'`` (mega-regions by
-    their mean percentile rank over the indicators, highest first), ``'name'``, or
-    ``'table'`` (the table's order). ``names``: optional display names of the
-    mega-regions, ``{megaregion_id: name}``.
+    Changes are coloured on a diverging scale around 0, signed measures around their value of
+    no gap; missing values are grey. Raises :class:`.unevenness.UnevennessInputError` for an
+    unknown measure, headline, sort or scale.
     """
     measures = list(measures)
     unknown = [m for m in measures if m not in MEASURES]
     if unknown:
         raise UnevennessInputError("Unknown measures %s; choose from %s" % (unknown, ", ".join(MEASURES)))
-    if sort not in ("value", "name", "table"):
-        raise UnevennessInputError("sort must be 'value', 'name' or 'table', not %r" % (sort,))
+    if headline not in HEADLINE_MEASURES or headline not in table.columns:
+        raise UnevennessInputError("headline %r is not a headline measure of the table; choose from %s"
+                                   % (headline, ", ".join(h for h in HEADLINE_MEASURES if h in table.columns)))
+    if sort not in SORTS:
+        raise UnevennessInputError("sort must be one of %s, not %r" % (", ".join(map(repr, SORTS)), sort))
     if scale not in ("column", "table"):
         raise UnevennessInputError("scale must be 'column' or 'table', not %r" % (scale,))
-    if names:
-        table = table.assign(megaregion=table["megaregion"].map(lambda r: names.get(r, r)))
-    esc = html.escape
-    weighted = bool(table["weighted"].any()) if len(table) else False
-    years = table[table["row_type"] == "year"]
-    n_bad = int((years["status"] != "ok").sum())
+    measures = [headline] + [m for m in measures if m != headline]
+    t = _Table(table)
+    values = list(pd.unique(table["megaregion"]))
+    ranks = _value_ranks(t, region_order(values), headline) if sort == "value" else None
+    regions = _Regions(values, sort, names, ranks)
+    decimals = {}
+    for m in measures:
+        for ind in t.indicators:
+            decimals[m, ind] = rb.decimals_for(
+                np.asarray([_num(t.get(r, ind, y), m) for r in values for y in (t.years[ind] or [None])]))
+    info = MEASURE_INFO[headline]
+    weighted = bool(table["weighted"].any()) if len(table) and "weighted" in table.columns else False
+    level = ("%g%% " % float(confidence)) if rb.is_number(confidence) else ""
+    if t.has_ci(headline):
+        intervals = ("Numbers in brackets are %sbootstrap intervals: the member cities are resampled "
+                     "within their group, and the measure falls in this range in %s of the resamples. "
+                     "A change is <b>clear</b> when its interval excludes 0, <b>unclear</b> otherwise; "
+                     "p is the share of random core/secondary labellings of the same cities whose "
+                     "between-group Theil T is at least the observed one." % (level, level.strip() or "most"))
+    else:
+        intervals = ("This table has no intervals (bootstrap turned off, or written by an older version): "
+                     "whether a change is larger than reshuffling a few cities would give is not tested.")
     out = [
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%s</title><style>%s</style></head><body>"
-        % (esc(title), _STYLE),
-        "<h1>%s</h1>" % esc(title),
+        "<h1>%s</h1>" % rb.esc(title),
+        '<p class="lead">Headline measure: <b>%s</b> <span class="zh">%s</span> &mdash; %s '
+        "Every mega-region is listed with its full name, in the same order in every table.</p>"
+        % (rb.esc(info.en), rb.esc(info.zh), rb.esc(info.explain)),
         '<p class="help">%d mega-regions, %d indicators, %s. Each value is computed over the member '
-        "cities with a valid value of that indicator and year; cities with NULL are excluded and "
-        "counted in the table's <code>n_null</code>. A change is value(year 2) &minus; value(year 1); "
-        "the two years' city sets can differ.</p>"
-        % (table["megaregion"].nunique(), table["indicator"].nunique(),
-           "population-weighted measures" if weighted else "every city counts once"),
+        "cities with a value of that indicator and year. A change is value(later year) &minus; "
+        "value(earlier year); the gap is <i>wider</i> when the measure moved away from %s (no gap). %s</p>"
+        % (len(values), len(t.indicators),
+           "population-weighted" if weighted else "every city counts once",
+           rb.fmt_number(info.neutral), intervals),
     ]
-    out.append("<h2>Measures</h2><dl>")
-    for m in measures:
-        out.append("<dt>%s</dt><dd>%s</dd>" % (esc(m), MEASURE_HELP.get(m, "")))
-    out.append("</dl>")
-    periods = _periods(table)
-    for m in measures:
-        out.append("<h2>%s</h2><p class=\"help\">%s</p>" % (esc(m), MEASURE_HELP.get(m, "")))
-        for label, mask in periods:
-            rows = table[mask]
-            if rows.empty:
-                continue
-            change = label.startswith("change")
-            centre = 0.0 if change else _CENTRE.get(m)
-            out.append("<h3>%s &mdash; %s</h3>" % (esc(m), label))
-            out.append(_heat_table(rows, m, centre, sort, scale))
-    if n_bad:
-        out.append("<h2>Rows without measures</h2><table class=\"list\"><tr><th>mega-region</th>"
-                   "<th>indicator</th><th>year</th><th>cores</th><th>secondary</th><th>NULL</th><th>reason</th></tr>")
-        for r in years[years["status"] != "ok"].itertuples(index=False):
-            out.append("<tr>%s</tr>" % "".join(
-                "<td>%s</td>" % esc("" if pd.isna(v) else str(v))
-                for v in (r.megaregion, r.indicator, r.year, r.n_core, r.n_secondary, r.n_null, r.status)))
-        out.append("</table>")
-    out.append("</body></html>")
-    return "\n".join(out)
+    out += _summary(t, regions, headline, indicator_names, decimals)
+    out += _details(t, regions, measures, scale, decimals, indicator_names)
+    out += _problems(table, regions)
+    return rb.page(title, out)
