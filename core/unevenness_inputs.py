@@ -14,7 +14,7 @@ from .measures import HEADLINE_MEASURES
 from .uncertainty import INTERVAL_MEASURES
 
 __all__ = ["UnevennessInputError", "IndicatorSpec", "parse_indicator_fields", "weights_by_year",
-           "read_indicators", "read_weights"]
+           "read_indicators", "read_weights", "check_uncertainty"]
 
 _names = list_names
 
@@ -222,27 +222,27 @@ def read_weights(df: pd.DataFrame, spec, weight_field, names: np.ndarray):
     return weights, weight_fields
 
 
-def _check_uncertainty(bootstrap, confidence, seed, permutations, headline):
+def check_uncertainty(bootstrap, confidence, seed, permutations, headline="theil"):
     """The uncertainty arguments as numbers, or an error naming the value and the fix."""
     def whole(name, value, fix):
         try:
             number = float(value)
         except (TypeError, ValueError):
             number = math.nan
-        if not (number >= 0 and number == int(number)):
-            raise UnevennessInputError("%s = %r: give a whole number >= 0 (%s)" % (name, value, fix))
+        if not (math.isfinite(number) and number >= 0 and number == int(number)):
+            raise UnevennessInputError("%s = %s is not a whole number >= 0: %s" % (name, _shown(value), fix))
         return int(number)
 
     bootstrap = whole("BOOTSTRAP", bootstrap, "0 turns the intervals off; 999 is the default")
     permutations = whole("PERMUTATIONS", permutations, "0 turns the test off; 999 is the default")
-    seed = whole("SEED", seed, "any whole number; the same seed gives the same intervals")
+    seed = whole("SEED", seed, "any whole number >= 0; the same seed gives the same intervals")
     try:
         confidence = float(confidence)
     except (TypeError, ValueError):
         confidence = math.nan
     if not 0 < confidence < 100:
-        raise UnevennessInputError("CONFIDENCE = %r is out of range: give a percentage above 0 and below 100, "
-                                   "e.g. 95" % (confidence,))
+        raise UnevennessInputError("CONFIDENCE = %s is out of range: give a percentage above 0 and below 100, "
+                                   "e.g. 95" % _shown(confidence))
     tail = (100.0 - confidence) / 2.0
     needed = int(math.ceil(100.0 / tail - 1e-9))
     if 0 < bootstrap < needed:
@@ -252,3 +252,13 @@ def _check_uncertainty(bootstrap, confidence, seed, permutations, headline):
     if headline not in INTERVAL_MEASURES:
         raise UnevennessInputError("Headline measure %r is not one of %s" % (headline, ", ".join(HEADLINE_MEASURES)))
     return bootstrap, confidence, seed, permutations
+
+
+_check_uncertainty = check_uncertainty
+
+
+def _shown(value) -> str:
+    """A parameter value as a reader typed it: 20.0 -> '20', 'abc' -> "'abc'"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "%g" % value if isinstance(value, float) else repr(value) if isinstance(value, str) else str(value)

@@ -1,6 +1,6 @@
-"""``megaregion:unevenness``: Theil and Dagum Gini between core and secondary cities."""
-import re
-
+"""``megaregion:unevenness``: Theil and Dagum Gini between core and secondary cities, with
+bootstrap intervals and a permutation test. The science is in core (unevenness,
+uncertainty, unevenness_layer); this module reads the parameters and writes the outputs."""
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
@@ -8,29 +8,38 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
 )
 
+from ..core.measures import HEADLINE_MEASURES, measure_name
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
-from .input_checks import CheckedInputs, check_fields, checked_source, named
 from .deps import lazy_import
+from .input_checks import CheckedInputs, check_fields, checked_source, named
 from .styling import graduated_renderer
 
 pd = lazy_import("pandas")
 report_unevenness = lazy_import("..core.report_unevenness", __package__)
 unevenness = lazy_import("..core.unevenness", __package__)
+unevenness_inputs = lazy_import("..core.unevenness_inputs", __package__)
+unevenness_layer = lazy_import("..core.unevenness_layer", __package__)
 
-HEADLINES = [
-    ("theil", "Theil T"),
-    ("theil_between_share", "Theil T: share between core and secondary"),
-    ("gini", "Gini"),
-    ("dagum_gnb", "Dagum net between-group Gini (Gnb)"),
-    ("share_gnb", "Dagum Gnb share of G"),
-    ("gnb_signed", "Dagum Gnb, signed (+ cores lead)"),
-    ("ratio", "Core mean / secondary mean"),
-]
+# Labels of the first release's choices (the enum order is public API: HEADLINE_MEASURES).
+_LABELS = {
+    "theil": "Theil T",
+    "theil_between_share": "Theil T: share between core and secondary",
+    "gini": "Gini",
+    "dagum_gnb": "Dagum net between-group Gini (Gnb)",
+    "share_gnb": "Dagum Gnb share of G",
+    "gnb_signed": "Dagum Gnb, signed (+ cores lead)",
+    "ratio": "Core mean / secondary mean",
+}
+HEADLINES = [(key, _LABELS.get(key) or measure_name(key)) for key in HEADLINE_MEASURES]
 
-_YEAR_FIELD = re.compile(r"^(?P<base>.+)_(?P<year>\d{4})$")
+
+def _advanced(param):
+    param.setFlags(param.flags() | compat.PARAMETER_ADVANCED)
+    return param
 
 
 class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
@@ -42,6 +51,10 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
     ROLE_FIELD = "ROLE_FIELD"
     NAME_FIELD = "NAME_FIELD"
     HEADLINE = "HEADLINE"
+    BOOTSTRAP = "BOOTSTRAP"
+    CONFIDENCE = "CONFIDENCE"
+    PERMUTATIONS = "PERMUTATIONS"
+    SEED = "SEED"
     OUTPUT_TABLE = "OUTPUT_TABLE"
     OUTPUT_REGIONS = "OUTPUT_REGIONS"
     OUTPUT_HTML = "OUTPUT_HTML"
@@ -76,10 +89,26 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         "mean and gnb_signed is +Gnb when the cores lead, &minus;Gnb otherwise.\n"
         "Values must be &ge; 0 (an error names the cities otherwise). A mega-region where a group has "
         "no valid value keeps its row, with NULL measures and the reason in 'status'.\n\n"
+        "<b>How sure?</b> With 5 to 30 cities a small change may be chance. <b>Bootstrap resamples</b> "
+        "(default 999; 0 off) redraw each mega-region's cores from its cores and its secondary cities "
+        "from its secondary cities, with replacement (a city keeps its weight); every year row gets "
+        "percentile intervals &lt;measure&gt;_ci_low and &lt;measure&gt;_ci_high at the chosen "
+        "<b>confidence</b> (default 95 %) for theil, theil_between, theil_between_share, gini, dagum_gnb, "
+        "share_gnb, gnb_signed and ratio. A change row gets the interval of the change, from the same "
+        "cities drawn in both years (a city with a value in only one year counts in the change but not "
+        "in its interval; the note says so), and change_is_clear is true when the interval of the "
+        "headline measure's change excludes 0. A group of one city gives intervals that reflect only "
+        "the other group. <b>Permutations</b> (default 999; 0 off): p_between is the share of random "
+        "relabellings of the cities (same number of cores), the observed one counted, whose "
+        "between-group Theil T is at least the observed one; when there are at most that many "
+        "labellings they are all enumerated, and p_between_min says how low p can go (1 core among 5 "
+        "cities: 0.2). The <b>seed</b> (default 0) makes the same input give the same intervals.\n\n"
         "<b>Outputs</b>: the tidy table (one row per mega-region &times; indicator &times; year, and a "
         "change row per pair of years); the mega-regions as polygons dissolved from their members, "
         "carrying the headline measure for every indicator and year (&lt;measure&gt;_&lt;indicator&gt;_&lt;year&gt;, "
-        "and _change), styled as a graduated map; an HTML report with mega-region &times; indicator "
+        "and _change), its interval (&lt;measure&gt;_ci_low_&lt;indicator&gt;_&lt;year&gt;, _ci_high_, and for "
+        "the change), p_between_&lt;indicator&gt;_&lt;year&gt; and change_is_clear_&lt;indicator&gt;_change, "
+        "styled as a graduated map; an HTML report with mega-region &times; indicator "
         "heatmaps for each year and the change, and an explanation of each measure."
     )
 
@@ -125,6 +154,22 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 options=[label for _, label in HEADLINES], defaultValue=0,
             )
         )
+        self.addParameter(_advanced(QgsProcessingParameterNumber(
+            self.BOOTSTRAP, self.tr("Bootstrap resamples for the intervals (0: no intervals)"),
+            type=compat.NUMBER_INTEGER, defaultValue=999, minValue=0, maxValue=100000,
+        )))
+        self.addParameter(_advanced(QgsProcessingParameterNumber(
+            self.CONFIDENCE, self.tr("Confidence of the intervals (%)"),
+            type=compat.NUMBER_DOUBLE, defaultValue=95.0, minValue=50.0, maxValue=99.9,
+        )))
+        self.addParameter(_advanced(QgsProcessingParameterNumber(
+            self.PERMUTATIONS, self.tr("Permutations for the p-value of the core-secondary split (0: no test)"),
+            type=compat.NUMBER_INTEGER, defaultValue=999, minValue=0, maxValue=100000,
+        )))
+        self.addParameter(_advanced(QgsProcessingParameterNumber(
+            self.SEED, self.tr("Random seed (the same seed gives the same intervals)"),
+            type=compat.NUMBER_INTEGER, defaultValue=0, minValue=0,
+        )))
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_TABLE, self.tr("Unevenness table"), compat.SOURCE_VECTOR
@@ -144,22 +189,22 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         )
 
     # --------------------------------------------------------------------------------------
-    def _weight(self, weight, frame, spec, feedback):
-        """A weight field named <base>_<year> is matched to each indicator year when the
-        input has <base>_<year> for every year; otherwise it is used for every year."""
-        if not weight:
-            return None
-        m = _YEAR_FIELD.match(weight)
-        years = {y for yrs in spec.values() for y in yrs if y is not None}
-        if m and years and all(f"{m.group('base')}_{y}" in frame.columns for y in years):
-            mapping = {y: f"{m.group('base')}_{y}" for y in years}
-            if None in {y for yrs in spec.values() for y in yrs}:
-                mapping[None] = weight
-            feedback.pushInfo(
-                "Weights by year: " + ", ".join(f"{y}: {f}" for y, f in sorted(mapping.items(), key=lambda kv: str(kv[0])))
-            )
-            return mapping
-        return weight
+    def value_problem(self, parameters):
+        """Too few resamples for the confidence asked for, before anything is read."""
+        values = {}
+        for name, default in ((self.BOOTSTRAP, 999), (self.CONFIDENCE, 95.0), (self.PERMUTATIONS, 999),
+                              (self.SEED, 0)):
+            value = parameters.get(name)
+            try:
+                values[name] = default if value is None or value == "" else float(value)
+            except (TypeError, ValueError):
+                return None  # not a number: QGIS's own check names it
+        try:
+            unevenness_inputs.check_uncertainty(values[self.BOOTSTRAP], values[self.CONFIDENCE], values[self.SEED],
+                                                values[self.PERMUTATIONS])
+        except ValueError as exc:
+            return str(exc)
+        return None
 
     def compute(self, parameters, context, feedback):
         source = checked_source(self, parameters, self.INPUT, context,
@@ -176,6 +221,10 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context) or None
         weight = self.parameterAsString(parameters, self.WEIGHT, context) or None
         headline = HEADLINES[self.parameterAsEnum(parameters, self.HEADLINE, context)][0]
+        bootstrap = self.parameterAsInt(parameters, self.BOOTSTRAP, context)
+        confidence = self.parameterAsDouble(parameters, self.CONFIDENCE, context)
+        permutations = self.parameterAsInt(parameters, self.PERMUTATIONS, context)
+        seed = self.parameterAsInt(parameters, self.SEED, context)
         names = source.fields().names()
         for label, field in ((self.MEGAREGION_FIELD, region_field), (self.ROLE_FIELD, role_field)):
             if field not in names:
@@ -199,9 +248,17 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 f"No feature of INPUT has a mega-region in '{region_field}': run 'Assign mega-regions and core cities' first."
             )
         spec = unevenness.parse_indicator_fields(indicators)
+        weights = unevenness.weights_by_year(weight, frame.columns, [y for yrs in spec.values() for y in yrs])
+        if isinstance(weights, dict):
+            feedback.pushInfo("Weights by year: " + ", ".join(
+                f"{y}: {f}" for y, f in sorted(weights.items(), key=lambda kv: str(kv[0]))))
+        if bootstrap or permutations:
+            feedback.pushInfo(f"Intervals from {bootstrap} bootstrap resamples at {confidence:g} %, p_between from "
+                              f"{permutations} permutations, seed {seed}.")
         table = unevenness.unevenness_table(
             frame, spec, region_field=region_field, role_field=role_field,
-            weight_field=self._weight(weight, frame, spec, feedback), labels_field=name_field,
+            weight_field=weights, labels_field=name_field, bootstrap=bootstrap, confidence=confidence,
+            seed=seed, permutations=permutations, headline=headline,
         )
         feedback.setProgress(50)
         bad = table[(table["row_type"] == "year") & (table["status"] != "ok")]
@@ -223,7 +280,7 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
             g is not None and not g.isNull() for g in geometries
         ):
             regions_id = self._write_regions(parameters, context, feedback, source, frame, geometries, table,
-                                             region_field, headline)
+                                             region_field, headline, bootstrap > 0, permutations > 0)
             if regions_id is not None:
                 results[self.OUTPUT_REGIONS] = regions_id
         feedback.setProgress(90)
@@ -231,7 +288,9 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if html_path:
             with self.output_file(html_path) as f:
-                f.write(report_unevenness.unevenness_report_html(table, names=self._region_names(frame, region_field)))
+                f.write(report_unevenness.unevenness_report_html(
+                    table, names=self._region_names(frame, region_field), headline=headline,
+                    confidence=confidence if bootstrap else None))
             results[self.OUTPUT_HTML] = html_path
         feedback.setProgress(100)
         return results
@@ -247,36 +306,16 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
             for rid, name in zip(first[region_field], first["megaregion"])
         }
 
-    def _write_regions(self, parameters, context, feedback, source, frame, geometries, table, region_field, headline):
-        import pandas as pd
-        from shapely.ops import unary_union
-
-        shapes = qgis_io.shapely_geometries(geometries)
-        region_ids = list(pd.unique(frame[region_field]))
-        dissolved = []
-        for rid in region_ids:
-            if feedback.isCanceled():
-                raise QgsProcessingException("Cancelled")
-            parts = [s for s, r in zip(shapes, frame[region_field]) if r == rid and s is not None]
-            merged = unary_union([p if p.is_valid else p.buffer(0) for p in parts]) if parts else None
-            dissolved.append(merged)
-        attrs = pd.DataFrame({"megaregion_id": region_ids})
-        for extra in ("megaregion", "megaregion_zh", "phase"):
-            if extra in frame.columns:
-                first = frame.drop_duplicates(region_field).set_index(region_field)[extra]
-                attrs[extra] = [first.get(r) for r in region_ids]
-        cols = []
-        for key, col_year in (("year", "year"), ("change", None)):
-            rows = table[table["row_type"] == key]
-            for (indicator, year), grp in rows.groupby(
-                ["indicator", "year"] if col_year else ["indicator", "year2"], sort=False, dropna=False
-            ):
-                suffix = "change" if key == "change" else ("" if pd.isna(year) else str(int(year)))
-                name = "_".join(p for p in (headline, str(indicator), suffix) if p)
-                values = grp.set_index("megaregion")[headline]
-                attrs[name] = [float(values.get(r)) if r in values.index else None for r in region_ids]
-                cols.append((str(indicator), key, name))
-        geoms = qgis_io.qgs_geometries([d for d in dissolved])
+    def _write_regions(self, parameters, context, feedback, source, frame, geometries, table, region_field,
+                       headline, intervals, p_values):
+        region_ids, dissolved = unevenness_layer.dissolve_regions(
+            qgis_io.shapely_geometries(geometries), list(frame[region_field]))
+        if feedback.isCanceled():
+            raise QgsProcessingException("Cancelled")
+        attrs = unevenness_layer.region_attributes(frame, region_field, region_ids)
+        measures, cols = unevenness_layer.region_layer_table(table, region_ids, headline, intervals, p_values)
+        attrs = pd.concat([attrs, measures], axis=1)
+        geoms = qgis_io.qgs_geometries(dissolved)
         for g in geoms:
             if not g.isNull():
                 g.convertToMultiType()

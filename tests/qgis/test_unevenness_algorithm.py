@@ -54,7 +54,7 @@ def test_population_2010_2020_all_megaregions(run_alg, census_layer, tmp_path):
     assert bth["theil_popu_2020"] == pytest.approx(by_key[("BTH", 2020)]["theil"])
     assert r["OUTPUT_REGIONS"].wkbType() != 100  # polygons, not a table
     text = html.read_text(encoding="utf-8")
-    assert "Beijing-Tianjin-Hebei (BTH)" in text and "Theil" in text
+    assert "Beijing-Tianjin-Hebei" in text and "Theil" in text
 
 
 def test_bth_matches_core_computation(run_alg, census_layer):
@@ -131,3 +131,55 @@ def test_group_without_values_is_reported_not_dropped(run_alg, census_layer):
     assert prd["status"] != "ok" and "core" in prd["status"]
     assert prd["theil"] is None or math.isnan(prd["theil"])
     assert len(rows(r["OUTPUT_TABLE"])) == 19
+
+
+def test_intervals_and_p_values_by_default_in_table_and_layer(run_alg, census_layer):
+    """Defaults: 999 resamples at 95 %, 999 permutations, seed 0. The table carries the
+    intervals, p-values and change_is_clear; the mega-region layer carries the headline's
+    under the names core/unevenness_layer.py documents, equal to the table's."""
+    params = {"INPUT": census_layer, "INDICATORS": ["popu_2010", "popu_2020"], "HEADLINE": 7,
+              "OUTPUT_TABLE": "memory:", "OUTPUT_REGIONS": "memory:", "OUTPUT_HTML": None}
+    r = run_alg("megaregion:unevenness", params)
+    table = rows(r["OUTPUT_TABLE"])
+    for t in table:
+        if t["row_type"] == "year":
+            assert t["theil_between_ci_low"] <= t["theil_between"] <= t["theil_between_ci_high"]
+            assert 0 < t["p_between_min"] <= t["p_between"] <= 1
+            assert t["change_is_clear"] is None
+        else:
+            assert isinstance(t["change_is_clear"], bool)
+            assert t["change_is_clear"] == (t["theil_between_ci_low"] > 0 or t["theil_between_ci_high"] < 0)
+            assert t["p_between"] is None
+    layer = {g["megaregion_id"]: g for g in rows(r["OUTPUT_REGIONS"])}
+    by_key = {(t["megaregion"], t["row_type"], t["year"]): t for t in table}
+    for region, g in layer.items():
+        year = by_key[(region, "year", 2020)]
+        change = by_key[(region, "change", None)]
+        assert g["theil_between_popu_2020"] == year["theil_between"]
+        assert g["theil_between_ci_low_popu_2020"] == year["theil_between_ci_low"]
+        assert g["theil_between_ci_high_popu_2020"] == year["theil_between_ci_high"]
+        assert g["p_between_popu_2020"] == year["p_between"]
+        assert g["theil_between_ci_low_popu_change"] == change["theil_between_ci_low"]
+        assert g["theil_between_ci_high_popu_change"] == change["theil_between_ci_high"]
+        assert g["change_is_clear_popu_change"] == change["change_is_clear"]
+    # the same input and seed give the same intervals
+    again = rows(run_alg("megaregion:unevenness", dict(params, OUTPUT_REGIONS=None))["OUTPUT_TABLE"])
+    assert [t["theil_between_ci_low"] for t in again] == [t["theil_between_ci_low"] for t in table]
+
+
+def test_intervals_off(run_alg, census_layer):
+    r = run_alg("megaregion:unevenness",
+                {"INPUT": census_layer, "INDICATORS": ["popu_2010", "popu_2020"], "BOOTSTRAP": 0, "PERMUTATIONS": 0,
+                 "OUTPUT_TABLE": "memory:", "OUTPUT_REGIONS": "memory:", "OUTPUT_HTML": None})
+    table = rows(r["OUTPUT_TABLE"])
+    assert all(t["theil_ci_low"] is None and t["p_between"] is None and t["change_is_clear"] is None for t in table)
+    names = r["OUTPUT_REGIONS"].fields().names()
+    assert "theil_popu_2020" in names and not [n for n in names if "_ci_" in n or "p_between" in n or "clear" in n]
+
+
+def test_too_few_resamples_is_refused_before_writing(run_alg, census_layer, tmp_path):
+    out = tmp_path / "table.gpkg"
+    with pytest.raises(QgsProcessingException, match=r"BOOTSTRAP = 20 is too few resamples for 95 % intervals.*at least 40"):
+        run_alg("megaregion:unevenness", {"INPUT": census_layer, "INDICATORS": ["popu_2020"], "BOOTSTRAP": 20,
+                                          "OUTPUT_TABLE": str(out)})
+    assert not out.exists()
