@@ -11,7 +11,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from . import compat
@@ -20,6 +20,20 @@ from .outputs import checked_destinations, run_guarded
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ICON_PATH = os.path.join(PLUGIN_DIR, "resources", "icons", "megaregion.svg")
+#: The plugin's reference, rendered to HTML by scripts/make_docs.py and shipped in the plugin.
+REFERENCE_HTML = os.path.join(PLUGIN_DIR, "docs", "html", "algorithms.html")
+#: One group id per group name (the toolbox shows one group per id).
+GROUP_IDS = {"1 Prepare data": "prepare", "2 Analyse": "analyse", "3 Report": "report"}
+
+
+def help_anchor(name):
+    """The anchor of algorithm ``name`` (e.g. 'typology') in the reference."""
+    return f"megaregion-{name}"
+
+
+def help_url(name):
+    """The Help button's address: the algorithm's section of the reference shipped in the plugin."""
+    return QUrl.fromLocalFile(REFERENCE_HTML).toString() + "#" + help_anchor(name)
 
 
 #: A dBASE field name holds at most 10 bytes.
@@ -82,7 +96,10 @@ class MegaregionAlgorithm(QgsProcessingAlgorithm):
         return self.tr(self.GROUP)
 
     def groupId(self):  # noqa: N802
-        return self.GROUP_ID
+        return GROUP_IDS.get(self.GROUP, self.GROUP_ID)
+
+    def helpUrl(self):  # noqa: N802
+        return help_url(self.ALG_ID)
 
     def shortHelpString(self):  # noqa: N802
         if self.missing_packages:

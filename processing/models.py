@@ -4,19 +4,64 @@ Their inputs default to the bundled data. A model stores such a default as
 ``megaregion-data:<path>``; loading resolves it to the installed plugin's data folder.
 QGIS 3.22 does not hand a model input's default on to the child algorithms when the input
 is left out (as ``qgis_process`` and scripts do), so :class:`ShippedModel` fills the
-defaults in before running the model."""
+defaults in before running the model.
+
+:class:`ShippedModel` also gives the model what the Model Builder cannot store in 3.22:
+
+- its inputs and outputs in the order they are drawn (top to bottom: the order of the
+  analysis), since QGIS 3.22 keeps a model's inputs sorted by name;
+- a display name and no group, so the whole analysis is listed above the provider's groups;
+- ``OUTPUT_FOLDER``: one folder for everything (:data:`FOLDER_OUTPUTS`); every model output
+  is optional, and one that is named is written where it names, as before;
+- layers loaded into the project named after what they are (the model output's
+  description), not after the step's output (CITIES twice);
+- a Help button opening the plugin's reference."""
 import glob
 import os
 
-from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm
+from qgis.core import (
+    Qgis,
+    QgsMessageLog,
+    QgsProcessingException,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFolderDestination,
+)
 
 from . import compat
-from .base import PLUGIN_DIR
-from .outputs import checked_destinations, run_guarded
+from .base import PLUGIN_DIR, help_url
+from .outputs import checked_destinations, destination_problem, run_guarded
 
 MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
 DATA_DIR = os.path.join(PLUGIN_DIR, "resources", "data")
 DATA_PLACEHOLDER = "megaregion-data:"
+OUTPUT_FOLDER = "OUTPUT_FOLDER"
+_OPTIONAL = compat.first(lambda: Qgis.ProcessingParameterFlag.Optional,
+                         lambda: QgsProcessingParameterDefinition.FlagOptional)
+
+#: Display names of the shipped models by model name (the name is the public id).
+DISPLAY_NAMES = {"pipeline": "Mega-region analysis (whole pipeline)"}
+#: Where OUTPUT_FOLDER puts each output of the pipeline: a layer of GEOPACKAGE, a file or a
+#: folder in OUTPUT_FOLDER.
+GEOPACKAGE = "megaregion.gpkg"
+FOLDER_OUTPUTS = {
+    "ndvi:PREFECTURES": ("layer", "prefectures"),
+    "join:UNMATCHED": ("layer", "unmatched_table_rows"),
+    "unevenness:REGIONS": ("layer", "unevenness_megaregions"),
+    "unevenness:TABLE": ("layer", "unevenness_table"),
+    "unevenness:REPORT": ("file", "unevenness_report.html"),
+    "typology:CITIES": ("layer", "typology_secondary_cities"),
+    "typology:CORES": ("layer", "typology_core_cities"),
+    "typology:PROFILES": ("layer", "typology_profiles"),
+    "typology:REPORT": ("file", "typology_report.html"),
+    "trend:CITIES": ("layer", "trend_secondary_cities"),
+    "trend:CORES": ("layer", "trend_core_cities"),
+    "trend:PROFILES": ("layer", "trend_profiles"),
+    "trend:REPORT": ("file", "trend_report.html"),
+    "maps:MAPS": ("folder", "maps"),
+}
+#: The step that only draws maps: skipped when no one asked for maps.
+MAPS_STEP = "maps"
 
 
 def resolve_data(value):
@@ -28,6 +73,18 @@ def resolve_data(value):
     return value
 
 
+def folder_destination(folder, kind, name):
+    """The value of an output written into ``folder`` (see :data:`FOLDER_OUTPUTS`)."""
+    if kind == "layer":
+        gpkg = os.path.join(folder, GEOPACKAGE).replace("'", "''")
+        return f"ogr:dbname='{gpkg}' table=\"{name}\" (geom)"
+    return os.path.join(folder, name)
+
+
+def _given(value):
+    return value not in (None, "")
+
+
 class ShippedModel(QgsProcessingModelAlgorithm):
     """A model of the plugin whose left-out inputs take their defaults."""
 
@@ -35,8 +92,58 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         clone = ShippedModel()
         clone.loadVariant(self.toVariant())
         clone.setSourceFilePath(self.sourceFilePath())
-        _resolve_defaults(clone)
+        clone.arrange()
         return clone
+
+    def displayName(self):  # noqa: N802
+        return DISPLAY_NAMES.get(self.name(), super().displayName())
+
+    def group(self):
+        return "" if self.name() in DISPLAY_NAMES else super().group()
+
+    def groupId(self):  # noqa: N802
+        return "" if self.name() in DISPLAY_NAMES else super().groupId()
+
+    def helpUrl(self):  # noqa: N802
+        return help_url(self.name())
+
+    def arrange(self):
+        """Defaults resolved to the bundled data, inputs and outputs in the order they are
+        drawn, every output optional, and OUTPUT_FOLDER for a model that lists its files."""
+        definitions = list(self.parameterDefinitions())
+        inputs = [d for d in definitions if not d.isDestination()]
+        outputs = [d for d in definitions if d.isDestination()]
+
+        def input_position(d):
+            component = self.parameterComponents().get(d.name())
+            return (component.position().y(), component.position().x()) if component else (1e9, 0)
+
+        def output_position(d):
+            child_id, _, name = d.name().partition(":")
+            child = self.childAlgorithms().get(child_id)
+            output = child.modelOutputs().get(name) if child else None
+            return (output.position().y(), output.position().x()) if output else (1e9, 0)
+
+        ordered = sorted(inputs, key=input_position) + sorted(outputs, key=output_position)
+        output_names = {d.name() for d in outputs}
+        clones = []
+        for d in ordered:
+            clone = d.clone()
+            clone.setDefaultValue(resolve_data(clone.defaultValue()))
+            if clone.isDestination():
+                clone.setFlags(clone.flags() | _OPTIONAL)
+            clones.append(clone)
+        del definitions, inputs, outputs, ordered  # removeParameter deletes them
+        for clone in clones:
+            self.removeParameter(clone.name())
+        if self.name() in DISPLAY_NAMES and set(FOLDER_OUTPUTS) & output_names:
+            position = next(i for i, c in enumerate(clones) if c.isDestination())
+            clones.insert(position, QgsProcessingParameterFolderDestination(
+                OUTPUT_FOLDER, "Output folder: one GeoPackage with every layer, the reports and the maps",
+                optional=True))
+        for clone in clones:
+            # removing a destination removed its output too: it is made again, in this order
+            self.addParameter(clone, clone.isDestination())
 
     def canExecute(self):  # noqa: N802
         """False, with the message of the first step that cannot run (a package is missing)."""
@@ -54,8 +161,10 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             return False, message
         from .input_checks import generic_problem
 
-        ok, message = super().checkParameterValues(parameters, context)
-        filled = self._filled(parameters)
+        # the files OUTPUT_FOLDER will hold are checked once the folder exists (a run creates it)
+        folder = self._folder(parameters, context)
+        filled = self._filled(parameters, context, folder if folder and os.path.isdir(folder) else None)
+        ok, message = super().checkParameterValues(filled, context)
         if not ok:
             # QGIS's own text ("Incorrect parameter value for X") names neither value nor fix.
             return False, generic_problem(self, filled, context) or message
@@ -64,27 +173,104 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         problem = checked_destinations(self, filled, context) or generic_problem(self, filled, context)
         return (False, problem) if problem else (True, "")
 
-    def _filled(self, parameters):
+    def _folder(self, parameters, context):
+        if self.parameterDefinition(OUTPUT_FOLDER) is None or not _given(parameters.get(OUTPUT_FOLDER)):
+            return None
+        folder = self.parameterAsString(parameters, OUTPUT_FOLDER, context)
+        return os.path.abspath(os.path.expanduser(folder)) if folder else None
+
+    def _filled(self, parameters, context=None, folder=None):
+        """The parameters with every left-out input at its default, and every left-out output
+        in ``folder`` (see :data:`FOLDER_OUTPUTS`) or, without a folder, temporary."""
         filled = dict(parameters)
         for definition in self.parameterDefinitions():
+            name = definition.name()
             if definition.isDestination():
-                continue
-            if filled.get(definition.name()) in (None, "") and definition.defaultValue() is not None:
-                filled[definition.name()] = definition.defaultValue()
+                if name == OUTPUT_FOLDER or _given(filled.get(name)):
+                    continue
+                if folder and name in FOLDER_OUTPUTS:
+                    filled[name] = folder_destination(folder, *FOLDER_OUTPUTS[name])
+                else:
+                    filled[name] = "TEMPORARY_OUTPUT"
+            elif not _given(filled.get(name)) and definition.defaultValue() is not None:
+                filled[name] = definition.defaultValue()
+        if folder:
+            filled[OUTPUT_FOLDER] = folder
         return filled
+
+    def _maps_wanted(self, parameters):
+        return any(_given(parameters.get(name)) for name, (kind, _) in FOLDER_OUTPUTS.items() if kind == "folder") \
+            or _given(parameters.get(OUTPUT_FOLDER))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """The steps with the defaults filled in, all or nothing: the outputs of the steps
         that succeeded are removed again when a later step fails or the run is cancelled."""
-        filled = self._filled(parameters)
+        folder = self._folder(parameters, context)
+        filled = self._filled(parameters, context, folder)
+        maps = self.childAlgorithms().get(MAPS_STEP)
+        if maps is not None and not self._maps_wanted(parameters):
+            # no one asked for maps: do not draw them into a temporary folder
+            self.childAlgorithm(MAPS_STEP).setActive(False)
+            filled.pop(f"{MAPS_STEP}:MAPS", None)
         model = super(ShippedModel, self)
-        return run_guarded(self, filled, context, feedback,
-                           lambda: model.processAlgorithm(filled, context, feedback))
+
+        def run():
+            results = model.processAlgorithm(filled, context, feedback)
+            self._name_layers(results, context)
+            if folder:
+                results[OUTPUT_FOLDER] = folder
+            return results
+
+        created = bool(folder) and not os.path.isdir(folder)
+        if created:
+            # the folder itself is checked first; the files in it once it exists
+            problem = destination_problem(self, self._filled(parameters, context), context)
+            if problem:
+                raise QgsProcessingException(problem)
+            try:
+                os.makedirs(folder)
+            except OSError as exc:
+                raise QgsProcessingException(
+                    f"OUTPUT_FOLDER '{folder}' cannot be created ({exc.strerror or exc}): choose a folder you may "
+                    "write to.") from exc
+        try:
+            return run_guarded(self, filled, context, feedback, run)
+        except BaseException:
+            if created:
+                _remove_empty_folder(folder)
+            raise
+
+    def _name_layers(self, results, context):
+        """Layers loaded into the project take the description of their model output. QGIS
+        lists a temporary output twice, by layer id and as 'memory:<the step's output
+        description>', both named after the step's output (CITIES for typology and trend)."""
+        names, by_step_description = {}, {}
+        for definition in self.destinationParameterDefinitions():
+            value = results.get(definition.name())
+            if isinstance(value, str):
+                names[value] = definition.description()
+            child_id, _, output_name = definition.name().partition(":")
+            child = self.childAlgorithms().get(child_id)
+            output = child.modelOutputs().get(output_name) if child else None
+            step = child.algorithm() if child else None
+            step_output = step.parameterDefinition(output.childOutputName()) if output and step else None
+            if step_output is not None:
+                by_step_description["memory:" + step_output.description()] = definition.description()
+        for key in list(context.layersToLoadOnCompletion()):
+            name = names.get(key) or by_step_description.get(key)
+            if name:
+                details = context.layerToLoadOnCompletionDetails(key)
+                details.name = name
+                if hasattr(details, "forceName"):  # QGIS 3.32+: keep this name whatever the settings
+                    details.forceName = True
 
 
-def _resolve_defaults(model):
-    for definition in model.parameterDefinitions():
-        definition.setDefaultValue(resolve_data(definition.defaultValue()))
+def _remove_empty_folder(folder):
+    """Remove ``folder`` (made by the failed run) if the rollback left it empty."""
+    try:
+        os.removedirs(folder)
+    except OSError:
+        pass
 
 
 def shipped_models():
@@ -96,6 +282,6 @@ def shipped_models():
                 f"Model {path} could not be read", "Mega-region unevenness", compat.MESSAGE_CRITICAL
             )
             continue
-        _resolve_defaults(model)
+        model.arrange()
         out.append(model)
     return out

@@ -2,12 +2,19 @@
 
 boundaries (converted to WGS84 from GCJ-02 or BD-09) -> join an indicator table -> assign
 mega-regions and roles -> built-up share (land cover), night-light and NDVI zonal statistics
--> unevenness -> typology of the secondary cities (year 2) and their trend (year 1 -> 2).
+-> unevenness -> typology of the secondary cities (year 2) and their trend (year 1 -> 2)
+-> PNG maps of the three styled results.
 
 The model is built with the PyQGIS model API so that it stays in step with the algorithms'
 parameter names; defaults that point at the bundled data are stored as
 ``megaregion-data:<path>`` and resolved to the installed plugin's data folder when the
 provider loads the model.
+
+Order: the model's inputs and outputs are drawn top to bottom in the order of the analysis;
+the provider (processing/models.py) shows them in that order (the position's y), since
+QGIS 3.22 keeps a model's inputs sorted by name. Every setting of a step that the model does
+not take from an input is set to the step's own default, so the model validates; a setting
+added to an algorithm later is picked up the next time this script runs.
 
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_pipeline_model.py
 """
@@ -21,15 +28,71 @@ DATA = "megaregion-data:"
 
 sys.path.insert(0, str(ROOT / "tests"))
 
+#: The default indicators: each is a benefit indicator (more is better) or a declared cost
+#: indicator; see the section "Benefit and cost indicators" of docs/algorithms.md.
+INDICATORS = "popu,popu_urban,age_15_59,ntl_total_light,ntl_lit_area_km2,age_65"
+COST_INDICATORS = "age_65"
+EXTRA_INDICATORS = "built_frac_13,ndvi_mean_2023"
+
+HELP = (
+    "The whole analysis in one run, on the bundled data by default: the prefecture boundaries converted to "
+    "WGS84, an indicator table joined, mega-regions and core/secondary roles assigned, the built-up share "
+    "(land cover), night-light and NDVI statistics per prefecture, the core-secondary unevenness of every "
+    "indicator in year 1 and year 2 and its change, the typology of the secondary cities by their gap to the "
+    "cores in year 2, their development trends from year 1 to year 2, and a PNG map of each result.\n\n"
+    "<b>Where the results go</b>: choose an <b>Output folder</b> and the run writes there one GeoPackage, "
+    "megaregion.gpkg, with every layer styled (prefectures, unevenness_megaregions, unevenness_table, "
+    "typology_secondary_cities, typology_core_cities, typology_profiles, trend_secondary_cities, "
+    "trend_core_cities, trend_profiles, unmatched_table_rows), the three reports (unevenness_report.html, "
+    "typology_report.html, trend_report.html) and the maps (maps/*.png). From the command line: "
+    "qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results. Every other output is optional "
+    "and, when given, is written where it names instead (its name, e.g. typology:CITIES, works as before).\n\n"
+    "<b>Indicators</b>: names without the year (popu for popu_2010 and popu_2020). The defaults are benefit "
+    "indicators (more is better: population, urban population, working-age share age_15_59, total night "
+    "light, lit area, and the built-up share and NDVI as single-year extras) and one declared cost indicator "
+    "(age_65, the share aged 65 and over: an older population is a heavier dependency burden). The census "
+    "field household is the average household size, neither better nor worse when larger, and is not among "
+    "them. List every indicator where less is better under <b>Cost indicators</b>; see the plugin's "
+    "reference (Help button), section 'Benefit and cost indicators'.\n\n"
+    "<b>Members</b>: every member the plan documents name, or as in Du 2026, ordinary prefecture-level "
+    "cities only (see 'Assign mega-regions and core cities').\n"
+    "<b>Built-up class</b>: 13 is 'urban and built-up lands' in the MODIS IGBP classification of the "
+    "bundled MCD12C1 land cover; give the class of your own land-cover product.\n"
+    "The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP rasters for analysis. "
+    "Advanced settings hold the choices of the typology and trend steps; open the model in the Model Builder "
+    "to change any other step."
+)
+
+#: model outputs: (child id, model output name (public: '<child>:<name>'), child output,
+#: description), in the order of the analysis.
+OUTPUTS = [
+    ("ndvi", "PREFECTURES", "OUTPUT", "Prefectures with mega-regions and indicators"),
+    ("join", "UNMATCHED", "UNMATCHED", "Indicator table rows matched to no boundary"),
+    ("unevenness", "REGIONS", "OUTPUT_REGIONS", "Unevenness per mega-region"),
+    ("unevenness", "TABLE", "OUTPUT_TABLE", "Unevenness per mega-region, indicator and year (table)"),
+    ("unevenness", "REPORT", "OUTPUT_HTML", "Unevenness report"),
+    ("typology", "CITIES", "OUTPUT", "Secondary cities by type"),
+    ("typology", "CORES", "OUTPUT_CORES", "Core cities with their performance (typology)"),
+    ("typology", "PROFILES", "OUTPUT_PROFILES", "Profiles of the types"),
+    ("typology", "REPORT", "OUTPUT_HTML", "Typology report"),
+    ("trend", "CITIES", "OUTPUT", "Secondary cities by trend"),
+    ("trend", "CORES", "OUTPUT_CORES", "Core cities with their performance and trend"),
+    ("trend", "PROFILES", "OUTPUT_PROFILES", "Profiles of the trend types"),
+    ("trend", "REPORT", "OUTPUT_HTML", "Trend report"),
+    ("maps", "MAPS", "OUTPUT_FOLDER", "Maps (PNG)"),
+]
+
 
 def build():
     from qgis.core import (
+        QgsApplication,
         QgsProcessing,
         QgsProcessingModelAlgorithm,
         QgsProcessingModelChildAlgorithm,
         QgsProcessingModelChildParameterSource as Src,
         QgsProcessingModelOutput,
         QgsProcessingModelParameter,
+        QgsProcessingParameterDefinition,
         QgsProcessingParameterEnum,
         QgsProcessingParameterFeatureSource,
         QgsProcessingParameterMultipleLayers,
@@ -38,51 +101,72 @@ def build():
     )
     from qgis.PyQt.QtCore import QPointF
 
-    model = QgsProcessingModelAlgorithm("pipeline", "Whole analysis (pipeline)", "0 Pipeline")
-    model.setHelpContent({
-        "ALG_DESC": (
-            "The whole analysis in one run, on the bundled data by default: boundaries converted to WGS84, "
-            "an indicator table joined, mega-regions and core/secondary roles assigned, built-up share "
-            "(land cover class), night-light and NDVI statistics per prefecture, core-secondary unevenness "
-            "(Theil, Dagum Gini) for the indicators in year 1 and year 2 and their change, the typology of "
-            "the secondary cities by their gap to the cores in year 2, and their development trends from "
-            "year 1 to year 2. The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or "
-            "DMSP rasters for analysis. Open the model in the Model Builder to change any step."
-        ),
-        "ALG_CREATOR": "megaregion",
-    })
+    registry = QgsApplication.processingRegistry()
+    advanced = QgsProcessingParameterDefinition.FlagAdvanced
+    optional = QgsProcessingParameterDefinition.FlagOptional
+
+    # no group: the provider lists the whole analysis above its groups
+    model = QgsProcessingModelAlgorithm("pipeline", "", "")
+    model.setHelpContent({"ALG_DESC": HELP, "ALG_CREATOR": "megaregion"})
 
     y = [60]
 
-    def param(definition):
-        # QGIS 3.22 rejects a required parameter left out even when it has a default; an input
-        # with a default is optional, and the model passes the default on.
-        if definition.defaultValue() is not None:
-            definition.setFlags(definition.flags() | definition.FlagOptional)
+    def param(definition, is_advanced=False, is_optional=False):
+        """A model input, drawn below the previous one (the order the dialog shows)."""
+        flags = definition.flags()
+        # qgis_process refuses a left-out layer input that is not optional, default or not:
+        # an input that defaults to bundled data is optional (the provider fills the default in)
+        layers = definition.type() in ("source", "multilayer") and definition.defaultValue() is not None
+        flags = (flags | optional) if (is_optional or layers) else (flags & ~optional)
+        if is_advanced:
+            flags |= advanced
+        definition.setFlags(flags)
         component = QgsProcessingModelParameter(definition.name())
         component.setPosition(QPointF(120, y[0]))
+        component.setDescription(definition.description())
         model.addModelParameter(definition, component)
         y[0] += 60
 
+    def like(alg_id, name, new_name, label, **kwargs):
+        """A model input that is a copy of a step's parameter (its options and default)."""
+        definition = registry.algorithmById(alg_id).parameterDefinition(name).clone()
+        definition.setName(new_name)
+        definition.setDescription(label)
+        definition.setFlags(definition.flags() & ~advanced)
+        param(definition, **kwargs)
+
+    # --- where the data come from (planner decisions first, in the order of the analysis)
     param(QgsProcessingParameterFeatureSource(
         "BOUNDARIES", "Prefecture boundaries", [QgsProcessing.TypeVectorPolygon],
         defaultValue=DATA + "boundaries/china_prefectures_gcj02.geojson"))
     param(QgsProcessingParameterEnum(
         "BOUNDARY_SYSTEM", "Coordinate system of the boundaries",
         options=["GCJ-02 (Amap, Tencent)", "BD-09 (Baidu)", "WGS84"], defaultValue=0))
-    param(QgsProcessingParameterString("CODE_FIELD", "Administrative code field of the boundaries", defaultValue="adcode"))
     param(QgsProcessingParameterFeatureSource(
-        "TABLE", "Indicator table", [QgsProcessing.TypeVector],
+        "TABLE", "Indicator table (one row per prefecture, <indicator>_<year> columns)", [QgsProcessing.TypeVector],
         defaultValue=DATA + "census/census_city_2010-2020.csv"))
-    param(QgsProcessingParameterString("TABLE_KEY", "Key field of the indicator table", defaultValue="city_code"))
     param(QgsProcessingParameterEnum(
-        "MATCH_BY", "Match the table by", options=["Administrative code", "Name"], defaultValue=0))
+        "MATCH_BY", "Match the table to the boundaries by", options=["Administrative code", "Name"], defaultValue=0))
     param(QgsProcessingParameterString(
-        "BOUNDARY_KEY", "Boundary field matched with the table key (code or name)", defaultValue="adcode"))
+        "TABLE_KEY", "Key field of the indicator table (code or name)", defaultValue="city_code"))
+    param(QgsProcessingParameterString(
+        "BOUNDARY_KEY", "Key field of the boundaries, matched with the table's key (code or name)",
+        defaultValue="adcode"))
+    like("megaregion:assignmegaregions", "MEMBERSHIP_SET", "MEMBERSHIP_SET", "Mega-region members")
+    param(QgsProcessingParameterString(
+        "INDICATORS", "Indicators measured in both years (names without the year, comma separated)",
+        defaultValue=INDICATORS))
+    param(QgsProcessingParameterString(
+        "COST_INDICATORS", "Cost indicators among them: less is better (names without the year)",
+        defaultValue=COST_INDICATORS), is_optional=True)
+    param(QgsProcessingParameterNumber("YEAR1", "Year 1", QgsProcessingParameterNumber.Integer, defaultValue=2010))
+    param(QgsProcessingParameterNumber("YEAR2", "Year 2", QgsProcessingParameterNumber.Integer, defaultValue=2020))
+    param(QgsProcessingParameterString(
+        "EXTRA_INDICATORS", "Single-year indicators for unevenness and typology, full field names (comma separated)",
+        defaultValue=EXTRA_INDICATORS), is_optional=True)
     param(QgsProcessingParameterMultipleLayers(
-        "LANDCOVER", "Land-cover raster (built-up share)", QgsProcessing.TypeRaster,
+        "LANDCOVER", "Land-cover raster (for the built-up share)", QgsProcessing.TypeRaster,
         defaultValue=[DATA + "landcover/MCD12C1.A2019001.006.2020220162300.tif"]))
-    param(QgsProcessingParameterString("BUILT_CLASS", "Built-up class of the land cover", defaultValue="13"))
     param(QgsProcessingParameterMultipleLayers(
         "NTL_RASTERS", "Night-light rasters, one per year (default: SYNTHETIC samples 2010, 2020)",
         QgsProcessing.TypeRaster,
@@ -93,90 +177,112 @@ def build():
     param(QgsProcessingParameterMultipleLayers(
         "NDVI_RASTERS", "NDVI rasters, one per year", QgsProcessing.TypeRaster,
         defaultValue=[DATA + "ndvi/MOD_NDVI_M_2023-11-01_rgb_720x360.FLOAT.TIFF"]))
-    param(QgsProcessingParameterString(
-        "INDICATORS", "Indicators measured in both years (names without the year, comma separated)",
-        defaultValue="popu,popu_urban,household,ntl_total_light,ntl_lit_area_km2"))
-    param(QgsProcessingParameterNumber("YEAR1", "Year 1", QgsProcessingParameterNumber.Integer, defaultValue=2010))
-    param(QgsProcessingParameterNumber("YEAR2", "Year 2", QgsProcessingParameterNumber.Integer, defaultValue=2020))
-    param(QgsProcessingParameterString(
-        "EXTRA_INDICATORS", "Further single-year indicator fields for unevenness and typology (comma separated)",
-        defaultValue="built_frac_13,ndvi_mean_2023", optional=True))
-    param(QgsProcessingParameterString(
-        "COST_INDICATORS", "Cost indicators, less is better (names without the year, comma separated)",
-        defaultValue="", optional=True))
     param(QgsProcessingParameterNumber(
-        "K", "Number of types (0 = choose by silhouette)", QgsProcessingParameterNumber.Integer, defaultValue=0,
+        "K", "Number of types (0 = chosen by the silhouette)", QgsProcessingParameterNumber.Integer, defaultValue=0,
         minValue=0))
+    # --- advanced: what an analyst may change, each at its step's default
+    param(QgsProcessingParameterString(
+        "CODE_FIELD", "Administrative code field of the boundaries (finds each prefecture's mega-region)",
+        defaultValue="adcode"), is_advanced=True)
+    param(QgsProcessingParameterString(
+        "BUILT_CLASS", "Built-up class of the land cover (13 = urban and built-up lands, MODIS IGBP)",
+        defaultValue="13"), is_advanced=True)
+    like("megaregion:unevenness", "HEADLINE", "HEADLINE", "Headline measure of the unevenness map", is_advanced=True)
+    like("megaregion:typology", "CORE_REFERENCE", "CORE_REFERENCE", "Core reference when a mega-region has several cores",
+         is_advanced=True)
+    like("megaregion:typology", "POOL", "POOL", "Cities pooled for the min-max performance", is_advanced=True)
+    like("megaregion:typology", "WEIGHTING", "WEIGHTING", "Weights of the composite TOPSIS score", is_advanced=True)
+    like("megaregion:trend", "YEAR_POOL", "YEAR_POOL", "Min-max of the two years (trend)", is_advanced=True)
+    like("megaregion:typology", "K_MAX", "K_MAX", "Largest number of types tried by the silhouette", is_advanced=True)
+    like("megaregion:typology", "SEED", "SEED", "K-means random seed", is_advanced=True)
+    like("megaregion:typology", "N_INIT", "N_INIT", "K-means initialisations", is_advanced=True)
 
     # names -> field lists, evaluated when the model runs
-    def fields(year_var):
-        return (f"array_foreach(array_filter(string_to_array(@INDICATORS, ','), length(trim(@element)) > 0), "
+    def fields(year_var, names="@INDICATORS"):
+        return (f"array_foreach(array_filter(string_to_array(coalesce({names}, ''), ','), length(trim(@element)) > 0), "
                 f"trim(@element) || '_' || to_string({year_var}))")
     extras = "array_filter(string_to_array(coalesce(@EXTRA_INDICATORS, ''), ','), length(trim(@element)) > 0)"
     both_years = f"array_cat({fields('@YEAR1')}, {fields('@YEAR2')})"
-    cost_both = both_years.replace("@INDICATORS", "coalesce(@COST_INDICATORS, '')")
-    cost_year2 = fields("@YEAR2").replace("@INDICATORS", "coalesce(@COST_INDICATORS, '')")
-
-    x = [420]
-
-    def child(child_id, alg_id, description, sources, outputs=()):
-        c = QgsProcessingModelChildAlgorithm(alg_id)
-        c.setChildId(child_id)
-        c.setDescription(description)
-        c.setPosition(QPointF(x[0], 80 + 90 * (len(model.childAlgorithms()) % 9)))
-        for name, src in sources.items():
-            c.addParameterSources(name, [src])
-        outs = {}
-        for out_name, child_output, description_text in outputs:
-            o = QgsProcessingModelOutput(out_name, description_text)
-            o.setChildId(child_id)
-            o.setChildOutputName(child_output)
-            outs[out_name] = o
-        c.setModelOutputs(outs)
-        model.addChildAlgorithm(c)
-        return child_id
+    cost_both = f"array_cat({fields('@YEAR1', '@COST_INDICATORS')}, {fields('@YEAR2', '@COST_INDICATORS')})"
+    cost_year2 = fields("@YEAR2", "@COST_INDICATORS")
 
     P = Src.fromModelParameter
     S = Src.fromStaticValue
     O = Src.fromChildOutput
     E = Src.fromExpression
+    model_outputs = {}
+    for i, (child_id, name, child_output, description) in enumerate(OUTPUTS):
+        model_outputs.setdefault(child_id, []).append((name, child_output, description, 60 + 50 * i))
+    steps = [0]
+
+    def child(child_id, alg_id, description, sources):
+        algorithm = registry.algorithmById(alg_id)
+        if algorithm is None:
+            raise SystemExit(f"{alg_id} is not loaded")
+        c = QgsProcessingModelChildAlgorithm(alg_id)
+        c.setChildId(child_id)
+        c.setDescription(description)
+        c.setPosition(QPointF(420 + 340 * (steps[0] // 6), 80 + 110 * (steps[0] % 6)))
+        steps[0] += 1
+        for name, src in sources.items():
+            c.addParameterSources(name, src if isinstance(src, list) else [src])
+        # every required setting the model does not feed: the step's own default
+        for definition in algorithm.parameterDefinitions():
+            if definition.isDestination() or definition.name() in sources:
+                continue
+            if definition.flags() & optional:
+                continue
+            if definition.defaultValue() is None:
+                raise SystemExit(f"{alg_id}: required parameter {definition.name()} has no default; "
+                                 "feed it from a model input")
+            c.addParameterSources(definition.name(), [S(definition.defaultValue())])
+        outs = {}
+        for name, child_output, text, output_y in model_outputs.get(child_id, []):
+            o = QgsProcessingModelOutput(name, text)
+            o.setChildId(child_id)
+            o.setChildOutputName(child_output)
+            o.setMandatory(False)
+            if not algorithm.parameterDefinition(child_output).flags() & optional:
+                # a step that must write this output writes a temporary one when it is not named
+                o.setDefaultValue("TEMPORARY_OUTPUT")
+            o.setPosition(QPointF(1200, output_y))  # drawn (and listed) in the order of OUTPUTS
+            outs[name] = o
+        c.setModelOutputs(outs)
+        model.addChildAlgorithm(c)
 
     child("convert", "megaregion:gcj02towgs84", "Convert boundaries to WGS84",
           {"INPUT": P("BOUNDARIES"), "FROM_SYSTEM": P("BOUNDARY_SYSTEM"), "TO_SYSTEM": S(2), "OUTPUT": S("memory:")})
     child("join", "megaregion:joinindicators", "Join the indicator table",
           {"INPUT": O("convert", "OUTPUT"), "INPUT_KEY": P("BOUNDARY_KEY"), "TABLE": P("TABLE"),
-           "TABLE_KEY": P("TABLE_KEY"), "MATCH_BY": P("MATCH_BY"), "DUPLICATES": S(0),
-           "OUTPUT": S("memory:"), "UNMATCHED": S("memory:")},
-          [("UNMATCHED", "UNMATCHED", "Table rows not joined")])
+           "TABLE_KEY": P("TABLE_KEY"), "MATCH_BY": P("MATCH_BY"), "DUPLICATES": S(0), "OUTPUT": S("memory:")})
     child("assign", "megaregion:assignmegaregions", "Assign mega-regions and roles",
           {"INPUT": O("join", "OUTPUT"), "KEY": P("CODE_FIELD"), "MULTIPLE": S(0), "UNASSIGNED": S(0),
-           "INCLUDE_SAR": S(False), "OUTPUT": S("memory:")})
+           "INCLUDE_SAR": S(False), "MEMBERSHIP_SET": P("MEMBERSHIP_SET"),
+           "OUTPUT": S("memory:")})
     child("builtup", "megaregion:zonalstatistics", "Built-up share from land cover",
-          {"INPUT": O("assign", "OUTPUT"), "RASTER": P("LANDCOVER"), "STATISTICS": S([7]),
-           "CATEGORIES": P("BUILT_CLASS"), "PREFIX": S("built"), "COVERAGE": S(0), "OUTPUT": S("memory:")})
+          {"INPUT": O("assign", "OUTPUT"), "RASTER": P("LANDCOVER"), "STATISTICS": S([7]), "PRESET": S(0),
+           "CATEGORIES": P("BUILT_CLASS"), "PREFIX": S("built"), "COVERAGE": S(0),
+           "OUTPUT": S("memory:")})
     child("ntl", "megaregion:nighttimelight", "Night-light statistics",
           {"INPUT": O("builtup", "OUTPUT"), "RASTER": P("NTL_RASTERS"), "PRESET": P("NTL_PRODUCT"),
            "STATISTICS": S([0, 1, 2, 3]), "PREFIX": S("ntl"), "COVERAGE": S(0), "OUTPUT": S("memory:")})
     child("ndvi", "megaregion:ndvi", "NDVI statistics",
           {"INPUT": O("ntl", "OUTPUT"), "RASTER": P("NDVI_RASTERS"), "PRESET": S(0), "STATISTICS": S([0, 1]),
-           "PREFIX": S("ndvi"), "COVERAGE": S(0), "OUTPUT": S("memory:")},
-          [("PREFECTURES", "OUTPUT", "Prefectures with mega-regions and indicators")])
-    x[0] = 760
+           "PREFIX": S("ndvi"), "COVERAGE": S(0)})
     child("unevenness", "megaregion:unevenness", "Core-secondary unevenness",
           {"INPUT": O("ndvi", "OUTPUT"), "INDICATORS": E(f"array_cat({both_years}, {extras})"),
-           "NAME_FIELD": S("name"), "HEADLINE": S(0)},
-          [("TABLE", "OUTPUT_TABLE", "Unevenness table"), ("REGIONS", "OUTPUT_REGIONS", "Mega-regions by unevenness"),
-           ("REPORT", "OUTPUT_HTML", "Unevenness report")])
+           "NAME_FIELD": S("name"), "HEADLINE": P("HEADLINE")})
+    analysis = {"K": P("K"), "K_MAX": P("K_MAX"), "WEIGHTING": P("WEIGHTING"), "POOL": P("POOL"),
+                "SEED": P("SEED"), "N_INIT": P("N_INIT"), "NAME_FIELD": S("name")}
     child("typology", "megaregion:typology", "Typology of secondary cities (year 2)",
-          {"INPUT": O("ndvi", "OUTPUT"), "INDICATORS": E(f"array_cat({fields('@YEAR2')}, {extras})"),
-           "COST_INDICATORS": E(cost_year2), "K": P("K"), "NAME_FIELD": S("name")},
-          [("CITIES", "OUTPUT", "Secondary cities by type"), ("CORES", "OUTPUT_CORES", "Core cities"),
-           ("PROFILES", "OUTPUT_PROFILES", "Type profiles"), ("REPORT", "OUTPUT_HTML", "Typology report")])
+          dict(analysis, INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(f"array_cat({fields('@YEAR2')}, {extras})"),
+               COST_INDICATORS=E(cost_year2), CORE_REFERENCE=P("CORE_REFERENCE")))
     child("trend", "megaregion:trend", "Development trends (year 1 to year 2)",
-          {"INPUT": O("ndvi", "OUTPUT"), "INDICATORS": E(both_years), "COST_INDICATORS": E(cost_both),
-           "K": P("K"), "NAME_FIELD": S("name")},
-          [("CITIES", "OUTPUT", "Secondary cities by trend"), ("CORES", "OUTPUT_CORES", "Core cities (trend)"),
-           ("PROFILES", "OUTPUT_PROFILES", "Trend profiles"), ("REPORT", "OUTPUT_HTML", "Trend report")])
+          dict(analysis, INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(both_years), COST_INDICATORS=E(cost_both),
+               YEAR1=P("YEAR1"), YEAR2=P("YEAR2"), YEAR_POOL=P("YEAR_POOL")))
+    child("maps", "megaregion:rendermaps", "Maps of the results (PNG)",
+          {"LAYERS": [O("unevenness", "OUTPUT_REGIONS"), O("typology", "OUTPUT"), O("trend", "OUTPUT")],
+           "BACKGROUND": O("ndvi", "OUTPUT"), "CORES": O("typology", "OUTPUT_CORES")})
     return model
 
 
