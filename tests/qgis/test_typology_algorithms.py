@@ -68,15 +68,16 @@ def minmax(values, cost=False):
 
 
 def typology(run_alg, layer, feedback=None, **params):
+    """A typology run; the stability (resampling, slow) only where a test asks for it."""
     base = {"INPUT": layer, "INDICATORS": INDICATORS_2020, "COST_INDICATORS": ["age_65_2020"], "K_MAX": 4,
-            "OUTPUT": "memory:", "OUTPUT_CORES": "memory:", "OUTPUT_PROFILES": "memory:", "OUTPUT_HTML": None}
+            "STABILITY_RESAMPLES": 0, "OUTPUT": "memory:", "OUTPUT_CORES": "memory:", "OUTPUT_PROFILES": "memory:", "OUTPUT_HTML": None}
     base.update(params)
     return run_alg("megaregion:typology", base, feedback)
 
 
 def trend(run_alg, layer, feedback=None, **params):
     base = {"INPUT": layer, "INDICATORS": INDICATORS_2010 + INDICATORS_2020, "COST_INDICATORS": ["age_65_2020"],
-            "K_MAX": 4, "OUTPUT": "memory:", "OUTPUT_CORES": "memory:", "OUTPUT_PROFILES": "memory:",
+            "K_MAX": 4, "STABILITY_RESAMPLES": 0, "OUTPUT": "memory:", "OUTPUT_CORES": "memory:", "OUTPUT_PROFILES": "memory:",
             "OUTPUT_HTML": None}
     base.update(params)
     return run_alg("megaregion:trend", base, feedback)
@@ -152,6 +153,46 @@ def test_types_are_lettered_and_styled(gap_run):
             assert c["type_label"] == profiles[letters.index(c["type"])]["label"]
             assert c["type_description"].startswith(f"Type {c['type']} (")
             assert -1 <= c["silhouette"] <= 1 and c["pca_x"] is not None
+
+
+def test_profiles_carry_the_stability_and_name_unstable_types(gap_run):
+    """The default run resamples the secondary cities 100 times (the numbers are checked
+    against a plain loop in tests/unit/test_stability.py)."""
+    result, feedback, _ = gap_run
+    profiles = rows(result["OUTPUT_PROFILES"])
+    assert all(0 < p["stability"] <= 1 for p in profiles)
+    for p in profiles:
+        unstable = p["stability"] < 0.6
+        assert p["label"].endswith("; unstable)") == unstable
+        assert ("Unstable: resampling the secondary cities 100 times" in p["description"]) == unstable
+    said = [m for m in feedback.infos if m.startswith("Stability (mean Jaccard similarity over 100 resamples")]
+    assert len(said) == 1 and all(f"{p['type']} {p['stability']:.2f}" in said[0] for p in profiles)
+    # household size is neither benefit nor cost: the log says so
+    assert any(m.startswith("'household_2020' is the average household size") for m in feedback.infos)
+
+
+def test_stability_off_and_repeatable(run_alg, census_layer):
+    off = rows(typology(run_alg, census_layer, K=3)["OUTPUT_PROFILES"])
+    assert [p["stability"] for p in off] == [None] * 3
+    one, two = (rows(typology(run_alg, census_layer, K=3, STABILITY_RESAMPLES=15)["OUTPUT_PROFILES"]) for _ in range(2))
+    assert [p["stability"] for p in one] == [p["stability"] for p in two]
+    assert all(0 < p["stability"] <= 1 for p in one)
+    trend_profiles = rows(trend(run_alg, census_layer, K=2, STABILITY_RESAMPLES=10)["OUTPUT_PROFILES"])
+    assert all(0 < p["stability"] <= 1 for p in trend_profiles)
+
+
+def test_neutral_indicator_left_out(run_alg, census_layer):
+    feedback = RecordingFeedback()
+    r = typology(run_alg, census_layer, feedback, NEUTRAL_INDICATORS=["household_2020"], K=2, WEIGHTING=0)
+    fields = r["OUTPUT"].fields().names()
+    assert "gap_household_2020" not in fields and "perf_household_2020" not in fields
+    assert "gap_popu_2020" in fields and "topsis_overall" in fields
+    assert any("'household_2020' is declared neutral" in m for m in feedback.warnings)
+    assert not any(m.startswith("'household_2020' is the average household size") for m in feedback.infos)
+    without = typology(run_alg, census_layer, INDICATORS=[i for i in INDICATORS_2020 if i != "household_2020"], K=2)
+    assert [(key(c), c["type"]) for c in rows(r["OUTPUT"])] == [(key(c), c["type"]) for c in rows(without["OUTPUT"])]
+    t = trend(run_alg, census_layer, NEUTRAL_INDICATORS=["household_2010"], K=2)
+    assert "trend_household" not in t["OUTPUT"].fields().names() and "trend_popu" in t["OUTPUT"].fields().names()
 
 
 def test_performance_and_gap_by_hand(census_layer, gap_run):
@@ -323,9 +364,11 @@ def test_k_too_large_is_an_error_and_leaves_no_output(run_alg, census_layer, tmp
     "params, match",
     [
         ({"COST_INDICATORS": ["age_65_2010"]}, r"COST_INDICATORS 'age_65_2010' not among INDICATORS"),
+        ({"NEUTRAL_INDICATORS": ["household_2010"]}, r"NEUTRAL_INDICATORS 'household_2010' not among INDICATORS"),
+        ({"NEUTRAL_INDICATORS": ["age_65_2020"]}, r"'age_65_2020' are both cost and neutral indicators"),
+        ({"NEUTRAL_INDICATORS": INDICATORS_2020, "COST_INDICATORS": []}, r"Every indicator is declared neutral"),
+        ({"STABILITY_RESAMPLES": -5}, r"STABILITY_RESAMPLES = -5 is out of range: choose a value from 0 to 10000"),
         ({"DIMENSIONS": "GDP=urban size"}, r"DIMENSIONS names 'GDP', which is not one of the indicators"),
-        ({"DIMENSIONS": "popu urban size"}, r"DIMENSIONS entry 'popu urban size' has no '='"),
-        ({"DIMENSIONS": "popu=a;popu_2020=b"}, r"two dimensions"),
         ({"INDICATORS": ["popu_2020", "province"], "COST_INDICATORS": []}, r"Indicator 'province' has non-numeric values"),
         ({"INDICATORS": ["popu_2020", "no_such_field"]}, r"INDICATORS 'no_such_field' not in INPUT"),
         ({"ROLE_FIELD": "phase"}, r"Field 'phase' must be 'core' or 'secondary'"),
@@ -470,12 +513,10 @@ def test_trend_fixed_k_repeatable_and_too_large(run_alg, census_layer, tmp_path)
     "params, match",
     [
         ({"INDICATORS": INDICATORS_2020}, r"year\(s\) 2020: select the fields of exactly two years"),
-        ({"INDICATORS": ["popu_2010", "popu_2020", "province"]}, r"INDICATORS 'province' have no _<year> suffix"),
-        ({"YEAR1": 2010}, r"YEAR1 = 2010 and YEAR2 = 0: set both"),
         ({"YEAR1": 2010, "YEAR2": 2015}, r"INPUT has no field 'popu_2015'"),
-        ({"YEAR1": 2020, "YEAR2": 2020}, r"YEAR1 and YEAR2 are both 2020"),
         ({"INDICATORS": ["popu_2010", "popu_2020"], "COST_INDICATORS": ["age_65_2020"]},
          r"COST_INDICATORS 'age_65' not among the INDICATORS \(popu\)"),
+        ({"NEUTRAL_INDICATORS": ["age_65_2010"]}, r"'age_65' are both cost and neutral indicators"),
     ],
 )
 def test_trend_bad_inputs(run_alg, census_layer, tmp_path, params, match):
@@ -492,8 +533,11 @@ def test_help_names_the_formulas():
                           ("megaregion:trend", ["Trend", "min-max", "silhouette", "YEAR_POOL", "A, B, C"])):
         alg = QgsApplication.processingRegistry().algorithmById(alg_id)
         text = alg.shortHelpString()
-        for word in words:
+        for word in words + ["STABILITY_RESAMPLES", "NEUTRAL_INDICATORS", "Jaccard",
+                             "'Join indicator table to boundaries'", "'Assign mega-regions and core cities'"]:
             assert word in text, (alg_id, word)
+        assert "method.md" not in text and "Help button" in text
         names = [p.name() for p in alg.parameterDefinitions()]
-        assert {"INPUT", "INDICATORS", "COST_INDICATORS", "K", "OUTPUT", "OUTPUT_CORES", "OUTPUT_PROFILES",
-                "OUTPUT_HTML"} <= set(names)
+        assert {"INPUT", "INDICATORS", "COST_INDICATORS", "NEUTRAL_INDICATORS", "K", "STABILITY_RESAMPLES", "OUTPUT",
+                "OUTPUT_CORES", "OUTPUT_PROFILES", "OUTPUT_HTML"} <= set(names)
+        assert alg.parameterDefinition("STABILITY_RESAMPLES").defaultValue() == 100
