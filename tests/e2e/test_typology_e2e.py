@@ -71,6 +71,9 @@ def test_typology_census(qgis_process, joined, tmp_path):
     assert [p[0] for p in profiles] == ["A", "B", "C"] and sum(p[1] for p in profiles) == typed
     for _, _, dim, a, b in profiles:
         assert dim == pytest.approx((a + b) / 2, abs=1e-12)
+    # the stability of every type from 100 resamples (the default), a type under 0.6 labelled unstable
+    stability = query(out["profiles"], "SELECT stability, label FROM profiles ORDER BY type")
+    assert all(0 < s <= 1 and label.endswith("; unstable)") == (s < 0.6) for s, label in stability)
     text = html.read_text(encoding="utf-8")
     assert "Typology of secondary cities" in text and "<svg" in text
 
