@@ -20,13 +20,26 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+#: Lit thresholds (physical units; a cell is lit when its value exceeds the threshold).
+#: VIIRS annual V2: 0.6 nW/cm²/sr, the average radiance below which VNL V2 zeroes a cell as
+#: background noise (Elvidge, Zhizhin, Ghosh, Hsu & Taneja 2021, Remote Sensing 13, 922).
+VIIRS_ANNUAL_LIT = 0.6
+#: VIIRS monthly composites keep their background, whose radiances lie under about 1 nW/cm²/sr
+#: (Elvidge et al. 2021).
+VIIRS_MONTHLY_LIT = 1.0
+#: DMSP-OLS stable lights: DN > 7, the usual threshold against the sensor's background noise.
+DMSP_LIT = 7.0
+
 _PRESETS = {
     "viirs_annual": {
         "label": "VIIRS annual night lights (VNL V2, nW/cm2/sr)",
         "description": (
             "Annual VIIRS Nighttime Lights V2 (Elvidge et al. 2021), layer average_masked, float32 radiance "
             "in nW/cm2/sr. Background noise can leave small negative radiances: they are set to 0. "
-            "Outliers (gas flares, fires) are not capped by default; pass clip=(0, cap) to cap them."
+            "Lit: radiance > 0.6 nW/cm2/sr, the average below which VNL V2 sets a cell to background "
+            "(its noise floor; in average_masked such cells are already 0, in the unmasked average layer "
+            "this threshold removes them). Outliers (gas flares, fires) are not capped by default; pass "
+            "clip=(0, cap) to cap them."
         ),
         "units": "nW/cm2/sr",
         "scale": None,
@@ -34,7 +47,7 @@ _PRESETS = {
         "nodata": None,
         "valid_range": None,
         "clip": (0.0, None),
-        "ntl_threshold": None,
+        "ntl_threshold": VIIRS_ANNUAL_LIT,
         "dn_max": None,
     },
     "viirs_monthly": {
@@ -43,7 +56,9 @@ _PRESETS = {
             "Monthly VIIRS DNB composites (vcmcfg / vcmslcfg, avg_rade9h), float32 radiance in nW/cm2/sr, "
             "not filtered for fires or background: small negative radiances are set to 0. Cells whose "
             "cloud-free coverage (the cf_cvg raster) is 0 have no observation: set them to nodata in the "
-            "radiance raster before summarising (their stored 0 is not darkness)."
+            "radiance raster before summarising (their stored 0 is not darkness). Lit: radiance > 1 "
+            "nW/cm2/sr: unlike the annual product, background is not removed, and its radiances lie "
+            "under about 1 nW/cm2/sr (Elvidge et al. 2021)."
         ),
         "units": "nW/cm2/sr",
         "scale": None,
@@ -51,7 +66,7 @@ _PRESETS = {
         "nodata": None,
         "valid_range": None,
         "clip": (0.0, None),
-        "ntl_threshold": None,
+        "ntl_threshold": VIIRS_MONTHLY_LIT,
         "dn_max": None,
     },
     "dmsp_ols": {
@@ -67,7 +82,7 @@ _PRESETS = {
         "nodata": 255,
         "valid_range": (0, 63),
         "clip": None,
-        "ntl_threshold": 7.0,
+        "ntl_threshold": DMSP_LIT,
         "dn_max": 63.0,
     },
     "dmsp_like_harmonised": {
@@ -83,7 +98,7 @@ _PRESETS = {
         "nodata": 255,
         "valid_range": (0, 63),
         "clip": None,
-        "ntl_threshold": 7.0,
+        "ntl_threshold": DMSP_LIT,
         "dn_max": 63.0,
     },
     "modis_ndvi_int16": {
@@ -139,6 +154,29 @@ PRESET_PARAMETERS = ("scale", "offset", "nodata", "valid_range", "clip", "ntl_th
 
 #: Read-only view: preset name -> settings.
 PRESETS = MappingProxyType({k: MappingProxyType(v) for k, v in _PRESETS.items()})
+
+
+#: The NDVI preset of each GDAL data type, for "auto": int16 is MODIS (x 10000), Byte SPOT-VGT;
+#: anything else is taken as NDVI in physical units.
+NDVI_PRESET_OF_DATA_TYPE = MappingProxyType({"Int16": "modis_ndvi_int16", "Byte": "spot_vgt_ndvi"})
+
+
+def ndvi_preset(data_type: str) -> str:
+    """The NDVI preset for a raster of GDAL data type ``data_type`` (``"Int16"``, ``"Float32"``, ...).
+
+    >>> ndvi_preset("Int16"), ndvi_preset("Byte"), ndvi_preset("Float32")
+    ('modis_ndvi_int16', 'spot_vgt_ndvi', 'ndvi_float')
+    """
+    return NDVI_PRESET_OF_DATA_TYPE.get(str(data_type), "ndvi_float")
+
+
+def lit_threshold(name: str):
+    """The lit threshold of preset ``name`` (physical units), None when it has none.
+
+    >>> lit_threshold("viirs_annual"), lit_threshold("dmsp_ols"), lit_threshold("ndvi_float")
+    (0.6, 7.0, None)
+    """
+    return preset(name)["ntl_threshold"]
 
 
 def preset(name: str) -> dict:

@@ -225,11 +225,8 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
         return key or None
 
     def _years(self, parameters, context, paths):
-        """One year per raster: given, or a 4-digit year (1970-2099) in every file name when
-        those years are distinct; else None (columns then carry the raster's name)."""
-        import os
-        import re
-
+        """One year per raster: given in YEARS, or found in the file names (None: columns then
+        carry the raster's name)."""
         text = self.parameterAsString(parameters, self.YEARS, context)
         if text and text.strip():
             years = [int(y) for y in _numbers(text, "YEARS")]
@@ -239,33 +236,7 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
                     "in order."
                 )
             return years
-        found = [re.findall(r"(?<!\d)(19[7-9]\d|20\d\d)(?!\d)", os.path.basename(p)) for p in paths]
-        years = [int(f[-1]) if f else None for f in found]
-        if all(y is not None for y in years) and len(set(years)) == len(years):
-            return years
-        return None
-
-    @staticmethod
-    def _column_names(columns, tokens, paths, prefix, years):
-        """Engine columns '<token>_<stat>' -> '<prefix>_<stat>_<year>' (so that two years of one
-        statistic form one indicator for the unevenness and trend steps), or '<prefix or
-        raster name>_<stat>' without years."""
-        import os
-        import re
-
-        names = {}
-        for i, token in enumerate(tokens):
-            stem = re.sub(r"[^0-9A-Za-z_]", "_", os.path.splitext(os.path.basename(paths[i]))[0])
-            for c in columns:
-                if not c.startswith(token + "_"):
-                    continue
-                stat = c[len(token) + 1:]
-                if years:
-                    names[c] = f"{prefix or stem}_{stat}_{years[i]}"
-                else:
-                    label = prefix if prefix and len(paths) == 1 else (f"{prefix}_{stem}" if prefix else stem)
-                    names[c] = f"{label}_{stat}"
-        return names
+        return core_zonal.raster_years(paths)
 
     def compute(self, parameters, context, feedback):
         source = checked_source(self, parameters, self.INPUT, context, polygons_for="zonal statistics need polygons")
@@ -323,7 +294,7 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
         )
         prefix = (self.parameterAsString(parameters, self.PREFIX, context) or "").strip()
         years = self._years(parameters, context, paths)
-        tokens = [f"r{i}x" for i in range(len(paths))]
+        tokens = core_zonal.raster_tokens(len(paths))
         kwargs["labels"] = tokens
         try:
             result = core_zonal.zonal_statistics(
@@ -334,10 +305,8 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
             )
         except core_zonal.ZonalCancelled:
             raise QgsProcessingException("Cancelled") from None
-        renamed = self._column_names(result.columns, tokens, paths, prefix, years)
-        # with a prefix, the status column is the prefix's, so chained steps keep each other's
-        status = f"{prefix}_status" if prefix else core_zonal.STATUS_COLUMN
-        renamed[core_zonal.STATUS_COLUMN] = status
+        renamed = core_zonal.column_names(result.columns, tokens, paths, prefix, years)
+        status = renamed[core_zonal.STATUS_COLUMN]
         result = result.rename(columns=renamed)
         missing = result[status] != "ok"
         if missing.any():
@@ -411,8 +380,12 @@ class NighttimeLightAlgorithm(_ZonalBase):
         "<b>Product</b>: VIIRS annual V2 (nW/cm&sup2;/sr, average_masked; negatives set to 0), VIIRS monthly "
         "(negatives set to 0; mask cf_cvg = 0 first), DMSP-OLS stable lights or DMSP-like harmonised series "
         "(DN 0-63, 255 missing, lit above DN 7). Never compare DN and radiance.\n"
-        "<b>Lit threshold</b>: a pixel is lit when its value is above it (default: the product's, DN 7 for "
-        "DMSP; 0 for VIIRS). <b>Cap</b> (optional): values above it are set to it (gas flares, fires).\n\n"
+        "<b>Lit threshold</b>: a pixel is lit when its value is above it (default: the product's: "
+        f"{raster_presets.lit_threshold('viirs_annual'):g} nW/cm&sup2;/sr for VIIRS annual, the radiance below "
+        "which VNL V2 sets a pixel to background; "
+        f"{raster_presets.lit_threshold('viirs_monthly'):g} for VIIRS monthly, whose background is not removed; "
+        f"DN {raster_presets.lit_threshold('dmsp_ols'):g} for DMSP). <b>Cap</b> (optional): values above it are "
+        "set to it (gas flares, fires).\n\n"
         "Measures: total_light = &Sigma; w<sub>i</sub> x<sub>i</sub>; mean; lit_area_km2 = &Sigma;<sub>lit</sub> "
         "w<sub>i</sub> a<sub>i</sub> (a<sub>i</sub> the pixel's ellipsoidal area); lit_ratio S = lit area / "
         "valid area; CNLI = I &times; S with I = &Sigma;<sub>lit</sub> w<sub>i</sub> x<sub>i</sub> / "
@@ -442,9 +415,7 @@ class NighttimeLightAlgorithm(_ZonalBase):
         radiance = preset.startswith("viirs")
         threshold = self._optional_number(parameters, self.LIT_THRESHOLD, context)
         if threshold is not None:
-            kwargs["ntl_threshold"] = threshold
-        elif radiance:
-            kwargs["ntl_threshold"] = 0.0  # any light above background zero
+            kwargs["ntl_threshold"] = threshold  # else the product's (core/raster_presets.py)
         cap = self._optional_number(parameters, self.CAP, context)
         stats = [self.STATS[i] for i in self.parameterAsEnums(parameters, self.STATISTICS, context)]
         if cap is not None:
@@ -489,5 +460,4 @@ class NdviAlgorithm(_ZonalBase):
             raise QgsProcessingException(f"raster {paths[0]!r} cannot be opened: choose a GDAL raster (GeoTIFF)")
         dtype = gdal.GetDataTypeName(ds.GetRasterBand(1).DataType)
         ds = None
-        chosen = {"Int16": "modis_ndvi_int16", "Byte": "spot_vgt_ndvi"}.get(dtype, "ndvi_float")
-        return chosen
+        return raster_presets.ndvi_preset(dtype)

@@ -1,17 +1,24 @@
 """Generate the SYNTHETIC sample night-time-light rasters of the demo (2010 and 2020).
 
 No real night-light raster small enough to ship exists, so the demo uses a stand-in made
-from two real sources: the built-up class of MODIS land cover 2019 (MCD12C1, 0.05°) and the
-census population density of each prefecture (2010 or 2020). The result looks like a VIIRS
-annual composite (radiance-like values, 0 where dark) but is **not an observation**: it is
-labelled synthetic in its GeoTIFF metadata. Replace it with a real VIIRS or DMSP file for
-any analysis.
+from two real sources: MODIS land cover 2019 (MCD12C1, 0.05°) and the census population
+density of each prefecture (2010 or 2020). The result looks like a VIIRS annual composite,
+layer ``average_masked`` (radiance-like values, background set to 0), but is **not an
+observation**: it is labelled synthetic in its GeoTIFF metadata. Replace it with a real VIIRS
+or DMSP file for any analysis.
 
-    radiance = 60 u^0.8 + 0.004 d (0.3 + 0.7 u)  (x lognormal noise, sigma 0.15, fixed seed)
+    radiance = (60 u^0.8 + 0.004 d s (0.3 + 0.7 u)) x lognormal noise (sigma 0.15, fixed seed)
 
-with u the built-up share smoothed by a Gaussian (sigma 1.5 px) and d the prefecture's
-population density (persons/km²); 0 outside the prefectures. Output: float32, EPSG:4326,
-0.05°, 73-136 E, 17-54 N, tiled and deflate-compressed.
+with u the built-up share (class 13; a prefecture without a built-up cell at 0.05° gets one at
+its most settled spot, see :func:`seat_cells`) smoothed by a Gaussian (sigma 1.5 px), times 0.8
+for 2010;
+s the settlement weight of the cell's land cover (:data:`SETTLED`: 1 on cropland and built-up
+land, 0.25 on grass-, shrub- and savanna land, 0.1 under forest, 0 on water, wetland, snow and
+barren land); and d the prefecture's census population (2010 or 2020) divided by its settled
+area, the sum of s x cell area over its cells (persons per settled km²). Then, as VNL V2 does for its ``average_masked`` layer (Elvidge et al. 2021,
+Remote Sensing 13, 922), cells below the background floor of 0.6 nW/cm²/sr are set to 0; so
+are cells outside the prefectures. Output: float32, EPSG:4326, 0.05°, 73-136 E, 17-54 N,
+tiled and deflate-compressed.
 
     /usr/bin/python3 scripts/make_sample_ntl.py [output folder]
 """
@@ -33,29 +40,56 @@ DATA = ROOT / "resources" / "data"
 BOUNDS = (73.0, 17.0, 136.0, 54.0)  # west, south, east, north
 RES = 0.05
 URBAN_CLASS = 13
+#: Settlement weight of each IGBP class of MCD12C1 (how densely people live there, relative to cropland):
+#: 0 water, 1-5 forests, 6-7 shrublands, 8-9 savannas, 10 grassland, 11 wetland, 12 cropland,
+#: 13 built-up, 14 cropland/natural mosaic, 15 snow and ice, 16 barren.
+SETTLED = {0: 0.0, 1: 0.1, 2: 0.1, 3: 0.1, 4: 0.1, 5: 0.1, 6: 0.25, 7: 0.25, 8: 0.25, 9: 0.25, 10: 0.25,
+           11: 0.0, 12: 1.0, 13: 1.0, 14: 1.0, 15: 0.0, 16: 0.0}
+#: Average radiance (nW/cm²/sr) below which VNL V2 sets a cell to background 0 (Elvidge et al. 2021);
+#: the lit threshold of the VIIRS presets in core/raster_presets.py.
+BACKGROUND_FLOOR = 0.6
 
 
-def population_density(year):
-    """{adcode: persons per km²} from the census and the bundled boundaries."""
-    from pyproj import Geod
-
-    geod = Geod(ellps="WGS84")
+def population(year):
+    """The prefectures with a census population in ``year``: ``[(geometry, k)]`` with k = 1, 2, ...
+    and the populations (persons) indexed by k (index 0: none)."""
     with open(DATA / "census" / "census_city_2010-2020.csv", encoding="utf-8") as f:
         pop = {r["city_code"]: r[f"popu_{year}"] for r in csv.DictReader(f)}
     pop["500000"] = pop.get("500100")  # Chongqing's code in the boundaries
     with open(DATA / "boundaries" / "china_prefectures_gcj02.geojson", encoding="utf-8") as f:
         features = json.load(f)["features"]
-    shapes, density = [], {}
+    shapes, persons = [], [0.0]
     for feat in features:
-        code = feat["properties"]["adcode"]
-        geom = shape(feat["geometry"])
-        value = pop.get(code)
+        value = pop.get(feat["properties"]["adcode"])
         if not value:
             continue
-        area_km2 = abs(geod.geometry_area_perimeter(geom)[0]) / 1e6
-        density[code] = float(value) / area_km2
-        shapes.append((geom, density[code]))
-    return shapes
+        persons.append(float(value))
+        shapes.append((shape(feat["geometry"]), len(persons) - 1))
+    return shapes, np.array(persons)
+
+
+def cell_area_km2(height, width):
+    """Area of the 0.05° cells of each row on a sphere of the authalic radius (6371.007 km)."""
+    north = BOUNDS[3] - RES * np.arange(height)
+    r = 6371.007
+    band = (np.sin(np.radians(north)) - np.sin(np.radians(north - RES))) * np.radians(RES) * r * r
+    return np.repeat(band[:, None], width, axis=1)
+
+
+def seat_cells(zone, settled, built, n):
+    """One built-up cell for each prefecture whose 0.05° land cover has none (its towns are
+    smaller than a cell), at its most settled spot: the maximum of the settlement weight smoothed
+    like the built-up share (first such cell in row order on ties)."""
+    has_built = np.bincount(zone.ravel(), weights=built.ravel().astype("float64"), minlength=n) > 0
+    spot = gaussian_filter(settled, sigma=1.5).ravel()
+    flat_zone = zone.ravel()
+    order = np.lexsort((-spot, flat_zone))  # by prefecture, most settled first; stable on ties
+    z = flat_zone[order]
+    first = order[np.r_[True, z[1:] != z[:-1]]]
+    seats = np.zeros(zone.size, dtype=bool)
+    chosen = first[(flat_zone[first] > 0) & ~has_built[flat_zone[first]]]
+    seats[chosen] = True
+    return seats.reshape(zone.shape)
 
 
 def make(year, out_dir, urban_growth):
@@ -65,13 +99,29 @@ def make(year, out_dir, urban_growth):
     with rasterio.open(DATA / "landcover" / "MCD12C1.A2019001.006.2020220162300.tif") as src:
         window = from_bounds(*BOUNDS, transform=src.transform)
         classes = src.read(1, window=window, out_shape=(height, width))
-    urban = (classes == URBAN_CLASS).astype("float64") * urban_growth
+    s = np.zeros(256)
+    for k, share in SETTLED.items():
+        s[k] = share
+    settled = s[classes]
+    shapes, persons = population(year)
+    zone = rasterize(shapes, out_shape=(height, width), transform=transform, fill=0, dtype="int32")
+    built = classes == URBAN_CLASS
+    built |= seat_cells(zone, settled, built, len(persons))
+    urban = built.astype("float64") * urban_growth
     u = np.clip(gaussian_filter(urban, sigma=1.5), 0, 1)
-    d = rasterize(population_density(year), out_shape=(height, width), transform=transform, fill=0.0, dtype="float64")
+    # the population lives on the settled land: density per km² of it, by prefecture
+    settled_km2 = np.bincount(zone.ravel(), weights=(settled * cell_area_km2(height, width)).ravel(),
+                              minlength=len(persons))
+    density = np.where(settled_km2 > 0, persons / np.where(settled_km2 > 0, settled_km2, 1.0), 0.0)
+    density[0] = 0.0
+    d = density[zone]
     rng = np.random.default_rng(20201231 + year)
-    radiance = (60 * u**0.8 + 0.004 * d * (0.3 + 0.7 * u)) * rng.lognormal(0.0, 0.15, size=u.shape)
-    radiance[d == 0] = 0.0
+    radiance = (60 * u**0.8 + 0.004 * d * settled * (0.3 + 0.7 * u)) * rng.lognormal(0.0, 0.15, size=u.shape)
+    radiance[(zone == 0) | (radiance < BACKGROUND_FLOOR)] = 0.0
     out = Path(out_dir) / f"ntl_synthetic_{year}.tif"
+    stale = Path(str(out) + ".aux.xml")  # statistics of an earlier file
+    if stale.exists():
+        stale.unlink()
     profile = dict(driver="GTiff", width=width, height=height, count=1, dtype="float32", crs="EPSG:4326",
                    transform=transform, nodata=None, tiled=True, blockxsize=256, blockysize=256,
                    compress="deflate", predictor=3)
@@ -80,7 +130,8 @@ def make(year, out_dir, urban_growth):
         dst.update_tags(
             SYNTHETIC="yes",
             TIFFTAG_IMAGEDESCRIPTION=f"SYNTHETIC night-time light sample for {year}, not an observation: "
-            "made by megaregion scripts/make_sample_ntl.py from MODIS land cover 2019 and census population. "
+            "made by megaregion scripts/make_sample_ntl.py from MODIS land cover 2019 and census population, "
+            f"background below {BACKGROUND_FLOOR} set to 0 as in VNL V2 average_masked. "
             "Replace with a real VIIRS or DMSP raster for analysis.",
             YEAR=str(year), UNITS="radiance-like (nW/cm2/sr scale), synthetic",
         )

@@ -61,9 +61,35 @@ def test_two_years_of_night_light_form_year_columns(run_alg):
     for year in (2010, 2020):
         for stat in ("total_light", "mean", "lit_area_km2", "lit_ratio"):
             assert f"ntl_{stat}_{year}" in names
-    bj = table(out)["110100"]
+    rows = table(out)
+    bj = rows["110100"]
     assert bj["ntl_total_light_2020"] > bj["ntl_total_light_2010"] > 0
-    assert 0 < bj["ntl_lit_ratio_2020"] <= 1
+    # the northern and western mountains are dark; the lit area grew with the city
+    assert 0.5 < bj["ntl_lit_ratio_2010"] < bj["ntl_lit_ratio_2020"] < 0.95
+    assert bj["ntl_lit_area_km2_2020"] > bj["ntl_lit_area_km2_2010"]
+    changed = [r for r in rows.values() if r["ntl_lit_area_km2_2020"] not in (None, r["ntl_lit_area_km2_2010"])]
+    assert len(changed) > 300
+
+
+def test_lit_threshold_defaults_to_the_product_preset(run_alg, tmp_path):
+    """An empty LIT_THRESHOLD is the preset's (core/raster_presets.py), the one value the engine
+    uses: radiance of 0.3 nW/cm2/sr (background noise in VIIRS' unmasked layer) is not lit."""
+    from megaregion.core import raster_presets
+
+    radiance = np.full((40, 60), 0.3, np.float32)
+    radiance[:, 30:] = 0.8
+    path = tmp_path / "viirs_2020.tif"
+    _write_gtiff(path, radiance, geotransform=(115.0, 0.05, 0, 41.2, 0, -0.05), epsg=4326)
+
+    def lit(extra):
+        params = {"INPUT": str(BOUNDARIES), "RASTER": [str(path)], "PRESET": 0, "STATISTICS": [3],
+                  "PREFIX": "n", "OUTPUT": "memory:"}
+        return table(run_alg("megaregion:nighttimelight", dict(params, **extra))["OUTPUT"])["110100"]["n_lit_ratio_2020"]
+
+    default = lit({})
+    assert default == lit({"LIT_THRESHOLD": raster_presets.lit_threshold("viirs_annual")})
+    assert 0.2 < default < 0.8  # Beijing spans 115.4-117.5 E: lit east of 116.5 E only
+    assert lit({"LIT_THRESHOLD": 0}) == pytest.approx(1.0)
 
 
 def _write_gtiff(path, data, geotransform=None, epsg=None, nodata=None):

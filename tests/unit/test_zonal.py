@@ -12,7 +12,7 @@ from shapely import affinity
 from shapely.ops import unary_union
 from shapely.geometry import MultiPolygon, Polygon, box
 
-from data_paths import BOUNDARIES, LANDCOVER, NDVI
+from data_paths import BOUNDARIES, DATA, LANDCOVER, NDVI
 from gdal_fixtures import from_origin, raster_info, read_polygons, write_raster
 from megaregion.core import zonal
 from megaregion.core.raster_presets import PRESETS, preset
@@ -29,6 +29,7 @@ from peers import require
 LONLAT = dict(crs="EPSG:4326", transform=from_origin(110.0, 35.0, 0.05, 0.05))
 UTM = dict(crs="EPSG:32650", transform=from_origin(400_000.0, 3_500_000.0, 250.0, 250.0))
 H, W = 60, 80
+NTL_SAMPLE = DATA / "ntl_sample"
 
 
 def to_world(geom, transform):
@@ -436,6 +437,46 @@ def test_viirs_negative_radiance_is_set_to_zero_and_can_be_capped(tmp_path):
     assert capped.loc[0, "viirs_sum"] == pytest.approx(100 * 100 + 12 * 100)
 
 
+def test_viirs_lit_area_is_above_the_background_floor(tmp_path):
+    """Lit: radiance above 0.6 nW/cm2/sr (annual) or 1 (monthly), not any radiance above 0."""
+    rad = np.zeros((H, W), np.float32)
+    rad[10:20, 10:20] = 0.3  # background noise of the unmasked layer
+    rad[10:20, 20:30] = 0.55  # below the floor: not lit
+    rad[10:20, 30:40] = 0.8
+    rad[10:20, 40:50] = 25.0
+    path = write_raster(tmp_path / "viirs.tif", rad, **LONLAT)
+    t = LONLAT["transform"]
+    areas = cell_area.cell_area_rows_km2(CRS.from_epsg(4326), t, np.arange(H, dtype=float))
+    poly = [to_world(box(0, 0, W, H), t)]
+    annual = zonal_statistics(poly, path, ["lit_area_km2", "lit_ratio"], crs="EPSG:4326", preset="viirs_annual")
+    assert annual.attrs["zonal"]["ntl_threshold"] == 0.6
+    assert annual.loc[0, "viirs_lit_area_km2"] == pytest.approx(areas[10:20].sum() * 20, rel=1e-12)
+    assert annual.loc[0, "viirs_lit_ratio"] == pytest.approx(areas[10:20].sum() * 20 / (areas.sum() * W), rel=1e-12)
+    monthly = zonal_statistics(poly, path, ["lit_area_km2"], crs="EPSG:4326", preset="viirs_monthly")
+    assert monthly.loc[0, "viirs_lit_area_km2"] == pytest.approx(areas[10:20].sum() * 10, rel=1e-12)
+    anything = zonal_statistics(poly, path, ["lit_area_km2"], crs="EPSG:4326", preset="viirs_annual",
+                                ntl_threshold=0.0)
+    assert anything.loc[0, "viirs_lit_area_km2"] == pytest.approx(areas[10:20].sum() * 40, rel=1e-12)
+
+
+def test_bundled_night_light_sample_has_dark_land_and_lit_area_that_changes():
+    """The sample is background-masked like VNL V2 average_masked: with the VIIRS annual preset
+    the lit area is neither the land area nor the same in 2010 and 2020 for most prefectures."""
+    rasters = [NTL_SAMPLE / f"ntl_synthetic_{y}.tif" for y in (2010, 2020)]
+    assert all(p.exists() for p in rasters), "make setup writes the sample (scripts/make_sample_ntl.py)"
+    geoms, wkt, columns = read_polygons(BOUNDARIES, "adcode")
+    df = zonal_statistics(geoms, rasters, ["total_light", "lit_area_km2", "lit_ratio"], crs=wkt,
+                          preset="viirs_annual", labels=["y2010", "y2020"])
+    ratio = df["y2020_lit_ratio"].dropna()
+    assert len(ratio) >= 360
+    assert (ratio < 0.999).mean() > 0.9  # dark land (mountains, desert, water) in nine prefectures of ten
+    assert (ratio > 0).mean() > 0.95  # and light in almost all
+    change = (df["y2020_lit_area_km2"] - df["y2010_lit_area_km2"]).dropna()
+    assert (change != 0).mean() > 0.85
+    assert (change > 0).sum() > (change < 0).sum() > 20  # growth mostly, decline where people left
+    assert df["y2020_total_light"].sum() > df["y2010_total_light"].sum()
+
+
 def test_modis_and_spot_vgt_encodings(tmp_path):
     ndvi = np.linspace(-0.1, 0.9, H * W).reshape(H, W)
     modis = np.round(ndvi * 10000).astype(np.int16)
@@ -458,6 +499,9 @@ def test_presets_are_data():
     assert {"viirs_annual", "viirs_monthly", "dmsp_ols", "dmsp_like_harmonised", "modis_ndvi_int16",
             "ndvi_float", "spot_vgt_ndvi"} <= set(PRESETS)
     assert preset("DMSP-OLS")["ntl_threshold"] == 7.0
+    assert preset("viirs_annual")["ntl_threshold"] == 0.6 and preset("viirs_monthly")["ntl_threshold"] == 1.0
+    assert all(PRESETS[k]["ntl_threshold"] is not None for k in ("viirs_annual", "viirs_monthly", "dmsp_ols",
+                                                                    "dmsp_like_harmonised"))
     with pytest.raises(TypeError):
         PRESETS["dmsp_ols"]["nodata"] = 0
     with pytest.raises(ValueError, match="Raster preset 'viirs' is unknown"):
