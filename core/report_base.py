@@ -37,9 +37,12 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 table.heat td{border:1px solid #fff;text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.heat th{border:1px solid #fff}
 th.region{background:#f8f8f8;text-align:left}
-th.region div{max-width:21em;white-space:normal}
+th.region div{min-width:11em;max-width:21em;white-space:normal}
+.nowrap{white-space:nowrap}
 th.region .zh{font-size:0.9em}
-td .ci,td .p{display:block;font-size:0.8em;opacity:0.85}
+td .p{display:block;font-size:0.8em;opacity:0.85}
+td .ci{color:inherit;opacity:0.72}
+td.verdict{white-space:nowrap}
 .clear{font-weight:600}.unclear{color:#666}
 .widened{color:#b2182b}.narrowed{color:#2166ac}
 .findings li{margin:0.25em 0}
@@ -48,8 +51,8 @@ td .ci,td .p{display:block;font-size:0.8em;opacity:0.85}
 .legendline{font-size:0.85em;color:#444;margin:0.2em 0}
 .swatch{display:inline-block;width:0.9em;height:0.9em;margin-right:0.35em;vertical-align:middle;border:1px solid #999}
 .charts{display:flex;flex-wrap:wrap;gap:6px 14px}
-.charts figure{margin:0}
-.charts figcaption{font-size:0.8em;max-width:230px}
+.charts figure{margin:0;width:230px}
+.charts figcaption{font-size:0.8em;word-wrap:break-word;overflow-wrap:break-word}
 dl dt{font-weight:600;margin-top:0.5em}dl dd{margin-left:1.5em;color:#444}
 svg text{font-family:inherit}
 .warn{color:#8a3b00;font-weight:600}

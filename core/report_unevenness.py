@@ -213,7 +213,7 @@ def _value_with_ci(row, measure: str, decimals: int) -> str:
     if not rb.is_number(value):
         return ""
     ci = rb.fmt_interval(_num(row, measure + _CI_LOW), _num(row, measure + _CI_HIGH), decimals)
-    return rb.fmt_fixed(value, decimals) + (' <span class="muted">(%s)</span>' % ci if ci else "")
+    return rb.fmt_fixed(value, decimals) + (' <span class="ci">(%s)</span>' % ci if ci else "")
 
 
 def _indicator_title(indicator, indicator_names) -> str:
@@ -243,8 +243,9 @@ def _findings(t: _Table, regions: _Regions, ind: str, changes: List[_Change], de
     text = ["<b>%s</b>, %d&ndash;%d: of %d mega-regions, the gap grew wider in %s and narrower in %s%s."
             % (rb.esc(title), first, last, len(known), count(wider), count(narrower),
                "; it did not change in %d" % same if same else "")]
-    text.append(" Widened most: %s." % named(wider) if wider else " No mega-region's gap widened.")
-    text.append(" Narrowed most: %s." % named(narrower) if narrower else " No mega-region's gap narrowed.")
+    if wider or narrower:
+        text.append(" Widened most: %s." % named(wider) if wider else " No mega-region's gap widened.")
+        text.append(" Narrowed most: %s." % named(narrower) if narrower else " No mega-region's gap narrowed.")
     return "<li>" + "".join(text) + "</li>"
 
 
@@ -258,7 +259,7 @@ def _summary_table(t: _Table, regions: _Regions, ind: str, headline: str, decima
     if span:
         header += ["change %d\u2013%d" % span, "gap"]
     if share:
-        header.append("share between the groups, %s" % (years[-1] if years[-1] is not None else "") )
+        header.append("share of Theil T between the groups%s" % (", %d" % years[-1] if years[-1] is not None else ""))
     reach = max([abs(c.gap_delta) for c in changes.values() if c.known] or [0.0])
     out = ['<table class="summary"><tr>' + "".join(
         '<th%s>%s</th>' % ("" if j == 0 else ' class="num"', rb.esc(h)) for j, h in enumerate(header)) + "</tr>"]
@@ -273,24 +274,24 @@ def _summary_table(t: _Table, regions: _Regions, ind: str, headline: str, decima
             change_text = rb.fmt_signed(c.delta, decimals)
             ci = rb.fmt_interval(c.low, c.high, decimals)
             if ci:
-                change_text += ' <span class="muted">(%s)</span>' % ci
+                change_text += ' <span class="ci">(%s)</span>' % ci
             bg, fg = rb.diverging_colour(c.gap_delta, 0.0, reach)
             cells.append('<td class="num" style="background:%s;color:%s">%s</td>' % (bg, fg, change_text))
             cls = "" if not c.known else ("widened" if c.gap_delta > 0 else "narrowed") + (
                 " clear" if c.clear else " unclear" if c.clear is False else "")
-            cells.append('<td class="%s">%s</td>' % (cls, rb.esc(c.verdict())))
+            cells.append('<td class="verdict %s">%s</td>' % (cls, rb.esc(c.verdict())))
         if share:
             last = rows[-1]
             text = rb.fmt_percent(_num(last, "theil_between_share"))
             if text and p_col and rb.is_number(_num(last, "p_between")):
-                text += ' <span class="muted">(%s)</span>' % rb.fmt_p(_num(last, "p_between"))
+                text += ' <span class="ci">(%s)</span>' % rb.fmt_p(_num(last, "p_between"))
             cells.append('<td class="num">%s</td>' % text)
         out.append("<tr>%s%s</tr>" % (regions.th(region), "".join(cells)))
         seen = []
         for period in t.periods(ind):
             row = t.get(region, ind, period)
             for note in ([] if row is None else str(row.get("note") or "").split(";")):
-                note = note.strip()
+                note = note.strip().replace("p_between", "p")
                 if note and note not in seen:
                     seen.append(note)
             status = None if row is None else row.get("status")
@@ -325,7 +326,9 @@ def _charts(t: _Table, regions: _Regions, ind: str, headline: str, neutral: floa
     for region, (ys, lows, highs) in series.items():
         chart = rb.band_chart(years, ys, lows, highs, y_range=y_range, label="%s, %s" % (regions.full(region), ind),
                               reference=neutral if MEASURE_INFO[headline].signed else None)
-        figures.append("<figure>%s<figcaption>%s</figcaption></figure>" % (chart, rb.esc(regions.full(region))))
+        en, zh = regions.parts(region)
+        figures.append("<figure>%s<figcaption>%s%s</figcaption></figure>"
+                       % (chart, rb.esc(en), '<br><span class="zh">%s</span>' % rb.esc(zh) if zh else ""))
     return '<div class="charts">%s</div>' % "".join(figures)
 
 

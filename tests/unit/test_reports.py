@@ -231,7 +231,7 @@ def test_intervals_clear_changes_and_p_values_are_printed():
     prd = rows["Pearl River Delta / Guangdong-Hong Kong-Macao Greater Bay Area"]
     r2010 = year_row("PRD", 2010)
     d = rb.decimals_for(t.loc[(t["indicator"] == "gdp") & (t["row_type"] == "year"), DEFAULT_HEADLINE])
-    expected = "%s <span class=\"muted\">(%s)</span>" % (
+    expected = "%s <span class=\"ci\">(%s)</span>" % (
         rb.fmt_fixed(r2010[DEFAULT_HEADLINE], d),
         rb.fmt_interval(r2010[DEFAULT_HEADLINE + "_ci_low"], r2010[DEFAULT_HEADLINE + "_ci_high"], d))
     assert expected in prd
@@ -245,7 +245,7 @@ def test_intervals_clear_changes_and_p_values_are_printed():
     assert "unclear</td>" in prows["Beijing-Tianjin-Hebei"]
     change = t[(t["megaregion"] == "YRD") & (t["indicator"] == "popu") & (t["row_type"] == "change")].iloc[0]
     dp = rb.decimals_for(t.loc[(t["indicator"] == "popu") & (t["row_type"] == "year"), DEFAULT_HEADLINE])
-    assert "%s <span class=\"muted\">(%s)</span>" % (
+    assert "%s <span class=\"ci\">(%s)</span>" % (
         rb.fmt_signed(change[DEFAULT_HEADLINE], dp),
         rb.fmt_interval(change[DEFAULT_HEADLINE + "_ci_low"], change[DEFAULT_HEADLINE + "_ci_high"], dp)) \
         in prows["Yangtze River Delta"]
@@ -326,3 +326,82 @@ def test_unknown_regions_use_given_names_and_markup_is_escaped():
     page = unevenness_report_html(t, names={"<R&>": "My <own> region"})
     assert "My &lt;own&gt; region" in page and "<own>" not in page and "<R&>" not in page
     assert "http" not in page and "<script" not in page
+
+
+# --------------------------------------------------------------------------- typology report
+
+
+def typology_frame():
+    """Three mega-regions (bundled codes, and one of the user's own) of two cores and eight
+    secondary cities; two planted groups of secondary cities, one close to the cores."""
+    rng = np.random.default_rng(3)
+    rows = []
+    for region in ("CY", "BTH", "Own region"):
+        for i in range(10):
+            role = "core" if i < 2 else "secondary"
+            level = 0.9 if role == "core" else (0.8 if i % 2 else 0.2)
+            rows.append({"megaregion_id": region, "role": role, "name": "%s-%d" % (region, i),
+                         "long_indicator_name_gdp_per_capita": level + rng.normal(0, 0.02),
+                         "PM25": 1.0 - level + rng.normal(0, 0.02), "green": level + rng.normal(0, 0.02)})
+    return pd.DataFrame(rows)
+
+
+def gap_result(resamples=20):
+    from megaregion.core import typology as ty
+
+    return ty.gap_typology(typology_frame(), ["long_indicator_name_gdp_per_capita", "PM25", "green"],
+                           cost_indicators=["PM25"], name_field="name", k=2, n_init=5,
+                           stability_resamples=resamples)
+
+
+def test_typology_report_leads_with_types_stability_and_full_names():
+    from megaregion.core.report_typology import typology_report_html
+
+    result = gap_result()
+    assert result.types["stability"].min() > 0.9                   # planted groups are stable
+    page = typology_report_html(result)
+    assert page.index(">stability</th>") < page.index("Cities per type and mega-region") \
+        < page.index("Profile of every type") < page.index("mean silhouette by K")
+    for t, s in result.types["stability"].items():
+        assert "%s stable" % rb.fmt_fixed(s, 2) in page
+    assert "unstable" not in page.lower()
+    # full names, one order (the plan's, then the user's own regions), never the bare code
+    per_region = section(page, "Cities per type and mega-region", "<h3>")
+    assert region_rows(per_region) == [["Beijing-Tianjin-Hebei", "Chengdu-Chongqing", "Own region"]]
+    assert "京津冀城市群" in per_region and ">BTH<" not in page and ">CY<" not in page
+    assert "e-0" not in page and not [n for n in numbers(page) if re.search(r"\d[eE][-+]?\d", n)]
+    assert "http" not in page.lower() and "href=" not in page and "<script" not in page
+
+
+def test_typology_report_says_unstable_in_words():
+    from megaregion.core.report_typology import typology_report_html
+
+    result = gap_result()
+    result.types.loc[result.types.index[1], "stability"] = 0.41
+    page = typology_report_html(result)
+    row = re.search(r"<tr><td><span class=\"nowrap\">.*?</tr>", section(page, ">stability</th>"), re.S)
+    assert row is not None
+    assert '0.41 <span class="warn">unstable</span>' in page
+    assert "Unstable type: %s." % result.types.index[1] in page
+    # a result without stability (an older run, or STABILITY_RESAMPLES = 0) has no such column
+    plain = gap_result(resamples=0)
+    page = typology_report_html(plain)
+    assert ">stability</th>" not in page and "unstable" not in page.lower()
+
+
+def test_typology_heatmap_labels_fit_inside_the_drawing():
+    from megaregion.core.report_typology import heatmap
+
+    result = gap_result(resamples=0)
+    svg = heatmap(result.type_centres, "centres")
+    tree = ET.fromstring(svg)
+    width, height = float(tree.get("width")), float(tree.get("height"))
+    labels = [t for t in tree.findall("text") if t.get("transform")]
+    assert [t.text for t in labels] == list(result.type_centres.columns)
+    for t in labels:
+        x, y = float(t.get("x")), float(t.get("y"))
+        reach = rb.text_width(t.text, 11) * math.sqrt(0.5)       # a label at 45 degrees
+        assert x + reach <= width and y - reach >= 0, t.text
+    cells = [t.text for t in tree.findall("text") if t.get("font-size") == "10"]
+    assert cells and all(re.fullmatch(r"[-+]?\d+\.\d+", c) for c in cells)
+    assert height > 2 * 26
