@@ -104,14 +104,10 @@ def region_layer_table(table: pd.DataFrame, region_ids: Iterable, headline: str,
         if rows.empty:
             continue
         year_col = "year" if kind == "year" else "year2"
-        keys = list(OrderedDict.fromkeys(zip(rows["indicator"], (_year_key(v) for v in rows[year_col]))))
+        keys = list(OrderedDict.fromkeys((ind, _year_key(v)) for ind, v in zip(rows["indicator"], rows[year_col])))
+        row_keys = [(ind, _year_key(v)) for ind, v in zip(rows["indicator"], rows[year_col])]
         for indicator, year in keys:
-            mask = (rows["indicator"] == indicator).to_numpy()
-            years = rows[year_col].to_numpy()
-            if year is None:
-                mask &= pd.isna(rows[year_col]).to_numpy()
-            else:
-                mask &= np.array([not pd.isna(v) and int(v) == year for v in years], dtype=bool)
+            mask = np.array([k == (indicator, year) for k in row_keys], dtype=bool)
             group = rows[mask].drop_duplicates("megaregion", keep="last").set_index("megaregion")
             suffix = CHANGE if kind == CHANGE else year
             for column, measure in layer_fields(headline, intervals, p_values, kind):

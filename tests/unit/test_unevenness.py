@@ -367,77 +367,6 @@ def test_census_agrees_with_pysal(census_members):
         assert r["theil_within"] == pytest.approx(float(np.squeeze(td.wg)), abs=1e-9)
 
 
-# --------------------------------------------------------------------------- HTML report
-
-
-def heat_tables(page):
-    """Each heatmap as (heading, [(row header, [(background, text), ...]), ...])."""
-    import re
-
-    out = []
-    for heading, body in re.findall(r"<h3>(.*?)</h3>.*?<table class=\"heat\">(.*?)</table>", page, re.S):
-        rows = []
-        for tr in re.findall(r"<tr><th>(.*?)</th>(.*?)</tr>", body, re.S):
-            cells = re.findall(r'<td style="background:(#[0-9a-f]{6});color:#[0-9a-f]{3,6}"[^>]*>(.*?)</td>', tr[1])
-            if cells:
-                rows.append((tr[0], cells))
-        out.append((heading, rows))
-    return out
-
-
-def test_report_html_structure_values_and_colours():
-    from megaregion.core.report_unevenness import MEASURE_HELP, unevenness_report_html
-
-    df = handmade()
-    df.loc[df["megaregion_id"] == "R1", "megaregion_id"] = "<R1&>"
-    t = unevenness_table(df, ["x_2010", "x_2020", "area"], labels_field="name")
-    page = unevenness_report_html(t, measures=["gini", "gnb_signed"], sort="table")
-    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
-    assert "<script" not in page and "http" not in page and "<link" not in page
-    assert "&lt;R1&amp;&gt;" in page and "<R1&>" not in page
-    assert MEASURE_HELP["gnb_signed"] in page
-    tables = heat_tables(page)
-    # 2 measures x (2010, 2020, single-year indicators, change 2010-2020)
-    assert [h for h, _ in tables] == [
-        "gini &mdash; 2010", "gini &mdash; 2020", "gini &mdash; single-year indicators",
-        "gini &mdash; change 2010&ndash;2020",
-        "gnb_signed &mdash; 2010", "gnb_signed &mdash; 2020", "gnb_signed &mdash; single-year indicators",
-        "gnb_signed &mdash; change 2010&ndash;2020",
-    ]
-    gini_2010 = dict(tables[0][1])
-    assert gini_2010["&lt;R1&amp;&gt;"][0][1] == "0.333"
-    # sequential scale per column: the larger Gini is darkest, the smaller lightest
-    assert gini_2010["R2"][0] == ("#08306b", "%.3f" % row(t, "R2", year=2010)["gini"])
-    assert gini_2010["&lt;R1&amp;&gt;"][0][0] == "#f7fbff"
-    assert gini_2010["R3"][0] == ("#d9d9d9", "")  # no core city: no value
-    assert 'title="no core city in the mega-region"' in page
-    # diverging scale for the signed term: R1 (secondary leads) blue, R2 (core leads) red
-    signed_2010 = dict(tables[4][1])
-    # R2's +0.375 sets the reach of the scale (full red); R1's -1/6 is a lighter blue
-    assert signed_2010["R2"][0] == ("#b2182b", "0.375")
-    colour, text = signed_2010["&lt;R1&amp;&gt;"][0]
-    assert text == "-0.167" and int(colour[5:7], 16) > int(colour[1:3], 16)
-    assert "Rows without measures" in page and "no core city in the mega-region" in page
-
-
-def test_report_sorting_and_errors():
-    from megaregion.core.report_unevenness import unevenness_report_html
-
-    df = handmade()
-    df["megaregion_id"] = df["megaregion_id"].map({"R1": "B", "R2": "A", "R3": "C"})
-    t = unevenness_table(df, ["x_2010"])
-    by_value = heat_tables(unevenness_report_html(t, measures=["theil"]))[0][1]
-    # A has the higher Theil; C has no value and comes last
-    assert row(t, "A", year=2010)["theil"] > row(t, "B", year=2010)["theil"]
-    assert [r for r, _ in by_value] == ["A", "B", "C"]
-    by_name = heat_tables(unevenness_report_html(t, measures=["theil"], sort="name", names={"A": "Zeta"}))[0][1]
-    assert [r for r, _ in by_name] == ["B", "C", "Zeta"]
-    with pytest.raises(UnevennessInputError, match="Unknown measures"):
-        unevenness_report_html(t, measures=["nope"])
-    with pytest.raises(UnevennessInputError, match="scale"):
-        unevenness_report_html(t, scale="log")
-
-
 def test_three_years_consecutive_and_explicit_change_pairs():
     df = handmade()
     df["x_2015"] = df["x_2010"] + df["x_2020"].fillna(0)
@@ -466,3 +395,76 @@ def test_doctests_of_the_module():
 
     result = doctest.testmod(unevenness)
     assert result.attempted >= 1 and result.failed == 0
+
+
+# --------------------------------------------------------------------------- layer and inputs
+
+
+def test_weights_by_year_matches_the_chosen_field_to_each_year():
+    from megaregion.core.unevenness import weights_by_year
+
+    cols = ["popu_2010", "popu_2020", "area"]
+    assert weights_by_year(None, cols, [2010]) is None
+    assert weights_by_year("popu_2020", cols, [2010, 2020]) == {2010: "popu_2010", 2020: "popu_2020"}
+    assert weights_by_year("popu_2020", cols, [2010, 2015]) == "popu_2020"  # no popu_2015
+    assert weights_by_year("area", cols, [2010, 2020]) == "area"
+    assert weights_by_year("popu_2020", cols, [None]) == "popu_2020"
+    # the table then weighs each year by its own field
+    df = handmade().assign(popu_2010=1.0, popu_2020=[1, 1, 1, 1, 2, 2, 2, 2, 3, 3])
+    t = unevenness_table(df, ["x_2010", "x_2020"], weight_field=weights_by_year("popu_2020", df.columns, [2010, 2020]))
+    assert row(t, "R1", year=2010)["theil"] == pytest.approx(theil([1, 3, 2, 6]), rel=1e-12)
+
+
+def test_region_layer_table_names_and_values():
+    from megaregion.core.fields import split_measure_field
+    from megaregion.core.unevenness_layer import region_layer_table
+
+    df = handmade()
+    t = unevenness_table(df, ["x_2010", "x_2020", "area"], bootstrap=200, permutations=99)
+    frame, cols = region_layer_table(t, ["R1", "R2", "R3", "R4"], "theil_between", intervals=True, p_values=True)
+    assert list(frame.columns) == [
+        "theil_between_x_2010", "theil_between_ci_low_x_2010", "theil_between_ci_high_x_2010", "p_between_x_2010",
+        "theil_between_x_2020", "theil_between_ci_low_x_2020", "theil_between_ci_high_x_2020", "p_between_x_2020",
+        "theil_between_area", "theil_between_ci_low_area", "theil_between_ci_high_area", "p_between_area",
+        "theil_between_x_change", "theil_between_ci_low_x_change", "theil_between_ci_high_x_change",
+        "change_is_clear_x_change",
+    ]
+    assert cols == [("x", "year", "theil_between_x_2010"), ("x", "year", "theil_between_x_2020"),
+                    ("area", "year", "theil_between_area"), ("x", "change", "theil_between_x_change")]
+    r1 = row(t, "R1", year=2020)
+    assert frame.loc[0, "theil_between_x_2020"] == r1["theil_between"]
+    assert frame.loc[0, "theil_between_ci_high_x_2020"] == r1["theil_between_ci_high"]
+    assert frame.loc[0, "p_between_x_2020"] == r1["p_between"]
+    assert frame.loc[0, "change_is_clear_x_change"] == row(t, "R1", change=True)["change_is_clear"]
+    assert str(frame["change_is_clear_x_change"].dtype) == "boolean"
+    assert frame.iloc[2].isna().all() and frame.iloc[3].isna().all()  # R3 has no core, R4 no row
+    measures = ["theil_between", "theil_between_ci_low", "theil_between_ci_high", "p_between", "change_is_clear"]
+    assert split_measure_field("theil_between_ci_low_x_2020", measures) == ("theil_between_ci_low", "x", 2020)
+    assert split_measure_field("change_is_clear_x_change", measures) == ("change_is_clear", "x", "change")
+    off, _ = region_layer_table(t, ["R1"], "theil")
+    assert list(off.columns) == ["theil_x_2010", "theil_x_2020", "theil_area", "theil_x_change"]
+
+
+def test_dissolve_regions_repairs_and_keeps_regions_without_shapes():
+    from shapely.geometry import Polygon, box
+
+    from megaregion.core.unevenness_layer import dissolve_regions, region_attributes
+
+    bowtie = Polygon([(0, 0), (2, 2), (2, 0), (0, 2)])  # self-intersecting
+    ids, geoms = dissolve_regions([box(0, 0, 1, 1), box(1, 0, 2, 1), bowtie, None], ["A", "A", "B", "C"])
+    assert ids == ["A", "B", "C"]
+    assert geoms[0].area == pytest.approx(2.0) and geoms[0].geom_type == "Polygon"
+    assert geoms[1].is_valid and geoms[1].area > 0 and geoms[2] is None
+    frame = pd.DataFrame({"megaregion_id": ["A", "A", "B"], "megaregion": ["Aa", "Aa", "Bb"], "x": [1, 2, 3]})
+    attrs = region_attributes(frame, "megaregion_id", ["A", "B"])
+    assert attrs.to_dict("list") == {"megaregion_id": ["A", "B"], "megaregion": ["Aa", "Bb"]}
+
+
+def test_doctests_of_the_layer_and_input_modules():
+    import doctest
+
+    from megaregion.core import unevenness_inputs, unevenness_layer
+
+    for module, least in ((unevenness_layer, 2), (unevenness_inputs, 3)):
+        result = doctest.testmod(module)
+        assert result.attempted >= least and result.failed == 0
