@@ -10,6 +10,7 @@ loadings, and the cities left out with the reason. Page, styles, numbers and cha
 from :mod:`.report_base`; no JavaScript and no external resources.
 """
 import math
+import re
 
 import numpy as np
 
@@ -205,9 +206,9 @@ def typology_section(result, heading=None):
     parts = ["<h2>%s</h2>" % _e(heading)]
     summary = "%d secondary cities in %d %ss" % (len(result.cities), result.k, noun)
     if result.total_ss > 0:
-        summary += (" (K chosen by %s); mean silhouette %s; the types explain %s of the variation "
+        summary += (" (K chosen by %s); mean silhouette %s; the %ss explain %s of the variation "
                     "(between / total sum of squares)" % (_e(result.k_chosen_by), rb.fmt_fixed(result.mean_silhouette, 2),
-                                                          rb.fmt_percent(result.between_ss / result.total_ss)))
+                                                          noun, rb.fmt_percent(result.between_ss / result.total_ss)))
     parts.append('<p class="lead">%s.%s</p>' % (summary, " %d secondary cities left out (listed at the end)."
                                                 % len(result.excluded) if len(result.excluded) else ""))
     parts.append(_type_table(result, noun))
@@ -259,12 +260,22 @@ def typology_report_html(*results, title="Typology of secondary cities"):
     """A complete HTML page with one section per result (e.g. the gap typology and the trend)."""
     if not results:
         raise ValueError("The report needs at least one typology result")
-    intro = ('<p class="help">Performance = per-indicator TOPSIS (min-max over the pool, cost indicators '
-             "reversed). Gap = performance of the secondary city minus its core reference. Trend = "
-             "performance in the second year minus the first. Types from K-means, K by mean silhouette; "
-             "labelled A, B, ... from the highest mean gap (closest to the cores) or the highest mean "
-             "change (most improved).</p>")
-    return rb.page(title, ["<h1>%s</h1>" % _e(title), intro] + [typology_section(r) for r in results])
+    kinds = {r.kind for r in results}
+    intro = ["Performance = per-indicator TOPSIS (min-max over the pool, cost indicators reversed)."]
+    if "gap" in kinds:
+        intro.append("Gap = performance of the secondary city minus its core reference; types labelled A, B, ... "
+                     "from the highest mean gap (closest to the cores).")
+    if "trend" in kinds:
+        intro.append("Trend = performance in the second year minus the first; trends labelled A, B, ... from the "
+                     "highest mean change (most improved).")
+    intro.append("Groups from K-means, K by mean silhouette.")
+    sections = []
+    for r in results:
+        text = typology_section(r)
+        if len(results) == 1:    # the page title already says it
+            text = re.sub(r"^<h2>%s</h2>\n" % re.escape(_e(title)), "", text)
+        sections.append(text)
+    return rb.page(title, ["<h1>%s</h1>" % _e(title), '<p class="help">%s</p>' % " ".join(intro)] + sections)
 
 
 def write_typology_report(path, *results, title="Typology of secondary cities"):
