@@ -287,7 +287,7 @@ def test_report_without_uncertainty_columns():
     assert len(charts) == 5 and all("<polygon" not in c for c in charts)
     # the same report from a table read back from a file (counts as floats, NaN notes)
     read_back = t.astype({c: float for c in ("year", "year1", "year2", "n_core", "n_secondary", "n_null")})
-    read_back["note"] = read_back["note"].replace("", np.nan)
+    read_back["note"] = [None if n == "" else n for n in read_back["note"]]
     assert region_rows(unevenness_report_html(read_back)) == region_rows(page)
 
 
