@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from . import report_base as rb
+from .indicators import indicator_name
 from .measures import DEFAULT_HEADLINE, HEADLINE_MEASURES
 from .measures import MEASURES as MEASURE_INFO
 from .regions import find_region, region_order
@@ -216,16 +217,23 @@ def _value_with_ci(row, measure: str, decimals: int) -> str:
     return rb.fmt_fixed(value, decimals) + (' <span class="ci">(%s)</span>' % ci if ci else "")
 
 
-def _indicator_title(indicator, indicator_names) -> str:
-    shown = (indicator_names or {}).get(indicator)
-    return "%s (%s)" % (shown, indicator) if shown and shown != indicator else str(indicator)
+def _indicator_html(indicator, indicator_names) -> str:
+    """The indicator's name in words (English, Chinese) as HTML: a name given in
+    ``indicator_names``, else a bundled indicator's (:mod:`.indicators`), else as it is."""
+    given = (indicator_names or {}).get(indicator)
+    if given:
+        return rb.esc(given)
+    en, zh = indicator_name(indicator), indicator_name(indicator, "zh")
+    if en == str(indicator):
+        return rb.esc(indicator)
+    return '%s <span class="zh">%s</span>' % (rb.esc(en[:1].upper() + en[1:]), rb.esc(zh))
 
 
 def _findings(t: _Table, regions: _Regions, ind: str, changes: List[_Change], decimals: int, title: str) -> str:
     first, last = t.span(ind)
     known = [c for c in changes if c.known]
     if not known:
-        return "<li><b>%s</b>: no mega-region has a value in both %d and %d.</li>" % (rb.esc(title), first, last)
+        return "<li><b>%s</b>: no mega-region has a value in both %d and %d.</li>" % (title, first, last)
     wider = sorted((c for c in known if c.gap_delta > 0), key=lambda c: -c.gap_delta)
     narrower = sorted((c for c in known if c.gap_delta < 0), key=lambda c: c.gap_delta)
 
@@ -241,7 +249,7 @@ def _findings(t: _Table, regions: _Regions, ind: str, changes: List[_Change], de
 
     same = len(known) - len(wider) - len(narrower)
     text = ["<b>%s</b>, %d&ndash;%d: of %d mega-regions, the gap grew wider in %s and narrower in %s%s."
-            % (rb.esc(title), first, last, len(known), count(wider), count(narrower),
+            % (title, first, last, len(known), count(wider), count(narrower),
                "; it did not change in %d" % same if same else "")]
     if wider or narrower:
         text.append(" Widened most: %s." % named(wider) if wider else " No mega-region's gap widened.")
@@ -342,12 +350,11 @@ def _summary(t: _Table, regions: _Regions, headline: str, indicator_names, decim
         if span:
             changes[ind] = {r: _Change(t, r, ind, headline, neutral) for r in regions.order}
             findings.append(_findings(t, regions, ind, list(changes[ind].values()), decimals[headline, ind],
-                                      _indicator_title(ind, indicator_names)))
+                                      _indicator_html(ind, indicator_names)))
     if findings:
         out.append('<ul class="findings">%s</ul>' % "".join(findings))
     for ind in t.indicators:
-        title = _indicator_title(ind, indicator_names)
-        out.append("<h3>%s: %s</h3>" % (rb.esc(title), rb.esc(info.en)))
+        out.append("<h3>%s &mdash; %s</h3>" % (_indicator_html(ind, indicator_names), rb.esc(info.en)))
         out.append(_summary_table(t, regions, ind, headline, decimals[headline, ind], changes.get(ind, {})))
         if len(t.years[ind]) >= 3:
             out.append('<p class="muted small">%s over the years%s:</p>'
@@ -385,7 +392,7 @@ def _detail_table(t: _Table, regions: _Regions, measure: str, indicators: List[s
     head2 = ["<tr>"]
     for ind in indicators:
         periods = t.periods(ind)
-        head1.append('<th colspan="%d">%s</th>' % (len(periods), rb.esc(_indicator_title(ind, indicator_names))))
+        head1.append('<th colspan="%d">%s</th>' % (len(periods), _indicator_html(ind, indicator_names)))
         head2 += ['<th class="num">%s</th>' % _period_label(p) for p in periods]
     out = ['<table class="heat">', "".join(head1) + "</tr>", "".join(head2) + "</tr>"]
     for region in regions.order:
@@ -501,7 +508,7 @@ def unevenness_report_html(
     that are not bundled ones (bundled ones always show their full English and Chinese names).
     ``scale``: ``'column'`` (each indicator's years on one scale of their own) or ``'table'``
     (one scale per table). ``confidence``: the intervals' level in percent, for the text.
-    ``indicator_names``: display names ``{indicator: name}``.
+    ``indicator_names``: display names ``{indicator: name}`` (the bundled indicators have theirs).
 
     Changes are coloured on a diverging scale around 0, signed measures around their value of
     no gap; missing values are grey. Raises :class:`.unevenness.UnevennessInputError` for an

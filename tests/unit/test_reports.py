@@ -84,7 +84,9 @@ def region_rows(fragment):
 
 
 def headings(page):
-    return [re.sub(r"<.*?>", "", h) for h in re.findall(r"<h[1-4][^>]*>(.*?)</h[1-4]>", page, re.S)]
+    """The text of every heading (tags dropped, &mdash; as the character)."""
+    return [re.sub(r"<.*?>", "", h).replace("&mdash;", "\u2014")
+            for h in re.findall(r"<h[1-4][^>]*>(.*?)</h[1-4]>", page, re.S)]
 
 
 def numbers(page):
@@ -221,7 +223,7 @@ def test_intervals_clear_changes_and_p_values_are_printed():
     t = with_uncertainty(plain_table())
     page = unevenness_report_html(t, confidence=95)
     summary = section(page, 'id="summary"', 'id="details"')
-    gdp = section(summary, "gdp: ", "</table>")
+    gdp = section(summary, "gdp &mdash; ", "</table>")
     rows = dict(re.findall(r'<th class="region"><div>(.*?)(?: <span.*?)?</div></th>(.*?)</tr>', gdp, re.S))
 
     def year_row(region, year):
@@ -239,7 +241,7 @@ def test_intervals_clear_changes_and_p_values_are_printed():
     assert "wider" in prd and "clear" not in prd
     assert "p = 0.03" in prd and "p = 0.20" in rows["Chengdu-Chongqing"]
     # popu has a change row for its whole period: intervals and the verdict in words
-    popu = section(summary, "popu: ", "</table>")
+    popu = section(summary, "Population <span class=\"zh\">常住人口</span> &mdash; ", "</table>")
     prows = dict(re.findall(r'<th class="region"><div>(.*?)(?: <span.*?)?</div></th>(.*?)</tr>', popu, re.S))
     assert ">wider, clear</td>" in prows["Yangtze River Delta"]
     assert "unclear</td>" in prows["Beijing-Tianjin-Hebei"]
@@ -264,7 +266,7 @@ def test_intervals_clear_changes_and_p_values_are_printed():
 def test_charts_of_three_years_with_interval_band():
     t = with_uncertainty(plain_table())
     page = unevenness_report_html(t)
-    gdp = section(page, "gdp: ", "popu: ")
+    gdp = section(page, "gdp &mdash; ", "Population <span class=\"zh\">常住人口</span> &mdash; ")
     charts = [ET.fromstring(s) for s in re.findall(r"<svg .*?</svg>", gdp, re.S)]
     assert len(charts) == 5                                  # one per mega-region
     assert all(c.find("polygon") is not None for c in charts)
@@ -272,7 +274,7 @@ def test_charts_of_three_years_with_interval_band():
     labels = [c.get("aria-label") for c in charts]
     assert labels[0] == "%s, gdp" % region_name("BTH")
     # two years: no chart
-    assert "<svg" not in section(page, "popu: ", "area: ")
+    assert "<svg" not in section(page, "Population <span class=\"zh\">常住人口</span> &mdash; ", "area &mdash; ")
 
 
 def test_report_without_uncertainty_columns():
@@ -296,14 +298,14 @@ def test_change_is_clear_alone_and_gap_of_signed_measures():
     change = (t["row_type"] == "change").to_numpy()
     t["change_is_clear"] = pd.array([True if c else None for c in change], dtype="boolean")
     page = unevenness_report_html(t)
-    assert ", clear</td>" in section(page, "popu: ", "</table>")
+    assert ", clear</td>" in section(page, "Population <span class=\"zh\">常住人口</span> &mdash; ", "</table>")
     # a signed headline: a move away from "no gap" is a wider gap whichever its sign
     t2 = plain_table()
     sel = (t2["indicator"] == "popu") & (t2["megaregion"] == "BTH")
     t2.loc[sel & (t2["year"] == 2010), "gnb_signed"] = -0.10
     t2.loc[sel & (t2["year"] == 2020), "gnb_signed"] = -0.20
     t2.loc[sel & (t2["row_type"] == "change"), "gnb_signed"] = -0.10
-    popu = section(unevenness_report_html(t2, headline="gnb_signed"), "popu: ", "</table>")
+    popu = section(unevenness_report_html(t2, headline="gnb_signed"), "Population <span class=\"zh\">常住人口</span> &mdash; ", "</table>")
     bth = re.search(r"Beijing-Tianjin-Hebei.*?</tr>", popu, re.S).group(0)
     assert "-0.100" in bth and ">wider</td>" in bth
 
@@ -405,3 +407,15 @@ def test_typology_heatmap_labels_fit_inside_the_drawing():
     cells = [t.text for t in tree.findall("text") if t.get("font-size") == "10"]
     assert cells and all(re.fullmatch(r"[-+]?\d+\.\d+", c) for c in cells)
     assert height > 2 * 26
+
+
+def test_indicators_named_in_words():
+    t = plain_table()
+    page = unevenness_report_html(t, indicator_names={"gdp": "GDP per capita <yuan>"})
+    heads = headings(page)
+    assert "Population 常住人口 \u2014 Theil T between cores and secondary cities" in heads
+    assert "GDP per capita &lt;yuan&gt; \u2014 Theil T between cores and secondary cities" in heads
+    assert "area \u2014 Theil T between cores and secondary cities" in heads     # unknown: as given
+    assert not [h for h in heads if "popu" in h]
+    details = section(page, 'id="details"')
+    assert '<th colspan="3">Population <span class="zh">常住人口</span></th>' in details
