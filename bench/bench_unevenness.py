@@ -1,9 +1,14 @@
 """Wall time of the unevenness table at the scale of a national study: 300 cities in 19
 mega-regions (some in two), 40 indicators x 2 years, about 2 % NULLs; equal weights and
-population weights. Prints seconds; asserts nothing.
+population weights; each without and with the uncertainty of the algorithm's defaults
+(999 bootstrap resamples at 95 %, 999 permutations), and the ratio of the two. Prints the
+median of --repeat runs (after one warm-up run); asserts nothing.
 
-Run: python bench/bench_unevenness.py
+Run: python bench/bench_unevenness.py [--repeat 3]
 """
+import argparse
+import platform
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -44,15 +49,32 @@ def synthetic_members(seed=0):
     return pd.concat([frame, pd.DataFrame(columns)], axis=1)
 
 
+def timed(df, fields, repeat, **kwargs):
+    """(median seconds of ``repeat`` runs after a warm-up run, the table)."""
+    table = unevenness_table(df, fields, labels_field="city", **kwargs)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        table = unevenness_table(df, fields, labels_field="city", **kwargs)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), table
+
+
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print("Python %s, numpy %s, pandas %s, %s" % (platform.python_version(), np.__version__, pd.__version__,
+                                                 platform.processor() or platform.machine()))
     df = synthetic_members()
     fields = ["ind%02d_%d" % (j, y) for j in range(N_INDICATORS) for y in YEARS]
     for label, weight in (("equal weights", None), ("population weights", "pop")):
-        start = time.perf_counter()
-        table = unevenness_table(df, fields, labels_field="city", weight_field=weight)
-        seconds = time.perf_counter() - start
-        print("%-19s %d member rows, %d indicators x %d years -> %d table rows in %.2f s"
-              % (label, len(df), N_INDICATORS, len(YEARS), len(table), seconds))
+        plain, table = timed(df, fields, args.repeat, weight_field=weight)
+        sure, table_u = timed(df, fields, args.repeat, weight_field=weight, bootstrap=999, permutations=999)
+        ok = table_u["theil_ci_low"].notna().sum()
+        print("%-19s %d member rows, %d indicators x %d years -> %d table rows: %.2f s; with 999 resamples and "
+              "999 permutations %.2f s (%d rows with intervals): %.1fx"
+              % (label, len(df), N_INDICATORS, len(YEARS), len(table), plain, sure, ok, sure / plain))
 
 
 if __name__ == "__main__":
