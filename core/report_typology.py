@@ -15,10 +15,12 @@ import re
 import numpy as np
 
 from . import report_base as rb
+from .fields import split_year
+from .indicators import INDICATOR_NAMES, indicator_name
 from .regions import find_region, region_order
 from .stability import UNSTABLE_BELOW
 
-__all__ = ["PALETTE", "CSS", "type_colour", "silhouette_chart", "pca_chart", "heatmap", "typology_section",
+__all__ = ["PALETTE", "CSS", "type_colour", "column_label", "silhouette_chart", "pca_chart", "heatmap", "typology_section",
            "typology_report_html", "write_typology_report"]
 
 # Okabe & Ito (2008) colour-blind-safe palette, then Tableau 10 for more types
@@ -47,6 +49,21 @@ def _region_full(value):
 def _region_th(value):
     en, zh = _region(value)
     return '<th class="region"><div>%s%s</div></th>' % (_e(en), ' <span class="zh">%s</span>' % _e(zh) if zh else "")
+
+
+def column_label(field):
+    """A profile column for a reader: ``popu_2020`` -> ``population, 2020`` for a bundled
+    indicator (:mod:`.indicators`), any other column as it is.
+
+    >>> column_label("popu_2020"), column_label("built_frac_13"), column_label("GDP_2020")
+    ('population, 2020', 'built-up share', 'GDP_2020')
+    """
+    base, year = split_year(field)
+    if str(field) in INDICATOR_NAMES:
+        return indicator_name(field)
+    if base in INDICATOR_NAMES:
+        return "%s, %d" % (indicator_name(base), year)
+    return str(field)
 
 
 def _padded(values, pad=0.05):
@@ -97,7 +114,7 @@ def heatmap(centres, title, cell=62, row_height=26):
     """Types x columns heatmap of the type centres with the value in every cell, on a scale
     diverging around 0. Column labels are set at 45 degrees with room for the longest, so no
     label is cut."""
-    columns = [str(c) for c in centres.columns]
+    columns = [column_label(c) for c in centres.columns]
     rows = list(centres.index)
     values = centres.to_numpy(dtype=float)
     finite = np.abs(values[np.isfinite(values)])
@@ -235,7 +252,7 @@ def typology_section(result, heading=None):
                       for i, t in enumerate(letters))
     parts.append("<h3>The cities on the first two principal components</h3><p>%s</p>" % legend + pca_chart(result))
     loadings = result.pca_components
-    parts.append(rb.html_table(["component"] + [str(c) for c in loadings.columns],
+    parts.append(rb.html_table(["component"] + [column_label(c) for c in loadings.columns],
                                [[_e(i)] + [rb.fmt_signed(v, 3) for v in row]
                                 for i, row in zip(loadings.index, loadings.to_numpy())],
                                numeric=tuple(range(1, loadings.shape[1] + 1))))
