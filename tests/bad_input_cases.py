@@ -170,6 +170,12 @@ CASES = [
     C("uneven-empty-layer", "unevenness", {"INPUT": "@empty.gpkg"}, "INPUT", "empty.gpkg"),
     C("uneven-report-folder-missing", "unevenness", {"OUTPUT_HTML": "@no_such_folder/report.html"},
       "OUTPUT_HTML", "no_such_folder"),
+    C("uneven-bootstrap-too-few", "unevenness", {"BOOTSTRAP": 20}, "BOOTSTRAP", "BOOTSTRAP = 20"),
+    C("uneven-bootstrap-too-few-for-confidence", "unevenness", {"CONFIDENCE": 99.9}, "BOOTSTRAP", "99.9"),
+    C("uneven-bootstrap-negative", "unevenness", {"BOOTSTRAP": -5}, "BOOTSTRAP", "-5"),
+    C("uneven-confidence-100", "unevenness", {"CONFIDENCE": 100}, "CONFIDENCE", "CONFIDENCE = 100"),
+    C("uneven-permutations-text", "unevenness", {"PERMUTATIONS": "many"}, "PERMUTATIONS", "many"),
+    C("uneven-seed-negative", "unevenness", {"SEED": -1}, "SEED", "SEED = -1"),
     # ---------------------------------------------------------------- typology
     C("typology-k-negative", "typology", {"K": -3}, "K", "K = -3"),
     C("typology-k-1", "typology", {"K": 1}, "K", "K = 1"),
