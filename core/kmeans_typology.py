@@ -263,6 +263,95 @@ def lloyd(x, centres, max_iter=300, tol=1e-4):
     return KMeansRun(labels, _inertia(x, centres, labels), centres, n_iter)
 
 
+def _nearest_many(x, centres):
+    """The nearest centre of every row of ``x`` (n x p) for each of several sets of centres
+    (runs x k x p): runs x n labels, ties to the lower index. Each squared distance is
+    computed as in :func:`_squared_distances` (the differences, squared and summed over the
+    columns), so the labels are those of :func:`_assign`; one centre at a time over blocks
+    of runs of about 8 MB."""
+    runs, k, p = centres.shape
+    n = len(x)
+    flat = x.reshape(1, n * p)
+    labels = np.zeros((runs, n), dtype=np.intp)
+    step = max(1, (1 << 20) // max(1, n * p))
+    for start in range(0, runs, step):
+        block = centres[start:start + step]
+        best = None
+        for j in range(k):
+            # x - c_j for every run as one long row per run (faster than a broadcast over p)
+            diff = (flat - np.tile(block[:, j, :], (1, n))).reshape(len(block), n, p)
+            d = np.einsum("aip,aip->ai", diff, diff)
+            if best is None:
+                best = d
+            else:
+                closer = d < best          # strict: a tie stays with the lower index, as argmin
+                best = np.where(closer, d, best)
+                labels[start:start + step][closer] = j
+    return labels
+
+
+def _update_centres_many(x, labels, old_centres):
+    """:func:`_update_centres` of several runs at once (labels runs x n, centres runs x k x p):
+    the cluster sums are accumulated in the same row order, so every centre is the one the
+    single-run update gives."""
+    runs, k, p = old_centres.shape
+    n = len(x)
+    slots = labels + (np.arange(runs) * k)[:, None]                          # run-wise cluster ids
+    counts = np.bincount(slots.ravel(), minlength=runs * k).reshape(runs, k).astype(float)
+    # cell of (run, cluster, column) for every value of x, in the row order of x within each run
+    cells = (np.repeat(slots * p, p, axis=1) + np.tile(np.arange(p), n)[None, :]).ravel()
+    weights = np.tile(x.ravel(), runs)
+    sums = np.bincount(cells, weights=weights, minlength=runs * k * p).reshape(runs, k, p)
+    for r in np.flatnonzero((counts == 0).any(axis=1)):
+        empty = np.flatnonzero(counts[r] == 0)
+        diff = x - old_centres[r][labels[r]]
+        far = np.argsort(-np.einsum("ij,ij->i", diff, diff), kind="stable")[:len(empty)]
+        for cluster, row in zip(empty, far):
+            old = labels[r, row]
+            sums[r, old] -= x[row]
+            counts[r, old] -= 1.0
+            sums[r, cluster] = x[row]
+            counts[r, cluster] = 1.0
+    nonzero = counts > 0
+    sums[nonzero] *= (1.0 / counts[nonzero])[:, None]
+    return sums
+
+
+def lloyd_many(x, starts, max_iter=300, tol=1e-4):
+    """:func:`lloyd` from each of several initial centres (runs x k x p), the runs advanced
+    together (one array operation per iteration for all runs still moving): the list of
+    :class:`KMeansRun` equals ``[lloyd(x, c, max_iter, tol) for c in starts]``."""
+    x = np.asarray(x, dtype=float)
+    centres = np.array(starts, dtype=float)
+    if centres.ndim != 3 or centres.shape[2] != x.shape[1]:
+        raise ValueError(f"Initial centres of shape {centres.shape} do not fit data of shape {x.shape}")
+    runs, n = len(centres), len(x)
+    threshold = _tolerance(x, tol)
+    labels = np.full((runs, n), -1, dtype=np.intp)
+    n_iter = np.zeros(runs, dtype=int)
+    stable = np.zeros(runs, dtype=bool)
+    active = np.arange(runs)
+    for it in range(1, int(max_iter) + 1):
+        if not len(active):
+            break
+        current = centres[active]
+        new_labels = _nearest_many(x, current)
+        new = _update_centres_many(x, new_labels, current)
+        # per run, the sum of the k x p squared shifts as one contiguous row, as in lloyd
+        shift = ((new - current) ** 2).reshape(len(active), -1).sum(axis=1)
+        centres[active] = new
+        n_iter[active] = it
+        same = (new_labels == labels[active]).all(axis=1)
+        stable[active[same]] = True
+        labels[active] = new_labels
+        active = active[~(same | (shift <= threshold))]
+    redo = np.flatnonzero(~stable)
+    if len(redo):
+        labels[redo] = _nearest_many(x, centres[redo])
+    return [KMeansRun(labels[r].copy(), _inertia(x, centres[r], labels[r]), centres[r].copy(), int(n_iter[r]))
+            for r in range(runs)]
+
+
 def _same_partition(a, b):
     """True when two labelings differ only by the names of the clusters."""
     pairs = len(np.unique(np.column_stack([a, b]), axis=0))
@@ -282,10 +371,10 @@ def kmeans(x, k, seed=DEFAULT_SEED, n_init=DEFAULT_N_INIT, max_iter=300, tol=1e-
     mean = x.mean(axis=0)
     xc = x - mean
     rng = np.random.RandomState(int(seed))
+    # the seedings draw from rng in turn; the Lloyd runs draw nothing, so they run together
+    starts = np.stack([kmeans_plusplus(xc, k, rng)[0] for _ in range(int(n_init))])
     best = None
-    for _ in range(int(n_init)):
-        start, _ = kmeans_plusplus(xc, k, rng)
-        run = lloyd(xc, start, max_iter=max_iter, tol=tol)
+    for run in lloyd_many(xc, starts, max_iter=max_iter, tol=tol):
         if best is None or (run.inertia < best.inertia and not _same_partition(run.labels, best.labels)):
             best = run
     return KMeansRun(best.labels, best.inertia, best.centres + mean, best.n_iter)

@@ -177,6 +177,30 @@ def test_row_order_does_not_change_the_typology():
                                        rtol=1e-12)
 
 
+def test_runs_advanced_together_equal_single_runs_bit_for_bit():
+    """lloyd_many (the runs of kmeans) against lloyd one start at a time: the same labels,
+    centres, inertia and iterations, also with duplicate rows, empty clusters (a start with
+    centres far from the data) and stops by tolerance or iteration limit."""
+    checked = relocated = 0
+    for seed in range(60):
+        x, k = problem(seed)
+        if seed % 3 == 0:
+            x = np.round(x)                      # many duplicate rows
+        starts = np.stack([km.kmeans_plusplus(x, k, np.random.RandomState(seed + i))[0] for i in range(6)])
+        starts[0] = x[0] + 100.0 * np.arange(k)[:, None]     # all but one cluster empty at first
+        for max_iter, tol in ((300, 1e-4), (2, 1e-4), (300, 0.0), (300, 0.5)):
+            many = km.lloyd_many(x, starts, max_iter=max_iter, tol=tol)
+            for start, run in zip(starts, many):
+                one = km.lloyd(x, start, max_iter=max_iter, tol=tol)
+                assert np.array_equal(run.labels, one.labels) and np.array_equal(run.centres, one.centres)
+                assert run.inertia == one.inertia and run.n_iter == one.n_iter
+                checked += 1
+            relocated += len(np.unique(many[0].labels)) > 1
+    assert checked == 60 * 4 * 6 and relocated > 30
+    with pytest.raises(ValueError, match="do not fit data"):
+        km.lloyd_many(X1, np.zeros((2, 3, 2)))
+
+
 def test_same_partition():
     assert km._same_partition(np.array([0, 0, 1, 2]), np.array([2, 2, 0, 1]))
     assert not km._same_partition(np.array([0, 0, 1, 2]), np.array([0, 1, 1, 2]))
