@@ -234,7 +234,9 @@ def typology_section(result, heading=None):
     parts.append(_per_region(result, letters))
 
     parts.append("<h3>Profile of every %s: centre in %s</h3>" % (noun, _e(unit)))
-    parts.append('<p class="muted">Per indicator; red: ahead (or improved), blue: behind (or declined).</p>'
+    colours = ("red: ahead of the cores, blue: behind them" if kind == "gap"
+               else "red: improved, blue: declined")
+    parts.append('<p class="muted">Per indicator; %s; white: no difference.</p>' % colours
                  + heatmap(result.type_centres, "%s centres per indicator" % noun))
     if list(result.type_centres_by_dimension.columns) != list(result.type_centres.columns):
         parts.append('<p class="muted">Per dimension (mean of its indicators):</p>'
