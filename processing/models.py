@@ -11,8 +11,9 @@ defaults in before running the model.
 - its inputs and outputs in the order they are drawn (top to bottom: the order of the
   analysis), since QGIS 3.22 keeps a model's inputs sorted by name;
 - a display name and no group, so the whole analysis is listed above the provider's groups;
-- ``OUTPUT_FOLDER``: one folder for everything (:data:`FOLDER_OUTPUTS`); every model output
-  is optional, and one that is named is written where it names, as before;
+- ``OUTPUT_FOLDER``: one folder for everything (:data:`FOLDER_OUTPUTS`, and the maps of the
+  model's maps step, which only such a run switches on); every model output is optional, and
+  one that is named is written where it names, as before;
 - layers loaded into the project named after what they are (the model output's
   description), not after the step's output (CITIES twice);
 - a Help button opening the plugin's reference."""
@@ -24,6 +25,7 @@ from qgis.core import (
     QgsMessageLog,
     QgsProcessingException,
     QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildParameterSource as ChildSource,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFolderDestination,
 )
@@ -58,10 +60,11 @@ FOLDER_OUTPUTS = {
     "trend:CORES": ("layer", "trend_core_cities"),
     "trend:PROFILES": ("layer", "trend_profiles"),
     "trend:REPORT": ("file", "trend_report.html"),
-    "maps:MAPS": ("folder", "maps"),
 }
-#: The step that only draws maps: skipped when no one asked for maps.
+#: The step that draws the maps, off in the model file; a run with OUTPUT_FOLDER switches it on
+#: and writes the maps to MAPS_FOLDER in it.
 MAPS_STEP = "maps"
+MAPS_FOLDER = "maps"
 
 
 def resolve_data(value):
@@ -198,20 +201,17 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             filled[OUTPUT_FOLDER] = folder
         return filled
 
-    def _maps_wanted(self, parameters):
-        return any(_given(parameters.get(name)) for name, (kind, _) in FOLDER_OUTPUTS.items() if kind == "folder") \
-            or _given(parameters.get(OUTPUT_FOLDER))
-
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """The steps with the defaults filled in, all or nothing: the outputs of the steps
         that succeeded are removed again when a later step fails or the run is cancelled."""
         folder = self._folder(parameters, context)
         filled = self._filled(parameters, context, folder)
-        maps = self.childAlgorithms().get(MAPS_STEP)
-        if maps is not None and not self._maps_wanted(parameters):
-            # no one asked for maps: do not draw them into a temporary folder
-            self.childAlgorithm(MAPS_STEP).setActive(False)
-            filled.pop(f"{MAPS_STEP}:MAPS", None)
+        maps_folder = os.path.join(folder, MAPS_FOLDER) if folder else None
+        maps_before = _listing(maps_folder)
+        if maps_folder and MAPS_STEP in self.childAlgorithms():
+            step = self.childAlgorithm(MAPS_STEP)
+            step.setActive(True)
+            step.addParameterSources("OUTPUT_FOLDER", [ChildSource.fromStaticValue(maps_folder)])
         model = super(ShippedModel, self)
 
         def run():
@@ -236,6 +236,8 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         try:
             return run_guarded(self, filled, context, feedback, run)
         except BaseException:
+            if maps_folder:
+                _remove_new(maps_folder, maps_before)
             if created:
                 _remove_empty_folder(folder)
             raise
@@ -263,6 +265,23 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                 details.name = name
                 if hasattr(details, "forceName"):  # QGIS 3.32+: keep this name whatever the settings
                     details.forceName = True
+
+
+def _listing(folder):
+    """The names in ``folder``; None when it does not exist."""
+    return set(os.listdir(folder)) if folder and os.path.isdir(folder) else None
+
+
+def _remove_new(folder, before):
+    """Remove what a failed run wrote into ``folder`` (all of it, and the folder, if the run made it)."""
+    if not os.path.isdir(folder):
+        return
+    for name in _listing(folder) - (before or set()):
+        path = os.path.join(folder, name)
+        if os.path.isfile(path):
+            os.remove(path)
+    if before is None:
+        _remove_empty_folder(folder)
 
 
 def _remove_empty_folder(folder):

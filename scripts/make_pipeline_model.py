@@ -39,12 +39,13 @@ HELP = (
     "WGS84, an indicator table joined, mega-regions and core/secondary roles assigned, the built-up share "
     "(land cover), night-light and NDVI statistics per prefecture, the core-secondary unevenness of every "
     "indicator in year 1 and year 2 and its change, the typology of the secondary cities by their gap to the "
-    "cores in year 2, their development trends from year 1 to year 2, and a PNG map of each result.\n\n"
+    "cores in year 2, their development trends from year 1 to year 2, and maps of the results.\n\n"
     "<b>Where the results go</b>: choose an <b>Output folder</b> and the run writes there one GeoPackage, "
     "megaregion.gpkg, with every layer styled (prefectures, unevenness_megaregions, unevenness_table, "
     "typology_secondary_cities, typology_core_cities, typology_profiles, trend_secondary_cities, "
     "trend_core_cities, trend_profiles, unmatched_table_rows), the three reports (unevenness_report.html, "
-    "typology_report.html, trend_report.html) and the maps (maps/*.png). From the command line: "
+    "typology_report.html, trend_report.html) and a PNG map of the unevenness per mega-region, the secondary "
+    "cities by type and by trend (maps/*.png, by 'Render maps to PNG'). From the command line: "
     "qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results. Every other output is optional "
     "and, when given, is written where it names instead (its name, e.g. typology:CITIES, works as before).\n\n"
     "<b>Indicators</b>: names without the year (popu for popu_2010 and popu_2020). The defaults are benefit "
@@ -79,7 +80,6 @@ OUTPUTS = [
     ("trend", "CORES", "OUTPUT_CORES", "Core cities with their performance and trend"),
     ("trend", "PROFILES", "OUTPUT_PROFILES", "Profiles of the trend types"),
     ("trend", "REPORT", "OUTPUT_HTML", "Trend report"),
-    ("maps", "MAPS", "OUTPUT_FOLDER", "Maps (PNG)"),
 ]
 
 
@@ -215,7 +215,7 @@ def build():
         model_outputs.setdefault(child_id, []).append((name, child_output, description, 60 + 50 * i))
     steps = [0]
 
-    def child(child_id, alg_id, description, sources):
+    def child(child_id, alg_id, description, sources, active=True):
         algorithm = registry.algorithmById(alg_id)
         if algorithm is None:
             raise SystemExit(f"{alg_id} is not loaded")
@@ -248,6 +248,7 @@ def build():
             o.setPosition(QPointF(1200, output_y))  # drawn (and listed) in the order of OUTPUTS
             outs[name] = o
         c.setModelOutputs(outs)
+        c.setActive(active)
         model.addChildAlgorithm(c)
 
     child("convert", "megaregion:gcj02towgs84", "Convert boundaries to WGS84",
@@ -280,9 +281,12 @@ def build():
     child("trend", "megaregion:trend", "Development trends (year 1 to year 2)",
           dict(analysis, INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(both_years), COST_INDICATORS=E(cost_both),
                YEAR1=P("YEAR1"), YEAR2=P("YEAR2"), YEAR_POOL=P("YEAR_POOL")))
-    child("maps", "megaregion:rendermaps", "Maps of the results (PNG)",
+    # The maps step is switched on by the provider when the run has an OUTPUT_FOLDER (the maps go
+    # to its maps/ folder): a run of this file that names its outputs the old way stays as it was.
+    child("maps", "megaregion:rendermaps", "Maps of the results (PNG), in OUTPUT_FOLDER/maps",
           {"LAYERS": [O("unevenness", "OUTPUT_REGIONS"), O("typology", "OUTPUT"), O("trend", "OUTPUT")],
-           "BACKGROUND": O("ndvi", "OUTPUT"), "CORES": O("typology", "OUTPUT_CORES")})
+           "BACKGROUND": O("ndvi", "OUTPUT"), "CORES": O("typology", "OUTPUT_CORES"),
+           "OUTPUT_FOLDER": S("TEMPORARY_OUTPUT")}, active=False)
     return model
 
 

@@ -1,6 +1,7 @@
 """Build the installable plugin zip: dist/megaregion-<version>.zip with one top-level folder
 ``megaregion`` holding what the plugin needs at run time (no tests, benchmarks, caches or
-development files)."""
+development files). The reference the Help buttons open, docs/html/*.html, is rendered
+from docs/algorithms.md and docs/method.md as the zip is made (standard library only)."""
 import configparser
 import sys
 import zipfile
@@ -36,9 +37,17 @@ def main(dest=None):
     dest = Path(dest) if dest else ROOT / "dist"
     dest.mkdir(parents=True, exist_ok=True)
     target = dest / f"megaregion-{version}.zip"
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import make_docs
+
+    pages = {f"docs/html/{name}": page for name, page in make_docs.html_pages().items()}
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
         for p in files():
-            zf.write(p, "megaregion/" + p.relative_to(ROOT).as_posix())
+            name = p.relative_to(ROOT).as_posix()
+            if name not in pages:
+                zf.write(p, "megaregion/" + name)
+        for name, page in pages.items():
+            zf.writestr("megaregion/" + name, page)
     print(target)
     return target
 

@@ -21,8 +21,15 @@ def test_zip_installs_and_runs(tmp_path):
         for banned in ("/tests/", "/bench/", "/.ci/", "__pycache__", ".pyc", "/scripts/", "/.venv/", "/output/"):
             assert not any(banned in n for n in names), banned
         for needed in ("metadata.txt", "__init__.py", "plugin.py", "LICENSE", "processing/provider.py",
-                       "resources/data/megaregions/membership.csv", "resources/icons/megaregion.png"):
+                       "resources/data/megaregions/membership.csv", "resources/icons/megaregion.png",
+                       "docs/html/algorithms.html", "docs/html/method.html"):
             assert f"megaregion/{needed}" in names, needed
+        # the Help buttons' reference: a section per algorithm, the method with its formulas
+        reference = zf.read("megaregion/docs/html/algorithms.html").decode("utf-8")
+        for alg in ("pipeline", "assignmegaregions", "typology", "trend", "unevenness", "rendermaps"):
+            assert f'id="megaregion-{alg}"' in reference, alg
+        method = zf.read("megaregion/docs/html/method.html").decode("utf-8")
+        assert "<code>G = Gw + Gnb + Gt</code>" in method
         plugins = tmp_path / "plugins"
         zf.extractall(plugins)
 

@@ -1,5 +1,6 @@
-"""The whole analysis as one model: megaregion:pipeline with its bundled-data defaults, and
-the .model3 file run by path with explicit inputs."""
+"""The whole analysis as one model: megaregion:pipeline with its bundled-data defaults and
+nothing but OUTPUT_FOLDER, and the .model3 file run by path with explicit inputs and outputs
+named the old way (``step:NAME`` keys are public)."""
 import contextlib
 import sqlite3
 
@@ -36,10 +37,50 @@ def _check(folder):
         assert (folder / report).stat().st_size > 1000
 
 
-def test_pipeline_with_defaults_runs_on_the_bundled_data(qgis_process, tmp_path):
-    _, result = qgis_process.run_json("megaregion:pipeline", _outputs(tmp_path))
-    assert set(OUTPUTS) <= set(result["results"])
-    _check(tmp_path)
+# what OUTPUT_FOLDER holds: the GeoPackage's layers, the reports and the maps
+FOLDER_LAYERS = {"prefectures", "unmatched_table_rows", "unevenness_megaregions", "unevenness_table",
+                 "typology_secondary_cities", "typology_core_cities", "typology_profiles",
+                 "trend_secondary_cities", "trend_core_cities", "trend_profiles"}
+STYLED = {"prefectures", "unevenness_megaregions", "typology_secondary_cities", "typology_core_cities",
+          "trend_secondary_cities", "trend_core_cities"}
+REPORTS = ("unevenness_report.html", "typology_report.html", "trend_report.html")
+MAPS = ("unevenness_megaregions.png", "typology_secondary_cities.png", "trend_secondary_cities.png")
+
+
+def test_output_folder_alone_writes_the_geopackage_reports_and_maps(qgis_process, tmp_path):
+    folder = tmp_path / "results" / "run 1"  # created by the run, parents included
+    _, result = qgis_process.run_json("megaregion:pipeline", {"OUTPUT_FOLDER": folder})
+    results = result["results"]
+    assert results["OUTPUT_FOLDER"] == str(folder)
+    assert results["typology:CITIES"] == f"{folder / 'megaregion.gpkg'}|layername=typology_secondary_cities"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["maps", "megaregion.gpkg", *REPORTS])
+    gpkg = folder / "megaregion.gpkg"
+    with contextlib.closing(sqlite3.connect(gpkg)) as con:
+        layers = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")} - {"layer_styles"}
+        styled = {r[0] for r in con.execute("SELECT f_table_name FROM layer_styles WHERE useAsDefault")}
+        cols = {r[1] for r in con.execute("PRAGMA table_info(prefectures)")}
+        n, regions = con.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT megaregion_id) FROM prefectures").fetchone()
+        indicators = {r[0] for r in con.execute(
+            "SELECT DISTINCT indicator FROM unevenness_table WHERE row_type = 'year'")}
+        rows = con.execute("SELECT COUNT(*) FROM unevenness_table WHERE row_type = 'year'").fetchone()[0]
+        typed = con.execute("SELECT COUNT(*), COUNT(DISTINCT type) FROM typology_secondary_cities "
+                            "WHERE type IS NOT NULL").fetchone()
+    assert layers == FOLDER_LAYERS
+    assert styled == STYLED
+    assert {"megaregion_id", "role", "popu_2020", "age_65_2020", "built_frac_13", "ntl_total_light_2010",
+            "ntl_total_light_2020", "ndvi_mean_2023", "ntl_status", "ndvi_status"} <= cols
+    assert n == 378 and regions == 19
+    # the default indicators: benefit ones and the declared cost age_65; no household size
+    assert indicators == {"popu", "popu_urban", "age_15_59", "age_65", "ntl_total_light", "ntl_lit_area_km2",
+                          "built_frac_13", "ndvi_mean"}
+    assert rows == 19 * (6 * 2 + 2)  # 6 indicators in 2 years + built-up share + NDVI, 19 mega-regions
+    assert typed[0] > 150 and typed[1] >= 2
+    for report in REPORTS:
+        assert (folder / report).read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    for png in MAPS:
+        assert (folder / "maps" / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert sorted(p.name for p in (folder / "maps").iterdir()) == sorted(MAPS)
 
 
 def test_model_file_runs_by_path(qgis_process, tmp_path):
@@ -47,8 +88,10 @@ def test_model_file_runs_by_path(qgis_process, tmp_path):
         "BOUNDARIES": BOUNDARIES, "TABLE": CENSUS, "LANDCOVER": LANDCOVER, "NTL_RASTERS": NTL, "NDVI_RASTERS": NDVI,
         "BOUNDARY_SYSTEM": 0, "CODE_FIELD": "adcode", "BOUNDARY_KEY": "adcode", "TABLE_KEY": "city_code",
         "MATCH_BY": 0, "BUILT_CLASS": "13", "NTL_PRODUCT": 0,
-        "INDICATORS": "popu,popu_urban,household,ntl_total_light,ntl_lit_area_km2", "YEAR1": 2010, "YEAR2": 2020,
-        "EXTRA_INDICATORS": "built_frac_13,ndvi_mean_2023", "K": 0,
+        "INDICATORS": "popu,popu_urban,age_15_59,ntl_total_light,ntl_lit_area_km2", "YEAR1": 2010, "YEAR2": 2020,
+        "EXTRA_INDICATORS": "built_frac_13,ndvi_mean_2023", "K": 0, "COST_INDICATORS": "",
+        "MEMBERSHIP_SET": 0, "HEADLINE": 0, "CORE_REFERENCE": 0, "POOL": 0, "WEIGHTING": 0, "YEAR_POOL": 0,
+        "K_MAX": 8, "SEED": 0, "N_INIT": 50,
     }
     params.update(_outputs(tmp_path))
     qgis_process.run_json(str(MODEL), params)

@@ -1,18 +1,77 @@
-"""docs/algorithms.md is generated from the parameter definitions and must be current."""
+"""docs/algorithms.md is generated from the parameter definitions and must be current, and so
+must its HTML in docs/html/, which every algorithm's Help button opens."""
+import re
 import sys
+from urllib.parse import unquote, urlparse
 
 from _pkg import ROOT
 
+# Parameters whose label still says "(optional)" although QGIS marks them optional ("[optional]"):
+# to be emptied, never to grow.
+OPTIONAL_IN_LABEL = {
+    ("trend", "COST_INDICATORS"), ("trend", "NEUTRAL_INDICATORS"), ("trend", "DIMENSIONS"),
+    ("typology", "COST_INDICATORS"), ("typology", "NEUTRAL_INDICATORS"), ("typology", "DIMENSIONS"),
+    ("unevenness", "WEIGHT"),
+}
 
-def test_reference_is_current():
+
+def _make_docs():
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         import make_docs
     finally:
         sys.path.pop(0)
+    return make_docs
+
+
+def _algorithms():
+    from qgis.core import QgsApplication
+
+    return QgsApplication.processingRegistry().providerById("megaregion").algorithms()
+
+
+def test_reference_is_current():
+    make_docs = _make_docs()
     expected = make_docs.render(make_docs.algorithms())
     current = (ROOT / "docs" / "algorithms.md").read_text(encoding="utf-8")
     assert current == expected, "docs/algorithms.md is out of date: run scripts/make_docs.py"
+    for name, page in make_docs.html_pages().items():
+        assert (ROOT / "docs" / "html" / name).read_text(encoding="utf-8") == page, (
+            f"docs/html/{name} is out of date: run scripts/make_docs.py")
+
+
+def test_every_help_button_opens_its_section_of_the_shipped_reference():
+    for alg in _algorithms():
+        url = urlparse(alg.helpUrl())
+        assert url.scheme == "file", alg.id()
+        page = unquote(url.path)
+        assert page.endswith("/docs/html/algorithms.html"), alg.id()
+        ids = re.findall(r'id="([^"]+)"', open(page, encoding="utf-8").read())
+        assert url.fragment == f"megaregion-{alg.name()}" and url.fragment in ids, alg.id()
+
+
+def test_help_names_no_file_the_plugin_does_not_ship_and_labels_say_optional_once():
+    offenders = set()
+    for alg in _algorithms():
+        assert "method.md" not in alg.shortHelpString(), alg.id()
+        for p in alg.parameterDefinitions():
+            optional = p.flags() & _optional_flag()
+            if optional and re.search(r"\(optional\b", p.description(), re.I):
+                offenders.add((alg.name(), p.name()))
+    assert offenders <= OPTIONAL_IN_LABEL, offenders - OPTIONAL_IN_LABEL
+
+
+def _optional_flag():
+    from megaregion.processing import models
+
+    return models._OPTIONAL
+
+
+def test_reference_explains_benefit_cost_and_the_member_sets():
+    text = (ROOT / "docs" / "algorithms.md").read_text(encoding="utf-8")
+    assert "## Benefit and cost indicators" in text and "## Mega-region members" in text
+    row = next(line for line in text.splitlines() if line.startswith("| `household` |"))
+    assert "average household size" in row and "not a default" in row
 
 
 def test_every_parameter_is_documented():

@@ -1,0 +1,142 @@
+"""The shipped model megaregion:pipeline as QGIS shows it: valid by QGIS's own validation,
+inputs and outputs in the order of the analysis, listed first in the toolbox, outputs named
+after what they are, OUTPUT_FOLDER checked like every destination."""
+import pytest
+from _pkg import ROOT
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingModelAlgorithm,
+)
+
+MODEL_FILE = ROOT / "resources" / "models" / "pipeline.model3"
+
+PLANNER_INPUTS = [
+    "BOUNDARIES", "BOUNDARY_SYSTEM", "TABLE", "MATCH_BY", "TABLE_KEY", "BOUNDARY_KEY", "MEMBERSHIP_SET",
+    "INDICATORS", "COST_INDICATORS", "YEAR1", "YEAR2", "EXTRA_INDICATORS", "LANDCOVER", "NTL_RASTERS",
+    "NTL_PRODUCT", "NDVI_RASTERS", "K",
+]
+ADVANCED_INPUTS = ["CODE_FIELD", "BUILT_CLASS", "HEADLINE", "CORE_REFERENCE", "POOL", "WEIGHTING", "YEAR_POOL",
+                   "K_MAX", "SEED", "N_INIT"]
+OUTPUTS = [
+    "OUTPUT_FOLDER", "ndvi:PREFECTURES", "join:UNMATCHED", "unevenness:REGIONS", "unevenness:TABLE",
+    "unevenness:REPORT", "typology:CITIES", "typology:CORES", "typology:PROFILES", "typology:REPORT",
+    "trend:CITIES", "trend:CORES", "trend:PROFILES", "trend:REPORT",
+]
+
+
+def _flags():
+    from megaregion.processing import compat, models
+
+    return compat.PARAMETER_ADVANCED, models._OPTIONAL
+
+
+def pipeline():
+    return QgsApplication.processingRegistry().createAlgorithmById("megaregion:pipeline")
+
+
+@pytest.mark.parametrize("source", ["file", "provider"])
+def test_model_passes_qgis_validation(source):
+    """What the Model Builder checks before it runs a model (red steps, 'This model is not
+    valid'): every required setting of every step is set."""
+    if source == "file":
+        model = QgsProcessingModelAlgorithm()
+        assert model.fromFile(str(MODEL_FILE))
+    else:
+        model = pipeline()
+    assert len(model.childAlgorithms()) == 10
+    ok, issues = model.validate()
+    assert issues == [] and ok
+    for child_id in model.childAlgorithms():
+        ok, issues = model.validateChildAlgorithm(child_id)
+        assert ok and issues == [], child_id
+
+
+def test_inputs_and_outputs_in_the_order_of_the_analysis():
+    model = pipeline()
+    definitions = model.parameterDefinitions()
+    inputs = [d.name() for d in definitions if not d.isDestination()]
+    advanced_flag, optional_flag = _flags()
+    advanced = [d.name() for d in definitions if d.flags() & advanced_flag]
+    assert inputs == PLANNER_INPUTS + ADVANCED_INPUTS
+    assert advanced == ADVANCED_INPUTS
+    assert [d.name() for d in definitions if d.isDestination()] == OUTPUTS
+    assert [o.name() for o in model.outputDefinitions()] == OUTPUTS
+    # every output may be left out; the descriptions (the names layers load under) differ
+    assert all(model.parameterDefinition(n).flags() & optional_flag for n in OUTPUTS)
+    descriptions = [model.parameterDefinition(n).description() for n in OUTPUTS]
+    assert len(set(descriptions)) == len(descriptions)
+    assert descriptions[OUTPUTS.index("typology:CITIES")] == "Secondary cities by type"
+    assert descriptions[OUTPUTS.index("trend:CITIES")] == "Secondary cities by trend"
+    assert descriptions[OUTPUTS.index("unevenness:REGIONS")] == "Unevenness per mega-region"
+    built = model.parameterDefinition("BUILT_CLASS").description()
+    assert "13 = urban and built-up" in built and "IGBP" in built
+    assert "household" not in model.parameterDefinition("INDICATORS").defaultValue()
+
+
+def test_listed_first_in_the_toolbox_with_one_group_per_name():
+    from qgis.gui import QgsProcessingToolboxProxyModel
+
+    proxy = QgsProcessingToolboxProxyModel(None, QgsApplication.processingRegistry())
+    proxy.sort(0)
+    provider = next(proxy.index(r, 0) for r in range(proxy.rowCount())
+                    if proxy.index(r, 0).data() == "Mega-region unevenness")
+    rows = [proxy.index(r, 0, provider).data() for r in range(proxy.rowCount(provider))]
+    assert rows == ["Mega-region analysis (whole pipeline)", "1 Prepare data", "2 Analyse", "3 Report"]
+    groups = {}
+    for alg in QgsApplication.processingRegistry().providerById("megaregion").algorithms():
+        groups.setdefault(alg.group(), set()).add(alg.groupId())
+    assert all(len(ids) == 1 for ids in groups.values()), groups
+
+
+def test_output_folder_is_checked_before_any_step(tmp_path):
+    model = pipeline()
+    a_file = tmp_path / "a file"
+    a_file.write_text("x")
+    ok, message = model.checkParameterValues({"OUTPUT_FOLDER": str(a_file / "results")}, QgsProcessingContext())
+    assert not ok and "OUTPUT_FOLDER" in message and "is a file, not a folder" in message
+
+
+def test_output_folder_naming_an_input_layer_is_refused(tmp_path):
+    """OUTPUT_FOLDER's GeoPackage is checked like a named output: it may not be the
+    GeoPackage a layer input reads."""
+    import shutil
+
+    from data_paths import BOUNDARIES
+
+    from megaregion.processing.models import GEOPACKAGE
+
+    boundaries = tmp_path / GEOPACKAGE
+    from osgeo import gdal
+
+    gdal.VectorTranslate(str(boundaries), str(BOUNDARIES), format="GPKG", layerName="prefectures")
+    shutil.copy(boundaries, tmp_path / "copy.gpkg")
+    ok, message = pipeline().checkParameterValues(
+        {"OUTPUT_FOLDER": str(tmp_path), "BOUNDARIES": f"{boundaries}|layername=prefectures"}, QgsProcessingContext())
+    assert not ok
+    assert "ndvi:PREFECTURES would overwrite BOUNDARIES" in message and GEOPACKAGE in message
+
+
+def test_loaded_layers_are_named_after_their_output(tmp_path):
+    """The dialog loads the outputs it was asked to: each under its model output's
+    description, not the step's output name (CITIES, CORES twice)."""
+    from qgis.core import QgsProcessingFeedback, QgsProcessingOutputLayerDefinition, QgsProject, QgsProcessingUtils
+
+    keys = ["ndvi:PREFECTURES", "unevenness:REGIONS", "typology:CITIES", "typology:CORES", "trend:CITIES",
+            "trend:CORES"]
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    params = {k: QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", QgsProject.instance()) for k in keys}
+    model = pipeline()
+    results, ok = model.run(params, context, QgsProcessingFeedback())  # as the dialog runs it
+    assert ok
+    loaded = {}
+    for layer_id, details in context.layersToLoadOnCompletion().items():
+        if QgsProcessingUtils.mapLayerFromString(layer_id, context) is not None:
+            loaded[layer_id] = details.name
+    assert sorted(loaded.values()) == sorted(model.parameterDefinition(k).description() for k in keys)
+    assert loaded[results["typology:CITIES"]] == "Secondary cities by type"
+    assert loaded[results["trend:CORES"]] == "Core cities with their performance and trend"
+    # no step output name is left (QGIS also lists each as 'memory:...': named the same)
+    names = {d.name for d in context.layersToLoadOnCompletion().values()}
+    assert not names & {"CITIES", "CORES", "PROFILES", "REGIONS", "TABLE", "PREFECTURES", "UNMATCHED"}
