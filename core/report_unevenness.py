@@ -460,8 +460,8 @@ def _details(t: _Table, regions: _Regions, measures: List[str], scale: str, deci
     out.append("</dl>")
     for m in measures:
         info = MEASURE_INFO.get(m)
-        out.append('<h3>%s <span class="zh">%s</span></h3><p class="help">%s</p>'
-                   % (rb.esc(info.en if info else m), rb.esc(info.zh if info else ""), MEASURE_HELP.get(m, "")))
+        out.append('<h3 id="m-%s">%s <span class="zh">%s</span></h3><p class="help">%s</p>'
+                   % (m, rb.esc(info.en if info else m), rb.esc(info.zh if info else ""), MEASURE_HELP.get(m, "")))
         for chunk in _chunks(t):
             out.append(_detail_table(t, regions, m, chunk, scale, decimals, indicator_names))
     return out
@@ -481,7 +481,7 @@ def _problems(table: pd.DataFrame, regions: _Regions) -> List[str]:
                      rb.esc("" if pd.isna(r.n_core) else int(r.n_core)),
                      rb.esc("" if pd.isna(r.n_secondary) else int(r.n_secondary)),
                      rb.esc("" if pd.isna(r.n_null) else int(r.n_null)), rb.esc(r.status)])
-    return ["<h2>Rows without measures</h2>",
+    return ['<h2 id="problems">Rows without measures</h2>',
             rb.html_table(["Mega-region", "indicator", "year", "cores", "secondary cities", "without value", "reason"],
                           rows, numeric=(3, 4, 5))]
 
@@ -559,6 +559,11 @@ def unevenness_report_html(
            "population-weighted" if weighted else "every city counts once",
            rb.fmt_number(info.neutral), intervals),
     ]
+    contents = ['<a href="#summary">Summary</a>', '<a href="#details">Details</a>: ' + ", ".join(
+        '<a href="#m-%s">%s</a>' % (m, rb.esc(MEASURE_INFO[m].en if m in MEASURE_INFO else m)) for m in measures)]
+    if ((table["row_type"] == "year") & (table["status"] != "ok")).any():
+        contents.append('<a href="#problems">Rows without measures</a>')
+    out.append('<p class="small">Contents: %s.</p>' % " &middot; ".join(contents))
     out += _summary(t, regions, headline, indicator_names, decimals)
     out += _details(t, regions, measures, scale, decimals, indicator_names)
     out += _problems(table, regions)

@@ -259,7 +259,7 @@ def test_intervals_clear_changes_and_p_values_are_printed():
     assert "Widened most: " + rb.esc(region_name("PRD")) in findings
     assert "Narrowed most: " + rb.esc(region_name("BTH")) in findings
     # details: p next to the between-group share
-    share = section(page, "<h3>Share of Theil T between the groups", "</table>")
+    share = section(page, "<h3 id=\"m-theil_between_share\">", "</table>")
     assert '<span class="p">p = 0.03</span>' in share
 
 
