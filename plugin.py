@@ -33,8 +33,9 @@ class MegaregionPlugin:
         icon = QIcon(ICON_PATH)
         window = self.iface.mainWindow()
         button_menu = QMenu(window)
-        entries = [("megaregion:pipeline", "Whole analysis (pipeline)...",
-                    "Run the whole analysis: join, mega-regions, raster statistics, unevenness, typology, trend")]
+        entries = [("megaregion:pipeline", "Mega-region analysis (whole pipeline)...",
+                    "Run the whole analysis: join, mega-regions, raster statistics, unevenness, typology, trend, "
+                    "maps")]
         for cls in algorithm_classes():
             alg = cls()
             entries.append((f"megaregion:{alg.name()}", alg.displayName() + "...",

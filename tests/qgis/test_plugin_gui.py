@@ -38,7 +38,10 @@ def test_init_gui_adds_menu_and_toolbar_entries_and_unload_removes_them(qgis_app
         assert registry.providerById("megaregion").id() == "megaregion"
         titles = [a.text() for a in plugin.actions]
         assert len(titles) == len(ALGORITHMS) + 1
-        assert titles[0] == "Whole analysis (pipeline)..." and "Join indicator table to boundaries..." in titles
+        assert titles[0] == "Mega-region analysis (whole pipeline)..." and "Join indicator table to boundaries..." in titles
+        # the menu says what the toolbox says
+        pipeline = registry.algorithmById("megaregion:pipeline")
+        assert titles[0] == pipeline.displayName() + "..."
         menus = {call.args[0] for call in iface.addPluginToMenu.call_args_list}
         assert menus == {"&Mega-region unevenness"}
         assert plugin.tool_button.menu().actions() == plugin.actions
