@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..core import fields as F
 from ..core.measures import HEADLINE_MEASURES, measure_name
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
@@ -132,13 +133,13 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterField(
-                self.MEGAREGION_FIELD, self.tr("Mega-region field"), defaultValue="megaregion_id",
+                self.MEGAREGION_FIELD, self.tr("Mega-region field"), defaultValue=F.MEGAREGION_ID,
                 parentLayerParameterName=self.INPUT, optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterField(
-                self.ROLE_FIELD, self.tr("Role field (core/secondary)"), defaultValue="role",
+                self.ROLE_FIELD, self.tr("Role field (core/secondary)"), defaultValue=F.ROLE,
                 parentLayerParameterName=self.INPUT, optional=True,
             )
         )
@@ -216,8 +217,8 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
             (self.INDICATORS, indicators),
             (self.WEIGHT, [self.parameterAsString(parameters, self.WEIGHT, context)]),
         ))
-        region_field = self.parameterAsString(parameters, self.MEGAREGION_FIELD, context) or "megaregion_id"
-        role_field = self.parameterAsString(parameters, self.ROLE_FIELD, context) or "role"
+        region_field = self.parameterAsString(parameters, self.MEGAREGION_FIELD, context) or F.MEGAREGION_ID
+        role_field = self.parameterAsString(parameters, self.ROLE_FIELD, context) or F.ROLE
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context) or None
         weight = self.parameterAsString(parameters, self.WEIGHT, context) or None
         headline = HEADLINES[self.parameterAsEnum(parameters, self.HEADLINE, context)][0]
@@ -298,12 +299,12 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
     @staticmethod
     def _region_names(frame, region_field):
         """Display names 'Beijing-Tianjin-Hebei (BTH)' where the input has them."""
-        if "megaregion" not in frame.columns:
+        if F.MEGAREGION not in frame.columns:
             return None
         first = frame.drop_duplicates(region_field)
         return {
             rid: f"{name} ({rid})" if name else str(rid)
-            for rid, name in zip(first[region_field], first["megaregion"])
+            for rid, name in zip(first[region_field], first[F.MEGAREGION])
         }
 
     def _write_regions(self, parameters, context, feedback, source, frame, geometries, table, region_field,
