@@ -476,7 +476,7 @@ def _problems(table: pd.DataFrame, regions: _Regions) -> List[str]:
     bad = bad.assign(_r=bad["megaregion"].map(rank)).sort_values("_r", kind="stable")
     rows = []
     for r in bad.itertuples(index=False):
-        rows.append([rb.esc(regions.full(r.megaregion)), rb.esc(r.indicator),
+        rows.append([rb.esc(regions.full(r.megaregion)), rb.esc(indicator_name(r.indicator)),
                      rb.esc("" if _year(r.year) is None else _year(r.year)),
                      rb.esc("" if pd.isna(r.n_core) else int(r.n_core)),
                      rb.esc("" if pd.isna(r.n_secondary) else int(r.n_secondary)),
