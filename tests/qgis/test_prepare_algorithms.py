@@ -55,6 +55,29 @@ def test_assign_user_membership_table(run_alg):
     assert result["OUTPUT"].featureCount() == 250 - 2
 
 
+def test_assign_members_as_in_du_2026(run_alg):
+    """MEMBERSHIP_SET 1: ordinary prefecture-level cities only, the dissertation's group sizes."""
+    out = run_alg(
+        "megaregion:assignmegaregions",
+        {"INPUT": boundaries_layer(), "KEY": "adcode", "MEMBERSHIP_SET": 1, "UNASSIGNED": 1, "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    assert out.featureCount() == 225
+    sizes = {}
+    for f in out.getFeatures():
+        cores, cities = sizes.get(f["megaregion_id"], (0, 0))
+        sizes[f["megaregion_id"]] = (cores + (f["role"] == "core"), cities + 1)
+    assert {k: sizes[k] for k in ("BTH", "PRD", "CY", "SDP", "SCL", "CSX")} == {
+        "BTH": (3, 13), "PRD": (2, 9), "CY": (2, 16), "SDP": (2, 16), "SCL": (2, 9), "CSX": (1, 5)}
+    assert "仙桃市" not in values(out, "name") and "延边朝鲜族自治州" not in values(out, "name")
+
+
+def test_assign_du_2026_with_hong_kong_and_macao_is_a_clear_error(run_alg):
+    with pytest.raises(QgsProcessingException, match=r"INCLUDE_SAR is on and MEMBERSHIP_SET is 'As in Du 2026.*turn "
+                                                     r"INCLUDE_SAR off"):
+        run_alg("megaregion:assignmegaregions", {"INPUT": boundaries_layer(), "KEY": "adcode", "MEMBERSHIP_SET": 1,
+                                                 "INCLUDE_SAR": True, "OUTPUT": "memory:"})
+
+
 def test_assign_wrong_key_field_is_a_clear_error(run_alg):
     with pytest.raises(QgsProcessingException, match="administrative code|adcode"):
         run_alg("megaregion:assignmegaregions", {"INPUT": boundaries_layer(), "KEY": "name", "OUTPUT": "memory:"})
