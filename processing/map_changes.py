@@ -3,7 +3,8 @@ whose change is not clear (its confidence interval includes 0) are drawn grey wi
 
 'Core-secondary unevenness' says per region whether the change of its headline measure is clear
 (``change_is_clear`` with bootstrap intervals). The field is read from the ``CLARITY_FIELD``
-parameter or found among the layer's fields: ``change_is_clear_<indicator>``,
+parameter or found among the layer's fields: ``change_is_clear_<indicator>_change`` (as
+'Core-secondary unevenness' names it), ``change_is_clear_<indicator>``,
 ``<measure>_<indicator>_change_is_clear``, ``<indicator>_change_is_clear``, or the only field
 whose name contains ``change_is_clear``."""
 from qgis.core import QgsProcessingException
@@ -25,7 +26,7 @@ def clarity_field(names, measure, indicator, given=None, layer_name=""):
                 f"CLARITY_FIELD '{given}' is not a field of layer '{layer_name}' (fields: {list_names(names, 12)}): "
                 "name the field that says whether each region's change is clear, or leave it empty to find it.")
         return given
-    for form in (f"{CLEAR_MARK}_{indicator}", f"{measure}_{indicator}_{CLEAR_MARK}", f"{indicator}_{CLEAR_MARK}",
+    for form in (f"{CLEAR_MARK}_{indicator}_{F.CHANGE}", f"{CLEAR_MARK}_{indicator}", f"{measure}_{indicator}_{CLEAR_MARK}", f"{indicator}_{CLEAR_MARK}",
                  CLEAR_MARK):
         if form in names:
             return form

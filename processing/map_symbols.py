@@ -28,8 +28,8 @@ MARITIME_BOUNDARY = "maritime_boundary.geojson"
 # value (secondary cities not typed) stays apart from both.
 SEA = "#e8f0f6"
 CHINA_FILL = "#fbfbf9"
-NEIGHBOUR_FILL = "#dcdcdc"
-NEIGHBOUR_OUTLINE = "#b4b4b4"
+NEIGHBOUR_FILL = "#c0bdb5"
+NEIGHBOUR_OUTLINE = "#9f9c94"
 NATIONAL_BORDER = "#505050"
 MARITIME_LINE = "#505050"
 BACKGROUND_FILL = CHINA_FILL

@@ -195,7 +195,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         "change of that measure between the years (&lt;measure&gt;_&lt;indicator&gt;_change, on a scale "
         "diverging around 0), and regions whose change is not clear (its confidence interval includes 0) in "
         "grey with a hatch. Whether a change is clear is read from CLARITY_FIELD, or from the layer's field "
-        "named change_is_clear_&lt;indicator&gt; (or the only field containing change_is_clear), written by "
+        "named change_is_clear_&lt;indicator&gt;_change (or the only field containing change_is_clear), written by "
         "'Core-secondary unevenness' with confidence intervals.\n"
         "<b>Context</b>: BACKGROUND (optional, e.g. all prefectures) is drawn near-white with thin outlines; "
         "CORES (optional, e.g. the core cities of the typology) are drawn on top, outlined in black on a white "

