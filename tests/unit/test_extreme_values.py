@@ -38,7 +38,7 @@ from megaregion.core.topsis import (
     topsis_scores,
     vector_normalization,
 )
-from megaregion.core.unevenness import UnevennessInputError, unevenness_table
+from megaregion.core.unevenness import INTERVAL_COLUMNS, UnevennessInputError, unevenness_table
 from peers import require
 
 pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
@@ -290,6 +290,34 @@ def test_unevenness_row_at_every_scale(c):
     reference = unevenness_table(frame(Y, [2, 1, 1, 3]), ["x_2020"], weight_field="pop").iloc[0]
     for measure in ("gini", "theil", "theil_between", "theil_within", "dagum_gnb", "dagum_gt", "ratio"):
         assert weighted[measure] == approx(reference[measure], rel=1e-12), measure
+
+
+def _uncertain(df, **kw):
+    t = unevenness_table(pd.concat([df, df.assign(name=df["name"] + "2")], ignore_index=True), ["x_2020"],
+                         labels_field="name", bootstrap=200, permutations=99, seed=3, **kw)
+    return t.iloc[0]
+
+
+@pytest.mark.parametrize("c", SCALES + (1.7e308 / 6, SMALLEST, 2.0 ** -1060))
+def test_unevenness_intervals_and_p_at_every_scale(c):
+    """Intervals and p-values are those of the same data in ordinary units, without a numpy
+    warning, at any scale and with weights of 1e300."""
+    reference = _uncertain(frame(Y))
+    r = _uncertain(frame(c * Y))
+    assert r["note"] == "" and r["p_between"] == reference["p_between"]
+    for col in INTERVAL_COLUMNS:
+        assert r[col] == approx(reference[col], rel=1e-12, abs=1e-15), col
+    weighted = _uncertain(frame(c * Y, [2e300, 1e300, 1e300, 3e300]), weight_field="pop")
+    ref_weighted = _uncertain(frame(Y, [2, 1, 1, 3]), weight_field="pop")
+    for col in INTERVAL_COLUMNS + ("p_between",):
+        assert weighted[col] == approx(ref_weighted[col], rel=1e-12, abs=1e-15), col
+
+
+def test_unevenness_interval_of_a_ratio_beyond_float64_is_null():
+    r = _uncertain(frame([1e300, 3e300, 1e-10, 3e-10]))
+    assert math.isnan(r["ratio"]) and math.isnan(r["ratio_ci_low"]) and math.isnan(r["ratio_ci_high"])
+    assert r["theil_ci_low"] <= r["theil"] <= r["theil_ci_high"]
+    assert r["gini_ci_high"] <= 1
 
 
 def test_unevenness_ratio_beyond_float64_is_null_with_a_note():
