@@ -6,7 +6,7 @@ feature of the data or of this sample is asked by resampling the cities:
 1. Draw ``n`` of the ``n`` clustered cities uniformly with replacement (a bootstrap
    resample, :func:`bootstrap_draws`).
 2. Cluster the resample again into the same K types with the same K-means settings
-   (:func:`megaregion.core.kmeans_typology.kmeans`: k-means++, the same seed and number of
+   (:func:`megaregion.core.kmeans.kmeans`: k-means++, the same seed and number of
    initialisations).
 3. For each original type ``C`` and each new cluster ``D``, the Jaccard similarity on the
    distinct cities of the resample, ``X*`` (the cities of the original data drawn at least
@@ -28,8 +28,8 @@ the seed different from K-means's ``RandomState(seed)``), NumPy's frozen legacy 
 so the same seed gives the same draws on every NumPy version. The rows are put in the
 canonical (lexicographic) order of :func:`~megaregion.core.kmeans_typology.cluster_profiles`
 before drawing, so the stability does not depend on the input's row order. The Jaccard
-similarities of all resamples are one array operation; the re-clustering is one K-means
-per resample.
+similarities of all resamples are one array operation; each resample is re-clustered by one
+K-means whose N_INIT runs advance together (:func:`megaregion.core.kmeans.lloyd_many`).
 
 Reference: Hennig, C. (2007). Cluster-wise assessment of cluster stability.
 Computational Statistics & Data Analysis 52(1), 258-271.
@@ -39,6 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import kmeans_typology as km
+from .kmeans import kmeans
 
 DEFAULT_RESAMPLES = 100
 MAX_RESAMPLES = 10000
@@ -159,7 +160,7 @@ def cluster_stability(x, labels, k, resamples=DEFAULT_RESAMPLES, seed=km.DEFAULT
     rows = np.arange(count)[:, None]
     drawn[rows, draws] = True
     for b in range(count):
-        run = km.kmeans(xs[draws[b]], k, seed=seed, n_init=n_init)
+        run = kmeans(xs[draws[b]], k, seed=seed, n_init=n_init)
         # a city drawn twice is the same point twice: both copies get the same cluster
         new_labels[b, draws[b]] = run.labels
     best = jaccard_best_match(ls, new_labels, drawn, k)
