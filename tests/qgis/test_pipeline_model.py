@@ -140,3 +140,56 @@ def test_loaded_layers_are_named_after_their_output(tmp_path):
     # no step output name is left (QGIS also lists each as 'memory:...': named the same)
     names = {d.name for d in context.layersToLoadOnCompletion().values()}
     assert not names & {"CITIES", "CORES", "PROFILES", "REGIONS", "TABLE", "PREFECTURES", "UNMATCHED"}
+
+
+def _tree(folder):
+    import os
+
+    out = []
+    for root, dirs, files in os.walk(folder):
+        out += [os.path.relpath(os.path.join(root, n), folder) for n in dirs + files]
+    return sorted(out)
+
+
+def test_output_folder_of_a_run_that_fails_half_way_is_removed(tmp_path):
+    """The NDVI raster is damaged in the middle: the run stops at the step that reads it,
+    after megaregion.gpkg was written in the folder the run created; nothing is left."""
+    from bad_input_cases import broken_in_the_middle
+    from data_paths import NDVI
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    broken = broken_in_the_middle(NDVI, tmp_path / "broken.tif")
+    folder = tmp_path / "results" / "run"
+    seen = []
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda _p: seen.append(_tree(tmp_path / "results")))
+    model = pipeline()
+    with pytest.raises(QgsProcessingException) as caught:
+        model.run({"OUTPUT_FOLDER": str(folder), "NDVI_RASTERS": [str(broken)]}, QgsProcessingContext(), feedback,
+                  catchExceptions=False)
+    assert "Traceback" not in str(caught.value)
+    assert any("run/megaregion.gpkg" in s for s in seen)  # written, then removed again
+    assert not (tmp_path / "results").exists()
+
+
+def test_cancel_while_the_maps_are_written_leaves_the_folder_as_it_was(tmp_path):
+    """Cancelled once the first PNG is on disk (the last step): the GeoPackage, the reports
+    and the maps go; what the folder held before stays."""
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    folder = tmp_path / "results"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    feedback = QgsProcessingFeedback()
+    seen = []
+
+    def cancel_once_a_map_is_there(_progress):
+        if not feedback.isCanceled() and any(p.endswith(".png") for p in _tree(folder)):
+            seen.append(_tree(folder))
+            feedback.cancel()
+
+    feedback.progressChanged.connect(cancel_once_a_map_is_there)
+    with pytest.raises(QgsProcessingException, match="Cancel|Maps of the results"):
+        pipeline().run({"OUTPUT_FOLDER": str(folder)}, QgsProcessingContext(), feedback, catchExceptions=False)
+    assert seen and "megaregion.gpkg" in seen[0] and "unevenness_report.html" in seen[0]
+    assert _tree(folder) == ["notes.txt"]
