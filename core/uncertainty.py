@@ -378,8 +378,9 @@ class RegionResampler:
                                    labels=labels, exact=exact)
             out["p_between"], out["p_between_min"] = result.p, result.p_min
             if exact and result.p_min >= 0.05:
-                notes.append("p_between cannot be below %.3g: only %d ways to choose %d cores among %d cities"
-                             % (result.p_min, result.count, int(core.sum()), sel.size))
+                n_core = int(core.sum())
+                notes.append("the permutation p cannot be below %.3g: only %d ways to choose %d core%s among %d cities"
+                             % (result.p_min, result.count, n_core, "" if n_core == 1 else "s", sel.size))
         return out, notes
 
     def change(self, years, used_a: np.ndarray, used_b: np.ndarray, headline: str):

@@ -217,7 +217,7 @@ def test_one_core_among_five_cannot_reach_p_below_0_2():
     df = region_frame([[100.0, 1, 2, 3, 4]], 1)
     row = unevenness_table(df, ["x_2010"], bootstrap=999, permutations=999).iloc[0]
     assert row["p_between"] == row["p_between_min"] == 0.2
-    assert "p_between cannot be below 0.2: only 5 ways to choose 1 cores among 5 cities" in row["note"]
+    assert "the permutation p cannot be below 0.2: only 5 ways to choose 1 core among 5 cities" in row["note"]
     assert "one core city: its intervals reflect only the secondary cities' variation" in row["note"]
     # the core is the same city in every resample
     draws = unc.RegionResampler("R", np.array([1, 0, 0, 0, 0], bool), 50).draws(np.ones(5, bool))
