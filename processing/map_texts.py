@@ -54,7 +54,7 @@ _TEXTS = {
         "types_in": "; indicators: {shown}",
         "and_more": "{shown} and {more} more",
         "type": "Type",
-        "value_of": "{indicator}, {year}",
+        "value_of": "{indicator} in {year}",
         "legend": "Legend",
         "cores": "Core cities",
         "background": "Prefectures",

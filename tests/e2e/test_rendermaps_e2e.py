@@ -57,8 +57,9 @@ def maps_input(qgis_process, tmp_path_factory):
 
 def test_help_lists_the_parameters(qgis_process):
     out = qgis_process("help", "megaregion:rendermaps").stdout
-    for name in ("LAYERS", "BACKGROUND", "CORES", "CORE_LABEL_FIELD", "TITLE", "MAP_CRS", "DPI", "WIDTH_MM",
-                 "HEIGHT_MM", "OUTPUT_FOLDER", "OUTPUT_FILES", "MAP_COUNT"):
+    for name in ("LAYERS", "BACKGROUND", "CORES", "CORE_LABEL_FIELD", "TITLE", "LANGUAGE", "MAP_EXTENT",
+                 "CLEAR_CHANGES_ONLY", "CLARITY_FIELD", "MAP_CRS", "DPI", "WIDTH_MM", "HEIGHT_MM", "OUTPUT_FOLDER",
+                 "OUTPUT_FILES", "MAP_COUNT"):
         assert name in out, name
 
 
@@ -67,14 +68,16 @@ def test_maps_of_geopackages_with_their_default_style(qgis_process, maps_input, 
     proc, result = qgis_process.run_json(
         "megaregion:rendermaps",
         {"LAYERS": [maps_input["regions"], maps_input["types"]], "BACKGROUND": BOUNDARIES,
-         "CORES": maps_input["cores"], "DPI": 100, "WIDTH_MM": 297, "HEIGHT_MM": 210, "OUTPUT_FOLDER": folder},
+         "CORES": maps_input["cores"], "LANGUAGE": 1, "DPI": 100, "WIDTH_MM": 297, "HEIGHT_MM": 210,
+         "OUTPUT_FOLDER": folder},
     )
     results = result["results"]
     written = [str(folder / "regions.png"), str(folder / "types.png")]
     assert results["OUTPUT_FILES"].split(";") == written and results["MAP_COUNT"] == 2
     assert sorted(os.listdir(folder)) == ["regions.png", "types.png"]
     info = "\n".join(result["log"]["info"])
-    assert "Rendered 'regions': Core–secondary unevenness: Gini of popu, 2020" in info
+    assert "Rendered 'regions': Core–secondary unevenness of population, Gini coefficient, 2020" in info
+    assert "did not fit" not in proc.stdout + proc.stderr  # every mega-region and core labelled
     assert "Rendered 'types': Types of secondary cities by gap to the cores" in info
     assert "update access" not in proc.stderr  # GDAL's georeferencing noise is silenced
 
@@ -86,10 +89,10 @@ def test_maps_of_geopackages_with_their_default_style(qgis_process, maps_input, 
     assert regions.shape[:2] == (827, 1169)
     # graduated in the Reds ramp: the darkest class is on the map and in the legend
     assert colour_count(regions, "#67000d", tolerance=6) > 1000
-    # dark text in the legend column (right of the map, from x = 212 mm)
+    # dark text in the legend column (right of the map, from x = 221 mm)
     for rgb in (types, regions):
-        legend = rgb[130:700, 840:]
-        assert int((legend.max(axis=2) < 90).sum()) > 1200
+        legend = rgb[130:700, 870:]
+        assert int((legend.max(axis=2) < 90).sum()) > 1000
 
 
 def test_layer_without_features_fails_and_writes_nothing(qgis_process, maps_input, tmp_path):
@@ -101,3 +104,17 @@ def test_layer_without_features_fails_and_writes_nothing(qgis_process, maps_inpu
     assert proc.returncode != 0
     assert "has no features" in proc.stdout + proc.stderr
     assert not folder.exists() or os.listdir(folder) == []
+
+
+def test_chinese_map_of_clear_changes(qgis_process, maps_input, tmp_path):
+    folder = tmp_path / "maps"
+    proc, result = qgis_process.run_json(
+        "megaregion:rendermaps",
+        {"LAYERS": [maps_input["regions"]], "CORES": maps_input["cores"], "LANGUAGE": 2, "CLEAR_CHANGES_ONLY": True,
+         "DPI": 60, "OUTPUT_FOLDER": folder},
+    )
+    info = "\n".join(result["log"]["info"])
+    assert "Rendered 'regions': 2010—2020年常住人口核心—次级城市差异的变化：基尼系数" in info
+    assert result["results"]["MAP_COUNT"] == 1
+    # the regions whose change is not clear are grey (NOT_CLEAR_FILL)
+    assert colour_count(pixels(folder / "regions.png"), "#bdbdbd", tolerance=3) > 300

@@ -250,7 +250,7 @@ def test_texts_from_the_style():
         "Core–secondary unevenness of urban population, Dagum net between-group Gini, 2015")
     assert describe_field("ratio_popu_2020")[1].endswith("(ratio of means, no unit; 1 = equal means)")
     assert describe_field("type") is None and describe_field("popu_2020") is None
-    assert field_in_words("age_65_2020", "en") == "share aged 65 and over (%), 2020"
+    assert field_in_words("age_65_2020", "en") == "share aged 65 and over (%) in 2020"
     assert field_in_words("my_index", "zh") == "my_index"
     taken = set()
     assert [png_name(n, taken) for n in ("types", "Types", "a/b: c", "", "北京")] == [
