@@ -39,7 +39,7 @@ DATA_DIR = os.path.join(PLUGIN_DIR, "resources", "data")
 DATA_PLACEHOLDER = "megaregion-data:"
 OUTPUT_FOLDER = "OUTPUT_FOLDER"
 _OPTIONAL = compat.first(lambda: Qgis.ProcessingParameterFlag.Optional,
-                         lambda: QgsProcessingParameterDefinition.FlagOptional)
+                         lambda: QgsProcessingParameterDefinition.Flag.FlagOptional)
 
 #: Display names of the shipped models by model name (the name is the public id).
 DISPLAY_NAMES = {"pipeline": "Mega-region analysis (whole pipeline)"}

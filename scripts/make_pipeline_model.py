@@ -188,8 +188,8 @@ def build():
         "BUILT_CLASS", "Built-up class of the land cover (13 = urban and built-up lands, MODIS IGBP)",
         defaultValue="13"), is_advanced=True)
     like("megaregion:unevenness", "HEADLINE", "HEADLINE", "Headline measure of the unevenness map", is_advanced=True)
-    like("megaregion:typology", "CORE_REFERENCE", "CORE_REFERENCE", "Core reference when a mega-region has several cores",
-         is_advanced=True)
+    like("megaregion:typology", "CORE_REFERENCE", "CORE_REFERENCE",
+         "Core reference when a mega-region has several cores", is_advanced=True)
     like("megaregion:typology", "POOL", "POOL", "Cities pooled for the min-max performance", is_advanced=True)
     like("megaregion:typology", "WEIGHTING", "WEIGHTING", "Weights of the composite TOPSIS score", is_advanced=True)
     like("megaregion:trend", "YEAR_POOL", "YEAR_POOL", "Min-max of the two years (trend)", is_advanced=True)

@@ -52,8 +52,8 @@ def inline(text):
             out.append(f"<code>{html.escape(part[1:-1], quote=False)}</code>")
             continue
         part = html.escape(part, quote=False)
-        part = re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", lambda m: f'<a href="{html.escape(_href(m.group(2)))}">{m.group(1)}</a>',
-                      part)
+        part = re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)",
+                      lambda m: f'<a href="{html.escape(_href(m.group(2)))}">{m.group(1)}</a>', part)
         part = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", part, flags=re.S)
         part = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<em>\1</em>", part, flags=re.S)
         out.append(part)
