@@ -60,8 +60,8 @@ HELP = (
     "<b>Built-up class</b>: 13 is 'urban and built-up lands' in the MODIS IGBP classification of the "
     "bundled MCD12C1 land cover; give the class of your own land-cover product.\n"
     "The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP rasters for analysis. "
-    "Advanced settings hold the choices of the typology and trend steps; open the model in the Model Builder "
-    "to change any other step."
+    "The advanced settings hold the analyst's choices of the unevenness, typology, trend and map steps, each "
+    "at the step's default (see the step's help); open the model in the Model Builder to change any other step."
 )
 
 #: model outputs: (child id, model output name (public: '<child>:<name>'), child output,
@@ -126,6 +126,9 @@ def build():
         component.setDescription(definition.description())
         model.addModelParameter(definition, component)
         y[0] += 60
+
+    def has(alg_id, name):
+        return registry.algorithmById(alg_id).parameterDefinition(name) is not None
 
     def like(alg_id, name, new_name, label, **kwargs):
         """A model input that is a copy of a step's parameter (its options and default)."""
@@ -194,8 +197,19 @@ def build():
     like("megaregion:typology", "WEIGHTING", "WEIGHTING", "Weights of the composite TOPSIS score", is_advanced=True)
     like("megaregion:trend", "YEAR_POOL", "YEAR_POOL", "Min-max of the two years (trend)", is_advanced=True)
     like("megaregion:typology", "K_MAX", "K_MAX", "Largest number of types tried by the silhouette", is_advanced=True)
-    like("megaregion:typology", "SEED", "SEED", "K-means random seed", is_advanced=True)
     like("megaregion:typology", "N_INIT", "N_INIT", "K-means initialisations", is_advanced=True)
+    # settings the steps gained later: model inputs once the step has them
+    if has("megaregion:typology", "STABILITY_RESAMPLES"):
+        like("megaregion:typology", "STABILITY_RESAMPLES", "STABILITY_RESAMPLES",
+             "Resamples for the stability of the types (0 = none)", is_advanced=True)
+    for name, label in (("BOOTSTRAP", "Bootstrap resamples of the unevenness (0 = none)"),
+                        ("CONFIDENCE", "Confidence level of the unevenness intervals (%)"),
+                        ("PERMUTATIONS", "Permutations for the p-value of the core-secondary split (0 = none)")):
+        if has("megaregion:unevenness", name):
+            like("megaregion:unevenness", name, name, label, is_advanced=True)
+    like("megaregion:typology", "SEED", "SEED", "Random seed (k-means, resamples and permutations)", is_advanced=True)
+    if has("megaregion:rendermaps", "LANGUAGE"):
+        like("megaregion:rendermaps", "LANGUAGE", "MAP_LANGUAGE", "Language of the maps", is_advanced=True)
 
     # names -> field lists, evaluated when the model runs
     def fields(year_var, names="@INDICATORS"):
@@ -270,23 +284,31 @@ def build():
     child("ndvi", "megaregion:ndvi", "NDVI statistics",
           {"INPUT": O("ntl", "OUTPUT"), "RASTER": P("NDVI_RASTERS"), "PRESET": S(0), "STATISTICS": S([0, 1]),
            "PREFIX": S("ndvi"), "COVERAGE": S(0)})
+    def wired(alg_id, names):
+        """Sources from the model inputs of the same name, for the parameters the step has."""
+        return {n: P(model_name) for n, model_name in names.items()
+                if has(alg_id, n) and model.parameterDefinition(model_name) is not None}
+
     child("unevenness", "megaregion:unevenness", "Core-secondary unevenness",
-          {"INPUT": O("ndvi", "OUTPUT"), "INDICATORS": E(f"array_cat({both_years}, {extras})"),
-           "NAME_FIELD": S("name"), "HEADLINE": P("HEADLINE")})
+          dict(wired("megaregion:unevenness", {"BOOTSTRAP": "BOOTSTRAP", "CONFIDENCE": "CONFIDENCE",
+                                               "PERMUTATIONS": "PERMUTATIONS", "SEED": "SEED"}),
+               INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(f"array_cat({both_years}, {extras})"), NAME_FIELD=S("name"),
+               HEADLINE=P("HEADLINE")))
     analysis = {"K": P("K"), "K_MAX": P("K_MAX"), "WEIGHTING": P("WEIGHTING"), "POOL": P("POOL"),
                 "SEED": P("SEED"), "N_INIT": P("N_INIT"), "NAME_FIELD": S("name")}
     child("typology", "megaregion:typology", "Typology of secondary cities (year 2)",
-          dict(analysis, INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(f"array_cat({fields('@YEAR2')}, {extras})"),
+          dict(analysis, **wired("megaregion:typology", {"STABILITY_RESAMPLES": "STABILITY_RESAMPLES"}), INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(f"array_cat({fields('@YEAR2')}, {extras})"),
                COST_INDICATORS=E(cost_year2), CORE_REFERENCE=P("CORE_REFERENCE")))
     child("trend", "megaregion:trend", "Development trends (year 1 to year 2)",
-          dict(analysis, INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(both_years), COST_INDICATORS=E(cost_both),
+          dict(analysis, **wired("megaregion:trend", {"STABILITY_RESAMPLES": "STABILITY_RESAMPLES"}), INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(both_years), COST_INDICATORS=E(cost_both),
                YEAR1=P("YEAR1"), YEAR2=P("YEAR2"), YEAR_POOL=P("YEAR_POOL")))
     # The maps step is switched on by the provider when the run has an OUTPUT_FOLDER (the maps go
     # to its maps/ folder): a run of this file that names its outputs the old way stays as it was.
     child("maps", "megaregion:rendermaps", "Maps of the results (PNG), in OUTPUT_FOLDER/maps",
           {"LAYERS": [O("unevenness", "OUTPUT_REGIONS"), O("typology", "OUTPUT"), O("trend", "OUTPUT")],
            "BACKGROUND": O("ndvi", "OUTPUT"), "CORES": O("typology", "OUTPUT_CORES"),
-           "OUTPUT_FOLDER": S("TEMPORARY_OUTPUT")}, active=False)
+           "OUTPUT_FOLDER": S("TEMPORARY_OUTPUT"), **wired("megaregion:rendermaps", {"LANGUAGE": "MAP_LANGUAGE"})},
+          active=False)
     return model
 
 

@@ -17,7 +17,8 @@ PLANNER_INPUTS = [
     "NTL_PRODUCT", "NDVI_RASTERS", "K",
 ]
 ADVANCED_INPUTS = ["CODE_FIELD", "BUILT_CLASS", "HEADLINE", "CORE_REFERENCE", "POOL", "WEIGHTING", "YEAR_POOL",
-                   "K_MAX", "SEED", "N_INIT"]
+                   "K_MAX", "N_INIT", "STABILITY_RESAMPLES", "BOOTSTRAP", "CONFIDENCE", "PERMUTATIONS", "SEED",
+                   "MAP_LANGUAGE"]
 OUTPUTS = [
     "OUTPUT_FOLDER", "ndvi:PREFECTURES", "join:UNMATCHED", "unevenness:REGIONS", "unevenness:TABLE",
     "unevenness:REPORT", "typology:CITIES", "typology:CORES", "typology:PROFILES", "typology:REPORT",
