@@ -284,7 +284,8 @@ def core_reference(performance, megaregion, role, method="mean", lon=None, lat=N
             need = np.concatenate([[row], cores])
             missing = need[np.isnan(lon[need]) | np.isnan(lat[need])]
             if len(missing):
-                reasons[row] = f"no representative point (lon/lat NULL) for {fv.list_names([names[r] for r in missing])}"
+                shown = fv.list_names([names[r] for r in missing])
+                reasons[row] = f"no representative point (lon/lat NULL) for {shown}"
                 continue
             dist = geodesic_distance_m(np.full(len(cores), lon[row]), np.full(len(cores), lat[row]),
                                        lon[cores], lat[cores])

@@ -119,15 +119,15 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
             self.INDICATORS, self.tr(self.INDICATORS_LABEL), parentLayerParameterName=self.INPUT,
             type=compat.FIELD_PARAMETER_NUMERIC, allowMultiple=True))
         self.addParameter(QgsProcessingParameterField(
-            self.COST_INDICATORS, self.tr("Cost indicators: less is better (optional)"),
+            self.COST_INDICATORS, self.tr("Cost indicators: less is better"),
             parentLayerParameterName=self.INPUT, type=compat.FIELD_PARAMETER_NUMERIC, allowMultiple=True,
             optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.NEUTRAL_INDICATORS, self.tr("Neutral indicators: neither more nor less is better, left out (optional)"),
+            self.NEUTRAL_INDICATORS, self.tr("Neutral indicators: neither more nor less is better, left out"),
             parentLayerParameterName=self.INPUT, type=compat.FIELD_PARAMETER_NUMERIC, allowMultiple=True,
             optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.DIMENSIONS, self.tr("Dimensions, e.g. POP=urban size;GDP=urban size (optional)"),
+            self.DIMENSIONS, self.tr("Dimensions, e.g. POP=urban size;GDP=urban size"),
             defaultValue="", multiLine=True, optional=True))
         self._add_method_parameters()
         self.addParameter(QgsProcessingParameterEnum(

@@ -21,8 +21,9 @@ def _directions():
         "among the <b>cost indicators</b> (COST_INDICATORS: less is better, e.g. PM2.5, whose performance is "
         "reversed) or the <b>neutral indicators</b> (NEUTRAL_INDICATORS: neither, e.g. the average household "
         "size, where a larger household is not a better one); both must also be among the indicators. A neutral "
-        "indicator has no performance, so it has no gap or trend: it is left out, with the reason in the report. The dissertation's cost indicators "
-        "(PM2.5, CARB) and the census household size are named in the log when they are not declared so.\n"
+        "indicator has no performance, so it has no gap or trend: it is left out, with the reason in the report. "
+        "The dissertation's cost indicators (PM2.5, CARB) and the census household size are named in the log "
+        "when they are not declared so.\n"
     )
 
 
