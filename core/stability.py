@@ -17,7 +17,7 @@ feature of the data or of this sample is asked by resampling the cities:
    and the type's similarity in this resample is the best match, ``max_D gamma(C, D)``.
    A type none of whose cities was drawn has no similarity in that resample.
 4. The stability of a type is the mean of its best matches over the resamples in which it
-   had at least one city (Hennig 2007, section 3; ``fpc::clusterboot``).
+   had at least one city (Hennig 2007, whose R implementation is ``fpc::clusterboot``).
 
 Hennig reads a stability of at most 0.5 as a dissolved type, 0.6 to 0.75 as a pattern
 without much trust, above 0.85 as highly stable; a type under :data:`UNSTABLE_BELOW` (0.6)
