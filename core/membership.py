@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .fields import MEGAREGION, MEGAREGION_ID, MEGAREGION_ZH, PHASE, ROLE, ROLES, list_names
+from .fields import CORE, MEGAREGION, MEGAREGION_ID, MEGAREGION_ZH, PHASE, ROLE, ROLES, SECONDARY, list_names
 from .tables import read_table
 
 __all__ = [
@@ -193,17 +193,17 @@ def load_membership(source=None):
             f"{label} has {len(rows)} row(s) without a valid 6-digit adcode ({listed}): "
             "use the GB/T 2260 code of each prefecture, e.g. 130100 for 石家庄市."
         )
-    empty_id = table["megaregion_id"] == ""
+    empty_id = table[MEGAREGION_ID] == ""
     if empty_id.any():
         raise MembershipError(
             f"{label} has {int(empty_id.sum())} row(s) with an empty megaregion_id "
             f"({_names(table.loc[empty_id, 'name_zh'])}): give every row its mega-region's id, e.g. BTH."
         )
 
-    table["role"] = table["role"].str.lower()
-    bad = ~table["role"].isin(ROLES)
+    table[ROLE] = table[ROLE].str.lower()
+    bad = ~table[ROLE].isin(ROLES)
     if bad.any():
-        rows = _rows(table, bad, table["role"])
+        rows = _rows(table, bad, table[ROLE])
         listed = _names(rows, quote=False)
         raise MembershipError(
             f"{label} has {len(rows)} row(s) whose role is neither 'core' nor 'secondary' ({listed}): "
@@ -227,7 +227,7 @@ def load_membership(source=None):
     table["note"] = _text(table["note"]) if "note" in table.columns else ""
     table["uncertain"] = table["note"].str.upper().str.startswith(FLAG_PREFIX)
 
-    dup = table.duplicated(["megaregion_id", "adcode"], keep=False)
+    dup = table.duplicated([MEGAREGION_ID, "adcode"], keep=False)
     if dup.any():
         rows = sorted(set(_rows(table, dup, table["adcode"])))
         listed = _names(rows, quote=False)
@@ -236,7 +236,7 @@ def load_membership(source=None):
             "keep one row per (megaregion_id, adcode)."
         )
     for column in ("megaregion_en", "megaregion_zh", "phase"):
-        variants = table.groupby("megaregion_id", sort=False)[column].nunique()
+        variants = table.groupby(MEGAREGION_ID, sort=False)[column].nunique()
         if (variants > 1).any():
             ids = list(variants.index[variants > 1])
             raise MembershipError(
@@ -298,18 +298,18 @@ def summarise_membership(membership=None):
     table = membership if isinstance(membership, pd.DataFrame) and "uncertain" in membership.columns \
         else load_membership(membership)
     rows = []
-    for mid, group in table.groupby("megaregion_id", sort=False):
+    for mid, group in table.groupby(MEGAREGION_ID, sort=False):
         rows.append({
             "megaregion_id": mid,
             "megaregion": group["megaregion_en"].iat[0],
             "megaregion_zh": group["megaregion_zh"].iat[0],
             "phase": group["phase"].iat[0],
             "units": len(group),
-            "core": int((group["role"] == "core").sum()),
-            "secondary": int((group["role"] == "secondary").sum()),
+            "core": int((group[ROLE] == CORE).sum()),
+            "secondary": int((group[ROLE] == SECONDARY).sum()),
             "partial": int((group["membership"] == "partial").sum()),
             "uncertain": int(group["uncertain"].sum()),
-            "core_cities": "、".join(group.loc[group["role"] == "core", "name_zh"]),
+            "core_cities": "、".join(group.loc[group[ROLE] == CORE, "name_zh"]),
         })
     return pd.DataFrame(rows)
 
@@ -417,10 +417,10 @@ def assign_megaregions(prefectures, key="adcode", membership=None, multiple="all
     right = pd.DataFrame({
         "_code": table["adcode"],
         "_order": np.arange(len(table)),
-        "megaregion_id": table["megaregion_id"],
+        "megaregion_id": table[MEGAREGION_ID],
         "megaregion": table["megaregion_en"],
         "megaregion_zh": table["megaregion_zh"],
-        "role": table["role"],
+        "role": table[ROLE],
         "phase": table["phase"],
         "membership": table["membership"],
         "uncertain": table["uncertain"].astype("int64"),
@@ -430,7 +430,7 @@ def assign_megaregions(prefectures, key="adcode", membership=None, multiple="all
     joined = left.merge(right, how="left", on="_code", sort=False)
     joined = joined.sort_values(["source_row", "_order"], kind="mergesort", na_position="last")
     if unassigned == "drop":
-        joined = joined[joined["megaregion_id"].notna()]
+        joined = joined[joined[MEGAREGION_ID].notna()]
     joined = joined.reset_index(drop=True)
     joined["uncertain"] = joined["uncertain"].astype("Int64")
     joined["source_row"] = joined["source_row"].astype("int64")
