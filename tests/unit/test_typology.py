@@ -425,7 +425,7 @@ def test_html_report_is_self_contained_and_complete(tmp_path):
     trees = [ET.fromstring(s) for s in svgs]
     pca = [t for t in trees if t.get("aria-label") == "PCA scatter of cities coloured by type"]
     assert [len(t.findall("circle")) for t in pca] == [len(gap.cities), len(trend.cities)]
-    sil = trees[0]
+    sil = next(t for t in trees if t.get("aria-label") == "mean silhouette by K")
     assert len(sil.findall("circle")) == len(gap.silhouette_by_k)
     for description in list(gap.types["description"]) + list(trend.types["description"]):
         assert rep._e(description) in text
