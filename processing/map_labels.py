@@ -40,9 +40,8 @@ PLACEMENT_AROUND_CENTROID = compat.first(lambda: Qgis.LabelPlacement.AroundPoint
                                          lambda: QgsPalLayerSettings.Placement.AroundPoint)
 PLACEMENT_AROUND_POINT = compat.first(lambda: Qgis.LabelPlacement.OrderedPositionsAroundPoint,
                                       lambda: QgsPalLayerSettings.Placement.OrderedPositionsAroundPoint)
-PROPERTY_SIZE = compat.first(lambda: QgsPalLayerSettings.Property.Size, lambda: QgsPalLayerSettings.Size)
-PROPERTY_DISTANCE = compat.first(lambda: QgsPalLayerSettings.Property.LabelDistance,
-                                 lambda: QgsPalLayerSettings.LabelDistance)
+PROPERTY_SIZE = QgsPalLayerSettings.Property.Size
+PROPERTY_DISTANCE = QgsPalLayerSettings.Property.LabelDistance
 
 
 # ------------------------------------------------------------------------------ label texts

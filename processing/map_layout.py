@@ -318,12 +318,16 @@ def build_layout(project, *, name, title, subtitle, legend_names, crs, crs_name,
             inset.setId("south_china_sea_inset")
             item.addLabelBlockingItem(inset)  # the main map's labels stay clear of the inset
             ix, iy, iw, ih = rect
-            _label(layout, text("inset", lang), (ix + 1.2 * s, iy + 0.8 * s, iw - 2.4 * s, 3.6 * s),
-                   font(family, 6.5 * s, bold=True), align=Qt.AlignmentFlag.AlignRight)
-            small = _scale_bar(layout, inset, family, 5 * s, s, 0.25 * iw, 0.4 * iw, 1.0 * s, segments=1,
+            # the title in the lower right corner (over Borneo, away from the islands), the scale bar in the
+            # upper left (over the mainland): neither covers an island or the boundary line
+            title_item = _label(layout, text("inset", lang), (ix + 0.35 * iw, iy + ih - 4.6 * s, 0.65 * iw - 1.0 * s,
+                                                              3.6 * s),
+                                font(family, 6.5 * s, bold=True), align=Qt.AlignmentFlag.AlignRight)
+            title_item.setBackgroundEnabled(False)
+            small = _scale_bar(layout, inset, family, 5 * s, s, 0.25 * iw, 0.35 * iw, 1.0 * s, segments=1,
                                background=False)
-            small.attemptMove(QgsLayoutPoint(ix + 1.2 * s, iy + ih - 1.2 * s - small.rect().height(),
-                                             compat.LAYOUT_MILLIMETERS), useReferencePoint=False)
+            small.attemptMove(QgsLayoutPoint(ix + 1.5 * s, iy + 1.2 * s, compat.LAYOUT_MILLIMETERS),
+                              useReferencePoint=False)
 
     legend = QgsLayoutItemLegend(layout)
     legend.setTitle(text("legend", lang))
