@@ -190,6 +190,10 @@ CASES = [
     C("typology-n-init-0", "typology", {"N_INIT": 0}, "N_INIT", "N_INIT = 0"),
     C("typology-not-assigned-yet", "typology", {"INPUT": "@joined.gpkg"}, "MEGAREGION_FIELD", "megaregion_id"),
     C("typology-pool-out-of-range", "typology", {"POOL": 5}, "POOL", "POOL = 5"),
+    C("typology-stability-negative", "typology", {"STABILITY_RESAMPLES": -1}, "STABILITY_RESAMPLES",
+      "STABILITY_RESAMPLES = -1"),
+    C("typology-neutral-not-indicator", "typology", {"NEUTRAL_INDICATORS": ["popu_2010"]}, "NEUTRAL_INDICATORS",
+      "popu_2010"),
     # ---------------------------------------------------------------- trend
     C("trend-wrong-year", "trend", {"YEAR1": 2015, "YEAR2": 2020}, "INPUT", "2015"),
     C("trend-same-years", "trend", {"YEAR1": 2020, "YEAR2": 2020}, "YEAR1", "both 2020"),
@@ -198,6 +202,10 @@ CASES = [
       "2020"),
     C("trend-k-negative", "trend", {"K": -1}, "K", "K = -1"),
     C("trend-year-pool-out-of-range", "trend", {"YEAR_POOL": 2}, "YEAR_POOL", "YEAR_POOL = 2"),
+    C("trend-stability-negative", "trend", {"STABILITY_RESAMPLES": -1}, "STABILITY_RESAMPLES",
+      "STABILITY_RESAMPLES = -1"),
+    C("trend-neutral-not-indicator", "trend", {"NEUTRAL_INDICATORS": ["age_65_2010"]}, "NEUTRAL_INDICATORS",
+      "age_65"),
     # ---------------------------------------------------------------- rendermaps
     C("maps-dpi-0", "rendermaps", {"DPI": 0}, "DPI", "DPI = 0"),
     C("maps-dpi-5000", "rendermaps", {"DPI": 5000}, "DPI", "DPI = 5000"),
