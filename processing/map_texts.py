@@ -71,7 +71,8 @@ _TEXTS = {
         "clear_note": "changes drawn only where clear ({field})",
         "albers": "Albers equal-area conic for China (25°N, 47°N, 105°E; WGS84)",
         "methods": {"Jenks": "natural breaks (Jenks)", "Quantile": "quantiles", "EqualInterval": "equal intervals",
-                    "StdDev": "standard deviations", "Pretty": "pretty breaks", "Fixed": "fixed intervals"},
+                    "StdDev": "standard deviations", "Pretty": "pretty breaks", "Fixed": "fixed intervals",
+                    "Custom": "manual breaks", "symmetric": "equal steps on both sides of 0"},
         "list_sep": ", ",
         "note_sep": "; ",
     },
@@ -115,7 +116,8 @@ _TEXTS = {
         "clear_note": "仅绘制变化明确的城市群（{field}）",
         "albers": "中国Albers等积圆锥投影（标准纬线25°N、47°N，中央经线105°E；WGS84）",
         "methods": {"Jenks": "自然断点法", "Quantile": "分位数法", "EqualInterval": "等间距法",
-                    "StdDev": "标准差法", "Pretty": "整数间隔法", "Fixed": "固定间隔法"},
+                    "StdDev": "标准差法", "Pretty": "整数间隔法", "Fixed": "固定间隔法",
+                    "Custom": "手动分级", "symmetric": "以0为中心等距"},
         "list_sep": "、",
         "note_sep": "；",
     },
@@ -204,16 +206,17 @@ def describe_field(field, field_names=(), lang="en"):
         span = change_years(key, indicator, field_names)
         years = text("years", lang, first=span[0], last=span[1]) if span else text("between_the_years", lang)
         if span:
-            unit = text("unit_change", lang, first=span[0], last=span[1], unit=unit)
+            # the unit without what its neutral value means: a change of 0 means no change
+            unit = text("unit_change", lang, first=span[0], last=span[1], unit=unit.split(text("note_sep", lang))[0])
         return (text("unevenness_change_title", lang, indicator=what, measure=name, years=years),
                 text("heading", lang, measure=name, year=years, unit=unit))
     return (text("unevenness_title", lang, indicator=what, measure=name, year=year),
             text("heading", lang, measure=name, year=year, unit=unit))
 
 
-def _method(renderer, lang):
+def _method(renderer, lang, symmetric=False):
     method = renderer.classificationMethod()
-    key = method.id() if method is not None else "Fixed"
+    key = "symmetric" if symmetric else (method.id() if method is not None else "Fixed")
     return _TEXTS[lang if lang == "zh" else "en"]["methods"].get(key, method.name() if method else key)
 
 
@@ -222,6 +225,7 @@ def map_texts(layer, lang="en", renderer=None):
     ``renderer``, the graduated renderer a clear-changes map was made from): the measure,
     indicator and year of a graduated unevenness map, the kind of a typology map, otherwise
     the layer name and the styled field in words."""
+    symmetric = renderer is not None  # the clear-changes map: classes symmetric around 0
     renderer = renderer or layer.renderer()
     kind = renderer.type() if renderer is not None else ""
     names = layer.fields().names()
@@ -229,7 +233,7 @@ def map_texts(layer, lang="en", renderer=None):
     field = renderer.classAttribute() if kind in ("graduatedSymbol", "categorizedSymbol") else None
     if kind == "graduatedSymbol":
         described = describe_field(field, names, lang)
-        classes, method = len(renderer.ranges()), _method(renderer, lang)
+        classes, method = len(renderer.ranges()), _method(renderer, lang, symmetric)
         per = "regions_subtitle" if F.MEGAREGION_ID in names else "features_subtitle"
         subtitle = text(per, lang, count=count, classes=classes, method=method)
         if described:

@@ -246,6 +246,8 @@ def test_texts_from_the_style():
         "above 0: larger in 2020)")
     assert describe_field("theil_between_popu_2020", lang="zh") == (
         "2020年常住人口的核心—次级城市差异：泰尔指数组间差异", "泰尔指数组间差异，2020年\n（无量纲指数；0 = 无差距）")
+    assert describe_field("theil_popu_change", ["theil_popu_2010", "theil_popu_2020"])[1] == (
+        "Theil T, 2010–2020\n(2020 minus 2010, index without unit; above 0: larger in 2020)")
     assert describe_field("dagum_gnb_popu_urban_2015")[0] == (
         "Core–secondary unevenness of urban population, Dagum net between-group Gini, 2015")
     assert describe_field("ratio_popu_2020")[1].endswith("(ratio of means, no unit; 1 = equal means)")
@@ -474,6 +476,9 @@ def test_clear_changes_only_greys_the_unclear_regions(run_alg, inputs, tmp_path)
     # the change of the mapped measure, on classes symmetric around 0
     assert {r.filterExpression().split()[0] for r in clear.children()} == {'"theil_popu_change"'}
     assert prepared.title == "Change in core–secondary unevenness of population, Theil T, 2010–2020"
+    from qgis.core import QgsLayoutItemLabel
+    texts = [item.text() for item in prepared.layout.items() if isinstance(item, QgsLayoutItemLabel)]
+    assert "19 mega-regions; 6 classes by equal steps on both sides of 0" in texts
     result = run_alg("megaregion:rendermaps", {"LAYERS": [layer], "CLEAR_CHANGES_ONLY": True, "LANGUAGE": 1,
                                                "DPI": 60, "OUTPUT_FOLDER": str(tmp_path)})
     rgb = pixels(result["OUTPUT_FILES"])
