@@ -185,6 +185,7 @@ class LabelPlan:
     def __init__(self, layer, labels, family, points, *, bold=False, priority=5):
         self.layer, self.labels, self.family, self.points = layer, labels, family, points
         self.bold, self.priority, self.smaller, self.level = bold, priority, {}, {}
+        self.shown = None  # feature ids on the map (None: all)
 
     def apply(self):
         self.layer.setLabeling(label_settings(self.labels, self.layer.geometryType(), self.family, self.points,
@@ -192,8 +193,20 @@ class LabelPlan:
         self.layer.setLabelsEnabled(True)
 
     def expected(self):
-        """Feature ids that must carry a label (those with a text)."""
-        return {fid for fid, text in self.labels.items() if text}
+        """Feature ids that must carry a label: those on the map with a text."""
+        return {fid for fid, text in self.labels.items() if text and (self.shown is None or fid in self.shown)}
+
+    def limit_to(self, extent, crs, transform_context):
+        """Only the features within ``extent`` (in ``crs``) must carry a label."""
+        from qgis.core import QgsCoordinateTransform, QgsCsException, QgsFeatureRequest
+
+        try:
+            box = QgsCoordinateTransform(crs, self.layer.crs(), transform_context).transformBoundingBox(extent)
+        except QgsCsException:
+            return
+        request = QgsFeatureRequest().setFilterRect(box)
+        self.shown = {f.id() for f in self.layer.getFeatures(request)
+                      if f.hasGeometry() and f.geometry().pointOnSurface().boundingBox().intersects(box)}
 
 
 def engine_settings(project):

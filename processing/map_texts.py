@@ -44,6 +44,7 @@ _TEXTS = {
         "unit_change": "{last} minus {first}, {unit}; above 0: larger in {last}",
         "heading": "{measure}, {year}\n({unit})",
         "regions_subtitle": "{count} mega-regions; {classes} classes by {method}",
+        "region_subtitle": "1 mega-region; {classes} classes by {method}",
         "features_subtitle": "{count} features; {classes} classes by {method}",
         "features": "{count} features",
         "categories": "{count} features; {classes} categories",
@@ -89,6 +90,7 @@ _TEXTS = {
         "unit_change": "{last}年减{first}年，{unit}；正值表示{last}年更大",
         "heading": "{measure}，{year}年\n（{unit}）",
         "regions_subtitle": "{count}个城市群；{method}分{classes}级",
+        "region_subtitle": "1个城市群；{method}分{classes}级",
         "features_subtitle": "{count}个要素；{method}分{classes}级",
         "features": "{count}个要素",
         "categories": "{count}个要素；{classes}类",
@@ -234,7 +236,8 @@ def map_texts(layer, lang="en", renderer=None):
     if kind == "graduatedSymbol":
         described = describe_field(field, names, lang)
         classes, method = len(renderer.ranges()), _method(renderer, lang, symmetric)
-        per = "regions_subtitle" if F.MEGAREGION_ID in names else "features_subtitle"
+        per = ("features_subtitle" if F.MEGAREGION_ID not in names
+               else "region_subtitle" if count == 1 else "regions_subtitle")
         subtitle = text(per, lang, count=count, classes=classes, method=method)
         if described:
             return described[0], subtitle, described[1]

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
     QgsFillSymbol,
     QgsLayoutExporter,
     QgsProcessingException,
@@ -402,6 +403,21 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                                  "choose a larger page (WIDTH_MM, HEIGHT_MM).")
         feedback.pushInfo(f"Rendered '{layer.name()}': {prepared.title}")
 
+    @staticmethod
+    def _cores_extent(main, cores, crs, context):
+        """The extent of the cores of the mega-regions of ``main`` (all cores when either layer
+        has no mega-region field): a map of one mega-region is not widened to the others' cores."""
+        if cores is None:
+            return None
+        ids = region_ids(main)
+        if not ids or F.MEGAREGION_ID not in cores.fields().names():
+            return map_layout.map_extent([cores], crs, context.transformContext())
+        mine = [f.id() for f in cores.getFeatures() if f[F.MEGAREGION_ID] in ids]
+        if not mine:
+            return None
+        subset = cores.materialize(QgsFeatureRequest().setFilterFids(mine))
+        return map_layout.map_extent([subset], crs, context.transformContext())
+
     def prepare(self, layer, context, feedback, *, background, cores, label_field, lang, title_template,
                 extent_mode, clear_only, clarity_field, crs, crs_name, dpi, width, height):
         """The layout of the map of ``layer``, its labels placed: a :class:`PreparedMap`."""
@@ -447,8 +463,10 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         if national:
             extent = map_layout.national_extent(land, crs, context.transformContext())
         else:
-            extent = map_layout.map_extent([main] + ([extra_cores] if extra_cores else []), crs,
-                                           context.transformContext())
+            extent = map_layout.map_extent([main], crs, context.transformContext())
+            cores_extent = self._cores_extent(main, extra_cores, crs, context)
+            if extent is not None and cores_extent is not None:
+                extent.combineExtentWith(cores_extent)
         if extent is None:
             raise QgsProcessingException(
                 f"LAYERS layer '{layer.name()}' has no geometry to map (every geometry is empty or NULL): choose a "
@@ -478,5 +496,6 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             crs_name=crs_name, width_mm=width, height_mm=height, layers=top_down, extent=extent,
             inset_layers=inset_layers, footer_notes=notes, lang=lang)
         for plan in plans:
+            plan.limit_to(item.extent(), crs, context.transformContext())
             plan.apply()
         return PreparedMap(project, layout, item, plans, title, national, lang)

@@ -406,12 +406,15 @@ def test_map_of_one_region_zooms_to_it_without_inset(inputs):
     one.updateFields()
     one.dataProvider().addFeatures([f for f in inputs["regions"].getFeatures() if f["megaregion_id"] == "BTH"])
     one.setRenderer(inputs["regions"].renderer().clone())
-    prepared, options = _prepared(one)
+    prepared, options = _prepared(one, inputs["cores"])
     assert not prepared.national
     assert set(_map_items(prepared.layout)) == {"map"}
     extent = prepared.item.extent()
     national, _ = _prepared(inputs["regions"])
-    assert extent.width() < 0.25 * national.item.extent().width()
+    assert extent.width() < 0.25 * national.item.extent().width()  # not widened to the other regions' cores
+    from qgis.core import QgsLayoutItemLabel
+    texts = [item.text() for item in prepared.layout.items() if isinstance(item, QgsLayoutItemLabel)]
+    assert "1 mega-region; 5 classes by natural breaks (Jenks)" in texts
     # the map still holds the whole region
     from qgis.core import QgsCoordinateTransform, QgsProject
     box = QgsCoordinateTransform(one.crs(), options["crs"], QgsProject.instance()).transformBoundingBox(one.extent())
