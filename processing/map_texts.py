@@ -41,8 +41,12 @@ _TEXTS = {
         "unit_ratio": "ratio of means, no unit; 1 = equal means",
         "unit_signed": "index without unit; above 0 the cores lead, below 0 the secondary cities",
         "unit_indicator": "in the unit of the indicator",
+        "unit_p": "probability, 0 to 1; small: the split is unlikely to be chance",
         "unit_change": "{last} minus {first}, {unit}; above 0: larger in {last}",
         "heading": "{measure}, {year}\n({unit})",
+        "ci_low": "{measure}, lower end of its confidence interval",
+        "ci_high": "{measure}, upper end of its confidence interval",
+        "p_between": "p-value of the core–secondary split (permutation test)",
         "regions_subtitle": "{count} mega-regions; {classes} classes by {method}",
         "region_subtitle": "1 mega-region; {classes} classes by {method}",
         "features_subtitle": "{count} features; {classes} classes by {method}",
@@ -87,8 +91,12 @@ _TEXTS = {
         "unit_ratio": "均值之比，无量纲；1 = 均值相等",
         "unit_signed": "无量纲指数；正值核心城市领先，负值次级城市领先",
         "unit_indicator": "指标原单位",
+        "unit_p": "概率，0—1；越小越不可能是偶然",
         "unit_change": "{last}年减{first}年，{unit}；正值表示{last}年更大",
         "heading": "{measure}，{year}年\n（{unit}）",
+        "ci_low": "{measure}置信区间下限",
+        "ci_high": "{measure}置信区间上限",
+        "p_between": "核心—次级城市分组的置换检验p值",
         "regions_subtitle": "{count}个城市群；{method}分{classes}级",
         "region_subtitle": "1个城市群；{method}分{classes}级",
         "features_subtitle": "{count}个要素；{method}分{classes}级",
@@ -164,6 +172,8 @@ def field_in_words(field, lang):
 
 def unit_of(measure_key, lang):
     """The unit of a measure for the legend: an index, a share, a ratio or the indicator's unit."""
+    if measure_key == "p_between":
+        return text("unit_p", lang)
     m = measure(measure_key)
     if m is None or measure_key in ("mean_core", "mean_secondary"):
         return text("unit_indicator", lang)
@@ -198,10 +208,18 @@ def describe_field(field, field_names=(), lang="en"):
     cores and secondary cities, 2020" and "Theil T between cores and secondary cities, 2020
     (index without unit; 0 = no gap)"."""
     parts = split_unevenness_field(field)
+    if parts is None and str(field).startswith("p_between_"):
+        parts = F.split_measure_field(field, ["p_between"])
     if parts is None or parts[2] is None:
         return None
     key, indicator, year = parts
-    name = measure(key).zh if lang == "zh" else measure(key).en
+    if key == "p_between":
+        name = text("p_between", lang)
+    else:
+        name = measure(key).zh if lang == "zh" else measure(key).en
+    for end in ("ci_low", "ci_high"):  # <measure>_ci_low_<indicator>_<year>: an end of the measure's interval
+        if indicator.startswith(end + "_"):
+            indicator, name = indicator[len(end) + 1:], text(end, lang, measure=name)
     what = indicator_name(indicator, lang)
     unit = unit_of(key, lang)
     if year == F.CHANGE:

@@ -252,6 +252,14 @@ def test_texts_from_the_style():
         "Core–secondary unevenness of urban population, Dagum net between-group Gini, 2015")
     assert describe_field("ratio_popu_2020")[1].endswith("(ratio of means, no unit; 1 = equal means)")
     assert describe_field("type") is None and describe_field("popu_2020") is None
+    # the interval and p-value fields of 'Core-secondary unevenness'
+    assert describe_field("theil_between_ci_low_popu_2020")[0] == (
+        "Core–secondary unevenness of population, Theil T between cores and secondary cities, lower end of its "
+        "confidence interval, 2020")
+    assert describe_field("p_between_popu_2020") == (
+        "Core–secondary unevenness of population, p-value of the core–secondary split (permutation test), 2020",
+        "p-value of the core–secondary split (permutation test), 2020\n"
+        "(probability, 0 to 1; small: the split is unlikely to be chance)")
     assert field_in_words("age_65_2020", "en") == "share aged 65 and over (%) in 2020"
     assert field_in_words("my_index", "zh") == "my_index"
     taken = set()
