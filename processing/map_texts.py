@@ -7,28 +7,10 @@ Field names are read with :func:`..core.fields.split_measure_field`, never parse
 
 The language of a map is ``"en"`` or ``"zh"``; :func:`interface_language` gives QGIS's."""
 from ..core import fields as F
+from ..core.indicators import indicator_name as _indicator_name
 from ..core.measures import HEADLINE_MEASURES, MEASURES, measure
 
 LANGUAGES = ("en", "zh")
-
-# Display names of the indicators the bundled data and the pipeline write (<indicator>_<year>);
-# any other indicator is shown as it is given.
-INDICATOR_NAMES = {
-    "popu": ("population", "常住人口"),
-    "popu_urban": ("urban population", "城镇人口"),
-    "popu_rural": ("rural population", "乡村人口"),
-    "household": ("average household size", "平均家庭户规模"),
-    "male_female": ("sex ratio (men per 100 women)", "性别比（女=100）"),
-    "age_0_14": ("share aged 0–14 (%)", "0–14岁人口占比（%）"),
-    "age_15_59": ("share aged 15–59 (%)", "15–59岁人口占比（%）"),
-    "age_60": ("share aged 60 and over (%)", "60岁及以上人口占比（%）"),
-    "age_65": ("share aged 65 and over (%)", "65岁及以上人口占比（%）"),
-    "ntl_total_light": ("total night-time light", "夜间灯光总量"),
-    "ntl_lit_area_km2": ("lit area (km²)", "夜间灯光面积（km²）"),
-    "ntl_mean": ("mean night-time light", "夜间灯光均值"),
-    "ndvi_mean": ("mean NDVI", "归一化植被指数均值"),
-    "built_frac_13": ("built-up share", "建成区面积占比"),
-}
 
 _TEXTS = {
     "en": {
@@ -157,10 +139,7 @@ def text(key, lang, **values):
 
 def indicator_name(indicator, lang):
     """The display name of ``indicator`` (``"popu"`` -> ``"population"``), else the indicator."""
-    names = INDICATOR_NAMES.get(str(indicator))
-    if names is None:
-        return str(indicator)
-    return names[1] if lang == "zh" else names[0]
+    return _indicator_name(indicator, lang)
 
 
 def field_in_words(field, lang):

@@ -209,6 +209,8 @@ CASES = [
     # ---------------------------------------------------------------- rendermaps
     C("maps-dpi-0", "rendermaps", {"DPI": 0}, "DPI", "DPI = 0"),
     C("maps-dpi-5000", "rendermaps", {"DPI": 5000}, "DPI", "DPI = 5000"),
+    C("maps-language-9", "rendermaps", {"LANGUAGE": 9}, "LANGUAGE", "LANGUAGE = 9"),
+    C("maps-extent-5", "rendermaps", {"MAP_EXTENT": 5}, "MAP_EXTENT", "MAP_EXTENT = 5"),
     C("maps-page-too-narrow", "rendermaps", {"WIDTH_MM": 10}, "WIDTH_MM", "WIDTH_MM = 10"),
     C("maps-empty-layer", "rendermaps", {"LAYERS": ["@empty.gpkg"]}, "LAYERS", "empty"),
     C("maps-table-layer", "rendermaps", {"LAYERS": ["@census.csv"]}, "LAYERS", "census"),
