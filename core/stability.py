@@ -38,8 +38,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import kmeans_typology as km
-from .kmeans import kmeans
+from .kmeans import DEFAULT_N_INIT, DEFAULT_SEED, kmeans
 
 DEFAULT_RESAMPLES = 100
 MAX_RESAMPLES = 10000
@@ -81,7 +80,7 @@ def check_resamples(resamples, name="STABILITY_RESAMPLES"):
     return int(value)
 
 
-def bootstrap_draws(n, resamples, seed=km.DEFAULT_SEED):
+def bootstrap_draws(n, resamples, seed=DEFAULT_SEED):
     """``resamples x n`` row indices, each row a draw of ``n`` of ``range(n)`` with
     replacement, from ``numpy.random.RandomState([seed, 1])``.
 
@@ -133,8 +132,8 @@ def jaccard_best_match(labels, new_labels, drawn, k):
     return best
 
 
-def cluster_stability(x, labels, k, resamples=DEFAULT_RESAMPLES, seed=km.DEFAULT_SEED,
-                      n_init=km.DEFAULT_N_INIT, draws=None):
+def cluster_stability(x, labels, k, resamples=DEFAULT_RESAMPLES, seed=DEFAULT_SEED,
+                      n_init=DEFAULT_N_INIT, draws=None):
     """Hennig's cluster-wise Jaccard bootstrap of a K-means typology (module docstring).
 
     ``x``: cities x indicators (complete); ``labels``: each city's type 0..k-1 (the
