@@ -15,7 +15,8 @@ defaults in before running the model.
   model's maps step, which only such a run switches on); every model output is optional, and
   one that is named is written where it names, as before;
 - layers loaded into the project named after what they are (the model output's
-  description), not after the step's output (CITIES twice);
+  description), not after the step's output (CITIES twice), each listed once; with an
+  output folder the dialog's temporary layers are written into its GeoPackage;
 - a Help button opening the plugin's reference."""
 import glob
 import os
@@ -26,8 +27,10 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingModelAlgorithm,
     QgsProcessingModelChildParameterSource as ChildSource,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFolderDestination,
+    QgsProperty,
 )
 
 from . import compat
@@ -38,6 +41,7 @@ MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
 DATA_DIR = os.path.join(PLUGIN_DIR, "resources", "data")
 DATA_PLACEHOLDER = "megaregion-data:"
 OUTPUT_FOLDER = "OUTPUT_FOLDER"
+_STATIC = compat.first(lambda: Qgis.PropertyType.Static, lambda: QgsProperty.Type.StaticProperty)
 _OPTIONAL = compat.first(lambda: Qgis.ProcessingParameterFlag.Optional,
                          lambda: QgsProcessingParameterDefinition.Flag.FlagOptional)
 
@@ -86,6 +90,24 @@ def folder_destination(folder, kind, name):
 
 def _given(value):
     return value not in (None, "")
+
+
+def _temporary(value):
+    """True for an output the user did not place: 'TEMPORARY_OUTPUT' or a memory layer."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        sink = value.sink
+        value = sink.staticValue() if sink.propertyType() == _STATIC else None
+    return isinstance(value, str) and (value == "TEMPORARY_OUTPUT" or value.startswith("memory:"))
+
+
+def _into(value, destination):
+    """``destination`` in place of the output ``value``, keeping what the dialog asked of it
+    (the project to open it in, its name)."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        moved = QgsProcessingOutputLayerDefinition(value)
+        moved.sink = QgsProperty.fromValue(destination)
+        return moved
+    return destination
 
 
 class ShippedModel(QgsProcessingModelAlgorithm):
@@ -177,23 +199,28 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         return (False, problem) if problem else (True, "")
 
     def _folder(self, parameters, context):
+        """OUTPUT_FOLDER as an absolute path (a new temporary folder for 'TEMPORARY_OUTPUT', the
+        dialog's default), or None when it is left out."""
         if self.parameterDefinition(OUTPUT_FOLDER) is None or not _given(parameters.get(OUTPUT_FOLDER)):
             return None
-        folder = self.parameterAsString(parameters, OUTPUT_FOLDER, context)
+        folder = self.parameterAsFileOutput(parameters, OUTPUT_FOLDER, context)
         return os.path.abspath(os.path.expanduser(folder)) if folder else None
 
     def _filled(self, parameters, context=None, folder=None):
-        """The parameters with every left-out input at its default, and every left-out output
-        in ``folder`` (see :data:`FOLDER_OUTPUTS`) or, without a folder, temporary."""
+        """The parameters with every left-out input at its default, and every output left out
+        or temporary (the dialog's 'Create temporary layer') in ``folder`` (see
+        :data:`FOLDER_OUTPUTS`; a layer the dialog is to open still opens, from there) or,
+        without a folder, temporary."""
         filled = dict(parameters)
         for definition in self.parameterDefinitions():
             name = definition.name()
             if definition.isDestination():
-                if name == OUTPUT_FOLDER or _given(filled.get(name)):
+                if name == OUTPUT_FOLDER:
                     continue
-                if folder and name in FOLDER_OUTPUTS:
-                    filled[name] = folder_destination(folder, *FOLDER_OUTPUTS[name])
-                else:
+                value = filled.get(name)
+                if folder and name in FOLDER_OUTPUTS and (not _given(value) or _temporary(value)):
+                    filled[name] = _into(value, folder_destination(folder, *FOLDER_OUTPUTS[name]))
+                elif not _given(value):
                     filled[name] = "TEMPORARY_OUTPUT"
             elif not _given(filled.get(name)) and definition.defaultValue() is not None:
                 filled[name] = definition.defaultValue()
@@ -216,7 +243,7 @@ class ShippedModel(QgsProcessingModelAlgorithm):
 
         def run():
             results = model.processAlgorithm(filled, context, feedback)
-            self._name_layers(results, context)
+            self._name_layers(results, filled, context)
             if folder:
                 results[OUTPUT_FOLDER] = folder
             return results
@@ -242,29 +269,43 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                 _remove_empty_folder(folder)
             raise
 
-    def _name_layers(self, results, context):
+    def _name_layers(self, results, filled, context):
         """Layers loaded into the project take the description of their model output. QGIS
-        lists a temporary output twice, by layer id and as 'memory:<the step's output
-        description>', both named after the step's output (CITIES for typology and trend)."""
-        names, by_step_description = {}, {}
+        lists each output the dialog opens twice: by the layer's id or source, and by the
+        value the step was given ('memory:<the step's output description>', 'ogr:dbname=...'),
+        which names no layer and would be reported as 'not correctly generated'; that second
+        entry is dropped."""
+        from qgis.core import QgsProcessingUtils
+
+        names, doubles = {}, {}
         for definition in self.destinationParameterDefinitions():
-            value = results.get(definition.name())
+            name, description = definition.name(), definition.description()
+            value = results.get(name)
             if isinstance(value, str):
-                names[value] = definition.description()
-            child_id, _, output_name = definition.name().partition(":")
+                names[value] = description
+            given = filled.get(name)
+            if isinstance(given, QgsProcessingOutputLayerDefinition):
+                given = given.sink.staticValue() if given.sink.propertyType() == _STATIC else None
+            if isinstance(given, str):
+                doubles[given] = description
+            child_id, _, output_name = name.partition(":")
             child = self.childAlgorithms().get(child_id)
             output = child.modelOutputs().get(output_name) if child else None
             step = child.algorithm() if child else None
             step_output = step.parameterDefinition(output.childOutputName()) if output and step else None
             if step_output is not None:
-                by_step_description["memory:" + step_output.description()] = definition.description()
-        for key in list(context.layersToLoadOnCompletion()):
-            name = names.get(key) or by_step_description.get(key)
+                doubles["memory:" + step_output.description()] = description
+        kept = {}
+        for key, details in context.layersToLoadOnCompletion().items():
+            if key not in names and key in doubles and QgsProcessingUtils.mapLayerFromString(key, context) is None:
+                continue
+            name = names.get(key) or doubles.get(key)
             if name:
-                details = context.layerToLoadOnCompletionDetails(key)
                 details.name = name
                 if hasattr(details, "forceName"):  # QGIS 3.32+: keep this name whatever the settings
                     details.forceName = True
+            kept[key] = details
+        context.setLayersToLoadOnCompletion(kept)
 
 
 def _listing(folder):

@@ -118,9 +118,11 @@ def test_output_folder_naming_an_input_layer_is_refused(tmp_path):
     assert "ndvi:PREFECTURES would overwrite BOUNDARIES" in message and GEOPACKAGE in message
 
 
-def test_loaded_layers_are_named_after_their_output(tmp_path):
-    """The dialog loads the outputs it was asked to: each under its model output's
-    description, not the step's output name (CITIES, CORES twice)."""
+@pytest.mark.parametrize("folder", [False, True], ids=["temporary layers", "with OUTPUT_FOLDER"])
+def test_loaded_layers_are_named_after_their_output(tmp_path, folder):
+    """The dialog loads the outputs it was asked to: each once, under its model output's
+    description, not the step's output name (CITIES, CORES twice). With an output folder
+    the dialog's temporary layers are written into its GeoPackage and open from there."""
     from qgis.core import QgsProcessingFeedback, QgsProcessingOutputLayerDefinition, QgsProject, QgsProcessingUtils
 
     keys = ["ndvi:PREFECTURES", "unevenness:REGIONS", "typology:CITIES", "typology:CORES", "trend:CITIES",
@@ -128,19 +130,23 @@ def test_loaded_layers_are_named_after_their_output(tmp_path):
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     params = {k: QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", QgsProject.instance()) for k in keys}
+    if folder:
+        params["OUTPUT_FOLDER"] = str(tmp_path / "results")
     model = pipeline()
     results, ok = model.run(params, context, QgsProcessingFeedback())  # as the dialog runs it
     assert ok
     loaded = {}
     for layer_id, details in context.layersToLoadOnCompletion().items():
-        if QgsProcessingUtils.mapLayerFromString(layer_id, context) is not None:
-            loaded[layer_id] = details.name
+        layer = QgsProcessingUtils.mapLayerFromString(layer_id, context)
+        assert layer is not None and layer.isValid(), layer_id  # nothing the dialog would call 'not generated'
+        loaded[layer_id] = details.name
     assert sorted(loaded.values()) == sorted(model.parameterDefinition(k).description() for k in keys)
     assert loaded[results["typology:CITIES"]] == "Secondary cities by type"
     assert loaded[results["trend:CORES"]] == "Core cities with their performance and trend"
-    # no step output name is left (QGIS also lists each as 'memory:...': named the same)
-    names = {d.name for d in context.layersToLoadOnCompletion().values()}
-    assert not names & {"CITIES", "CORES", "PROFILES", "REGIONS", "TABLE", "PREFECTURES", "UNMATCHED"}
+    if folder:
+        gpkg = tmp_path / "results" / "megaregion.gpkg"
+        assert results["typology:CITIES"] == f"{gpkg}|layername=typology_secondary_cities"
+        assert (tmp_path / "results" / "maps" / "typology_secondary_cities.png").is_file()
 
 
 def _tree(folder):
@@ -194,3 +200,16 @@ def test_cancel_while_the_maps_are_written_leaves_the_folder_as_it_was(tmp_path)
         pipeline().run({"OUTPUT_FOLDER": str(folder)}, QgsProcessingContext(), feedback, catchExceptions=False)
     assert seen and "megaregion.gpkg" in seen[0] and "unevenness_report.html" in seen[0]
     assert _tree(folder) == ["notes.txt"]
+
+
+def test_the_dialogs_default_output_folder_is_a_new_temporary_folder():
+    """The dialog's '[Save to temporary folder]' is a folder of QGIS's temporary directory,
+    not a folder named TEMPORARY_OUTPUT wherever QGIS runs."""
+    import os
+
+    from qgis.core import QgsProcessingUtils
+
+    folder = pipeline()._folder({"OUTPUT_FOLDER": "TEMPORARY_OUTPUT"}, QgsProcessingContext())
+    assert os.path.isabs(folder) and "TEMPORARY_OUTPUT" not in folder
+    assert folder.startswith(QgsProcessingUtils.tempFolder())
+    assert pipeline()._folder({}, QgsProcessingContext()) is None
