@@ -92,6 +92,12 @@ def _given(value):
     return value not in (None, "")
 
 
+def _left_out(definition, value):
+    """True when an input takes its default: not given, or empty where empty means nothing
+    (an empty text, e.g. no cost indicators, is a value)."""
+    return value is None or (value == "" and definition.type() != "string")
+
+
 def _temporary(value):
     """True for an output the user did not place: 'TEMPORARY_OUTPUT' or a memory layer."""
     if isinstance(value, QgsProcessingOutputLayerDefinition):
@@ -207,8 +213,8 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         return os.path.abspath(os.path.expanduser(folder)) if folder else None
 
     def _filled(self, parameters, context=None, folder=None):
-        """The parameters with every left-out input at its default, and every output left out
-        or temporary (the dialog's 'Create temporary layer') in ``folder`` (see
+        """The parameters with every left-out input at its default (:func:`_left_out`), and
+        every output left out or temporary (the dialog's 'Create temporary layer') in ``folder`` (see
         :data:`FOLDER_OUTPUTS`; a layer the dialog is to open still opens, from there) or,
         without a folder, temporary."""
         filled = dict(parameters)
@@ -222,7 +228,7 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                     filled[name] = _into(value, folder_destination(folder, *FOLDER_OUTPUTS[name]))
                 elif not _given(value):
                     filled[name] = "TEMPORARY_OUTPUT"
-            elif not _given(filled.get(name)) and definition.defaultValue() is not None:
+            elif _left_out(definition, filled.get(name)) and definition.defaultValue() is not None:
                 filled[name] = definition.defaultValue()
         if folder:
             filled[OUTPUT_FOLDER] = folder

@@ -53,8 +53,9 @@ HELP = (
     "light, lit area, and the built-up share and NDVI as single-year extras) and one declared cost indicator "
     "(age_65, the share aged 65 and over: an older population is a heavier dependency burden). The census "
     "field household is the average household size, neither better nor worse when larger, and is not among "
-    "them. List every indicator where less is better under <b>Cost indicators</b>; see the plugin's "
-    "reference (Help button), section 'Benefit and cost indicators'.\n\n"
+    "them. List every indicator where less is better under <b>Cost indicators</b>, and one that is neither "
+    "under <b>Neutral indicators</b> (its unevenness is measured; the typology and trend leave it out); see "
+    "the plugin's reference (Help button), section 'Benefit and cost indicators'.\n\n"
     "<b>Members</b>: every member the plan documents name, or as in Du 2026, ordinary prefecture-level "
     "cities only (see 'Assign mega-regions and core cities').\n"
     "<b>Built-up class</b>: 13 is 'urban and built-up lands' in the MODIS IGBP classification of the "
@@ -162,6 +163,10 @@ def build():
     param(QgsProcessingParameterString(
         "COST_INDICATORS", "Cost indicators among them: less is better (names without the year)",
         defaultValue=COST_INDICATORS), is_optional=True)
+    if has("megaregion:typology", "NEUTRAL_INDICATORS") and has("megaregion:trend", "NEUTRAL_INDICATORS"):
+        param(QgsProcessingParameterString(
+            "NEUTRAL_INDICATORS", "Neutral indicators among them: measured for unevenness, left out of the types "
+            "(names without the year)", defaultValue=""), is_optional=True)
     param(QgsProcessingParameterNumber("YEAR1", "Year 1", QgsProcessingParameterNumber.Integer, defaultValue=2010))
     param(QgsProcessingParameterNumber("YEAR2", "Year 2", QgsProcessingParameterNumber.Integer, defaultValue=2020))
     param(QgsProcessingParameterString(
@@ -219,6 +224,8 @@ def build():
     both_years = f"array_cat({fields('@YEAR1')}, {fields('@YEAR2')})"
     cost_both = f"array_cat({fields('@YEAR1', '@COST_INDICATORS')}, {fields('@YEAR2', '@COST_INDICATORS')})"
     cost_year2 = fields("@YEAR2", "@COST_INDICATORS")
+    neutral_both = f"array_cat({fields('@YEAR1', '@NEUTRAL_INDICATORS')}, {fields('@YEAR2', '@NEUTRAL_INDICATORS')})"
+    neutral_year2 = fields("@YEAR2", "@NEUTRAL_INDICATORS")
 
     P = Src.fromModelParameter
     S = Src.fromStaticValue
@@ -296,11 +303,14 @@ def build():
                HEADLINE=P("HEADLINE")))
     analysis = {"K": P("K"), "K_MAX": P("K_MAX"), "WEIGHTING": P("WEIGHTING"), "POOL": P("POOL"),
                 "SEED": P("SEED"), "N_INIT": P("N_INIT"), "NAME_FIELD": S("name")}
+    neutral = model.parameterDefinition("NEUTRAL_INDICATORS") is not None
     child("typology", "megaregion:typology", "Typology of secondary cities (year 2)",
-          dict(analysis, **wired("megaregion:typology", {"STABILITY_RESAMPLES": "STABILITY_RESAMPLES"}), INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(f"array_cat({fields('@YEAR2')}, {extras})"),
+          dict(analysis, **wired("megaregion:typology", {"STABILITY_RESAMPLES": "STABILITY_RESAMPLES"}),
+               **({"NEUTRAL_INDICATORS": E(neutral_year2)} if neutral else {}), INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(f"array_cat({fields('@YEAR2')}, {extras})"),
                COST_INDICATORS=E(cost_year2), CORE_REFERENCE=P("CORE_REFERENCE")))
     child("trend", "megaregion:trend", "Development trends (year 1 to year 2)",
-          dict(analysis, **wired("megaregion:trend", {"STABILITY_RESAMPLES": "STABILITY_RESAMPLES"}), INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(both_years), COST_INDICATORS=E(cost_both),
+          dict(analysis, **wired("megaregion:trend", {"STABILITY_RESAMPLES": "STABILITY_RESAMPLES"}),
+               **({"NEUTRAL_INDICATORS": E(neutral_both)} if neutral else {}), INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(both_years), COST_INDICATORS=E(cost_both),
                YEAR1=P("YEAR1"), YEAR2=P("YEAR2"), YEAR_POOL=P("YEAR_POOL")))
     # The maps step is switched on by the provider when the run has an OUTPUT_FOLDER (the maps go
     # to its maps/ folder): a run of this file that names its outputs the old way stays as it was.

@@ -71,7 +71,7 @@ def test_reference_explains_benefit_cost_and_the_member_sets():
     text = (ROOT / "docs" / "algorithms.md").read_text(encoding="utf-8")
     assert "## Benefit and cost indicators" in text and "## Mega-region members" in text
     row = next(line for line in text.splitlines() if line.startswith("| `household` |"))
-    assert "average household size" in row and "not a default" in row
+    assert "average household size" in row and "neutral: not a default" in row
 
 
 def test_every_parameter_is_documented():

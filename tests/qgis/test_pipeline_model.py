@@ -13,7 +13,7 @@ MODEL_FILE = ROOT / "resources" / "models" / "pipeline.model3"
 
 PLANNER_INPUTS = [
     "BOUNDARIES", "BOUNDARY_SYSTEM", "TABLE", "MATCH_BY", "TABLE_KEY", "BOUNDARY_KEY", "MEMBERSHIP_SET",
-    "INDICATORS", "COST_INDICATORS", "YEAR1", "YEAR2", "EXTRA_INDICATORS", "LANDCOVER", "NTL_RASTERS",
+    "INDICATORS", "COST_INDICATORS", "NEUTRAL_INDICATORS", "YEAR1", "YEAR2", "EXTRA_INDICATORS", "LANDCOVER", "NTL_RASTERS",
     "NTL_PRODUCT", "NDVI_RASTERS", "K",
 ]
 ADVANCED_INPUTS = ["CODE_FIELD", "BUILT_CLASS", "HEADLINE", "CORE_REFERENCE", "POOL", "WEIGHTING", "YEAR_POOL",
@@ -213,3 +213,27 @@ def test_the_dialogs_default_output_folder_is_a_new_temporary_folder():
     assert os.path.isabs(folder) and "TEMPORARY_OUTPUT" not in folder
     assert folder.startswith(QgsProcessingUtils.tempFolder())
     assert pipeline()._folder({}, QgsProcessingContext()) is None
+
+
+def test_neutral_indicator_is_measured_but_not_typed_and_empty_text_is_a_value(tmp_path):
+    """household (average household size) declared neutral: its unevenness is in the table,
+    the typology has no performance or gap for it. COST_INDICATORS given empty means no cost
+    indicator (not the default age_65, which is not among these INDICATORS)."""
+    import contextlib
+    import sqlite3
+
+    from qgis.core import QgsProcessingFeedback
+
+    folder = tmp_path / "out"
+    params = {"OUTPUT_FOLDER": str(folder), "INDICATORS": "popu,household", "COST_INDICATORS": "",
+              "NEUTRAL_INDICATORS": "household", "EXTRA_INDICATORS": "", "BOOTSTRAP": 0, "PERMUTATIONS": 0,
+              "STABILITY_RESAMPLES": 0}
+    _, ok = pipeline().run(params, QgsProcessingContext(), QgsProcessingFeedback(), catchExceptions=False)
+    assert ok
+    with contextlib.closing(sqlite3.connect(folder / "megaregion.gpkg")) as con:
+        measured = {r[0] for r in con.execute("SELECT DISTINCT indicator FROM unevenness_table")}
+        typed = {r[1] for r in con.execute("PRAGMA table_info(typology_secondary_cities)")}
+        trend = {r[1] for r in con.execute("PRAGMA table_info(trend_secondary_cities)")}
+    assert measured == {"popu", "household"}
+    assert {"gap_popu_2020", "perf_popu_2020"} <= typed
+    assert not any("household" in c for c in typed | trend)
