@@ -139,7 +139,7 @@ def plugin_sources():
 def test_the_scan_covers_the_plugin():
     names = {f.relative_to(ROOT).as_posix() for f in plugin_sources()}
     for expected in ("plugin.py", "processing/provider.py", "processing/rendermaps.py", "processing/compat.py",
-                     "core/zonal.py", "tests/qgis/test_rendermaps.py", "tests/unit/test_qt6_scan.py"):
+                     "core/zonal/engine.py", "tests/qgis/test_rendermaps.py", "tests/unit/test_qt6_scan.py"):
         assert expected in names
 
 
