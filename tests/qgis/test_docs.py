@@ -8,11 +8,7 @@ from _pkg import ROOT
 
 # Parameters whose label still says "(optional)" although QGIS marks them optional ("[optional]"):
 # to be emptied, never to grow.
-OPTIONAL_IN_LABEL = {
-    ("trend", "COST_INDICATORS"), ("trend", "NEUTRAL_INDICATORS"), ("trend", "DIMENSIONS"),
-    ("typology", "COST_INDICATORS"), ("typology", "NEUTRAL_INDICATORS"), ("typology", "DIMENSIONS"),
-    ("unevenness", "WEIGHT"),
-}
+OPTIONAL_IN_LABEL = {("unevenness", "WEIGHT")}
 
 
 def _make_docs():
