@@ -25,7 +25,9 @@ import os
 import shutil
 import subprocess
 import sys
+import types
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,6 +84,7 @@ class Module:
         self.tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         self.constants = {}  # module-level NAME -> ast value node
         self.imports = {}  # name -> (module file stem, original name), relative imports in processing/
+        self.core_modules = {}  # name -> module of core/ imported as a whole
         for node in self.tree.body:
             if isinstance(node, ast.Assign):
                 for target in node.targets:
@@ -90,6 +93,9 @@ class Module:
             elif isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
                 for alias in node.names:
                     self.imports[alias.asname or alias.name] = (node.module, alias.name)
+            elif isinstance(node, ast.ImportFrom) and node.level == 2 and node.module == "core":
+                for alias in node.names:  # from ..core import raster_presets
+                    self.core_modules[alias.asname or alias.name] = alias.name
         self.classes = [n for n in self.tree.body if isinstance(n, ast.ClassDef)]
 
 
@@ -131,6 +137,25 @@ class Extractor:
             return UNKNOWN
         return value if isinstance(value, (str, tuple, list)) else UNKNOWN
 
+    def core_module(self, name):
+        """Module ``core/<name>.py`` when it imports only the standard library (its constants,
+        e.g. the raster products' labels); None otherwise."""
+        key = "core." + name
+        if key not in self._pure:
+            self._pure[key] = None
+            path = self.root / "core" / f"{name}.py"
+            if path.exists():
+                tree = ast.parse(path.read_text(encoding="utf-8"))
+                stdlib = getattr(sys, "stdlib_module_names", {"__future__", "types", "collections", "re", "math"})
+                imports = [n for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))]
+                if all(isinstance(n, ast.ImportFrom) and n.level == 0 and n.module.split(".")[0] in stdlib
+                       or isinstance(n, ast.Import) and all(a.name.split(".")[0] in stdlib for a in n.names)
+                       for n in imports):
+                    namespace = {"__name__": f"_translations_core_{name}"}
+                    exec(compile(tree, str(path), "exec"), namespace)  # noqa: S102 (own code, standard library only)
+                    self._pure[key] = types.SimpleNamespace(**namespace)
+        return self._pure[key]
+
     def pure_call(self, module, call):
         """The value of ``func()`` with ``func`` from a sibling module without imports."""
         if not isinstance(call.func, ast.Name) or call.args or call.keywords:
@@ -171,12 +196,15 @@ class Extractor:
                     found = [self.runtime_attribute(owner, cls, node.attr)]
                 out.extend(found)
             return out or [UNKNOWN]
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and node.value.id in module.core_modules):
+            return [getattr(self.core_module(module.core_modules[node.value.id]), node.attr, UNKNOWN)]
         if isinstance(node, ast.Subscript):
             index = literal(node.slice.value if isinstance(node.slice, ast.Index) else node.slice)  # py3.8 Index
             out = []
             for container in self.values(module, node.value, bindings):
-                if index is UNKNOWN and isinstance(container, (dict, tuple, list)):
-                    out.extend(container.values() if isinstance(container, dict) else container)
+                if index is UNKNOWN and isinstance(container, (Mapping, tuple, list)):
+                    out.extend(container.values() if isinstance(container, Mapping) else container)
                     continue  # any of them: DISPLAY_NAMES[self.name()]
                 try:
                     out.append(container[index])
@@ -411,9 +439,10 @@ def main(argv=None):
     root = updated_ts(extractor.messages, existing)
     new = [s for s in extractor.messages if s not in existing]
     vanished = [s for s, (_, state) in existing.items() if s not in extractor.messages and state in ("", "unfinished")]
-    unfinished = [s for s in extractor.messages if existing.get(s, ("", "unfinished"))[1] != "" or
-                  not existing.get(s, ("", ""))[0]]
-    print(f"{len(extractor.messages)} strings; {len(new)} new, {len(vanished)} vanished, "
+    revived = [s for s in extractor.messages if s in existing and existing[s][1] in ("vanished", "obsolete")]
+    unfinished = [m.findtext("source") for m in root.iter("message")
+                  if m.find("translation").get("type") == "unfinished"]
+    print(f"{len(extractor.messages)} strings; {len(new)} new, {len(revived)} back, {len(vanished)} vanished, "
           f"{len(unfinished)} unfinished", file=sys.stderr)
     for filename, line, code in extractor.unresolved:
         print(f"  not translatable by lookup: {filename}:{line}: {code}", file=sys.stderr)
@@ -423,7 +452,7 @@ def main(argv=None):
         for filename, line, call in extractor.fstrings:
             print(f"  f-string message: {filename}:{line}: {call}", file=sys.stderr)
     if args.check:
-        return 1 if new or vanished or unfinished else 0
+        return 1 if new or revived or vanished or unfinished else 0
     write_ts(root)
     if not args.no_qm:
         print(compile_qm(), file=sys.stderr)
