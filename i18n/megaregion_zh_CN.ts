@@ -1132,5 +1132,49 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
             <source>SPOT-VGT NDVI (uint8, DN = (NDVI + 0.1)/0.004)</source>
             <translation type="vanished">SPOT-VGT 归一化植被指数（uint8，DN = (NDVI + 0.1)/0.004）</translation>
         </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="vanished">已取消</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was written.</source>
+            <translation type="vanished">已取消：未写出任何内容。</translation>
+        </message>
+        <message>
+            <source>LAYERS is empty: choose at least one vector layer to map, e.g. the mega-regions of 'Core-secondary unevenness' or the secondary cities of 'Secondary-city typology'.</source>
+            <translation type="vanished">LAYERS 为空：请至少选择一个要制图的矢量图层，例如“核心—次级城市不均衡”输出的城市群或“次级城市类型划分”输出的次级城市。</translation>
+        </message>
+        <message>
+            <source>OUTPUT_FOLDER is empty: choose a folder for the PNG maps.</source>
+            <translation type="vanished">OUTPUT_FOLDER 为空：请为 PNG 地图选择一个文件夹。</translation>
+        </message>
+        <message>
+            <source>The bundled national outline (resources/data/national) is missing: the map of China is drawn without the South China Sea inset; reinstall the plugin.</source>
+            <translation type="vanished">插件自带的国界轮廓（resources/data/national）缺失：全国地图将不带南海诸岛附图绘制；请重新安装插件。</translation>
+        </message>
+        <message>
+            <source>Cancelled: no map was written.</source>
+            <translation type="vanished">已取消：未写出任何地图。</translation>
+        </message>
+        <message>
+            <source>INDICATORS is empty: choose at least one numeric field.</source>
+            <translation type="vanished">INDICATORS 为空：请至少选择一个数值字段。</translation>
+        </message>
+        <message>
+            <source>INDICATORS is empty: choose at least one numeric field to measure.</source>
+            <translation type="vanished">INDICATORS 为空：请至少选择一个要测度的数值字段。</translation>
+        </message>
+        <message>
+            <source>RASTER is empty: choose at least one raster.</source>
+            <translation type="vanished">RASTER 为空：请至少选择一个栅格。</translation>
+        </message>
+        <message>
+            <source>STATISTICS is empty: choose at least one statistic.</source>
+            <translation type="vanished">STATISTICS 为空：请至少选择一个统计量。</translation>
+        </message>
+        <message>
+            <source>STATISTICS has cnli, which needs the largest possible value DN_max: radiance has none, so set CAP (e.g. the 99.9th percentile of the city cores) or leave cnli out.</source>
+            <translation type="vanished">STATISTICS 包含 cnli，它需要最大可能值 DN_max：辐亮度没有最大值，因此请设置 CAP（例如核心城市的第 99.9 百分位数），或不选 cnli。</translation>
+        </message>
     </context>
 </TS>
