@@ -191,7 +191,15 @@ def set_legend_font(legend, component, font):
 
 def save_default_style(layer, name, description):
     """Save the layer's style into its database as the default style; the error message, or
-    an empty string (``saveStyleToDatabaseV2`` where QGIS has it, 3.44 and 4)."""
+    an empty string (``saveStyleToDatabaseV2`` where QGIS has it, 3.44 and 4).
+
+    A stored style of the same name is removed first: QGIS 3.22 asks in a dialog before it
+    replaces one, and ``qgis_process`` would wait for an answer forever on a rerun."""
+    listed = layer.listStylesInDatabase()
+    count, ids, names = listed[0], listed[1], listed[2]
+    for style_id, style_name in list(zip(ids, names))[:max(count, 0)]:
+        if style_name == name:
+            layer.deleteStyleFromDatabase(style_id)
     if hasattr(layer, "saveStyleToDatabaseV2"):
         _saved, error = layer.saveStyleToDatabaseV2(name, description, True, "")
         return error

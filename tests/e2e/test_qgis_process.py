@@ -95,3 +95,20 @@ def test_bad_input_fails_cleanly_and_leaves_no_output(qgis_process, tmp_path):
     assert proc.returncode != 0
     assert "no_such_field" in (proc.stdout + proc.stderr)
     assert not out.exists()
+
+
+def test_rerun_into_the_same_geopackage_layer_replaces_it_and_its_style(qgis_process, tmp_path):
+    """A second run writing the same GeoPackage layer (as a rerun of the pipeline into the same
+    OUTPUT_FOLDER does) replaces the layer and its default style; QGIS 3.22 would otherwise ask
+    in a dialog before replacing the stored style, and qgis_process would wait forever."""
+    gpkg = tmp_path / "results.gpkg"
+    uri = f"ogr:dbname='{gpkg}' table=\"assigned\" (geom)"
+    counts = []
+    for _ in range(2):
+        qgis_process("run", "megaregion:assignmegaregions", "--", f"INPUT={BOUNDARIES}", "KEY=adcode",
+                     f"OUTPUT={uri}", timeout=120)
+        counts.append(_count(gpkg, "assigned"))
+    assert counts == [378, 378]  # 370 prefectures, 8 of them in two mega-regions
+    with contextlib.closing(sqlite3.connect(gpkg)) as con:
+        styles = con.execute("SELECT styleName, useAsDefault FROM layer_styles WHERE f_table_name = 'assigned'").fetchall()
+    assert styles == [("megaregion", 1)]
