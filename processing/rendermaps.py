@@ -171,7 +171,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         "Print-ready PNG maps for reports: one map per layer of LAYERS, named after the layer "
         "(&lt;layer name&gt;.png in OUTPUT_FOLDER).\n\n"
         "Each layer is drawn with the style it carries: a GeoPackage written by 'Core-secondary unevenness' "
-        "or 'Secondary-city typology' opens with its saved default style (graduated by "
+        "or 'Secondary-city typology (gap to the cores)' opens with its saved default style (graduated by "
         "&lt;measure&gt;_&lt;indicator&gt;_&lt;year&gt;, or categorized by type with one fixed colour per "
         "letter); a layer of the project keeps its current style.\n"
         "<b>Page</b>: a title in words (TITLE, or from the style: e.g. 'Core–secondary unevenness of population, "
@@ -266,7 +266,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         if not layers:
             raise QgsProcessingException(
                 "LAYERS is empty: choose at least one vector layer to map, e.g. the mega-regions of "
-                "'Core-secondary unevenness' or the secondary cities of 'Secondary-city typology'.")
+                "'Core-secondary unevenness' or the secondary cities of 'Secondary-city typology (gap to the cores)'.")
         for layer in layers:
             self._check_layer(layer, self.LAYERS)
         return layers

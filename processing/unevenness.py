@@ -127,7 +127,7 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterField(
-                self.WEIGHT, self.tr("Weight, e.g. population (optional: population-weighted measures)"),
+                self.WEIGHT, self.tr("Weight, e.g. population, for population-weighted measures"),
                 parentLayerParameterName=self.INPUT, type=compat.FIELD_PARAMETER_NUMERIC, optional=True,
             )
         )

@@ -8,7 +8,7 @@ from _pkg import ROOT
 
 # Parameters whose label still says "(optional)" although QGIS marks them optional ("[optional]"):
 # to be emptied, never to grow.
-OPTIONAL_IN_LABEL = {("unevenness", "WEIGHT")}
+OPTIONAL_IN_LABEL = set()
 
 
 def _make_docs():
