@@ -5,7 +5,9 @@ in words instead, in English and Chinese. Any other indicator is shown as it is 
 """
 from typing import Dict, Tuple
 
-__all__ = ["INDICATOR_NAMES", "indicator_name"]
+from .fields import split_year
+
+__all__ = ["INDICATOR_NAMES", "indicator_name", "field_in_words"]
 
 INDICATOR_NAMES: Dict[str, Tuple[str, str]] = {
     "popu": ("population", "常住人口"),
@@ -35,3 +37,21 @@ def indicator_name(key, lang: str = "en") -> str:
     if names is None:
         return str(key)
     return names[1] if str(lang).lower().startswith("zh") else names[0]
+
+
+def field_in_words(field, lang: str = "en") -> str:
+    """A field ``<indicator>_<year>`` of a known indicator in words: ``"ndvi_mean_2023"`` ->
+    ``"mean NDVI 2023"`` (``"2023年归一化植被指数均值"`` in Chinese); any other name as it is.
+
+    >>> field_in_words("popu_urban_2020"), field_in_words("popu_urban_2020", "zh")
+    ('urban population 2020', '2020年城镇人口')
+    >>> field_in_words("built_frac_13"), field_in_words("gdp_2015")
+    ('built-up share', 'gdp_2015')
+    """
+    base, year = split_year(field)
+    if str(base) not in INDICATOR_NAMES:
+        return indicator_name(field, lang)
+    name = indicator_name(base, lang)
+    if year is None:
+        return name
+    return "%d年%s" % (year, name) if str(lang).lower().startswith("zh") else "%s %d" % (name, year)

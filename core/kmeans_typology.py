@@ -28,6 +28,8 @@ from string import ascii_uppercase
 import numpy as np
 import pandas as pd
 
+from .indicators import field_in_words
+
 from .kmeans import (  # noqa: F401  (K-means itself lives in .kmeans; these names stay public here)
     DEFAULT_N_INIT,
     DEFAULT_SEED,
@@ -274,8 +276,8 @@ def describe_type(label, size, centre_by_dimension, all_mean_by_dimension, all_s
     sd_all = pd.Series(all_sd_by_dimension, dtype=float)
     overall = float(centre.mean())
     ordered = centre.sort_values(ascending=False, kind="mergesort")
-    top_name, top = ordered.index[0], ordered.iloc[0]
-    low_name, low = ordered.index[-1], ordered.iloc[-1]
+    top_name, top = field_in_words(ordered.index[0]), ordered.iloc[0]
+    low_name, low = field_in_words(ordered.index[-1]), ordered.iloc[-1]
     noun = "city" if size == 1 else "cities"
     if kind == "gap":
         position = ("closest to the cores" if rank == 0 else
@@ -314,8 +316,8 @@ def describe_type(label, size, centre_by_dimension, all_mean_by_dimension, all_s
     if better or worse:
         bits = []
         if better:
-            bits.append(f"{better_word} in {_join(better)}")
+            bits.append(f"{better_word} in {_join(field_in_words(d) for d in better)}")
         if worse:
-            bits.append(f"{worse_word} in {_join(worse)}")
+            bits.append(f"{worse_word} in {_join(field_in_words(d) for d in worse)}")
         parts.append("Compared with all secondary cities: " + "; ".join(bits) + ".")
     return " ".join(parts)
