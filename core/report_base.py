@@ -161,11 +161,16 @@ def fmt_signed(value, decimals: int, missing: str = "") -> str:
 
 
 def fmt_interval(low, high, decimals: int) -> str:
-    """``0.031–0.055`` (an en dash; negative ends keep their sign: ``-0.012–0.004``), or ``""``
-    when either end is missing."""
+    """``0.031–0.055`` (an en dash), ``-0.012 to 0.004`` when an end is negative (a dash next
+    to a minus sign misreads), or ``""`` when either end is missing.
+
+    >>> fmt_interval(0.0312, 0.0551, 3), fmt_interval(-0.0124, -0.0041, 3), fmt_interval(None, 1, 3)
+    ('0.031–0.055', '-0.012 to -0.004', '')
+    """
     if not (is_number(low) and is_number(high)):
         return ""
-    return "%s%s%s" % (fmt_fixed(low, decimals), _DASH, fmt_fixed(high, decimals))
+    joint = " to " if (float(low) < 0 or float(high) < 0) else _DASH
+    return "%s%s%s" % (fmt_fixed(low, decimals), joint, fmt_fixed(high, decimals))
 
 
 def fmt_p(p) -> str:
