@@ -40,8 +40,8 @@ def test_category_is_one_the_plugin_manager_knows(meta):
     assert meta["category"] in CATEGORIES
 
 
-def test_version_is_0_2_0_and_has_a_changelog_entry(meta):
-    assert meta["version"] == "0.2.0"
+def test_version_is_0_3_0_and_has_a_changelog_entry(meta):
+    assert meta["version"] == "0.3.0"
     entries = re.findall(r"^\s*(\d+\.\d+\.\d+) ", meta["changelog"], re.M)
     assert entries[0] == meta["version"], "the newest changelog entry is the current version"
     assert entries == sorted(entries, key=_version, reverse=True), "newest first"
@@ -55,6 +55,9 @@ def test_changelog_names_what_each_version_added(meta):
         assert f"({alg})" in changes["0.1.0"], alg
     for point in ("QGIS 3.22 through 4.x", "Qt6", "rasterio", "scikit-learn", "missing"):
         assert point in changes["0.2.0"], point
+    for point in ("BOOTSTRAP", "PERMUTATIONS", "STABILITY_RESAMPLES", "OUTPUT_FOLDER", "MEMBERSHIP_SET",
+                  "South China Sea", "LANGUAGE"):
+        assert point in changes["0.3.0"], point
 
 
 def test_about_says_what_each_platform_needs(meta):
