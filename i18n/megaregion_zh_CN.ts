@@ -156,6 +156,24 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>转换后的图层</translation>
         </message>
         <message>
+            <location filename="../processing/gcj02towgs84.py" line="54" />
+            <location filename="../processing/gcj02towgs84.py" line="58" />
+            <source>GCJ-02 (Amap, Tencent, Google China)</source>
+            <translation>GCJ-02（高德、腾讯、谷歌中国）</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="54" />
+            <location filename="../processing/gcj02towgs84.py" line="58" />
+            <source>BD-09 (Baidu)</source>
+            <translation>BD-09（百度）</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="54" />
+            <location filename="../processing/gcj02towgs84.py" line="58" />
+            <source>WGS84 (GPS, EPSG:4326)</source>
+            <translation>WGS84（GPS，EPSG:4326）</translation>
+        </message>
+        <message>
             <location filename="../processing/joinindicators.py" line="39" />
             <source>Join indicator table to boundaries</source>
             <translation>将指标表连接到行政边界</translation>
@@ -279,6 +297,22 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <location filename="../processing/joinindicators.py" line="110" />
             <source>Average the rows</source>
             <translation>各行取平均</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="132" />
+            <source>Mega-region analysis (whole pipeline)</source>
+            <translation>城市群分析（完整流程）</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="70" />
+            <location filename="../plugin.py" line="57" />
+            <source>Mega-region unevenness</source>
+            <translation>城市群不均衡</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="73" />
+            <source>Mega-region unevenness: core and secondary cities of China's mega-regions</source>
+            <translation>城市群不均衡：中国城市群的核心城市与次级城市</translation>
         </message>
         <message>
             <location filename="../processing/rendermaps.py" line="167" />
@@ -469,6 +503,16 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>两个年份的极差标准化</translation>
         </message>
         <message>
+            <location filename="../processing/trend.py" line="38" />
+            <source>Each year over its own min/max</source>
+            <translation>每年按其自身的最小值/最大值</translation>
+        </message>
+        <message>
+            <location filename="../processing/trend.py" line="38" />
+            <source>Both years pooled</source>
+            <translation>两年合并</translation>
+        </message>
+        <message>
             <location filename="../processing/typology.py" line="23" />
             <source>Secondary-city typology (gap to the cores)</source>
             <translation>次级城市类型划分（与核心城市的差距）</translation>
@@ -508,8 +552,23 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>城市群有多个核心城市时的核心参照</translation>
         </message>
         <message>
+            <location filename="../processing/typology.py" line="31" />
+            <source>Mean of the mega-region's cores</source>
+            <translation>城市群核心城市的平均值</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology.py" line="31" />
+            <source>Nearest core (geodesic distance between representative points)</source>
+            <translation>最近的核心城市（代表点之间的测地距离）</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology.py" line="31" />
+            <source>Best core per indicator</source>
+            <translation>每个指标上表现最好的核心城市</translation>
+        </message>
+        <message>
             <location filename="../processing/typology_base.py" line="107" />
-            <location filename="../processing/unevenness.py" line="66" />
+            <location filename="../processing/unevenness.py" line="67" />
             <source>2 Analyse</source>
             <translation>2 分析</translation>
         </message>
@@ -570,13 +629,13 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="145" />
-            <location filename="../processing/unevenness.py" line="136" />
+            <location filename="../processing/unevenness.py" line="137" />
             <source>Mega-region field</source>
             <translation>城市群字段</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="148" />
-            <location filename="../processing/unevenness.py" line="142" />
+            <location filename="../processing/unevenness.py" line="143" />
             <source>Role field (core/secondary)</source>
             <translation>角色字段（核心/次级）</translation>
         </message>
@@ -627,7 +686,7 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="173" />
-            <location filename="../processing/unevenness.py" line="187" />
+            <location filename="../processing/unevenness.py" line="188" />
             <source>HTML files (*.html)</source>
             <translation>HTML 文件 (*.html)</translation>
         </message>
@@ -672,12 +731,42 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>聚类稳定性的重抽样次数（0 = 关闭）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="64" />
+            <location filename="../processing/typology_base.py" line="134" />
+            <source>Members of all mega-regions together (dissertation)</source>
+            <translation>全部城市群的成员合并（同论文）</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="134" />
+            <source>Each mega-region's members separately</source>
+            <translation>各城市群的成员分别计算</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="134" />
+            <source>Every feature of the input, member or not</source>
+            <translation>输入的全部要素，无论是否为成员</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="142" />
+            <source>Equal weights</source>
+            <translation>等权</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="142" />
+            <source>Entropy weights</source>
+            <translation>熵权</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="142" />
+            <source>No composite</source>
+            <translation>不计算综合得分</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="65" />
             <source>Core-secondary unevenness</source>
             <translation>核心—次级城市不均衡</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="67" />
+            <location filename="../processing/unevenness.py" line="68" />
             <source>How large is the gap between the core and the secondary cities of each mega-region, for each indicator, and did it widen between two years?
 
 &lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' (a city in two mega-regions has one feature per membership). &lt;b&gt;Indicators&lt;/b&gt;: numeric fields; fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; (pop_2010, pop_2020) are one indicator in two years, and every measure is also given as the change value(year 2) &amp;minus; value(year 1). &lt;b&gt;Weight&lt;/b&gt; (optional, e.g. population) makes the measures population-weighted, for per-capita indicators; a weight field named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; is matched to each year's indicators when the input has that field for every year.
@@ -706,64 +795,104 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
 &lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="119" />
+            <location filename="../processing/unevenness.py" line="120" />
             <source>Prefectures with mega-regions and indicators</source>
             <translation>带城市群和指标的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="124" />
+            <location filename="../processing/unevenness.py" line="125" />
             <source>Indicators (&lt;name&gt;_&lt;year&gt; fields give two years)</source>
             <translation>指标（&lt;name&gt;_&lt;year&gt; 字段给出两个年份）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="130" />
+            <location filename="../processing/unevenness.py" line="131" />
             <source>Weight, e.g. population, for population-weighted measures</source>
             <translation>权重，例如常住人口，用于按人口加权的测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="148" />
+            <location filename="../processing/unevenness.py" line="149" />
             <source>City name field (for messages)</source>
             <translation>城市名称字段（用于提示信息）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="154" />
+            <location filename="../processing/unevenness.py" line="155" />
             <source>Headline measure for the mega-region map</source>
             <translation>城市群地图的主要测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="176" />
+            <location filename="../processing/unevenness.py" line="177" />
             <source>Unevenness table</source>
             <translation>不均衡表</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="181" />
+            <location filename="../processing/unevenness.py" line="182" />
             <source>Mega-regions with the headline measure</source>
             <translation>带主要测度的城市群</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="187" />
+            <location filename="../processing/unevenness.py" line="188" />
             <source>Unevenness report</source>
             <translation>不均衡报告</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="159" />
+            <location filename="../processing/unevenness.py" line="160" />
             <source>Bootstrap resamples for the intervals (0: no intervals)</source>
             <translation>自助法置信区间的重抽样次数（0：不计算区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="163" />
+            <location filename="../processing/unevenness.py" line="164" />
             <source>Confidence of the intervals (%)</source>
             <translation>区间的置信水平（%）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="167" />
+            <location filename="../processing/unevenness.py" line="168" />
             <source>Permutations for the p-value of the core-secondary split (0: no test)</source>
             <translation>核心—次级划分 p 值的置换检验次数（0：不检验）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="171" />
+            <location filename="../processing/unevenness.py" line="172" />
             <source>Random seed (the same seed gives the same intervals)</source>
             <translation>随机种子（相同种子得到相同区间）</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="156" />
+            <source>Theil T</source>
+            <translation>泰尔指数 T</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="156" />
+            <source>Theil T: share between core and secondary</source>
+            <translation>泰尔指数 T：核心与次级城市组间贡献率</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="156" />
+            <source>Gini</source>
+            <translation>基尼系数</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="156" />
+            <source>Dagum net between-group Gini (Gnb)</source>
+            <translation>Dagum 基尼系数分解：组间净差异（Gnb）</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="156" />
+            <source>Dagum Gnb share of G</source>
+            <translation>Dagum 组间净差异 Gnb 占 G 的比例</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="156" />
+            <source>Dagum Gnb, signed (+ cores lead)</source>
+            <translation>Dagum 组间净差异 Gnb，带符号（+ 表示核心城市领先）</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="156" />
+            <source>Core mean / secondary mean</source>
+            <translation>核心城市均值 / 次级城市均值</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="156" />
+            <source>Theil T between cores and secondary cities</source>
+            <translation>核心城市与次级城市之间的泰尔指数 T（组间差异）</translation>
         </message>
         <message>
             <location filename="../processing/zonal.py" line="339" />
@@ -852,6 +981,41 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
             <location filename="../processing/zonal.py" line="104" />
             <source>Auto (from the data type: int16 MODIS, uint8 SPOT-VGT, float NDVI)</source>
             <translation>自动（根据数据类型：int16 为 MODIS，uint8 为 SPOT-VGT，浮点为 NDVI）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="106" />
+            <source>VIIRS annual night lights (VNL V2, nW/cm2/sr)</source>
+            <translation>VIIRS 年度夜间灯光（VNL V2，nW/cm2/sr）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="106" />
+            <source>VIIRS monthly night lights (VCM, nW/cm2/sr)</source>
+            <translation>VIIRS 月度夜间灯光（VCM，nW/cm2/sr）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="106" />
+            <source>DMSP-OLS stable lights (DN 0-63)</source>
+            <translation>DMSP-OLS 稳定灯光（DN 0-63）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="106" />
+            <source>DMSP-like harmonised night lights (DN 0-63)</source>
+            <translation>类 DMSP 协调夜间灯光（DN 0-63）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="106" />
+            <source>MODIS NDVI, int16 (MOD13/MYD13)</source>
+            <translation>MODIS 归一化植被指数，int16（MOD13/MYD13）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="106" />
+            <source>NDVI, floating point (-1..1)</source>
+            <translation>归一化植被指数，浮点（-1..1）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="106" />
+            <source>SPOT-VGT NDVI (uint8, DN = (NDVI + 0.1)/0.004)</source>
+            <translation>SPOT-VGT 归一化植被指数（uint8，DN = (NDVI + 0.1)/0.004）</translation>
         </message>
         <message>
             <location filename="../processing/zonal.py" line="111" />
@@ -989,6 +1153,27 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
             <translation>上限：保留的最大值（留空：不设上限）</translation>
         </message>
         <message>
+            <location filename="../plugin.py" line="61" />
+            <source>Mega-region unevenness algorithms</source>
+            <translation>城市群不均衡算法</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="43" />
+            <source>Mega-region analysis (whole pipeline)...</source>
+            <translation>城市群分析（完整流程）...</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="44" />
+            <source>Run the whole analysis: join, mega-regions, raster statistics, unevenness, typology, trend, maps</source>
+            <translation>运行完整分析：连接、城市群、栅格统计、不均衡、类型划分、趋势、地图</translation>
+        </message>
+        <message>
+            <location filename="../plugin.py" line="54" />
+            <location filename="../plugin.py" line="83" />
+            <source>&amp;Mega-region unevenness</source>
+            <translation>城市群不均衡(&amp;M)</translation>
+        </message>
+        <message>
             <source>Print-ready PNG maps for reports: one map per layer of LAYERS, named after the layer (&amp;lt;layer name&amp;gt;.png in OUTPUT_FOLDER).
 
 Each layer is drawn with the style it carries: a GeoPackage written by 'Core-secondary unevenness' or 'Secondary-city typology' opens with its saved default style (graduated by &amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, or categorized by type with one fixed colour per letter); a layer of the project keeps its current style.
@@ -1015,150 +1200,6 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <source>Weight, e.g. population (optional: population-weighted measures)</source>
             <translation type="vanished">权重，例如常住人口（可选：按人口加权的测度）</translation>
-        </message>
-        <message>
-            <source>Theil T</source>
-            <translation type="vanished">泰尔指数 T</translation>
-        </message>
-        <message>
-            <source>Theil T: share between core and secondary</source>
-            <translation type="vanished">泰尔指数 T：核心与次级城市组间贡献率</translation>
-        </message>
-        <message>
-            <source>Gini</source>
-            <translation type="vanished">基尼系数</translation>
-        </message>
-        <message>
-            <source>Dagum net between-group Gini (Gnb)</source>
-            <translation type="vanished">Dagum 基尼系数分解：组间净差异（Gnb）</translation>
-        </message>
-        <message>
-            <source>Dagum Gnb share of G</source>
-            <translation type="vanished">Dagum 组间净差异 Gnb 占 G 的比例</translation>
-        </message>
-        <message>
-            <source>Dagum Gnb, signed (+ cores lead)</source>
-            <translation type="vanished">Dagum 组间净差异 Gnb，带符号（+ 表示核心城市领先）</translation>
-        </message>
-        <message>
-            <source>Core mean / secondary mean</source>
-            <translation type="vanished">核心城市均值 / 次级城市均值</translation>
-        </message>
-        <message>
-            <source>Theil T between cores and secondary cities</source>
-            <translation type="vanished">核心城市与次级城市之间的泰尔指数 T（组间差异）</translation>
-        </message>
-        <message>
-            <source>GCJ-02 (Amap, Tencent, Google China)</source>
-            <translation type="vanished">GCJ-02（高德、腾讯、谷歌中国）</translation>
-        </message>
-        <message>
-            <source>BD-09 (Baidu)</source>
-            <translation type="vanished">BD-09（百度）</translation>
-        </message>
-        <message>
-            <source>WGS84 (GPS, EPSG:4326)</source>
-            <translation type="vanished">WGS84（GPS，EPSG:4326）</translation>
-        </message>
-        <message>
-            <source>Members of all mega-regions together (dissertation)</source>
-            <translation type="vanished">全部城市群的成员合并（同论文）</translation>
-        </message>
-        <message>
-            <source>Each mega-region's members separately</source>
-            <translation type="vanished">各城市群的成员分别计算</translation>
-        </message>
-        <message>
-            <source>Every feature of the input, member or not</source>
-            <translation type="vanished">输入的全部要素，无论是否为成员</translation>
-        </message>
-        <message>
-            <source>Equal weights</source>
-            <translation type="vanished">等权</translation>
-        </message>
-        <message>
-            <source>Entropy weights</source>
-            <translation type="vanished">熵权</translation>
-        </message>
-        <message>
-            <source>No composite</source>
-            <translation type="vanished">不计算综合得分</translation>
-        </message>
-        <message>
-            <source>Mean of the mega-region's cores</source>
-            <translation type="vanished">城市群核心城市的平均值</translation>
-        </message>
-        <message>
-            <source>Nearest core (geodesic distance between representative points)</source>
-            <translation type="vanished">最近的核心城市（代表点之间的测地距离）</translation>
-        </message>
-        <message>
-            <source>Best core per indicator</source>
-            <translation type="vanished">每个指标上表现最好的核心城市</translation>
-        </message>
-        <message>
-            <source>Each year over its own min/max</source>
-            <translation type="vanished">每年按其自身的最小值/最大值</translation>
-        </message>
-        <message>
-            <source>Both years pooled</source>
-            <translation type="vanished">两年合并</translation>
-        </message>
-        <message>
-            <source>Mega-region analysis (whole pipeline)</source>
-            <translation type="vanished">城市群分析（完整流程）</translation>
-        </message>
-        <message>
-            <source>Mega-region unevenness</source>
-            <translation type="vanished">城市群不均衡</translation>
-        </message>
-        <message>
-            <source>Mega-region unevenness: core and secondary cities of China's mega-regions</source>
-            <translation type="vanished">城市群不均衡：中国城市群的核心城市与次级城市</translation>
-        </message>
-        <message>
-            <source>&amp;Mega-region unevenness</source>
-            <translation type="vanished">城市群不均衡(&amp;M)</translation>
-        </message>
-        <message>
-            <source>Mega-region analysis (whole pipeline)...</source>
-            <translation type="vanished">城市群分析（完整流程）...</translation>
-        </message>
-        <message>
-            <source>Run the whole analysis: join, mega-regions, raster statistics, unevenness, typology, trend, maps</source>
-            <translation type="vanished">运行完整分析：连接、城市群、栅格统计、不均衡、类型划分、趋势、地图</translation>
-        </message>
-        <message>
-            <source>Mega-region unevenness algorithms</source>
-            <translation type="vanished">城市群不均衡算法</translation>
-        </message>
-        <message>
-            <source>VIIRS annual night lights (VNL V2, nW/cm2/sr)</source>
-            <translation type="vanished">VIIRS 年度夜间灯光（VNL V2，nW/cm2/sr）</translation>
-        </message>
-        <message>
-            <source>VIIRS monthly night lights (VCM, nW/cm2/sr)</source>
-            <translation type="vanished">VIIRS 月度夜间灯光（VCM，nW/cm2/sr）</translation>
-        </message>
-        <message>
-            <source>DMSP-OLS stable lights (DN 0-63)</source>
-            <translation type="vanished">DMSP-OLS 稳定灯光（DN 0-63）</translation>
-        </message>
-        <message>
-            <source>DMSP-like harmonised night lights (DN 0-63)</source>
-            <translation type="vanished">类 DMSP 协调夜间灯光（DN 0-63）</translation>
-        </message>
-        <message>
-            <source>MODIS NDVI, int16 (MOD13/MYD13)</source>
-            <translation type="vanished">MODIS 归一化植被指数，int16（MOD13/MYD13）</translation>
-        </message>
-        <message>
-            <source>NDVI, floating point (-1..1)</source>
-            <translation type="vanished">归一化植被指数，浮点（-1..1）</translation>
-        </message>
-        <message>
-            <source>SPOT-VGT NDVI (uint8, DN = (NDVI + 0.1)/0.004)</source>
-            <translation type="vanished">SPOT-VGT 归一化植被指数（uint8，DN = (NDVI + 0.1)/0.004）</translation>
         </message>
         <message>
             <source>Cancelled</source>

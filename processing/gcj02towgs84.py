@@ -51,11 +51,11 @@ class Gcj02ToWgs84Algorithm(CheckedInputs, MegaregionAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterEnum(
-                self.FROM_SYSTEM, self.tr("Convert from"), options=SYSTEM_LABELS, defaultValue=0
+                self.FROM_SYSTEM, self.tr("Convert from"), options=[self.tr(o) for o in SYSTEM_LABELS], defaultValue=0
             )
         )
         self.addParameter(
-            QgsProcessingParameterEnum(self.TO_SYSTEM, self.tr("Convert to"), options=SYSTEM_LABELS, defaultValue=2)
+            QgsProcessingParameterEnum(self.TO_SYSTEM, self.tr("Convert to"), options=[self.tr(o) for o in SYSTEM_LABELS], defaultValue=2)
         )
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Converted layer")))
 

@@ -21,6 +21,7 @@ defaults in before running the model.
 import glob
 import os
 
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.core import (
     Qgis,
     QgsMessageLog,
@@ -127,7 +128,9 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         return clone
 
     def displayName(self):  # noqa: N802
-        return DISPLAY_NAMES.get(self.name(), super().displayName())
+        if self.name() in DISPLAY_NAMES:
+            return QCoreApplication.translate("megaregion", DISPLAY_NAMES[self.name()])
+        return super().displayName()
 
     def group(self):
         return "" if self.name() in DISPLAY_NAMES else super().group()

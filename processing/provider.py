@@ -4,11 +4,13 @@ import traceback
 from importlib.util import find_spec
 
 from qgis.core import QgsApplication, QgsMessageLog, QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from . import compat
 from .base import ICON_PATH
 from .deps import missing_message, missing_packages
+from .i18n import install_translator
 from .models import shipped_models
 
 # (module, class) of every algorithm, in toolbox order. Each class names the packages it
@@ -65,13 +67,20 @@ class MegaregionProvider(QgsProcessingProvider):
         return "megaregion"
 
     def name(self):
-        return "Mega-region unevenness"
+        return QCoreApplication.translate("megaregion", "Mega-region unevenness")
 
     def longName(self):  # noqa: N802
-        return "Mega-region unevenness: core and secondary cities of China's mega-regions"
+        return QCoreApplication.translate(
+            "megaregion", "Mega-region unevenness: core and secondary cities of China's mega-regions")
 
     def icon(self):
         return QIcon(ICON_PATH)
+
+    def load(self):
+        # the Chinese interface when QGIS's language is Chinese (also when the provider is
+        # registered without the plugin, e.g. by a script); installed once
+        install_translator()
+        return super().load()
 
     def loadAlgorithms(self):  # noqa: N802
         for alg in algorithms():

@@ -35,7 +35,7 @@ class TrendAlgorithm(TypologyBase):
             self.YEAR2, self.tr("Second year (0 = from the indicator fields)"), compat.NUMBER_INTEGER,
             defaultValue=0, minValue=0))
         self.addParameter(QgsProcessingParameterEnum(
-            self.YEAR_POOL, self.tr("Min-max of the two years"), options=[p[0] for p in YEAR_POOLS], defaultValue=0))
+            self.YEAR_POOL, self.tr("Min-max of the two years"), options=[self.tr(p[0]) for p in YEAR_POOLS], defaultValue=0))
 
     def _read_method(self, parameters, context, names):
         return {

@@ -28,7 +28,7 @@ class TypologyAlgorithm(TypologyBase):
     def _add_method_parameters(self):
         self.addParameter(QgsProcessingParameterEnum(
             self.CORE_REFERENCE, self.tr("Core reference when a mega-region has several cores"),
-            options=[c[0] for c in CORE_REFERENCES], defaultValue=0))
+            options=[self.tr(c[0]) for c in CORE_REFERENCES], defaultValue=0))
 
     def _read_method(self, parameters, context, names):
         return {"core_reference": CORE_REFERENCES[self.parameterAsEnum(parameters, self.CORE_REFERENCE, context)][1]}

@@ -131,7 +131,7 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
             defaultValue="", multiLine=True, optional=True))
         self._add_method_parameters()
         self.addParameter(QgsProcessingParameterEnum(
-            self.POOL, self.tr("Pool of the min-max performance"), options=[p[0] for p in POOLS], defaultValue=0))
+            self.POOL, self.tr("Pool of the min-max performance"), options=[self.tr(p[0]) for p in POOLS], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.K, self.tr("Number of types K (0 = choose by silhouette)"), compat.NUMBER_INTEGER,
             defaultValue=0, minValue=0))
@@ -139,7 +139,7 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
             self.K_MAX, self.tr("Largest K tried by the silhouette"), compat.NUMBER_INTEGER,
             defaultValue=_core_default(kmeans_typology, "DEFAULT_K_MAX"), minValue=2))
         self.addParameter(QgsProcessingParameterEnum(
-            self.WEIGHTING, self.tr("Weights of the composite TOPSIS score"), options=[w[0] for w in WEIGHTINGS],
+            self.WEIGHTING, self.tr("Weights of the composite TOPSIS score"), options=[self.tr(w[0]) for w in WEIGHTINGS],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterField(
             self.MEGAREGION_FIELD, self.tr("Mega-region field"), defaultValue=_core_default(typology, "MEGAREGION_FIELD"),

@@ -34,6 +34,7 @@ _LABELS = {
     "share_gnb": "Dagum Gnb share of G",
     "gnb_signed": "Dagum Gnb, signed (+ cores lead)",
     "ratio": "Core mean / secondary mean",
+    "theil_between": "Theil T between cores and secondary cities",
 }
 HEADLINES = [(key, _LABELS.get(key) or measure_name(key)) for key in HEADLINE_MEASURES]
 
@@ -152,7 +153,7 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.HEADLINE, self.tr("Headline measure for the mega-region map"),
-                options=[label for _, label in HEADLINES], defaultValue=0,
+                options=[self.tr(_LABELS[key]) for key, _ in HEADLINES], defaultValue=0,
             )
         )
         self.addParameter(_advanced(QgsProcessingParameterNumber(

@@ -103,7 +103,7 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
             elif key == "auto":
                 labels.append(self.tr("Auto (from the data type: int16 MODIS, uint8 SPOT-VGT, float NDVI)"))
             else:
-                labels.append(raster_presets.PRESETS[key]["label"])
+                labels.append(self.tr(raster_presets.PRESETS[key]["label"]))
         return labels
 
     def initAlgorithm(self, config=None):  # noqa: N802

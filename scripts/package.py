@@ -8,9 +8,10 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-INCLUDE = ["__init__.py", "plugin.py", "metadata.txt", "LICENSE", "README.md", "docs", "core", "processing", "ui", "resources"]
+INCLUDE = ["__init__.py", "plugin.py", "metadata.txt", "LICENSE", "README.md", "docs", "core", "processing", "ui", "resources",
+           "i18n"]
 EXCLUDE_PARTS = {"__pycache__", ".pytest_cache"}
-EXCLUDE_SUFFIXES = {".pyc", ".pyo", ".aux.xml"}
+EXCLUDE_SUFFIXES = {".pyc", ".pyo", ".aux.xml", ".ts"}  # i18n: the compiled .qm only
 
 
 def files():
@@ -39,6 +40,9 @@ def main(dest=None):
     target = dest / f"megaregion-{version}.zip"
     sys.path.insert(0, str(ROOT / "scripts"))
     import make_docs
+    import make_translations
+
+    make_translations.compile_qm()  # i18n/megaregion_zh_CN.qm from the .ts (Qt's lrelease)
 
     pages = {f"docs/html/{name}": page for name, page in make_docs.html_pages().items()}
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:

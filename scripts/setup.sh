@@ -15,7 +15,7 @@ APT_PACKAGES=(
   python3-rasterio python3-geopandas python3-shapely python3-pyproj python3-sklearn
   python3-scipy python3-pandas python3-numpy python3-openpyxl
   python3-pytest python3-venv python3-pip
-  libgdal-dev
+  libgdal-dev qttools5-dev-tools
   fonts-noto-cjk
   make git
 )
