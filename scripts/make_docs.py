@@ -1,11 +1,13 @@
 """Generate docs/algorithms.md, the reference of every algorithm, from the parameter
 definitions and help texts of the provider, so the reference never drifts from the code; and
-its HTML, with the method's, in docs/html/ (shipped in the plugin: each algorithm's Help
+its HTML, with the method's, in docs/html/ (a build product, not in git: `make package` renders
+it into the plugin zip and `make setup` into a development checkout; each algorithm's Help
 button opens its section there). The sections before the algorithms are written by hand in
 docs/algorithms_intro.md; docs/method.md is the method with its formulas.
 
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_docs.py          # write
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_docs.py --check  # exit 1 if stale
+    /usr/bin/python3 scripts/make_docs.py --html    # only docs/html/ from the Markdown in git
 """
 import html
 import os
@@ -109,11 +111,23 @@ def html_pages(markdown_of=None):
     return {html_name: md_html.render_page(markdown_of(md_name), title, nav) for md_name, html_name, title in PAGES}
 
 
+def write_html():
+    """docs/html/ from the Markdown in docs/ (no QGIS needed)."""
+    HTML_DIR.mkdir(parents=True, exist_ok=True)
+    for name, page in html_pages().items():
+        (HTML_DIR / name).write_text(page, encoding="utf-8")
+        print(HTML_DIR / name)
+    return 0
+
+
 def main(argv):
+    if "--html" in argv:
+        return write_html()
     text = render(algorithms())
     pages = html_pages(lambda name: text if name == TARGET.name else (ROOT / "docs" / name).read_text(encoding="utf-8"))
     wanted = {TARGET: text, **{HTML_DIR / name: page for name, page in pages.items()}}
     if "--check" in argv:
+        wanted = {TARGET: text}  # docs/html/ is rendered at setup and packaging, not kept
         stale = [path for path, content in wanted.items()
                  if not path.exists() or path.read_text(encoding="utf-8") != content]
         for path in stale:

@@ -64,4 +64,8 @@ if [ ! -f "$ntl/ntl_synthetic_2020.tif" ] || [ scripts/make_sample_ntl.py -nt "$
   /usr/bin/python3 scripts/make_sample_ntl.py "$ntl" >/dev/null
 fi
 
+# The reference the Help buttons open, rendered from the Markdown in docs/ (make package does
+# the same for the zip).
+/usr/bin/python3 scripts/make_docs.py --html >/dev/null
+
 echo "setup: ready (QGIS $(dpkg-query -W -f='${Version}' qgis), venv $("$venv/bin/python" -c 'import numpy, shapely, geopandas; print("numpy", numpy.__version__, "shapely", shapely.__version__, "geopandas", geopandas.__version__)'))"
