@@ -63,8 +63,8 @@
         </message>
         <message>
             <location filename="../processing/assignmegaregions.py" line="98" />
-            <source>Members</source>
-            <translation>成员范围</translation>
+            <source>Member cities of each mega-region</source>
+            <translation>各城市群的成员城市</translation>
         </message>
         <message>
             <location filename="../processing/assignmegaregions.py" line="102" />

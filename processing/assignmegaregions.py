@@ -95,7 +95,7 @@ class AssignMegaregionsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterEnum(
-                self.MEMBERSHIP_SET, self.tr("Members"), options=[self.tr(o) for o in self.MEMBER_SET_OPTIONS],
+                self.MEMBERSHIP_SET, self.tr("Member cities of each mega-region"), options=[self.tr(o) for o in self.MEMBER_SET_OPTIONS],
                 defaultValue=0,
             )
         )
