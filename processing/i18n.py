@@ -16,6 +16,15 @@ I18N_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 QM_FILES = {"zh": "megaregion_zh_CN.qm"}
 
 _installed = {}  # "translator": the installed QTranslator (kept alive here), "path": its file
+#: The translation context of every text of the plugin (the algorithms' ``self.tr`` uses it too).
+CONTEXT = "megaregion"
+
+
+def tr(text):
+    """``text`` in QGIS's language: for messages built outside an algorithm's methods. A text
+    with values is a template with named placeholders, filled after translation
+    (``tr("{name} has no features").format(name=...)``), so a translation may reorder them."""
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _is_true(value):
