@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .indicators import field_in_words
+from .type_texts import describe_type_zh, is_zh
 
 from .kmeans import (  # noqa: F401  (K-means itself lives in .kmeans; these names stay public here)
     DEFAULT_N_INIT,
@@ -264,18 +265,25 @@ def _join(items):
 
 
 def describe_type(label, size, centre_by_dimension, all_mean_by_dimension, all_sd_by_dimension,
-                  rank, k, kind="gap"):
+                  rank, k, kind="gap", lang="en"):
     """A sentence describing a type from its profile (per dimension, in profile units).
 
     Names the dimension(s) where the type is closest to / furthest from the cores (gap) or
     gains / loses most (trend), and the dimensions where its centre differs from the mean
-    of all clustered cities by at least half a standard deviation.
+    of all clustered cities by at least half a standard deviation. ``lang="zh"`` writes it
+    in Chinese (:func:`megaregion.core.type_texts.describe_type_zh`).
     """
     centre = pd.Series(centre_by_dimension, dtype=float)
     mean_all = pd.Series(all_mean_by_dimension, dtype=float)
     sd_all = pd.Series(all_sd_by_dimension, dtype=float)
     overall = float(centre.mean())
     ordered = centre.sort_values(ascending=False, kind="mergesort")
+    diff = centre - mean_all
+    threshold = 0.5 * sd_all
+    better = [d for d in ordered.index if diff[d] > 0 and diff[d] >= threshold[d] and threshold[d] > 0]
+    worse = [d for d in ordered.index[::-1] if diff[d] < 0 and -diff[d] >= threshold[d] and threshold[d] > 0]
+    if is_zh(lang):
+        return describe_type_zh(label, size, centre, mean_all, sd_all, ordered, better, worse, rank, k, kind)
     top_name, top = field_in_words(ordered.index[0]), ordered.iloc[0]
     low_name, low = field_in_words(ordered.index[-1]), ordered.iloc[-1]
     noun = "city" if size == 1 else "cities"
@@ -309,10 +317,6 @@ def describe_type(label, size, centre_by_dimension, all_mean_by_dimension, all_s
                     else f"smallest gain in {low_name} ({_fmt(low)})")
             parts.append(gain[0].upper() + gain[1:] + "; " + loss + ".")
         better_word, worse_word = "faster gains", "slower gains"
-    diff = centre - mean_all
-    threshold = 0.5 * sd_all
-    better = [d for d in ordered.index if diff[d] > 0 and diff[d] >= threshold[d] and threshold[d] > 0]
-    worse = [d for d in ordered.index[::-1] if diff[d] < 0 and -diff[d] >= threshold[d] and threshold[d] > 0]
     if better or worse:
         bits = []
         if better:

@@ -41,6 +41,7 @@ import pandas as pd
 from . import fields as fv
 from . import kmeans_typology as km
 from . import stability as st
+from .type_texts import is_zh, stability_sentence_zh
 from .topsis import indicator_performance, numeric_column, topsis_composite
 from .typology_indicators import (  # noqa: F401  (the declarations are public here too)
     DIMENSIONS,
@@ -300,16 +301,18 @@ def core_reference(performance, megaregion, role, method="mean", lon=None, lat=N
 
 # ---------------------------------------------------------------------------- assembly
 
-def stability_sentence(kind, stability, resamples):
+def stability_sentence(kind, stability, resamples, lang="en"):
     """The sentence a type's description gains from its stability (:mod:`.stability`):
     nothing for a stable type, a warning under :data:`~megaregion.core.stability.UNSTABLE_BELOW`,
-    a note when none of its cities was ever drawn.
+    a note when none of its cities was ever drawn; in Chinese with ``lang="zh"``.
 
     >>> stability_sentence("gap", 0.93, 100)
     ''
     >>> stability_sentence("gap", 0.41, 100)
     ' Unstable: resampling the secondary cities 100 times recovers this type with a mean Jaccard similarity of 0.41 (under 0.6), so it may be an artefact of this sample.'
     """
+    if is_zh(lang):
+        return stability_sentence_zh(kind, stability, resamples, st.UNSTABLE_BELOW)
     noun = "type" if kind == "gap" else "trend"
     if stability != stability:
         return (f" Its stability is not measured: none of its cities was drawn in the {resamples} resamples "
@@ -323,7 +326,7 @@ def stability_sentence(kind, stability, resamples):
 
 def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, frame_index,
                           excluded_rows, dropped, messages, k, k_max, seed, n_init, settings,
-                          core_extra=None, reference_core=None, stability_resamples=0):
+                          core_extra=None, reference_core=None, stability_resamples=0, lang="en"):
     pos_of = {label: i for i, label in enumerate(frame_index)}
     if len(profile) == 0:
         raise ValueError(f"No secondary city has a complete {kind} profile; see the reasons: "
@@ -340,7 +343,7 @@ def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, fra
     sd_all = by_dim.std(axis=0, ddof=0)
     descriptions = {
         t: km.describe_type(t, int(clustering.sizes[j]), centres_dim.loc[t], mean_all, sd_all,
-                            rank=j, k=clustering.k, kind=kind)
+                            rank=j, k=clustering.k, kind=kind, lang=lang)
         for j, t in enumerate(letters)}
     stability = np.full(clustering.k, np.nan)
     if stability_resamples:
@@ -349,7 +352,7 @@ def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, fra
                                         stability_resamples, seed=seed, n_init=n_init)
         stability = assessed.stability
         for j, t in enumerate(letters):
-            descriptions[t] += stability_sentence(kind, stability[j], assessed.resamples)
+            descriptions[t] += stability_sentence(kind, stability[j], assessed.resamples, lang)
     rows = [pos_of[i] for i in profile.index]
     cities = pd.DataFrame({
         "megaregion_id": mr[rows], "name": [names[r] for r in rows],
@@ -414,7 +417,7 @@ def gap_typology(frame, indicators, *, cost_indicators=(), dimensions=None,
                  pool="all", core_reference_method="mean", lon=None, lat=None, year=None,
                  field_pattern=FIELD_PATTERN, k=None, k_max=km.DEFAULT_K_MAX, seed=km.DEFAULT_SEED,
                  n_init=km.DEFAULT_N_INIT, on_constant="drop", composite_weighting=None,
-                 neutral_indicators=(), stability_resamples=0):
+                 neutral_indicators=(), stability_resamples=0, lang="en"):
     """Types of secondary cities from their gap to the cores (method.md sections 3-4).
 
     Parameters
@@ -439,6 +442,8 @@ def gap_typology(frame, indicators, *, cost_indicators=(), dimensions=None,
     stability_resamples : number of bootstrap resamples of the secondary cities for each
         type's stability (:func:`megaregion.core.stability.cluster_stability`, column
         ``stability`` of ``types``); 0 (default) leaves it NULL.
+    lang : ``"en"`` (default) or ``"zh"``: the language of the type descriptions
+        (``type_description``, ``description``); field names and everything else stay as they are.
     """
     _check_choice("pool", pool, POOLS)
     _check_choice("core_reference_method", core_reference_method, CORE_REFERENCES)
@@ -482,7 +487,7 @@ def gap_typology(frame, indicators, *, cost_indicators=(), dimensions=None,
     result = _cluster_and_assemble(
         "gap", gap.loc[keep], performance, dims, mr, role, names, frame.index, excluded,
         {**neutral_dropped, **dropped}, [], k, k_max, seed, n_init, settings, reference_core=reference_core,
-        stability_resamples=stability_resamples)
+        stability_resamples=stability_resamples, lang=lang)
     result.reference = reference
     if composite_weighting is not None:
         result.composite, result.composite_weights = topsis_composite(
@@ -494,7 +499,7 @@ def trend_typology(frame, indicators, year1, year2, *, cost_indicators=(), dimen
                    megaregion_field=MEGAREGION_FIELD, role_field=ROLE_FIELD, name_field=None,
                    city_field=None, pool="all", year_pool="per_year", field_pattern=FIELD_PATTERN,
                    k=None, k_max=km.DEFAULT_K_MAX, seed=km.DEFAULT_SEED, n_init=km.DEFAULT_N_INIT,
-                   on_constant="drop", neutral_indicators=(), stability_resamples=0):
+                   on_constant="drop", neutral_indicators=(), stability_resamples=0, lang="en"):
     """Development trends of secondary cities: K-means on
     ``Trend_ij = Performance_ij(year2) - Performance_ij(year1)``.
 
@@ -504,7 +509,7 @@ def trend_typology(frame, indicators, year1, year2, *, cost_indicators=(), dimen
     shows a shift of the whole distribution. ``pool`` is ``"all"`` or ``"megaregion"`` as
     in :func:`gap_typology`. Cores are not clustered; their trends are in ``cores``.
     A city NULL in either year is excluded with the reason. ``neutral_indicators`` and
-    ``stability_resamples`` as in :func:`gap_typology`.
+    ``stability_resamples`` and ``lang`` as in :func:`gap_typology`.
     """
     _check_choice("pool", pool, POOLS)
     _check_choice("year_pool", year_pool, YEAR_POOLS)
@@ -563,4 +568,4 @@ def trend_typology(frame, indicators, year1, year2, *, cost_indicators=(), dimen
     return _cluster_and_assemble(
         "trend", trend.loc[keep], performance, dims, mr, role, names, frame.index, excluded,
         {**neutral_dropped, **dropped}, [], k, k_max, seed, n_init, settings, core_extra=core_trend,
-        stability_resamples=stability_resamples)
+        stability_resamples=stability_resamples, lang=lang)

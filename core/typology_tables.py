@@ -12,39 +12,79 @@ Output fields (public: saved models and scripts read them)
 A city id field given to the algorithm comes first in the city and core tables.
 """
 import math
+import re
 
 import numpy as np
 
+from . import type_texts as tt
 from .stability import UNSTABLE_BELOW
 from .typology import is_blank, slug
 
 
-def short_label(kind, letter, size, rank, k, stability=math.nan):
+def short_label(kind, letter, size, rank, k, stability=math.nan, lang="en"):
     """The legend text of a type; the full description with the numbers is in
     ``type_description``. A type with a stability under 0.6 says it is unstable.
+    ``lang="zh"`` gives the Chinese label.
 
     >>> short_label("gap", "A", 12, 0, 3)
     'A — closest to the cores (12 cities)'
     >>> short_label("trend", "C", 1, 2, 3, stability=0.42)
     'C — least improved (1 city; unstable)'
+    >>> short_label("gap", "A", 12, 0, 3, lang="zh")
+    'A — 最接近核心城市（12 个城市）'
+    >>> short_label("trend", "C", 1, 2, 3, stability=0.42, lang="zh")
+    'C — 改善最少（1 个城市；不稳定）'
     """
-    noun = "city" if size == 1 else "cities"
-    if kind == "gap":
-        position = ("closest to the cores" if rank == 0 else "furthest behind the cores" if rank == k - 1
-                    else f"rank {rank + 1} of {k} by gap")
-    else:
-        position = ("most improved" if rank == 0 else "least improved" if rank == k - 1
-                    else f"rank {rank + 1} of {k} by change")
-    unstable = "; unstable" if stability < UNSTABLE_BELOW else ""
-    return f"{letter} — {position} ({size} {noun}{unstable})"
+    position = tt.label_position(kind, rank, k, lang)
+    return f"{letter} — {position}{tt.label_tail(size, stability < UNSTABLE_BELOW, lang)}"
 
 
-def type_labels(result):
-    """``[(letter, short label), ...]`` in type order."""
+def type_labels(result, lang="en"):
+    """``[(letter, short label), ...]`` in type order, in ``lang``."""
     stability = result.types["stability"] if "stability" in result.types else {}
     return [(t, short_label(result.kind, t, int(row["size"]), rank, result.k,
-                            float(stability.get(t, math.nan)) if len(stability) else math.nan))
+                            float(stability.get(t, math.nan)) if len(stability) else math.nan, lang=lang))
             for rank, (t, row) in enumerate(result.types.iterrows())]
+
+
+_LABEL = re.compile(r"^(?P<letter>[A-Z]+) — (?P<position>.+?) \((?P<size>\d+) (?:city|cities)"
+                    r"(?P<unstable>; unstable)?\)$")
+_RANKED = re.compile(r"^rank (?P<rank>\d+) of (?P<k>\d+) by (?P<by>gap|change)$")
+_ENDS = {"closest to the cores": ("gap", True), "furthest behind the cores": ("gap", False),
+         "most improved": ("trend", True), "least improved": ("trend", False)}
+
+
+def translate_type_label(label, lang):
+    """A legend label that :func:`short_label` wrote in English, written in ``lang``
+    (a layer typed under an English interface, drawn on a Chinese map). Text that is not
+    such a label (a label already in Chinese, a user's own text, NULL) is returned unchanged.
+
+    >>> translate_type_label("B — rank 2 of 4 by gap (31 cities; unstable)", "zh")
+    'B — 与核心城市差距第 2 小（31 个城市；不稳定）'
+    >>> translate_type_label("A — most improved (1 city)", "zh_CN")
+    'A — 改善最多（1 个城市）'
+    >>> translate_type_label("my own words", "zh"), translate_type_label("A — most improved (1 city)", "en")
+    ('my own words', 'A — most improved (1 city)')
+    """
+    if not isinstance(label, str) or not tt.is_zh(lang):
+        return label
+    match = _LABEL.match(label.strip())
+    if match is None:
+        return label
+    position = match["position"]
+    if position in _ENDS:
+        kind, first = _ENDS[position]
+        rank, k = (0, 2) if first else (1, 2)
+    else:
+        ranked = _RANKED.match(position)
+        if ranked is None:
+            return label
+        kind = "gap" if ranked["by"] == "gap" else "trend"
+        rank, k = int(ranked["rank"]) - 1, int(ranked["k"])
+        if not 0 < rank < k - 1:
+            return label
+    stability = 0.0 if match["unstable"] else math.nan
+    return short_label(kind, match["letter"], int(match["size"]), rank, k, stability, lang=lang)
 
 
 def member_mask(values):
