@@ -98,14 +98,89 @@
         </message>
         <message>
             <location filename="../processing/assignmegaregions.py" line="98" />
+            <location filename="../processing/assignmegaregions.py" line="129" />
             <source>As in Du 2026: ordinary prefecture-level cities only</source>
             <translation>与 Du 2026 相同：仅普通地级市</translation>
         </message>
         <message>
+            <location filename="../processing/assignmegaregions.py" line="154" />
+            <source>{memberships} prefecture memberships in {regions} mega-regions ({cores} core, {secondary} secondary); {others} prefectures in no mega-region.</source>
+            <translation>{regions} 个城市群共有 {memberships} 条地级市成员关系（核心城市 {cores} 个，次级城市 {secondary} 个）；{others} 个地级市不属于任何城市群。</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="108" />
+            <source>KEY field '{field}' is not in {input} (fields: {fields}): choose the field holding the 6-digit administrative codes.</source>
+            <translation>KEY 字段“{field}”不在 {input} 中（现有字段：{fields}）：请选择存放 6 位行政区划代码的字段。</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="126" />
+            <source>INCLUDE_SAR is on and MEMBERSHIP_SET is '{members}', which has no Hong Kong or Macao: turn INCLUDE_SAR off, or choose the plan documents' members.</source>
+            <translation>INCLUDE_SAR 已开启，而 MEMBERSHIP_SET 为“{members}”，其中不含香港和澳门：请关闭 INCLUDE_SAR，或改选规划文件列出的成员城市。</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="138" />
+            <source>{input}, KEY '{field}': {reason}</source>
+            <translation>{input}，KEY 字段“{field}”：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../processing/assignmegaregions.py" line="119" />
+            <location filename="../processing/gcj02towgs84.py" line="94" />
+            <location filename="../processing/outputs.py" line="461" />
+            <source>{input}: {reason}</source>
+            <translation>{input}：{reason}</translation>
+        </message>
+        <message>
             <location filename="../processing/base.py" line="52" />
-            <location filename="../processing/zonal.py" line="92" />
+            <location filename="../processing/zonal.py" line="94" />
             <source>1 Prepare data</source>
             <translation>1 数据准备</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="119" />
+            <source>{input} has {geometry} geometries: {purpose}.</source>
+            <translation>{input} 的几何类型为 {geometry}：{purpose}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="135" />
+            <source>{names} and {count} more</source>
+            <translation>{names} 等（另有 {count} 个）</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="136" />
+            <source>{output} is a Shapefile ({path}), which keeps only {bytes} bytes of a field name: {names} would be cut short. Choose a GeoPackage (.gpkg) instead.</source>
+            <translation>{output} 是 Shapefile 文件（{path}），字段名只能保留 {bytes} 个字节：{names} 会被截断。请改用 GeoPackage（.gpkg）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="166" />
+            <source>{path} cannot be written ({reason}): choose a folder you may write to.</source>
+            <translation>无法写入 {path}（{reason}）：请选择有写入权限的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="41" />
+            <source>{first} and {last}</source>
+            <translation>{first} 和 {last}</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="72" />
+            <source>{algorithm} needs the Python packages {packages}, which this QGIS installation does not have. Add them and restart QGIS:
+- Windows (QGIS installer or OSGeo4W): run the OSGeo4W Setup, choose Advanced Install, search for {searched} and install them.
+- macOS: in a terminal, /Applications/QGIS.app/Contents/MacOS/bin/pip3 install {pip} (the pip of the Python inside QGIS; adjust the path if QGIS.app has another name).
+- Debian/Ubuntu: sudo apt install {system}</source>
+            <translation>{algorithm} 需要 Python 包 {packages}，当前 QGIS 安装中没有这些包。请安装后重启 QGIS：
+- Windows（QGIS 安装程序或 OSGeo4W）：运行 OSGeo4W Setup，选择 Advanced Install（高级安装），搜索 {searched} 并安装。
+- macOS：在终端中运行 /Applications/QGIS.app/Contents/MacOS/bin/pip3 install {pip}（即 QGIS 内置 Python 的 pip；如 QGIS.app 名称不同，请相应修改路径）。
+- Debian/Ubuntu：sudo apt install {system}</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="72" />
+            <source>{algorithm} needs the Python package {packages}, which this QGIS installation does not have. Add it and restart QGIS:
+- Windows (QGIS installer or OSGeo4W): run the OSGeo4W Setup, choose Advanced Install, search for {searched} and install it.
+- macOS: in a terminal, /Applications/QGIS.app/Contents/MacOS/bin/pip3 install {pip} (the pip of the Python inside QGIS; adjust the path if QGIS.app has another name).
+- Debian/Ubuntu: sudo apt install {system}</source>
+            <translation>{algorithm} 需要 Python 包 {packages}，当前 QGIS 安装中没有该包。请安装后重启 QGIS：
+- Windows（QGIS 安装程序或 OSGeo4W）：运行 OSGeo4W Setup，选择 Advanced Install（高级安装），搜索 {searched} 并安装。
+- macOS：在终端中运行 /Applications/QGIS.app/Contents/MacOS/bin/pip3 install {pip}（即 QGIS 内置 Python 的 pip；如 QGIS.app 名称不同，请相应修改路径）。
+- Debian/Ubuntu：sudo apt install {system}</translation>
         </message>
         <message>
             <location filename="../processing/gcj02towgs84.py" line="27" />
@@ -172,6 +247,217 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <location filename="../processing/gcj02towgs84.py" line="58" />
             <source>WGS84 (GPS, EPSG:4326)</source>
             <translation>WGS84（GPS，EPSG:4326）</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="63" />
+            <source>the layer to convert</source>
+            <translation>要转换的图层</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="83" />
+            <location filename="../processing/qgis_io.py" line="54" />
+            <location filename="../processing/qgis_io.py" line="163" />
+            <location filename="../processing/typology_base.py" line="282" />
+            <location filename="../processing/typology_base.py" line="285" />
+            <location filename="../processing/zonal.py" line="317" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="68" />
+            <source>{input} is in {crs}, a projected CRS: GCJ-02 and BD-09 shifts apply to longitude/latitude degrees. Reproject the layer to EPSG:4326 first (Vector general &gt; Reproject layer).</source>
+            <translation>{input} 的坐标参考系为投影坐标系 {crs}：GCJ-02 和 BD-09 偏移只适用于经纬度（度）。请先将图层重投影到 EPSG:4326（矢量通用 &gt; 重投影图层）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="73" />
+            <source>{input} has no coordinate reference system: its coordinates are taken as longitude/latitude degrees (EPSG:4326). If they are not, {advice}.</source>
+            <translation>{input} 没有坐标参考系：其坐标按经纬度（度，EPSG:4326）处理。如果不是经纬度，请{advice}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="105" />
+            <source>FROM_SYSTEM and TO_SYSTEM are both {system}: the {count} features are copied unchanged.</source>
+            <translation>FROM_SYSTEM 与 TO_SYSTEM 均为 {system}：{count} 个要素原样复制。</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="109" />
+            <source>Converted {count} features from {source} to {target}.</source>
+            <translation>已将 {count} 个要素从 {source} 转换为 {target}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="88" />
+            <source>{input}, feature {number}</source>
+            <translation>{input}，第 {number} 个要素</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="90" />
+            <source>{where}: {reason} {input} has no coordinate reference system, so its coordinates were taken as degrees; {advice}.</source>
+            <translation>{where}：{reason} {input} 没有坐标参考系，因此其坐标按经纬度（度）处理；请{advice}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="97" />
+            <source>'{path}' cannot be read: it is not an Excel workbook (an .xlsx file is a zip archive; this one is damaged or not a workbook); open it in Excel and save it again as .xlsx, or save the sheet as CSV</source>
+            <translation>无法读取“{path}”：它不是 Excel 工作簿（.xlsx 文件是 zip 压缩包，此文件已损坏或不是工作簿）；请在 Excel 中打开并重新另存为 .xlsx，或将工作表另存为 CSV</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="105" />
+            <source>'{path}' cannot be read: {reason}; open it in Excel and save it again as .xlsx, or save the sheet as CSV</source>
+            <translation>无法读取“{path}”：{reason}；请在 Excel 中打开并重新另存为 .xlsx，或将工作表另存为 CSV</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="128" />
+            <location filename="../processing/input_checks.py" line="142" />
+            <location filename="../processing/input_checks.py" line="179" />
+            <source>'{path}' cannot be read: {reason}; {fix}</source>
+            <translation>无法读取“{path}”：{reason}；{fix}</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="129" />
+            <location filename="../processing/input_checks.py" line="143" />
+            <source>open it in QGIS to check it, or export the layer again (Export &gt; Save Features As)</source>
+            <translation>请在 QGIS 中打开检查，或重新导出该图层（导出 &gt; 要素另存为）</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="129" />
+            <source>not a vector format GDAL/OGR knows</source>
+            <translation>不是 GDAL/OGR 能识别的矢量格式</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="143" />
+            <source>damaged</source>
+            <translation>文件已损坏</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="153" />
+            <source>'{path}' does not exist: check the path, or remove it from the list</source>
+            <translation>“{path}”不存在：请检查路径，或将其从列表中移除</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="155" />
+            <source>'{path}' is a folder, not a raster file: choose the raster files in it</source>
+            <translation>“{path}”是文件夹而不是栅格文件：请选择其中的栅格文件</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="157" />
+            <source>'{path}' is empty (0 bytes): {fix}</source>
+            <translation>“{path}”为空文件（0 字节）：{fix}</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="157" />
+            <location filename="../processing/input_checks.py" line="164" />
+            <location filename="../processing/input_checks.py" line="181" />
+            <source>choose a GeoTIFF that opens in QGIS, or export the raster again (Raster &gt; Conversion &gt; Translate)</source>
+            <translation>请选择能在 QGIS 中打开的 GeoTIFF，或重新导出该栅格（栅格 &gt; 转换 &gt; 转换格式）</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="163" />
+            <source>'{path}' cannot be read as a raster: {reason}; {fix}</source>
+            <translation>无法将“{path}”读取为栅格：{reason}；{fix}</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="164" />
+            <source>not a raster format GDAL knows</source>
+            <translation>不是 GDAL 能识别的栅格格式</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="183" />
+            <source>'{path}' has no coordinate reference system: assign one first (Raster &gt; Projections &gt; Assign Projection, e.g. EPSG:4326 for longitude/latitude; or gdal_edit.py -a_srs EPSG:4326)</source>
+            <translation>“{path}”没有坐标参考系：请先为其指定（栅格 &gt; 投影 &gt; 指定投影，经纬度数据例如 EPSG:4326；或使用 gdal_edit.py -a_srs EPSG:4326）</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="180" />
+            <source>its last row cannot be read (a truncated file?)</source>
+            <translation>无法读取最后一行（文件可能被截断）</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="203" />
+            <source>{name} = {value} is not one of the choices ({choices}): give the number of a choice.</source>
+            <translation>{name} = {value} 不是可选项之一（{choices}）：请填写选项的编号。</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="216" />
+            <source>{name} = {value} is out of range: choose a value {allowed}.</source>
+            <translation>{name} = {value} 超出范围：请选择{allowed}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="211" />
+            <source>from {low} to {high}</source>
+            <translation>介于 {low} 和 {high} 之间的值</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="213" />
+            <source>{low} or more</source>
+            <translation>不小于 {low} 的值</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="215" />
+            <source>{high} or less</source>
+            <translation>不大于 {high} 的值</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="252" />
+            <location filename="../processing/input_checks.py" line="263" />
+            <source>{name}: {problem}.</source>
+            <translation>{name}：{problem}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="237" />
+            <source>{name} = '{value}' is not a number: give a number.</source>
+            <translation>{name} = “{value}”不是数字：请填写一个数字。</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="281" />
+            <source>'{path}' has {geometry} geometries, not polygons: choose a polygon layer (e.g. the prefecture boundaries)</source>
+            <translation>“{path}”的几何类型为 {geometry}，不是面：请选择面图层（例如地级市边界）</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="293" />
+            <source>'{path}' does not exist: check the path and the file name</source>
+            <translation>“{path}”不存在：请检查路径和文件名</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="295" />
+            <source>'{path}' is a folder: choose a file in it</source>
+            <translation>“{path}”是文件夹：请选择其中的文件</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="297" />
+            <source>'{path}' is empty (0 bytes): choose the file that holds the data</source>
+            <translation>“{path}”为空文件（0 字节）：请选择存放数据的文件</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="310" />
+            <source>{parameter} '{file}'</source>
+            <translation>{parameter}（{file}）</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="322" />
+            <source>{input} cannot be opened as a layer: check the path, or open it in QGIS to see why.</source>
+            <translation>{input} 无法作为图层打开：请检查路径，或在 QGIS 中打开以查看原因。</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="325" />
+            <source>{input} has {geometry} geometries, not polygons: {purpose}.</source>
+            <translation>{input} 的几何类型为 {geometry}，不是面：{purpose}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="329" />
+            <source>{input} has no features: choose {what} (or check its filter or selection).</source>
+            <translation>{input} 没有要素：请选择{what}（或检查其过滤条件或选择集）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="331" />
+            <source>the layer that holds the prefectures</source>
+            <translation>存放地级市的图层</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="347" />
+            <source>{parameter} {missing} not in {input} (fields: {fields}): choose fields of the input layer.</source>
+            <translation>{parameter} 中的 {missing} 不在 {input} 中（现有字段：{fields}）：请选择输入图层的字段。</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="353" />
+            <source>assign it in the layer's properties (Source &gt; Assigned Coordinate Reference System) or with Vector general &gt; Assign projection, then run again</source>
+            <translation>在图层属性中指定（源 &gt; 指定的坐标参考系），或使用“矢量通用 &gt; 指定投影”，然后重新运行</translation>
         </message>
         <message>
             <location filename="../processing/joinindicators.py" line="39" />
@@ -299,20 +585,210 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>各行取平均</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="132" />
+            <location filename="../processing/joinindicators.py" line="127" />
+            <source>choose the polygon layer of prefecture boundaries (join tables to tables with QGIS's 'Join attributes by field value')</source>
+            <translation>请选择地级市边界面图层（表与表之间的连接请用 QGIS 的“按字段值连接属性”）</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="129" />
+            <source>the polygon layer of prefecture boundaries</source>
+            <translation>地级市边界面图层</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="190" />
+            <source>Joined {joined} of {rows} table rows; {boundaries} of {features} boundary features received values ({count} fields: {fields}).</source>
+            <translation>已连接表中 {rows} 行中的 {joined} 行；{features} 个边界要素中有 {boundaries} 个获得取值（{count} 个字段：{fields}）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="140" />
+            <source>INPUT_KEY '{field}' is not a field of {input} (fields: {fields}): choose the field with the administrative code or the name.</source>
+            <translation>INPUT_KEY“{field}”不是 {input} 的字段（现有字段：{fields}）：请选择存放行政区划代码或名称的字段。</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="146" />
+            <source>{input} has no rows: choose the table that holds the indicators.</source>
+            <translation>{input} 没有数据行：请选择存放指标的表。</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="150" />
+            <source>TABLE_KEY '{field}' is not a field of {input} (fields: {fields}): choose the field with the administrative code or the name.</source>
+            <translation>TABLE_KEY“{field}”不是 {input} 的字段（现有字段：{fields}）：请选择存放行政区划代码或名称的字段。</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="160" />
+            <source>Field '{field}' exists in INPUT: written as '{written}'.</source>
+            <translation>字段“{field}”在 INPUT 中已存在：改写为“{written}”。</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="163" />
+            <source>Table field '{field}' not joined: {reason}</source>
+            <translation>表字段“{field}”未连接：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="185" />
+            <source>Table row {row} '{key}' not joined: {reason}</source>
+            <translation>表第 {row} 行“{key}”未连接：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="188" />
+            <source>... and {count} more: see the unmatched table.</source>
+            <translation>……另有 {count} 行：请查看未匹配表。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="352" />
+            <source>Model {path} could not be read</source>
+            <translation>无法读取模型 {path}</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="133" />
             <source>Mega-region analysis (whole pipeline)</source>
             <translation>城市群分析（完整流程）</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="70" />
+            <location filename="../processing/models.py" line="270" />
+            <source>OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.</source>
+            <translation>无法创建 OUTPUT_FOLDER“{folder}”（{reason}）：请选择有写入权限的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="265" />
+            <source>{parameter} '{path}' cannot be written: it is a folder; add a file name to it.</source>
+            <translation>无法写入 {parameter}“{path}”：这是一个文件夹；请在其后加上文件名。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="272" />
+            <source>{parameter} '{path}' cannot be written: the folder '{folder}' does not exist; create it or choose an existing folder.</source>
+            <translation>无法写入 {parameter}“{path}”：文件夹“{folder}”不存在；请创建该文件夹，或选择已有的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="275" />
+            <source>{parameter} '{path}' cannot be written: the file is read-only; choose another file.</source>
+            <translation>无法写入 {parameter}“{path}”：该文件为只读；请选择其他文件。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="252" />
+            <source>{parameter} '{path}' cannot be written: it is a file, not a folder; choose a folder.</source>
+            <translation>无法写入 {parameter}“{path}”：这是文件而不是文件夹；请选择文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="261" />
+            <source>{parameter} '{path}' cannot be written: '{file}' is a file, not a folder; choose a folder you may write to.</source>
+            <translation>无法写入 {parameter}“{path}”：“{file}”是文件而不是文件夹；请选择有写入权限的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="270" />
+            <source>{parameter} '{path}' cannot be written: '{folder}' is a file, not a folder; choose another folder.</source>
+            <translation>无法写入 {parameter}“{path}”：“{folder}”是文件而不是文件夹；请选择其他文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="286" />
+            <source>{parameter} '{path}' cannot be written ({reason} in '{folder}'): choose a folder you may write to.</source>
+            <translation>无法写入 {parameter}“{path}”（“{folder}”中：{reason}）：请选择有写入权限的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="306" />
+            <source>choose another folder</source>
+            <translation>请选择其他文件夹</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="308" />
+            <source>choose another file</source>
+            <translation>请选择其他文件</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="314" />
+            <source>{parameter} would overwrite {input} ({what}): {fix}.</source>
+            <translation>{parameter} 会覆盖 {input}（{what}）：{fix}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="319" />
+            <source>{parameter} and {other} name the same output ({what}): one would overwrite the other; choose another file or layer name for one of them.</source>
+            <translation>{parameter} 与 {other} 指向同一个输出（{what}）：二者会相互覆盖；请为其中之一另选文件或图层名。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="302" />
+            <location filename="../processing/outputs.py" line="100" />
+            <source>{path}, layer {layer}</source>
+            <translation>{path}，图层 {layer}</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="313" />
+            <source>choose another file or layer name</source>
+            <translation>请另选文件或图层名</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="310" />
+            <source>choose another file (writing this one replaces the whole GeoPackage), or a new layer of it: ogr:dbname='{path}' table="new_name" (geom)</source>
+            <translation>请另选文件（写入该文件会替换整个 GeoPackage），或写入其中的新图层：ogr:dbname='{path}' table="new_name" (geom)</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="335" />
+            <source>{algorithm}: the output check failed:
+{traceback}</source>
+            <translation>{algorithm}：输出检查失败：
+{traceback}</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="462" />
+            <source>{algorithm} failed ({error}: {reason}); the details are in the log under '{tag}'.</source>
+            <translation>{algorithm} 运行失败（{error}：{reason}）；详细信息见日志中的“{tag}”标签页。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="456" />
+            <source>{algorithm}: input/output error: {reason}.</source>
+            <translation>{algorithm}：输入/输出错误：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="458" />
+            <source>{algorithm}: not enough memory; use fewer or smaller inputs, or close other programs.</source>
+            <translation>{algorithm}：内存不足；请减少或缩小输入，或关闭其他程序。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="454" />
+            <source>{algorithm}: could not read or write {path}: {reason}.</source>
+            <translation>{algorithm}：无法读写 {path}：{reason}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="482" />
+            <source>Cancelled: nothing was written.</source>
+            <translation>已取消：未写出任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="394" />
+            <source>Removed what this run had written: {removed}</source>
+            <translation>已删除本次运行写出的内容：{removed}</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="375" />
+            <source>{path} (layer {layer})</source>
+            <translation>{path}（图层 {layer}）</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="390" />
+            <source>Could not remove {path}, written by the failed run: {reason}; delete it by hand.</source>
+            <translation>无法删除失败的运行写出的 {path}：{reason}；请手动删除。</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="43" />
+            <source>Algorithm megaregion:{module} is unavailable:
+{traceback}</source>
+            <translation>算法 megaregion:{module} 不可用：
+{traceback}</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="71" />
             <location filename="../plugin.py" line="57" />
             <source>Mega-region unevenness</source>
             <translation>城市群不均衡</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="73" />
+            <location filename="../processing/provider.py" line="74" />
             <source>Mega-region unevenness: core and secondary cities of China's mega-regions</source>
             <translation>城市群不均衡：中国城市群的核心城市与次级城市</translation>
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="171" />
+            <source>Could not write feature {number} of {count}</source>
+            <translation>无法写入第 {number} 个要素（共 {count} 个）</translation>
         </message>
         <message>
             <location filename="../processing/rendermaps.py" line="167" />
@@ -450,6 +926,11 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>QGIS 界面语言</translation>
         </message>
         <message>
+            <location filename="../processing/styling.py" line="74" />
+            <source>Could not save the style into {path}: {error}</source>
+            <translation>无法将样式保存到 {path}：{error}</translation>
+        </message>
+        <message>
             <location filename="../processing/trend.py" line="22" />
             <source>Development trends of secondary cities (two years)</source>
             <translation>次级城市发展趋势（两个年份）</translation>
@@ -513,6 +994,11 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>两年合并</translation>
         </message>
         <message>
+            <location filename="../processing/trend.py" line="52" />
+            <source>Trend {year1} -&gt; {year2} of {count} indicators: {names}.</source>
+            <translation>{year1} → {year2} 年 {count} 个指标的变化趋势：{names}。</translation>
+        </message>
+        <message>
             <location filename="../processing/typology.py" line="23" />
             <source>Secondary-city typology (gap to the cores)</source>
             <translation>次级城市类型划分（与核心城市的差距）</translation>
@@ -567,206 +1053,296 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>每个指标上表现最好的核心城市</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="107" />
-            <location filename="../processing/unevenness.py" line="67" />
+            <location filename="../processing/typology.py" line="47" />
+            <source>{fields} are both cost and neutral indicators: remove them from {cost} or from {neutral}.</source>
+            <translation>{fields} 同时是成本型指标和中性指标：请将其从 {cost} 或 {neutral} 中移除。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology.py" line="41" />
+            <source>{parameter} {stray} not among INDICATORS ({indicators}): add them to INDICATORS or remove them from {parameter}.</source>
+            <translation>{parameter} 中的 {stray} 不在 INDICATORS（{indicators}）中：请将其加入 INDICATORS，或从 {parameter} 中移除。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="113" />
+            <location filename="../processing/unevenness.py" line="68" />
             <source>2 Analyse</source>
             <translation>2 分析</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="117" />
+            <location filename="../processing/typology_base.py" line="66" />
+            <source>INPUT has no valid CRS: set the layer's CRS so the nearest core can be found by geodesic distance, or choose another CORE_REFERENCE</source>
+            <translation>INPUT 没有有效的坐标参考系：请设置图层的坐标参考系，以便按测地线距离找到最近的核心城市，或另选 CORE_REFERENCE</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="123" />
             <source>Prefectures with mega-regions, roles and indicators</source>
             <translation>带城市群、角色和指标的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="119" />
+            <location filename="../processing/typology_base.py" line="125" />
             <source>Indicators: &lt;name&gt;_&lt;year&gt; fields of two years</source>
             <translation>指标：两个年份的 &lt;name&gt;_&lt;year&gt; 字段</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="119" />
+            <location filename="../processing/typology_base.py" line="125" />
             <source>Indicators (one year)</source>
             <translation>指标（一个年份）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="119" />
+            <location filename="../processing/typology_base.py" line="125" />
             <source>Indicators</source>
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="122" />
+            <location filename="../processing/typology_base.py" line="128" />
             <source>Cost indicators: less is better</source>
             <translation>成本型指标：越小越好</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="126" />
+            <location filename="../processing/typology_base.py" line="132" />
             <source>Neutral indicators: neither more nor less is better, left out</source>
             <translation>中性指标：无所谓大小优劣，不参与计算</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="130" />
+            <location filename="../processing/typology_base.py" line="136" />
             <source>Dimensions, e.g. POP=urban size;GDP=urban size</source>
             <translation>维度，例如 POP=urban size;GDP=urban size</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="134" />
+            <location filename="../processing/typology_base.py" line="140" />
             <source>Pool of the min-max performance</source>
             <translation>极差标准化表现值的样本池</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="136" />
+            <location filename="../processing/typology_base.py" line="142" />
             <source>Number of types K (0 = choose by silhouette)</source>
             <translation>类型数 K（0 = 按轮廓系数选择）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="139" />
+            <location filename="../processing/typology_base.py" line="145" />
             <source>Largest K tried by the silhouette</source>
             <translation>轮廓系数尝试的最大 K</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="142" />
+            <location filename="../processing/typology_base.py" line="148" />
             <source>Weights of the composite TOPSIS score</source>
             <translation>逼近理想解排序法（TOPSIS）综合得分的权重</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="145" />
-            <location filename="../processing/unevenness.py" line="137" />
+            <location filename="../processing/typology_base.py" line="151" />
+            <location filename="../processing/unevenness.py" line="138" />
             <source>Mega-region field</source>
             <translation>城市群字段</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="148" />
-            <location filename="../processing/unevenness.py" line="143" />
+            <location filename="../processing/typology_base.py" line="154" />
+            <location filename="../processing/unevenness.py" line="144" />
             <source>Role field (core/secondary)</source>
             <translation>角色字段（核心/次级）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="151" />
+            <location filename="../processing/typology_base.py" line="157" />
             <source>City name field</source>
             <translation>城市名称字段</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="167" />
+            <location filename="../processing/typology_base.py" line="173" />
             <source>Secondary cities by trend</source>
             <translation>按趋势划分的次级城市</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="167" />
+            <location filename="../processing/typology_base.py" line="173" />
             <source>Secondary cities by type</source>
             <translation>按类型划分的次级城市</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="169" />
+            <location filename="../processing/typology_base.py" line="175" />
             <source>Core cities with their performance and trend</source>
             <translation>核心城市及其表现值和趋势</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="169" />
+            <location filename="../processing/typology_base.py" line="175" />
             <source>Core cities with their performance</source>
             <translation>核心城市及其表现值</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="171" />
+            <location filename="../processing/typology_base.py" line="177" />
             <source>Trend profiles</source>
             <translation>趋势类型剖面</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="171" />
+            <location filename="../processing/typology_base.py" line="177" />
             <source>Type profiles</source>
             <translation>类型剖面</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="173" />
+            <location filename="../processing/typology_base.py" line="179" />
             <source>Trend report</source>
             <translation>趋势报告</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="173" />
+            <location filename="../processing/typology_base.py" line="179" />
             <source>Typology report</source>
             <translation>类型划分报告</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="173" />
-            <location filename="../processing/unevenness.py" line="188" />
+            <location filename="../processing/typology_base.py" line="179" />
+            <location filename="../processing/unevenness.py" line="189" />
             <source>HTML files (*.html)</source>
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="174" />
+            <location filename="../processing/typology_base.py" line="180" />
             <source>Number of types</source>
             <translation>类型数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="175" />
+            <location filename="../processing/typology_base.py" line="181" />
             <source>Mean silhouette</source>
             <translation>平均轮廓系数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="176" />
+            <location filename="../processing/typology_base.py" line="182" />
             <source>Secondary cities typed</source>
             <translation>已归类的次级城市数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="177" />
+            <location filename="../processing/typology_base.py" line="183" />
             <source>Secondary cities left out</source>
             <translation>被排除的次级城市数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="154" />
+            <location filename="../processing/typology_base.py" line="160" />
             <source>City id field, copied to the outputs (one row per mega-region and city)</source>
             <translation>城市编号字段，复制到输出（每个城市群和城市一行）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="157" />
+            <location filename="../processing/typology_base.py" line="163" />
             <source>K-means random seed</source>
             <translation>K 均值聚类随机种子</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="160" />
+            <location filename="../processing/typology_base.py" line="166" />
             <source>K-means initialisations</source>
             <translation>K 均值聚类初始化次数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="163" />
+            <location filename="../processing/typology_base.py" line="169" />
             <source>Resamples of the type stability (0 = off)</source>
             <translation>聚类稳定性的重抽样次数（0 = 关闭）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="134" />
+            <location filename="../processing/typology_base.py" line="140" />
+            <location filename="../processing/typology_base.py" line="258" />
             <source>Members of all mega-regions together (dissertation)</source>
             <translation>全部城市群的成员合并（同论文）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="134" />
+            <location filename="../processing/typology_base.py" line="140" />
+            <location filename="../processing/typology_base.py" line="258" />
             <source>Each mega-region's members separately</source>
             <translation>各城市群的成员分别计算</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="134" />
+            <location filename="../processing/typology_base.py" line="140" />
+            <location filename="../processing/typology_base.py" line="258" />
             <source>Every feature of the input, member or not</source>
             <translation>输入的全部要素，无论是否为成员</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="142" />
+            <location filename="../processing/typology_base.py" line="148" />
             <source>Equal weights</source>
             <translation>等权</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="142" />
+            <location filename="../processing/typology_base.py" line="148" />
             <source>Entropy weights</source>
             <translation>熵权</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="142" />
+            <location filename="../processing/typology_base.py" line="148" />
             <source>No composite</source>
             <translation>不计算综合得分</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="65" />
+            <location filename="../processing/typology_base.py" line="195" />
+            <source>K = {k}: choose a number of types from 2 to the number of secondary cities (less one), or 0 to let the silhouette choose K.</source>
+            <translation>K = {k}：请选择 2 到（次级城市数减一）之间的类型数，或填 0 由轮廓系数确定 K。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="203" />
+            <source>the prefectures with mega-regions, roles and indicators</source>
+            <translation>带有城市群、城市角色和指标的地级市图层</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="207" />
+            <source>INDICATORS is empty: choose at least one numeric field.</source>
+            <translation>INDICATORS 为空：请至少选择一个数值字段。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="227" />
+            <source>NAME_FIELD '{field}' is not in INPUT: cities are named by their feature order.</source>
+            <translation>NAME_FIELD“{field}”不在 INPUT 中：城市按要素顺序命名。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="251" />
+            <location filename="../processing/unevenness.py" line="252" />
+            <source>No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' first.</source>
+            <translation>INPUT 中没有要素在“{field}”中带有城市群：请先运行“为地级市划分城市群与核心城市”。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="256" />
+            <source>{count} features with no mega-region are not members: not typed, but in the pool ({pool}).</source>
+            <translation>{count} 个不属于任何城市群的要素不是成员：不参与类型划分，但计入标准化的样本范围（{pool}）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="214" />
+            <source>{parameter} {missing} not in INPUT (fields: {fields}): choose fields of the input layer.</source>
+            <translation>{parameter} 中的 {missing} 不在 INPUT 中（现有字段：{fields}）：请选择输入图层的字段。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="221" />
+            <source>{parameter} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions and core cities' first or choose the field.</source>
+            <translation>{parameter}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="260" />
+            <location filename="../processing/unevenness.py" line="247" />
+            <source>{count} features with no mega-region are not members and are left out.</source>
+            <translation>{count} 个不属于任何城市群的要素不是成员，已排除。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="291" />
+            <source>K = {k} ({chosen_by}); {typed} secondary cities typed, {excluded} left out; mean silhouette {silhouette:.4f}.</source>
+            <translation>K = {k}（{chosen_by}）；已划分类型的次级城市 {typed} 个，排除 {excluded} 个；平均轮廓系数 {silhouette:.4f}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="289" />
+            <source>K = {k}: mean silhouette {silhouette:.4f}, within SS {within:.4f}</source>
+            <translation>K = {k}：平均轮廓系数 {silhouette:.4f}，组内平方和 {within:.4f}</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="301" />
+            <source>Stability (mean Jaccard similarity over {resamples} resamples of the secondary cities; under {unstable:g} = unstable): {values}.</source>
+            <translation>聚类稳定性（次级城市 {resamples} 次重抽样的平均 Jaccard 相似系数；低于 {unstable:g} 为不稳定）：{values}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="347" />
+            <source>{count} secondary cities left out of the gap typology (see excluded_reason):</source>
+            <translation>{count} 个次级城市未参与差距类型划分（原因见 excluded_reason）：</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="347" />
+            <source>{count} secondary cities left out of the trend typology (see excluded_reason):</source>
+            <translation>{count} 个次级城市未参与趋势类型划分（原因见 excluded_reason）：</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="66" />
             <source>Core-secondary unevenness</source>
             <translation>核心—次级城市不均衡</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="68" />
+            <location filename="../processing/unevenness.py" line="69" />
             <source>How large is the gap between the core and the secondary cities of each mega-region, for each indicator, and did it widen between two years?
 
 &lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' (a city in two mega-regions has one feature per membership). &lt;b&gt;Indicators&lt;/b&gt;: numeric fields; fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; (pop_2010, pop_2020) are one indicator in two years, and every measure is also given as the change value(year 2) &amp;minus; value(year 1). &lt;b&gt;Weight&lt;/b&gt; (optional, e.g. population) makes the measures population-weighted, for per-capita indicators; a weight field named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; is matched to each year's indicators when the input has that field for every year.
@@ -795,112 +1371,132 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
 &lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="120" />
+            <location filename="../processing/unevenness.py" line="121" />
             <source>Prefectures with mega-regions and indicators</source>
             <translation>带城市群和指标的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="125" />
+            <location filename="../processing/unevenness.py" line="126" />
             <source>Indicators (&lt;name&gt;_&lt;year&gt; fields give two years)</source>
             <translation>指标（&lt;name&gt;_&lt;year&gt; 字段给出两个年份）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="131" />
+            <location filename="../processing/unevenness.py" line="132" />
             <source>Weight, e.g. population, for population-weighted measures</source>
             <translation>权重，例如常住人口，用于按人口加权的测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="149" />
+            <location filename="../processing/unevenness.py" line="150" />
             <source>City name field (for messages)</source>
             <translation>城市名称字段（用于提示信息）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="155" />
+            <location filename="../processing/unevenness.py" line="156" />
             <source>Headline measure for the mega-region map</source>
             <translation>城市群地图的主要测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="177" />
+            <location filename="../processing/unevenness.py" line="178" />
             <source>Unevenness table</source>
             <translation>不均衡表</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="182" />
+            <location filename="../processing/unevenness.py" line="183" />
             <source>Mega-regions with the headline measure</source>
             <translation>带主要测度的城市群</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="188" />
+            <location filename="../processing/unevenness.py" line="189" />
             <source>Unevenness report</source>
             <translation>不均衡报告</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="160" />
+            <location filename="../processing/unevenness.py" line="161" />
             <source>Bootstrap resamples for the intervals (0: no intervals)</source>
             <translation>自助法置信区间的重抽样次数（0：不计算区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="164" />
+            <location filename="../processing/unevenness.py" line="165" />
             <source>Confidence of the intervals (%)</source>
             <translation>区间的置信水平（%）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="168" />
+            <location filename="../processing/unevenness.py" line="169" />
             <source>Permutations for the p-value of the core-secondary split (0: no test)</source>
             <translation>核心—次级划分 p 值的置换检验次数（0：不检验）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="172" />
+            <location filename="../processing/unevenness.py" line="173" />
             <source>Random seed (the same seed gives the same intervals)</source>
             <translation>随机种子（相同种子得到相同区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="156" />
+            <location filename="../processing/unevenness.py" line="157" />
             <source>Theil T</source>
             <translation>泰尔指数 T</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="156" />
+            <location filename="../processing/unevenness.py" line="157" />
             <source>Theil T: share between core and secondary</source>
             <translation>泰尔指数 T：核心与次级城市组间贡献率</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="156" />
+            <location filename="../processing/unevenness.py" line="157" />
             <source>Gini</source>
             <translation>基尼系数</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="156" />
+            <location filename="../processing/unevenness.py" line="157" />
             <source>Dagum net between-group Gini (Gnb)</source>
             <translation>Dagum 基尼系数分解：组间净差异（Gnb）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="156" />
+            <location filename="../processing/unevenness.py" line="157" />
             <source>Dagum Gnb share of G</source>
             <translation>Dagum 组间净差异 Gnb 占 G 的比例</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="156" />
+            <location filename="../processing/unevenness.py" line="157" />
             <source>Dagum Gnb, signed (+ cores lead)</source>
             <translation>Dagum 组间净差异 Gnb，带符号（+ 表示核心城市领先）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="156" />
+            <location filename="../processing/unevenness.py" line="157" />
             <source>Core mean / secondary mean</source>
             <translation>核心城市均值 / 次级城市均值</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="156" />
+            <location filename="../processing/unevenness.py" line="157" />
             <source>Theil T between cores and secondary cities</source>
             <translation>核心城市与次级城市之间的泰尔指数 T（组间差异）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="339" />
+            <location filename="../processing/unevenness.py" line="258" />
+            <source>Weights by year: {weights}</source>
+            <translation>各年份的权重：{weights}</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="261" />
+            <source>Intervals from {bootstrap} bootstrap resamples at {confidence} %, p_between from {permutations} permutations, seed {seed}.</source>
+            <translation>置信区间基于 {bootstrap} 次自助法重抽样（置信水平 {confidence} %），p_between 基于 {permutations} 次置换检验，随机种子 {seed}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="235" />
+            <source>{label} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions and core cities' first or choose the field.</source>
+            <translation>{label}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="315" />
+            <source>The description of the fields of {layer} could not be saved with it ({error}): maps of it name the measures from the field names.</source>
+            <translation>无法将 {layer} 的字段说明随图层一并保存（{error}）：其地图将根据字段名称来命名测度。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="351" />
             <source>Raster zonal statistics</source>
             <translation>栅格分区统计</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="341" />
+            <location filename="../processing/zonal.py" line="353" />
             <source>Statistics of one or several rasters (and of each band, or of the band mean or maximum) for every polygon, with exact area weighting by default: a polygon smaller than a pixel still gets a value.
 
 &lt;b&gt;Polygons&lt;/b&gt;, &lt;b&gt;Rasters&lt;/b&gt; (one per year or month: each adds its columns, named &amp;lt;raster&amp;gt;_&amp;lt;statistic&amp;gt;, with _b&amp;lt;k&amp;gt; for band k of a multi-band raster), &lt;b&gt;Statistics&lt;/b&gt;, &lt;b&gt;Pixels counted&lt;/b&gt; (exact, centre, all touched), &lt;b&gt;Percentiles&lt;/b&gt;, &lt;b&gt;Category fractions&lt;/b&gt; (e.g. 13 for the built-up class of MODIS land cover: the share of the polygon in that class), &lt;b&gt;Product&lt;/b&gt; presets that fill scale, offset, nodata and the valid range (explicit values win).
@@ -921,12 +1517,12 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
 &lt;b&gt;输出&lt;/b&gt;：带有统计量和状态字段的多边形副本。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="370" />
+            <location filename="../processing/zonal.py" line="382" />
             <source>Nighttime-light statistics</source>
             <translation>夜间灯光统计</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="378" />
+            <location filename="../processing/zonal.py" line="390" />
             <source>Night-time light (NTL) indicators per polygon: the social-vitality indicator of the method.
 
 &lt;b&gt;Product&lt;/b&gt;: VIIRS annual V2 (nW/cm&amp;sup2;/sr, average_masked; negatives set to 0), VIIRS monthly (negatives set to 0; mask cf_cvg = 0 first), DMSP-OLS stable lights or DMSP-like harmonised series (DN 0-63, 255 missing, lit above DN 7). Never compare DN and radiance.
@@ -949,12 +1545,12 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
 栅格只按块读取一次，因此比内存更大的栅格也只占用有限内存。计算中位数和百分位数时，多边形的像元值保留到读完其最后一行：128 MB 以内存放在内存中，超过部分存放在临时文件中（系统临时文件夹）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="437" />
+            <location filename="../processing/zonal.py" line="448" />
             <source>NDVI statistics</source>
             <translation>归一化植被指数（NDVI）统计</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="444" />
+            <location filename="../processing/zonal.py" line="455" />
             <source>NDVI per polygon: the green-transformation indicator of the method.
 
 &lt;b&gt;Product&lt;/b&gt;: Auto (from the data type), MODIS int16 (NDVI = DN &amp;times; 0.0001, fill &amp;minus;3000, valid &amp;minus;2000..10000), floating-point NDVI (&amp;minus;1..1; fill values such as 99999 are missing), SPOT-VGT (NDVI = DN &amp;times; 0.004 &amp;minus; 0.1).
@@ -973,184 +1569,290 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
 栅格只按块读取一次，因此比内存更大的栅格也只占用有限内存。计算中位数和百分位数时，多边形的像元值保留到读完其最后一行：128 MB 以内存放在内存中，超过部分存放在临时文件中（系统临时文件夹）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="102" />
+            <location filename="../processing/zonal.py" line="67" />
+            <source>{parameter}: '{value}' is not a number; give numbers separated by commas</source>
+            <translation>{parameter}：“{value}”不是数字；请填写以逗号分隔的数字</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="104" />
             <source>None (use the file's nodata, scale and offset)</source>
             <translation>无（使用文件的无数据值、比例系数和偏移量）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="104" />
+            <location filename="../processing/zonal.py" line="106" />
             <source>Auto (from the data type: int16 MODIS, uint8 SPOT-VGT, float NDVI)</source>
             <translation>自动（根据数据类型：int16 为 MODIS，uint8 为 SPOT-VGT，浮点为 NDVI）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="106" />
+            <location filename="../processing/zonal.py" line="108" />
             <source>VIIRS annual night lights (VNL V2, nW/cm2/sr)</source>
             <translation>VIIRS 年度夜间灯光（VNL V2，nW/cm2/sr）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="106" />
+            <location filename="../processing/zonal.py" line="108" />
             <source>VIIRS monthly night lights (VCM, nW/cm2/sr)</source>
             <translation>VIIRS 月度夜间灯光（VCM，nW/cm2/sr）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="106" />
+            <location filename="../processing/zonal.py" line="108" />
             <source>DMSP-OLS stable lights (DN 0-63)</source>
             <translation>DMSP-OLS 稳定灯光（DN 0-63）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="106" />
+            <location filename="../processing/zonal.py" line="108" />
             <source>DMSP-like harmonised night lights (DN 0-63)</source>
             <translation>类 DMSP 协调夜间灯光（DN 0-63）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="106" />
+            <location filename="../processing/zonal.py" line="108" />
             <source>MODIS NDVI, int16 (MOD13/MYD13)</source>
             <translation>MODIS 归一化植被指数，int16（MOD13/MYD13）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="106" />
+            <location filename="../processing/zonal.py" line="108" />
             <source>NDVI, floating point (-1..1)</source>
             <translation>归一化植被指数，浮点（-1..1）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="106" />
+            <location filename="../processing/zonal.py" line="108" />
             <source>SPOT-VGT NDVI (uint8, DN = (NDVI + 0.1)/0.004)</source>
             <translation>SPOT-VGT 归一化植被指数（uint8，DN = (NDVI + 0.1)/0.004）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="111" />
+            <location filename="../processing/zonal.py" line="113" />
             <source>Polygons</source>
             <translation>多边形</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="115" />
+            <location filename="../processing/zonal.py" line="117" />
             <source>Rasters (one or several, e.g. one per year)</source>
             <translation>栅格（一个或多个，例如每年一个）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="120" />
+            <location filename="../processing/zonal.py" line="122" />
             <source>Statistics</source>
             <translation>统计量</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="126" />
+            <location filename="../processing/zonal.py" line="128" />
             <source>Pixels counted</source>
             <translation>计入的像元</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="131" />
+            <location filename="../processing/zonal.py" line="133" />
             <source>Percentiles, 0-100 (e.g. 10,90)</source>
             <translation>百分位数，0-100（例如 10,90）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="136" />
+            <location filename="../processing/zonal.py" line="138" />
             <source>Product</source>
             <translation>产品</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="142" />
+            <location filename="../processing/zonal.py" line="144" />
             <source>Column prefix (empty: the raster file name)</source>
             <translation>列名前缀（留空：栅格文件名）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="148" />
+            <location filename="../processing/zonal.py" line="150" />
             <source>Year of each raster, e.g. 2010,2020 (empty: from the file names)</source>
             <translation>各栅格的年份，例如 2010,2020（留空：取自文件名）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="154" />
+            <location filename="../processing/zonal.py" line="156" />
             <source>Bands (e.g. 1,2,3; empty: all)</source>
             <translation>波段（例如 1,2,3；留空：全部）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="159" />
+            <location filename="../processing/zonal.py" line="161" />
             <source>Several bands</source>
             <translation>多波段</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="175" />
+            <location filename="../processing/zonal.py" line="177" />
             <source>Polygons with statistics</source>
             <translation>带统计量的多边形</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="175" />
+            <location filename="../processing/zonal.py" line="177" />
             <source>Polygons with night-light statistics</source>
             <translation>带夜间灯光统计量的多边形</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="175" />
+            <location filename="../processing/zonal.py" line="177" />
             <source>Polygons with NDVI statistics</source>
             <translation>带归一化植被指数统计量的多边形</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="172" />
+            <location filename="../processing/zonal.py" line="174" />
             <source>Scale (value = stored x scale + offset; empty: product or file)</source>
             <translation>比例系数（数值 = 存储值 x 比例系数 + 偏移量；留空：取自产品或文件）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="172" />
+            <location filename="../processing/zonal.py" line="174" />
             <source>Offset (empty: product or file)</source>
             <translation>偏移量（留空：取自产品或文件）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="172" />
+            <location filename="../processing/zonal.py" line="174" />
             <source>Nodata value (stored; empty: product or file)</source>
             <translation>无数据值（存储值；留空：取自产品或文件）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="172" />
+            <location filename="../processing/zonal.py" line="174" />
             <source>Smallest valid stored value (empty: product or none)</source>
             <translation>最小有效存储值（留空：取自产品或不限）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="172" />
+            <location filename="../processing/zonal.py" line="174" />
             <source>Largest valid stored value (empty: product or none)</source>
             <translation>最大有效存储值（留空：取自产品或不限）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="126" />
+            <location filename="../processing/zonal.py" line="128" />
             <source>Exact: each pixel weighted by the share of its area inside the polygon</source>
             <translation>精确：每个像元按其面积落在多边形内的份额加权</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="126" />
+            <location filename="../processing/zonal.py" line="128" />
             <source>Pixel centre inside the polygon</source>
             <translation>像元中心位于多边形内</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="126" />
+            <location filename="../processing/zonal.py" line="128" />
             <source>All touched pixels</source>
             <translation>所有接触的像元</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="159" />
+            <location filename="../processing/zonal.py" line="161" />
+            <location filename="../processing/zonal.py" line="275" />
             <source>Each band</source>
             <translation>逐波段</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="159" />
+            <location filename="../processing/zonal.py" line="161" />
             <source>Mean of the bands</source>
             <translation>波段均值</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="159" />
+            <location filename="../processing/zonal.py" line="161" />
             <source>Maximum of the bands (maximum-value composite)</source>
             <translation>波段最大值（最大值合成）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="356" />
+            <location filename="../processing/zonal.py" line="196" />
+            <source>RASTER is empty: choose at least one raster.</source>
+            <translation>RASTER 为空：请至少选择一个栅格。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="200" />
+            <source>RASTER '{layer}' is not a raster layer: choose raster files (GeoTIFF).</source>
+            <translation>RASTER“{layer}”不是栅格图层：请选择栅格文件（GeoTIFF）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="203" />
+            <source>RASTER '{layer}' comes from the '{provider}' provider: zonal statistics read files; save the raster as a GeoTIFF first (Raster &gt; Conversion &gt; Translate).</source>
+            <translation>RASTER“{layer}”来自“{provider}”数据提供者：分区统计只读取文件；请先将该栅格另存为 GeoTIFF（栅格 &gt; 转换 &gt; 转换格式）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="221" />
+            <source>BANDS {bands}: raster '{path}' has {count} band(s); give band numbers from 1 to {count}, or leave BANDS empty for all bands.</source>
+            <translation>BANDS {bands}：栅格“{path}”只有 {count} 个波段；请填写 1 到 {count} 之间的波段号，或将 BANDS 留空以使用全部波段。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="237" />
+            <source>YEARS '{text}' has {count} value(s) for {rasters} rasters: give one year per raster, in order.</source>
+            <translation>YEARS“{text}”有 {count} 个值，而栅格有 {rasters} 个：请按顺序为每个栅格给出一个年份。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="245" />
+            <source>zonal statistics need polygons</source>
+            <translation>分区统计需要面要素</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="261" />
+            <source>STATISTICS is empty: choose at least one statistic.</source>
+            <translation>STATISTICS 为空：请至少选择一个统计量。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="248" />
+            <source>{input} has no coordinate reference system, so its polygons cannot be placed on the rasters: {advice}.</source>
+            <translation>{input} 没有坐标参考系，其面要素无法与栅格叠合：请{advice}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="266" />
+            <source>BANDS: band numbers start at 1 (got {bands}).</source>
+            <translation>BANDS：波段号从 1 开始（填写的是 {bands}）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="272" />
+            <source>BANDS = {bands} and BAND_COMPOSITE = {composite} together are ambiguous: leave BANDS empty to combine all bands, or choose '{each}'.</source>
+            <translation>BANDS = {bands} 与 BAND_COMPOSITE = {composite} 同时设置会产生歧义：请将 BANDS 留空以合成全部波段，或选择“{each}”。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="298" />
+            <source>{rasters} raster(s), {polygons} polygons, coverage {coverage}, product {product}: {statistics}</source>
+            <translation>{rasters} 个栅格，{polygons} 个面要素，像元计入方式 {coverage}，产品 {product}：{statistics}</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="303" />
+            <source>{rasters} raster(s), {polygons} polygons, coverage {coverage}: {statistics}</source>
+            <translation>{rasters} 个栅格，{polygons} 个面要素，像元计入方式 {coverage}：{statistics}</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="323" />
+            <source>{count} polygons have notes or missing values: see '{field}'.</source>
+            <translation>{count} 个面要素有备注或缺失值：见“{field}”字段。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="331" />
+            <source>INPUT already has a field '{field}': it is replaced by the new statistic.</source>
+            <translation>INPUT 中已有字段“{field}”：将被新的统计值替换。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="256" />
+            <source>PERCENTILES: {value:g} is outside 0-100; give percentiles such as 10,50,90.</source>
+            <translation>PERCENTILES：{value:g} 超出 0–100；请填写如 10,50,90 的百分位数。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="283" />
+            <source>VALID_MIN {low:g} is above VALID_MAX {high:g}: swap them.</source>
+            <translation>VALID_MIN {low:g} 大于 VALID_MAX {high:g}：请将二者对调。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="326" />
+            <source>Feature {number}: {note}</source>
+            <translation>第 {number} 个要素：{note}</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="368" />
             <source>Category fractions: classes (e.g. 13 for built-up land cover)</source>
             <translation>类别占比：类别（例如建成区土地覆盖为 13）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="401" />
+            <location filename="../processing/zonal.py" line="413" />
             <source>Lit threshold (empty: the product's)</source>
             <translation>灯光阈值（留空：取产品的阈值）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="407" />
+            <location filename="../processing/zonal.py" line="419" />
             <source>Cap: largest value kept (empty: no cap)</source>
             <translation>上限：保留的最大值（留空：不设上限）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="440" />
+            <source>STATISTICS has cnli, which needs the largest possible value DN_max: radiance has none, so set CAP (e.g. the 99.9th percentile of the city cores) or leave cnli out.</source>
+            <translation>STATISTICS 包含 cnli，它需要最大可能值 DN_max：辐亮度没有最大值，因此请设置 CAP（例如核心城市的第 99.9 百分位数），或不选 cnli。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="435" />
+            <source>CAP {value:g} must be above 0.</source>
+            <translation>CAP {value:g} 必须大于 0。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="471" />
+            <source>raster {path!r} cannot be opened: choose a GDAL raster (GeoTIFF)</source>
+            <translation>无法打开栅格 {path!r}：请选择 GDAL 可读的栅格（GeoTIFF）</translation>
         </message>
         <message>
             <location filename="../plugin.py" line="61" />
@@ -1202,14 +1904,6 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation type="vanished">权重，例如常住人口（可选：按人口加权的测度）</translation>
         </message>
         <message>
-            <source>Cancelled</source>
-            <translation type="vanished">已取消</translation>
-        </message>
-        <message>
-            <source>Cancelled: nothing was written.</source>
-            <translation type="vanished">已取消：未写出任何内容。</translation>
-        </message>
-        <message>
             <source>LAYERS is empty: choose at least one vector layer to map, e.g. the mega-regions of 'Core-secondary unevenness' or the secondary cities of 'Secondary-city typology'.</source>
             <translation type="vanished">LAYERS 为空：请至少选择一个要制图的矢量图层，例如“核心—次级城市不均衡”输出的城市群或“次级城市类型划分”输出的次级城市。</translation>
         </message>
@@ -1226,24 +1920,8 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation type="vanished">已取消：未写出任何地图。</translation>
         </message>
         <message>
-            <source>INDICATORS is empty: choose at least one numeric field.</source>
-            <translation type="vanished">INDICATORS 为空：请至少选择一个数值字段。</translation>
-        </message>
-        <message>
             <source>INDICATORS is empty: choose at least one numeric field to measure.</source>
             <translation type="vanished">INDICATORS 为空：请至少选择一个要测度的数值字段。</translation>
-        </message>
-        <message>
-            <source>RASTER is empty: choose at least one raster.</source>
-            <translation type="vanished">RASTER 为空：请至少选择一个栅格。</translation>
-        </message>
-        <message>
-            <source>STATISTICS is empty: choose at least one statistic.</source>
-            <translation type="vanished">STATISTICS 为空：请至少选择一个统计量。</translation>
-        </message>
-        <message>
-            <source>STATISTICS has cnli, which needs the largest possible value DN_max: radiance has none, so set CAP (e.g. the 99.9th percentile of the city cores) or leave cnli out.</source>
-            <translation type="vanished">STATISTICS 包含 cnli，它需要最大可能值 DN_max：辐亮度没有最大值，因此请设置 CAP（例如核心城市的第 99.9 百分位数），或不选 cnli。</translation>
         </message>
     </context>
 </TS>

@@ -105,10 +105,10 @@ class AssignMegaregionsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         source = checked_source(self, parameters, self.INPUT, context)
         key = self.parameterAsString(parameters, self.KEY, context) or "adcode"
         if source.fields().lookupField(key) < 0:
-            raise QgsProcessingException(
-                f"KEY field '{key}' is not in {named(parameters, self.INPUT)} (fields: {', '.join(source.fields().names())}): "
-                "choose the field holding the 6-digit administrative codes."
-            )
+            raise QgsProcessingException(self.tr(
+                "KEY field '{field}' is not in {input} (fields: {fields}): choose the field holding the 6-digit "
+                "administrative codes.").format(field=key, input=named(parameters, self.INPUT),
+                                                fields=", ".join(source.fields().names())))
         membership = None
         if parameters.get(self.MEMBERSHIP) not in (None, ""):
             try:
@@ -116,15 +116,17 @@ class AssignMegaregionsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                     table_frame(self, parameters, self.MEMBERSHIP, context, feedback)
                 )
             except ValueError as exc:
-                raise QgsProcessingException(f"{named(parameters, self.MEMBERSHIP)}: {exc}") from exc
+                raise QgsProcessingException(self.tr("{input}: {reason}").format(
+                    input=named(parameters, self.MEMBERSHIP), reason=exc)) from exc
         multiple = ["all", "first"][self.parameterAsEnum(parameters, self.MULTIPLE, context)]
         unassigned = ["keep", "drop"][self.parameterAsEnum(parameters, self.UNASSIGNED, context)]
         include_sar = self.parameterAsBool(parameters, self.INCLUDE_SAR, context)
         members = core_membership.MEMBER_SETS[self.parameterAsEnum(parameters, self.MEMBERSHIP_SET, context)]
         if members == "du2026" and include_sar:
-            raise QgsProcessingException(
-                f"INCLUDE_SAR is on and MEMBERSHIP_SET is '{self.MEMBER_SET_OPTIONS[1]}', which has no Hong Kong or "
-                "Macao: turn INCLUDE_SAR off, or choose the plan documents' members.")
+            raise QgsProcessingException(self.tr(
+                "INCLUDE_SAR is on and MEMBERSHIP_SET is '{members}', which has no Hong Kong or Macao: turn "
+                "INCLUDE_SAR off, or choose the plan documents' members.").format(
+                    members=self.tr(self.MEMBER_SET_OPTIONS[1])))
 
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.4)
         try:
@@ -133,7 +135,8 @@ class AssignMegaregionsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 members=members,
             )
         except ValueError as exc:
-            raise QgsProcessingException(f"{named(parameters, self.INPUT)}, KEY '{key}': {exc}") from exc
+            raise QgsProcessingException(self.tr("{input}, KEY '{field}': {reason}").format(
+                input=named(parameters, self.INPUT), field=key, reason=exc)) from exc
         for warning in getattr(result, "attrs", {}).get("warnings", []):
             feedback.pushWarning(warning)
         rows = result["source_row"].tolist()
@@ -148,9 +151,10 @@ class AssignMegaregionsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         if QgsWkbTypes.geometryType(source.wkbType()) == compat.GEOMETRY_POLYGON:
             self.style_output(dest_id, megaregion_renderer)
         assigned = out["megaregion_id"].notna()
-        feedback.pushInfo(
-            f"{int(assigned.sum())} prefecture memberships in {out.loc[assigned, 'megaregion_id'].nunique()} "
-            f"mega-regions ({int((out['role'] == 'core').sum())} core, {int((out['role'] == 'secondary').sum())} "
-            f"secondary); {int((~assigned).sum())} prefectures in no mega-region."
-        )
+        feedback.pushInfo(self.tr(
+            "{memberships} prefecture memberships in {regions} mega-regions ({cores} core, {secondary} secondary); "
+            "{others} prefectures in no mega-region.").format(
+                memberships=int(assigned.sum()), regions=out.loc[assigned, "megaregion_id"].nunique(),
+                cores=int((out["role"] == "core").sum()), secondary=int((out["role"] == "secondary").sum()),
+                others=int((~assigned).sum())))
         return {self.OUTPUT: dest_id}

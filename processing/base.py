@@ -116,9 +116,8 @@ class MegaregionAlgorithm(QgsProcessingAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         if polygons_for and QgsWkbTypes.geometryType(source.wkbType()) != compat.GEOMETRY_POLYGON:
-            raise QgsProcessingException(
-                f"{name} has {QgsWkbTypes.displayString(source.wkbType())} geometries: {polygons_for}."
-            )
+            raise QgsProcessingException(self.tr("{input} has {geometry} geometries: {purpose}.").format(
+                input=name, geometry=QgsWkbTypes.displayString(source.wkbType()), purpose=polygons_for))
         return source
 
     def parameterAsSink(self, parameters, name, context, fields, *args, **kwargs):  # noqa: N802
@@ -131,11 +130,13 @@ class MegaregionAlgorithm(QgsProcessingAlgorithm):
         if path.lower().endswith((".shp", ".dbf")):
             long_names = [f.name() for f in fields if len(f.name().encode("utf-8")) > SHAPEFILE_NAME_BYTES]
             if long_names:
-                shown = ", ".join(long_names[:5]) + (f" and {len(long_names) - 5} more" if len(long_names) > 5 else "")
-                raise QgsProcessingException(
-                    f"{name} is a Shapefile ({path}), which keeps only {SHAPEFILE_NAME_BYTES} bytes of a field name: "
-                    f"{shown} would be cut short. Choose a GeoPackage (.gpkg) instead."
-                )
+                shown = ", ".join(long_names[:5])
+                if len(long_names) > 5:
+                    shown = self.tr("{names} and {count} more").format(names=shown, count=len(long_names) - 5)
+                raise QgsProcessingException(self.tr(
+                    "{output} is a Shapefile ({path}), which keeps only {bytes} bytes of a field name: {names} would "
+                    "be cut short. Choose a GeoPackage (.gpkg) instead.").format(
+                        output=name, path=path, bytes=SHAPEFILE_NAME_BYTES, names=shown))
         return super().parameterAsSink(parameters, name, context, fields, *args, **kwargs)
 
     def style_output(self, dest_id, make_renderer):
@@ -162,8 +163,9 @@ class MegaregionAlgorithm(QgsProcessingAlgorithm):
         try:
             os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
         except OSError as exc:
-            raise QgsProcessingException(
-                f"{path} cannot be written ({exc.strerror or exc}): choose a folder you may write to.") from exc
+            raise QgsProcessingException(self.tr(
+                "{path} cannot be written ({reason}): choose a folder you may write to.").format(
+                    path=path, reason=exc.strerror or exc)) from exc
         pending = self.__dict__.setdefault("_pending_files", [])
         try:
             yield temporary

@@ -35,27 +35,43 @@ def missing_packages(requires, find=find_spec):
 
 
 def _and(words):
+    from .i18n import tr
+
     words = list(words)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return words[0] if len(words) == 1 else tr("{first} and {last}").format(first=", ".join(words[:-1]),
+                                                                           last=words[-1])
+
+
+#: What to do when packages are missing: one text for one package, one for several.
+MISSING_ONE = (
+    "{algorithm} needs the Python package {packages}, which this QGIS installation does not have. Add it and "
+    "restart QGIS:\n"
+    "- Windows (QGIS installer or OSGeo4W): run the OSGeo4W Setup, choose Advanced Install, search for "
+    "{searched} and install it.\n"
+    "- macOS: in a terminal, /Applications/QGIS.app/Contents/MacOS/bin/pip3 install {pip} (the pip of the "
+    "Python inside QGIS; adjust the path if QGIS.app has another name).\n"
+    "- Debian/Ubuntu: sudo apt install {system}")
+MISSING_SEVERAL = (
+    "{algorithm} needs the Python packages {packages}, which this QGIS installation does not have. Add them and "
+    "restart QGIS:\n"
+    "- Windows (QGIS installer or OSGeo4W): run the OSGeo4W Setup, choose Advanced Install, search for "
+    "{searched} and install them.\n"
+    "- macOS: in a terminal, /Applications/QGIS.app/Contents/MacOS/bin/pip3 install {pip} (the pip of the "
+    "Python inside QGIS; adjust the path if QGIS.app has another name).\n"
+    "- Debian/Ubuntu: sudo apt install {system}")
 
 
 def missing_message(alg_id, missing):
     """What a user reads when ``alg_id`` cannot run: the missing packages and how to add
     them on Windows, macOS and Debian/Ubuntu."""
+    from .i18n import tr
+
     system = [f"python3-{PACKAGES.get(m, (m, m))[0]}" for m in missing]
     pip = [PACKAGES.get(m, (m, m))[1] for m in missing]
-    several = len(missing) > 1
-    them = "them" if several else "it"
     searched = _and(f'"{name}"' for name in system)
-    return (
-        f"{alg_id} needs the Python package{'s' if several else ''} {_and(missing)}, which this QGIS "
-        f"installation does not have. Add {them} and restart QGIS:\n"
-        f"- Windows (QGIS installer or OSGeo4W): run the OSGeo4W Setup, choose Advanced Install, search for "
-        f"{searched} and install {them}.\n"
-        f"- macOS: in a terminal, /Applications/QGIS.app/Contents/MacOS/bin/pip3 install {' '.join(pip)} "
-        f"(the pip of the Python inside QGIS; adjust the path if QGIS.app has another name).\n"
-        f"- Debian/Ubuntu: sudo apt install {' '.join(system)}"
-    )
+    text = tr(MISSING_SEVERAL) if len(missing) > 1 else tr(MISSING_ONE)
+    return text.format(algorithm=alg_id, packages=_and(missing), searched=searched, pip=" ".join(pip),
+                           system=" ".join(system))
 
 
 class LazyModule:

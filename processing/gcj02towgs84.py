@@ -60,37 +60,38 @@ class Gcj02ToWgs84Algorithm(CheckedInputs, MegaregionAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Converted layer")))
 
     def compute(self, parameters, context, feedback):
-        source = checked_source(self, parameters, self.INPUT, context, what="the layer to convert")
+        source = checked_source(self, parameters, self.INPUT, context, what=self.tr("the layer to convert"))
         src = SYSTEMS[self.parameterAsEnum(parameters, self.FROM_SYSTEM, context)]
         dst = SYSTEMS[self.parameterAsEnum(parameters, self.TO_SYSTEM, context)]
         crs = source.sourceCrs()
         if crs.isValid() and not crs.isGeographic():
-            raise QgsProcessingException(
-                f"{named(parameters, self.INPUT)} is in {crs.authid() or crs.description()}, a projected CRS: "
-                "GCJ-02 and BD-09 shifts apply to longitude/latitude degrees. Reproject the layer to EPSG:4326 "
-                "first (Vector general > Reproject layer)."
-            )
+            raise QgsProcessingException(self.tr(
+                "{input} is in {crs}, a projected CRS: GCJ-02 and BD-09 shifts apply to longitude/latitude degrees. "
+                "Reproject the layer to EPSG:4326 first (Vector general > Reproject layer).").format(
+                    input=named(parameters, self.INPUT), crs=crs.authid() or crs.description()))
         if not crs.isValid():
-            feedback.pushWarning(
-                f"{named(parameters, self.INPUT)} has no coordinate reference system: its coordinates are taken as "
-                "longitude/latitude degrees (EPSG:4326). If they are not, " + no_crs_advice() + ".")
+            feedback.pushWarning(self.tr(
+                "{input} has no coordinate reference system: its coordinates are taken as longitude/latitude degrees "
+                "(EPSG:4326). If they are not, {advice}.").format(
+                    input=named(parameters, self.INPUT), advice=no_crs_advice()))
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.3)
         shapes = qgis_io.shapely_geometries(geometries)
         converted = []
         n = len(shapes)
         for i, shape in enumerate(shapes):
             if feedback.isCanceled():
-                raise QgsProcessingException("Cancelled")
+                raise QgsProcessingException(self.tr("Cancelled"))
             # the same system in and out copies the layer, so a model can take boundaries in any system
             try:
                 converted.append(shape if shape is None or src == dst else gcj02.transform_geometry(shape, src, dst))
             except ValueError as exc:
-                where = f"{named(parameters, self.INPUT)}, feature {i + 1}"
+                where = self.tr("{input}, feature {number}").format(input=named(parameters, self.INPUT), number=i + 1)
                 if not crs.isValid():
-                    raise QgsProcessingException(
-                        f"{where}: {exc} {named(parameters, self.INPUT)} has no coordinate reference system, so "
-                        "its coordinates were taken as degrees; " + no_crs_advice() + ".") from exc
-                raise QgsProcessingException(f"{where}: {exc}") from exc
+                    raise QgsProcessingException(self.tr(
+                        "{where}: {reason} {input} has no coordinate reference system, so its coordinates were taken "
+                        "as degrees; {advice}.").format(where=where, reason=exc, input=named(parameters, self.INPUT),
+                                                        advice=no_crs_advice())) from exc
+                raise QgsProcessingException(self.tr("{input}: {reason}").format(input=where, reason=exc)) from exc
             feedback.setProgress(30 + 50 * (i + 1) / max(n, 1))
         out_geoms = qgis_io.qgs_geometries(converted)
         sink, dest_id = self.parameterAsSink(
@@ -101,7 +102,10 @@ class Gcj02ToWgs84Algorithm(CheckedInputs, MegaregionAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         qgis_io.write_frame(sink, frame, out_geoms, feedback, 80, 100)
         if src == dst:
-            feedback.pushInfo(f"FROM_SYSTEM and TO_SYSTEM are both {src.upper()}: the {n} features are copied unchanged.")
+            feedback.pushInfo(self.tr(
+                "FROM_SYSTEM and TO_SYSTEM are both {system}: the {count} features are copied unchanged.").format(
+                    system=src.upper(), count=n))
         else:
-            feedback.pushInfo(f"Converted {n} features from {src.upper()} to {dst.upper()}.")
+            feedback.pushInfo(self.tr("Converted {count} features from {source} to {target}.").format(
+                count=n, source=src.upper(), target=dst.upper()))
         return {self.OUTPUT: dest_id}

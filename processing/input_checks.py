@@ -21,6 +21,7 @@ from qgis.core import (
 )
 
 from .deps import lazy_import
+from .i18n import tr
 
 core_tables = lazy_import("..core.tables", __package__)
 
@@ -93,15 +94,16 @@ def table_problem(path):
         return None
     if suffix in EXCEL_SUFFIXES:
         if not zipfile.is_zipfile(path):
-            return (f"'{path}' cannot be read: it is not an Excel workbook (an .xlsx file is a zip archive; this one is "
-                    "damaged or not a workbook); open it in Excel and save it again as .xlsx, or save the sheet as CSV")
+            return tr("'{path}' cannot be read: it is not an Excel workbook (an .xlsx file is a zip archive; this one "
+                      "is damaged or not a workbook); open it in Excel and save it again as .xlsx, or save the sheet "
+                      "as CSV").format(path=path)
         try:
             core_tables.read_table(path)
         except ImportError:
             return None
         except Exception as exc:  # noqa: BLE001 (openpyxl raises many kinds on damaged workbooks)
-            return (f"'{path}' cannot be read: {_reason(str(exc), type(exc).__name__)}; open it in Excel and save it "
-                    "again as .xlsx, or save the sheet as CSV")
+            return tr("'{path}' cannot be read: {reason}; open it in Excel and save it again as .xlsx, or save the "
+                      "sheet as CSV").format(path=path, reason=_reason(str(exc), type(exc).__name__))
         return None
     return vector_problem(path)
 
@@ -123,7 +125,8 @@ def vector_problem(path):
 
     ds, error = _gdal_open(path, gdal.OF_VECTOR)
     if ds is None:
-        return f"'{path}' cannot be read: {_reason(error, 'not a vector format GDAL/OGR knows')}; {VECTOR_FIX}"
+        return tr("'{path}' cannot be read: {reason}; {fix}").format(
+            path=path, reason=_reason(error, tr("not a vector format GDAL/OGR knows")), fix=tr(VECTOR_FIX))
     try:
         for i in range(ds.GetLayerCount()):
             layer = ds.GetLayer(i)
@@ -136,7 +139,8 @@ def vector_problem(path):
             finally:
                 gdal.PopErrorHandler()
             if error:
-                return f"'{path}' cannot be read: {_reason(error, 'damaged')}; {VECTOR_FIX}"
+                return tr("'{path}' cannot be read: {reason}; {fix}").format(
+                    path=path, reason=_reason(error, tr("damaged")), fix=tr(VECTOR_FIX))
     finally:
         ds = None
     return None
@@ -146,17 +150,18 @@ def raster_problem(path):
     """Why the raster file ``path`` cannot be used by zonal statistics (None when it can): it
     does not open, a band cannot be read to its last row (a truncated file), or it has no CRS."""
     if not os.path.exists(path):
-        return f"'{path}' does not exist: check the path, or remove it from the list"
+        return tr("'{path}' does not exist: check the path, or remove it from the list").format(path=path)
     if os.path.isdir(path):
-        return f"'{path}' is a folder, not a raster file: choose the raster files in it"
+        return tr("'{path}' is a folder, not a raster file: choose the raster files in it").format(path=path)
     if os.path.getsize(path) == 0:
-        return f"'{path}' is empty (0 bytes): {RASTER_FIX}"
+        return tr("'{path}' is empty (0 bytes): {fix}").format(path=path, fix=tr(RASTER_FIX))
     gdal = _gdal()
     if gdal is None:
         return None
     ds, error = _gdal_open(path, gdal.OF_RASTER)
     if ds is None or ds.RasterCount < 1:
-        return f"'{path}' cannot be read as a raster: {_reason(error, 'not a raster format GDAL knows')}; {RASTER_FIX}"
+        return tr("'{path}' cannot be read as a raster: {reason}; {fix}").format(
+            path=path, reason=_reason(error, tr("not a raster format GDAL knows")), fix=tr(RASTER_FIX))
     try:
         band = ds.GetRasterBand(ds.RasterCount)
         gdal.PushErrorHandler("CPLQuietErrorHandler")
@@ -171,10 +176,13 @@ def raster_problem(path):
         finally:
             gdal.PopErrorHandler()
         if data is None or error:
-            return f"'{path}' cannot be read: {_reason(error, 'its last row cannot be read (a truncated file?)')}; {RASTER_FIX}"
+            return tr("'{path}' cannot be read: {reason}; {fix}").format(
+                path=path, reason=_reason(error, tr("its last row cannot be read (a truncated file?)")),
+                fix=tr(RASTER_FIX))
         if not ds.GetProjection() and not ds.GetGCPProjection():
-            return (f"'{path}' has no coordinate reference system: assign one first (Raster > Projections > Assign "
-                    "Projection, e.g. EPSG:4326 for longitude/latitude; or gdal_edit.py -a_srs EPSG:4326)")
+            return tr("'{path}' has no coordinate reference system: assign one first (Raster > Projections > Assign "
+                      "Projection, e.g. EPSG:4326 for longitude/latitude; or gdal_edit.py -a_srs EPSG:4326)"
+                      ).format(path=path)
     finally:
         ds = None
     return None
@@ -192,19 +200,21 @@ def enum_problem(definition, value):
     options = definition.options()
     choices = "; ".join(f"{i} = {o}" for i, o in enumerate(options))
     shown = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-    return f"{definition.name()} = {shown} is not one of the choices ({choices}): give the number of a choice."
+    return tr("{name} = {value} is not one of the choices ({choices}): give the number of a choice.").format(
+        name=definition.name(), value=shown, choices=choices)
 
 
 def number_problem(definition, value):
     low, high = definition.minimum(), definition.maximum()
     limit = 1e300
     if low > -limit and high < limit:
-        allowed = f"from {_number(low)} to {_number(high)}"
+        allowed = tr("from {low} to {high}").format(low=_number(low), high=_number(high))
     elif low > -limit:
-        allowed = f"{_number(low)} or more"
+        allowed = tr("{low} or more").format(low=_number(low))
     else:
-        allowed = f"{_number(high)} or less"
-    return f"{definition.name()} = {_number(value)} is out of range: choose a value {allowed}."
+        allowed = tr("{high} or less").format(high=_number(high))
+    return tr("{name} = {value} is out of range: choose a value {allowed}.").format(
+        name=definition.name(), value=_number(value), allowed=allowed)
 
 
 def generic_problem(alg, parameters, context):
@@ -224,7 +234,7 @@ def generic_problem(alg, parameters, context):
                     number = float(value)
                 except ValueError:
                     if not definition.checkValueIsAcceptable(value, context):
-                        return f"{name} = '{value}' is not a number: give a number."
+                        return tr("{name} = '{value}' is not a number: give a number.").format(name=name, value=value)
                     continue
                 value = int(number) if number.is_integer() else number
             if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -239,7 +249,7 @@ def generic_problem(alg, parameters, context):
                     continue
                 problem = raster_problem(path) if raster else _vector_file_problem(path)
                 if problem:
-                    return f"{name}: {problem}."
+                    return tr("{name}: {problem}.").format(name=name, problem=problem)
         elif isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
                                      QgsProcessingParameterRasterLayer)):
             path = file_path(value)
@@ -250,7 +260,7 @@ def generic_problem(alg, parameters, context):
             else:
                 problem = _vector_file_problem(path) or _geometry_problem(alg, definition, parameters, context, path)
             if problem:
-                return f"{name}: {problem}."
+                return tr("{name}: {problem}.").format(name=name, problem=problem)
     return None
 
 
@@ -268,8 +278,8 @@ def _geometry_problem(alg, definition, parameters, context, path):
         return None
     if layer is None or layer.geometryType() == compat.GEOMETRY_POLYGON:
         return None
-    return (f"'{path}' has {QgsWkbTypes.displayString(layer.wkbType())} geometries, not polygons: choose a polygon "
-            "layer (e.g. the prefecture boundaries)")
+    return tr("'{path}' has {geometry} geometries, not polygons: choose a polygon layer (e.g. the prefecture "
+              "boundaries)").format(path=path, geometry=QgsWkbTypes.displayString(layer.wkbType()))
 
 
 def _raster_type():
@@ -280,11 +290,11 @@ def _raster_type():
 
 def _vector_file_problem(path):
     if not os.path.exists(path):
-        return f"'{path}' does not exist: check the path and the file name"
+        return tr("'{path}' does not exist: check the path and the file name").format(path=path)
     if os.path.isdir(path) and not path.lower().endswith(".gdb"):
-        return f"'{path}' is a folder: choose a file in it"
+        return tr("'{path}' is a folder: choose a file in it").format(path=path)
     if os.path.isfile(path) and os.path.getsize(path) == 0:
-        return f"'{path}' is empty (0 bytes): choose the file that holds the data"
+        return tr("'{path}' is empty (0 bytes): choose the file that holds the data").format(path=path)
     return table_problem(path)
 
 
@@ -297,10 +307,10 @@ def layer_file(parameters, name):
 def named(parameters, name):
     """'INPUT' or, when it names a file, "INPUT 'prefectures.gpkg'" (for messages)."""
     filename = layer_file(parameters, name)
-    return f"{name} '{filename}'" if filename else name
+    return tr("{parameter} '{file}'").format(parameter=name, file=filename) if filename else name
 
 
-def checked_source(alg, parameters, name, context, polygons_for=None, what="the layer that holds the prefectures"):
+def checked_source(alg, parameters, name, context, polygons_for=None, what=None):
     """The feature source of parameter ``name``; an error naming the parameter and its file
     when it cannot be opened, has no features, or (with ``polygons_for``) is not polygons."""
     from qgis.core import QgsProcessingException, QgsWkbTypes
@@ -309,15 +319,16 @@ def checked_source(alg, parameters, name, context, polygons_for=None, what="the 
 
     source = alg.parameterAsSource(parameters, name, context)
     if source is None:
-        raise QgsProcessingException(f"{named(parameters, name)} cannot be opened as a layer: check the path, "
-                                     "or open it in QGIS to see why.")
+        raise QgsProcessingException(tr("{input} cannot be opened as a layer: check the path, or open it in QGIS to "
+                                        "see why.").format(input=named(parameters, name)))
     if polygons_for and QgsWkbTypes.geometryType(source.wkbType()) != compat.GEOMETRY_POLYGON:
-        raise QgsProcessingException(
-            f"{named(parameters, name)} has {QgsWkbTypes.displayString(source.wkbType())} geometries, not "
-            f"polygons: {polygons_for}.")
+        raise QgsProcessingException(tr("{input} has {geometry} geometries, not polygons: {purpose}.").format(
+            input=named(parameters, name), geometry=QgsWkbTypes.displayString(source.wkbType()),
+            purpose=polygons_for))
     if source.featureCount() == 0:
-        raise QgsProcessingException(
-            f"{named(parameters, name)} has no features: choose {what} (or check its filter or selection).")
+        raise QgsProcessingException(tr("{input} has no features: choose {what} (or check its filter or "
+                                        "selection).").format(input=named(parameters, name),
+                                                              what=what or tr("the layer that holds the prefectures")))
     return source
 
 
@@ -333,13 +344,14 @@ def check_fields(fields, parameters, selections):
         missing = [c for c in chosen if c not in names]
         if missing:
             raise QgsProcessingException(
-                f"{parameter} {', '.join(repr(m) for m in missing)} not in {named(parameters, 'INPUT')} "
-                f"(fields: {', '.join(names)}): choose fields of the input layer.")
+                tr("{parameter} {missing} not in {input} (fields: {fields}): choose fields of the input layer.").format(
+                    parameter=parameter, missing=", ".join(repr(m) for m in missing),
+                    input=named(parameters, "INPUT"), fields=", ".join(names)))
 
 
 def no_crs_advice():
-    return ("assign it in the layer's properties (Source > Assigned Coordinate Reference System) or with "
-            "Vector general > Assign projection, then run again")
+    return tr("assign it in the layer's properties (Source > Assigned Coordinate Reference System) or with "
+              "Vector general > Assign projection, then run again")
 
 
 class CheckedInputs:

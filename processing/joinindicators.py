@@ -124,9 +124,9 @@ class JoinIndicatorsAlgorithm(CheckedInputs, MegaregionAlgorithm):
     def compute(self, parameters, context, feedback):
         source = checked_source(
             self, parameters, self.INPUT, context,
-            polygons_for="choose the polygon layer of prefecture boundaries (join tables to tables with QGIS's "
-            "'Join attributes by field value')",
-            what="the polygon layer of prefecture boundaries",
+            polygons_for=self.tr("choose the polygon layer of prefecture boundaries (join tables to tables with "
+                                 "QGIS's 'Join attributes by field value')"),
+            what=self.tr("the polygon layer of prefecture boundaries"),
         )
         input_key = self.parameterAsString(parameters, self.INPUT_KEY, context)
         table_key = self.parameterAsString(parameters, self.TABLE_KEY, context)
@@ -137,28 +137,30 @@ class JoinIndicatorsAlgorithm(CheckedInputs, MegaregionAlgorithm):
 
         boundary_names = source.fields().names()
         if input_key not in boundary_names:
-            raise QgsProcessingException(
-                f"INPUT_KEY '{input_key}' is not a field of {named(parameters, self.INPUT)} (fields: {', '.join(boundary_names)}): "
-                "choose the field with the administrative code or the name."
-            )
+            raise QgsProcessingException(self.tr(
+                "INPUT_KEY '{field}' is not a field of {input} (fields: {fields}): choose the field with the "
+                "administrative code or the name.").format(
+                    field=input_key, input=named(parameters, self.INPUT), fields=", ".join(boundary_names)))
         table = table_frame(self, parameters, self.TABLE, context, feedback)
         if table.empty:
-            raise QgsProcessingException(
-                f"{named(parameters, self.TABLE)} has no rows: choose the table that holds the indicators.")
+            raise QgsProcessingException(self.tr(
+                "{input} has no rows: choose the table that holds the indicators.").format(
+                    input=named(parameters, self.TABLE)))
         if table_key not in table.columns:
-            raise QgsProcessingException(
-                f"TABLE_KEY '{table_key}' is not a field of {named(parameters, self.TABLE)} (fields: {', '.join(map(str, table.columns))}): "
-                "choose the field with the administrative code or the name."
-            )
+            raise QgsProcessingException(self.tr(
+                "TABLE_KEY '{field}' is not a field of {input} (fields: {fields}): choose the field with the "
+                "administrative code or the name.").format(
+                    field=table_key, input=named(parameters, self.TABLE), fields=", ".join(map(str, table.columns))))
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.3)
         result = core_join.join_indicators(
             frame, input_key, table, table_key, match_by=match_by, fields=fields,
             year_field=year_field, duplicates=duplicates,
         )
         for wanted, used in result.renamed_fields.items():
-            feedback.pushWarning(f"Field '{wanted}' exists in INPUT: written as '{used}'.")
+            feedback.pushWarning(self.tr("Field '{field}' exists in INPUT: written as '{written}'.").format(
+                field=wanted, written=used))
         for field, why in result.skipped_fields.items():
-            feedback.pushInfo(f"Table field '{field}' not joined: {why}")
+            feedback.pushInfo(self.tr("Table field '{field}' not joined: {reason}").format(field=field, reason=why))
         feedback.setProgress(40)
 
         out_fields = qgis_io.frame_fields(result.joined, templates=source.fields())
@@ -180,15 +182,17 @@ class JoinIndicatorsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             results[self.UNMATCHED] = unmatched_id
 
         for row in result.unmatched.head(20).itertuples(index=False):
-            feedback.pushWarning(f"Table row {row.row} '{row.key}' not joined: {row.reason}")
+            feedback.pushWarning(self.tr("Table row {row} '{key}' not joined: {reason}").format(
+                row=row.row, key=row.key, reason=row.reason))
         if result.unmatched_rows > 20:
-            feedback.pushWarning(f"... and {result.unmatched_rows - 20} more: see the unmatched table.")
-        feedback.pushInfo(
-            f"Joined {result.matched_rows} of {result.matched_rows + result.unmatched_rows} table rows; "
-            f"{result.matched_boundaries} of {len(frame)} boundary features received values "
-            f"({len(result.indicator_fields)} fields: {', '.join(result.indicator_fields[:12])}"
-            f"{' ...' if len(result.indicator_fields) > 12 else ''})."
-        )
+            feedback.pushWarning(self.tr("... and {count} more: see the unmatched table.").format(
+                count=result.unmatched_rows - 20))
+        feedback.pushInfo(self.tr(
+            "Joined {joined} of {rows} table rows; {boundaries} of {features} boundary features received values "
+            "({count} fields: {fields}).").format(
+                joined=result.matched_rows, rows=result.matched_rows + result.unmatched_rows,
+                boundaries=result.matched_boundaries, features=len(frame), count=len(result.indicator_fields),
+                fields=", ".join(result.indicator_fields[:12]) + (" ..." if len(result.indicator_fields) > 12 else "")))
         results[self.MATCHED_COUNT] = result.matched_rows
         results[self.UNMATCHED_COUNT] = result.unmatched_rows
         results[self.MATCHED_BOUNDARIES] = result.matched_boundaries

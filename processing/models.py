@@ -35,6 +35,7 @@ from qgis.core import (
 )
 
 from . import compat
+from .i18n import tr
 from .base import PLUGIN_DIR, help_url
 from .outputs import checked_destinations, destination_problem, run_guarded
 
@@ -266,9 +267,9 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             try:
                 os.makedirs(folder)
             except OSError as exc:
-                raise QgsProcessingException(
-                    f"OUTPUT_FOLDER '{folder}' cannot be created ({exc.strerror or exc}): choose a folder you may "
-                    "write to.") from exc
+                raise QgsProcessingException(tr(
+                    "OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.").format(
+                        folder=folder, reason=exc.strerror or exc)) from exc
         try:
             return run_guarded(self, filled, context, feedback, run)
         except BaseException:
@@ -348,8 +349,8 @@ def shipped_models():
         model = ShippedModel()
         if not model.fromFile(path):
             QgsMessageLog.logMessage(
-                f"Model {path} could not be read", "Mega-region unevenness", compat.MESSAGE_CRITICAL
-            )
+                tr("Model {path} could not be read").format(path=path), "Mega-region unevenness",
+                compat.MESSAGE_CRITICAL)
             continue
         model.arrange()
         out.append(model)

@@ -29,6 +29,7 @@ from qgis.core import (
 )
 
 from . import compat
+from .i18n import tr
 
 LOG_TAG = "Mega-region unevenness"
 
@@ -96,7 +97,7 @@ class Location:
         return self.key == other.key or (self.inode is not None and self.inode == other.inode)
 
     def describe(self):
-        return f"{self.path}, layer {self.layer}" if self.layer else self.path
+        return tr("{path}, layer {layer}").format(path=self.path, layer=self.layer) if self.layer else self.path
 
     def layer_key(self):
         return None if self.layer is None else str(self.layer).lower()  # SQLite names ignore case
@@ -248,7 +249,8 @@ def _folder_problem(name, location):
     path = os.path.abspath(os.path.expanduser(location.path))
     if location.folder:
         if os.path.exists(path) and not os.path.isdir(path):
-            return f"{name} '{location.path}' cannot be written: it is a file, not a folder; choose a folder."
+            return tr("{parameter} '{path}' cannot be written: it is a file, not a folder; choose a folder.").format(
+                parameter=name, path=location.path)
         probe = path
         while not os.path.exists(probe):
             parent = os.path.dirname(probe)
@@ -256,19 +258,22 @@ def _folder_problem(name, location):
                 break
             probe = parent
         if not os.path.isdir(probe):
-            return (f"{name} '{location.path}' cannot be written: '{probe}' is a file, not a folder; choose a folder "
-                    "you may write to.")
+            return tr("{parameter} '{path}' cannot be written: '{file}' is a file, not a folder; choose a folder you "
+                      "may write to.").format(parameter=name, path=location.path, file=probe)
         return _writable(name, location.path, probe)
     if os.path.isdir(path):
-        return f"{name} '{location.path}' cannot be written: it is a folder; add a file name to it."
+        return tr("{parameter} '{path}' cannot be written: it is a folder; add a file name to it.").format(
+            parameter=name, path=location.path)
     folder = os.path.dirname(path) or os.curdir
     if not os.path.isdir(folder):
         if os.path.exists(folder):
-            return f"{name} '{location.path}' cannot be written: '{folder}' is a file, not a folder; choose another folder."
-        return (f"{name} '{location.path}' cannot be written: the folder '{folder}' does not exist; create it or "
-                "choose an existing folder.")
+            return tr("{parameter} '{path}' cannot be written: '{folder}' is a file, not a folder; choose another "
+                      "folder.").format(parameter=name, path=location.path, folder=folder)
+        return tr("{parameter} '{path}' cannot be written: the folder '{folder}' does not exist; create it or "
+                  "choose an existing folder.").format(parameter=name, path=location.path, folder=folder)
     if os.path.exists(path) and not os.access(path, os.W_OK):
-        return f"{name} '{location.path}' cannot be written: the file is read-only; choose another file."
+        return tr("{parameter} '{path}' cannot be written: the file is read-only; choose another file.").format(
+            parameter=name, path=location.path)
     return _writable(name, location.path, folder)
 
 
@@ -278,8 +283,8 @@ def _writable(name, shown, folder):
         os.close(os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         os.remove(probe)
     except OSError as exc:
-        return (f"{name} '{shown}' cannot be written ({exc.strerror or exc} in '{folder}'): choose a folder you may "
-                "write to.")
+        return tr("{parameter} '{path}' cannot be written ({reason} in '{folder}'): choose a folder you may write "
+                  "to.").format(parameter=name, path=shown, reason=exc.strerror or exc, folder=folder)
     return None
 
 
@@ -294,23 +299,26 @@ def destination_problem(alg, parameters, context):
     for name, dest in destinations:
         for input_name, source in inputs:
             if _overlap(dest, source, True):
-                what = f"{source.path}, layer {source.layer or _input_layer_key(source)}" if (
+                what = tr("{path}, layer {layer}").format(
+                    path=source.path, layer=source.layer or _input_layer_key(source)) if (
                     source.layer or dest.layer) else source.path
                 if dest.folder:
-                    fix = "choose another folder"
+                    fix = tr("choose another folder")
                 elif not dest.layers:
-                    fix = "choose another file"
+                    fix = tr("choose another file")
                 elif dest.layer is None and source.layer:
-                    fix = ("choose another file (writing this one replaces the whole GeoPackage), or a new layer of "
-                           f"it: ogr:dbname='{dest.path}' table=\"new_name\" (geom)")
+                    fix = tr("choose another file (writing this one replaces the whole GeoPackage), or a new layer of "
+                             "it: ogr:dbname='{path}' table=\"new_name\" (geom)").format(path=dest.path)
                 else:
-                    fix = "choose another file or layer name"
-                return f"{name} would overwrite {input_name} ({what}): {fix}."
+                    fix = tr("choose another file or layer name")
+                return tr("{parameter} would overwrite {input} ({what}): {fix}.").format(
+                    parameter=name, input=input_name, what=what, fix=fix)
     for i, (name, dest) in enumerate(destinations):
         for other_name, other in destinations[:i]:
             if _overlap(dest, other, False) or _overlap(other, dest, False):
-                return (f"{name} and {other_name} name the same output ({dest.describe()}): one would overwrite the "
-                        "other; choose another file or layer name for one of them.")
+                return tr("{parameter} and {other} name the same output ({what}): one would overwrite the other; "
+                          "choose another file or layer name for one of them.").format(
+                              parameter=name, other=other_name, what=dest.describe())
     for name, dest in destinations:
         problem = _folder_problem(name, dest)
         if problem:
@@ -324,8 +332,8 @@ def checked_destinations(alg, parameters, context):
     try:
         return destination_problem(alg, parameters, context)
     except Exception:  # noqa: BLE001
-        QgsMessageLog.logMessage(f"{alg.id()}: the output check failed:\n{traceback.format_exc()}", LOG_TAG,
-                                 compat.MESSAGE_WARNING)
+        QgsMessageLog.logMessage(tr("{algorithm}: the output check failed:\n{traceback}").format(
+            algorithm=alg.id(), traceback=traceback.format_exc()), LOG_TAG, compat.MESSAGE_WARNING)
         return None
 
 
@@ -364,7 +372,7 @@ class OutputGuard:
             try:
                 if kind == "layer":
                     if flag and _drop_layer(path, extra):
-                        removed.append(f"{path} (layer {extra})")
+                        removed.append(tr("{path} (layer {layer})").format(path=path, layer=extra))
                 elif kind == "file" and not flag:
                     # only a file the run created; the journal of a GeoPackage that existed
                     # may belong to another open connection and stays
@@ -379,11 +387,11 @@ class OutputGuard:
             except Exception as exc:  # noqa: BLE001 (the run's own error is the one to report)
                 if feedback is not None:
                     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-                    feedback.reportError(
-                        f"Could not remove {getattr(exc, 'filename', None) or path}, written by the failed run: "
-                        f"{reason}; delete it by hand.", False)
+                    feedback.reportError(tr(
+                        "Could not remove {path}, written by the failed run: {reason}; delete it by hand.").format(
+                            path=getattr(exc, "filename", None) or path, reason=reason), False)
         if removed and feedback is not None:
-            feedback.pushInfo("Removed what this run had written: " + "; ".join(removed))
+            feedback.pushInfo(tr("Removed what this run had written: {removed}").format(removed="; ".join(removed)))
         return removed
 
 
@@ -443,13 +451,16 @@ def clear_message(exc, title):
             where = f"{where} -> {exc.filename2}"
         reason = exc.strerror or str(exc)
         if where:
-            return f"{title}: could not read or write {where}: {reason}."
-        return f"{title}: input/output error: {reason}."
+            return tr("{algorithm}: could not read or write {path}: {reason}.").format(
+                algorithm=title, path=where, reason=reason)
+        return tr("{algorithm}: input/output error: {reason}.").format(algorithm=title, reason=reason)
     if isinstance(exc, MemoryError):
-        return f"{title}: not enough memory; use fewer or smaller inputs, or close other programs."
+        return tr("{algorithm}: not enough memory; use fewer or smaller inputs, or close other programs.").format(
+            algorithm=title)
     if isinstance(exc, RuntimeError) and str(exc):
-        return f"{title}: {exc}"  # GDAL and QGIS errors say what failed and where
-    return f"{title} failed ({type(exc).__name__}: {exc}); the details are in the log under '{LOG_TAG}'."
+        return tr("{input}: {reason}").format(input=title, reason=exc)  # GDAL and QGIS errors say what and where
+    return tr("{algorithm} failed ({error}: {reason}); the details are in the log under '{tag}'.").format(
+        algorithm=title, error=type(exc).__name__, reason=exc, tag=LOG_TAG)
 
 
 def run_guarded(alg, parameters, context, feedback, run, commit=None, discard=None):
@@ -468,7 +479,7 @@ def run_guarded(alg, parameters, context, feedback, run, commit=None, discard=No
         results = run()
         results = dict(results or {})
         if feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException("Cancelled: nothing was written.")
+            raise QgsProcessingException(tr("Cancelled: nothing was written."))
         if commit is not None:
             commit()
         return results
@@ -476,8 +487,8 @@ def run_guarded(alg, parameters, context, feedback, run, commit=None, discard=No
         failure = exc
         message = clear_message(exc, alg.displayName())
         if message is not None and not isinstance(exc, ValueError):
-            QgsMessageLog.logMessage(
-                f"{alg.id()}:\n{''.join(traceback.format_exception(type(exc), exc, exc.__traceback__))}",
+            QgsMessageLog.logMessage(  # the algorithm and the traceback, for a bug report
+                alg.id() + ":\n" + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
                 LOG_TAG, compat.MESSAGE_CRITICAL)
         if message is None:
             raise

@@ -10,7 +10,7 @@ from qgis.PyQt.QtGui import QIcon
 from . import compat
 from .base import ICON_PATH
 from .deps import missing_message, missing_packages
-from .i18n import install_translator
+from .i18n import install_translator, tr
 from .models import shipped_models
 
 # (module, class) of every algorithm, in toolbox order. Each class names the packages it
@@ -40,7 +40,8 @@ def algorithm_classes():
             classes.append(getattr(module, class_name))
         except Exception:  # noqa: BLE001 (any import failure must not break QGIS)
             QgsMessageLog.logMessage(
-                f"Algorithm megaregion:{module_name} is unavailable:\n{traceback.format_exc()}",
+                tr("Algorithm megaregion:{module} is unavailable:\n{traceback}").format(
+                    module=module_name, traceback=traceback.format_exc()),
                 LOG_TAG,
                 compat.MESSAGE_CRITICAL,
             )

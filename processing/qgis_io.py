@@ -18,6 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from . import compat
+from .i18n import tr
 from .deps import lazy_import
 
 pd = lazy_import("pandas")
@@ -50,7 +51,7 @@ def source_to_frame(source, feedback=None, with_geometry=True, progress_share=1.
     for i, feature in enumerate(source.getFeatures(request)):
         if feedback is not None:
             if feedback.isCanceled():
-                raise QgsProcessingException("Cancelled")
+                raise QgsProcessingException(tr("Cancelled"))
             if i % 500 == 0:
                 feedback.setProgress(100.0 * progress_share * i / total)
         rows.append([python_value(v) for v in feature.attributes()])
@@ -159,7 +160,7 @@ def write_frame(sink, frame, geometries=None, feedback=None, progress_from=0.0, 
     for i in range(n):
         if feedback is not None:
             if feedback.isCanceled():
-                raise QgsProcessingException("Cancelled")
+                raise QgsProcessingException(tr("Cancelled"))
             if i % step == 0:
                 feedback.setProgress(progress_from + (progress_to - progress_from) * i / max(n, 1))
         feature = QgsFeature()
@@ -167,7 +168,7 @@ def write_frame(sink, frame, geometries=None, feedback=None, progress_from=0.0, 
         if geometries is not None:
             feature.setGeometry(geometries[i])
         if not sink.addFeature(feature, compat.SINK_FAST_INSERT):
-            raise QgsProcessingException(f"Could not write feature {i + 1} of {n}")
+            raise QgsProcessingException(tr("Could not write feature {number} of {count}").format(number=i + 1, count=n))
 
 
 def no_geometry():

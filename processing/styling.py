@@ -22,6 +22,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from . import compat
+from .i18n import tr
 
 STYLE_NAME = "megaregion"
 
@@ -70,7 +71,7 @@ def apply_style(dest_id, make_renderer, context, feedback=None):
     if path.lower().endswith(".gpkg"):
         error = compat.save_default_style(layer, STYLE_NAME, "megaregion default style")
         if error and feedback is not None:
-            feedback.pushWarning(f"Could not save the style into {path}: {error}")
+            feedback.pushWarning(tr("Could not save the style into {path}: {error}").format(path=path, error=error))
     elif os.path.isfile(path):
         layer.saveNamedStyle(os.path.splitext(path)[0] + ".qml")
     return layer

@@ -49,7 +49,8 @@ class TrendAlgorithm(TypologyBase):
         names, cost, year1, year2, neutral = trend.trend_indicators(
             settings["indicators"], settings["cost"], settings["year1"], settings["year2"], settings["layer_fields"],
             settings["neutral"])
-        feedback.pushInfo(f"Trend {year1} -> {year2} of {len(names)} indicators: {', '.join(names)}.")
+        feedback.pushInfo(self.tr("Trend {year1} -> {year2} of {count} indicators: {names}.").format(
+            year1=year1, year2=year2, count=len(names), names=", ".join(names)))
         self._direction_hints(names, cost, neutral, feedback)
         dims = typology_indicators.parse_dimensions(settings["dimensions_text"], names)
         result = typology.trend_typology(

@@ -38,14 +38,16 @@ class TypologyAlgorithm(TypologyBase):
         for label, given in ((self.COST_INDICATORS, cost), (self.NEUTRAL_INDICATORS, neutral)):
             stray = [c for c in given if c not in indicators]
             if stray:
-                raise QgsProcessingException(
-                    f"{label} {', '.join(repr(c) for c in stray)} not among INDICATORS "
-                    f"({', '.join(indicators)}): add them to INDICATORS or remove them from {label}.")
+                raise QgsProcessingException(self.tr(
+                    "{parameter} {stray} not among INDICATORS ({indicators}): add them to INDICATORS or remove them "
+                    "from {parameter}.").format(parameter=label, stray=", ".join(repr(c) for c in stray),
+                                                indicators=", ".join(indicators)))
         both = [c for c in cost if c in neutral]
         if both:
-            raise QgsProcessingException(
-                f"{', '.join(repr(c) for c in both)} are both cost and neutral indicators: remove them from "
-                f"{self.COST_INDICATORS} or from {self.NEUTRAL_INDICATORS}.")
+            raise QgsProcessingException(self.tr(
+                "{fields} are both cost and neutral indicators: remove them from {cost} or from {neutral}.").format(
+                    fields=", ".join(repr(c) for c in both), cost=self.COST_INDICATORS,
+                    neutral=self.NEUTRAL_INDICATORS))
         self._direction_hints(indicators, cost, neutral, feedback)
         dims = typology_indicators.parse_dimensions(settings["dimensions_text"], indicators)
         lon = lat = None

@@ -20,6 +20,7 @@ from ..core import report_typology
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
 from .deps import lazy_import
+from .i18n import tr
 from .input_checks import CheckedInputs, checked_source, named
 from .styling import graduated_renderer
 from .styling_types import type_renderer
@@ -37,6 +38,11 @@ POOLS = [
     ("Every feature of the input, member or not", "all", True),
 ]
 WEIGHTINGS = [("Equal weights", "equal"), ("Entropy weights", "entropy"), ("No composite", None)]
+
+
+#: The heading of the cities left out, by typology kind (the core's summary is English).
+LEFT_OUT = {"gap": "{count} secondary cities left out of the gap typology (see excluded_reason):",
+            "trend": "{count} secondary cities left out of the trend typology (see excluded_reason):"}
 
 
 def _core_default(module, name):
@@ -57,8 +63,8 @@ def representative_lonlat(geometries, crs, transform_context):
     """Longitude and latitude (EPSG:4326) of a point on the surface of every geometry (None
     for a null geometry or a point that cannot be transformed), as two lists."""
     if not crs.isValid():
-        raise ValueError("INPUT has no valid CRS: set the layer's CRS so the nearest core can be found "
-                         "by geodesic distance, or choose another CORE_REFERENCE")
+        raise ValueError(tr("INPUT has no valid CRS: set the layer's CRS so the nearest core can be found "
+                            "by geodesic distance, or choose another CORE_REFERENCE"))
     transform = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"), transform_context)
     lon = [None] * len(geometries)
     lat = [None] * len(geometries)
@@ -186,38 +192,40 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
         except (TypeError, ValueError):
             return None
         if k < 0 or k == 1:
-            return (f"K = {k}: choose a number of types from 2 to the number of secondary cities (less one), or 0 "
-                    "to let the silhouette choose K.")
+            return self.tr("K = {k}: choose a number of types from 2 to the number of secondary cities (less one), "
+                           "or 0 to let the silhouette choose K.").format(k=k)
         return None
 
     # ------------------------------------------------------------------ reading
     def _read(self, parameters, context, feedback):
         """Settings and the member features as ``(settings, frame, geometries)``."""
         source = checked_source(self, parameters, self.INPUT, context,
-                                what="the prefectures with mega-regions, roles and indicators")
+                                what=self.tr("the prefectures with mega-regions, roles and indicators"))
         names = source.fields().names()
         indicators = compat.parameter_as_strings(self, parameters, self.INDICATORS, context)
         if not indicators:
-            raise QgsProcessingException("INDICATORS is empty: choose at least one numeric field.")
+            raise QgsProcessingException(self.tr("INDICATORS is empty: choose at least one numeric field."))
         cost = compat.parameter_as_strings(self, parameters, self.COST_INDICATORS, context) or []
         neutral = compat.parameter_as_strings(self, parameters, self.NEUTRAL_INDICATORS, context) or []
         for label, fields in ((self.INDICATORS, indicators), (self.COST_INDICATORS, cost),
                               (self.NEUTRAL_INDICATORS, neutral)):
             missing = [f for f in fields if f not in names]
             if missing:
-                raise QgsProcessingException(
-                    f"{label} {', '.join(repr(f) for f in missing)} not in INPUT (fields: {', '.join(names)}): "
-                    "choose fields of the input layer.")
+                raise QgsProcessingException(self.tr(
+                    "{parameter} {missing} not in INPUT (fields: {fields}): choose fields of the input layer.").format(
+                        parameter=label, missing=", ".join(repr(f) for f in missing), fields=", ".join(names)))
         region_field = self.parameterAsString(parameters, self.MEGAREGION_FIELD, context) or typology.MEGAREGION_FIELD
         role_field = self.parameterAsString(parameters, self.ROLE_FIELD, context) or typology.ROLE_FIELD
         for label, field in ((self.MEGAREGION_FIELD, region_field), (self.ROLE_FIELD, role_field)):
             if field not in names:
-                raise QgsProcessingException(
-                    f"{label} '{field}' is not a field of {named(parameters, self.INPUT)} (fields: {', '.join(names)}): "
-                    "run 'Assign mega-regions and core cities' first or choose the field.")
+                raise QgsProcessingException(self.tr(
+                    "{parameter} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions "
+                    "and core cities' first or choose the field.").format(
+                        parameter=label, field=field, input=named(parameters, self.INPUT), fields=", ".join(names)))
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context) or None
         if name_field and name_field not in names:
-            feedback.pushInfo(f"NAME_FIELD '{name_field}' is not in INPUT: cities are named by their feature order.")
+            feedback.pushInfo(self.tr(
+                "NAME_FIELD '{field}' is not in INPUT: cities are named by their feature order.").format(field=name_field))
             name_field = None
         city_field = self.parameterAsString(parameters, self.CITY_FIELD, context) or None
         if city_field and city_field not in names:
@@ -240,15 +248,17 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.2)
         member = tables.member_mask(frame[region_field])
         if not member.any():
-            raise QgsProcessingException(
-                f"No feature of INPUT has a mega-region in '{region_field}': run 'Assign mega-regions and core "
-                "cities' first.")
+            raise QgsProcessingException(self.tr(
+                "No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' "
+                "first.").format(field=region_field))
         others = int((~member).sum())
         if others and keep_others:
-            feedback.pushInfo(f"{others} features with no mega-region are not members: not typed, but in the pool "
-                              f"({pool_label}).")
+            feedback.pushInfo(self.tr(
+                "{count} features with no mega-region are not members: not typed, but in the pool ({pool}).").format(
+                    count=others, pool=self.tr(pool_label)))
         elif others:
-            feedback.pushInfo(f"{others} features with no mega-region are not members and are left out.")
+            feedback.pushInfo(self.tr(
+                "{count} features with no mega-region are not members and are left out.").format(count=others))
             frame = frame[member].reset_index(drop=True)
             geometries = [g for g, keep in zip(geometries, member) if keep]
         return settings, frame, geometries
@@ -269,25 +279,29 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
     def compute(self, parameters, context, feedback):
         settings, frame, geometries = self._read(parameters, context, feedback)
         if feedback.isCanceled():
-            raise QgsProcessingException("Cancelled")
+            raise QgsProcessingException(self.tr("Cancelled"))
         result, composite = self._run_core(settings, frame, geometries, context, feedback)
         if feedback.isCanceled():
-            raise QgsProcessingException("Cancelled")
+            raise QgsProcessingException(self.tr("Cancelled"))
         feedback.setProgress(60)
         self._push_messages(result, feedback)
         for row in result.silhouette_by_k.itertuples():
-            feedback.pushInfo(f"K = {int(row.k)}: mean silhouette {row.mean_silhouette:.4f}, "
-                              f"within SS {row.within_ss:.4f}")
-        feedback.pushInfo(f"K = {result.k} ({result.k_chosen_by}); {len(result.cities)} secondary cities typed, "
-                          f"{len(result.excluded)} left out; mean silhouette {result.mean_silhouette:.4f}.")
+            feedback.pushInfo(self.tr("K = {k}: mean silhouette {silhouette:.4f}, within SS {within:.4f}").format(
+                k=int(row.k), silhouette=row.mean_silhouette, within=row.within_ss))
+        feedback.pushInfo(self.tr(
+            "K = {k} ({chosen_by}); {typed} secondary cities typed, {excluded} left out; mean silhouette "
+            "{silhouette:.4f}.").format(k=result.k, chosen_by=result.k_chosen_by, typed=len(result.cities),
+                                        excluded=len(result.excluded), silhouette=result.mean_silhouette))
         labels = tables.type_labels(result)
         for (letter, label), description in zip(labels, result.types["description"]):
-            feedback.pushInfo(f"{label}. {description}")
+            feedback.pushInfo(label + ". " + description)  # the type's letter and the core's description
         resamples = result.settings.get("stability_resamples")
         if resamples:
             values = ", ".join(f"{t} {v:.2f}" for t, v in result.types["stability"].items() if v == v)
-            feedback.pushInfo(f"Stability (mean Jaccard similarity over {resamples} resamples of the secondary "
-                              f"cities; under {stability.UNSTABLE_BELOW:g} = unstable): {values}.")
+            feedback.pushInfo(self.tr(
+                "Stability (mean Jaccard similarity over {resamples} resamples of the secondary cities; under "
+                "{unstable:g} = unstable): {values}.").format(
+                    resamples=resamples, unstable=stability.UNSTABLE_BELOW, values=values))
 
         # Every table is built before any output is opened, so a failure leaves no file.
         cities = tables.city_table(result, frame, composite, settings["city_field"], labels)
@@ -329,10 +343,11 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
             if not message.startswith(summary):
                 feedback.pushWarning(message)
         if len(result.excluded):
-            feedback.pushWarning(summary + " (see excluded_reason):")
+            # the core's summary (English) is matched above; the one shown follows the interface
+            feedback.pushWarning(tr(LEFT_OUT[result.kind]).format(count=len(result.excluded)))
             for reason, group in result.excluded.groupby("reason", sort=False):
                 cities = ", ".join(f"{n} ({m})" for m, n in zip(group["megaregion_id"], group["name"]))
-                feedback.pushWarning(f"  {reason}: {cities}")
+                feedback.pushWarning("  " + reason + ": " + cities)  # the core's reason, the cities by name
 
     # ------------------------------------------------------------------ output
     def _write(self, parameters, name, context, feedback, table, geometries, source, start, end):

@@ -14,6 +14,7 @@ from ..core import raster_presets
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
 from .input_checks import CheckedInputs, checked_source, named, no_crs_advice
+from .i18n import tr
 from .deps import lazy_import
 from .styling import graduated_renderer
 
@@ -63,7 +64,8 @@ def _numbers(text, what):
         try:
             out.append(float(part))
         except ValueError:
-            raise QgsProcessingException(f"{what}: '{part}' is not a number; give numbers separated by commas") from None
+            raise QgsProcessingException(tr("{parameter}: '{value}' is not a number; give numbers separated by "
+                                            "commas").format(parameter=what, value=part)) from None
     return out
 
 
@@ -191,17 +193,17 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
     def _raster_paths(self, parameters, context):
         layers = self.parameterAsLayerList(parameters, self.RASTER, context)
         if not layers:
-            raise QgsProcessingException("RASTER is empty: choose at least one raster.")
+            raise QgsProcessingException(self.tr("RASTER is empty: choose at least one raster."))
         paths = []
         for layer in layers:
             if layer.type() != compat.LAYER_RASTER:
-                raise QgsProcessingException(
-                    f"RASTER '{layer.source()}' is not a raster layer: choose raster files (GeoTIFF).")
+                raise QgsProcessingException(self.tr(
+                    "RASTER '{layer}' is not a raster layer: choose raster files (GeoTIFF).").format(layer=layer.source()))
             if layer.providerType() != "gdal":
-                raise QgsProcessingException(
-                    f"RASTER '{layer.name()}' comes from the '{layer.providerType()}' provider: zonal statistics "
-                    "read files; save the raster as a GeoTIFF first (Raster > Conversion > Translate)."
-                )
+                raise QgsProcessingException(self.tr(
+                    "RASTER '{layer}' comes from the '{provider}' provider: zonal statistics read files; save the "
+                    "raster as a GeoTIFF first (Raster > Conversion > Translate).").format(
+                        layer=layer.name(), provider=layer.providerType()))
             paths.append(layer.source())
         return paths
 
@@ -216,9 +218,10 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
             ds = None
             beyond = [b for b in band_list if b > count]
             if beyond:
-                raise QgsProcessingException(
-                    f"BANDS {', '.join(map(str, beyond))}: raster '{path}' has {count} band(s); give band numbers "
-                    f"from 1 to {count}, or leave BANDS empty for all bands.")
+                raise QgsProcessingException(tr(
+                    "BANDS {bands}: raster '{path}' has {count} band(s); give band numbers from 1 to {count}, or "
+                    "leave BANDS empty for all bands.").format(bands=", ".join(map(str, beyond)), path=path,
+                                                               count=count))
 
     def _preset(self, parameters, context, paths):
         key = self.PRESETS[self.parameterAsEnum(parameters, self.PRESET, context)]
@@ -231,43 +234,45 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
         if text and text.strip():
             years = [int(y) for y in _numbers(text, "YEARS")]
             if len(years) != len(paths):
-                raise QgsProcessingException(
-                    f"YEARS '{text}' has {len(years)} value(s) for {len(paths)} rasters: give one year per raster, "
-                    "in order."
-                )
+                raise QgsProcessingException(self.tr(
+                    "YEARS '{text}' has {count} value(s) for {rasters} rasters: give one year per raster, in "
+                    "order.").format(text=text, count=len(years), rasters=len(paths)))
             return years
         return core_zonal.raster_years(paths)
 
     def compute(self, parameters, context, feedback):
-        source = checked_source(self, parameters, self.INPUT, context, polygons_for="zonal statistics need polygons")
+        source = checked_source(self, parameters, self.INPUT, context,
+                                polygons_for=self.tr("zonal statistics need polygons"))
         crs = source.sourceCrs()
         if not crs.isValid():
-            raise QgsProcessingException(
-                f"{named(parameters, self.INPUT)} has no coordinate reference system, so its polygons cannot be "
-                "placed on the rasters: " + no_crs_advice() + ".")
+            raise QgsProcessingException(self.tr(
+                "{input} has no coordinate reference system, so its polygons cannot be placed on the rasters: "
+                "{advice}.").format(input=named(parameters, self.INPUT), advice=no_crs_advice()))
         paths = self._raster_paths(parameters, context)
         stats = [self.STATS[i] for i in self.parameterAsEnums(parameters, self.STATISTICS, context)]
         percentiles = _numbers(self.parameterAsString(parameters, self.PERCENTILES, context), "PERCENTILES")
         for q in percentiles:
             if not 0 <= q <= 100:
-                raise QgsProcessingException(f"PERCENTILES: {q:g} is outside 0-100; give percentiles such as 10,50,90.")
+                raise QgsProcessingException(self.tr(
+                    "PERCENTILES: {value:g} is outside 0-100; give percentiles such as 10,50,90.").format(value=q))
         extra_kwargs, extra_stats = self.specific_arguments(parameters, context)
         stats = list(dict.fromkeys(stats + [f"p{q:g}" for q in percentiles] + extra_stats))
         if not stats:
-            raise QgsProcessingException("STATISTICS is empty: choose at least one statistic.")
+            raise QgsProcessingException(self.tr("STATISTICS is empty: choose at least one statistic."))
         coverage = COVERAGES[self.parameterAsEnum(parameters, self.COVERAGE, context)]
         bands_text = self.parameterAsString(parameters, self.BANDS, context)
         band_list = [int(b) for b in _numbers(bands_text, "BANDS")]
         if any(b < 1 for b in band_list):
-            raise QgsProcessingException(f"BANDS: band numbers start at 1 (got {bands_text}).")
+            raise QgsProcessingException(self.tr("BANDS: band numbers start at 1 (got {bands}).").format(
+                bands=bands_text))
         if band_list:
             self._check_bands(paths, band_list)
         composite = COMPOSITES[self.parameterAsEnum(parameters, self.BAND_COMPOSITE, context)]
         if band_list and composite != "each":
-            raise QgsProcessingException(
-                f"BANDS = {bands_text} and BAND_COMPOSITE = {composite} together are ambiguous: leave BANDS empty to "
-                "combine all bands, or choose 'Each band'."
-            )
+            raise QgsProcessingException(self.tr(
+                "BANDS = {bands} and BAND_COMPOSITE = {composite} together are ambiguous: leave BANDS empty to "
+                "combine all bands, or choose '{each}'.").format(bands=bands_text, composite=composite,
+                                                                 each=self.tr(COMPOSITE_LABELS[0])))
         bands = band_list or composite
         vmin = self._optional_number(parameters, self.VALID_MIN, context)
         vmax = self._optional_number(parameters, self.VALID_MAX, context)
@@ -275,7 +280,8 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
         if vmin is not None or vmax is not None:
             valid_range = (-float("inf") if vmin is None else vmin, float("inf") if vmax is None else vmax)
             if valid_range[0] > valid_range[1]:
-                raise QgsProcessingException(f"VALID_MIN {vmin:g} is above VALID_MAX {vmax:g}: swap them.")
+                raise QgsProcessingException(self.tr(
+                    "VALID_MIN {low:g} is above VALID_MAX {high:g}: swap them.").format(low=vmin, high=vmax))
 
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.1)
         shapes = qgis_io.shapely_geometries(geometries)
@@ -288,10 +294,14 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
             valid_range=valid_range,
         )
         kwargs.update(extra_kwargs)
-        feedback.pushInfo(
-            f"{len(paths)} raster(s), {len(shapes)} polygons, coverage {coverage}"
-            + (f", product {preset}" if preset else "") + f": {', '.join(stats)}"
-        )
+        if preset:
+            feedback.pushInfo(self.tr(
+                "{rasters} raster(s), {polygons} polygons, coverage {coverage}, product {product}: {statistics}").format(
+                    rasters=len(paths), polygons=len(shapes), coverage=coverage, product=preset,
+                    statistics=", ".join(stats)))
+        else:
+            feedback.pushInfo(self.tr("{rasters} raster(s), {polygons} polygons, coverage {coverage}: {statistics}").format(
+                rasters=len(paths), polygons=len(shapes), coverage=coverage, statistics=", ".join(stats)))
         prefix = (self.parameterAsString(parameters, self.PREFIX, context) or "").strip()
         years = self._years(parameters, context, paths)
         tokens = core_zonal.raster_tokens(len(paths))
@@ -304,20 +314,22 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
                 **kwargs,
             )
         except core_zonal.ZonalCancelled:
-            raise QgsProcessingException("Cancelled") from None
+            raise QgsProcessingException(self.tr("Cancelled")) from None
         renamed = core_zonal.column_names(result.columns, tokens, paths, prefix, years)
         status = renamed[core_zonal.STATUS_COLUMN]
         result = result.rename(columns=renamed)
         missing = result[status] != "ok"
         if missing.any():
-            feedback.pushWarning(f"{int(missing.sum())} polygons have notes or missing values: see '{status}'.")
+            feedback.pushWarning(self.tr("{count} polygons have notes or missing values: see '{field}'.").format(
+                count=int(missing.sum()), field=status))
             for i in list(missing[missing].index)[:10]:
-                feedback.pushInfo(f"Feature {i + 1}: {result.at[i, status]}")
+                feedback.pushInfo(self.tr("Feature {number}: {note}").format(number=i + 1, note=result.at[i, status]))
 
         out = frame.copy()
         clashes = [c for c in result.columns if c in out.columns]
         for c in clashes:
-            feedback.pushWarning(f"INPUT already has a field '{c}': it is replaced by the new statistic.")
+            feedback.pushWarning(self.tr("INPUT already has a field '{field}': it is replaced by the new "
+                                         "statistic.").format(field=c))
             out = out.drop(columns=c)
         result.index = out.index
         out = out.join(result)
@@ -420,15 +432,14 @@ class NighttimeLightAlgorithm(_ZonalBase):
         stats = [self.STATS[i] for i in self.parameterAsEnums(parameters, self.STATISTICS, context)]
         if cap is not None:
             if cap <= 0:
-                raise QgsProcessingException(f"CAP {cap:g} must be above 0.")
+                raise QgsProcessingException(self.tr("CAP {value:g} must be above 0.").format(value=cap))
             kwargs["clip"] = (0.0, cap)
             if radiance:
                 kwargs["dn_max"] = cap
         elif radiance and "cnli" in stats:
-            raise QgsProcessingException(
+            raise QgsProcessingException(self.tr(
                 "STATISTICS has cnli, which needs the largest possible value DN_max: radiance has none, so set "
-                "CAP (e.g. the 99.9th percentile of the city cores) or leave cnli out."
-            )
+                "CAP (e.g. the 99.9th percentile of the city cores) or leave cnli out."))
         return kwargs, []
 
 
@@ -457,7 +468,8 @@ class NdviAlgorithm(_ZonalBase):
 
         ds = gdal.OpenEx(str(paths[0]), gdal.OF_RASTER)
         if ds is None or ds.RasterCount < 1:
-            raise QgsProcessingException(f"raster {paths[0]!r} cannot be opened: choose a GDAL raster (GeoTIFF)")
+            raise QgsProcessingException(self.tr("raster {path!r} cannot be opened: choose a GDAL raster (GeoTIFF)").format(
+                path=paths[0]))
         dtype = gdal.GetDataTypeName(ds.GetRasterBand(1).DataType)
         ds = None
         return raster_presets.ndvi_preset(dtype)

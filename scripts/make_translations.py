@@ -105,7 +105,8 @@ class Extractor:
         self.modules = {p.stem: Module(p, self.root) for p in source_files(self.root)}
         self.messages = {}  # source text -> [(file, line)]
         self.unresolved = []  # (file, line, code) of tr arguments that could not be resolved
-        self.fstrings = []  # (file, line, code) of user-facing messages built with f-strings
+        self.fstrings = []  # (file, line, call) of user-facing messages built with f-strings
+        self.plain = []  # (file, line, call) of user-facing messages in English text that bypasses tr
         self._pure = {}
 
     # values ------------------------------------------------------------------------------
@@ -233,6 +234,26 @@ class Extractor:
                 parts = [e[i] if isinstance(e, (tuple, list)) and len(e) > i else UNKNOWN for e in elements]
                 self.bind(module, sub, parts, bindings, iterate=False)
 
+    def bare_text(self, node):
+        """How a message argument carries text past ``tr``: "f-string", "plain" (a literal
+        with words), or None (translated, or a value such as a path or another message). A
+        translated template filled by ``.format`` (``self.tr("{n} rows").format(n=...)``) is
+        translated whatever its values are."""
+        if isinstance(node, ast.JoinedStr):
+            return "f-string"
+        if isinstance(node, ast.Constant):
+            return "plain" if isinstance(node.value, str) and any(c.isalpha() for c in node.value) else None
+        if isinstance(node, ast.BinOp):
+            kinds = {self.bare_text(node.left), self.bare_text(node.right)}
+            return "f-string" if "f-string" in kinds else "plain" if "plain" in kinds else None
+        if isinstance(node, ast.IfExp):
+            kinds = {self.bare_text(node.body), self.bare_text(node.orelse)}
+            return "f-string" if "f-string" in kinds else "plain" if "plain" in kinds else None
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join"
+                and isinstance(node.func.value, ast.Constant)):
+            return None  # "; ".join(values): a separator, no words
+        return None
+
     # walking -----------------------------------------------------------------------------
     def add(self, text, module, line):
         if isinstance(text, str) and text:
@@ -311,9 +332,12 @@ class Extractor:
             for node in ast.walk(module.tree):
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     self.scan_function(module, node)
-                elif isinstance(node, ast.Call) and _call_name(node) in MESSAGE_CALLS:
-                    if any(isinstance(a, ast.JoinedStr) for a in node.args):
+                elif isinstance(node, ast.Call) and _call_name(node) in MESSAGE_CALLS and node.args:
+                    kinds = {self.bare_text(a) for a in node.args} - {None}
+                    if "f-string" in kinds:
                         self.fstrings.append((module.rel, node.lineno, _call_name(node)))
+                    elif self.bare_text(node.args[0]) == "plain":  # later arguments: log tags, levels
+                        self.plain.append((module.rel, node.lineno, _call_name(node)))
         # tr calls nested in several functions are found once per enclosing function: keep one
         self.unresolved = sorted(set(self.unresolved))
         return self
@@ -451,6 +475,8 @@ def main(argv=None):
             print("  unfinished: " + source[:100].replace("\n", " "), file=sys.stderr)
         for filename, line, call in extractor.fstrings:
             print(f"  f-string message: {filename}:{line}: {call}", file=sys.stderr)
+        for filename, line, call in extractor.plain:
+            print(f"  untranslated message: {filename}:{line}: {call}", file=sys.stderr)
     if args.check:
         return 1 if new or revived or vanished or unfinished else 0
     write_ts(root)
