@@ -1,8 +1,8 @@
 """The Chinese interface in a running QGIS: with the plugin's translation installed, the
 algorithms' display names, groups, parameter labels, options and help are Chinese (ids and
 parameter names stay English); every text the algorithms ask ``tr`` for has a translation;
-and ``qgis_process help`` follows QGIS's language (the profile's locale override, or the
-system's language)."""
+``qgis_process help`` follows QGIS's language (the profile's locale override, or the system's
+language), and so does the error of a run with a bad input."""
 import os
 import re
 import shutil
@@ -15,6 +15,7 @@ from qgis.core import QgsApplication, QgsProcessingParameterEnum
 from qgis.PyQt.QtCore import QCoreApplication, QSettings, QTranslator
 
 from _pkg import ROOT
+from data_paths import BOUNDARIES, CENSUS
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_translations as mt  # noqa: E402
@@ -163,7 +164,9 @@ def plugin_with_qm(tmp_path_factory, qm):
     return parent
 
 
-def _qgis_process_help(plugin_parent, home, lang, locale=None):
+def _qgis_process(plugin_parent, home, lang, *args, locale=None):
+    """``qgis_process args`` with the plugin enabled, under system language ``lang`` (and the
+    profile's locale override ``locale``)."""
     home.mkdir(exist_ok=True)
     (home / "runtime").mkdir(mode=0o700, exist_ok=True)
     env = dict(os.environ, HOME=str(home), XDG_RUNTIME_DIR=str(home / "runtime"), QT_QPA_PLATFORM="offscreen",
@@ -179,7 +182,11 @@ def _qgis_process_help(plugin_parent, home, lang, locale=None):
         settings.setValue("locale/overrideFlag", True)
         settings.setValue("locale/userLocale", locale)
         settings.sync()
-    proc = run("help", "megaregion:unevenness")
+    return run(*args)
+
+
+def _qgis_process_help(plugin_parent, home, lang, locale=None):
+    proc = _qgis_process(plugin_parent, home, lang, "help", "megaregion:unevenness", locale=locale)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 
@@ -206,3 +213,21 @@ def test_qgis_process_help_stays_english_when_the_override_says_english(plugin_w
     out = _qgis_process_help(plugin_with_qm, tmp_path / "home", "zh_CN.UTF-8", locale="en_US")
     assert "Core-secondary unevenness (megaregion:unevenness)" in out
     assert not CJK.search(out.split("Description", 1)[0])
+
+
+@needs_qgis_process
+def test_qgis_process_run_reports_a_bad_input_in_chinese(plugin_with_qm, tmp_path):
+    """A Chinese system: the error of a run whose TABLE_KEY is not a field of the table is the
+    Chinese message, naming the parameter, the value and the table's file; nothing is written."""
+    out, unmatched = tmp_path / "joined.gpkg", tmp_path / "unmatched.csv"
+    proc = _qgis_process(plugin_with_qm, tmp_path / "home", "zh_CN.UTF-8", "run", "megaregion:joinindicators", "--",
+                         f"INPUT={BOUNDARIES}", "INPUT_KEY=adcode", f"TABLE={CENSUS}", "TABLE_KEY=citycode",
+                         f"OUTPUT={out}", f"UNMATCHED={unmatched}")
+    text = proc.stdout + proc.stderr
+    assert proc.returncode != 0, text
+    message = next((line for line in text.splitlines() if "TABLE_KEY“citycode”" in line), None)
+    assert message is not None, text
+    assert re.search(f"TABLE_KEY“citycode”不是 TABLE（{re.escape(CENSUS.name)}）\\s*的字段", message), message
+    assert "请选择存放行政区划代码或名称的字段" in message and "city_code" in message  # the fix and the fields
+    assert "is not a field" not in text
+    assert not out.exists() and not unmatched.exists()
