@@ -1293,7 +1293,7 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         <message>
             <location filename="../processing/typology_base.py" line="256" />
             <source>{count} features with no mega-region are not members: not typed, but in the pool ({pool}).</source>
-            <translation>{count} 个不属于任何城市群的要素不是成员：不参与类型划分，但计入标准化的样本范围（{pool}）。</translation>
+            <translation>{count} 个不属于任何城市群的要素不是成员：不参与类型划分，但计入极差标准化的样本池（{pool}）。</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="214" />

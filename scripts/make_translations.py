@@ -2,7 +2,8 @@
 the Processing side (processing/*.py and plugin.py), update i18n/megaregion_zh_CN.ts, and
 compile it to i18n/megaregion_zh_CN.qm with Qt's ``lrelease``.
 
-A string is translatable when the code passes it to ``self.tr(...)`` / ``tr(...)`` /
+A string is translatable when the code passes it to ``self.tr(...)`` / ``tr(...)`` (the
+module-level helper of processing/i18n.py, for messages built outside an algorithm) /
 ``QCoreApplication.translate("megaregion", ...)``, or when it is one of the class attributes
 processing/base.py passes through ``self.tr`` (DISPLAY_NAME, GROUP, HELP). The argument may be
 a literal (also implicitly concatenated or joined with ``+``), a module constant, a class
@@ -11,6 +12,12 @@ a ``for`` or a comprehension over such a constant (``self.tr(o) for o in OPTIONS
 ``self.tr(p[0]) for p in POOLS``), a name unpacked from one, or the result of a help function
 of a module without imports (processing/typology_help.py). f-strings cannot be looked up and are
 reported as such.
+
+A message with values is a template filled after translation, with named placeholders so a
+translation may reorder them: ``self.tr("{count} rows of {input}").format(count=n, input=name)``.
+``--report`` lists the messages (QgsProcessingException, pushInfo, pushWarning, reportError,
+logMessage ...) that still bypass the translation: built with an f-string, or English text joined
+around ``tr``.
 
 Updating keeps every translation: a new source text is added as unfinished, one the code no
 longer has is marked vanished (kept, revived when it comes back), nothing is ever deleted.
