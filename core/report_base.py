@@ -17,7 +17,7 @@ from typing import Iterable, List, Optional, Sequence, Tuple
 __all__ = [
     "CSS", "esc", "page", "fmt_number", "fmt_fixed", "decimals_for", "fmt_signed", "fmt_interval",
     "fmt_p", "fmt_percent", "is_number", "sequential_colour", "diverging_colour", "legend",
-    "nice_ticks", "svg", "axes", "band_chart", "text_width", "html_table",
+    "nice_ticks", "svg", "axes", "band_chart", "text_width", "html_table", "CSS_ZH",
 ]
 
 CSS = """
@@ -70,13 +70,26 @@ def esc(text) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
+# A Chinese page sets Chinese first: the Simplified Chinese faces of Linux, Windows and macOS,
+# whose Latin letters and digits are designed to sit with the Chinese ones. A Chinese heading
+# has no spaces to break at, so the headings of number columns may wrap (the numbers do not).
+CSS_ZH = """
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","Hiragino Sans GB",
+ "WenQuanYi Micro Hei","Noto Sans",Helvetica,Arial,sans-serif}
+th.num{white-space:normal;min-width:4em}
+th:first-child{white-space:nowrap}
+"""
+
+
 def page(title: str, body: Iterable[str], lang: str = "en") -> str:
     """A complete, self-contained HTML page: ``title`` as window title and first heading is the
-    caller's business (``body`` is joined as it is)."""
+    caller's business (``body`` is joined as it is). ``lang`` is the page's language
+    attribute (``"zh-CN"`` or ``"zh"`` adds the Chinese font order :data:`CSS_ZH`)."""
+    css = CSS + CSS_ZH if str(lang).lower().startswith("zh") else CSS
     return ("<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<title>%s</title><style>%s</style></head><body>\n%s\n</body></html>\n"
-            % (esc(lang), esc(title), CSS, "\n".join(body)))
+            % (esc(lang), esc(title), css, "\n".join(body)))
 
 
 # --------------------------------------------------------------------------- numbers
@@ -160,16 +173,20 @@ def fmt_signed(value, decimals: int, missing: str = "") -> str:
     return fmt_fixed(value, decimals, missing, sign=True)
 
 
-def fmt_interval(low, high, decimals: int) -> str:
+def fmt_interval(low, high, decimals: int, lang: str = "en") -> str:
     """``0.031–0.055`` (an en dash), ``-0.012 to 0.004`` when an end is negative (a dash next
-    to a minus sign misreads), or ``""`` when either end is missing.
+    to a minus sign misreads; ``-0.012 至 0.004`` in Chinese), or ``""`` when either end is missing.
 
     >>> fmt_interval(0.0312, 0.0551, 3), fmt_interval(-0.0124, -0.0041, 3), fmt_interval(None, 1, 3)
     ('0.031–0.055', '-0.012 to -0.004', '')
+    >>> fmt_interval(-0.0124, 0.0041, 3, lang="zh")
+    '-0.012 至 0.004'
     """
     if not (is_number(low) and is_number(high)):
         return ""
-    joint = " to " if (float(low) < 0 or float(high) < 0) else _DASH
+    joint = _DASH
+    if float(low) < 0 or float(high) < 0:
+        joint = " 至 " if str(lang).lower().startswith("zh") else " to "
     return "%s%s%s" % (fmt_fixed(low, decimals), joint, fmt_fixed(high, decimals))
 
 
@@ -230,9 +247,10 @@ def diverging_colour(value, centre: float, reach: float) -> Tuple[str, str]:
     return _with_text(_mix(_MID, _POS, t) if t >= 0 else _mix(_MID, _NEG, -t))
 
 
-def legend(kind: str, low=None, high=None, left: str = "", right: str = "", note: str = "") -> str:
+def legend(kind: str, low=None, high=None, left: str = "", right: str = "", note: str = "",
+           lang: str = "en") -> str:
     """A colour bar: ``kind`` 'sequential' or 'diverging', end labels ``left``/``right`` (by
-    default the numbers ``low``/``high``), and the grey of missing values."""
+    default the numbers ``low``/``high``), and the grey of missing values (named in ``lang``)."""
     if kind == "diverging":
         gradient = "linear-gradient(to right, #%02x%02x%02x, #%02x%02x%02x, #%02x%02x%02x)" % (_NEG + _MID + _POS)
     else:
@@ -240,8 +258,9 @@ def legend(kind: str, low=None, high=None, left: str = "", right: str = "", note
     left = left or fmt_number(low)
     right = right or fmt_number(high)
     return ('<div class="legendline">%s<span class="legend" style="background:%s"></span>%s%s &nbsp; '
-            '<span class="swatch" style="background:%s"></span>no value</div>'
-            % (esc(left), gradient, esc(right), (" &nbsp; " + esc(note)) if note else "", MISSING_COLOUR))
+            '<span class="swatch" style="background:%s"></span>%s</div>'
+            % (esc(left), gradient, esc(right), (" &nbsp; " + esc(note)) if note else "", MISSING_COLOUR,
+               "无数值" if str(lang).lower().startswith("zh") else "no value"))
 
 
 # --------------------------------------------------------------------------- tables
@@ -349,10 +368,10 @@ def axes(width, height, margin, x_range, y_range, x_label="", y_label="", x_tick
 
 def band_chart(xs: Sequence[float], ys: Sequence[float], lows=None, highs=None, y_range=None,
                width: int = 230, height: int = 130, label: str = "", reference: Optional[float] = None,
-               colour: str = "#0072B2") -> str:
+               colour: str = "#0072B2", lang: str = "en") -> str:
     """A small line chart of ``ys`` over ``xs`` (years) with the interval band ``lows``..``highs``
     shaded where both ends are known; ``reference`` draws a dashed line (e.g. the value of no gap).
-    Missing values break the line."""
+    Missing values break the line. ``lang`` is the language of the points' tooltips."""
     xs = [float(x) for x in xs]
     ys = [float(y) if is_number(y) else math.nan for y in ys]
     lows = [float(v) if is_number(v) else math.nan for v in (lows if lows is not None else [None] * len(xs))]
@@ -389,9 +408,10 @@ def band_chart(xs: Sequence[float], ys: Sequence[float], lows=None, highs=None, 
             run.append("%.1f,%.1f" % (sx(x), sy(y)))
     for i, (x, y) in enumerate(zip(xs, ys)):
         if not math.isnan(y):
-            tip = "%d: %s" % (x, fmt_number(y))
+            zh = str(lang).lower().startswith("zh")
+            tip = ("%d 年：%s" if zh else "%d: %s") % (x, fmt_number(y))
             if i in band:
-                tip += " (%s)" % fmt_interval(lows[i], highs[i], decimals_for([highs[i], y]))
+                tip += ("（%s）" if zh else " (%s)") % fmt_interval(lows[i], highs[i], decimals_for([highs[i], y]), lang)
             body.append('<circle cx="%.1f" cy="%.1f" r="2.8" fill="%s"><title>%s</title></circle>'
                         % (sx(x), sy(y), colour, esc(tip)))
     return svg(width, height, body, label)

@@ -7,7 +7,10 @@ table of the types (colour, label, number of cities, stability with "unstable" i
 mega-region's full English and Chinese name, in the one region order of every report. Then
 the details: the profile heatmap of every type, the mean silhouette by K, the PCA scatter and
 loadings, and the cities left out with the reason. Page, styles, numbers and charts come
-from :mod:`.report_base`; no JavaScript and no external resources.
+from :mod:`.report_base`; no JavaScript and no external resources. ``lang="zh"`` writes the
+report in Chinese (words in :mod:`.report_texts`, type labels from
+:func:`~megaregion.core.typology_tables.type_labels`); the type descriptions are those of the
+result (a typology run with ``lang="zh"`` has them in Chinese).
 """
 import math
 import re
@@ -15,10 +18,12 @@ import re
 import numpy as np
 
 from . import report_base as rb
+from . import report_texts as rt
 from .fields import split_year
 from .indicators import INDICATOR_NAMES, indicator_name
 from .regions import find_region, region_order
 from .stability import UNSTABLE_BELOW
+from .type_texts import dimension_in_words
 
 __all__ = ["PALETTE", "CSS", "type_colour", "column_label", "silhouette_chart", "pca_chart", "heatmap", "typology_section",
            "typology_report_html", "write_typology_report"]
@@ -35,29 +40,37 @@ def type_colour(index):
     return PALETTE[index % len(PALETTE)]
 
 
-def _region(value):
-    """``(English, Chinese)`` of a mega-region code or name ('' for a region not bundled)."""
+def _region(value, lang="en"):
+    """``(English, Chinese)`` of a mega-region code or name ('' for a region not bundled);
+    ``(Chinese, '')`` in a Chinese report."""
     region = find_region(value)
-    return (region.en, region.zh) if region is not None else (str(value), "")
+    if region is None:
+        return str(value), ""
+    return (region.zh, "") if rt.is_zh(lang) else (region.en, region.zh)
 
 
-def _region_full(value):
-    en, zh = _region(value)
+def _region_full(value, lang="en"):
+    en, zh = _region(value, lang)
     return "%s (%s)" % (en, zh) if zh else en
 
 
-def _region_th(value):
-    en, zh = _region(value)
+def _region_th(value, lang="en"):
+    en, zh = _region(value, lang)
     return '<th class="region"><div>%s%s</div></th>' % (_e(en), ' <span class="zh">%s</span>' % _e(zh) if zh else "")
 
 
-def column_label(field):
+def column_label(field, lang="en"):
     """A profile column for a reader: ``popu_2020`` -> ``population, 2020`` for a bundled
-    indicator (:mod:`.indicators`), any other column as it is.
+    indicator (:mod:`.indicators`), any other column as it is; in Chinese (``lang="zh"``)
+    also the dissertation's dimensions.
 
     >>> column_label("popu_2020"), column_label("built_frac_13"), column_label("GDP_2020")
     ('population, 2020', 'built-up share', 'GDP_2020')
+    >>> column_label("popu_2020", "zh"), column_label("innovation", "zh"), column_label("GDP_2020", "zh")
+    ('2020年常住人口', '创新能力', 'GDP_2020')
     """
+    if rt.is_zh(lang):
+        return dimension_in_words(field, lang)
     base, year = split_year(field)
     if str(field) in INDICATOR_NAMES:
         return indicator_name(field)
@@ -74,13 +87,14 @@ def _padded(values, pad=0.05):
     return low - pad * span, high + pad * span
 
 
-def silhouette_chart(result, width=420, height=260):
+def silhouette_chart(result, width=420, height=260, lang="en"):
     """Mean silhouette by K; the chosen K is drawn larger."""
+    T = rt.TextOf(lang)
     table = result.silhouette_by_k
     ks = table["k"].to_numpy(dtype=float)
     sil = table["mean_silhouette"].to_numpy(dtype=float)
     body, sx, sy = rb.axes(width, height, (50, 15, 15, 40), (ks.min() - 0.5, ks.max() + 0.5), _padded(np.r_[sil, 0.0]),
-                           "K (number of types)", "mean silhouette", x_ticks=[int(k) for k in ks])
+                           T("k axis"), T("mean silhouette"), x_ticks=[int(k) for k in ks])
     if len(ks) > 1:
         path = " ".join("%.1f,%.1f" % (sx(k), sy(s)) for k, s in zip(ks, sil))
         body.append('<polyline points="%s" fill="none" stroke="#0072B2" stroke-width="1.5"/>' % path)
@@ -89,32 +103,33 @@ def silhouette_chart(result, width=420, height=260):
         body.append('<circle cx="%.1f" cy="%.1f" r="%s" fill="%s"><title>K = %d: %s</title></circle>'
                     % (sx(k), sy(s), 6 if chosen else 3.5, "#D55E00" if chosen else "#0072B2", int(k),
                        rb.fmt_fixed(s, 4)))
-    return rb.svg(width, height, body, "mean silhouette by K")
+    return rb.svg(width, height, body, T("silhouette by k"))
 
 
-def pca_chart(result, width=560, height=420):
+def pca_chart(result, width=560, height=420, lang="en"):
     """Cities on the first two principal components, coloured by type."""
+    T = rt.TextOf(lang)
     cities = result.cities
     x = cities["pca_x"].to_numpy(dtype=float)
     y = cities["pca_y"].to_numpy(dtype=float)
     ex = result.pca_explained
     body, sx, sy = rb.axes(width, height, (55, 15, 15, 42), _padded(x), _padded(y),
-                           "PC1 (%.1f%% of variance)" % (100 * ex[0]), "PC2 (%.1f%%)" % (100 * ex[1]))
+                           T("pc1") % (100 * ex[0]), T("pc2") % (100 * ex[1]))
     letters = list(result.types.index)
     for (_, row), xi, yi in zip(cities.iterrows(), x, y):
         colour = type_colour(letters.index(row["type"]))
-        tip = "%s (%s): type %s, silhouette %s" % (row["name"], _region_full(row["megaregion_id"]), row["type"],
-                                                   rb.fmt_fixed(row["silhouette"], 3))
+        tip = T("pca tip") % (row["name"], _region_full(row["megaregion_id"], lang), row["type"],
+                              rb.fmt_fixed(row["silhouette"], 3))
         body.append('<circle cx="%.1f" cy="%.1f" r="4" fill="%s" fill-opacity="0.85" stroke="#333" '
                     'stroke-width="0.4"><title>%s</title></circle>' % (sx(xi), sy(yi), colour, _e(tip)))
-    return rb.svg(width, height, body, "PCA scatter of cities coloured by type")
+    return rb.svg(width, height, body, T("pca label"))
 
 
-def heatmap(centres, title, cell=62, row_height=26):
+def heatmap(centres, title, cell=62, row_height=26, lang="en"):
     """Types x columns heatmap of the type centres with the value in every cell, on a scale
     diverging around 0. Column labels are set at 45 degrees with room for the longest, so no
     label is cut."""
-    columns = [column_label(c) for c in centres.columns]
+    columns = [column_label(c, lang) for c in centres.columns]
     rows = list(centres.index)
     values = centres.to_numpy(dtype=float)
     finite = np.abs(values[np.isfinite(values)])
@@ -145,35 +160,40 @@ def heatmap(centres, title, cell=62, row_height=26):
     return rb.svg(width, height, body, title)
 
 
-def _stability_text(value):
+def _stability_text(value, lang="en"):
+    T = rt.TextOf(lang)
     if not rb.is_number(value):
-        return '<span class="muted">not measured</span>'
+        return '<span class="muted">%s</span>' % T("not measured")
     text = rb.fmt_fixed(value, 2)
-    return ('%s <span class="warn">unstable</span>' % text) if float(value) < UNSTABLE_BELOW else text + " stable"
+    return ('%s <span class="warn">%s</span>' % (text, T("unstable"))) if float(value) < UNSTABLE_BELOW \
+        else text + T("stable")
 
 
-def _labels(result):
+def _labels(result, lang="en"):
     try:
         from .typology_tables import type_labels
-        return dict(type_labels(result))
+        return dict(type_labels(result, lang))
     except Exception:  # noqa: BLE001 (a label is a nicety; the letter always works)
         return {t: str(t) for t in result.types.index}
 
 
-def _type_table(result, noun):
+def _type_table(result, noun, lang="en"):
+    T = rt.TextOf(lang)
+    zh = rt.is_zh(lang)
     types = result.types
     letters = list(types.index)
-    labels = _labels(result)
+    labels = _labels(result, lang)
     silhouette = result.cities.groupby("type")["silhouette"].mean()
     has_stability = "stability" in types.columns and types["stability"].notna().any()
-    header = [noun.capitalize(), "cities", "mean silhouette"] + (["stability"] if has_stability else []) + ["description"]
+    header = [noun if zh else noun.capitalize(), T("cities"), T("mean silhouette")] + \
+        ([T("stability")] if has_stability else []) + [T("description")]
     rows = []
     for i, (t, r) in enumerate(types.iterrows()):
         row = ['<span class="nowrap"><span class="swatch" style="background:%s"></span><b>%s</b></span>'
                % (type_colour(i), _e(labels.get(t, t))),
                str(int(r["size"])), rb.fmt_fixed(silhouette.get(t, math.nan), 2)]
         if has_stability:
-            row.append(_stability_text(r["stability"]))
+            row.append(_stability_text(r["stability"], lang))
         row.append(_e(r["description"]))
         rows.append(row)
     out = rb.html_table(header, rows, numeric=(1, 2) + ((3,) if has_stability else ()))
@@ -181,125 +201,132 @@ def _type_table(result, noun):
         unstable = [t for t in letters if rb.is_number(types.at[t, "stability"])
                     and float(types.at[t, "stability"]) < UNSTABLE_BELOW]
         resamples = result.settings.get("stability_resamples")
-        how = ("in %d resamples of the secondary cities" % resamples) if resamples else "by resampling the secondary cities"
-        if unstable:
-            out += ('<p class="warn">Unstable %s: %s. Re-clustered %s, %s recovered with a mean Jaccard '
-                    "similarity under %s: read %s as a feature of this sample rather than of the mega-regions.</p>"
-                    % (noun + ("s" if len(unstable) > 1 else ""), ", ".join(unstable), how,
-                       "they are" if len(unstable) > 1 else "it is", rb.fmt_number(UNSTABLE_BELOW, 1),
-                       "them" if len(unstable) > 1 else "it"))
+        how = (T("resamples how") % resamples) if resamples else T("resamples how plain")
+        if zh and unstable:
+            out += T("unstable types") % (noun, T("list sep").join(unstable), how, "、".join(unstable),
+                                          rb.fmt_number(UNSTABLE_BELOW, 1))
+        elif unstable:
+            out += T("unstable types") % (noun + ("s" if len(unstable) > 1 else ""), ", ".join(unstable), how,
+                                          "they are" if len(unstable) > 1 else "it is", rb.fmt_number(UNSTABLE_BELOW, 1),
+                                          "them" if len(unstable) > 1 else "it")
+        elif zh:
+            out += T("stable types") % (how, noun, noun, rb.fmt_number(UNSTABLE_BELOW, 1))
         else:
-            out += ('<p class="muted">Stability: the mean Jaccard similarity with which each %s is recovered '
-                    "when the secondary cities are re-clustered %s (Hennig 2007); every %s is at or above %s.</p>"
-                    % (noun, how, noun, rb.fmt_number(UNSTABLE_BELOW, 1)))
+            out += T("stable types") % (noun, how, noun, rb.fmt_number(UNSTABLE_BELOW, 1))
     return out
 
 
-def _per_region(result, letters):
+def _per_region(result, letters, lang="en"):
     cities = result.cities
     regions = region_order(list(cities["megaregion_id"].unique()))
-    labels = _labels(result)
-    header = ["Mega-region"] + [labels.get(t, t) for t in letters]
+    labels = _labels(result, lang)
+    header = [rt.text("mega-region", lang)] + [labels.get(t, t) for t in letters]
     out = ['<table><tr>' + "".join("<th>%s</th>" % _e(h) for h in header) + "</tr>"]
     for region in regions:
         in_region = cities[cities["megaregion_id"] == region]
         cells = []
         for t in letters:
             names = sorted(in_region.loc[in_region["type"] == t, "name"].astype(str))
-            cells.append("<td>%s</td>" % (("<b>%d</b>: %s" % (len(names), _e(", ".join(names)))) if names else ""))
-        out.append("<tr>%s%s</tr>" % (_region_th(region), "".join(cells)))
+            cells.append("<td>%s</td>" % (("<b>%d</b>%s%s" % (len(names), rt.text("colon", lang),
+                                                                _e(rt.text("list sep", lang).join(names))))
+                                           if names else ""))
+        out.append("<tr>%s%s</tr>" % (_region_th(region, lang), "".join(cells)))
     out.append("</table>")
     return "".join(out)
 
 
-def typology_section(result, heading=None):
-    """HTML of one typology (gap or trend)."""
+def typology_section(result, heading=None, lang="en"):
+    """HTML of one typology (gap or trend), in ``lang``."""
+    T = rt.TextOf(lang)
     kind = result.kind
-    noun = "type" if kind == "gap" else "trend"
-    unit = "gap to the cores (performance units)" if kind == "gap" else "change in performance"
-    heading = heading or ("Typology of secondary cities by their gap to the cores" if kind == "gap"
-                          else "Development trends of secondary cities")
+    noun = T("type") if kind == "gap" else T("trend")
+    unit = T("unit gap") if kind == "gap" else T("unit trend")
+    heading = heading or (T("heading gap") if kind == "gap" else T("heading trend"))
     letters = list(result.types.index)
     parts = ["<h2>%s</h2>" % _e(heading)]
-    summary = "%d secondary cities in %d %ss" % (len(result.cities), result.k, noun)
+    summary = T("summary line") % (len(result.cities), result.k, noun)
     if result.total_ss > 0:
-        summary += (" (K chosen by %s); mean silhouette %s; the %ss explain %s of the variation "
-                    "(between / total sum of squares)" % (_e(result.k_chosen_by), rb.fmt_fixed(result.mean_silhouette, 2),
-                                                          noun, rb.fmt_percent(result.between_ss / result.total_ss)))
-    parts.append('<p class="lead">%s.%s</p>' % (summary, " %d secondary cities left out (listed at the end)."
-                                                % len(result.excluded) if len(result.excluded) else ""))
-    parts.append(_type_table(result, noun))
+        chosen = {"silhouette": T("chosen silhouette"), "fixed": T("chosen fixed")}.get(result.k_chosen_by) \
+            if rt.is_zh(lang) else None
+        summary += T("summary k") % (_e(chosen or result.k_chosen_by), rb.fmt_fixed(result.mean_silhouette, 2),
+                                     noun, rb.fmt_percent(result.between_ss / result.total_ss))
+    left_out = T("left out lead") % len(result.excluded) if len(result.excluded) else ""
+    parts.append('<p class="lead">%s</p>' % (T("lead end") % (summary, left_out)))
+    parts.append(_type_table(result, noun, lang))
 
-    parts.append("<h3>Cities per %s and mega-region</h3>" % noun)
-    parts.append(_per_region(result, letters))
+    parts.append("<h3>%s</h3>" % (T("per type region") % noun))
+    parts.append(_per_region(result, letters, lang))
 
-    parts.append("<h3>Profile of every %s: centre in %s</h3>" % (noun, _e(unit)))
-    colours = ("red: ahead of the cores, blue: behind them" if kind == "gap"
-               else "red: improved, blue: declined")
-    parts.append('<p class="muted">Per indicator; %s; white: no difference.</p>' % colours
-                 + heatmap(result.type_centres, "%s centres per indicator" % noun))
+    parts.append("<h3>%s</h3>" % (T("profile") % (noun, _e(unit))))
+    colours = T("colours gap") if kind == "gap" else T("colours trend")
+    parts.append(T("per indicator") % colours
+                 + heatmap(result.type_centres, T("centres indicator") % noun, lang=lang))
     if list(result.type_centres_by_dimension.columns) != list(result.type_centres.columns):
-        parts.append('<p class="muted">Per dimension (mean of its indicators):</p>'
-                     + heatmap(result.type_centres_by_dimension, "%s centres per dimension" % noun))
-    parts.append(rb.html_table([noun, "cities", "mean %s" % kind, "within SS", "between SS"],
+        parts.append(T("per dimension")
+                     + heatmap(result.type_centres_by_dimension, T("centres dimension") % noun, lang=lang))
+    parts.append(rb.html_table([noun, T("cities"), T("mean kind " + kind), T("within ss"), T("between ss")],
                                [[_e(t), str(int(r["size"])), rb.fmt_signed(r["mean"], 3), rb.fmt_fixed(r["within_ss"], 4),
                                  rb.fmt_fixed(r["between_ss"], 4)] for t, r in result.types.iterrows()],
                                numeric=(1, 2, 3, 4)))
 
-    parts.append("<h3>How many %ss: mean silhouette by K</h3>" % noun + silhouette_chart(result))
-    parts.append(rb.html_table(["K", "mean silhouette", "within SS"],
+    parts.append("<h3>%s</h3>" % (T("how many") % noun) + silhouette_chart(result, lang=lang))
+    parts.append(rb.html_table(["K", T("mean silhouette"), T("within ss")],
                                [[str(int(r.k)), rb.fmt_fixed(r.mean_silhouette, 4), rb.fmt_fixed(r.within_ss, 4)]
                                 for r in result.silhouette_by_k.itertuples()], numeric=(0, 1, 2)))
     legend = " ".join('<span class="swatch" style="background:%s"></span>%s' % (type_colour(i), _e(t))
                       for i, t in enumerate(letters))
-    parts.append("<h3>The cities on the first two principal components</h3><p>%s</p>" % legend + pca_chart(result))
+    parts.append("<h3>%s</h3><p>%s</p>" % (T("pca heading"), legend) + pca_chart(result, lang=lang))
     loadings = result.pca_components
-    parts.append(rb.html_table(["component"] + [column_label(c) for c in loadings.columns],
+    parts.append(rb.html_table([T("component")] + [column_label(c, lang) for c in loadings.columns],
                                [[_e(i)] + [rb.fmt_signed(v, 3) for v in row]
                                 for i, row in zip(loadings.index, loadings.to_numpy())],
                                numeric=tuple(range(1, loadings.shape[1] + 1))))
-    settings = ", ".join("%s = %s" % (k, v) for k, v in result.settings.items() if v not in (None, [], ""))
-    parts.append('<p class="muted small">Settings: %s. Indicators: %s.</p>' % (_e(settings), _e(", ".join(result.indicators))))
+    indicators = rt.fields_in_words(", ".join(result.indicators), lang) if rt.is_zh(lang) else ", ".join(result.indicators)
+    parts.append(T("settings") % (_e(rt.settings_text(result.settings, lang)), _e(indicators)))
     for m in result.messages:
-        parts.append('<p class="muted small">%s</p>' % _e(m))
+        parts.append('<p class="muted small">%s</p>' % _e(rt.translate_note(m, lang)))
     if len(result.excluded):
-        parts.append("<h3>Secondary cities left out</h3>")
+        parts.append("<h3>%s</h3>" % T("left out"))
         excluded = result.excluded
         order = {r: i for i, r in enumerate(region_order(list(excluded["megaregion_id"].unique())))}
         rows = sorted(excluded.itertuples(), key=lambda r: order.get(r.megaregion_id, 0))
-        parts.append(rb.html_table(["Mega-region", "city", "reason"],
-                                   [[_e(_region_full(r.megaregion_id)), _e(r.name), _e(r.reason)] for r in rows]))
+        parts.append(rb.html_table(list(T("left out header")),
+                                   [[_e(_region_full(r.megaregion_id, lang)), _e(r.name),
+                                     _e(rt.translate_note(r.reason, lang))] for r in rows]))
     if result.dropped_indicators:
-        parts.append("<h3>Indicators dropped</h3><ul>" + "".join(
-            "<li>%s</li>" % _e(why) for why in result.dropped_indicators.values()) + "</ul>")
+        parts.append("<h3>%s</h3><ul>" % T("dropped") + "".join(
+            "<li>%s</li>" % _e(rt.translate_note(why, lang)) for why in result.dropped_indicators.values()) + "</ul>")
     return "\n".join(parts)
 
 
-def typology_report_html(*results, title="Typology of secondary cities"):
-    """A complete HTML page with one section per result (e.g. the gap typology and the trend)."""
+def typology_report_html(*results, title="Typology of secondary cities", lang="en"):
+    """A complete HTML page with one section per result (e.g. the gap typology and the trend).
+    ``lang``: ``"en"`` (default) or ``"zh"``, the language of every text of the page; the
+    algorithms' English titles become their Chinese ones (:func:`.report_texts.title`)."""
     if not results:
         raise ValueError("The report needs at least one typology result")
+    T = rt.TextOf(lang)
+    title = rt.title(title, lang)
     kinds = {r.kind for r in results}
-    intro = ["Performance = per-indicator TOPSIS (min-max over the pool, cost indicators reversed)."]
+    intro = [T("intro performance")]
     if "gap" in kinds:
-        intro.append("Gap = performance of the secondary city minus its core reference; types labelled A, B, ... "
-                     "from the highest mean gap (closest to the cores).")
+        intro.append(T("intro gap"))
     if "trend" in kinds:
-        intro.append("Trend = performance in the second year minus the first; trends labelled A, B, ... from the "
-                     "highest mean change (most improved).")
-    intro.append("Groups from K-means, K by mean silhouette.")
+        intro.append(T("intro trend"))
+    intro.append(T("intro kmeans"))
     sections = []
     for r in results:
-        text = typology_section(r)
+        text = typology_section(r, lang=lang)
         if len(results) == 1:    # the page title already says it
             text = re.sub(r"^<h2>%s</h2>\n" % re.escape(_e(title)), "", text)
         sections.append(text)
-    return rb.page(title, ["<h1>%s</h1>" % _e(title), '<p class="help">%s</p>' % " ".join(intro)] + sections)
+    return rb.page(title, ["<h1>%s</h1>" % _e(title), '<p class="help">%s</p>' % T("intro sep").join(intro)] + sections,
+                   rt.html_lang(lang))
 
 
-def write_typology_report(path, *results, title="Typology of secondary cities"):
+def write_typology_report(path, *results, title="Typology of secondary cities", lang="en"):
     """Write :func:`typology_report_html` to ``path`` (UTF-8) and return the path."""
-    text = typology_report_html(*results, title=title)
+    text = typology_report_html(*results, title=title, lang=lang)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
     return path

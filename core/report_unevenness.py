@@ -11,11 +11,13 @@ the answer.
 2. **Details**: one heatmap table per measure (named in words, explained in one line), every
    indicator's years and changes side by side.
 
-Mega-regions carry their full English and Chinese names (:func:`.regions.region_name`) and
-keep one row order in every table (:func:`.regions.region_order` unless another order is
+Mega-regions carry their full English and Chinese names (:func:`.regions.region_name`; the
+Chinese name alone in a Chinese report) and keep one row order in every table (:func:`.regions.region_order` unless another order is
 chosen). Intervals (``<measure>_ci_low``/``_ci_high``), ``change_is_clear`` and ``p_between``
 are shown where the table has them; a table without them (bootstrap off, older outputs)
 gives the same report without intervals.
+
+``lang="zh"`` writes the report in Chinese (the words are in :mod:`.report_texts`).
 """
 import math
 from typing import Dict, Iterable, List, Mapping, Optional
@@ -24,8 +26,10 @@ import numpy as np
 import pandas as pd
 
 from . import report_base as rb
+from . import report_texts as rt
+from .report_texts import FORMULAS
 from .indicators import indicator_name
-from .measures import DEFAULT_HEADLINE, HEADLINE_MEASURES
+from .measures import DEFAULT_HEADLINE, HEADLINE_MEASURES, measure_name
 from .measures import MEASURES as MEASURE_INFO
 from .regions import find_region, region_order
 from .unevenness import MEASURES, UnevennessInputError
@@ -34,22 +38,6 @@ __all__ = ["MEASURE_HELP", "FORMULAS", "DEFAULT_MEASURES", "unevenness_report_ht
 
 # One line per measure for a reader (from .measures), as HTML.
 MEASURE_HELP = {key: rb.esc(m.explain) for key, m in MEASURE_INFO.items()}
-
-# The formula behind each measure, for the analyst (method section 2).
-FORMULAS = {
-    "ratio": "&mu;<sub>core</sub> / &mu;<sub>secondary</sub>",
-    "gini": "G = &Sigma;<sub>i</sub>&Sigma;<sub>r</sub>|y<sub>i</sub> &minus; y<sub>r</sub>| / (2n&sup2;&mu;)",
-    "theil": "T = (1/n) &Sigma; (y<sub>i</sub>/&mu;) ln(y<sub>i</sub>/&mu;)",
-    "theil_between": "T<sub>b</sub> = &Sigma;<sub>g</sub> s<sub>g</sub> ln(s<sub>g</sub>/p<sub>g</sub>), s = share of "
-                     "the indicator total, p = share of the cities",
-    "theil_within": "T<sub>w</sub> = &Sigma;<sub>g</sub> s<sub>g</sub> T<sub>g</sub>",
-    "theil_between_share": "T<sub>b</sub> / T",
-    "dagum_gw": "G<sub>w</sub> = &Sigma;<sub>j</sub> G<sub>jj</sub> p<sub>j</sub> s<sub>j</sub>",
-    "dagum_gnb": "G<sub>nb</sub> = G<sub>jh</sub>(p<sub>j</sub>s<sub>h</sub> + p<sub>h</sub>s<sub>j</sub>)D<sub>jh</sub>",
-    "dagum_gt": "G<sub>t</sub> = G<sub>jh</sub>(p<sub>j</sub>s<sub>h</sub> + p<sub>h</sub>s<sub>j</sub>)(1 &minus; D<sub>jh</sub>)",
-    "share_gw": "G<sub>w</sub> / G", "share_gnb": "G<sub>nb</sub> / G", "share_gt": "G<sub>t</sub> / G",
-    "gnb_signed": "+G<sub>nb</sub> when the cores lead, &minus;G<sub>nb</sub> otherwise",
-}
 
 DEFAULT_MEASURES = ("theil_between", "theil_between_share", "theil", "dagum_gnb", "share_gnb", "gini", "ratio")
 SORTS = ("region", "value", "name", "table")
@@ -73,8 +61,10 @@ def _num(row: Optional[Mapping], key: str) -> float:
 class _Regions:
     """Display names and the one row order of every table."""
 
-    def __init__(self, values: List, sort: str, names: Optional[Mapping], ranks: Optional[Dict] = None):
+    def __init__(self, values: List, sort: str, names: Optional[Mapping], ranks: Optional[Dict] = None,
+                 lang: str = "en"):
         self.names = dict(names or {})
+        self.zh = rt.is_zh(lang)
         if sort == "region":
             self.order = region_order(values)
         elif sort == "name":
@@ -88,7 +78,7 @@ class _Regions:
     def parts(self, value):
         region = find_region(value)
         if region is not None:
-            return region.en, region.zh
+            return (region.zh, "") if self.zh else (region.en, region.zh)
         return str(self.names.get(value, value)), ""
 
     def full(self, value) -> str:
@@ -148,12 +138,12 @@ class _Table:
         return (years[0], years[-1]) if len(years) >= 2 else None
 
 
-def _period_label(period) -> str:
+def _period_label(period, lang: str = "en") -> str:
     """Column heading of a period, as HTML."""
     if period is None:
-        return "single<br>year"
+        return rt.text("single year", lang)
     if isinstance(period, tuple):
-        return "change<br>%d&ndash;%d" % period
+        return rt.text("change period", lang) % period
     return str(period)
 
 
@@ -196,78 +186,84 @@ class _Change:
     def known(self) -> bool:
         return rb.is_number(self.gap_delta)
 
-    def verdict(self) -> str:
+    def verdict(self, lang: str = "en") -> str:
         if not self.known:
             return ""
-        word = "wider" if self.gap_delta > 0 else "narrower" if self.gap_delta < 0 else "unchanged"
+        word = rt.text("wider" if self.gap_delta > 0 else "narrower" if self.gap_delta < 0 else "unchanged", lang)
         if self.switched:
-            word += ", lead switched"
+            word += rt.text("lead switched", lang)
         if self.clear is True:
-            return "%s, clear" % word
+            return rt.text("verdict clear", lang) % word
         if self.clear is False:
-            return "%s, unclear" % word
+            return rt.text("verdict unclear", lang) % word
         return word
 
 
-def _value_with_ci(row, measure: str, decimals: int) -> str:
+def _value_with_ci(row, measure: str, decimals: int, lang: str = "en") -> str:
     value = _num(row, measure)
     if not rb.is_number(value):
         return ""
-    ci = rb.fmt_interval(_num(row, measure + _CI_LOW), _num(row, measure + _CI_HIGH), decimals)
+    ci = rb.fmt_interval(_num(row, measure + _CI_LOW), _num(row, measure + _CI_HIGH), decimals, lang)
     return rb.fmt_fixed(value, decimals) + (' <span class="ci">(%s)</span>' % ci if ci else "")
 
 
-def _indicator_html(indicator, indicator_names) -> str:
-    """The indicator's name in words (English, Chinese) as HTML: a name given in
-    ``indicator_names``, else a bundled indicator's (:mod:`.indicators`), else as it is."""
+def _indicator_html(indicator, indicator_names, lang: str = "en") -> str:
+    """The indicator's name in words (English, Chinese; Chinese alone in a Chinese report) as
+    HTML: a name given in ``indicator_names``, else a bundled indicator's (:mod:`.indicators`),
+    else as it is."""
     given = (indicator_names or {}).get(indicator)
     if given:
         return rb.esc(given)
     en, zh = indicator_name(indicator), indicator_name(indicator, "zh")
     if en == str(indicator):
         return rb.esc(indicator)
+    if rt.is_zh(lang):
+        return rb.esc(zh)
     return '%s <span class="zh">%s</span>' % (rb.esc(en[:1].upper() + en[1:]), rb.esc(zh))
 
 
-def _findings(t: _Table, regions: _Regions, ind: str, changes: List[_Change], decimals: int, title: str) -> str:
+def _findings(t: _Table, regions: _Regions, ind: str, changes: List[_Change], decimals: int, title: str,
+              lang: str = "en") -> str:
     first, last = t.span(ind)
     known = [c for c in changes if c.known]
+    T = rt.TextOf(lang)
     if not known:
-        return "<li><b>%s</b>: no mega-region has a value in both %d and %d.</li>" % (title, first, last)
+        return T("no values both") % (title, first, last)
     wider = sorted((c for c in known if c.gap_delta > 0), key=lambda c: -c.gap_delta)
     narrower = sorted((c for c in known if c.gap_delta < 0), key=lambda c: c.gap_delta)
 
     def count(group):
         clear = sum(1 for c in group if c.clear)
         tested = any(c.clear is not None for c in group)
-        return "%d%s" % (len(group), " (%d clearly)" % clear if tested else "")
+        return T("count") % (len(group), T("count clearly") % clear if tested else "")
 
     def named(group):
-        return "; ".join("%s %s%s" % (rb.esc(regions.full(c.region)), rb.fmt_signed(c.delta, decimals),
-                                      "" if c.clear is None else " (clear)" if c.clear else " (unclear)")
-                         for c in group[:_FINDINGS])
+        return T("semicolon").join(
+            T("named") % (rb.esc(regions.full(c.region)), rb.fmt_signed(c.delta, decimals),
+                          "" if c.clear is None else T("named clear") if c.clear else T("named unclear"))
+            for c in group[:_FINDINGS])
 
     same = len(known) - len(wider) - len(narrower)
-    text = ["<b>%s</b>, %d&ndash;%d: of %d mega-regions, the gap grew wider in %s and narrower in %s%s."
-            % (title, first, last, len(known), count(wider), count(narrower),
-               "; it did not change in %d" % same if same else "")]
+    text = [T("findings") % (title, first, last, len(known), count(wider), count(narrower),
+                             T("did not change") % same if same else "")]
     if wider or narrower:
-        text.append(" Widened most: %s." % named(wider) if wider else " No mega-region's gap widened.")
-        text.append(" Narrowed most: %s." % named(narrower) if narrower else " No mega-region's gap narrowed.")
+        text.append(T("widened most") % named(wider) if wider else T("none widened"))
+        text.append(T("narrowed most") % named(narrower) if narrower else T("none narrowed"))
     return "<li>" + "".join(text) + "</li>"
 
 
 def _summary_table(t: _Table, regions: _Regions, ind: str, headline: str, decimals: int,
-                   changes: Dict) -> str:
+                   changes: Dict, lang: str = "en") -> str:
+    T = rt.TextOf(lang)
     years = t.years[ind] or [None]
     span = t.span(ind)
     share = "theil_between_share" in t.columns
     p_col = "p_between" in t.columns
-    header = ["Mega-region"] + [("%d" % y if y is not None else "value") for y in years]
+    header = [T("mega-region")] + [(T("year") % y if y is not None else T("value")) for y in years]
     if span:
-        header += ["change %d\u2013%d" % span, "gap"]
+        header += [T("change years") % span, T("gap")]
     if share:
-        header.append("share of Theil T between the groups%s" % (", %d" % years[-1] if years[-1] is not None else ""))
+        header.append(T("share between") % (T("share between year") % years[-1] if years[-1] is not None else ""))
     reach = max([abs(c.gap_delta) for c in changes.values() if c.known] or [0.0])
     out = ['<table class="summary"><tr>' + "".join(
         '<th%s>%s</th>' % ("" if j == 0 else ' class="num"', rb.esc(h)) for j, h in enumerate(header)) + "</tr>"]
@@ -276,18 +272,18 @@ def _summary_table(t: _Table, regions: _Regions, ind: str, headline: str, decima
         rows = [t.get(region, ind, y) for y in years]
         if all(r is None for r in rows):
             continue
-        cells = ['<td class="num">%s</td>' % _value_with_ci(r, headline, decimals) for r in rows]
+        cells = ['<td class="num">%s</td>' % _value_with_ci(r, headline, decimals, lang) for r in rows]
         if span:
             c = changes[region]
             change_text = rb.fmt_signed(c.delta, decimals)
-            ci = rb.fmt_interval(c.low, c.high, decimals)
+            ci = rb.fmt_interval(c.low, c.high, decimals, lang)
             if ci:
                 change_text += ' <span class="ci">(%s)</span>' % ci
             bg, fg = rb.diverging_colour(c.gap_delta, 0.0, reach)
             cells.append('<td class="num" style="background:%s;color:%s">%s</td>' % (bg, fg, change_text))
             cls = "" if not c.known else ("widened" if c.gap_delta > 0 else "narrowed") + (
                 " clear" if c.clear else " unclear" if c.clear is False else "")
-            cells.append('<td class="verdict %s">%s</td>' % (cls, rb.esc(c.verdict())))
+            cells.append('<td class="verdict %s">%s</td>' % (cls, rb.esc(c.verdict(lang))))
         if share:
             last = rows[-1]
             text = rb.fmt_percent(_num(last, "theil_between_share"))
@@ -306,16 +302,17 @@ def _summary_table(t: _Table, regions: _Regions, ind: str, headline: str, decima
             if status and status != "ok" and status not in seen:
                 seen.append(str(status))
         if seen:
-            notes.append("<li>%s: %s</li>" % (rb.esc(regions.full(region)), rb.esc("; ".join(seen))))
+            notes.append(T("region note") % (rb.esc(regions.full(region)),
+                                             rb.esc(T("semicolon").join(rt.translate_note(n, lang) for n in seen))))
     out.append("</table>")
     if span:
-        out.append(rb.legend("diverging", left="gap narrower", right="gap wider"))
+        out.append(rb.legend("diverging", left=T("gap narrower"), right=T("gap wider"), lang=lang))
     if notes:
         out.append('<ul class="notes">%s</ul>' % "".join(notes))
     return "".join(out)
 
 
-def _charts(t: _Table, regions: _Regions, ind: str, headline: str, neutral: float) -> str:
+def _charts(t: _Table, regions: _Regions, ind: str, headline: str, neutral: float, lang: str = "en") -> str:
     years = t.years[ind]
     series = {}
     for region in regions.order:
@@ -332,34 +329,38 @@ def _charts(t: _Table, regions: _Regions, ind: str, headline: str, neutral: floa
     y_range = (lo - pad if lo < neutral or lo - pad >= neutral else neutral, hi + pad)
     figures = []
     for region, (ys, lows, highs) in series.items():
-        chart = rb.band_chart(years, ys, lows, highs, y_range=y_range, label="%s, %s" % (regions.full(region), ind),
-                              reference=neutral if MEASURE_INFO[headline].signed else None)
+        chart = rb.band_chart(years, ys, lows, highs, y_range=y_range,
+                              label=rt.text("chart label", lang) % (regions.full(region), ind),
+                              reference=neutral if MEASURE_INFO[headline].signed else None, lang=lang)
         en, zh = regions.parts(region)
         figures.append("<figure>%s<figcaption>%s%s</figcaption></figure>"
                        % (chart, rb.esc(en), '<br><span class="zh">%s</span>' % rb.esc(zh) if zh else ""))
     return '<div class="charts">%s</div>' % "".join(figures)
 
 
-def _summary(t: _Table, regions: _Regions, headline: str, indicator_names, decimals: Dict) -> List[str]:
+def _summary(t: _Table, regions: _Regions, headline: str, indicator_names, decimals: Dict,
+             lang: str = "en") -> List[str]:
+    T = rt.TextOf(lang)
     info = MEASURE_INFO[headline]
+    name = measure_name(headline, lang)
     neutral = info.neutral
-    out = ['<h2 id="summary">Summary</h2>']
+    out = ['<h2 id="summary">%s</h2>' % T("summary")]
     changes, findings = {}, []
     for ind in t.indicators:
         span = t.span(ind)
         if span:
             changes[ind] = {r: _Change(t, r, ind, headline, neutral) for r in regions.order}
             findings.append(_findings(t, regions, ind, list(changes[ind].values()), decimals[headline, ind],
-                                      _indicator_html(ind, indicator_names)))
+                                      _indicator_html(ind, indicator_names, lang), lang))
     if findings:
         out.append('<ul class="findings">%s</ul>' % "".join(findings))
     for ind in t.indicators:
-        out.append("<h3>%s &mdash; %s</h3>" % (_indicator_html(ind, indicator_names), rb.esc(info.en)))
-        out.append(_summary_table(t, regions, ind, headline, decimals[headline, ind], changes.get(ind, {})))
+        out.append("<h3>%s &mdash; %s</h3>" % (_indicator_html(ind, indicator_names, lang), rb.esc(name)))
+        out.append(_summary_table(t, regions, ind, headline, decimals[headline, ind], changes.get(ind, {}), lang))
         if len(t.years[ind]) >= 3:
-            out.append('<p class="muted small">%s over the years%s:</p>'
-                       % (rb.esc(info.en), ", with the interval shaded" if t.has_ci(headline) else ""))
-            out.append(_charts(t, regions, ind, headline, neutral))
+            out.append('<p class="muted small">%s</p>'
+                       % (T("over the years") % (rb.esc(name), T("interval shaded") if t.has_ci(headline) else "")))
+            out.append(_charts(t, regions, ind, headline, neutral, lang))
     return out
 
 
@@ -367,7 +368,8 @@ def _summary(t: _Table, regions: _Regions, headline: str, indicator_names, decim
 
 
 def _detail_table(t: _Table, regions: _Regions, measure: str, indicators: List[str], scale: str,
-                  decimals: Dict, indicator_names) -> str:
+                  decimals: Dict, indicator_names, lang: str = "en") -> str:
+    T = rt.TextOf(lang)
     info = MEASURE_INFO.get(measure)
     signed = bool(info and info.signed)
     neutral = info.neutral if info else 0.0
@@ -388,12 +390,12 @@ def _detail_table(t: _Table, regions: _Regions, measure: str, indicators: List[s
         lows, highs = [r[0][0] for r in ranges.values()], [r[0][1] for r in ranges.values()]
         joint = ((min(lows), max(highs)), max(r[1] for r in ranges.values()), max(r[2] for r in ranges.values()))
         ranges = {ind: joint for ind in indicators}
-    head1 = ['<tr><th rowspan="2">Mega-region</th>']
+    head1 = ['<tr><th rowspan="2">%s</th>' % T("mega-region")]
     head2 = ["<tr>"]
     for ind in indicators:
         periods = t.periods(ind)
-        head1.append('<th colspan="%d">%s</th>' % (len(periods), _indicator_html(ind, indicator_names)))
-        head2 += ['<th class="num">%s</th>' % _period_label(p) for p in periods]
+        head1.append('<th colspan="%d">%s</th>' % (len(periods), _indicator_html(ind, indicator_names, lang)))
+        head2 += ['<th class="num">%s</th>' % _period_label(p, lang) for p in periods]
     out = ['<table class="heat">', "".join(head1) + "</tr>", "".join(head2) + "</tr>"]
     for region in regions.order:
         cells = []
@@ -412,25 +414,27 @@ def _detail_table(t: _Table, regions: _Regions, measure: str, indicators: List[s
                     bg, fg = rb.sequential_colour(v, lo, hi)
                 text = rb.fmt_signed(v, d) if change else rb.fmt_fixed(v, d)
                 tip = []
-                ci = rb.fmt_interval(_num(row, measure + _CI_LOW), _num(row, measure + _CI_HIGH), d) if has_ci else ""
+                ci = rb.fmt_interval(_num(row, measure + _CI_LOW), _num(row, measure + _CI_HIGH), d, lang) \
+                    if has_ci else ""
                 if ci:
-                    tip.append("interval " + ci)
+                    tip.append(T("interval") + ci)
                 if show_p and not change and rb.is_number(_num(row, "p_between")):
                     text += '<span class="p">%s</span>' % rb.fmt_p(_num(row, "p_between"))
                 if row is not None and row.get("status") not in (None, "ok") and not pd.isna(row.get("status")):
-                    tip.append(str(row.get("status")))
-                title = ' title="%s"' % rb.esc("; ".join(tip)) if tip else ""
+                    tip.append(rt.translate_note(str(row.get("status")), lang))
+                title = ' title="%s"' % rb.esc(T("semicolon").join(tip)) if tip else ""
                 cells.append('<td style="background:%s;color:%s"%s>%s</td>' % (bg, fg, title, text))
         out.append("<tr>%s%s</tr>" % (regions.th(region), "".join(cells)))
     out.append("</table>")
-    per = "each indicator on its own scale" if scale == "column" else "one scale for the table"
+    per = T("own scale") if scale == "column" else T("one scale")
     if signed:
-        out.append(rb.legend("diverging", left="secondary cities lead", right="cores lead",
-                             note="white = no gap (%s)" % rb.fmt_number(neutral)))
+        out.append(rb.legend("diverging", left=T("secondary lead"), right=T("cores lead"),
+                             note=T("white no gap") % rb.fmt_number(neutral), lang=lang))
     else:
-        out.append(rb.legend("sequential", left="lower", right="higher", note="years: " + per))
+        out.append(rb.legend("sequential", left=T("lower"), right=T("higher"), note=T("years colour") + per, lang=lang))
     if any(t.changes[ind] for ind in indicators):
-        out.append(rb.legend("diverging", left="decreased", right="increased", note="changes: white = no change"))
+        out.append(rb.legend("diverging", left=T("decreased"), right=T("increased"), note=T("changes white"),
+                             lang=lang))
     return "".join(out)
 
 
@@ -448,26 +452,35 @@ def _chunks(t: _Table) -> List[List[str]]:
     return out
 
 
+def _measure_html(m, lang: str = "en") -> str:
+    """A measure's name in words: English with the Chinese beside it, or Chinese alone."""
+    info = MEASURE_INFO.get(m)
+    if rt.is_zh(lang):
+        return rb.esc(info.zh if info else m)
+    return '%s <span class="zh">%s</span>' % (rb.esc(info.en if info else m), rb.esc(info.zh if info else ""))
+
+
+def _help(m, lang: str = "en") -> str:
+    info = MEASURE_INFO.get(m)
+    return rb.esc(rt.measure_explain(m, info.explain, lang)) if info and rt.is_zh(lang) else MEASURE_HELP.get(m, "")
+
+
 def _details(t: _Table, regions: _Regions, measures: List[str], scale: str, decimals: Dict,
-             indicator_names) -> List[str]:
-    out = ['<h2 id="details">Details by measure</h2>', "<dl>"]
+             indicator_names, lang: str = "en") -> List[str]:
+    out = ['<h2 id="details">%s</h2>' % rt.text("details", lang), "<dl>"]
     for m in measures:
-        info = MEASURE_INFO.get(m)
-        formula = FORMULAS.get(m)
-        out.append('<dt>%s <span class="zh">%s</span></dt><dd>%s%s</dd>' % (
-            rb.esc(info.en if info else m), rb.esc(info.zh if info else ""), MEASURE_HELP.get(m, ""),
-            '<br><span class="small">%s</span>' % formula if formula else ""))
+        formula = rt.formula(FORMULAS.get(m), lang)
+        out.append('<dt>%s</dt><dd>%s%s</dd>' % (
+            _measure_html(m, lang), _help(m, lang), '<br><span class="small">%s</span>' % formula if formula else ""))
     out.append("</dl>")
     for m in measures:
-        info = MEASURE_INFO.get(m)
-        out.append('<h3 id="m-%s">%s <span class="zh">%s</span></h3><p class="help">%s</p>'
-                   % (m, rb.esc(info.en if info else m), rb.esc(info.zh if info else ""), MEASURE_HELP.get(m, "")))
+        out.append('<h3 id="m-%s">%s</h3><p class="help">%s</p>' % (m, _measure_html(m, lang), _help(m, lang)))
         for chunk in _chunks(t):
-            out.append(_detail_table(t, regions, m, chunk, scale, decimals, indicator_names))
+            out.append(_detail_table(t, regions, m, chunk, scale, decimals, indicator_names, lang))
     return out
 
 
-def _problems(table: pd.DataFrame, regions: _Regions) -> List[str]:
+def _problems(table: pd.DataFrame, regions: _Regions, lang: str = "en") -> List[str]:
     years = table[table["row_type"] == "year"]
     bad = years[years["status"] != "ok"]
     if bad.empty:
@@ -476,14 +489,13 @@ def _problems(table: pd.DataFrame, regions: _Regions) -> List[str]:
     bad = bad.assign(_r=bad["megaregion"].map(rank)).sort_values("_r", kind="stable")
     rows = []
     for r in bad.itertuples(index=False):
-        rows.append([rb.esc(regions.full(r.megaregion)), rb.esc(indicator_name(r.indicator)),
+        rows.append([rb.esc(regions.full(r.megaregion)), rb.esc(indicator_name(r.indicator, lang)),
                      rb.esc("" if _year(r.year) is None else _year(r.year)),
                      rb.esc("" if pd.isna(r.n_core) else int(r.n_core)),
                      rb.esc("" if pd.isna(r.n_secondary) else int(r.n_secondary)),
-                     rb.esc("" if pd.isna(r.n_null) else int(r.n_null)), rb.esc(r.status)])
-    return ['<h2 id="problems">Rows without measures</h2>',
-            rb.html_table(["Mega-region", "indicator", "year", "cores", "secondary cities", "without value", "reason"],
-                          rows, numeric=(3, 4, 5))]
+                     rb.esc("" if pd.isna(r.n_null) else int(r.n_null)), rb.esc(rt.translate_note(r.status, lang))])
+    return ['<h2 id="problems">%s</h2>' % rt.text("problems", lang),
+            rb.html_table(rt.text("problems header", lang), rows, numeric=(3, 4, 5))]
 
 
 def unevenness_report_html(
@@ -496,6 +508,7 @@ def unevenness_report_html(
     headline: str = DEFAULT_HEADLINE,
     confidence: Optional[float] = None,
     indicator_names: Optional[Mapping[str, str]] = None,
+    lang: str = "en",
 ) -> str:
     """A self-contained HTML page of the table from :func:`.unevenness.unevenness_table`:
     a summary of the ``headline`` measure first, then one heatmap table per measure.
@@ -509,6 +522,8 @@ def unevenness_report_html(
     ``scale``: ``'column'`` (each indicator's years on one scale of their own) or ``'table'``
     (one scale per table). ``confidence``: the intervals' level in percent, for the text.
     ``indicator_names``: display names ``{indicator: name}`` (the bundled indicators have theirs).
+    ``lang``: ``"en"`` (default) or ``"zh"``, the language of every text of the page; the
+    algorithm's English ``title`` becomes its Chinese one (:func:`.report_texts.title`).
 
     Changes are coloured on a diverging scale around 0, signed measures around their value of
     no gap; missing values are grey. Raises :class:`.unevenness.UnevennessInputError` for an
@@ -529,7 +544,9 @@ def unevenness_report_html(
     t = _Table(table)
     values = list(pd.unique(table["megaregion"]))
     ranks = _value_ranks(t, region_order(values), headline) if sort == "value" else None
-    regions = _Regions(values, sort, names, ranks)
+    regions = _Regions(values, sort, names, ranks, lang)
+    T = rt.TextOf(lang)
+    title = rt.title(title, lang)
     decimals = {}
     for m in measures:
         for ind in t.indicators:
@@ -537,34 +554,25 @@ def unevenness_report_html(
                 np.asarray([_num(t.get(r, ind, y), m) for r in values for y in (t.years[ind] or [None])]))
     info = MEASURE_INFO[headline]
     weighted = bool(table["weighted"].any()) if len(table) and "weighted" in table.columns else False
-    level = ("%g%% " % float(confidence)) if rb.is_number(confidence) else ""
+    level = (T("level") % float(confidence)) if rb.is_number(confidence) else ""
     if t.has_ci(headline):
-        intervals = ("Numbers in brackets are %sbootstrap intervals: the member cities are resampled "
-                     "within their group, and the measure falls in this range in %s of the resamples. "
-                     "A change is <b>clear</b> when its interval excludes 0, <b>unclear</b> otherwise; "
-                     "p is the share of random core/secondary labellings of the same cities whose "
-                     "between-group Theil T is at least the observed one." % (level, level.strip() or "most"))
+        intervals = T("intervals") % (level, level.strip() or T("most"))
     else:
-        intervals = ("This table has no intervals (bootstrap turned off, or written by an older version): "
-                     "whether a change is larger than reshuffling a few cities would give is not tested.")
+        intervals = T("no intervals")
+    zh = rt.is_zh(lang)
     out = [
         "<h1>%s</h1>" % rb.esc(title),
-        '<p class="lead">Headline measure: <b>%s</b> <span class="zh">%s</span> &mdash; %s '
-        "Every mega-region is listed with its full name, in the same order in every table.</p>"
-        % (rb.esc(info.en), rb.esc(info.zh), rb.esc(info.explain)),
-        '<p class="help">%d mega-regions, %d indicators, %s. Each value is computed over the member '
-        "cities with a value of that indicator and year. A change is value(later year) &minus; "
-        "value(earlier year); the gap is <i>wider</i> when the measure moved away from %s (no gap). %s</p>"
-        % (len(values), len(t.indicators),
-           "population-weighted" if weighted else "every city counts once",
-           rb.fmt_number(info.neutral), intervals),
+        T("lead") % (rb.esc(info.zh if zh else info.en), "" if zh else ' <span class="zh">%s</span>' % rb.esc(info.zh),
+                     rb.esc(rt.measure_explain(headline, info.explain, lang))),
+        T("help") % (len(values), len(t.indicators), T("weighted") if weighted else T("unweighted"),
+                     rb.fmt_number(info.neutral), intervals),
     ]
-    contents = ['<a href="#summary">Summary</a>', '<a href="#details">Details</a>: ' + ", ".join(
-        '<a href="#m-%s">%s</a>' % (m, rb.esc(MEASURE_INFO[m].en if m in MEASURE_INFO else m)) for m in measures)]
+    contents = ['<a href="#summary">%s</a>' % T("summary"), '<a href="#details">%s</a>%s' % (T("details short"), T("colon"))
+                + T("list sep").join('<a href="#m-%s">%s</a>' % (m, rb.esc(measure_name(m, lang))) for m in measures)]
     if ((table["row_type"] == "year") & (table["status"] != "ok")).any():
-        contents.append('<a href="#problems">Rows without measures</a>')
-    out.append('<p class="small">Contents: %s.</p>' % " &middot; ".join(contents))
-    out += _summary(t, regions, headline, indicator_names, decimals)
-    out += _details(t, regions, measures, scale, decimals, indicator_names)
-    out += _problems(table, regions)
-    return rb.page(title, out)
+        contents.append('<a href="#problems">%s</a>' % T("problems"))
+    out.append(T("contents") % T("contents sep").join(contents))
+    out += _summary(t, regions, headline, indicator_names, decimals, lang)
+    out += _details(t, regions, measures, scale, decimals, indicator_names, lang)
+    out += _problems(table, regions, lang)
+    return rb.page(title, out, rt.html_lang(lang))
