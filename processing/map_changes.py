@@ -10,22 +10,30 @@ whose name contains ``change_is_clear``."""
 from qgis.core import QgsProcessingException
 
 from . import map_symbols
-from .map_texts import split_unevenness_field, text
+from .i18n import tr
+from .map_texts import field_metadata, text
 from .styling import diverging_renderer
 from ..core import fields as F
 from ..core.fields import list_names
+from ..core.unevenness_layer import CHANGE_IS_CLEAR
 
-CLEAR_MARK = "change_is_clear"
+CLEAR_MARK = CHANGE_IS_CLEAR
 
 
-def clarity_field(names, measure, indicator, given=None, layer_name=""):
-    """The field of ``names`` that says whether the change of ``measure`` of ``indicator`` is clear."""
+def clarity_field(names, measure, indicator, given=None, layer_name="", metadata=None):
+    """The field of ``names`` that says whether the change of ``measure`` of ``indicator`` is clear:
+    ``given``, else the one the layer's description (``metadata``) names, else one named so."""
     if given:
         if given not in names:
-            raise QgsProcessingException(
-                f"CLARITY_FIELD '{given}' is not a field of layer '{layer_name}' (fields: {list_names(names, 12)}): "
-                "name the field that says whether each region's change is clear, or leave it empty to find it.")
+            raise QgsProcessingException(tr(
+                "CLARITY_FIELD '{given}' is not a field of layer '{layer}' (fields: {fields}): "
+                "name the field that says whether each region's change is clear, or leave it empty to find it."
+            ).format(given=given, layer=layer_name, fields=list_names(names, 12)))
         return given
+    described = [f for f, e in (metadata or {}).items()
+                 if e["measure"] == CLEAR_MARK and e["indicator"] == indicator and f in names]
+    if len(described) == 1:
+        return described[0]
     for form in (f"{CLEAR_MARK}_{indicator}_{F.CHANGE}", f"{CLEAR_MARK}_{indicator}", f"{measure}_{indicator}_{CLEAR_MARK}", f"{indicator}_{CLEAR_MARK}",
                  CLEAR_MARK):
         if form in names:
@@ -37,13 +45,15 @@ def clarity_field(names, measure, indicator, given=None, layer_name=""):
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
-        raise QgsProcessingException(
-            f"CLEAR_CHANGES_ONLY: layer '{layer_name}' has no field saying whether a change is clear "
-            f"(a field named {CLEAR_MARK}...): run 'Core-secondary unevenness' with confidence intervals "
-            "(BOOTSTRAP above 0), name the field in CLARITY_FIELD, or turn CLEAR_CHANGES_ONLY off.")
-    raise QgsProcessingException(
-        f"CLEAR_CHANGES_ONLY: layer '{layer_name}' has several fields saying whether a change is clear "
-        f"({list_names(candidates, 8)}) and none is for the indicator '{indicator}' alone: name one in CLARITY_FIELD.")
+        raise QgsProcessingException(tr(
+            "CLEAR_CHANGES_ONLY: layer '{layer}' has no field saying whether a change is clear "
+            "(a field named {mark}...): run 'Core-secondary unevenness' with confidence intervals "
+            "(BOOTSTRAP above 0), name the field in CLARITY_FIELD, or turn CLEAR_CHANGES_ONLY off."
+        ).format(layer=layer_name, mark=CLEAR_MARK))
+    raise QgsProcessingException(tr(
+        "CLEAR_CHANGES_ONLY: layer '{layer}' has several fields saying whether a change is clear "
+        "({fields}) and none is for the indicator '{indicator}' alone: name one in CLARITY_FIELD."
+    ).format(layer=layer_name, fields=list_names(candidates, 8), indicator=indicator))
 
 
 def clear_changes(layer, given_field, lang):
@@ -53,22 +63,26 @@ def clear_changes(layer, given_field, lang):
     renderer = layer.renderer()
     if renderer is None or renderer.type() != "graduatedSymbol":
         return None
-    parts = split_unevenness_field(renderer.classAttribute())
-    if parts is None:
-        return None
-    measure, indicator, _year = parts
+    metadata = field_metadata(layer)
+    mapped = metadata.get(renderer.classAttribute())
+    if mapped is None or mapped["unit"] in ("p", "flag"):
+        return None  # not a measure of unevenness: a p-value or a flag has no change to map
+    measure, indicator = mapped["measure"], mapped["indicator"]
     names = layer.fields().names()
-    change = F.measure_field(measure, indicator, F.CHANGE)
+    changes = [f for f, e in metadata.items() if f in names and e["measure"] == measure
+               and e["indicator"] == indicator and e["year"] == F.CHANGE and "interval" not in e]
+    change = changes[0] if changes else F.measure_field(measure, indicator, F.CHANGE)
     if change not in names:
-        raise QgsProcessingException(
-            f"CLEAR_CHANGES_ONLY: layer '{layer.name()}' has no change field '{change}' of the measure it maps: run "
-            "'Core-secondary unevenness' with indicators in two years, or turn CLEAR_CHANGES_ONLY off.")
-    field = clarity_field(names, measure, indicator, given_field, layer.name())
+        raise QgsProcessingException(tr(
+            "CLEAR_CHANGES_ONLY: layer '{layer}' has no change field '{field}' of the measure it maps: run "
+            "'Core-secondary unevenness' with indicators in two years, or turn CLEAR_CHANGES_ONLY off."
+        ).format(layer=layer.name(), field=change))
+    field = clarity_field(names, measure, indicator, given_field, layer.name(), metadata)
     graduated = diverging_renderer(layer, change, 0.0)
     if graduated is None:
-        raise QgsProcessingException(
-            f"CLEAR_CHANGES_ONLY: the change field '{change}' of layer '{layer.name()}' has no value: nothing to map; "
-            "check the years of the indicator.")
+        raise QgsProcessingException(tr(
+            "CLEAR_CHANGES_ONLY: the change field '{field}' of layer '{layer}' has no value: nothing to map; "
+            "check the years of the indicator.").format(field=change, layer=layer.name()))
     layer.setRenderer(map_symbols.clear_changes_renderer(
         layer.geometryType(), graduated, field, text("clear_only", lang), text("not_clear", lang)))
     return graduated, text("clear_note", lang, field=field)

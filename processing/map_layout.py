@@ -30,6 +30,7 @@ from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from . import compat
+from .i18n import tr
 from .map_symbols import SEA
 from .map_texts import text
 
@@ -163,9 +164,9 @@ def _transformed(rect, source_crs, crs, transform_context, name):
     try:
         return transform.transformBoundingBox(rect)
     except QgsCsException as exc:
-        raise ValueError(
-            f"Layer '{name}' cannot be projected to the map CRS {crs.description() or crs.toProj()}: "
-            f"{exc}; check the layer's CRS or choose another MAP_CRS") from exc
+        raise ValueError(tr(
+            "Layer '{layer}' cannot be projected to the map CRS {crs}: {error}; check the layer's CRS or choose "
+            "another MAP_CRS").format(layer=name, crs=crs.description() or crs.toProj(), error=exc)) from exc
 
 
 def _finite(extent):

@@ -1,14 +1,19 @@
 """Every text a map of ``megaregion:rendermaps`` prints, in English and Chinese, in one place.
 
 Titles, subtitles, legend headings and footers are composed here from the style of the mapped
-layer: the measure (named in words by :mod:`..core.measures`), the indicator (a display name when
-one is known, otherwise the indicator as given) and the year or the pair of years of a change.
-Field names are read with :func:`..core.fields.split_measure_field`, never parsed here.
+layer and the description of its fields that 'Core-secondary unevenness' stores with it
+(:mod:`.layer_metadata`, written by :func:`..core.unevenness_layer.field_metadata`): the measure
+and the indicator in words, the unit, the year or the two years of a change. A layer without
+that description is described by core from its field names
+(:func:`..core.unevenness_layer.field_metadata_from_names`); no field name is parsed here.
+The legend of a type map names the types in the map's language
+(:func:`..core.typology_tables.translate_type_label`).
 
 The language of a map is ``"en"`` or ``"zh"``; :func:`interface_language` gives QGIS's."""
 from ..core import fields as F
+from ..core import unevenness_layer
 from ..core.indicators import indicator_name as _indicator_name
-from ..core.measures import HEADLINE_MEASURES, MEASURES, measure
+from . import layer_metadata
 
 LANGUAGES = ("en", "zh")
 
@@ -26,9 +31,9 @@ _TEXTS = {
         "unit_p": "probability, 0 to 1; small: the split is unlikely to be chance",
         "unit_change": "{last} minus {first}, {unit}; above 0: larger in {last}",
         "heading": "{measure}, {year}\n({unit})",
-        "ci_low": "{measure}, lower end of its confidence interval",
-        "ci_high": "{measure}, upper end of its confidence interval",
-        "p_between": "p-value of the core–secondary split (permutation test)",
+        "unevenness_title_no_year": "Core–secondary unevenness of {indicator}, {measure}",
+        "heading_no_year": "{measure}\n({unit})",
+        "not_typed_label": "not typed (see excluded_reason)",
         "regions_subtitle": "{count} mega-regions; {classes} classes by {method}",
         "region_subtitle": "1 mega-region; {classes} classes by {method}",
         "features_subtitle": "{count} features; {classes} classes by {method}",
@@ -76,9 +81,9 @@ _TEXTS = {
         "unit_p": "概率，0—1；越小越不可能是偶然",
         "unit_change": "{last}年减{first}年，{unit}；正值表示{last}年更大",
         "heading": "{measure}，{year}年\n（{unit}）",
-        "ci_low": "{measure}置信区间下限",
-        "ci_high": "{measure}置信区间上限",
-        "p_between": "核心—次级城市分组的置换检验p值",
+        "unevenness_title_no_year": "{indicator}的核心—次级城市差异：{measure}",
+        "heading_no_year": "{measure}\n（{unit}）",
+        "not_typed_label": "未分类（原因见 excluded_reason 字段）",
         "regions_subtitle": "{count}个城市群；{method}分{classes}级",
         "region_subtitle": "1个城市群；{method}分{classes}级",
         "features_subtitle": "{count}个要素；{method}分{classes}级",
@@ -117,18 +122,11 @@ _TEXTS = {
 
 
 def interface_language():
-    """``"zh"`` when QGIS runs in Chinese, else ``"en"``: QGIS's own locale setting
-    (``locale/userLocale`` when ``locale/overrideFlag`` is set), otherwise the system's."""
-    from qgis.core import QgsSettings
-    from qgis.PyQt.QtCore import QLocale
+    """``"zh"`` when QGIS runs in Chinese, else ``"en"``: the language rule of
+    :func:`.i18n.qgis_locale`, which also decides the plugin's translation."""
+    from .i18n import qgis_locale
 
-    settings = QgsSettings()
-    override = settings.value("locale/overrideFlag", False)
-    if str(override).lower() in ("true", "1"):
-        name = str(settings.value("locale/userLocale", "") or "")
-    else:
-        name = QLocale().name()
-    return "zh" if name.lower().startswith("zh") else "en"
+    return "zh" if qgis_locale().replace("-", "_").split("_", 1)[0].lower() == "zh" else "en"
 
 
 def text(key, lang, **values):
@@ -149,68 +147,59 @@ def field_in_words(field, lang):
     return name if year is None else text("value_of", lang, indicator=name, year=year)
 
 
-def unit_of(measure_key, lang):
-    """The unit of a measure for the legend: an index, a share, a ratio or the indicator's unit."""
-    if measure_key == "p_between":
-        return text("unit_p", lang)
-    m = measure(measure_key)
-    if m is None or measure_key in ("mean_core", "mean_secondary"):
-        return text("unit_indicator", lang)
-    if m.neutral == 1.0:
-        return text("unit_ratio", lang)
-    if m.signed:
-        return text("unit_signed", lang)
-    if "share" in measure_key:
-        return text("unit_share", lang)
-    return text("unit_index", lang)
+def field_metadata(layer):
+    """The description of ``layer``'s fields: the one stored with it, else core's reading of
+    its field names."""
+    return unevenness_layer.layer_field_metadata(layer_metadata.stored(layer), layer.fields().names())
 
 
-def split_unevenness_field(field):
-    """``(measure, indicator, year)`` of an unevenness layer field (year an int or ``"change"``),
-    else ``None``: the measures of the headline choices first, then every named measure."""
-    return F.split_measure_field(field, list(HEADLINE_MEASURES) + [k for k in MEASURES if k not in HEADLINE_MEASURES])
-
-
-def change_years(measure_key, indicator, field_names):
-    """The first and last year of the ``<measure>_<indicator>_<year>`` fields among ``field_names``."""
-    years = []
-    for name in field_names:
-        parts = split_unevenness_field(name)
-        if parts and parts[0] == measure_key and parts[1] == indicator and isinstance(parts[2], int):
-            years.append(parts[2])
-    return (min(years), max(years)) if len(years) >= 2 else None
-
-
-def describe_field(field, field_names=(), lang="en"):
-    """``(title, legend heading)`` of an unevenness field, or ``None`` for other fields:
-    ``theil_between_popu_2020`` -> "Core–secondary unevenness of population, Theil T between
-    cores and secondary cities, 2020" and "Theil T between cores and secondary cities, 2020
-    (index without unit; 0 = no gap)"."""
-    parts = split_unevenness_field(field)
-    if parts is None and str(field).startswith("p_between_"):
-        parts = F.split_measure_field(field, ["p_between"])
-    if parts is None or parts[2] is None:
+def describe_field(field, field_names=(), lang="en", metadata=None):
+    """``(title, legend heading)`` of an unevenness field, or ``None`` for other fields, from
+    ``metadata`` (the description of the layer's fields, see :func:`field_metadata`) or, without
+    it, from the ``field_names`` of the layer: ``theil_between_popu_2020`` -> "Core–secondary
+    unevenness of population, Theil T between cores and secondary cities, 2020" and "Theil T
+    between cores and secondary cities, 2020 (index without unit; 0 = no gap)"."""
+    if metadata is None:
+        metadata = unevenness_layer.field_metadata_from_names([*field_names, field])
+    entry = metadata.get(field)
+    if entry is None or entry["unit"] == "flag":
         return None
-    key, indicator, year = parts
-    if key == "p_between":
-        name = text("p_between", lang)
-    else:
-        name = measure(key).zh if lang == "zh" else measure(key).en
-    for end in ("ci_low", "ci_high"):  # <measure>_ci_low_<indicator>_<year>: an end of the measure's interval
-        if indicator.startswith(end + "_"):
-            indicator, name = indicator[len(end) + 1:], text(end, lang, measure=name)
-    what = indicator_name(indicator, lang)
-    unit = unit_of(key, lang)
+    zh = lang == "zh"
+    name, what = entry["name_zh" if zh else "name_en"], entry["indicator_zh" if zh else "indicator_en"]
+    unit = text("unit_" + entry["unit"], lang)
+    year = entry["year"]
     if year == F.CHANGE:
-        span = change_years(key, indicator, field_names)
+        span = entry.get("years")
         years = text("years", lang, first=span[0], last=span[1]) if span else text("between_the_years", lang)
         if span:
             # the unit without what its neutral value means: a change of 0 means no change
             unit = text("unit_change", lang, first=span[0], last=span[1], unit=unit.split(text("note_sep", lang))[0])
         return (text("unevenness_change_title", lang, indicator=what, measure=name, years=years),
                 text("heading", lang, measure=name, year=years, unit=unit))
+    if year is None:
+        return (text("unevenness_title_no_year", lang, indicator=what, measure=name),
+                text("heading_no_year", lang, measure=name, unit=unit))
     return (text("unevenness_title", lang, indicator=what, measure=name, year=year),
             text("heading", lang, measure=name, year=year, unit=unit))
+
+
+def type_legend(renderer, lang):
+    """A copy of the categorized ``renderer`` of a type map whose legend entries are in ``lang``:
+    ``"A — closest to the cores (12 cities)"`` in Chinese, and the category of the cities
+    without a type (NULL) as :data:`not_typed_label`. English labels stay as the style has them."""
+    if lang != "zh":
+        return renderer.clone()
+    from ..core.typology_tables import translate_type_label
+
+    relabelled = renderer.clone()
+    for i, category in enumerate(relabelled.categories()):
+        value = category.value()
+        if value is None or str(value) in ("", "NULL"):
+            label = text("not_typed_label", lang)
+        else:
+            label = translate_type_label(category.label(), lang)
+        relabelled.updateCategoryLabel(i, label)
+    return relabelled
 
 
 def _method(renderer, lang, symmetric=False):
@@ -231,7 +220,7 @@ def map_texts(layer, lang="en", renderer=None):
     count = layer.featureCount()
     field = renderer.classAttribute() if kind in ("graduatedSymbol", "categorizedSymbol") else None
     if kind == "graduatedSymbol":
-        described = describe_field(field, names, lang)
+        described = describe_field(field, names, lang, metadata=field_metadata(layer))
         classes, method = len(renderer.ranges()), _method(renderer, lang, symmetric)
         per = ("features_subtitle" if F.MEGAREGION_ID not in names
                else "region_subtitle" if count == 1 else "regions_subtitle")

@@ -41,12 +41,14 @@ from qgis.PyQt.QtCore import QSize
 from . import compat
 from . import map_labels, map_layout, map_symbols, map_texts
 from .base import MegaregionAlgorithm
+from .i18n import tr
 from .input_checks import CheckedInputs
 from .map_changes import clear_changes
 from .map_layout import ALBERS_CHINA, layout_frames, pixel_size  # noqa: F401 (the layout's frames, for tests)
 from .map_texts import describe_field, text  # noqa: F401
 from ..core import fields as F
 
+TYPE_FIELD = "type"  # the field a typology's cities are categorized by
 LANGUAGE_CODES = (None, "en", "zh")  # LANGUAGE: the interface's, English, Chinese
 EXTENT_AUTO, EXTENT_NATIONAL, EXTENT_LAYER = 0, 1, 2
 NATIONAL_SPAN_DEGREES = (15.0, 10.0)  # a layer without mega-regions this wide or tall is a map of China
@@ -78,9 +80,10 @@ def export_map(prepared, path, dpi, width, height):
         with map_layout.quiet_gdal():
             status = exporter.exportToImage(path, settings)
         if status != compat.EXPORT_SUCCESS:
-            raise QgsProcessingException(
-                f"The map '{prepared.title}' could not be written to {path} (export status {status}): check the free "
-                "space and permissions of OUTPUT_FOLDER, or lower DPI.")
+            raise QgsProcessingException(tr(
+                "The map '{title}' could not be written to {path} (export status {status}): check the free "
+                "space and permissions of OUTPUT_FOLDER, or lower DPI.").format(title=prepared.title, path=path,
+                                                                                status=status))
         # the results belong to the exporter: read them while it lives
         return map_labels.placed_labels(exporter.labelingResults())
 
@@ -264,38 +267,41 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
     def _layers(self, parameters, context):
         layers = self.parameterAsLayerList(parameters, self.LAYERS, context) or []
         if not layers:
-            raise QgsProcessingException(
+            raise QgsProcessingException(self.tr(
                 "LAYERS is empty: choose at least one vector layer to map, e.g. the mega-regions of "
-                "'Core-secondary unevenness' or the secondary cities of 'Secondary-city typology (gap to the cores)'.")
+                "'Core-secondary unevenness' or the secondary cities of 'Secondary-city typology (gap to the cores)'."))
         for layer in layers:
             self._check_layer(layer, self.LAYERS)
         return layers
 
-    @staticmethod
-    def _check_layer(layer, name):
+    def _check_layer(self, layer, name):
         if layer.type() != compat.LAYER_VECTOR:
-            raise QgsProcessingException(f"{name} layer '{layer.name()}' is not a vector layer: choose vector layers.")
+            raise QgsProcessingException(self.tr(
+                "{parameter} layer '{layer}' is not a vector layer: choose vector layers.").format(
+                parameter=name, layer=layer.name()))
         if layer.featureCount() == 0:
-            raise QgsProcessingException(
-                f"{name} layer '{layer.name()}' ({layer.source()}) has no features: nothing to map; run the "
-                "algorithm that writes it again or choose another layer.")
+            raise QgsProcessingException(self.tr(
+                "{parameter} layer '{layer}' ({source}) has no features: nothing to map; run the "
+                "algorithm that writes it again or choose another layer.").format(
+                parameter=name, layer=layer.name(), source=layer.source()))
         if layer.geometryType() in (compat.GEOMETRY_NULL, compat.GEOMETRY_UNKNOWN):
-            raise QgsProcessingException(
-                f"{name} layer '{layer.name()}' has no geometry (a table): choose a layer with geometries, e.g. the "
-                "OUTPUT_REGIONS of 'Core-secondary unevenness' rather than its table.")
+            raise QgsProcessingException(self.tr(
+                "{parameter} layer '{layer}' has no geometry (a table): choose a layer with geometries, e.g. the "
+                "OUTPUT_REGIONS of 'Core-secondary unevenness' rather than its table.").format(
+                parameter=name, layer=layer.name()))
 
     def _folder(self, parameters, context):
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         if not folder:
-            raise QgsProcessingException("OUTPUT_FOLDER is empty: choose a folder for the PNG maps.")
+            raise QgsProcessingException(self.tr("OUTPUT_FOLDER is empty: choose a folder for the PNG maps."))
         try:
             os.makedirs(folder, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=folder, prefix=".megaregion-", suffix=".probe"):
                 pass
         except OSError as exc:
-            raise QgsProcessingException(
-                f"OUTPUT_FOLDER '{folder}' cannot be written ({exc.strerror or exc}): choose a folder you may "
-                "write to.") from exc
+            raise QgsProcessingException(self.tr(
+                "OUTPUT_FOLDER '{folder}' cannot be written ({error}): choose a folder you may write to.").format(
+                folder=folder, error=exc.strerror or exc)) from exc
         return folder
 
     def _styled_copy(self, layer, context):
@@ -316,13 +322,15 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             if layer is not None:
                 self._check_layer(layer, name)
         if background is not None and background.geometryType() != compat.GEOMETRY_POLYGON:
-            raise QgsProcessingException(
-                f"BACKGROUND layer '{background.name()}' ({background.source()}) has "
-                f"{QgsWkbTypes.displayString(background.wkbType())} geometries: the background is drawn as areas; "
-                "choose a polygon layer, e.g. all prefectures.")
+            raise QgsProcessingException(self.tr(
+                "BACKGROUND layer '{layer}' ({source}) has {geometry} geometries: the background is drawn as areas; "
+                "choose a polygon layer, e.g. all prefectures.").format(
+                layer=background.name(), source=background.source(),
+                geometry=QgsWkbTypes.displayString(background.wkbType())))
         label_field = self.parameterAsString(parameters, self.CORE_LABEL_FIELD, context) or "name"
         if cores is not None and label_field not in cores.fields().names():
-            feedback.pushInfo(f"CORE_LABEL_FIELD '{label_field}' is not a field of CORES: cores are not labelled.")
+            feedback.pushInfo(self.tr("CORE_LABEL_FIELD '{field}' is not a field of CORES: cores are not labelled.").format(
+                field=label_field))
             label_field = None
         lang = LANGUAGE_CODES[self.parameterAsEnum(parameters, self.LANGUAGE, context)] or map_texts.interface_language()
         crs = self.parameterAsCrs(parameters, self.MAP_CRS, context)
@@ -351,7 +359,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         try:
             for i, layer in enumerate(layers):
                 if feedback.isCanceled():
-                    raise QgsProcessingException("Cancelled: no map was written.")
+                    raise QgsProcessingException(self.tr("Cancelled: no map was written."))
                 feedback.setProgress(100.0 * i / len(layers))
                 final = os.path.join(folder, png_name(map_name(layer), taken))
                 # the exporter creates the file (with the usual permissions); renamed when all are done
@@ -359,7 +367,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 pending.append((temporary, final))
                 self._render(layer, temporary, context, feedback, **options)
             if feedback.isCanceled():
-                raise QgsProcessingException("Cancelled: no map was written.")
+                raise QgsProcessingException(self.tr("Cancelled: no map was written."))
             for temporary, final in pending:
                 os.replace(temporary, final)
                 written.append(final)
@@ -368,7 +376,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 if os.path.exists(temporary):
                     os.remove(temporary)
         for path in written:
-            feedback.pushInfo(f"Map written: {path}")
+            feedback.pushInfo(self.tr("Map written: {path}").format(path=path))
         feedback.setProgress(100)
         return {self.OUTPUT_FOLDER: folder, self.OUTPUT_FILES: ";".join(written), self.MAP_COUNT: len(written)}
 
@@ -389,19 +397,21 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 # QGIS would draw it in the map's CRS as if it were longitude/latitude: say so, and do it explicitly
                 copy.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
                 notes.append(text("no_crs", lang, layer=original.name()))
-                feedback.pushWarning(
-                    f"{name} layer '{original.name()}' ({original.source()}) has no coordinate reference system: it is "
+                feedback.pushWarning(self.tr(
+                    "{parameter} layer '{layer}' ({source}) has no coordinate reference system: it is "
                     "drawn as longitude/latitude (EPSG:4326), as noted on the map. If that is wrong, assign its CRS in "
-                    "the layer's properties (Source > Assigned Coordinate Reference System) and run again.")
+                    "the layer's properties (Source > Assigned Coordinate Reference System) and run again.").format(
+                    parameter=name, layer=original.name(), source=original.source()))
         return extra_bg, extra_cores
 
     def _render(self, layer, path, context, feedback, **options):
         prepared = self.prepare(layer, context, feedback, **options)
         _placed, left = export_map(prepared, path, options["dpi"], options["width"], options["height"])
         if left:
-            feedback.pushWarning(f"Labels that did not fit on the map of '{layer.name()}': {', '.join(left)}; "
-                                 "choose a larger page (WIDTH_MM, HEIGHT_MM).")
-        feedback.pushInfo(f"Rendered '{layer.name()}': {prepared.title}")
+            feedback.pushWarning(self.tr(
+                "Labels that did not fit on the map of '{layer}': {labels}; choose a larger page (WIDTH_MM, "
+                "HEIGHT_MM).").format(layer=layer.name(), labels=", ".join(left)))
+        feedback.pushInfo(self.tr("Rendered '{layer}': {title}").format(layer=layer.name(), title=prepared.title))
 
     @staticmethod
     def _cores_extent(main, cores, crs, context):
@@ -435,11 +445,15 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         if clear_only:
             changed = clear_changes(main, clarity_field, lang)
             if changed is None:
-                feedback.pushInfo(f"'{layer.name()}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does "
-                                  "not apply, it is drawn as styled.")
+                feedback.pushInfo(self.tr(
+                    "'{layer}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does not apply, it is drawn "
+                    "as styled.").format(layer=layer.name()))
             else:
                 source_renderer, note = changed
                 notes.append(note)
+        styled = main.renderer()
+        if lang == "zh" and styled.type() == "categorizedSymbol" and styled.classAttribute() == TYPE_FIELD:
+            main.setRenderer(map_texts.type_legend(styled, lang))  # the types named in Chinese
         extra_bg, extra_cores = self._context_copies(layer, main, background, cores, label_field, lang, feedback,
                                                      notes)
 
@@ -450,8 +464,9 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         maritime = map_symbols.national_layer(map_symbols.MARITIME_BOUNDARY, "Maritime boundary line")
         outline = map_symbols.china_outline(land) if land is not None else None
         if national and (land is None or maritime is None):
-            feedback.pushWarning("The bundled national outline (resources/data/national) is missing: the map of China "
-                                 "is drawn without the South China Sea inset; reinstall the plugin.")
+            feedback.pushWarning(self.tr(
+                "The bundled national outline (resources/data/national) is missing: the map of China is drawn "
+                "without the South China Sea inset; reinstall the plugin."))
             national = False
         top_down = [m for m in (maritime, outline, extra_cores, main, extra_bg, land, neighbours) if m is not None]
         legend_layers = [m for m in (extra_cores, main, extra_bg) if m is not None]
@@ -468,9 +483,9 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             if extent is not None and cores_extent is not None:
                 extent.combineExtentWith(cores_extent)
         if extent is None:
-            raise QgsProcessingException(
-                f"LAYERS layer '{layer.name()}' has no geometry to map (every geometry is empty or NULL): choose a "
-                "layer with geometries.")
+            raise QgsProcessingException(self.tr(
+                "LAYERS layer '{layer}' has no geometry to map (every geometry is empty or NULL): choose a "
+                "layer with geometries.").format(layer=layer.name()))
 
         plans = []
         if one_feature_per_region(main):

@@ -9,11 +9,12 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingUtils,
 )
 
 from ..core import fields as F
 from ..core.measures import HEADLINE_MEASURES, measure_name
-from . import compat, qgis_io
+from . import compat, layer_metadata, qgis_io
 from .base import MegaregionAlgorithm
 from .deps import lazy_import
 from .input_checks import CheckedInputs, check_fields, checked_source, named
@@ -209,11 +210,12 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         return None
 
     def compute(self, parameters, context, feedback):
+        self._pending_metadata = []
         source = checked_source(self, parameters, self.INPUT, context,
                                 what="the prefectures with mega-regions and indicators")
         indicators = compat.parameter_as_strings(self, parameters, self.INDICATORS, context)
         if not indicators:
-            raise QgsProcessingException("INDICATORS is empty: choose at least one numeric field to measure.")
+            raise QgsProcessingException(self.tr("INDICATORS is empty: choose at least one numeric field to measure."))
         check_fields(source.fields(), parameters, (
             (self.INDICATORS, indicators),
             (self.WEIGHT, [self.parameterAsString(parameters, self.WEIGHT, context)]),
@@ -230,10 +232,10 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         names = source.fields().names()
         for label, field in ((self.MEGAREGION_FIELD, region_field), (self.ROLE_FIELD, role_field)):
             if field not in names:
-                raise QgsProcessingException(
-                    f"{label} '{field}' is not a field of {named(parameters, self.INPUT)} (fields: {', '.join(names)}): run "
+                raise QgsProcessingException(self.tr(
+                    "{label} '{field}' is not a field of {input} (fields: {fields}): run "
                     "'Assign mega-regions and core cities' first or choose the field."
-                )
+                ).format(label=label, field=field, input=named(parameters, self.INPUT), fields=", ".join(names)))
         if name_field and name_field not in names:
             name_field = None
 
@@ -242,21 +244,23 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         members = frame[region_field].notna().to_numpy()
         skipped = int((~members).sum())
         if skipped:
-            feedback.pushInfo(f"{skipped} features with no mega-region are not members and are left out.")
+            feedback.pushInfo(self.tr("{count} features with no mega-region are not members and are left out.").format(
+                count=skipped))
         frame = frame[members].reset_index(drop=True)
         geometries = [g for g, keep in zip(geometries, members) if keep]
         if frame.empty:
-            raise QgsProcessingException(
-                f"No feature of INPUT has a mega-region in '{region_field}': run 'Assign mega-regions and core cities' first."
-            )
+            raise QgsProcessingException(self.tr(
+                "No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' first."
+            ).format(field=region_field))
         spec = unevenness.parse_indicator_fields(indicators)
         weights = unevenness.weights_by_year(weight, frame.columns, [y for yrs in spec.values() for y in yrs])
         if isinstance(weights, dict):
-            feedback.pushInfo("Weights by year: " + ", ".join(
-                f"{y}: {f}" for y, f in sorted(weights.items(), key=lambda kv: str(kv[0]))))
+            feedback.pushInfo(self.tr("Weights by year: {weights}").format(weights=", ".join(
+                f"{y}: {f}" for y, f in sorted(weights.items(), key=lambda kv: str(kv[0])))))
         if bootstrap or permutations:
-            feedback.pushInfo(f"Intervals from {bootstrap} bootstrap resamples at {confidence:g} %, p_between from "
-                              f"{permutations} permutations, seed {seed}.")
+            feedback.pushInfo(self.tr("Intervals from {bootstrap} bootstrap resamples at {confidence} %, p_between from "
+                                      "{permutations} permutations, seed {seed}.").format(
+                bootstrap=bootstrap, confidence=f"{confidence:g}", permutations=permutations, seed=seed))
         table = unevenness.unevenness_table(
             frame, spec, region_field=region_field, role_field=role_field,
             weight_field=weights, labels_field=name_field, bootstrap=bootstrap, confidence=confidence,
@@ -266,9 +270,10 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         bad = table[(table["row_type"] == "year") & (table["status"] != "ok")]
         for row in bad.itertuples(index=False):
             year = "" if qgis_io.python_value(row.year) is None or pd.isna(row.year) else f" {row.year}"
-            feedback.pushWarning(f"{row.megaregion} / {row.indicator}{year}: {row.status}")
+            feedback.pushWarning("{region} / {indicator}{year}: {status}".format(
+                region=row.megaregion, indicator=row.indicator, year=year, status=row.status))
         if feedback.isCanceled():
-            raise QgsProcessingException("Cancelled")
+            raise QgsProcessingException(self.tr("Cancelled"))
 
         results = {}
         fields = qgis_io.frame_fields(table)
@@ -297,6 +302,22 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         feedback.setProgress(100)
         return results
 
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        """Store the description of the mega-region layer's fields with it (before the style,
+        which the base class saves)."""
+        for dest_id, text in getattr(self, "_pending_metadata", []):
+            layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+            if layer is None or not layer.isValid():
+                continue
+            layer_metadata.attach(layer, text)
+            error = layer_metadata.save(layer)
+            if error:
+                feedback.pushWarning(self.tr(
+                    "The description of the fields of {layer} could not be saved with it ({error}): maps of it name "
+                    "the measures from the field names.").format(layer=layer.source(), error=error))
+        self._pending_metadata = []
+        return super().postProcessAlgorithm(context, feedback)
+
     @staticmethod
     def _region_names(frame, region_field):
         """Display names 'Beijing-Tianjin-Hebei (BTH)' where the input has them."""
@@ -313,7 +334,7 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         region_ids, dissolved = unevenness_layer.dissolve_regions(
             qgis_io.shapely_geometries(geometries), list(frame[region_field]))
         if feedback.isCanceled():
-            raise QgsProcessingException("Cancelled")
+            raise QgsProcessingException(self.tr("Cancelled"))
         attrs = unevenness_layer.region_attributes(frame, region_field, region_ids)
         measures, cols = unevenness_layer.region_layer_table(table, region_ids, headline, intervals, p_values)
         attrs = pd.concat([attrs, measures], axis=1)
@@ -328,6 +349,10 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         if sink is None:
             return None
         qgis_io.write_frame(sink, attrs, geoms, feedback, 70, 90)
+        # what each field is, in words, for the maps: stored with the layer once it is written
+        described = unevenness_layer.field_metadata(
+            unevenness_layer.layer_columns(table, headline, intervals, p_values))
+        self._pending_metadata.append((dest_id, unevenness_layer.metadata_json(described)))
         # the map shows the first indicator in its latest year
         year_cols = [(ind, name) for ind, key, name in cols if key == "year"]
         if year_cols:

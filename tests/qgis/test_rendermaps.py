@@ -103,7 +103,8 @@ def inputs(tmp_path_factory):
     processing.run("megaregion:typology", dict(typology, OUTPUT=str(gpkg), OUTPUT_CORES=None))
     regions.setName("regions")
     types["OUTPUT"].setName("types")
-    return {"regions": regions, "types": types["OUTPUT"], "cores": types["OUTPUT_CORES"], "gpkg": str(gpkg)}
+    return {"regions": regions, "types": types["OUTPUT"], "cores": types["OUTPUT_CORES"], "gpkg": str(gpkg),
+            "joined": joined}
 
 
 @pytest.fixture(scope="module")
@@ -297,6 +298,113 @@ def test_interface_language_follows_qgis_locale():
                 settings.remove(key)
             else:
                 settings.setValue(key, value)
+
+
+# ------------------------------------------------------------------------------ the fields described by core
+
+def _graduated_copy(regions, names, field_name, metadata_text=None):
+    """A memory copy of the mega-regions with ``names`` renamed (old -> new), graduated on
+    ``field_name``, carrying the field description ``metadata_text`` (or none)."""
+    from qgis.core import QgsField, QgsVectorLayer
+    from megaregion.processing import layer_metadata
+    from megaregion.processing.styling import graduated_renderer
+
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", "described", "memory")
+    fields = []
+    for f in regions.fields().toList():
+        fields.append(QgsField(names.get(f.name(), f.name()), f.type()))
+    layer.dataProvider().addAttributes(fields)
+    layer.updateFields()
+    copies = []
+    for f in regions.getFeatures():
+        g = QgsFeature(layer.fields())
+        g.setGeometry(f.geometry())
+        g.setAttributes(f.attributes())
+        copies.append(g)
+    layer.dataProvider().addFeatures(copies)
+    layer.setRenderer(graduated_renderer(layer, field_name, classes=3))
+    if metadata_text is not None:
+        layer_metadata.attach(layer, metadata_text)
+    return layer
+
+
+def test_titles_come_from_the_stored_description(inputs):
+    from megaregion.core.unevenness_layer import metadata_json
+    from megaregion.processing import layer_metadata
+
+    # the memory output of 'Core-secondary unevenness' carries the description of its fields
+    stored = layer_metadata.stored(inputs["regions"])
+    assert stored is not None
+    # a field whose name says nothing is titled in words from the description alone
+    description = {"gap in people": {"measure": "theil_between", "indicator": "popu", "year": "change",
+                                     "years": [2000, 2020]}}
+    layer = _graduated_copy(inputs["regions"], {"theil_popu_change": "gap in people"}, "gap in people",
+                            metadata_json(description))
+    prepared, _ = _prepared(layer)
+    assert prepared.title == ("Change in core–secondary unevenness of population, Theil T between cores and secondary "
+                              "cities, 2000–2020")
+    legend = [" ".join(node.name().split()) for node in prepared.project.layerTreeRoot().findLayers()]
+    assert legend[0] == ("Theil T between cores and secondary cities, 2000–2020 (2020 minus 2000, index without "
+                         "unit; above 0: larger in 2020)")
+    zh, _ = _prepared(layer, LANGUAGE=2)
+    assert zh.title == "2000—2020年常住人口核心—次级城市差异的变化：泰尔指数组间差异"
+    # the description wins over a name that reads otherwise: theil_popu_2020 described as a Gini of urban population
+    misleading = _graduated_copy(inputs["regions"], {}, "theil_popu_2020", metadata_json(
+        {"theil_popu_2020": {"measure": "gini", "indicator": "popu_urban", "year": 2015}}))
+    assert _prepared(misleading)[0].title == "Core–secondary unevenness of urban population, Gini coefficient, 2015"
+    # without a description the field names are read (an older output)
+    bare = _graduated_copy(inputs["regions"], {}, "theil_popu_2020")
+    assert layer_metadata.stored(bare) is None
+    assert _prepared(bare)[0].title == "Core–secondary unevenness of population, Theil T, 2020"
+    unnamed = _graduated_copy(inputs["regions"], {"theil_popu_change": "gap in people"}, "gap in people")
+    assert _prepared(unnamed)[0].title == "described: gap in people"
+
+
+def test_description_survives_a_geopackage_and_a_rerun(run_alg, inputs, tmp_path):
+    """'Core-secondary unevenness' written to a GeoPackage, opened by path as Processing opens it
+    (without its default style): the description is read from the GeoPackage itself."""
+    from qgis.core import QgsVectorLayer
+    from megaregion.core.unevenness_layer import metadata_from_json
+    from megaregion.processing import layer_metadata
+
+    gpkg = tmp_path / "regions.gpkg"
+    params = {"INPUT": inputs["joined"], "INDICATORS": ["popu_2010", "popu_2020"], "BOOTSTRAP": 0,
+              "PERMUTATIONS": 0, "OUTPUT_TABLE": "memory:", "OUTPUT_REGIONS": str(gpkg), "OUTPUT_HTML": None}
+    run_alg("megaregion:unevenness", dict(params, HEADLINE=2))  # gini first, then the rerun's theil_between
+    run_alg("megaregion:unevenness", dict(params, HEADLINE=7, BOOTSTRAP=99))
+    options = QgsVectorLayer.LayerOptions()
+    options.loadDefaultStyle = False
+    layer = QgsVectorLayer(str(gpkg), "regions", "ogr", options)
+    assert layer.isValid() and layer.renderer().type() == "singleSymbol"  # opened without the saved style
+    meta = metadata_from_json(layer_metadata.stored(layer))
+    names = [n for n in layer.fields().names() if n not in ("fid", "megaregion_id", "megaregion", "megaregion_zh",
+                                                               "phase")]
+    assert list(meta) == names  # the rerun's fields, not the first run's
+    assert meta["theil_between_popu_change"]["years"] == [2010, 2020]
+    assert meta["theil_between_ci_low_popu_2020"]["interval"] == "low"
+    # rendermaps opens the path itself and titles the map from the description
+    feedback = RecordingFeedback()
+    run_alg("megaregion:rendermaps", {"LAYERS": [str(gpkg)], "LANGUAGE": 2, "DPI": 30, "WIDTH_MM": 120,
+                                      "HEIGHT_MM": 90, "OUTPUT_FOLDER": str(tmp_path / "maps")}, feedback)
+    assert "Rendered 'regions': 2020年常住人口的核心—次级城市差异：泰尔指数组间差异" in feedback.infos
+
+
+def test_type_legend_in_chinese(inputs):
+    from megaregion.processing.map_texts import text
+
+    english = [c.label() for c in inputs["types"].renderer().categories()]
+    assert english[-1] == "not typed (see excluded_reason)" and english[0].startswith("A — ")
+    prepared, _ = _prepared(inputs["types"], LANGUAGE=2)
+    main = prepared.project.layerTreeRoot().findLayers()[0].layer()
+    labels = [c.label() for c in main.renderer().categories()]
+    assert len(labels) == len(english) == 4
+    for en, zh in zip(english[:-1], labels[:-1]):
+        assert zh[:4] == en[:4] and "个城市" in zh and zh != en, (en, zh)
+    assert labels[-1] == text("not_typed_label", "zh") == "未分类（原因见 excluded_reason 字段）"
+    assert [c.label() for c in inputs["types"].renderer().categories()] == english  # the caller's layer untouched
+    prepared, _ = _prepared(inputs["types"], LANGUAGE=1)
+    main = prepared.project.layerTreeRoot().findLayers()[0].layer()
+    assert [c.label() for c in main.renderer().categories()] == english
 
 
 # ------------------------------------------------------------------------------ bad input
