@@ -259,6 +259,8 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <location filename="../processing/qgis_io.py" line="163" />
             <location filename="../processing/typology_base.py" line="282" />
             <location filename="../processing/typology_base.py" line="285" />
+            <location filename="../processing/unevenness.py" line="276" />
+            <location filename="../processing/unevenness.py" line="337" />
             <location filename="../processing/zonal.py" line="317" />
             <source>Cancelled</source>
             <translation>已取消</translation>
@@ -635,6 +637,36 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>……另有 {count} 行：请查看未匹配表。</translation>
         </message>
         <message>
+            <location filename="../processing/map_changes.py" line="53" />
+            <source>CLEAR_CHANGES_ONLY: layer '{layer}' has several fields saying whether a change is clear ({fields}) and none is for the indicator '{indicator}' alone: name one in CLARITY_FIELD.</source>
+            <translation>CLEAR_CHANGES_ONLY：图层“{layer}”有多个字段说明变化是否显著（{fields}），但没有一个仅针对指标“{indicator}”：请在 CLARITY_FIELD 中指定其一。</translation>
+        </message>
+        <message>
+            <location filename="../processing/map_changes.py" line="48" />
+            <source>CLEAR_CHANGES_ONLY: layer '{layer}' has no field saying whether a change is clear (a field named {mark}...): run 'Core-secondary unevenness' with confidence intervals (BOOTSTRAP above 0), name the field in CLARITY_FIELD, or turn CLEAR_CHANGES_ONLY off.</source>
+            <translation>CLEAR_CHANGES_ONLY：图层“{layer}”没有说明变化是否显著的字段（名为 {mark}... 的字段）：请带置信区间运行“核心—次级城市不均衡”（BOOTSTRAP 大于 0），或在 CLARITY_FIELD 中指定该字段，或关闭 CLEAR_CHANGES_ONLY。</translation>
+        </message>
+        <message>
+            <location filename="../processing/map_changes.py" line="28" />
+            <source>CLARITY_FIELD '{given}' is not a field of layer '{layer}' (fields: {fields}): name the field that says whether each region's change is clear, or leave it empty to find it.</source>
+            <translation>CLARITY_FIELD“{given}”不是图层“{layer}”的字段（现有字段：{fields}）：请指定说明各区域变化是否显著的字段，或留空由插件自动查找。</translation>
+        </message>
+        <message>
+            <location filename="../processing/map_changes.py" line="76" />
+            <source>CLEAR_CHANGES_ONLY: layer '{layer}' has no change field '{field}' of the measure it maps: run 'Core-secondary unevenness' with indicators in two years, or turn CLEAR_CHANGES_ONLY off.</source>
+            <translation>CLEAR_CHANGES_ONLY：图层“{layer}”没有所制图测度的变化字段“{field}”：请用两个年份的指标运行“核心—次级城市不均衡”，或关闭 CLEAR_CHANGES_ONLY。</translation>
+        </message>
+        <message>
+            <location filename="../processing/map_changes.py" line="83" />
+            <source>CLEAR_CHANGES_ONLY: the change field '{field}' of layer '{layer}' has no value: nothing to map; check the years of the indicator.</source>
+            <translation>CLEAR_CHANGES_ONLY：图层“{layer}”的变化字段“{field}”没有取值：无可制图内容；请检查指标的年份。</translation>
+        </message>
+        <message>
+            <location filename="../processing/map_layout.py" line="167" />
+            <source>Layer '{layer}' cannot be projected to the map CRS {crs}: {error}; check the layer's CRS or choose another MAP_CRS</source>
+            <translation>图层“{layer}”无法投影到地图坐标参考系 {crs}：{error}；请检查图层的坐标参考系，或另选 MAP_CRS</translation>
+        </message>
+        <message>
             <location filename="../processing/models.py" line="352" />
             <source>Model {path} could not be read</source>
             <translation>无法读取模型 {path}</translation>
@@ -791,17 +823,17 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>无法写入第 {number} 个要素（共 {count} 个）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="167" />
+            <location filename="../processing/rendermaps.py" line="170" />
             <source>Render maps to PNG</source>
             <translation>将地图渲染为 PNG</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="169" />
+            <location filename="../processing/rendermaps.py" line="172" />
             <source>3 Report</source>
             <translation>3 报告</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="170" />
+            <location filename="../processing/rendermaps.py" line="173" />
             <source>Print-ready PNG maps for reports: one map per layer of LAYERS, named after the layer (&amp;lt;layer name&amp;gt;.png in OUTPUT_FOLDER).
 
 Each layer is drawn with the style it carries: a GeoPackage written by 'Core-secondary unevenness' or 'Secondary-city typology (gap to the cores)' opens with its saved default style (graduated by &amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, or categorized by type with one fixed colour per letter); a layer of the project keeps its current style.
@@ -826,109 +858,210 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
 只有在所有地图都渲染成功后才写出：运行失败或被取消时不留下任何 PNG。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="232" />
+            <location filename="../processing/rendermaps.py" line="83" />
+            <source>The map '{title}' could not be written to {path} (export status {status}): check the free space and permissions of OUTPUT_FOLDER, or lower DPI.</source>
+            <translation>地图“{title}”无法写入 {path}（导出状态 {status}）：请检查 OUTPUT_FOLDER 的剩余空间和写入权限，或降低 DPI。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="235" />
             <source>Map extent</source>
             <translation>地图范围</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="242" />
+            <location filename="../processing/rendermaps.py" line="245" />
             <source>Field saying whether a change is clear (empty = find change_is_clear…)</source>
             <translation>表示变化是否明确的字段（留空 = 查找 change_is_clear…）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="247" />
+            <location filename="../processing/rendermaps.py" line="250" />
             <source>Map CRS (empty = Albers equal-area for China)</source>
             <translation>地图坐标参考系（留空 = 适用于中国的 Albers 等积投影）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="215" />
+            <location filename="../processing/rendermaps.py" line="218" />
             <source>Styled layers to map (one PNG each)</source>
             <translation>要制图的已设样式图层（每个一幅 PNG）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="217" />
+            <location filename="../processing/rendermaps.py" line="220" />
             <source>Background layer, e.g. all prefectures</source>
             <translation>背景图层，例如全部地级市</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="220" />
+            <location filename="../processing/rendermaps.py" line="223" />
             <source>Core cities drawn on top</source>
             <translation>绘制在最上层的核心城市</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="223" />
+            <location filename="../processing/rendermaps.py" line="226" />
             <source>Core city label field</source>
             <translation>核心城市标注字段</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="226" />
+            <location filename="../processing/rendermaps.py" line="229" />
             <source>Title ({layer} = layer name; empty = from the style)</source>
             <translation>标题（{layer} = 图层名称；留空 = 取自样式）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="229" />
+            <location filename="../processing/rendermaps.py" line="232" />
             <source>Language of the map texts</source>
             <translation>地图文字的语言</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="239" />
+            <location filename="../processing/rendermaps.py" line="242" />
             <source>Mega-region maps: show only clear changes (others grey, hatched)</source>
             <translation>城市群地图：仅显示明确的变化（其余为灰色加阴影线）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="251" />
+            <location filename="../processing/rendermaps.py" line="254" />
             <source>Resolution (dots per inch)</source>
             <translation>分辨率（每英寸点数）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="254" />
+            <location filename="../processing/rendermaps.py" line="257" />
             <source>Page width (mm)</source>
             <translation>页面宽度（mm）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="257" />
+            <location filename="../processing/rendermaps.py" line="260" />
             <source>Page height (mm)</source>
             <translation>页面高度（mm）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="260" />
+            <location filename="../processing/rendermaps.py" line="263" />
             <source>Folder of the PNG maps</source>
             <translation>PNG 地图文件夹</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="261" />
+            <location filename="../processing/rendermaps.py" line="264" />
             <source>PNG files written</source>
             <translation>已写出的 PNG 文件</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="262" />
+            <location filename="../processing/rendermaps.py" line="265" />
             <source>Number of maps</source>
             <translation>地图数量</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="233" />
+            <location filename="../processing/rendermaps.py" line="236" />
             <source>Automatic: the whole country for more than one mega-region, else the layer</source>
             <translation>自动：多于一个城市群时为全国，否则为图层范围</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="234" />
+            <location filename="../processing/rendermaps.py" line="237" />
             <source>The whole country, with the South China Sea inset</source>
             <translation>全国，带南海诸岛附图</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="235" />
+            <location filename="../processing/rendermaps.py" line="238" />
             <source>The layer's features, without the inset</source>
             <translation>图层要素范围，不带附图</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="230" />
+            <location filename="../processing/rendermaps.py" line="233" />
             <source>The language of QGIS's interface</source>
             <translation>QGIS 界面语言</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="270" />
+            <source>LAYERS is empty: choose at least one vector layer to map, e.g. the mega-regions of 'Core-secondary unevenness' or the secondary cities of 'Secondary-city typology (gap to the cores)'.</source>
+            <translation>LAYERS 为空：请至少选择一个要制图的矢量图层，例如“核心—次级城市不均衡”输出的城市群或“次级城市类型划分（与核心城市的差距）”输出的次级城市。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="279" />
+            <source>{parameter} layer '{layer}' is not a vector layer: choose vector layers.</source>
+            <translation>{parameter} 图层“{layer}”不是矢量图层：请选择矢量图层。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="283" />
+            <source>{parameter} layer '{layer}' ({source}) has no features: nothing to map; run the algorithm that writes it again or choose another layer.</source>
+            <translation>{parameter} 图层“{layer}”（{source}）没有要素：无可制图内容；请重新运行生成该图层的算法，或另选图层。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="288" />
+            <source>{parameter} layer '{layer}' has no geometry (a table): choose a layer with geometries, e.g. the OUTPUT_REGIONS of 'Core-secondary unevenness' rather than its table.</source>
+            <translation>{parameter} 图层“{layer}”没有几何（是一张表）：请选择带几何的图层，例如“核心—次级城市不均衡”的 OUTPUT_REGIONS，而不是其表格输出。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="296" />
+            <source>OUTPUT_FOLDER is empty: choose a folder for the PNG maps.</source>
+            <translation>OUTPUT_FOLDER 为空：请为 PNG 地图选择一个文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="302" />
+            <source>OUTPUT_FOLDER '{folder}' cannot be written ({error}): choose a folder you may write to.</source>
+            <translation>无法写入 OUTPUT_FOLDER“{folder}”（{error}）：请选择有写入权限的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="325" />
+            <source>BACKGROUND layer '{layer}' ({source}) has {geometry} geometries: the background is drawn as areas; choose a polygon layer, e.g. all prefectures.</source>
+            <translation>BACKGROUND 图层“{layer}”（{source}）的几何类型为 {geometry}：底图按面绘制；请选择面图层，例如全部地级市。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="332" />
+            <source>CORE_LABEL_FIELD '{field}' is not a field of CORES: cores are not labelled.</source>
+            <translation>CORE_LABEL_FIELD“{field}”不是 CORES 的字段：核心城市不加注记。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="370" />
+            <location filename="../processing/rendermaps.py" line="362" />
+            <source>Cancelled: no map was written.</source>
+            <translation>已取消：未写出任何地图。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="379" />
+            <source>Map written: {path}</source>
+            <translation>已写出地图：{path}</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="400" />
+            <source>{parameter} layer '{layer}' ({source}) has no coordinate reference system: it is drawn as longitude/latitude (EPSG:4326), as noted on the map. If that is wrong, assign its CRS in the layer's properties (Source &gt; Assigned Coordinate Reference System) and run again.</source>
+            <translation>{parameter} 图层“{layer}”（{source}）没有坐标参考系：按经纬度（EPSG:4326）绘制，并在地图上注明。如不正确，请在图层属性中指定其坐标参考系（源 &gt; 指定的坐标参考系）后重新运行。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="414" />
+            <source>Rendered '{layer}': {title}</source>
+            <translation>已绘制“{layer}”：{title}</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="411" />
+            <source>Labels that did not fit on the map of '{layer}': {labels}; choose a larger page (WIDTH_MM, HEIGHT_MM).</source>
+            <translation>“{layer}”地图上放不下的注记：{labels}；请选择更大的页面（WIDTH_MM、HEIGHT_MM）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="467" />
+            <source>The bundled national outline (resources/data/national) is missing: the map of China is drawn without the South China Sea inset; reinstall the plugin.</source>
+            <translation>插件自带的国界轮廓（resources/data/national）缺失：全国地图将不带南海诸岛附图绘制；请重新安装插件。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="486" />
+            <source>LAYERS layer '{layer}' has no geometry to map (every geometry is empty or NULL): choose a layer with geometries.</source>
+            <translation>LAYERS 图层“{layer}”没有可制图的几何（所有几何均为空或 NULL）：请选择带几何的图层。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="448" />
+            <source>'{layer}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does not apply, it is drawn as styled.</source>
+            <translation>“{layer}”不是不均衡测度的地图：CLEAR_CHANGES_ONLY 不适用，按原有样式绘制。</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="74" />
             <source>Could not save the style into {path}: {error}</source>
             <translation>无法将样式保存到 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="122" />
+            <source>In no mega-region</source>
+            <translation>不属于任何城市群</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="128" />
+            <source>Core city</source>
+            <translation>核心城市</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="118" />
+            <source>{name} ({code})</source>
+            <translation>{name}（{code}）</translation>
         </message>
         <message>
             <location filename="../processing/trend.py" line="22" />
@@ -1471,6 +1604,11 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
             <translation>核心城市与次级城市之间的泰尔指数 T（组间差异）</translation>
         </message>
         <message>
+            <location filename="../processing/unevenness.py" line="218" />
+            <source>INDICATORS is empty: choose at least one numeric field to measure.</source>
+            <translation>INDICATORS 为空：请至少选择一个要测度的数值字段。</translation>
+        </message>
+        <message>
             <location filename="../processing/unevenness.py" line="258" />
             <source>Weights by year: {weights}</source>
             <translation>各年份的权重：{weights}</translation>
@@ -1906,22 +2044,6 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <source>LAYERS is empty: choose at least one vector layer to map, e.g. the mega-regions of 'Core-secondary unevenness' or the secondary cities of 'Secondary-city typology'.</source>
             <translation type="vanished">LAYERS 为空：请至少选择一个要制图的矢量图层，例如“核心—次级城市不均衡”输出的城市群或“次级城市类型划分”输出的次级城市。</translation>
-        </message>
-        <message>
-            <source>OUTPUT_FOLDER is empty: choose a folder for the PNG maps.</source>
-            <translation type="vanished">OUTPUT_FOLDER 为空：请为 PNG 地图选择一个文件夹。</translation>
-        </message>
-        <message>
-            <source>The bundled national outline (resources/data/national) is missing: the map of China is drawn without the South China Sea inset; reinstall the plugin.</source>
-            <translation type="vanished">插件自带的国界轮廓（resources/data/national）缺失：全国地图将不带南海诸岛附图绘制；请重新安装插件。</translation>
-        </message>
-        <message>
-            <source>Cancelled: no map was written.</source>
-            <translation type="vanished">已取消：未写出任何地图。</translation>
-        </message>
-        <message>
-            <source>INDICATORS is empty: choose at least one numeric field to measure.</source>
-            <translation type="vanished">INDICATORS 为空：请至少选择一个要测度的数值字段。</translation>
         </message>
     </context>
 </TS>

@@ -31,6 +31,14 @@ def _is_true(value):
     return value is True or str(value).strip().lower() in ("true", "1", "yes")
 
 
+def translated_language():
+    """``"zh"`` while the plugin's Chinese translation is installed (what ``tr`` returns is
+    Chinese), else ``"en"``: texts built from data (legend labels from the mega-region names)
+    follow it so they read in the same language as the translated ones."""
+    path = _installed.get("path") if _installed.get("translator") is not None else None
+    return "zh" if path and os.path.basename(path) == QM_FILES["zh"] else "en"
+
+
 def qgis_locale(settings=None):
     """QGIS's interface language as a locale name (``zh_CN``, ``en_US`` ...)."""
     settings = settings if settings is not None else QgsSettings()

@@ -85,35 +85,47 @@ QUALITATIVE = [
 ]
 
 
-def megaregion_renderer(layer, region_field="megaregion_id", role_field="role", label_field="megaregion"):
-    """Prefectures coloured by mega-region (light grey outside), core cities outlined in black."""
+def megaregion_renderer(layer, region_field="megaregion_id", role_field="role", label_field="megaregion",
+                        label_field_zh="megaregion_zh"):
+    """Prefectures coloured by mega-region (light grey outside), core cities outlined in black;
+    the legend names the mega-regions in the interface's language (``label_field_zh`` or the
+    bundled Chinese name under the Chinese translation)."""
     from qgis.core import QgsRuleBasedRenderer
+
+    from ..core.regions import region_name
+    from .i18n import translated_language
 
     names = layer.fields().names()
     if region_field not in names:
         return None
+    chinese = translated_language() == "zh"
     regions = {}
     for f in layer.getFeatures():
         rid = f[region_field]
         if rid not in (None, "") and str(rid) != "NULL" and rid not in regions:
-            regions[rid] = f[label_field] if label_field in names else rid
+            if chinese:
+                zh = f[label_field_zh] if label_field_zh in names else None
+                regions[rid] = zh if zh not in (None, "") and str(zh) != "NULL" else region_name(rid, "zh")
+            else:
+                regions[rid] = f[label_field] if label_field in names else rid
     root = QgsRuleBasedRenderer.Rule(None)
     for i, (rid, label) in enumerate(sorted(regions.items(), key=lambda kv: str(kv[0]))):
         symbol = QgsSymbol.defaultSymbol(layer.geometryType())
         symbol.setColor(QColor(QUALITATIVE[i % len(QUALITATIVE)]))
         symbol.symbolLayer(0).setStrokeColor(QColor("#ffffff"))
         symbol.symbolLayer(0).setStrokeWidth(0.1)
-        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, f"\"{region_field}\" = '{rid}'", f"{label} ({rid})"))
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, f"\"{region_field}\" = '{rid}'",
+                                                   tr("{name} ({code})").format(name=label, code=rid)))
     other = QgsSymbol.defaultSymbol(layer.geometryType())
     other.setColor(QColor("#e8e8e8"))
     other.symbolLayer(0).setStrokeColor(QColor("#ffffff"))
-    root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, "ELSE", "In no mega-region"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, "ELSE", tr("In no mega-region")))
     if role_field in names:
         core = QgsSymbol.defaultSymbol(layer.geometryType())
         core.symbolLayer(0).setBrushStyle(Qt.BrushStyle.NoBrush)  # outline only, over the fill
         core.symbolLayer(0).setStrokeColor(QColor("#000000"))
         core.symbolLayer(0).setStrokeWidth(0.6)
-        root.appendChild(QgsRuleBasedRenderer.Rule(core, 0, 0, f"\"{role_field}\" = 'core'", "Core city"))
+        root.appendChild(QgsRuleBasedRenderer.Rule(core, 0, 0, f"\"{role_field}\" = 'core'", tr("Core city")))
     return QgsRuleBasedRenderer(root)
 
 

@@ -3,15 +3,17 @@ algorithms' display names, groups, parameter labels, options and help are Chines
 parameter names stay English); every text the algorithms ask ``tr`` for has a translation;
 ``qgis_process help`` follows QGIS's language (the profile's locale override, or the system's
 language), and so does the error of a run with a bad input."""
+import contextlib
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsProcessingParameterEnum
+from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProcessingParameterEnum
 from qgis.PyQt.QtCore import QCoreApplication, QSettings, QTranslator
 
 from _pkg import ROOT
@@ -231,3 +233,31 @@ def test_qgis_process_run_reports_a_bad_input_in_chinese(plugin_with_qm, tmp_pat
     assert "请选择存放行政区划代码或名称的字段" in message and "city_code" in message  # the fix and the fields
     assert "is not a field" not in text
     assert not out.exists() and not unmatched.exists()
+
+
+class LogFeedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API)
+        self.lines.append(info)
+        super().pushInfo(info)
+
+
+def test_a_run_logs_and_styles_in_chinese(chinese, run_alg, tmp_path):
+    """Under the Chinese translation the run's summary is Chinese and the output's legend names
+    the mega-regions by their Chinese names (the codes kept), as it names the other classes."""
+    out = tmp_path / "assigned.gpkg"
+    feedback = LogFeedback()
+    run_alg("megaregion:assignmegaregions", {"INPUT": str(BOUNDARIES), "KEY": "adcode", "OUTPUT": str(out)}, feedback)
+    summary = [line for line in feedback.lines if "城市群" in line]
+    assert summary == ["19 个城市群共有 248 条地级市成员关系（核心城市 35 个，次级城市 213 个）；"
+                       "130 个地级市不属于任何城市群。"], feedback.lines
+    with contextlib.closing(sqlite3.connect(out)) as con:
+        qml = con.execute("SELECT styleQML FROM layer_styles WHERE useAsDefault").fetchone()[0]
+    labels = re.findall(r'<rule [^>]*label="([^"]*)"', qml)
+    assert len(labels) == 19 + 2
+    assert "京津冀城市群（BTH）" in labels and "长三角城市群（YRD）" in labels
+    assert labels[-2:] == ["不属于任何城市群", "核心城市"]
+    assert not [label for label in labels if not CJK.search(label)]
