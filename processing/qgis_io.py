@@ -168,7 +168,8 @@ def write_frame(sink, frame, geometries=None, feedback=None, progress_from=0.0, 
         if geometries is not None:
             feature.setGeometry(geometries[i])
         if not sink.addFeature(feature, compat.SINK_FAST_INSERT):
-            raise QgsProcessingException(tr("Could not write feature {number} of {count}").format(number=i + 1, count=n))
+            raise QgsProcessingException(tr("Could not write feature {number} of {count}").format(
+                number=i + 1, count=n))
 
 
 def no_geometry():

@@ -225,7 +225,8 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context) or None
         if name_field and name_field not in names:
             feedback.pushInfo(self.tr(
-                "NAME_FIELD '{field}' is not in INPUT: cities are named by their feature order.").format(field=name_field))
+                "NAME_FIELD '{field}' is not in INPUT: cities are named by their feature order.").format(
+                    field=name_field))
             name_field = None
         city_field = self.parameterAsString(parameters, self.CITY_FIELD, context) or None
         if city_field and city_field not in names:

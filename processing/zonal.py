@@ -198,7 +198,8 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
         for layer in layers:
             if layer.type() != compat.LAYER_RASTER:
                 raise QgsProcessingException(self.tr(
-                    "RASTER '{layer}' is not a raster layer: choose raster files (GeoTIFF).").format(layer=layer.source()))
+                    "RASTER '{layer}' is not a raster layer: choose raster files (GeoTIFF).").format(
+                        layer=layer.source()))
             if layer.providerType() != "gdal":
                 raise QgsProcessingException(self.tr(
                     "RASTER '{layer}' comes from the '{provider}' provider: zonal statistics read files; save the "
@@ -296,12 +297,13 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
         kwargs.update(extra_kwargs)
         if preset:
             feedback.pushInfo(self.tr(
-                "{rasters} raster(s), {polygons} polygons, coverage {coverage}, product {product}: {statistics}").format(
-                    rasters=len(paths), polygons=len(shapes), coverage=coverage, product=preset,
-                    statistics=", ".join(stats)))
+                "{rasters} raster(s), {polygons} polygons, coverage {coverage}, product {product}: {statistics}"
+            ).format(rasters=len(paths), polygons=len(shapes), coverage=coverage, product=preset,
+                     statistics=", ".join(stats)))
         else:
-            feedback.pushInfo(self.tr("{rasters} raster(s), {polygons} polygons, coverage {coverage}: {statistics}").format(
-                rasters=len(paths), polygons=len(shapes), coverage=coverage, statistics=", ".join(stats)))
+            feedback.pushInfo(self.tr(
+                "{rasters} raster(s), {polygons} polygons, coverage {coverage}: {statistics}").format(
+                    rasters=len(paths), polygons=len(shapes), coverage=coverage, statistics=", ".join(stats)))
         prefix = (self.parameterAsString(parameters, self.PREFIX, context) or "").strip()
         years = self._years(parameters, context, paths)
         tokens = core_zonal.raster_tokens(len(paths))
@@ -468,8 +470,8 @@ class NdviAlgorithm(_ZonalBase):
 
         ds = gdal.OpenEx(str(paths[0]), gdal.OF_RASTER)
         if ds is None or ds.RasterCount < 1:
-            raise QgsProcessingException(self.tr("raster {path!r} cannot be opened: choose a GDAL raster (GeoTIFF)").format(
-                path=paths[0]))
+            raise QgsProcessingException(self.tr(
+                "raster {path!r} cannot be opened: choose a GDAL raster (GeoTIFF)").format(path=paths[0]))
         dtype = gdal.GetDataTypeName(ds.GetRasterBand(1).DataType)
         ds = None
         return raster_presets.ndvi_preset(dtype)
