@@ -13,7 +13,7 @@ import re
 
 from .indicators import field_in_words
 from .measures import measure_name
-from .type_texts import is_zh
+from .type_texts import check_lang, is_zh  # noqa: F401  (check_lang: for the reports)
 
 __all__ = ["is_zh", "text", "TextOf", "title", "formula", "FORMULAS", "measure_explain", "translate_note", "html_lang", "TEXTS",
            "MEASURE_EXPLAIN_ZH", "TITLES_ZH",
@@ -377,8 +377,9 @@ _NOTES = [
      r"role field", r"城市群 \1 没有核心城市（role = core），因而没有参照值；请在角色字段中标出核心城市"),
     (r"no representative point \(lon/lat NULL\) for ([^;]*)", r"\1 没有代表点（经纬度为空）"),
     (r"no core value for ([^;]*) in mega-region ([^;]*)", r"城市群 \2 的核心城市在 \1 上没有数值"),
-    (r"Indicator (\S*) is constant (?:over all cities|in pool .*?) \((.*)\); dropped",
-     r"指标 \1 取值恒定，已剔除（\2）"),
+    (r"Indicator (\S*) is constant (?:over all cities|in pool .*?) \(all (\d+) valid values equal ([^:;]*): "
+     r"min-max performance is undefined; cities (.*)\); dropped",
+     r"指标 \1 取值恒定（\2 个有效值均为 \3，无法极差标准化；城市：\4），已剔除"),
     (r"Indicator (\S*) is declared neutral \(neither more nor less is better\): not scored",
      r"指标 \1 为中性指标（数值高低无优劣之分）：不计算绩效值"),
     (r"K_max lowered from (\d+) to (\d+) \((\d+) secondary cities, (\d+) distinct profiles; the silhouette needs "

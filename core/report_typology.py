@@ -305,6 +305,7 @@ def typology_report_html(*results, title="Typology of secondary cities", lang="e
     algorithms' English titles become their Chinese ones (:func:`.report_texts.title`)."""
     if not results:
         raise ValueError("The report needs at least one typology result")
+    lang = rt.check_lang(lang)
     T = rt.TextOf(lang)
     title = rt.title(title, lang)
     kinds = {r.kind for r in results}

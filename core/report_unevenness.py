@@ -540,6 +540,10 @@ def unevenness_report_html(
         raise UnevennessInputError("sort must be one of %s, not %r" % (", ".join(map(repr, SORTS)), sort))
     if scale not in ("column", "table"):
         raise UnevennessInputError("scale must be 'column' or 'table', not %r" % (scale,))
+    try:
+        lang = rt.check_lang(lang)
+    except ValueError as exc:
+        raise UnevennessInputError(str(exc)) from None
     measures = [headline] + [m for m in measures if m != headline]
     t = _Table(table)
     values = list(pd.unique(table["megaregion"]))

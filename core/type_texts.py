@@ -7,7 +7,7 @@ the dimensions.
 """
 from .indicators import field_in_words
 
-__all__ = ["is_zh", "dimension_in_words", "label_position", "label_tail", "describe_type_zh",
+__all__ = ["is_zh", "check_lang", "dimension_in_words", "label_position", "label_tail", "describe_type_zh",
            "stability_sentence_zh", "DIMENSION_NAMES_ZH"]
 
 # The dissertation's six dimensions (Du 2026, table 2.1) as Chinese studies name them.
@@ -28,6 +28,23 @@ def is_zh(lang):
     (True, False, False)
     """
     return str(lang).lower().startswith("zh")
+
+
+def check_lang(lang, name="lang"):
+    """``"en"`` or ``"zh"`` for a language the texts are written in (``"zh_CN"``, ``"en_US"``
+    ... by their first two letters), else a ValueError naming the value and the choices.
+
+    >>> check_lang("zh_CN"), check_lang("EN")
+    ('zh', 'en')
+    >>> check_lang("fr")
+    Traceback (most recent call last):
+    ...
+    ValueError: lang = 'fr': the texts are written in English and Chinese; use 'en' or 'zh'
+    """
+    code = str(lang).strip().lower()[:2] if isinstance(lang, str) else None
+    if code not in ("en", "zh"):
+        raise ValueError(f"{name} = {lang!r}: the texts are written in English and Chinese; use 'en' or 'zh'")
+    return code
 
 
 def dimension_in_words(name, lang="en"):

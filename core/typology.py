@@ -41,7 +41,7 @@ import pandas as pd
 from . import fields as fv
 from . import kmeans_typology as km
 from . import stability as st
-from .type_texts import is_zh, stability_sentence_zh
+from .type_texts import check_lang, is_zh, stability_sentence_zh
 from .topsis import indicator_performance, numeric_column, topsis_composite
 from .typology_indicators import (  # noqa: F401  (the declarations are public here too)
     DIMENSIONS,
@@ -447,6 +447,7 @@ def gap_typology(frame, indicators, *, cost_indicators=(), dimensions=None,
     """
     _check_choice("pool", pool, POOLS)
     _check_choice("core_reference_method", core_reference_method, CORE_REFERENCES)
+    lang = check_lang(lang)
     stability_resamples = st.check_resamples(stability_resamples, "stability_resamples")
     indicators, neutral_dropped = neutral_split(indicators, neutral_indicators)
     dims = _dimensions(indicators, dimensions)
@@ -515,6 +516,7 @@ def trend_typology(frame, indicators, year1, year2, *, cost_indicators=(), dimen
     _check_choice("year_pool", year_pool, YEAR_POOLS)
     if str(year1) == str(year2):
         raise ValueError(f"year1 and year2 are both {year1!r}: a trend needs two different years")
+    lang = check_lang(lang)
     stability_resamples = st.check_resamples(stability_resamples, "stability_resamples")
     indicators, neutral_dropped = neutral_split(indicators, neutral_indicators)
     dims = _dimensions(indicators, dimensions)
