@@ -257,11 +257,11 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <location filename="../processing/gcj02towgs84.py" line="83" />
             <location filename="../processing/qgis_io.py" line="54" />
             <location filename="../processing/qgis_io.py" line="163" />
-            <location filename="../processing/typology_base.py" line="282" />
             <location filename="../processing/typology_base.py" line="285" />
+            <location filename="../processing/typology_base.py" line="288" />
             <location filename="../processing/unevenness.py" line="276" />
             <location filename="../processing/unevenness.py" line="337" />
-            <location filename="../processing/zonal.py" line="317" />
+            <location filename="../processing/zonal.py" line="319" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
@@ -1196,276 +1196,286 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>{parameter} 中的 {stray} 不在 INDICATORS（{indicators}）中：请将其加入 INDICATORS，或从 {parameter} 中移除。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="113" />
+            <location filename="../processing/typology_base.py" line="115" />
             <location filename="../processing/unevenness.py" line="68" />
             <source>2 Analyse</source>
             <translation>2 分析</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="66" />
+            <location filename="../processing/typology_base.py" line="68" />
             <source>INPUT has no valid CRS: set the layer's CRS so the nearest core can be found by geodesic distance, or choose another CORE_REFERENCE</source>
             <translation>INPUT 没有有效的坐标参考系：请设置图层的坐标参考系，以便按测地线距离找到最近的核心城市，或另选 CORE_REFERENCE</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="123" />
+            <location filename="../processing/typology_base.py" line="125" />
             <source>Prefectures with mega-regions, roles and indicators</source>
             <translation>带城市群、角色和指标的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="125" />
+            <location filename="../processing/typology_base.py" line="127" />
             <source>Indicators: &lt;name&gt;_&lt;year&gt; fields of two years</source>
             <translation>指标：两个年份的 &lt;name&gt;_&lt;year&gt; 字段</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="125" />
+            <location filename="../processing/typology_base.py" line="127" />
             <source>Indicators (one year)</source>
             <translation>指标（一个年份）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="125" />
+            <location filename="../processing/typology_base.py" line="127" />
             <source>Indicators</source>
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="128" />
+            <location filename="../processing/typology_base.py" line="130" />
             <source>Cost indicators: less is better</source>
             <translation>成本型指标：越小越好</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="132" />
+            <location filename="../processing/typology_base.py" line="134" />
             <source>Neutral indicators: neither more nor less is better, left out</source>
             <translation>中性指标：无所谓大小优劣，不参与计算</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="136" />
+            <location filename="../processing/typology_base.py" line="138" />
             <source>Dimensions, e.g. POP=urban size;GDP=urban size</source>
             <translation>维度，例如 POP=urban size;GDP=urban size</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="140" />
+            <location filename="../processing/typology_base.py" line="142" />
             <source>Pool of the min-max performance</source>
             <translation>极差标准化表现值的样本池</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="142" />
+            <location filename="../processing/typology_base.py" line="144" />
             <source>Number of types K (0 = choose by silhouette)</source>
             <translation>类型数 K（0 = 按轮廓系数选择）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="145" />
+            <location filename="../processing/typology_base.py" line="147" />
             <source>Largest K tried by the silhouette</source>
             <translation>轮廓系数尝试的最大 K</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="148" />
+            <location filename="../processing/typology_base.py" line="150" />
             <source>Weights of the composite TOPSIS score</source>
             <translation>逼近理想解排序法（TOPSIS）综合得分的权重</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="151" />
+            <location filename="../processing/typology_base.py" line="153" />
             <location filename="../processing/unevenness.py" line="138" />
             <source>Mega-region field</source>
             <translation>城市群字段</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="154" />
+            <location filename="../processing/typology_base.py" line="156" />
             <location filename="../processing/unevenness.py" line="144" />
             <source>Role field (core/secondary)</source>
             <translation>角色字段（核心/次级）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="157" />
+            <location filename="../processing/typology_base.py" line="159" />
             <source>City name field</source>
             <translation>城市名称字段</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="173" />
+            <location filename="../processing/typology_base.py" line="175" />
             <source>Secondary cities by trend</source>
             <translation>按趋势划分的次级城市</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="173" />
+            <location filename="../processing/typology_base.py" line="175" />
             <source>Secondary cities by type</source>
             <translation>按类型划分的次级城市</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="175" />
+            <location filename="../processing/typology_base.py" line="177" />
             <source>Core cities with their performance and trend</source>
             <translation>核心城市及其表现值和趋势</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="175" />
+            <location filename="../processing/typology_base.py" line="177" />
             <source>Core cities with their performance</source>
             <translation>核心城市及其表现值</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="177" />
+            <location filename="../processing/typology_base.py" line="179" />
             <source>Trend profiles</source>
             <translation>趋势类型剖面</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="177" />
+            <location filename="../processing/typology_base.py" line="179" />
             <source>Type profiles</source>
             <translation>类型剖面</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="179" />
+            <location filename="../processing/typology_base.py" line="181" />
             <source>Trend report</source>
             <translation>趋势报告</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="179" />
+            <location filename="../processing/typology_base.py" line="181" />
             <source>Typology report</source>
             <translation>类型划分报告</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="179" />
+            <location filename="../processing/typology_base.py" line="181" />
             <location filename="../processing/unevenness.py" line="189" />
             <source>HTML files (*.html)</source>
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="180" />
+            <location filename="../processing/typology_base.py" line="182" />
             <source>Number of types</source>
             <translation>类型数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="181" />
+            <location filename="../processing/typology_base.py" line="183" />
             <source>Mean silhouette</source>
             <translation>平均轮廓系数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="182" />
+            <location filename="../processing/typology_base.py" line="184" />
             <source>Secondary cities typed</source>
             <translation>已归类的次级城市数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="183" />
+            <location filename="../processing/typology_base.py" line="185" />
             <source>Secondary cities left out</source>
             <translation>被排除的次级城市数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="160" />
+            <location filename="../processing/typology_base.py" line="162" />
             <source>City id field, copied to the outputs (one row per mega-region and city)</source>
             <translation>城市编号字段，复制到输出（每个城市群和城市一行）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="163" />
+            <location filename="../processing/typology_base.py" line="165" />
             <source>K-means random seed</source>
             <translation>K 均值聚类随机种子</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="166" />
+            <location filename="../processing/typology_base.py" line="168" />
             <source>K-means initialisations</source>
             <translation>K 均值聚类初始化次数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="169" />
+            <location filename="../processing/typology_base.py" line="171" />
             <source>Resamples of the type stability (0 = off)</source>
             <translation>聚类稳定性的重抽样次数（0 = 关闭）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="140" />
-            <location filename="../processing/typology_base.py" line="258" />
+            <location filename="../processing/typology_base.py" line="142" />
+            <location filename="../processing/typology_base.py" line="261" />
             <source>Members of all mega-regions together (dissertation)</source>
             <translation>全部城市群的成员合并（同论文）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="140" />
-            <location filename="../processing/typology_base.py" line="258" />
+            <location filename="../processing/typology_base.py" line="142" />
+            <location filename="../processing/typology_base.py" line="261" />
             <source>Each mega-region's members separately</source>
             <translation>各城市群的成员分别计算</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="140" />
-            <location filename="../processing/typology_base.py" line="258" />
+            <location filename="../processing/typology_base.py" line="142" />
+            <location filename="../processing/typology_base.py" line="261" />
             <source>Every feature of the input, member or not</source>
             <translation>输入的全部要素，无论是否为成员</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="148" />
+            <location filename="../processing/typology_base.py" line="150" />
             <source>Equal weights</source>
             <translation>等权</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="148" />
+            <location filename="../processing/typology_base.py" line="150" />
             <source>Entropy weights</source>
             <translation>熵权</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="148" />
+            <location filename="../processing/typology_base.py" line="150" />
             <source>No composite</source>
             <translation>不计算综合得分</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="195" />
+            <location filename="../processing/typology_base.py" line="197" />
             <source>K = {k}: choose a number of types from 2 to the number of secondary cities (less one), or 0 to let the silhouette choose K.</source>
             <translation>K = {k}：请选择 2 到（次级城市数减一）之间的类型数，或填 0 由轮廓系数确定 K。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="203" />
+            <location filename="../processing/typology_base.py" line="205" />
             <source>the prefectures with mega-regions, roles and indicators</source>
             <translation>带有城市群、城市角色和指标的地级市图层</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="207" />
+            <location filename="../processing/typology_base.py" line="209" />
             <source>INDICATORS is empty: choose at least one numeric field.</source>
             <translation>INDICATORS 为空：请至少选择一个数值字段。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="227" />
+            <location filename="../processing/typology_base.py" line="229" />
             <source>NAME_FIELD '{field}' is not in INPUT: cities are named by their feature order.</source>
             <translation>NAME_FIELD“{field}”不在 INPUT 中：城市按要素顺序命名。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="251" />
+            <location filename="../processing/typology_base.py" line="254" />
             <location filename="../processing/unevenness.py" line="252" />
             <source>No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' first.</source>
             <translation>INPUT 中没有要素在“{field}”中带有城市群：请先运行“为地级市划分城市群与核心城市”。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="256" />
+            <location filename="../processing/typology_base.py" line="259" />
             <source>{count} features with no mega-region are not members: not typed, but in the pool ({pool}).</source>
             <translation>{count} 个不属于任何城市群的要素不是成员：不参与类型划分，但计入极差标准化的样本池（{pool}）。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="214" />
+            <location filename="../processing/typology_base.py" line="216" />
             <source>{parameter} {missing} not in INPUT (fields: {fields}): choose fields of the input layer.</source>
             <translation>{parameter} 中的 {missing} 不在 INPUT 中（现有字段：{fields}）：请选择输入图层的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="221" />
+            <location filename="../processing/typology_base.py" line="223" />
             <source>{parameter} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions and core cities' first or choose the field.</source>
             <translation>{parameter}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="260" />
+            <location filename="../processing/typology_base.py" line="263" />
             <location filename="../processing/unevenness.py" line="247" />
             <source>{count} features with no mega-region are not members and are left out.</source>
             <translation>{count} 个不属于任何城市群的要素不是成员，已排除。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="291" />
+            <location filename="../processing/typology_base.py" line="294" />
             <source>K = {k} ({chosen_by}); {typed} secondary cities typed, {excluded} left out; mean silhouette {silhouette:.4f}.</source>
             <translation>K = {k}（{chosen_by}）；已划分类型的次级城市 {typed} 个，排除 {excluded} 个；平均轮廓系数 {silhouette:.4f}。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="289" />
+            <location filename="../processing/typology_base.py" line="292" />
             <source>K = {k}: mean silhouette {silhouette:.4f}, within SS {within:.4f}</source>
             <translation>K = {k}：平均轮廓系数 {silhouette:.4f}，组内平方和 {within:.4f}</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="301" />
+            <location filename="../processing/typology_base.py" line="305" />
             <source>Stability (mean Jaccard similarity over {resamples} resamples of the secondary cities; under {unstable:g} = unstable): {values}.</source>
             <translation>聚类稳定性（次级城市 {resamples} 次重抽样的平均 Jaccard 相似系数；低于 {unstable:g} 为不稳定）：{values}。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="347" />
+            <location filename="../processing/typology_base.py" line="342" />
+            <source>fixed</source>
+            <translation>指定值</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="342" />
+            <source>silhouette</source>
+            <translation>按平均轮廓系数选定</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="354" />
             <source>{count} secondary cities left out of the gap typology (see excluded_reason):</source>
             <translation>{count} 个次级城市未参与差距类型划分（原因见 excluded_reason）：</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="347" />
+            <location filename="../processing/typology_base.py" line="354" />
             <source>{count} secondary cities left out of the trend typology (see excluded_reason):</source>
             <translation>{count} 个次级城市未参与趋势类型划分（原因见 excluded_reason）：</translation>
         </message>
@@ -1629,12 +1639,12 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
             <translation>无法将 {layer} 的字段说明随图层一并保存（{error}）：其地图将根据字段名称来命名测度。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="351" />
+            <location filename="../processing/zonal.py" line="353" />
             <source>Raster zonal statistics</source>
             <translation>栅格分区统计</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="353" />
+            <location filename="../processing/zonal.py" line="355" />
             <source>Statistics of one or several rasters (and of each band, or of the band mean or maximum) for every polygon, with exact area weighting by default: a polygon smaller than a pixel still gets a value.
 
 &lt;b&gt;Polygons&lt;/b&gt;, &lt;b&gt;Rasters&lt;/b&gt; (one per year or month: each adds its columns, named &amp;lt;raster&amp;gt;_&amp;lt;statistic&amp;gt;, with _b&amp;lt;k&amp;gt; for band k of a multi-band raster), &lt;b&gt;Statistics&lt;/b&gt;, &lt;b&gt;Pixels counted&lt;/b&gt; (exact, centre, all touched), &lt;b&gt;Percentiles&lt;/b&gt;, &lt;b&gt;Category fractions&lt;/b&gt; (e.g. 13 for the built-up class of MODIS land cover: the share of the polygon in that class), &lt;b&gt;Product&lt;/b&gt; presets that fill scale, offset, nodata and the valid range (explicit values win).
@@ -1655,12 +1665,12 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
 &lt;b&gt;输出&lt;/b&gt;：带有统计量和状态字段的多边形副本。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="382" />
+            <location filename="../processing/zonal.py" line="384" />
             <source>Nighttime-light statistics</source>
             <translation>夜间灯光统计</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="390" />
+            <location filename="../processing/zonal.py" line="392" />
             <source>Night-time light (NTL) indicators per polygon: the social-vitality indicator of the method.
 
 &lt;b&gt;Product&lt;/b&gt;: VIIRS annual V2 (nW/cm&amp;sup2;/sr, average_masked; negatives set to 0), VIIRS monthly (negatives set to 0; mask cf_cvg = 0 first), DMSP-OLS stable lights or DMSP-like harmonised series (DN 0-63, 255 missing, lit above DN 7). Never compare DN and radiance.
@@ -1683,12 +1693,12 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
 栅格只按块读取一次，因此比内存更大的栅格也只占用有限内存。计算中位数和百分位数时，多边形的像元值保留到读完其最后一行：128 MB 以内存放在内存中，超过部分存放在临时文件中（系统临时文件夹）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="448" />
+            <location filename="../processing/zonal.py" line="450" />
             <source>NDVI statistics</source>
             <translation>归一化植被指数（NDVI）统计</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="455" />
+            <location filename="../processing/zonal.py" line="457" />
             <source>NDVI per polygon: the green-transformation indicator of the method.
 
 &lt;b&gt;Product&lt;/b&gt;: Auto (from the data type), MODIS int16 (NDVI = DN &amp;times; 0.0001, fill &amp;minus;3000, valid &amp;minus;2000..10000), floating-point NDVI (&amp;minus;1..1; fill values such as 99999 are missing), SPOT-VGT (NDVI = DN &amp;times; 0.004 &amp;minus; 0.1).
@@ -1863,7 +1873,7 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
         </message>
         <message>
             <location filename="../processing/zonal.py" line="161" />
-            <location filename="../processing/zonal.py" line="275" />
+            <location filename="../processing/zonal.py" line="276" />
             <source>Each band</source>
             <translation>逐波段</translation>
         </message>
@@ -1888,107 +1898,107 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
             <translation>RASTER“{layer}”不是栅格图层：请选择栅格文件（GeoTIFF）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="203" />
+            <location filename="../processing/zonal.py" line="204" />
             <source>RASTER '{layer}' comes from the '{provider}' provider: zonal statistics read files; save the raster as a GeoTIFF first (Raster &gt; Conversion &gt; Translate).</source>
             <translation>RASTER“{layer}”来自“{provider}”数据提供者：分区统计只读取文件；请先将该栅格另存为 GeoTIFF（栅格 &gt; 转换 &gt; 转换格式）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="221" />
+            <location filename="../processing/zonal.py" line="222" />
             <source>BANDS {bands}: raster '{path}' has {count} band(s); give band numbers from 1 to {count}, or leave BANDS empty for all bands.</source>
             <translation>BANDS {bands}：栅格“{path}”只有 {count} 个波段；请填写 1 到 {count} 之间的波段号，或将 BANDS 留空以使用全部波段。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="237" />
+            <location filename="../processing/zonal.py" line="238" />
             <source>YEARS '{text}' has {count} value(s) for {rasters} rasters: give one year per raster, in order.</source>
             <translation>YEARS“{text}”有 {count} 个值，而栅格有 {rasters} 个：请按顺序为每个栅格给出一个年份。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="245" />
+            <location filename="../processing/zonal.py" line="246" />
             <source>zonal statistics need polygons</source>
             <translation>分区统计需要面要素</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="261" />
+            <location filename="../processing/zonal.py" line="262" />
             <source>STATISTICS is empty: choose at least one statistic.</source>
             <translation>STATISTICS 为空：请至少选择一个统计量。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="248" />
+            <location filename="../processing/zonal.py" line="249" />
             <source>{input} has no coordinate reference system, so its polygons cannot be placed on the rasters: {advice}.</source>
             <translation>{input} 没有坐标参考系，其面要素无法与栅格叠合：请{advice}。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="266" />
+            <location filename="../processing/zonal.py" line="267" />
             <source>BANDS: band numbers start at 1 (got {bands}).</source>
             <translation>BANDS：波段号从 1 开始（填写的是 {bands}）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="272" />
+            <location filename="../processing/zonal.py" line="273" />
             <source>BANDS = {bands} and BAND_COMPOSITE = {composite} together are ambiguous: leave BANDS empty to combine all bands, or choose '{each}'.</source>
             <translation>BANDS = {bands} 与 BAND_COMPOSITE = {composite} 同时设置会产生歧义：请将 BANDS 留空以合成全部波段，或选择“{each}”。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="298" />
+            <location filename="../processing/zonal.py" line="299" />
             <source>{rasters} raster(s), {polygons} polygons, coverage {coverage}, product {product}: {statistics}</source>
             <translation>{rasters} 个栅格，{polygons} 个面要素，像元计入方式 {coverage}，产品 {product}：{statistics}</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="303" />
+            <location filename="../processing/zonal.py" line="304" />
             <source>{rasters} raster(s), {polygons} polygons, coverage {coverage}: {statistics}</source>
             <translation>{rasters} 个栅格，{polygons} 个面要素，像元计入方式 {coverage}：{statistics}</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="323" />
+            <location filename="../processing/zonal.py" line="325" />
             <source>{count} polygons have notes or missing values: see '{field}'.</source>
             <translation>{count} 个面要素有备注或缺失值：见“{field}”字段。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="331" />
+            <location filename="../processing/zonal.py" line="333" />
             <source>INPUT already has a field '{field}': it is replaced by the new statistic.</source>
             <translation>INPUT 中已有字段“{field}”：将被新的统计值替换。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="256" />
+            <location filename="../processing/zonal.py" line="257" />
             <source>PERCENTILES: {value:g} is outside 0-100; give percentiles such as 10,50,90.</source>
             <translation>PERCENTILES：{value:g} 超出 0–100；请填写如 10,50,90 的百分位数。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="283" />
+            <location filename="../processing/zonal.py" line="284" />
             <source>VALID_MIN {low:g} is above VALID_MAX {high:g}: swap them.</source>
             <translation>VALID_MIN {low:g} 大于 VALID_MAX {high:g}：请将二者对调。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="326" />
+            <location filename="../processing/zonal.py" line="328" />
             <source>Feature {number}: {note}</source>
             <translation>第 {number} 个要素：{note}</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="368" />
+            <location filename="../processing/zonal.py" line="370" />
             <source>Category fractions: classes (e.g. 13 for built-up land cover)</source>
             <translation>类别占比：类别（例如建成区土地覆盖为 13）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="413" />
+            <location filename="../processing/zonal.py" line="415" />
             <source>Lit threshold (empty: the product's)</source>
             <translation>灯光阈值（留空：取产品的阈值）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="419" />
+            <location filename="../processing/zonal.py" line="421" />
             <source>Cap: largest value kept (empty: no cap)</source>
             <translation>上限：保留的最大值（留空：不设上限）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="440" />
+            <location filename="../processing/zonal.py" line="442" />
             <source>STATISTICS has cnli, which needs the largest possible value DN_max: radiance has none, so set CAP (e.g. the 99.9th percentile of the city cores) or leave cnli out.</source>
             <translation>STATISTICS 包含 cnli，它需要最大可能值 DN_max：辐亮度没有最大值，因此请设置 CAP（例如核心城市的第 99.9 百分位数），或不选 cnli。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="435" />
+            <location filename="../processing/zonal.py" line="437" />
             <source>CAP {value:g} must be above 0.</source>
             <translation>CAP {value:g} 必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="471" />
+            <location filename="../processing/zonal.py" line="473" />
             <source>raster {path!r} cannot be opened: choose a GDAL raster (GeoTIFF)</source>
             <translation>无法打开栅格 {path!r}：请选择 GDAL 可读的栅格（GeoTIFF）</translation>
         </message>

@@ -40,6 +40,8 @@ POOLS = [
 WEIGHTINGS = [("Equal weights", "equal"), ("Entropy weights", "entropy"), ("No composite", None)]
 
 
+#: How K was chosen (the core's word), as the log says it.
+K_CHOSEN_BY = {"fixed": "fixed", "silhouette": "silhouette"}
 #: The heading of the cities left out, by typology kind (the core's summary is English).
 LEFT_OUT = {"gap": "{count} secondary cities left out of the gap typology (see excluded_reason):",
             "trend": "{count} secondary cities left out of the trend typology (see excluded_reason):"}
@@ -291,8 +293,9 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
                 k=int(row.k), silhouette=row.mean_silhouette, within=row.within_ss))
         feedback.pushInfo(self.tr(
             "K = {k} ({chosen_by}); {typed} secondary cities typed, {excluded} left out; mean silhouette "
-            "{silhouette:.4f}.").format(k=result.k, chosen_by=result.k_chosen_by, typed=len(result.cities),
-                                        excluded=len(result.excluded), silhouette=result.mean_silhouette))
+            "{silhouette:.4f}.").format(k=result.k, chosen_by=self._chosen_by(result.k_chosen_by),
+                                        typed=len(result.cities), excluded=len(result.excluded),
+                                        silhouette=result.mean_silhouette))
         labels = tables.type_labels(result)
         for (letter, label), description in zip(labels, result.types["description"]):
             feedback.pushInfo(label + ". " + description)  # the type's letter and the core's description
@@ -334,6 +337,9 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
             results[self.OUTPUT_HTML] = html_path
         feedback.setProgress(100)
         return results
+
+    def _chosen_by(self, word):
+        return self.tr(K_CHOSEN_BY[word]) if word in K_CHOSEN_BY else word
 
     @staticmethod
     def _push_messages(result, feedback):
