@@ -13,7 +13,7 @@ import re
 
 from .indicators import field_in_words
 from .measures import measure_name
-from .type_texts import check_lang, is_zh  # noqa: F401  (check_lang: for the reports)
+from .type_texts import check_lang, is_zh, spaced  # noqa: F401  (check_lang: for the reports)
 
 __all__ = ["is_zh", "text", "TextOf", "title", "formula", "FORMULAS", "measure_explain", "translate_note", "html_lang", "TEXTS",
            "MEASURE_EXPLAIN_ZH", "TITLES_ZH",
@@ -347,8 +347,10 @@ def formula(value, lang="en"):
 # heading before a list of "name (reason)" items. Parts that hold no "; " are matched by [^;]*.
 _NOTES = [
     (r"ok", "正常"),
-    (r"(\d+) cities with NULL value excluded \(([^;]*)\)", r"\1 个城市数值为空，已剔除（\2）"),
-    (r"(\d+) cities with NULL weight excluded \(([^;]*)\)", r"\1 个城市权重为空，已剔除（\2）"),
+    (r"(\d+) cities with NULL value excluded \(([^;]*)\)",
+     lambda m: "%s 个城市数值为空，已剔除（%s）" % (m[1], m[2].replace(", ", "、"))),
+    (r"(\d+) cities with NULL weight excluded \(([^;]*)\)",
+     lambda m: "%s 个城市权重为空，已剔除（%s）" % (m[1], m[2].replace(", ", "、"))),
     (r"no core city in the mega-region", "城市群没有核心城市"),
     (r"no secondary city in the mega-region", "城市群没有次级城市"),
     (r"no valid core value \(all NULL\)", "核心城市没有有效数值（全部为空）"),
@@ -372,7 +374,7 @@ _NOTES = [
     (r"no change intervals: no secondary city has a value in both years", "无变化的置信区间：没有次级城市在两年都有数值"),
     (r"change intervals from the (\d+) cities with a value in both years", r"变化的置信区间基于两年都有数值的 \1 个城市"),
     # typology: reasons a city is left out, indicators dropped, messages
-    (r"NULL in ([^;]*)", lambda m: "%s为空值" % fields_in_words(m[1])),
+    (r"NULL in ([^;]*)", lambda m: "%s为空值" % spaced(fields_in_words(m[1])).lstrip()),
     (r"mega-region ([^;]*) has no core city \(role = core\), so there is no reference; mark its core\(s\) in the "
      r"role field", r"城市群 \1 没有核心城市（role = core），因而没有参照值；请在角色字段中标出核心城市"),
     (r"no representative point \(lon/lat NULL\) for ([^;]*)", r"\1 没有代表点（经纬度为空）"),
@@ -423,7 +425,7 @@ def translate_note(value, lang="en"):
     >>> translate_note("2020: no valid core value (all NULL); something new", "zh")
     '2020 年：核心城市没有有效数值（全部为空）；something new'
     >>> translate_note("2010: NULL in popu_2010, gdp; 2020: NULL in gdp", "zh")
-    '2010 年：2010年常住人口、gdp为空值；2020 年：gdp为空值'
+    '2010 年：2010年常住人口、gdp 为空值；2020 年：gdp 为空值'
     >>> translate_note("3 cities with NULL value excluded (a, b, c)", "en")
     '3 cities with NULL value excluded (a, b, c)'
     """

@@ -7,7 +7,7 @@ the dimensions.
 """
 from .indicators import field_in_words
 
-__all__ = ["is_zh", "check_lang", "dimension_in_words", "label_position", "label_tail", "describe_type_zh",
+__all__ = ["is_zh", "check_lang", "spaced", "dimension_in_words", "label_position", "label_tail", "describe_type_zh",
            "stability_sentence_zh", "DIMENSION_NAMES_ZH"]
 
 # The dissertation's six dimensions (Du 2026, table 2.1) as Chinese studies name them.
@@ -62,6 +62,20 @@ def dimension_in_words(name, lang="en"):
     return field_in_words(name, "zh" if is_zh(lang) else "en")
 
 
+def spaced(name):
+    """A name set among Chinese characters: a space on each side that starts or ends with a
+    Latin letter or digit, as Chinese typesetting separates Latin words.
+
+    >>> "在" + spaced("green") + "上", "在" + spaced("城市规模") + "上", spaced("2020年常住人口")
+    ('在 green 上', '在城市规模上', ' 2020年常住人口')
+    """
+    name = str(name)
+    if not name:
+        return name
+    return (" " if name[0].isascii() and name[0].isalnum() else "") + name + \
+        (" " if name[-1].isascii() and name[-1].isalnum() else "")
+
+
 def label_position(kind, rank, k, lang="en"):
     """The place of a type among the ``k`` types in its legend label (``rank`` from 0).
 
@@ -104,8 +118,8 @@ def describe_type_zh(label, size, centre, mean_all, sd_all, ordered, better, wor
     ``better``/``worse``: the dimensions at least half a standard deviation above/below the
     mean of all clustered cities)."""
     overall = float(centre.mean())
-    top_name, top = dimension_in_words(ordered.index[0], "zh"), ordered.iloc[0]
-    low_name, low = dimension_in_words(ordered.index[-1], "zh"), ordered.iloc[-1]
+    top_name, top = spaced(dimension_in_words(ordered.index[0], "zh")), ordered.iloc[0]
+    low_name, low = spaced(dimension_in_words(ordered.index[-1], "zh")), ordered.iloc[-1]
     if kind == "gap":
         position = ("最接近核心城市" if rank == 0 else "落后核心城市最多" if rank == k - 1
                     else f"与核心城市的接近程度排第 {rank + 1} 位")
@@ -133,9 +147,9 @@ def describe_type_zh(label, size, centre, mean_all, sd_all, ordered, better, wor
         better_word, worse_word = "提升较快", "提升较慢"
     bits = []
     if better:
-        bits.append(f"在{'、'.join(dimension_in_words(d, 'zh') for d in better)}上{better_word}")
+        bits.append(f"在{spaced('、'.join(dimension_in_words(d, 'zh') for d in better))}上{better_word}")
     if worse:
-        bits.append(f"在{'、'.join(dimension_in_words(d, 'zh') for d in worse)}上{worse_word}")
+        bits.append(f"在{spaced('、'.join(dimension_in_words(d, 'zh') for d in worse))}上{worse_word}")
     if bits:
         parts.append("与全部次级城市相比：" + "；".join(bits) + "。")
     return "".join(parts)

@@ -156,11 +156,11 @@ def test_reasons_and_messages_of_a_typology_in_chinese():
     result = ty.gap_typology(frame, ["long_indicator_name_gdp_per_capita", "green", "flat"], name_field="name",
                              k=2, n_init=5, lang="zh")
     zh = typology_report_html(result, lang="zh")
-    assert "<td>%s</td><td>BTH-3</td><td>green为空值</td>" % region_name("BTH", "zh") in zh
+    assert "<td>%s</td><td>BTH-3</td><td>green 为空值</td>" % region_name("BTH", "zh") in zh
     assert "剔除指标：指标 &#x27;flat&#x27; 取值恒定（" in zh and "个有效值均为 1.0，无法极差标准化；城市：" in zh
     assert not english_words(visible(zh), set(frame["name"]) | {"long_indicator_name_gdp_per_capita", "green", "flat",
                                                                 "Own region"})
-    assert "1 个次级城市未参与分类：BTH-3（green为空值）" in zh
+    assert "1 个次级城市未参与分类：BTH-3（green 为空值）" in zh
     assert "设置：比较范围：全部城市；核心城市参照：核心城市均值；K：2；" in zh
 
 
