@@ -12,8 +12,8 @@ the answer.
    indicator's years and changes side by side.
 
 Mega-regions carry their full English and Chinese names (:func:`.regions.region_name`; the
-Chinese name alone in a Chinese report) and keep one row order in every table (:func:`.regions.region_order` unless another order is
-chosen). Intervals (``<measure>_ci_low``/``_ci_high``), ``change_is_clear`` and ``p_between``
+Chinese name alone in a Chinese report) and keep one row order in every table
+(:func:`.regions.region_order` unless another order is chosen). Intervals (``<measure>_ci_low``/``_ci_high``), ``change_is_clear`` and ``p_between``
 are shown where the table has them; a table without them (bootstrap off, older outputs)
 gives the same report without intervals.
 
