@@ -185,8 +185,9 @@ def describe_field(field, field_names=(), lang="en", metadata=None):
 
 def type_legend(renderer, lang):
     """A copy of the categorized ``renderer`` of a type map whose legend entries are in ``lang``:
-    ``"A — closest to the cores (12 cities)"`` in Chinese, and the category of the cities
-    without a type (NULL) as :data:`not_typed_label`. English labels stay as the style has them."""
+    in Chinese, each type's label (``"A — closest to the cores (12 cities)"``) as
+    :func:`..core.typology_tables.translate_type_label` writes it, and the cities without a type
+    (the NULL category) as the text ``not_typed_label``. In English the labels stay as styled."""
     if lang != "zh":
         return renderer.clone()
     from ..core.typology_tables import translate_type_label

@@ -410,8 +410,8 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         if left:
             feedback.pushWarning(self.tr(
                 "Labels that did not fit on the map of '{layer}': {labels}; choose a larger page (WIDTH_MM, "
-                "HEIGHT_MM).").format(layer=layer.name(), labels=", ".join(left)))
-        feedback.pushInfo(self.tr("Rendered '{layer}': {title}").format(layer=layer.name(), title=prepared.title))
+                "HEIGHT_MM).").format(layer=map_name(layer), labels=", ".join(left)))
+        feedback.pushInfo(self.tr("Rendered '{layer}': {title}").format(layer=map_name(layer), title=prepared.title))
 
     @staticmethod
     def _cores_extent(main, cores, crs, context):
