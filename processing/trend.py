@@ -3,6 +3,7 @@ from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterNumber
 
 from . import compat
 from .deps import lazy_import
+from .i18n import translated_language
 from .typology_base import TypologyBase
 from .typology_help import trend_help
 
@@ -59,7 +60,7 @@ class TrendAlgorithm(TypologyBase):
             name_field=settings["name_field"], city_field=settings["city_field"], pool=settings["pool"],
             year_pool=settings["year_pool"], k=settings["k"], k_max=settings["k_max"], seed=settings["seed"],
             n_init=settings["n_init"], neutral_indicators=neutral,
-            stability_resamples=settings["stability_resamples"])
+            stability_resamples=settings["stability_resamples"], lang=translated_language())
         composite = trend.trend_composite(
             frame, list(result.indicators), year1, year2, cost, dims, settings["weighting"],
             typology.row_names(frame, settings["name_field"]))

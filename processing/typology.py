@@ -3,6 +3,7 @@ machinery of this algorithm and ``megaregion:trend`` is in :mod:`.typology_base`
 from qgis.core import QgsProcessingException, QgsProcessingParameterEnum
 
 from .deps import lazy_import
+from .i18n import translated_language
 from .typology_base import POOLS, WEIGHTINGS, TypologyBase, representative_lonlat  # noqa: F401 (public here)
 from .typology_help import typology_help
 
@@ -60,5 +61,5 @@ class TypologyAlgorithm(TypologyBase):
             core_reference_method=settings["core_reference"], lon=lon, lat=lat, k=settings["k"],
             k_max=settings["k_max"], seed=settings["seed"], n_init=settings["n_init"],
             composite_weighting=settings["weighting"], neutral_indicators=neutral,
-            stability_resamples=settings["stability_resamples"])
+            stability_resamples=settings["stability_resamples"], lang=translated_language())
         return result, result.composite

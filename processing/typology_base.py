@@ -20,7 +20,7 @@ from ..core import report_typology
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
 from .deps import lazy_import
-from .i18n import tr
+from .i18n import tr, translated_language
 from .input_checks import CheckedInputs, checked_source, named
 from .styling import graduated_renderer
 from .styling_types import type_renderer
@@ -296,7 +296,7 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
             "{silhouette:.4f}.").format(k=result.k, chosen_by=self._chosen_by(result.k_chosen_by),
                                         typed=len(result.cities), excluded=len(result.excluded),
                                         silhouette=result.mean_silhouette))
-        labels = tables.type_labels(result)
+        labels = tables.type_labels(result, translated_language())
         for (letter, label), description in zip(labels, result.types["description"]):
             feedback.pushInfo(label + ". " + description)  # the type's letter and the core's description
         resamples = result.settings.get("stability_resamples")
@@ -311,7 +311,7 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
         cities = tables.city_table(result, frame, composite, settings["city_field"], labels)
         cores = tables.core_table(result, frame, composite, settings["city_field"])
         profiles = tables.profile_table(result, labels)
-        html = report_typology.typology_report_html(result, title=self.REPORT_TITLE)
+        html = report_typology.typology_report_html(result, title=self.REPORT_TITLE, lang=translated_language())
         source = settings["source"]
 
         results = {"K_CHOSEN": result.k, "MEAN_SILHOUETTE": float(result.mean_silhouette),

@@ -261,3 +261,29 @@ def test_a_run_logs_and_styles_in_chinese(chinese, run_alg, tmp_path):
     assert "京津冀城市群（BTH）" in labels and "长三角城市群（YRD）" in labels
     assert labels[-2:] == ["不属于任何城市群", "核心城市"]
     assert not [label for label in labels if not CJK.search(label)]
+
+
+def test_a_typology_run_writes_its_types_and_report_in_chinese(chinese, run_alg, tmp_path):
+    """Under the Chinese translation the typology's type labels and descriptions, the layer's
+    legend and the HTML report are Chinese; field names and type letters stay as they are."""
+    from qgis import processing
+
+    assigned = processing.run("megaregion:assignmegaregions",
+                              {"INPUT": str(BOUNDARIES), "KEY": "adcode", "OUTPUT": "memory:"})["OUTPUT"]
+    joined = processing.run("megaregion:joinindicators", {
+        "INPUT": assigned, "INPUT_KEY": "adcode", "TABLE": str(CENSUS), "TABLE_KEY": "city_code",
+        "FIELDS": ["popu_2020", "popu_urban_2020", "age_65_2020"], "OUTPUT": "memory:", "UNMATCHED": "memory:"})["OUTPUT"]
+    report = tmp_path / "typology.html"
+    out = run_alg("megaregion:typology", {
+        "INPUT": joined, "INDICATORS": ["popu_2020", "popu_urban_2020", "age_65_2020"],
+        "COST_INDICATORS": ["age_65_2020"], "K": 3, "STABILITY_RESAMPLES": 0,
+        "OUTPUT": "memory:", "OUTPUT_CORES": "memory:", "OUTPUT_PROFILES": "memory:", "OUTPUT_HTML": str(report)})
+    cities = out["OUTPUT"]
+    labels = {f["type"]: f["type_label"] for f in cities.getFeatures() if f["type"]}
+    assert sorted(labels) == ["A", "B", "C"], labels
+    assert labels["A"].startswith("A — 最接近核心城市（") and labels["C"].startswith("C — 落后核心城市最多（"), labels
+    descriptions = [f["type_description"] for f in cities.getFeatures() if f["type"]]
+    assert all(CJK.search(d) for d in descriptions), descriptions[:3]
+    html = report.read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in html and "次级城市类型划分" in html, html[:400]
+    assert "closest to the cores" not in html and "Typology of secondary cities" not in html
