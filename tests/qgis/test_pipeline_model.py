@@ -10,6 +10,9 @@ from qgis.core import (
 )
 
 MODEL_FILE = ROOT / "resources" / "models" / "pipeline.model3"
+#: A run whose test checks neither intervals, p-values nor type stability leaves the
+#: resampling out (the numbers with it are pinned by the pipeline's regression record).
+NO_RESAMPLING = {"BOOTSTRAP": 0, "PERMUTATIONS": 0, "STABILITY_RESAMPLES": 0}
 
 PLANNER_INPUTS = [
     "BOUNDARIES", "BOUNDARY_SYSTEM", "TABLE", "MATCH_BY", "TABLE_KEY", "BOUNDARY_KEY", "MEMBERSHIP_SET",
@@ -118,35 +121,61 @@ def test_output_folder_naming_an_input_layer_is_refused(tmp_path):
     assert "ndvi:PREFECTURES would overwrite BOUNDARIES" in message and GEOPACKAGE in message
 
 
-@pytest.mark.parametrize("folder", [False, True], ids=["temporary layers", "with OUTPUT_FOLDER"])
-def test_loaded_layers_are_named_after_their_output(tmp_path, folder):
-    """The dialog loads the outputs it was asked to: each once, under its model output's
-    description, not the step's output name (CITIES, CORES twice). With an output folder
-    the dialog's temporary layers are written into its GeoPackage and open from there."""
+LOADED = ["ndvi:PREFECTURES", "unevenness:REGIONS", "typology:CITIES", "typology:CORES", "trend:CITIES",
+          "trend:CORES"]
+
+
+def run_as_the_dialog(params):
+    """The pipeline run as the dialog runs it, the LOADED outputs as temporary layers it is
+    to open: (results, the names of the layers it opens by layer id)."""
     from qgis.core import QgsProcessingFeedback, QgsProcessingOutputLayerDefinition, QgsProject, QgsProcessingUtils
 
-    keys = ["ndvi:PREFECTURES", "unevenness:REGIONS", "typology:CITIES", "typology:CORES", "trend:CITIES",
-            "trend:CORES"]
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    params = {k: QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", QgsProject.instance()) for k in keys}
-    if folder:
-        params["OUTPUT_FOLDER"] = str(tmp_path / "results")
-    model = pipeline()
-    results, ok = model.run(params, context, QgsProcessingFeedback())  # as the dialog runs it
+    params = dict(params, **{k: QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", QgsProject.instance())
+                             for k in LOADED})
+    results, ok = pipeline().run(params, context, QgsProcessingFeedback())
     assert ok
     loaded = {}
     for layer_id, details in context.layersToLoadOnCompletion().items():
         layer = QgsProcessingUtils.mapLayerFromString(layer_id, context)
         assert layer is not None and layer.isValid(), layer_id  # nothing the dialog would call 'not generated'
         loaded[layer_id] = details.name
-    assert sorted(loaded.values()) == sorted(model.parameterDefinition(k).description() for k in keys)
+    return results, loaded
+
+
+@pytest.fixture(scope="module")
+def folder_run(tmp_path_factory):
+    """One dialog run into an OUTPUT_FOLDER with household (average household size) declared
+    neutral and COST_INDICATORS given empty, shared by the tests of what such a run writes."""
+    folder = tmp_path_factory.mktemp("pipeline") / "results"
+    params = {"OUTPUT_FOLDER": str(folder), "INDICATORS": "popu,household", "COST_INDICATORS": "",
+              "NEUTRAL_INDICATORS": "household", "EXTRA_INDICATORS": "", **NO_RESAMPLING}
+    results, loaded = run_as_the_dialog(params)
+    return folder, results, loaded
+
+
+def _check_loaded_names(results, loaded):
+    model = pipeline()
+    assert sorted(loaded.values()) == sorted(model.parameterDefinition(k).description() for k in LOADED)
     assert loaded[results["typology:CITIES"]] == "Secondary cities by type"
     assert loaded[results["trend:CORES"]] == "Core cities with their performance and trend"
-    if folder:
-        gpkg = tmp_path / "results" / "megaregion.gpkg"
-        assert results["typology:CITIES"] == f"{gpkg}|layername=typology_secondary_cities"
-        assert (tmp_path / "results" / "maps" / "typology_secondary_cities.png").is_file()
+
+
+def test_loaded_layers_are_named_after_their_output():
+    """The dialog loads the outputs it was asked to: each once, under its model output's
+    description, not the step's output name (CITIES, CORES twice)."""
+    _check_loaded_names(*run_as_the_dialog(NO_RESAMPLING))
+
+
+def test_loaded_layers_of_a_run_with_an_output_folder_open_from_its_geopackage(folder_run):
+    """With an output folder the dialog's temporary layers are written into its GeoPackage
+    and open from there, named as without it; the maps are drawn."""
+    folder, results, loaded = folder_run
+    _check_loaded_names(results, loaded)
+    gpkg = folder / "megaregion.gpkg"
+    assert results["typology:CITIES"] == f"{gpkg}|layername=typology_secondary_cities"
+    assert (folder / "maps" / "typology_secondary_cities.png").is_file()
 
 
 def _tree(folder):
@@ -197,7 +226,8 @@ def test_cancel_while_the_maps_are_written_leaves_the_folder_as_it_was(tmp_path)
 
     feedback.progressChanged.connect(cancel_once_a_map_is_there)
     with pytest.raises(QgsProcessingException, match="Cancel|Maps of the results"):
-        pipeline().run({"OUTPUT_FOLDER": str(folder)}, QgsProcessingContext(), feedback, catchExceptions=False)
+        pipeline().run({"OUTPUT_FOLDER": str(folder), **NO_RESAMPLING}, QgsProcessingContext(), feedback,
+                       catchExceptions=False)
     assert seen and "megaregion.gpkg" in seen[0] and "unevenness_report.html" in seen[0]
     assert _tree(folder) == ["notes.txt"]
 
@@ -215,21 +245,14 @@ def test_the_dialogs_default_output_folder_is_a_new_temporary_folder():
     assert pipeline()._folder({}, QgsProcessingContext()) is None
 
 
-def test_neutral_indicator_is_measured_but_not_typed_and_empty_text_is_a_value(tmp_path):
+def test_neutral_indicator_is_measured_but_not_typed_and_empty_text_is_a_value(folder_run):
     """household (average household size) declared neutral: its unevenness is in the table,
     the typology has no performance or gap for it. COST_INDICATORS given empty means no cost
     indicator (not the default age_65, which is not among these INDICATORS)."""
     import contextlib
     import sqlite3
 
-    from qgis.core import QgsProcessingFeedback
-
-    folder = tmp_path / "out"
-    params = {"OUTPUT_FOLDER": str(folder), "INDICATORS": "popu,household", "COST_INDICATORS": "",
-              "NEUTRAL_INDICATORS": "household", "EXTRA_INDICATORS": "", "BOOTSTRAP": 0, "PERMUTATIONS": 0,
-              "STABILITY_RESAMPLES": 0}
-    _, ok = pipeline().run(params, QgsProcessingContext(), QgsProcessingFeedback(), catchExceptions=False)
-    assert ok
+    folder, _, _ = folder_run
     with contextlib.closing(sqlite3.connect(folder / "megaregion.gpkg")) as con:
         measured = {r[0] for r in con.execute("SELECT DISTINCT indicator FROM unevenness_table")}
         typed = {r[1] for r in con.execute("PRAGMA table_info(typology_secondary_cities)")}
