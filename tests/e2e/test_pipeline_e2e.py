@@ -1,5 +1,5 @@
 """The whole analysis as one model: megaregion:pipeline with its bundled-data defaults and
-nothing but OUTPUT_FOLDER, and the .model3 file run by path with explicit inputs and outputs
+nothing but OUTPUT_FOLDER (and the resampling off), and the .model3 file run by path with explicit inputs and outputs
 named the old way (``step:NAME`` keys are public)."""
 import contextlib
 import sqlite3
@@ -10,6 +10,9 @@ from data_paths import BOUNDARIES, CENSUS, LANDCOVER, NDVI, PIPELINE_OUTPUTS
 MODEL = ROOT / "resources" / "models" / "pipeline.model3"
 NTL = [ROOT / "resources" / "data" / "ntl_sample" / f"ntl_synthetic_{y}.tif" for y in (2010, 2020)]
 OUTPUTS = PIPELINE_OUTPUTS
+# intervals, p-values and type stability are checked in process (tests/qgis); here they would
+# only make the runs slower
+NO_RESAMPLING = {"BOOTSTRAP": 0, "PERMUTATIONS": 0, "STABILITY_RESAMPLES": 0}
 
 
 def _outputs(folder):
@@ -49,7 +52,7 @@ MAPS = ("unevenness_megaregions.png", "typology_secondary_cities.png", "trend_se
 
 def test_output_folder_alone_writes_the_geopackage_reports_and_maps(qgis_process, tmp_path):
     folder = tmp_path / "results" / "run 1"  # created by the run, parents included
-    _, result = qgis_process.run_json("megaregion:pipeline", {"OUTPUT_FOLDER": folder})
+    _, result = qgis_process.run_json("megaregion:pipeline", {"OUTPUT_FOLDER": folder, **NO_RESAMPLING})
     results = result["results"]
     assert results["OUTPUT_FOLDER"] == str(folder)
     assert results["typology:CITIES"] == f"{folder / 'megaregion.gpkg'}|layername=typology_secondary_cities"
@@ -91,7 +94,7 @@ def test_model_file_runs_by_path(qgis_process, tmp_path):
         "INDICATORS": "popu,popu_urban,age_15_59,ntl_total_light,ntl_lit_area_km2", "YEAR1": 2010, "YEAR2": 2020,
         "EXTRA_INDICATORS": "built_frac_13,ndvi_mean_2023", "K": 0, "COST_INDICATORS": "",
         "MEMBERSHIP_SET": 0, "HEADLINE": 0, "CORE_REFERENCE": 0, "POOL": 0, "WEIGHTING": 0, "YEAR_POOL": 0,
-        "K_MAX": 8, "SEED": 0, "N_INIT": 50,
+        "K_MAX": 8, "SEED": 0, "N_INIT": 50, **NO_RESAMPLING,
     }
     params.update(_outputs(tmp_path))
     qgis_process.run_json(str(MODEL), params)
