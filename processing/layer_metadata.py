@@ -7,8 +7,9 @@ keyword, a JSON text, under the vocabulary :data:`VOCABULARY`. QGIS saves layer 
 GeoPackage itself (the ``gpkg_metadata`` tables, through the provider's ``saveLayerMetadata``)
 and reads it back whenever the layer is opened, with or without its default style: Processing
 opens a layer given by path without its style, so a custom property or field alias saved in the
-style would be lost there (QGIS 3.22 with GDAL 3.6 and QGIS 3.44 alike). Other files get the
-``.qmd`` file QGIS reads next to them; a memory layer keeps it for the session."""
+style would be lost there (QGIS 3.22 with GDAL 3.6 and QGIS 3.44 alike). Other files get a
+``.qmd`` file next to them, which QGIS does not read by itself (:func:`with_saved` reads it); a
+memory layer keeps its metadata for the session."""
 from qgis.core import QgsProviderRegistry
 
 #: The keyword vocabulary of the description.
@@ -30,6 +31,17 @@ def stored(layer):
         return None
     texts = layer.metadata().keywords().get(VOCABULARY) or []
     return texts[0] if texts else None
+
+
+def with_saved(layer):
+    """``layer`` (a copy to draw) with the description saved next to its file when it carries
+    none: QGIS reads a GeoPackage's metadata when it opens the layer, but not a ``.qmd`` file."""
+    if stored(layer) is None and layer.providerType() != "memory":
+        metadata = layer.metadata()
+        _message, ok = layer.loadDefaultMetadata()
+        if not ok or stored(layer) is None:
+            layer.setMetadata(metadata)
+    return layer
 
 
 def save(layer):

@@ -39,7 +39,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSize
 
 from . import compat
-from . import map_labels, map_layout, map_symbols, map_texts
+from . import layer_metadata, map_labels, map_layout, map_symbols, map_texts
 from .base import MegaregionAlgorithm
 from .i18n import tr
 from .input_checks import CheckedInputs
@@ -307,11 +307,12 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
     def _styled_copy(self, layer, context):
         """A copy of ``layer`` to draw; a layer loaded from a file by this run (qgis_process,
         or a path given in the toolbox) gets its saved default style, a layer of the project
-        keeps the style it has."""
+        keeps the style it has. Either gets the description of its fields saved next to its
+        file (a ``.qmd``) when it carries none."""
         copy = layer.clone()
         if context.temporaryLayerStore().mapLayer(layer.id()) is not None:
             copy.loadDefaultStyle()
-        return copy
+        return layer_metadata.with_saved(copy)
 
     # ------------------------------------------------------------------ computing
     def _options(self, parameters, context, feedback):

@@ -389,6 +389,30 @@ def test_description_survives_a_geopackage_and_a_rerun(run_alg, inputs, tmp_path
     assert "Rendered 'regions': 2020年常住人口的核心—次级城市差异：泰尔指数组间差异" in feedback.infos
 
 
+def test_description_next_to_a_geojson(run_alg, inputs, tmp_path):
+    """A file without metadata tables keeps the description in the .qmd next to it, which
+    rendermaps reads: an edited description shows on the map."""
+    from qgis.core import QgsVectorLayer
+    from megaregion.core.unevenness_layer import metadata_from_json, metadata_json
+    from megaregion.processing import layer_metadata
+
+    path = tmp_path / "regions.geojson"
+    run_alg("megaregion:unevenness", {"INPUT": inputs["joined"], "INDICATORS": ["popu_2010", "popu_2020"],
+                                      "BOOTSTRAP": 0, "PERMUTATIONS": 0, "OUTPUT_TABLE": "memory:",
+                                      "OUTPUT_REGIONS": str(path), "OUTPUT_HTML": None})
+    assert (tmp_path / "regions.qmd").is_file()
+    layer = layer_metadata.with_saved(QgsVectorLayer(str(path), "regions", "ogr"))
+    meta = metadata_from_json(layer_metadata.stored(layer))
+    assert meta["theil_popu_change"]["years"] == [2010, 2020]
+    meta["theil_popu_2020"]["indicator_en"] = "residents"
+    layer_metadata.attach(layer, metadata_json(meta))
+    assert layer.saveDefaultMetadata()[1]
+    feedback = RecordingFeedback()
+    run_alg("megaregion:rendermaps", {"LAYERS": [str(path)], "LANGUAGE": 1, "DPI": 30, "WIDTH_MM": 120,
+                                      "HEIGHT_MM": 90, "OUTPUT_FOLDER": str(tmp_path / "maps")}, feedback)
+    assert "Rendered 'regions': Core–secondary unevenness of residents, Theil T, 2020" in feedback.infos
+
+
 def test_type_legend_in_chinese(inputs):
     from megaregion.processing.map_texts import text
 
