@@ -69,10 +69,9 @@ def save(layer):
 
 def _table_name(layer, layer_id):
     """The name of the table a layer opened by path (and ``layer_id``, default the first) reads."""
-    separator = layer.dataProvider().sublayerSeparator()
-    index = str(layer_id if layer_id not in (None, "") else 0)
-    for sublayer in layer.dataProvider().subLayers():
-        parts = sublayer.split(separator)
-        if len(parts) > 1 and parts[0] == index:
-            return parts[1]
+    index = int(layer_id) if str(layer_id or "").isdigit() else 0
+    path = layer.source().split("|", 1)[0]
+    for details in QgsProviderRegistry.instance().querySublayers(path):
+        if details.providerKey() == layer.providerType() and details.layerNumber() == index:
+            return details.name()
     return ""
