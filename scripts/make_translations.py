@@ -280,7 +280,7 @@ class Extractor:
         return None
 
     def scan_function(self, module, function):
-        if function.name == "tr":  # base.py's own tr(text)
+        if function.name in ("tr", "model_text"):  # the translating helpers themselves
             return
         parents = {}
         for node in ast.walk(function):
@@ -345,6 +345,13 @@ class Extractor:
                         self.fstrings.append((module.rel, node.lineno, _call_name(node)))
                     elif self.bare_text(node.args[0]) == "plain":  # later arguments: log tags, levels
                         self.plain.append((module.rel, node.lineno, _call_name(node)))
+        # the shipped models' texts, which processing/models.py passes through model_text()
+        for path in sorted((self.root / "resources" / "models").glob("*.model3")):
+            rel = path.relative_to(self.root).as_posix()
+            for text in model_texts(path):
+                self.messages.setdefault(text, [])
+                if (rel, 1) not in self.messages[text]:
+                    self.messages[text].append((rel, 1))
         # tr calls nested in several functions are found once per enclosing function: keep one
         self.unresolved = sorted(set(self.unresolved))
         return self
@@ -375,8 +382,25 @@ def _call_name(call):
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
+def model_texts(path):
+    """The texts of a shipped model (resources/models/*.model3) a user reads, which
+    ``ShippedModel`` passes through ``tr``: the label of every input and output, the options
+    of every enum input and the help (``ALG_DESC``), in file order."""
+    texts = []
+    for option in ET.parse(path).getroot().iter("Option"):
+        name = option.get("name")
+        if name == "ALG_DESC" or (name == "description" and option.get("value")):
+            texts.append(option.get("value"))
+        elif name == "parameterDefinitions":
+            for enum in option.iter("Option"):
+                if enum.get("name") == "options" and enum.get("type") in ("List", "StringList"):
+                    texts.extend(item.get("value") for item in enum if item.get("value"))
+    return [t for t in dict.fromkeys(texts) if t]
+
+
 def extract(root=ROOT):
-    """``{source text: [(file, line), ...]}`` of every translatable string, in source order."""
+    """``{source text: [(file, line), ...]}`` of every translatable string, in source order:
+    the Processing side's code, then the shipped models' labels, options and help."""
     return Extractor(root).scan().messages
 
 
