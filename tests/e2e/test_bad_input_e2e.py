@@ -1,27 +1,35 @@
-"""A sample of the bad-input table (tests/bad_input_cases.py) through qgis_process, as a batch
+"""The command-line contract of a bad input, one case of the bad-input table
+(tests/bad_input_cases.py) per algorithm and the pipeline through qgis_process, as a batch
 user meets it: exit status not 0, the message names the input and the value, no Python
-traceback on stdout or stderr, no output written, the inputs unchanged."""
+traceback on stdout or stderr, no output written, the inputs unchanged. Every case of the
+table runs in process (tests/qgis/test_bad_input.py)."""
 import os
+import shutil
 
 import pytest
 
 from bad_input_cases import CASES, build_inputs, case_parameters, input_files
 
 SAMPLE = [
-    "join-table-utf16-no-bom", "join-table-ragged-row", "assign-membership-corrupt-xlsx", "gcj-projected-input",
-    "zonal-raster-missing-in-list", "zonal-raster-no-crs", "typology-k-negative", "maps-dpi-0",
-    "pipeline-wrong-table-key",
+    "join-table-utf16-no-bom", "assign-membership-corrupt-xlsx", "gcj-projected-input",
+    "zonal-raster-missing-in-list", "ntl-raster-no-crs", "ndvi-raster-truncated", "uneven-indicator-not-a-field",
+    "typology-k-negative", "trend-wrong-year", "maps-empty-layer", "pipeline-wrong-table-key",
 ]
 BY_ID = {c.id: c for c in CASES}
 
 
-@pytest.fixture(scope="module")
-def inputs(tmp_path_factory, qgis_process):
-    def run(alg_id, params):
-        _, result = qgis_process.run_json(alg_id, params)
-        return result["results"]
+def test_the_sample_has_one_case_per_algorithm():
+    algs = [BY_ID[case_id].alg for case_id in SAMPLE]
+    assert sorted(algs) == sorted({c.alg for c in CASES})
 
-    return build_inputs(tmp_path_factory.mktemp("bad-input-e2e"), run=run)
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory, prepared):
+    """The table's files; the analysis steps read the prepared prefectures (mega-regions,
+    roles, census indicators) of tests/e2e/conftest.py."""
+    folder = build_inputs(tmp_path_factory.mktemp("bad-input-e2e"))
+    shutil.copy(prepared, folder / "prepared.gpkg")
+    return folder
 
 
 def _written(folder):

@@ -1,15 +1,16 @@
-"""megaregion:rendermaps through qgis_process on the bundled data: assign, join the census,
-unevenness and the gap typology into GeoPackages, then one PNG per GeoPackage, each drawn
-with the default style saved in it, over all prefectures with the cores on top."""
+"""megaregion:rendermaps through qgis_process on the session's unevenness and gap typology
+GeoPackages (tests/e2e/conftest.py): one PNG per GeoPackage, each drawn with the default style
+saved in it, over all prefectures with the cores on top; in Chinese, only the clear changes.
+A layer without features is refused (tests/e2e/test_bad_input_e2e.py); the help lists the
+parameters (tests/e2e/test_qgis_process.py)."""
 import os
 
 import numpy as np
 import pytest
 from qgis.PyQt.QtGui import QColor, QImage
 
-from data_paths import BOUNDARIES, CENSUS
+from data_paths import BOUNDARIES
 
-INDICATORS_2020 = ["popu_2020", "popu_urban_2020", "household_2020", "age_65_2020"]
 # Okabe & Ito colours of types A, B, C (core.report_typology.PALETTE), as the saved style has them
 TYPE_COLOURS = ["#e69f00", "#56b4e9", "#009e73"]
 
@@ -31,36 +32,9 @@ def colour_count(rgb, colour, tolerance=2):
 
 
 @pytest.fixture(scope="module")
-def maps_input(qgis_process, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("rendermaps-e2e")
-    assigned, joined = folder / "assigned.gpkg", folder / "joined.gpkg"
-    qgis_process.run_json("megaregion:assignmegaregions", {"INPUT": BOUNDARIES, "KEY": "adcode", "OUTPUT": assigned})
-    qgis_process.run_json(
-        "megaregion:joinindicators",
-        {"INPUT": assigned, "INPUT_KEY": "adcode", "TABLE": CENSUS, "TABLE_KEY": "city_code",
-         "OUTPUT": joined, "UNMATCHED": folder / "unmatched.csv"},
-    )
-    regions, types, cores = folder / "regions.gpkg", folder / "types.gpkg", folder / "cores.gpkg"
-    qgis_process.run_json(
-        "megaregion:unevenness",
-        {"INPUT": joined, "INDICATORS": ["popu_2010", "popu_2020"], "HEADLINE": 2,
-         "OUTPUT_TABLE": folder / "table.gpkg", "OUTPUT_REGIONS": regions, "OUTPUT_HTML": folder / "u.html"},
-    )
-    qgis_process.run_json(
-        "megaregion:typology",
-        {"INPUT": joined, "INDICATORS": INDICATORS_2020, "COST_INDICATORS": "age_65_2020", "K": 3,
-         "OUTPUT": types, "OUTPUT_CORES": cores, "OUTPUT_PROFILES": folder / "profiles.gpkg",
-         "OUTPUT_HTML": folder / "t.html"},
-    )
-    return {"regions": regions, "types": types, "cores": cores}
-
-
-def test_help_lists_the_parameters(qgis_process):
-    out = qgis_process("help", "megaregion:rendermaps").stdout
-    for name in ("LAYERS", "BACKGROUND", "CORES", "CORE_LABEL_FIELD", "TITLE", "LANGUAGE", "MAP_EXTENT",
-                 "CLEAR_CHANGES_ONLY", "CLARITY_FIELD", "MAP_CRS", "DPI", "WIDTH_MM", "HEIGHT_MM", "OUTPUT_FOLDER",
-                 "OUTPUT_FILES", "MAP_COUNT"):
-        assert name in out, name
+def maps_input(analysis):
+    """The session's unevenness (Gini headline) and gap typology (K = 3) GeoPackages."""
+    return {"regions": analysis.regions, "types": analysis.types, "cores": analysis.cores}
 
 
 def test_maps_of_geopackages_with_their_default_style(qgis_process, maps_input, tmp_path):
@@ -93,17 +67,6 @@ def test_maps_of_geopackages_with_their_default_style(qgis_process, maps_input, 
     for rgb in (types, regions):
         legend = rgb[130:700, 870:]
         assert int((legend.max(axis=2) < 90).sum()) > 1000
-
-
-def test_layer_without_features_fails_and_writes_nothing(qgis_process, maps_input, tmp_path):
-    empty = tmp_path / "empty.geojson"
-    empty.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
-    folder = tmp_path / "maps"
-    proc, _ = qgis_process.run_json(
-        "megaregion:rendermaps", {"LAYERS": [maps_input["regions"], empty], "OUTPUT_FOLDER": folder}, check=False)
-    assert proc.returncode != 0
-    assert "has no features" in proc.stdout + proc.stderr
-    assert not folder.exists() or os.listdir(folder) == []
 
 
 def test_chinese_map_of_clear_changes(qgis_process, maps_input, tmp_path):

@@ -1,30 +1,13 @@
-"""megaregion:unevenness through qgis_process on the bundled data: population 2010 and 2020
-per prefecture, all 19 mega-regions, the three outputs."""
+"""megaregion:unevenness through qgis_process (the session's analysis run, tests/e2e/conftest.py):
+population 2010 and 2020 of all 19 mega-regions, the three outputs written as files, the
+intervals and p-values there by default, the mega-region layer styled on the headline."""
 import contextlib
 import sqlite3
 
-from data_paths import BOUNDARIES, CENSUS
 
-
-def test_unevenness_census_population(qgis_process, tmp_path):
-    assigned = tmp_path / "assigned.gpkg"
-    joined = tmp_path / "joined.gpkg"
-    qgis_process.run_json("megaregion:assignmegaregions", {"INPUT": BOUNDARIES, "KEY": "adcode", "OUTPUT": assigned})
-    qgis_process.run_json(
-        "megaregion:joinindicators",
-        {"INPUT": assigned, "INPUT_KEY": "adcode", "TABLE": CENSUS, "TABLE_KEY": "city_code",
-         "OUTPUT": joined, "UNMATCHED": tmp_path / "unmatched.csv"},
-    )
-    table = tmp_path / "unevenness.gpkg"
-    regions = tmp_path / "regions.gpkg"
-    html = tmp_path / "unevenness.html"
-    _, result = qgis_process.run_json(
-        "megaregion:unevenness",
-        {"INPUT": joined, "INDICATORS": ["popu_2010", "popu_2020"], "OUTPUT_TABLE": table,
-         "OUTPUT_REGIONS": regions, "OUTPUT_HTML": html},
-    )
-    assert set(result["results"]) >= {"OUTPUT_TABLE", "OUTPUT_REGIONS", "OUTPUT_HTML"}
-    with contextlib.closing(sqlite3.connect(table)) as con:
+def test_unevenness_census_population(analysis):
+    assert set(analysis.unevenness_results) >= {"OUTPUT_TABLE", "OUTPUT_REGIONS", "OUTPUT_HTML"}
+    with contextlib.closing(sqlite3.connect(analysis.unevenness)) as con:
         n_year, n_regions, n_ok = con.execute(
             "SELECT COUNT(*), COUNT(DISTINCT megaregion), SUM(status = 'ok') FROM unevenness WHERE row_type = 'year'"
         ).fetchone()
@@ -40,14 +23,14 @@ def test_unevenness_census_population(qgis_process, tmp_path):
     assert (n_year, n_regions, n_ok, n_change) == (38, 19, 38, 19)
     assert worst < 1e-12
     assert (n_ci, n_p, n_clear) == (38, 38, 19) and n_inside >= 36
-    with contextlib.closing(sqlite3.connect(regions)) as con:
+    with contextlib.closing(sqlite3.connect(analysis.regions)) as con:
         cols = [r[1] for r in con.execute("PRAGMA table_info(regions)")]
-        n = con.execute("SELECT COUNT(*) FROM regions WHERE theil_popu_2020 IS NOT NULL").fetchone()[0]
-        # the file opens styled: a graduated default style on the latest year, saved in the GeoPackage
+        n = con.execute("SELECT COUNT(*) FROM regions WHERE gini_popu_2020 IS NOT NULL").fetchone()[0]
+        # the file opens styled: a graduated default style on the headline's latest year, saved in the GeoPackage
         style = con.execute("SELECT styleQML FROM layer_styles WHERE f_table_name = 'regions' AND useAsDefault").fetchone()[0]
-    assert 'type="graduatedSymbol"' in style and 'attr="theil_popu_2020"' in style
-    assert {"theil_popu_2010", "theil_popu_2020", "theil_popu_change", "theil_ci_low_popu_2020",
-            "theil_ci_high_popu_2020", "p_between_popu_2020", "theil_ci_low_popu_change",
+    assert 'type="graduatedSymbol"' in style and 'attr="gini_popu_2020"' in style
+    assert {"gini_popu_2010", "gini_popu_2020", "gini_popu_change", "gini_ci_low_popu_2020",
+            "gini_ci_high_popu_2020", "p_between_popu_2020", "gini_ci_low_popu_change",
             "change_is_clear_popu_change"} <= set(cols)
     assert n == 19
-    assert "Theil" in html.read_text(encoding="utf-8")
+    assert "Theil" in analysis.unevenness_html.read_text(encoding="utf-8")
