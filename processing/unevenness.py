@@ -17,6 +17,7 @@ from ..core.measures import HEADLINE_MEASURES, measure_name
 from . import compat, layer_metadata, qgis_io
 from .base import MegaregionAlgorithm
 from .deps import lazy_import
+from .i18n import translated_language
 from .input_checks import CheckedInputs, check_fields, checked_source, named
 from .styling import graduated_renderer
 
@@ -297,7 +298,7 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
             with self.output_file(html_path) as f:
                 f.write(report_unevenness.unevenness_report_html(
                     table, names=self._region_names(frame, region_field), headline=headline,
-                    confidence=confidence if bootstrap else None))
+                    confidence=confidence if bootstrap else None, lang=translated_language()))
             results[self.OUTPUT_HTML] = html_path
         feedback.setProgress(100)
         return results

@@ -268,19 +268,25 @@ def test_a_run_logs_and_styles_in_chinese(chinese, run_alg, tmp_path):
     assert not [label for label in labels if not CJK.search(label)]
 
 
-def test_a_typology_run_writes_its_types_and_report_in_chinese(chinese, run_alg, tmp_path):
-    """Under the Chinese translation the typology's type labels and descriptions, the layer's
-    legend and the HTML report are Chinese; field names and type letters stay as they are."""
+@pytest.fixture(scope="module")
+def census_members():
+    """The bundled prefectures with their mega-regions and three census indicators of 2010 and 2020."""
     from qgis import processing
 
     assigned = processing.run("megaregion:assignmegaregions",
                               {"INPUT": str(BOUNDARIES), "KEY": "adcode", "OUTPUT": "memory:"})["OUTPUT"]
-    joined = processing.run("megaregion:joinindicators", {
+    fields = [f"{name}_{year}" for name in ("popu", "popu_urban", "age_65") for year in (2010, 2020)]
+    return processing.run("megaregion:joinindicators", {
         "INPUT": assigned, "INPUT_KEY": "adcode", "TABLE": str(CENSUS), "TABLE_KEY": "city_code",
-        "FIELDS": ["popu_2020", "popu_urban_2020", "age_65_2020"], "OUTPUT": "memory:", "UNMATCHED": "memory:"})["OUTPUT"]
+        "FIELDS": fields, "OUTPUT": "memory:", "UNMATCHED": "memory:"})["OUTPUT"]
+
+
+def test_a_typology_run_writes_its_types_and_report_in_chinese(chinese, census_members, run_alg, tmp_path):
+    """Under the Chinese translation the typology's type labels and descriptions and the HTML
+    report are Chinese; field names and type letters stay as they are."""
     report = tmp_path / "typology.html"
     out = run_alg("megaregion:typology", {
-        "INPUT": joined, "INDICATORS": ["popu_2020", "popu_urban_2020", "age_65_2020"],
+        "INPUT": census_members, "INDICATORS": ["popu_2020", "popu_urban_2020", "age_65_2020"],
         "COST_INDICATORS": ["age_65_2020"], "K": 3, "STABILITY_RESAMPLES": 0,
         "OUTPUT": "memory:", "OUTPUT_CORES": "memory:", "OUTPUT_PROFILES": "memory:", "OUTPUT_HTML": str(report)})
     cities = out["OUTPUT"]
@@ -292,3 +298,17 @@ def test_a_typology_run_writes_its_types_and_report_in_chinese(chinese, run_alg,
     html = report.read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in html and "次级城市类型划分" in html, html[:400]
     assert "closest to the cores" not in html and "Typology of secondary cities" not in html
+
+
+def test_an_unevenness_run_writes_its_report_in_chinese(chinese, census_members, run_alg, tmp_path):
+    """Under the Chinese translation the unevenness report is Chinese: title, measure, mega-region
+    and indicator names."""
+    report = tmp_path / "unevenness.html"
+    run_alg("megaregion:unevenness", {
+        "INPUT": census_members, "INDICATORS": ["popu_2010", "popu_2020"], "BOOTSTRAP": 0, "PERMUTATIONS": 0,
+        "OUTPUT_TABLE": "memory:", "OUTPUT_REGIONS": "memory:", "OUTPUT_HTML": str(report)})
+    html = report.read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in html
+    for words in ("各城市群核心城市与次级城市的发展差距", "泰尔指数", "京津冀城市群", "常住人口"):
+        assert words in html, words
+    assert "Core-secondary unevenness by mega-region" not in html and "Beijing-Tianjin-Hebei" not in html
