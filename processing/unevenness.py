@@ -213,7 +213,7 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
     def compute(self, parameters, context, feedback):
         self._pending_metadata = []
         source = checked_source(self, parameters, self.INPUT, context,
-                                what="the prefectures with mega-regions and indicators")
+                                what=self.tr("the prefectures with mega-regions and indicators"))
         indicators = compat.parameter_as_strings(self, parameters, self.INDICATORS, context)
         if not indicators:
             raise QgsProcessingException(self.tr("INDICATORS is empty: choose at least one numeric field to measure."))

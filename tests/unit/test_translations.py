@@ -27,17 +27,6 @@ except ImportError:
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}|%\d+|%\([A-Za-z_]+\)[sdfgr]|%[sdfgr]")
 #: A named placeholder of a message template: name, conversion, format specification.
 TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(![rsa])?(?::([^{}]*))?\}")
-#: Files whose messages are still being turned into translatable templates (their f-string
-#: messages are allowed here meanwhile); the list is emptied once they are converted.
-NOT_YET_CONVERTED = (
-    "processing/rendermaps.py",
-    "processing/map_changes.py",
-    "processing/map_labels.py",
-    "processing/map_layout.py",
-    "processing/map_symbols.py",
-    "processing/map_texts.py",
-    "processing/unevenness.py",
-)
 TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")
 #: Parameter names (public API) quoted in the help: they must stay as they are.
 PARAMETER = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
@@ -127,10 +116,8 @@ def test_no_user_message_is_an_fstring_or_english_around_tr(extractor):
     translated one stays English."""
     found = [f"{f}:{line}: {call} ({kind})" for kind, entries in (("f-string", extractor.fstrings),
                                                                    ("English text", extractor.plain))
-             for f, line, call in entries if f not in NOT_YET_CONVERTED]
+             for f, line, call in entries]
     assert not found, "messages that bypass the translation:\n" + "\n".join(found)
-    for name in NOT_YET_CONVERTED:
-        assert (ROOT / name).exists(), f"{name} is gone: remove it from NOT_YET_CONVERTED"
 
 
 def _sample(spec):
