@@ -21,6 +21,9 @@ NTL_2010 = ROOT / "resources" / "data" / "ntl_sample" / "ntl_synthetic_2010.tif"
 IND_2010 = ["popu_2010", "popu_urban_2010", "household_2010"]
 IND_2020 = ["popu_2020", "popu_urban_2020", "household_2020"]
 SINK_TYPES = ("sink", "vectorDestination")
+# the output contract does not depend on the resampling: left out, the runs are quicker
+NO_INTERVALS = {"BOOTSTRAP": 0, "PERMUTATIONS": 0}
+NO_STABILITY = {"STABILITY_RESAMPLES": 0}
 
 
 # ------------------------------------------------------------------------------ data
@@ -80,12 +83,12 @@ SPECS = {
         lambda d: {"INPUT": layer_uri(*_prefectures(d)), "RASTER": [str(d / NTL_2010.name)]}, "INPUT", _prefectures),
     "megaregion:ndvi": (lambda d: {"INPUT": layer_uri(*_prefectures(d)), "RASTER": [str(d / NDVI.name)]}, "INPUT",
                         _prefectures),
-    "megaregion:unevenness": (lambda d: {"INPUT": layer_uri(*_joined(d)), "INDICATORS": IND_2010 + IND_2020},
-                              "INPUT", _joined),
-    "megaregion:typology": (lambda d: {"INPUT": layer_uri(*_joined(d)), "INDICATORS": IND_2020, "K": 3},
-                            "INPUT", _joined),
-    "megaregion:trend": (lambda d: {"INPUT": layer_uri(*_joined(d)), "INDICATORS": IND_2010 + IND_2020, "K": 3},
-                         "INPUT", _joined),
+    "megaregion:unevenness": (lambda d: {"INPUT": layer_uri(*_joined(d)), "INDICATORS": IND_2010 + IND_2020,
+                                         **NO_INTERVALS}, "INPUT", _joined),
+    "megaregion:typology": (lambda d: {"INPUT": layer_uri(*_joined(d)), "INDICATORS": IND_2020, "K": 3,
+                                       **NO_STABILITY}, "INPUT", _joined),
+    "megaregion:trend": (lambda d: {"INPUT": layer_uri(*_joined(d)), "INDICATORS": IND_2010 + IND_2020, "K": 3,
+                                    **NO_STABILITY}, "INPUT", _joined),
     "megaregion:rendermaps": (lambda d: {"LAYERS": [layer_uri(*_joined(d))], "DPI": 30, "WIDTH_MM": 120,
                                          "HEIGHT_MM": 90}, "LAYERS", _joined),
 }
