@@ -67,5 +67,8 @@ fi
 # The reference the Help buttons open, rendered from the Markdown in docs/ (make package does
 # the same for the zip).
 /usr/bin/python3 scripts/make_docs.py --html >/dev/null
+# The compiled Chinese translation, so a development checkout loaded into QGIS speaks Chinese
+# under a Chinese interface as the packaged plugin does.
+(cd scripts && /usr/bin/python3 -c "import make_translations; make_translations.compile_qm()")
 
 echo "setup: ready (QGIS $(dpkg-query -W -f='${Version}' qgis), venv $("$venv/bin/python" -c 'import numpy, shapely, geopandas; print("numpy", numpy.__version__, "shapely", shapely.__version__, "geopandas", geopandas.__version__)'))"
