@@ -26,6 +26,7 @@ from .inequality import (
     _values,
     _weights,
 )
+from .messages import msg
 
 __all__ = ["DagumGini", "dagum_gini"]
 
@@ -145,9 +146,9 @@ def dagum_gini(y, groups, weights=None, labels=None, order=None) -> DagumGini:
     else:
         order = list(order)
         if sorted(map(repr, order)) != sorted(map(repr, names)) or len(order) != k:
-            raise InequalityInputError(
-                "order %r must list each group exactly once; the groups are %r" % (order, list(names))
-            )
+            raise InequalityInputError(msg(
+                "order {order!r} must list each group exactly once; the groups are {groups!r}",
+                "order {order!r} 必须把每个分组恰好列出一次；分组为 {groups!r}", order=order, groups=list(names)))
         rank = np.array([names.index(g) for g in order], dtype=np.intp)
     names = tuple(names[i] for i in rank)
     new_code = np.empty(k, dtype=np.intp)
@@ -170,12 +171,13 @@ def dagum_gini(y, groups, weights=None, labels=None, order=None) -> DagumGini:
         try:
             weight_g[j] = math.ldexp(float(weight_scaled[j]), ew)
         except OverflowError:
-            raise InequalityInputError(
-                "the weights of group %r add up to about %s, more than float64 holds (1.8e308): "
-                "rescale the weight field (e.g. population in thousands)"
-                % (names[j].item() if isinstance(names[j], np.generic) else names[j],
-                   _power_text(float(weight_scaled[j]), ew))
-            ) from None
+            raise InequalityInputError(msg(
+                "the weights of group {group!r} add up to about {total}, more than float64 holds (1.8e308): "
+                "rescale the weight field (e.g. population in thousands)",
+                "分组 {group!r} 的权重合计约为 {total}，超出 float64 的上限（1.8e308）："
+                "请调整权重字段的单位（如人口以千人计）",
+                group=names[j].item() if isinstance(names[j], np.generic) else names[j],
+                total=_power_text(float(weight_scaled[j]), ew))) from None
 
     # Within a group and between two groups the terms are scale invariant (G_jj, G_jh,
     # D_jh) or in the values' units (d_jh, p_jh): each is computed at the scale of the

@@ -18,12 +18,14 @@ import re
 from collections import OrderedDict
 from typing import Dict, Iterable, Optional, Sequence, Tuple
 
+from .messages import Text, msg
+
 __all__ = [
     "CORE", "SECONDARY", "ROLES",
     "MEGAREGION_ID", "MEGAREGION", "MEGAREGION_ZH", "ROLE", "PHASE",
     "CHANGE",
     "split_year", "year_field", "base_name", "field_year", "parse_indicator_fields",
-    "years_of", "measure_field", "split_measure_field", "list_names",
+    "years_of", "measure_field", "split_measure_field", "list_names", "list_text",
     "DuplicateYearError",
 ]
 
@@ -112,10 +114,11 @@ def parse_indicator_fields(fields: Iterable[str]) -> "OrderedDict[str, Dict[Opti
         name, year = split_year(field)
         years = out.setdefault(name, {})
         if year in years:
-            raise DuplicateYearError(
-                "Fields %r and %r both give indicator %r for year %s: pass an explicit mapping"
-                % (years[year], field, name, year)
-            )
+            raise DuplicateYearError(msg(
+                "Fields {first!r} and {second!r} both give indicator {name!r} for year {year}: "
+                "pass an explicit mapping",
+                "字段 {first!r} 和 {second!r} 都是指标 {name!r} 在 {year} 年的数值：请明确指定字段与年份的对应关系",
+                first=years[year], second=field, name=name, year=year))
         years[year] = field
     for name, years in out.items():
         out[name] = dict(sorted(years.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0)))
@@ -195,3 +198,18 @@ def list_names(items: Iterable, limit: int = 5, quote: bool = False) -> str:
     items = [str(v) for v in items]
     shown = [repr(v) if quote else v for v in items[:limit]]
     return ", ".join(shown) + (", ..." if len(items) > limit else "")
+
+
+def list_text(items: Iterable, limit: int = 5, quote: bool = False) -> Text:
+    """:func:`list_names` of items that may themselves be messages (:func:`~.messages.msg`):
+    the same English text, and each item in the language the list is shown in.
+
+    >>> t = list_text([msg("position {i}", "第 {i} 个位置", i=i) for i in range(7)], limit=2)
+    >>> t, t.in_language("zh")
+    ('position 0, position 1, ...', '第 0 个位置, 第 1 个位置, ...')
+    """
+    items = list(items)
+    values = {"item%d" % i: (v if isinstance(v, Text) else repr(str(v)) if quote else str(v))
+              for i, v in enumerate(items[:limit])}
+    template = ", ".join("{%s}" % k for k in values) + (", ..." if len(items) > limit else "")
+    return Text(template, template, values)

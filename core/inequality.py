@@ -41,6 +41,9 @@ from typing import Any, Optional, Sequence, Tuple
 
 import numpy as np
 
+from .fields import list_text
+from .messages import msg
+
 __all__ = [
     "InequalityInputError",
     "gini",
@@ -78,19 +81,25 @@ class InequalityInputError(ValueError):
 # --------------------------------------------------------------------------- checks
 
 
-def _describe(mask: np.ndarray, labels: Optional[Sequence[Any]], values: Optional[np.ndarray] = None) -> str:
-    """'3 cities (Xingtai, Handan, ...)' for the True positions of ``mask``; with
-    ``values``, each name is followed by its value ('Xingtai = inf')."""
-    where = np.flatnonzero(mask)
+def _name(i: int, labels, values=None):
+    """City ``i`` by its label, or by its position when there are no labels; with ``values``,
+    followed by its value."""
     if labels is not None:
-        names = [str(labels[i]) for i in where[:_NAMED]]
-    else:
-        names = ["position %d" % i for i in where[:_NAMED]]
-    if values is not None:
-        names = ["%s = %r" % (name, float(values[i])) for name, i in zip(names, where[:_NAMED])]
-    more = ", ..." if where.size > _NAMED else ""
-    noun = "city" if where.size == 1 else "cities"
-    return "%d %s (%s%s)" % (where.size, noun, ", ".join(names), more)
+        return str(labels[i]) if values is None else "%s = %r" % (labels[i], float(values[i]))
+    if values is None:
+        return msg("position {i}", "第 {i} 个位置", i=int(i))
+    return msg("position {i} = {value!r}", "第 {i} 个位置 = {value!r}", i=int(i), value=float(values[i]))
+
+
+def _describe(mask: np.ndarray, labels: Optional[Sequence[Any]], values: Optional[np.ndarray] = None):
+    """'3 cities (Xingtai, Handan, ...)' for the True positions of ``mask``; with
+    ``values``, each name is followed by its value ('Xingtai = inf'). A message (English
+    and Chinese)."""
+    where = np.flatnonzero(mask)
+    names = list_text([_name(i, labels, values) for i in where[:_NAMED + 1]], limit=_NAMED)
+    if where.size == 1:
+        return msg("1 city ({names})", "1 个城市（{names}）", names=names)
+    return msg("{count} cities ({names})", "{count} 个城市（{names}）", count=int(where.size), names=names)
 
 
 def _check_labels(labels, n: int):
@@ -98,9 +107,9 @@ def _check_labels(labels, n: int):
         return None
     labels = list(labels)
     if len(labels) != n:
-        raise InequalityInputError(
-            "labels has %d entries for %d values: give one label per city" % (len(labels), n)
-        )
+        raise InequalityInputError(msg(
+            "labels has {count} entries for {n} values: give one label per city",
+            "labels 有 {count} 项，而数值有 {n} 个：请为每个城市给出一个名称", count=len(labels), n=n))
     return labels
 
 
@@ -109,34 +118,39 @@ def _values(y, labels=None, name: str = "y") -> np.ndarray:
     try:
         arr = np.asarray(y, dtype=float)
     except (TypeError, ValueError) as exc:
-        raise InequalityInputError("%s must be numbers: %s" % (name, exc)) from None
+        raise InequalityInputError(msg("{name} must be numbers: {error}", "{name} 必须是数值：{error}",
+                                       name=name, error=str(exc))) from None
     if arr.ndim != 1:
-        raise InequalityInputError("%s must be one-dimensional, got shape %s" % (name, arr.shape))
+        raise InequalityInputError(msg("{name} must be one-dimensional, got shape {shape}",
+                                       "{name} 必须是一维数组，实际形状为 {shape}", name=name, shape=str(arr.shape)))
     if arr.size == 0:
-        raise InequalityInputError("%s is empty: inequality needs at least one city" % name)
+        raise InequalityInputError(msg("{name} is empty: inequality needs at least one city",
+                                       "{name} 为空：计算不均衡程度至少需要一个城市", name=name))
     labels = _check_labels(labels, arr.size)
     missing = np.isnan(arr)
     if missing.any():
-        raise InequalityInputError(
-            "%s has NaN values for %s: exclude NULLs before measuring inequality"
-            % (name, _describe(missing, labels))
-        )
+        raise InequalityInputError(msg(
+            "{name} has NaN values for {cities}: exclude NULLs before measuring inequality",
+            "{name} 在 {cities}上为 NaN：计算不均衡程度前请先剔除空值",
+            name=name, cities=_describe(missing, labels)))
     infinite = np.isinf(arr)
     if infinite.any():
-        raise InequalityInputError(
-            "%s has infinite values for %s: no inequality measure takes an infinite value; "
-            "correct the value or set it NULL (and exclude it)" % (name, _describe(infinite, labels, arr))
-        )
+        raise InequalityInputError(msg(
+            "{name} has infinite values for {cities}: no inequality measure takes an infinite value; "
+            "correct the value or set it NULL (and exclude it)",
+            "{name} 在 {cities}上为无穷大：任何不均衡指标都不能取无穷大的数值；"
+            "请更正该数值，或将其设为空值（并予以剔除）",
+            name=name, cities=_describe(infinite, labels, arr)))
     negative = arr < 0
     if negative.any():
-        raise InequalityInputError(
-            "%s has negative values for %s: Gini and Theil need values >= 0"
-            % (name, _describe(negative, labels))
-        )
+        raise InequalityInputError(msg(
+            "{name} has negative values for {cities}: Gini and Theil need values >= 0",
+            "{name} 在 {cities}上为负值：基尼系数和泰尔指数要求数值 >= 0",
+            name=name, cities=_describe(negative, labels)))
     if not arr.any():
-        raise InequalityInputError(
-            "%s is zero for all %d cities: inequality is undefined for a zero total" % (name, arr.size)
-        )
+        raise InequalityInputError(msg(
+            "{name} is zero for all {n} cities: inequality is undefined for a zero total",
+            "{name} 在全部 {n} 个城市上均为 0：总量为 0 时不均衡程度无定义", name=name, n=int(arr.size)))
     return arr
 
 
@@ -147,24 +161,29 @@ def _weights(weights, n: int, labels=None) -> np.ndarray:
     try:
         w = np.asarray(weights, dtype=float)
     except (TypeError, ValueError) as exc:
-        raise InequalityInputError("weights must be numbers: %s" % exc) from None
+        raise InequalityInputError(msg("weights must be numbers: {error}", "权重（weights）必须是数值：{error}",
+                                       error=str(exc))) from None
     if w.shape != (n,):
-        raise InequalityInputError("weights has shape %s for %d values: give one weight per city" % (w.shape, n))
+        raise InequalityInputError(msg(
+            "weights has shape {shape} for {n} values: give one weight per city",
+            "权重（weights）的形状为 {shape}，而数值有 {n} 个：请为每个城市给出一个权重", shape=str(w.shape), n=n))
     labels = _check_labels(labels, n)
     bad = ~np.isfinite(w) | (w <= 0)
     if bad.any():
-        raise InequalityInputError(
-            "weights are missing, infinite, zero or negative for %s: weights (e.g. population) "
-            "must be finite and > 0" % _describe(bad, labels, w)
-        )
+        raise InequalityInputError(msg(
+            "weights are missing, infinite, zero or negative for {cities}: weights (e.g. population) "
+            "must be finite and > 0",
+            "{cities}的权重为空、无穷大、0 或负值：权重（如人口）必须是有限值且 > 0",
+            cities=_describe(bad, labels, w)))
     low, high = int(np.argmin(w)), int(np.argmax(w))
     if float(w[high]) / _WEIGHT_SPAN > float(w[low]):
-        lo_name, hi_name = (("position %d" % i) if labels is None else str(labels[i]) for i in (low, high))
-        raise InequalityInputError(
-            "weights range from %r (%s) to %r (%s), a factor above %g that float64 cannot "
-            "resolve in the weighted sums: check the weight field (units, typing errors)"
-            % (float(w[low]), lo_name, float(w[high]), hi_name, _WEIGHT_SPAN)
-        )
+        raise InequalityInputError(msg(
+            "weights range from {low!r} ({low_city}) to {high!r} ({high_city}), a factor above {span:g} "
+            "that float64 cannot resolve in the weighted sums: check the weight field (units, typing errors)",
+            "权重从 {low!r}（{low_city}）到 {high!r}（{high_city}），相差超过 {span:g} 倍，"
+            "float64 在加权求和中无法分辨：请检查权重字段（单位、录入错误）",
+            low=float(w[low]), low_city=_name(low, labels), high=float(w[high]), high_city=_name(high, labels),
+            span=_WEIGHT_SPAN))
     return w
 
 
@@ -215,13 +234,16 @@ def weighted_mean(y, weights=None, labels=None) -> float:
     try:
         arr = np.asarray(y, dtype=float)
     except (TypeError, ValueError) as exc:
-        raise InequalityInputError("y must be numbers: %s" % exc) from None
+        raise InequalityInputError(msg("y must be numbers: {error}", "y 必须是数值：{error}",
+                                       error=str(exc))) from None
     if arr.ndim != 1 or arr.size == 0:
-        raise InequalityInputError("y must be a non-empty one-dimensional array, got shape %s" % (arr.shape,))
+        raise InequalityInputError(msg("y must be a non-empty one-dimensional array, got shape {shape}",
+                                       "y 必须是非空的一维数组，实际形状为 {shape}", shape=str(arr.shape)))
     labels = _check_labels(labels, arr.size)
     bad = ~np.isfinite(arr)
     if bad.any():
-        raise InequalityInputError("y has NaN or infinite values for %s" % _describe(bad, labels, arr))
+        raise InequalityInputError(msg("y has NaN or infinite values for {cities}",
+                                       "y 在 {cities}上为 NaN 或无穷大", cities=_describe(bad, labels, arr)))
     w = _weights(weights, arr.size, labels)
     ys, ey = _unit(arr)
     ws, _ = _unit(w)
@@ -237,12 +259,14 @@ def _group_codes(groups, n: int, labels=None) -> Tuple[tuple, np.ndarray]:
     """Group labels in order of first appearance and each city's group index."""
     g = list(groups)
     if len(g) != n:
-        raise InequalityInputError("groups has %d entries for %d values: give one group per city" % (len(g), n))
+        raise InequalityInputError(msg(
+            "groups has {count} entries for {n} values: give one group per city",
+            "groups 有 {count} 项，而数值有 {n} 个：请为每个城市给出一个分组", count=len(g), n=n))
     missing = np.array([v is None or (isinstance(v, float) and np.isnan(v)) for v in g], dtype=bool)
     if missing.any():
-        raise InequalityInputError(
-            "groups is missing for %s: every city needs a group" % _describe(missing, _check_labels(labels, n))
-        )
+        raise InequalityInputError(msg(
+            "groups is missing for {cities}: every city needs a group",
+            "{cities}缺少分组（groups）：每个城市都需要一个分组", cities=_describe(missing, _check_labels(labels, n))))
     index = {}
     codes = np.empty(n, dtype=np.intp)
     for i, v in enumerate(g):

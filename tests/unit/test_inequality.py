@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from megaregion.core import inequality
+from megaregion.core.messages import in_language
 from megaregion.core.inequality import (
     InequalityInputError,
     dagum_gini,
@@ -429,6 +430,23 @@ def test_negative_values_name_the_cities():
         theil([1, -2])
     with pytest.raises(ValueError, match="position 1"):
         dagum_gini([1, -2], ["a", "b"])
+
+
+def test_errors_name_the_cities_and_values_in_chinese():
+    with pytest.raises(InequalityInputError) as excinfo:
+        gini([1, -2, 3, -1], labels=["Shijiazhuang", "Xingtai", "Baoding", "Handan"])
+    assert in_language(excinfo.value, "zh") == "y 在 2 个城市（Xingtai, Handan）上为负值：基尼系数和泰尔指数要求数值 >= 0"
+    with pytest.raises(InequalityInputError) as excinfo:
+        theil([1.0, float("inf"), 2.0])
+    assert str(excinfo.value).startswith("y has infinite values for 1 city (position 1 = inf)")
+    assert in_language(excinfo.value, "zh").startswith("y 在 1 个城市（第 1 个位置 = inf）上为无穷大")
+    with pytest.raises(InequalityInputError) as excinfo:
+        gini([1, 2], weights=[1e-300, 1.0], labels=["Lhasa", "Chongqing"])
+    zh = in_language(excinfo.value, "zh")
+    assert "1e-300（Lhasa）" in zh and "1.0（Chongqing）" in zh and "权重字段" in zh
+    with pytest.raises(InequalityInputError) as excinfo:
+        dagum_gini([1, 2, 3], ["a", "b", "b"], order=["a", "c"])
+    assert in_language(excinfo.value, "zh") == "order ['a', 'c'] 必须把每个分组恰好列出一次；分组为 ['a', 'b']"
 
 
 def test_nan_zero_total_and_empty_are_errors():
