@@ -33,7 +33,9 @@ value where the function says so and an error elsewhere.
 import numpy as np
 import pandas as pd
 
+from .fields import list_text
 from .inequality import _entropy_terms
+from .messages import msg
 
 BENEFIT = "benefit"
 COST = "cost"
@@ -70,14 +72,16 @@ def _row_norms(diff):
     return np.ldexp(np.sqrt((scaled ** 2).sum(axis=1)), e)
 
 
-def _refuse_infinite(x, what="Criteria"):
+def _refuse_infinite(x):
     """ValueError naming the column and row of the first infinite values of matrix ``x``."""
     rows, cols = np.nonzero(np.isinf(x))
     if len(rows):
-        shown = ", ".join(f"criterion {c}, row {r}: {float(x[r, c])!r}" for r, c in zip(rows[:5], cols[:5]))
-        more = ", ..." if len(rows) > 5 else ""
-        raise ValueError(f"{what} have infinite values ({shown}{more}): correct them or remove "
-                         "the cities (NULL values are excluded)")
+        shown = list_text([msg("criterion {c}, row {r}: {value!r}", "第 {c} 个准则，第 {r} 行：{value!r}",
+                               c=int(c), r=int(r), value=float(x[r, c])) for r, c in zip(rows[:6], cols[:6])])
+        raise ValueError(msg("Criteria have infinite values ({shown}): correct them or remove "
+                             "the cities (NULL values are excluded)",
+                             "准则中有无穷大的数值（{shown}）：请更正这些数值或移除相应城市（空值会被排除）",
+                             shown=shown))
 
 
 def _label(names, positions, limit=5):
@@ -107,13 +111,16 @@ def minmax_performance(values, cost=False):
         return np.full(x.shape, np.nan)
     infinite = np.flatnonzero(np.isinf(x))
     if len(infinite):
-        raise ValueError(f"min-max performance needs finite values; position {int(infinite[0])} is "
-                         f"{float(x[infinite[0]])!r}: correct it or set it NULL")
+        raise ValueError(msg("min-max performance needs finite values; position {i} is {value!r}: "
+                             "correct it or set it NULL",
+                             "极差标准化绩效值要求数值有限；第 {i} 个位置为 {value!r}：请更正该数值或将其设为空值",
+                             i=int(infinite[0]), value=float(x[infinite[0]])))
     low, high = x[valid].min(), x[valid].max()
     if not high > low:
-        raise ConstantIndicatorError(
-            f"all {int(valid.sum())} valid values equal {float(low)!r}: min-max performance is undefined"
-        )
+        raise ConstantIndicatorError(msg(
+            "all {count} valid values equal {value!r}: min-max performance is undefined",
+            "全部 {count} 个有效值均等于 {value!r}：极差标准化绩效值无定义",
+            count=int(valid.sum()), value=float(low)))
     # a power of two brings max |x| into [1, 2): high - low of -1.7e308 and 1.7e308 cannot
     # overflow, and subnormal values keep their precision (exact scaling, same scores)
     e = int(_exponents(max(abs(float(low)), abs(float(high)))))
@@ -145,17 +152,21 @@ def indicator_performance(frame, indicators, cost_indicators=(), pool=None, name
     indicator, and a dict ``{indicator: reason}`` for the dropped ones.
     """
     if on_constant not in ON_CONSTANT:
-        raise ValueError(f"on_constant={on_constant!r}: use one of {ON_CONSTANT}")
+        raise ValueError(msg("on_constant={value!r}: use one of {options}", "on_constant={value!r}：请使用 {options} 之一",
+                             value=on_constant, options=ON_CONSTANT))
     unknown = [c for c in cost_indicators if c not in indicators]
     if unknown:
-        raise ValueError(f"Cost indicators {unknown} are not among the indicators {list(indicators)}")
+        raise ValueError(msg("Cost indicators {unknown} are not among the indicators {indicators}",
+                             "成本型指标 {unknown} 不在指标 {indicators} 之中",
+                             unknown=unknown, indicators=list(indicators)))
     names = list(frame.index if names is None else names)
     if pool is None:
         labels = np.zeros(len(frame), dtype=object)
     else:
         labels = np.asarray(pool, dtype=object)
         if len(labels) != len(frame):
-            raise ValueError(f"pool has {len(labels)} labels for {len(frame)} rows")
+            raise ValueError(msg("pool has {count} labels for {rows} rows", "pool 有 {count} 个标签，而表有 {rows} 行",
+                                 count=len(labels), rows=len(frame)))
     in_pool = pd.notna(pd.Series(labels)).to_numpy()
     pools = pd.unique(labels[in_pool])
     performance = {}
@@ -169,40 +180,48 @@ def indicator_performance(frame, indicators, cost_indicators=(), pool=None, name
             try:
                 out[rows] = minmax_performance(x[rows], cost=indicator in cost_indicators)
             except ConstantIndicatorError as exc:
-                where = "over all cities" if pool is None else f"in pool {label!r}"
-                reason = (f"Indicator {indicator!r} is constant {where} ({exc}; cities "
-                          f"{_label(names, rows[~np.isnan(x[rows])])})")
+                where = (msg("over all cities", "在全部城市中") if pool is None
+                         else msg("in pool {label!r}", "在分组 {label!r} 中", label=label))
+                reason = msg("Indicator {indicator!r} is constant {where} ({why}; cities {cities})",
+                             "指标 {indicator!r} {where}取值恒定（{why}；城市：{cities}）",
+                             indicator=indicator, where=where, why=exc.args[0],
+                             cities=_label(names, rows[~np.isnan(x[rows])]))
                 break
         if reason is None:
             performance[indicator] = out
         elif on_constant == "error":
-            raise ConstantIndicatorError(
-                reason + ": remove the indicator or choose a larger pool")
+            raise ConstantIndicatorError(msg("{reason}: remove the indicator or choose a larger pool",
+                                             "{reason}：请移除该指标或选择更大的分组", reason=reason))
         else:
-            dropped[indicator] = reason + "; dropped"
+            dropped[indicator] = msg("{reason}; dropped", "{reason}；已剔除", reason=reason)
     return pd.DataFrame(performance, index=frame.index, columns=list(performance)), dropped
 
 
 def numeric_column(frame, column, names=None):
     """Column ``column`` of ``frame`` as float, NULL/None as NaN; a text value is an error."""
     if column not in frame.columns:
-        raise ValueError(f"Indicator field {column!r} is not in the table (fields: {list(frame.columns)})")
+        raise ValueError(msg("Indicator field {field!r} is not in the table (fields: {fields})",
+                             "指标字段 {field!r} 不在表中（字段：{fields}）", field=column, fields=list(frame.columns)))
     raw = frame[column]
     values = pd.to_numeric(raw, errors="coerce")
     bad = values.isna() & raw.notna()
     if bad.any():
         names = list(frame.index if names is None else names)
         rows = np.flatnonzero(bad.to_numpy())
-        raise ValueError(
-            f"Indicator {column!r} has non-numeric values for {len(rows)} cities "
-            f"({_label(names, rows)}: {raw.iloc[rows[0]]!r}); convert them to numbers or NULL")
+        raise ValueError(msg(
+            "Indicator {field!r} has non-numeric values for {count} cities ({cities}: {value!r}); "
+            "convert them to numbers or NULL",
+            "指标 {field!r} 在 {count} 个城市上为非数值（{cities}：{value!r}）；请将其转换为数值或空值",
+            field=column, count=len(rows), cities=_label(names, rows), value=raw.iloc[rows[0]]))
     x = values.to_numpy(dtype=float)
     if np.isinf(x).any():
         names = list(frame.index if names is None else names)
         rows = np.flatnonzero(np.isinf(x))
         shown = ", ".join(f"{names[r]} = {float(x[r])!r}" for r in rows[:5]) + (", ..." if len(rows) > 5 else "")
-        raise ValueError(f"Indicator {column!r} is infinite for {len(rows)} cities ({shown}); "
-                         "correct the values or set them NULL")
+        raise ValueError(msg("Indicator {field!r} is infinite for {count} cities ({shown}); "
+                             "correct the values or set them NULL",
+                             "指标 {field!r} 在 {count} 个城市上为无穷大（{shown}）；请更正这些数值或将其设为空值",
+                             field=column, count=len(rows), shown=shown))
     return x
 
 
@@ -214,8 +233,8 @@ def vector_normalization(matrix):
     x = _scale_columns(x)
     norm = np.sqrt((x ** 2).sum(axis=0))
     if np.any(norm == 0):
-        raise ValueError(f"Criteria {np.flatnonzero(norm == 0).tolist()} are all zero: "
-                         "vector normalisation is undefined")
+        raise ValueError(msg("Criteria {criteria} are all zero: vector normalisation is undefined",
+                             "准则 {criteria} 全部为 0：向量归一化无定义", criteria=np.flatnonzero(norm == 0).tolist()))
     return x / norm
 
 
@@ -237,23 +256,29 @@ def entropy_weights(matrix):
     x = np.asarray(matrix, dtype=float)
     m = x.shape[0]
     if m < 2:
-        raise ValueError(f"Entropy weights need at least 2 cities, got {m}")
+        raise ValueError(msg("Entropy weights need at least 2 cities, got {count}",
+                             "熵权法至少需要 2 个城市，实际为 {count} 个", count=m))
     if np.isnan(x).any():
-        raise ValueError("Entropy weights need complete data: remove cities with NULL values first")
+        raise ValueError(msg("Entropy weights need complete data: remove cities with NULL values first",
+                             "熵权法要求数据完整：请先移除有空值的城市"))
     _refuse_infinite(x)
     if (x < 0).any():
         cols = sorted(set(np.nonzero(x < 0)[1].tolist()))
-        raise ValueError(f"Entropy weights need values >= 0; criteria {cols} have negative values: "
-                         "use equal weights or shift the indicator")
+        raise ValueError(msg("Entropy weights need values >= 0; criteria {criteria} have negative values: "
+                             "use equal weights or shift the indicator",
+                             "熵权法要求数值 >= 0；准则 {criteria} 有负值：请使用等权重或对该指标作平移",
+                             criteria=cols))
     x = _scale_columns(x)
     totals = x.sum(axis=0)
     if np.any(totals == 0):
-        raise ValueError(f"Criteria {np.flatnonzero(totals == 0).tolist()} sum to 0: entropy is undefined")
+        raise ValueError(msg("Criteria {criteria} sum to 0: entropy is undefined", "准则 {criteria} 之和为 0：熵无定义",
+                             criteria=np.flatnonzero(totals == 0).tolist()))
     means = totals / m
     diversity = np.array([np.mean(_entropy_terms(x[:, j], float(means[j]))) for j in range(x.shape[1])])
     diversity /= np.log(m)
     if not diversity.sum() > 0:
-        raise ValueError("Every criterion has maximal entropy (all columns constant): entropy weights are undefined")
+        raise ValueError(msg("Every criterion has maximal entropy (all columns constant): entropy weights are undefined",
+                             "每个准则的熵都达到最大（各列均为常数）：熵权无定义"))
     return diversity / diversity.sum()
 
 
@@ -268,14 +293,18 @@ def topsis_scores(matrix, weights=None, cost=None):
     """
     x = np.asarray(matrix, dtype=float)
     if x.ndim != 2:
-        raise ValueError("TOPSIS needs a 2-D matrix (cities x indicators)")
+        raise ValueError(msg("TOPSIS needs a 2-D matrix (cities x indicators)",
+                             "逼近理想解排序法（TOPSIS）需要二维矩阵（城市 × 指标）"))
     n, p = x.shape
     if np.isnan(x).any():
-        raise ValueError("TOPSIS needs complete data: remove cities with NULL values first")
+        raise ValueError(msg("TOPSIS needs complete data: remove cities with NULL values first",
+                             "逼近理想解排序法（TOPSIS）要求数据完整：请先移除有空值的城市"))
     _refuse_infinite(x)
     w = np.full(p, 1.0 / p) if weights is None else np.asarray(weights, dtype=float)
     if w.shape != (p,) or not np.isfinite(w).all() or (w < 0).any() or not w.max() > 0:
-        raise ValueError(f"weights must be {p} finite non-negative numbers with a positive sum, got {w.tolist()}")
+        raise ValueError(msg("weights must be {count} finite non-negative numbers with a positive sum, got {weights}",
+                             "权重必须是 {count} 个有限的非负数且总和为正，实际为 {weights}",
+                             count=p, weights=w.tolist()))
     w = np.ldexp(w, -int(_exponents(w.max())))     # exact; a sum of 1e308s cannot overflow
     w = w / w.sum()
     is_cost = np.zeros(p, dtype=bool) if cost is None else np.asarray(cost, dtype=bool)
@@ -286,7 +315,8 @@ def topsis_scores(matrix, weights=None, cost=None):
     d_minus = _row_norms(v - anti)
     total = d_plus + d_minus
     if np.any(total == 0):
-        raise ValueError("All cities have identical weighted values: TOPSIS closeness is undefined")
+        raise ValueError(msg("All cities have identical weighted values: TOPSIS closeness is undefined",
+                             "所有城市的加权值完全相同：逼近理想解排序法（TOPSIS）的贴近度无定义"))
     return d_minus / total
 
 
@@ -303,7 +333,8 @@ def topsis_composite(frame, indicators, cost_indicators=(), dimensions=None, wei
     order) and ``overall``, and a DataFrame of the weights used (indicator x run).
     """
     if weighting not in WEIGHTINGS:
-        raise ValueError(f"weighting={weighting!r}: use one of {WEIGHTINGS}")
+        raise ValueError(msg("weighting={value!r}: use one of {options}", "weighting={value!r}：请使用 {options} 之一",
+                             value=weighting, options=WEIGHTINGS))
     names = list(frame.index if names is None else names)
     data = pd.DataFrame({c: numeric_column(frame, c, names) for c in indicators}, index=frame.index)
     runs = {}

@@ -5,6 +5,7 @@ import pytest
 from peers import require
 
 from megaregion.core import topsis
+from megaregion.core.messages import in_language
 from megaregion.core.topsis import (ConstantIndicatorError, entropy_weights, indicator_performance,
                                     minmax_performance, topsis_composite, topsis_scores)
 
@@ -100,6 +101,23 @@ def test_indicator_input_errors():
         indicator_performance(frame, ["POP"])
     with pytest.raises(ValueError, match="Cost indicators \\['PM25'\\]"):
         indicator_performance(frame, ["GDP"], cost_indicators=["PM25"])
+
+
+def test_indicator_errors_and_reasons_in_chinese():
+    frame = pd.DataFrame({"GDP": [1, "n/a", 3]}, index=["Xingtai", "Handan", "Hengshui"])
+    with pytest.raises(ValueError) as excinfo:
+        indicator_performance(frame, ["GDP"])
+    assert in_language(excinfo.value, "zh") == ("指标 'GDP' 在 1 个城市上为非数值（Handan：'n/a'）；"
+                                                "请将其转换为数值或空值")
+    flat = pd.DataFrame({"GDP": [1.0, 2.0, 3.0], "FLAT": [5.0, 5.0, 5.0]}, index=["a", "b", "c"])
+    _, dropped = indicator_performance(flat, ["GDP", "FLAT"], pool=["X", "X", "X"])
+    assert dropped["FLAT"] == ("Indicator 'FLAT' is constant in pool 'X' (all 3 valid values equal 5.0: "
+                               "min-max performance is undefined; cities a, b, c); dropped")
+    assert dropped["FLAT"].in_language("zh") == ("指标 'FLAT' 在分组 'X' 中取值恒定（全部 3 个有效值均等于 5.0："
+                                                 "极差标准化绩效值无定义；城市：a, b, c）；已剔除")
+    with pytest.raises(ValueError) as excinfo:
+        topsis_scores([[1.0, float("inf")], [2.0, 3.0]])
+    assert in_language(excinfo.value, "zh").startswith("准则中有无穷大的数值（第 1 个准则，第 0 行：inf）")
 
 
 # ------------------------------------------------------------------ classical TOPSIS
