@@ -10,6 +10,7 @@ its one year (:func:`megaregion.core.topsis.topsis_composite`).
 import pandas as pd
 
 from .fields import base_name, field_year, list_names, year_field, years_of
+from .messages import msg
 from .topsis import topsis_composite
 
 
@@ -31,41 +32,58 @@ def trend_indicators(fields, cost_fields, year1, year2, layer_fields, neutral_fi
     """
     no_year = [f for f in fields if field_year(f) is None]
     if no_year:
-        raise ValueError(
-            f"INDICATORS {list_names(no_year, quote=True)} have no _<year> suffix: a trend needs "
-            "<name>_<year> fields for two years, e.g. popu_2010 and popu_2020")
+        raise ValueError(msg(
+            "INDICATORS {fields} have no _<year> suffix: a trend needs "
+            "<name>_<year> fields for two years, e.g. popu_2010 and popu_2020",
+            "INDICATORS 中的 {fields} 没有 _<year> 年份后缀：趋势分析需要两个年份的 <name>_<year> 字段，"
+            "例如 popu_2010 和 popu_2020",
+            fields=list_names(no_year, quote=True)))
     names = list(dict.fromkeys(base_name(f) for f in fields))
     years = years_of(fields)
     if bool(year1) != bool(year2):
-        raise ValueError(f"YEAR1 = {year1} and YEAR2 = {year2}: set both, or leave both 0 to take the two "
-                         "years of the INDICATORS fields")
+        raise ValueError(msg("YEAR1 = {year1} and YEAR2 = {year2}: set both, or leave both 0 to take the two "
+                             "years of the INDICATORS fields",
+                             "YEAR1 = {year1}，YEAR2 = {year2}：请同时设置两者，或都设为 0 以采用 INDICATORS "
+                             "字段的两个年份",
+                             year1=year1, year2=year2))
     if not year1:
         if len(years) != 2:
-            raise ValueError(
-                f"INDICATORS give the year(s) {', '.join(map(str, years))}: select the fields of exactly two "
-                "years (e.g. popu_2010 and popu_2020), or set YEAR1 and YEAR2")
+            raise ValueError(msg(
+                "INDICATORS give the year(s) {years}: select the fields of exactly two "
+                "years (e.g. popu_2010 and popu_2020), or set YEAR1 and YEAR2",
+                "INDICATORS 字段的年份为 {years}：请选择恰好两个年份的字段（例如 popu_2010 和 popu_2020），"
+                "或设置 YEAR1 和 YEAR2",
+                years=", ".join(map(str, years))))
         year1, year2 = years
     if year1 == year2:
-        raise ValueError(f"YEAR1 and YEAR2 are both {year1}: a trend needs two different years")
+        raise ValueError(msg("YEAR1 and YEAR2 are both {year}: a trend needs two different years",
+                             "YEAR1 和 YEAR2 均为 {year}：趋势分析需要两个不同的年份", year=year1))
     layer_fields = set(layer_fields)
     missing = [year_field(n, y) for n in names for y in (year1, year2) if year_field(n, y) not in layer_fields]
     if missing:
-        raise ValueError(
-            f"INPUT has no field {', '.join(repr(m) for m in missing)}: every indicator needs a field for "
-            f"{year1} and for {year2}; join that year's table or remove the indicator")
+        raise ValueError(msg(
+            "INPUT has no field {fields}: every indicator needs a field for "
+            "{year1} and for {year2}; join that year's table or remove the indicator",
+            "INPUT 图层没有字段 {fields}：每个指标都需要 {year1} 年和 {year2} 年的字段；"
+            "请连接该年份的表格或移除该指标",
+            fields=", ".join(repr(m) for m in missing), year1=year1, year2=year2))
     out = [names]
     for label, given in (("COST_INDICATORS", cost_fields), ("NEUTRAL_INDICATORS", neutral_fields)):
         chosen = list(dict.fromkeys(base_name(c) for c in given))
         stray = [c for c in chosen if c not in names]
         if stray:
-            raise ValueError(
-                f"{label} {', '.join(repr(c) for c in stray)} not among the INDICATORS ({', '.join(names)}): "
-                f"add them to INDICATORS or remove them from {label}")
+            raise ValueError(msg(
+                "{label} {stray} not among the INDICATORS ({names}): "
+                "add them to INDICATORS or remove them from {label}",
+                "{label} 中的 {stray} 不在 INDICATORS（{names}）之中：请将其加入 INDICATORS 或从 {label} 中移除",
+                label=label, stray=", ".join(repr(c) for c in stray), names=", ".join(names)))
         out.append(chosen)
     both = set(out[1]) & set(out[2])
     if both:
-        raise ValueError(f"{list_names(sorted(both), quote=True)} are both cost and neutral indicators: "
-                         "remove them from COST_INDICATORS or from NEUTRAL_INDICATORS")
+        raise ValueError(msg("{names} are both cost and neutral indicators: "
+                             "remove them from COST_INDICATORS or from NEUTRAL_INDICATORS",
+                             "{names} 同时是成本型指标和中性指标：请将其从 COST_INDICATORS 或 NEUTRAL_INDICATORS 中移除",
+                             names=list_names(sorted(both), quote=True)))
     return names, out[1], year1, year2, out[2]
 
 

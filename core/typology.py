@@ -41,8 +41,18 @@ import pandas as pd
 from . import fields as fv
 from . import kmeans_typology as km
 from . import stability as st
+from .data_notes import joined, note
+from .messages import msg
 from .type_texts import check_lang, is_zh, stability_sentence_zh
 from .topsis import indicator_performance, numeric_column, topsis_composite
+from .typology_checks import (  # noqa: F401  (public here too)
+    _check_choice,
+    _check_unique_pairs,
+    _dimensions,
+    is_blank,
+    megaregion_roles,
+    row_names,
+)
 from .typology_indicators import (  # noqa: F401  (the declarations are public here too)
     DIMENSIONS,
     DISSERTATION_COST_INDICATORS,
@@ -58,6 +68,8 @@ SECONDARY = fv.SECONDARY
 POOLS = ("all", "megaregion")
 YEAR_POOLS = ("per_year", "pooled")
 CORE_REFERENCES = ("mean", "nearest", "best")
+#: The kinds of typology in words, for messages ("the gap typology", "差距分类").
+KIND_WORDS = {"gap": msg("gap", "差距"), "trend": msg("trend", "趋势")}
 FIELD_PATTERN = "{indicator}_{year}"   # the form of megaregion.core.fields.year_field
 
 
@@ -143,84 +155,12 @@ class TypologyResult:
         return out
 
 
-# ---------------------------------------------------------------------------- input checks
-
-def row_names(frame, name_field=None):
-    """The name of every row for outputs and messages: the values of ``name_field`` as
-    text, or the index labels when it is None."""
-    if not frame.index.is_unique:
-        raise ValueError("The table's index has repeated labels; reset it (frame.reset_index(drop=True))")
-    if name_field is None:
-        return [str(i) for i in frame.index]
-    if name_field not in frame.columns:
-        raise ValueError(f"Name field {name_field!r} is not in the table (fields: {list(frame.columns)})")
-    return [str(v) for v in frame[name_field]]
-
-
-def is_blank(value):
-    """NULL, NaN, pandas' NA or an empty text: no mega-region (or no role, no dimension)."""
-    return value is None or (isinstance(value, float) and np.isnan(value)) or \
-        (isinstance(value, str) and value.strip() == "") or value is pd.NA
-
-
-def megaregion_roles(frame, megaregion_field=MEGAREGION_FIELD, role_field=ROLE_FIELD, names=None):
-    """``(megaregion, role)`` object arrays; role is ``"core"``, ``"secondary"`` or None.
-
-    Roles are read case-insensitively. A row with a mega-region must have a role; a row
-    without a mega-region is a pool-only row and its role is ignored."""
-    for f in (megaregion_field, role_field):
-        if f not in frame.columns:
-            raise ValueError(f"Field {f!r} is not in the table (fields: {list(frame.columns)}); "
-                             "join the mega-region membership table first")
-    names = row_names(frame, None) if names is None else names
-    mr = np.array([None if is_blank(v) else str(v).strip() for v in frame[megaregion_field]], dtype=object)
-    role = np.array([None if is_blank(v) else str(v).strip().lower() for v in frame[role_field]], dtype=object)
-    member = np.array([m is not None for m in mr])
-    bad = np.flatnonzero(member & np.array([r not in (CORE, SECONDARY) for r in role]))
-    if len(bad):
-        values = sorted({str(role[i]) for i in bad})
-        raise ValueError(f"Field {role_field!r} must be 'core' or 'secondary' for every mega-region member; "
-                         f"{len(bad)} rows have {values} ({fv.list_names([names[r] for r in bad])})")
-    role[~member] = None
-    return mr, role
-
-
-def _dimensions(indicators, dimensions):
-    if dimensions is None:
-        return {i: i for i in indicators}
-    missing = [i for i in indicators if i not in dimensions or is_blank(dimensions[i])]
-    if missing:
-        raise ValueError(f"Indicators {missing} have no dimension; give a dimension for every "
-                         "indicator or none (then every indicator is its own dimension)")
-    return {i: str(dimensions[i]) for i in indicators}
-
+# ---------------------------------------------------------------------------- dimensions
 
 def _dimension_frame(values, dims):
     order = list(dict.fromkeys(dims[c] for c in values.columns))
     return pd.DataFrame({d: values[[c for c in values.columns if dims[c] == d]].mean(axis=1)
                          for d in order}, index=values.index, columns=order)
-
-
-def _check_choice(name, value, allowed):
-    if value not in allowed:
-        raise ValueError(f"{name}={value!r}: use one of {allowed}")
-
-
-def _check_unique_pairs(mr, names, city_field, frame):
-    if city_field is None:
-        return
-    ids = [str(v) for v in frame[city_field]]
-    seen = {}
-    dup = []
-    for i, (m, c) in enumerate(zip(mr, ids)):
-        if m is None:
-            continue
-        if (m, c) in seen:
-            dup.append(i)
-        seen[(m, c)] = i
-    if dup:
-        raise ValueError(f"{len(dup)} cities appear twice in the same mega-region "
-                         f"({fv.list_names([names[r] for r in dup])}): keep one row per (mega-region, city)")
 
 
 # ---------------------------------------------------------------------------- core reference
@@ -252,19 +192,26 @@ def core_reference(performance, megaregion, role, method="mean", lon=None, lat=N
     reasons = {}
     if method == "nearest":
         if lon is None or lat is None:
-            raise ValueError("core_reference='nearest' needs lon and lat of every city's representative point")
+            raise ValueError(msg("core_reference='nearest' needs lon and lat of every city's representative point",
+                                 "core_reference='nearest' 需要每个城市代表点的经度（lon）和纬度（lat）"))
         lon = np.asarray(lon, dtype=float)
         lat = np.asarray(lat, dtype=float)
         if lon.shape != (len(performance),) or lat.shape != (len(performance),):
-            raise ValueError(f"lon/lat must have one value per row ({len(performance)}), "
-                             f"got {lon.shape} and {lat.shape}")
+            raise ValueError(msg("lon/lat must have one value per row ({rows}), got {lon} and {lat}",
+                                 "lon/lat 必须每行一个值（{rows} 行），实际为 {lon} 和 {lat}",
+                                 rows=len(performance), lon=lon.shape, lat=lat.shape))
         # NaN is a missing point (a reason for that city); anything else must be a place
         bad = np.flatnonzero(np.isinf(lon) | np.isinf(lat) | (np.abs(lat) > 90))
         if len(bad):
-            shown = ", ".join(f"{names[r]} (lon {float(lon[r])!r}, lat {float(lat[r])!r})" for r in bad[:5])
-            raise ValueError(f"Representative points outside the globe for {len(bad)} cities ({shown}"
-                             f"{', ...' if len(bad) > 5 else ''}): longitude and latitude must be finite "
-                             "degrees with |lat| <= 90; check the layer's CRS or the point fields")
+            shown = joined([msg("{city} (lon {lon!r}, lat {lat!r})", "{city}（经度 {lon!r}，纬度 {lat!r}）",
+                                city=names[r], lon=float(lon[r]), lat=float(lat[r])) for r in bad[:5]],
+                           ", ", "，", ", ..." if len(bad) > 5 else "")
+            raise ValueError(msg("Representative points outside the globe for {count} cities ({shown}): "
+                                 "longitude and latitude must be finite degrees with |lat| <= 90; check the "
+                                 "layer's CRS or the point fields",
+                                 "{count} 个城市的代表点超出地球范围（{shown}）：经纬度必须是有限的度数且 |lat| <= 90；"
+                                 "请检查图层的坐标参考系或经纬度字段",
+                                 count=len(bad), shown=shown))
     for pos, row in enumerate(secondary):
         region = megaregion[row]
         cores = np.flatnonzero((megaregion == region) & (role == CORE))
@@ -329,8 +276,11 @@ def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, fra
                           core_extra=None, reference_core=None, stability_resamples=0, lang="en"):
     pos_of = {label: i for i, label in enumerate(frame_index)}
     if len(profile) == 0:
-        raise ValueError(f"No secondary city has a complete {kind} profile; see the reasons: "
-                         + "; ".join(f"{names[r]}: {why}" for r, why in list(excluded_rows.items())[:5]))
+        reasons = joined([msg("{city}: {why}", "{city}：{why}", city=names[r], why=note(why))
+                          for r, why in list(excluded_rows.items())[:5]])
+        raise ValueError(msg("No secondary city has a complete {kind} profile; see the reasons: {reasons}",
+                             "没有一个次级城市具备完整的{kind}特征；原因如下：{reasons}",
+                             kind=KIND_WORDS[kind], reasons=reasons))
     what = "secondary cities"
     clustering = km.cluster_profiles(profile.to_numpy(), k=k, k_max=k_max, seed=seed, n_init=n_init,
                                      what=what)
@@ -380,10 +330,14 @@ def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, fra
         "role": [role[r] for r in excluded_rows], "reason": list(excluded_rows.values()),
     }, index=frame_index[list(excluded_rows)], columns=["megaregion_id", "name", "role", "reason"])
     if len(excluded):
-        messages.append(f"{len(excluded)} secondary cities left out of the {kind} typology: "
-                        + "; ".join(f"{n} ({why})" for n, why in zip(excluded["name"][:5], excluded["reason"][:5]))
-                        + ("; ..." if len(excluded) > 5 else ""))
-    messages = [f"Indicator dropped: {why}" for why in dropped.values()] + messages
+        left_out = joined([msg("{city} ({why})", "{city}（{why}）", city=n, why=note(why))
+                           for n, why in zip(excluded["name"][:5], excluded["reason"][:5])],
+                          more="; ..." if len(excluded) > 5 else "")
+        messages.append(msg("{count} secondary cities left out of the {kind} typology: {cities}",
+                            "{count} 个次级城市未参与{kind}分类：{cities}",
+                            count=len(excluded), kind=KIND_WORDS[kind], cities=left_out))
+    messages = [msg("Indicator dropped: {why}", "剔除指标：{why}", why=note(why))
+                for why in dropped.values()] + messages
     return TypologyResult(
         kind=kind, indicators=list(profile.columns), dimensions=dims, performance=performance,
         profile=profile, profile_by_dimension=by_dim, cities=cities, cores=cores, types=types,
@@ -460,7 +414,8 @@ def gap_typology(frame, indicators, *, cost_indicators=(), dimensions=None,
         data, indicators, [c for c in cost_indicators if c in indicators],
         pool=None if pool == "all" else mr, names=names, on_constant=on_constant)
     if performance.shape[1] == 0:
-        raise ValueError("Every indicator was dropped: " + "; ".join(dropped.values()))
+        raise ValueError(msg("Every indicator was dropped: {reasons}", "所有指标均被剔除：{reasons}",
+                             reasons=joined([note(why) for why in dropped.values()])))
     kept = list(performance.columns)
     reference, reference_core, no_ref = core_reference(
         performance, mr, role, core_reference_method, lon, lat, names)
@@ -515,7 +470,8 @@ def trend_typology(frame, indicators, year1, year2, *, cost_indicators=(), dimen
     _check_choice("pool", pool, POOLS)
     _check_choice("year_pool", year_pool, YEAR_POOLS)
     if str(year1) == str(year2):
-        raise ValueError(f"year1 and year2 are both {year1!r}: a trend needs two different years")
+        raise ValueError(msg("year1 and year2 are both {year!r}: a trend needs two different years",
+                             "year1 和 year2 均为 {year!r}：趋势分析需要两个不同的年份", year=year1))
     lang = check_lang(lang)
     stability_resamples = st.check_resamples(stability_resamples, "stability_resamples")
     indicators, neutral_dropped = neutral_split(indicators, neutral_indicators)
@@ -548,7 +504,8 @@ def trend_typology(frame, indicators, year1, year2, *, cost_indicators=(), dimen
         kept = list(both.columns)
         perf = {y: both.iloc[j * n:(j + 1) * n].set_axis(frame.index, axis=0) for j, y in enumerate(years)}
     if not kept:
-        raise ValueError("Every indicator was dropped: " + "; ".join(dropped.values()))
+        raise ValueError(msg("Every indicator was dropped: {reasons}", "所有指标均被剔除：{reasons}",
+                             reasons=joined([note(why) for why in dropped.values()])))
     trend = perf[year2] - perf[year1]
     performance = pd.concat(
         [perf[y].rename(columns={i: field_pattern.format(indicator=i, year=y) for i in kept}) for y in years],

@@ -7,6 +7,7 @@ from peers import require
 
 from megaregion.core import kmeans_typology as km
 from megaregion.core import typology as ty
+from megaregion.core.messages import in_language
 from megaregion.core.topsis import ConstantIndicatorError, topsis_composite
 
 NAN = np.nan
@@ -188,6 +189,15 @@ def test_gap_mean_core_reference_worked_example():
     assert not set(res.cores.index) & set(res.cities.index)
     assert res.cores.set_index("name").loc["Yc", "perf_GDP"] == 0.5
     assert any("3 secondary cities left out of the gap typology" in m for m in res.messages)
+    left_out = [in_language(m, "zh") for m in res.messages if "left out" in m]
+    assert left_out == ["3 个次级城市未参与差距分类：Ys3（GDP 为空值）；Zs1（城市群 'Z' 没有核心城市（role = core），"
+                        "因而没有参照值；请在角色字段中标出核心城市）；Zs2（城市群 'Z' 没有核心城市（role = core），"
+                        "因而没有参照值；请在角色字段中标出核心城市）"]
+    with pytest.raises(ValueError) as excinfo:
+        ty.gap_typology(frame.assign(role="boss"), ["GDP"], name_field="name", k=2)
+    assert in_language(excinfo.value, "zh").startswith(
+        "城市群的每个成员在字段 'role' 中都必须为 'core'（核心城市）或 'secondary'（次级城市）；")
+    assert "['boss']" in in_language(excinfo.value, "zh")
     # structure of the outputs the QGIS adapter writes
     table = res.secondary_table()
     assert list(table.columns) == ["megaregion_id", "name", "perf_GDP", "perf_PM25", "gap_GDP", "gap_PM25",

@@ -9,6 +9,7 @@ from megaregion.core import trend as tr
 from megaregion.core import typology as ty
 from megaregion.core import typology_indicators as ti
 from megaregion.core import typology_tables as tt
+from megaregion.core.messages import in_language
 from megaregion.core.topsis import topsis_scores
 
 NAN = np.nan
@@ -124,6 +125,16 @@ def test_trend_indicators_from_the_fields():
 def test_trend_indicators_refused(args, match):
     with pytest.raises(ValueError, match=match):
         tr.trend_indicators(*args, LAYER)
+
+
+def test_trend_indicators_refused_in_chinese():
+    with pytest.raises(ValueError) as excinfo:
+        tr.trend_indicators(["popu_2010"], [], 2010, 2015, LAYER)
+    assert in_language(excinfo.value, "zh") == (
+        "INPUT 图层没有字段 'popu_2015'：每个指标都需要 2010 年和 2015 年的字段；请连接该年份的表格或移除该指标")
+    with pytest.raises(ValueError) as excinfo:
+        tr.trend_indicators(["popu_2010", "popu_2020"], ["popu_2010"], 0, 0, LAYER, ["popu"])
+    assert in_language(excinfo.value, "zh").startswith("'popu' 同时是成本型指标和中性指标")
 
 
 def test_trend_indicators_neutral_refused():
