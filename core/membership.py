@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .fields import CORE, MEGAREGION, MEGAREGION_ID, MEGAREGION_ZH, PHASE, ROLE, ROLES, SECONDARY, list_names
+from .messages import Text, msg
 from .tables import read_table
 
 __all__ = [
@@ -132,11 +133,14 @@ def _read_table(path):
     (UTF-8, UTF-16, GBK or GB18030 text with its delimiter sniffed; Excel workbooks)."""
     path = Path(path)
     if not path.is_file():
-        raise MembershipError(f"Membership table {str(path)!r} does not exist: give the path of a CSV or Excel file.")
+        raise MembershipError(msg("Membership table {path!r} does not exist: give the path of a CSV or Excel file.",
+                                  "城市群成员表 {path!r} 不存在：请给出 CSV 或 Excel 文件的路径。", path=str(path)))
     try:
         frame = read_table(path)
     except ValueError as exc:
-        raise MembershipError(f"Membership table {str(path)!r}: {exc}.") from exc
+        why = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else str(exc)
+        raise MembershipError(msg("Membership table {path!r}: {why}.", "城市群成员表 {path!r}：{why}。",
+                                  path=str(path), why=why)) from exc
     # cells as text: codes keep their digits whatever reader made them
     return frame.apply(lambda column: column.map(lambda v: v if pd.isna(v) else str(v)))
 
@@ -163,7 +167,8 @@ def load_membership(source=None):
     Raises :class:`MembershipError` (a ValueError) for missing columns, invalid adcodes or
     roles, a (megaregion_id, adcode) pair listed twice, or a mega-region whose name or phase
     differs between its rows."""
-    label = "The bundled membership table" if source is None else "The membership table"
+    label = (msg("The bundled membership table", "插件自带的城市群成员表") if source is None
+             else msg("The membership table", "城市群成员表"))
     if source is None:
         source = MEMBERSHIP_PATH
     table = source.copy() if isinstance(source, pd.DataFrame) else _read_table(source)
@@ -171,13 +176,16 @@ def load_membership(source=None):
                          REQUIRED_COLUMNS + ("membership", "note") else c)
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
     if missing:
-        raise MembershipError(
-            f"{label} lacks the column(s) {', '.join(missing)} (it has: {', '.join(map(str, table.columns))}): "
-            f"add them; the table needs {', '.join(REQUIRED_COLUMNS)} (optional: membership, note), "
-            "as in the plugin's resources/data/megaregions/membership.csv."
-        )
+        raise MembershipError(msg(
+            "{table} lacks the column(s) {missing} (it has: {columns}): add them; the table needs {required} "
+            "(optional: membership, note), as in the plugin's resources/data/megaregions/membership.csv.",
+            "{table}缺少字段 {missing}（现有字段：{columns}）：请补上；该表需要 {required}"
+            "（可选：membership、note），格式同插件的 resources/data/megaregions/membership.csv。",
+            table=label, missing=", ".join(missing), columns=", ".join(map(str, table.columns)),
+            required=", ".join(REQUIRED_COLUMNS)))
     if table.empty:
-        raise MembershipError(f"{label} has no rows: give a table with one row per (mega-region, prefecture).")
+        raise MembershipError(msg("{table} has no rows: give a table with one row per (mega-region, prefecture).",
+                                  "{table}没有任何行：请给出每个（城市群，地级市）占一行的表。", table=label))
     table = table.reset_index(drop=True)
 
     raw_codes = table["adcode"]
@@ -189,26 +197,30 @@ def load_membership(source=None):
     if bad.any():
         rows = _rows(table, bad, raw_codes)
         listed = _names(rows, quote=False)
-        raise MembershipError(
-            f"{label} has {len(rows)} row(s) without a valid 6-digit adcode ({listed}): "
-            "use the GB/T 2260 code of each prefecture, e.g. 130100 for 石家庄市."
-        )
+        raise MembershipError(msg(
+            "{table} has {count} row(s) without a valid 6-digit adcode ({listed}): "
+            "use the GB/T 2260 code of each prefecture, e.g. 130100 for 石家庄市.",
+            "{table}有 {count} 行没有有效的 6 位行政区划代码（{listed}）：请使用各地级市的 GB/T 2260 代码，"
+            "如石家庄市为 130100。", table=label, count=len(rows), listed=listed))
     empty_id = table[MEGAREGION_ID] == ""
     if empty_id.any():
-        raise MembershipError(
-            f"{label} has {int(empty_id.sum())} row(s) with an empty megaregion_id "
-            f"({_names(table.loc[empty_id, 'name_zh'])}): give every row its mega-region's id, e.g. BTH."
-        )
+        raise MembershipError(msg(
+            "{table} has {count} row(s) with an empty megaregion_id ({names}): "
+            "give every row its mega-region's id, e.g. BTH.",
+            "{table}有 {count} 行的 megaregion_id 为空（{names}）：请为每一行填写所属城市群的代码，如 BTH。",
+            table=label, count=int(empty_id.sum()), names=_names(table.loc[empty_id, 'name_zh'])))
 
     table[ROLE] = table[ROLE].str.lower()
     bad = ~table[ROLE].isin(ROLES)
     if bad.any():
         rows = _rows(table, bad, table[ROLE])
         listed = _names(rows, quote=False)
-        raise MembershipError(
-            f"{label} has {len(rows)} row(s) whose role is neither 'core' nor 'secondary' ({listed}): "
-            "set role to core (municipality, provincial capital, sub-provincial city) or secondary."
-        )
+        raise MembershipError(msg(
+            "{table} has {count} row(s) whose role is neither 'core' nor 'secondary' ({listed}): "
+            "set role to core (municipality, provincial capital, sub-provincial city) or secondary.",
+            "{table}有 {count} 行的 role 既不是 'core' 也不是 'secondary'（{listed}）：请将 role 设为 core"
+            "（核心城市：直辖市、省会城市、副省级城市）或 secondary（次级城市）。",
+            table=label, count=len(rows), listed=listed))
 
     if "membership" in table.columns:
         kinds = _text(table["membership"]).str.lower()
@@ -219,10 +231,11 @@ def load_membership(source=None):
     if bad.any():
         rows = _rows(table, bad, kinds)
         listed = _names(rows, quote=False)
-        raise MembershipError(
-            f"{label} has {len(rows)} row(s) whose membership is neither 'full' nor 'partial' ({listed}): "
-            "use partial where the plan includes only some counties of the prefecture, else full (or leave empty)."
-        )
+        raise MembershipError(msg(
+            "{table} has {count} row(s) whose membership is neither 'full' nor 'partial' ({listed}): "
+            "use partial where the plan includes only some counties of the prefecture, else full (or leave empty).",
+            "{table}有 {count} 行的 membership 既不是 'full' 也不是 'partial'（{listed}）：规划只纳入该地级市部分县区的"
+            "填 partial，否则填 full（或留空）。", table=label, count=len(rows), listed=listed))
     table["membership"] = kinds
     table["note"] = _text(table["note"]) if "note" in table.columns else ""
     table["uncertain"] = table["note"].str.upper().str.startswith(FLAG_PREFIX)
@@ -231,18 +244,20 @@ def load_membership(source=None):
     if dup.any():
         rows = sorted(set(_rows(table, dup, table["adcode"])))
         listed = _names(rows, quote=False)
-        raise MembershipError(
-            f"{label} lists {len(rows)} prefecture(s) twice in the same mega-region ({listed}): "
-            "keep one row per (megaregion_id, adcode)."
-        )
+        raise MembershipError(msg(
+            "{table} lists {count} prefecture(s) twice in the same mega-region ({listed}): "
+            "keep one row per (megaregion_id, adcode).",
+            "{table}在同一城市群中重复列出了 {count} 个地级市（{listed}）：每个（megaregion_id，adcode）只保留一行。",
+            table=label, count=len(rows), listed=listed))
     for column in ("megaregion_en", "megaregion_zh", "phase"):
         variants = table.groupby(MEGAREGION_ID, sort=False)[column].nunique()
         if (variants > 1).any():
             ids = list(variants.index[variants > 1])
-            raise MembershipError(
-                f"{label} gives mega-region(s) {_names(ids)} more than one {column}: "
-                f"use the same {column} on every row of a mega-region."
-            )
+            raise MembershipError(msg(
+                "{table} gives mega-region(s) {ids} more than one {column}: "
+                "use the same {column} on every row of a mega-region.",
+                "{table}中城市群 {ids} 的 {column} 不止一个：同一城市群的每一行请使用相同的 {column}。",
+                table=label, ids=_names(ids), column=column))
     return table
 
 
@@ -279,11 +294,15 @@ def member_set(membership=None, members="plan", include_sar=False):
     2 / 16, Shandong Peninsula 2 / 16, central-southern Liaoning 2 / 9, central Shanxi 1 / 5.
     ``membership`` is anything :func:`load_membership` takes, or its result."""
     if members not in MEMBER_SETS:
-        raise MembershipError(f"members={members!r}: use 'plan' (every member of the plan documents) or 'du2026'.")
+        raise MembershipError(msg(
+            "members={members!r}: use 'plan' (every member of the plan documents) or 'du2026'.",
+            "members={members!r}：请使用 'plan'（规划文件列出的全部成员）或 'du2026'。", members=members))
     if members == "du2026" and include_sar:
-        raise MembershipError(
+        raise MembershipError(msg(
             "Hong Kong and Macao cannot be included in the member set as in Du 2026, which has ordinary "
-            "prefecture-level cities only: choose the plan documents' member set, or leave Hong Kong and Macao out.")
+            "prefecture-level cities only: choose the plan documents' member set, or leave Hong Kong and Macao out.",
+            "按 Du 2026 的成员集合不能纳入香港和澳门，该集合只含普通地级市：请选择规划文件的成员集合，"
+            "或不纳入香港和澳门。"))
     table = membership if isinstance(membership, pd.DataFrame) and "uncertain" in membership.columns \
         else load_membership(membership)
     if members == "du2026":
@@ -377,15 +396,18 @@ def assign_megaregions(prefectures, key="adcode", membership=None, multiple="all
     administrative codes at all, or an option is invalid.
     """
     if multiple not in ("all", "first"):
-        raise MembershipError(f"multiple={multiple!r}: use 'all' (one row per membership) or 'first'.")
+        raise MembershipError(msg("multiple={value!r}: use 'all' (one row per membership) or 'first'.",
+                                  "multiple={value!r}：请使用 'all'（每个成员身份一行）或 'first'。", value=multiple))
     if unassigned not in ("keep", "drop"):
-        raise MembershipError(f"unassigned={unassigned!r}: use 'keep' (missing values) or 'drop'.")
+        raise MembershipError(msg("unassigned={value!r}: use 'keep' (missing values) or 'drop'.",
+                                  "unassigned={value!r}：请使用 'keep'（保留为空值）或 'drop'。", value=unassigned))
     if key not in prefectures.columns:
         columns = ", ".join(map(str, prefectures.columns))
-        raise MembershipError(
-            f"Key field {key!r} is not a column of the prefectures (columns: {columns}): "
-            "choose the field holding the 6-digit administrative codes (adcode)."
-        )
+        raise MembershipError(msg(
+            "Key field {key!r} is not a column of the prefectures (columns: {columns}): "
+            "choose the field holding the 6-digit administrative codes (adcode).",
+            "关键字段 {key!r} 不是地级市图层的字段（字段：{columns}）：请选择存放 6 位行政区划代码（adcode）的字段。",
+            key=key, columns=columns))
     table = member_set(membership, members, include_sar)
     if multiple == "first":
         table = table.drop_duplicates("adcode", keep="first")
@@ -398,21 +420,24 @@ def assign_megaregions(prefectures, key="adcode", membership=None, multiple="all
     present = raw.map(lambda v: _digits(v) is not None or (isinstance(v, str) and v.strip() != ""))
     if len(raw) and codes.notna().sum() == 0:
         examples = [v for v in raw if v is not None and not (isinstance(v, float) and np.isnan(v))]
-        raise MembershipError(
-            f"Key field {key!r} holds no 6-digit administrative codes (values: {_names(examples) or 'all empty'}): "
-            "choose the field with the GB/T 2260 codes of the prefectures, e.g. 'adcode' (130100 for 石家庄市)."
-        )
+        raise MembershipError(msg(
+            "Key field {key!r} holds no 6-digit administrative codes (values: {values}): "
+            "choose the field with the GB/T 2260 codes of the prefectures, e.g. 'adcode' (130100 for 石家庄市).",
+            "关键字段 {key!r} 中没有 6 位行政区划代码（取值：{values}）：请选择存放地级市 GB/T 2260 代码的字段，"
+            "如 'adcode'（石家庄市为 130100）。",
+            key=key, values=_names(examples) or msg("all empty", "全部为空")))
     if ambiguous:
-        warnings.append(
-            f"{len(ambiguous)} 4-digit value(s) of {key!r} fit several member codes and were left unassigned "
-            f"({_names(ambiguous)}): use 6-digit codes."
-        )
+        warnings.append(msg(
+            "{count} 4-digit value(s) of {key!r} fit several member codes and were left unassigned "
+            "({values}): use 6-digit codes.",
+            "{key!r} 中有 {count} 个 4 位取值与多个成员代码相符，未予分配（{values}）：请使用 6 位代码。",
+            count=len(ambiguous), key=key, values=_names(ambiguous)))
     not_codes = codes.isna() & present.astype(bool) & ~raw.isin(ambiguous)
     if not_codes.any():
-        warnings.append(
-            f"{int(not_codes.sum())} value(s) of {key!r} are not administrative codes and match no mega-region "
-            f"({_names(raw[not_codes])})."
-        )
+        warnings.append(msg(
+            "{count} value(s) of {key!r} are not administrative codes and match no mega-region ({values}).",
+            "{key!r} 中有 {count} 个取值不是行政区划代码，未匹配任何城市群（{values}）。",
+            count=int(not_codes.sum()), key=key, values=_names(raw[not_codes])))
 
     right = pd.DataFrame({
         "_code": table["adcode"],
@@ -443,11 +468,12 @@ def assign_megaregions(prefectures, key="adcode", membership=None, multiple="all
 
     clashes = [c for c in OUTPUT_COLUMNS if c in prefectures.columns]
     if clashes:
-        warnings.append(
-            f"The input already has the column(s) {', '.join(clashes)} (e.g. from an earlier run): they were "
+        warnings.append(msg(
+            "The input already has the column(s) {columns} (e.g. from an earlier run): they were "
             "replaced by the assigned values. Rows that an earlier run repeated for cities in two mega-regions "
-            "stay repeated; run on the original prefectures to avoid this."
-        )
+            "stay repeated; run on the original prefectures to avoid this.",
+            "输入图层已有字段 {columns}（例如来自之前的运行）：已用本次分配的值替换。之前的运行为同属两个城市群的"
+            "城市重复出的行仍会重复；请在原始地级市图层上运行以避免这种情况。", columns=", ".join(clashes)))
     result = prefectures.iloc[joined["source_row"].to_numpy()].reset_index(drop=True)
     if clashes:
         result = result.drop(columns=clashes)

@@ -6,6 +6,7 @@ import pytest
 from data_paths import BOUNDARIES, MEMBERSHIP
 
 from megaregion.core import membership as mm
+from megaregion.core.messages import in_language
 
 # Counts per mega-region stated in resources/data/megaregions/SOURCE.md.
 UNITS = {"BTH": 13, "YRD": 26, "PRD": 11, "CY": 16, "MYR": 31, "SDP": 16, "WTS": 20, "CPL": 30, "GZP": 11,
@@ -291,6 +292,21 @@ def test_user_table_missing_columns():
 def test_user_table_errors(changes, message):
     with pytest.raises(ValueError, match=message):
         mm.load_membership(minimal_table(**changes))
+
+
+def test_user_table_errors_and_warnings_in_chinese(tmp_path):
+    with pytest.raises(ValueError) as excinfo:
+        mm.load_membership(minimal_table(role=["core", "capital", "secondary"]))
+    zh = in_language(excinfo.value, "zh")
+    assert zh.startswith("城市群成员表有 1 行的 role 既不是 'core' 也不是 'secondary'（BTH ") and "'capital'" in zh
+    assert "核心城市" in zh and "次级城市" in zh
+    with pytest.raises(ValueError) as excinfo:
+        mm.load_membership(tmp_path / "members.csv")
+    assert in_language(excinfo.value, "zh") == "城市群成员表 %r 不存在：请给出 CSV 或 Excel 文件的路径。" % str(
+        tmp_path / "members.csv")
+    out = mm.assign_megaregions(pd.DataFrame({"code": ["130100", "n/a"]}), "code")
+    assert [w.in_language("zh") for w in out.attrs["warnings"]] == [
+        "'code' 中有 1 个取值不是行政区划代码，未匹配任何城市群（'n/a'）。"]
 
 
 def test_user_table_from_gbk_csv_with_flags(tmp_path):
