@@ -25,7 +25,7 @@ __all__ = [
     "MEGAREGION_ID", "MEGAREGION", "MEGAREGION_ZH", "ROLE", "PHASE",
     "CHANGE",
     "split_year", "year_field", "base_name", "field_year", "parse_indicator_fields",
-    "years_of", "measure_field", "split_measure_field", "list_names", "list_text",
+    "years_of", "measure_field", "split_measure_field", "list_names", "list_text", "reason_of",
     "DuplicateYearError",
 ]
 
@@ -213,3 +213,9 @@ def list_text(items: Iterable, limit: int = 5, quote: bool = False) -> Text:
               for i, v in enumerate(items[:limit])}
     template = ", ".join("{%s}" % k for k in values) + (", ..." if len(items) > limit else "")
     return Text(template, template, values)
+
+
+def reason_of(error: BaseException):
+    """The message of ``error`` to put inside another message: the message itself (in both
+    languages) when it was raised with one, else its text."""
+    return error.args[0] if len(error.args) == 1 and isinstance(error.args[0], Text) else str(error)

@@ -23,8 +23,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .fields import CORE, MEGAREGION, MEGAREGION_ID, MEGAREGION_ZH, PHASE, ROLE, ROLES, SECONDARY, list_names
-from .messages import Text, msg
+from .fields import (CORE, MEGAREGION, MEGAREGION_ID, MEGAREGION_ZH, PHASE, ROLE, ROLES, SECONDARY, list_names,
+                     reason_of)
+from .messages import msg
 from .tables import read_table
 
 __all__ = [
@@ -138,9 +139,8 @@ def _read_table(path):
     try:
         frame = read_table(path)
     except ValueError as exc:
-        why = exc.args[0] if exc.args and isinstance(exc.args[0], Text) else str(exc)
         raise MembershipError(msg("Membership table {path!r}: {why}.", "城市群成员表 {path!r}：{why}。",
-                                  path=str(path), why=why)) from exc
+                                  path=str(path), why=reason_of(exc))) from exc
     # cells as text: codes keep their digits whatever reader made them
     return frame.apply(lambda column: column.map(lambda v: v if pd.isna(v) else str(v)))
 

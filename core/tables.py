@@ -32,6 +32,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .fields import reason_of
+from .messages import msg
+
 # NFKC has already turned "…" into "..." and "……" into "......".
 MISSING_TOKENS = {
     "", "-", "--", "---", "—", "——", "–", "––", "..", "...", "......", "na", "n/a", "n.a.", "nan",
@@ -48,8 +51,9 @@ DELIMITERS = ",\t;|"
 class NumberFormatError(ValueError):
     """A value that is neither a number nor a missing-value mark."""
 
-    def __init__(self, value, reason="not a number"):
-        super().__init__(f"{value!r} is {reason}")
+    def __init__(self, value, reason=None):
+        reason = msg("not a number", "不是数值") if reason is None else reason
+        super().__init__(msg("{value!r} is {reason}", "取值 {value!r} {reason}", value=value, reason=reason))
         self.value = value
         self.reason = reason
 
@@ -65,11 +69,11 @@ def parse_number(value):
     if value is None:
         return math.nan
     if isinstance(value, bool):
-        raise NumberFormatError(value, "a true/false value, not a number")
+        raise NumberFormatError(value, msg("a true/false value, not a number", "是真/假值，不是数值"))
     if isinstance(value, (numbers.Real, decimal.Decimal)):
         number = float(value)
         if math.isinf(number):
-            raise NumberFormatError(value, "infinite")
+            raise NumberFormatError(value, msg("infinite", "为无穷大"))
         return number
     if not isinstance(value, str):
         try:
@@ -77,7 +81,8 @@ def parse_number(value):
                 return math.nan
         except (TypeError, ValueError):
             pass
-        raise NumberFormatError(value, f"a {type(value).__name__}, not a number")
+        raise NumberFormatError(value, msg("a {kind}, not a number", "是 {kind} 类型，不是数值",
+                                           kind=type(value).__name__))
     text = unicodedata.normalize("NFKC", value).replace("\u2212", "-").strip()
     text = " ".join(text.split())  # every kind of space (NBSP, thin space) becomes one blank
     text = re.sub(r"^([+-]) ", r"\1", text)
@@ -87,11 +92,13 @@ def parse_number(value):
         text = text[:-1].rstrip()
     if " " in text:
         if not SPACE_GROUPS.fullmatch(text):
-            raise NumberFormatError(value, "not a number (spaces only separate groups of three digits)")
+            raise NumberFormatError(value, msg("not a number (spaces only separate groups of three digits)",
+                                               "不是数值（空格只能用于分隔每三位数字）"))
         text = text.replace(" ", "")
     if "," in text:
         if not COMMA_GROUPS.fullmatch(text):
-            raise NumberFormatError(value, "not a number (commas only separate thousands; decimal commas are not read)")
+            raise NumberFormatError(value, msg("not a number (commas only separate thousands; decimal commas are "
+                                               "not read)", "不是数值（逗号只能作千位分隔符；不识别小数逗号）"))
         text = text.replace(",", "")
     if not NUMBER.fullmatch(text.lower()):
         raise NumberFormatError(value)
@@ -166,18 +173,20 @@ def read_table(path, sheet=None, delimiter=None, encoding=None):
     """
     path = Path(path)
     if not path.is_file():
-        raise ValueError(f"Table file '{path}' does not exist")
+        raise ValueError(msg("Table file '{path}' does not exist", "表格文件“{path}”不存在", path=path))
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
         return _read_excel(path, sheet)
     data = path.read_bytes()
     if encoding is None and _utf16_without_bom(data):
-        raise ValueError(
-            f"Table file '{path}' cannot be read: it is UTF-16 text without a byte-order mark, which cannot be "
-            "told apart from other encodings; save it as UTF-8 (Excel: 'CSV UTF-8'; a text editor: encoding UTF-8)")
+        raise ValueError(msg(
+            "Table file '{path}' cannot be read: it is UTF-16 text without a byte-order mark, which cannot be "
+            "told apart from other encodings; save it as UTF-8 (Excel: 'CSV UTF-8'; a text editor: encoding UTF-8)",
+            "无法读取表格文件“{path}”：它是不带字节顺序标记（BOM）的 UTF-16 文本，无法与其他编码区分；"
+            "请另存为 UTF-8（Excel：“CSV UTF-8”；文本编辑器：编码选 UTF-8）", path=path))
     text, used = decode_text(data, encoding)
     if not text.strip():
-        raise ValueError(f"Table file '{path}' is empty")
+        raise ValueError(msg("Table file '{path}' is empty", "表格文件“{path}”为空", path=path))
     if delimiter is None:
         delimiter = sniff_delimiter(text, "\t" if suffix in (".tsv", ".tab") else ",")
     _check_row_lengths(path, text, delimiter)
@@ -213,10 +222,13 @@ def _check_row_lengths(path, text, delimiter):
             continue
         if len(row) > width:
             line = reader.line_num
-            raise ValueError(
-                f"Table file '{path}' cannot be read: line {line} has {len(row)} cells, the header has {width} "
-                f"(a '{delimiter}' inside a value without quotes, or a shifted row?); quote that value or fix the "
-                "line, then run again")
+            raise ValueError(msg(
+                "Table file '{path}' cannot be read: line {line} has {cells} cells, the header has {width} "
+                "(a '{delimiter}' inside a value without quotes, or a shifted row?); quote that value or fix the "
+                "line, then run again",
+                "无法读取表格文件“{path}”：第 {line} 行有 {cells} 个单元格，而表头有 {width} 个"
+                "（某个值中含有未加引号的“{delimiter}”，或该行错位？）；请给该值加上引号或修正该行，然后重新运行",
+                path=path, line=line, cells=len(row), width=width, delimiter=delimiter))
 
 
 def _read_excel(path, sheet):
@@ -228,27 +240,38 @@ def _read_excel(path, sheet):
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             frame = read_excel_gdal(path, sheet)
         else:
-            raise ValueError(f"Reading '{path.name}' needs the Python package xlrd: save the sheet as .xlsx or CSV") from None
+            raise ValueError(msg("Reading '{file}' needs the Python package xlrd: save the sheet as .xlsx or CSV",
+                                 "读取“{file}”需要 Python 包 xlrd：请将工作表另存为 .xlsx 或 CSV",
+                                 file=path.name)) from None
     else:
         try:
             frame = pd.read_excel(path, sheet_name=0 if sheet is None else sheet, dtype=object)
         except ImportError as err:
-            raise ValueError(f"Reading '{path.name}' needs {err.name or 'an Excel reader'}: "
-                             "save the sheet as .xlsx or CSV") from err
+            raise ValueError(msg("Reading '{file}' needs {package}: save the sheet as .xlsx or CSV",
+                                 "读取“{file}”需要 {package}：请将工作表另存为 .xlsx 或 CSV", file=path.name,
+                                 package=err.name or msg("an Excel reader", "Excel 读取组件"))) from err
         except (zipfile.BadZipFile, KeyError, OSError, EOFError) as err:
             if sheet is not None and isinstance(err, KeyError):
-                raise ValueError(f"Sheet {sheet!r} is not in '{path.name}'") from err
-            raise ValueError(f"Table file '{path}' cannot be read: it is not a readable Excel workbook "
-                             f"({err}); open it in Excel and save it again as .xlsx, or save the sheet as CSV") from err
+                raise ValueError(_no_sheet(sheet, path)) from err
+            raise ValueError(msg("Table file '{path}' cannot be read: it is not a readable Excel workbook "
+                                 "({error}); open it in Excel and save it again as .xlsx, or save the sheet as CSV",
+                                 "无法读取表格文件“{path}”：它不是可读的 Excel 工作簿（{error}）；请在 Excel 中打开并"
+                                 "另存为 .xlsx，或将工作表另存为 CSV", path=path, error=str(err))) from err
         except (ValueError, KeyError) as err:
             if sheet is not None and ("not found" in str(err) or "Worksheet" in str(err) or isinstance(err, KeyError)):
-                raise ValueError(f"Sheet {sheet!r} is not in '{path.name}'") from err
-            raise ValueError(f"Table file '{path}' cannot be read: {err}; open it in Excel and save it again as "
-                             ".xlsx, or save the sheet as CSV") from err
+                raise ValueError(_no_sheet(sheet, path)) from err
+            raise ValueError(msg("Table file '{path}' cannot be read: {error}; open it in Excel and save it again as "
+                                 ".xlsx, or save the sheet as CSV",
+                                 "无法读取表格文件“{path}”：{error}；请在 Excel 中打开并另存为 .xlsx，或将工作表另存为 CSV",
+                                 path=path, error=reason_of(err))) from err
     frame.columns = [clean_header(c) for c in frame.columns]
     frame = frame.dropna(how="all")  # empty rows below the data
     frame.attrs.update(sheet=sheet if sheet is not None else 0)
     return frame
+
+
+def _no_sheet(sheet, path):
+    return msg("Sheet {sheet!r} is not in '{file}'", "工作表 {sheet!r} 不在“{file}”中", sheet=sheet, file=path.name)
 
 
 def read_excel_gdal(path, sheet=None):
@@ -281,10 +304,11 @@ def _read_xlsx_sheet(gdal, path, sheet):
         except RuntimeError:
             ds = None
     if ds is None:
-        raise ValueError(f"'{path.name}' cannot be read as an Excel workbook: save it again as .xlsx or as CSV")
+        raise ValueError(msg("'{file}' cannot be read as an Excel workbook: save it again as .xlsx or as CSV",
+                             "“{file}”无法作为 Excel 工作簿读取：请重新另存为 .xlsx 或 CSV", file=path.name))
     names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
     if not names:
-        raise ValueError(f"'{path.name}' has no worksheet with data")
+        raise ValueError(msg("'{file}' has no worksheet with data", "“{file}”中没有含数据的工作表", file=path.name))
     if sheet is None:
         index = 0
     elif isinstance(sheet, int) and 0 <= sheet < len(names):
@@ -292,7 +316,7 @@ def _read_xlsx_sheet(gdal, path, sheet):
     elif isinstance(sheet, str) and sheet in names:
         index = names.index(sheet)
     else:
-        raise ValueError(f"Sheet {sheet!r} is not in '{path.name}'")
+        raise ValueError(_no_sheet(sheet, path))
     layer = ds.GetLayer(index)
     defn = layer.GetLayerDefn()
     columns = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]

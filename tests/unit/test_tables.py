@@ -11,6 +11,7 @@ import pytest
 
 from data_paths import CENSUS, YEARBOOK
 from megaregion.core import tables
+from megaregion.core.messages import in_language
 
 HEADER = ["city", "city_code", "GDP"]
 ROWS = [["北京市", "110100", "23,014.59"], ["石家庄市", "130100", "—"], ["恩施州", "422800", "67.8"]]
@@ -59,6 +60,20 @@ def test_parse_number_rejects_text_that_is_not_a_number(text, why):
     with pytest.raises(tables.NumberFormatError) as err:
         tables.parse_number(text)
     assert why in str(err.value)
+
+
+def test_errors_in_chinese_name_the_value_and_file(tmp_path):
+    with pytest.raises(tables.NumberFormatError) as err:
+        tables.parse_number("1 234,5")
+    assert in_language(err.value, "zh") == "取值 '1 234,5' 不是数值（空格只能用于分隔每三位数字）"
+    with pytest.raises(tables.NumberFormatError) as err:
+        tables.parse_number("12.5万")
+    assert in_language(err.value, "zh") == "取值 '12.5万' 不是数值" and err.value.reason == "not a number"
+    path = tmp_path / "rows.csv"
+    path.write_text("a,b\n1,2\n3,4,5\n", encoding="utf-8")
+    with pytest.raises(ValueError) as err:
+        tables.read_table(path)
+    assert in_language(err.value, "zh").startswith("无法读取表格文件“%s”：第 3 行有 3 个单元格，而表头有 2 个" % path)
 
 
 def test_parse_numbers_and_numeric_fields():
