@@ -13,6 +13,7 @@ from . import compat, qgis_io
 from .base import MegaregionAlgorithm
 from .input_checks import CheckedInputs, checked_source, named
 from .deps import lazy_import
+from .i18n import shown
 from .styling import megaregion_renderer
 from .tables import table_frame
 
@@ -117,7 +118,7 @@ class AssignMegaregionsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 )
             except ValueError as exc:
                 raise QgsProcessingException(self.tr("{input}: {reason}").format(
-                    input=named(parameters, self.MEMBERSHIP), reason=exc)) from exc
+                    input=named(parameters, self.MEMBERSHIP), reason=shown(exc))) from exc
         multiple = ["all", "first"][self.parameterAsEnum(parameters, self.MULTIPLE, context)]
         unassigned = ["keep", "drop"][self.parameterAsEnum(parameters, self.UNASSIGNED, context)]
         include_sar = self.parameterAsBool(parameters, self.INCLUDE_SAR, context)
@@ -136,9 +137,9 @@ class AssignMegaregionsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             )
         except ValueError as exc:
             raise QgsProcessingException(self.tr("{input}, KEY '{field}': {reason}").format(
-                input=named(parameters, self.INPUT), field=key, reason=exc)) from exc
+                input=named(parameters, self.INPUT), field=key, reason=shown(exc))) from exc
         for warning in getattr(result, "attrs", {}).get("warnings", []):
-            feedback.pushWarning(warning)
+            feedback.pushWarning(shown(warning))
         rows = result["source_row"].tolist()
         out = result.drop(columns=["source_row"])
         fields = qgis_io.frame_fields(out, templates=source.fields())

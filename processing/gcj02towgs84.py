@@ -10,6 +10,7 @@ from qgis.core import (
 from ..core import gcj02
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
+from .i18n import shown
 from .input_checks import CheckedInputs, checked_source, named, no_crs_advice
 
 SYSTEMS = ["gcj02", "bd09", "wgs84"]
@@ -89,7 +90,7 @@ class Gcj02ToWgs84Algorithm(CheckedInputs, MegaregionAlgorithm):
                 if not crs.isValid():
                     raise QgsProcessingException(self.tr(
                         "{where}: {reason} {input} has no coordinate reference system, so its coordinates were taken "
-                        "as degrees; {advice}.").format(where=where, reason=exc, input=named(parameters, self.INPUT),
+                        "as degrees; {advice}.").format(where=where, reason=shown(exc), input=named(parameters, self.INPUT),
                                                         advice=no_crs_advice())) from exc
                 raise QgsProcessingException(self.tr("{input}: {reason}").format(input=where, reason=exc)) from exc
             feedback.setProgress(30 + 50 * (i + 1) / max(n, 1))

@@ -11,6 +11,8 @@ import os
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
+from ..core.messages import in_language
+
 I18N_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "i18n")
 #: The compiled translation of each language prefix the plugin has.
 QM_FILES = {"zh": "megaregion_zh_CN.qm"}
@@ -25,6 +27,12 @@ def tr(text):
     with values is a template with named placeholders, filled after translation
     (``tr("{name} has no features").format(name=...)``), so a translation may reorder them."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def shown(message):
+    """A message of core (an error raised with ``core.messages.msg``, or such a text) in the
+    language the toolbox is in; any other message as it is."""
+    return in_language(message, translated_language())
 
 
 def _is_true(value):

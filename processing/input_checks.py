@@ -21,7 +21,7 @@ from qgis.core import (
 )
 
 from .deps import lazy_import
-from .i18n import tr
+from .i18n import shown, tr
 
 core_tables = lazy_import("..core.tables", __package__)
 
@@ -90,7 +90,7 @@ def table_problem(path):
         except ImportError:  # pandas missing: the algorithm says so when it runs
             return None
         except (ValueError, UnicodeError, OSError) as exc:
-            return str(exc)
+            return shown(exc)
         return None
     if suffix in EXCEL_SUFFIXES:
         if not zipfile.is_zipfile(path):

@@ -29,7 +29,7 @@ from qgis.core import (
 )
 
 from . import compat
-from .i18n import tr
+from .i18n import shown, tr
 
 LOG_TAG = "Mega-region unevenness"
 
@@ -443,8 +443,9 @@ def clear_message(exc, title):
     if isinstance(exc, QgsProcessingException):
         return None
     if isinstance(exc, ValueError):
-        # core/ reports bad input as ValueError with a message naming input, value and fix.
-        return str(exc)
+        # core/ reports bad input as ValueError with a message naming input, value and fix,
+        # shown in the interface's language
+        return shown(exc)
     if isinstance(exc, OSError):
         where = exc.filename or ""
         if exc.filename2:
@@ -458,9 +459,9 @@ def clear_message(exc, title):
         return tr("{algorithm}: not enough memory; use fewer or smaller inputs, or close other programs.").format(
             algorithm=title)
     if isinstance(exc, RuntimeError) and str(exc):
-        return tr("{input}: {reason}").format(input=title, reason=exc)  # GDAL and QGIS errors say what and where
+        return tr("{input}: {reason}").format(input=title, reason=shown(exc))  # GDAL and QGIS errors say what and where
     return tr("{algorithm} failed ({error}: {reason}); the details are in the log under '{tag}'.").format(
-        algorithm=title, error=type(exc).__name__, reason=exc, tag=LOG_TAG)
+        algorithm=title, error=type(exc).__name__, reason=shown(exc), tag=LOG_TAG)
 
 
 def run_guarded(alg, parameters, context, feedback, run, commit=None, discard=None):

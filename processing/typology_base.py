@@ -20,12 +20,13 @@ from ..core import report_typology
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
 from .deps import lazy_import
-from .i18n import tr, translated_language
+from .i18n import shown, tr, translated_language
 from .input_checks import CheckedInputs, checked_source, named
 from .styling import graduated_renderer
 from .styling_types import type_renderer
 
 kmeans_typology = lazy_import("..core.kmeans_typology", __package__)
+report_texts = lazy_import("..core.report_texts", __package__)
 stability = lazy_import("..core.stability", __package__)
 tables = lazy_import("..core.typology_tables", __package__)
 typology = lazy_import("..core.typology", __package__)
@@ -272,7 +273,7 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
     @staticmethod
     def _direction_hints(indicators, cost, neutral, feedback):
         for hint in typology_indicators.direction_hints(indicators, cost, neutral):
-            feedback.pushInfo(hint)
+            feedback.pushInfo(shown(hint))
 
     # ------------------------------------------------------------------ computing
     def _run_core(self, settings, frame, geometries, context, feedback):
@@ -348,12 +349,13 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
         summary = f"{len(result.excluded)} secondary cities left out of the {result.kind} typology"
         for message in result.messages:
             if not message.startswith(summary):
-                feedback.pushWarning(message)
+                feedback.pushWarning(shown(message))
         if len(result.excluded):
             # the core's summary (English) is matched above; the one shown follows the interface
             feedback.pushWarning(tr(LEFT_OUT[result.kind]).format(count=len(result.excluded)))
             for reason, group in result.excluded.groupby("reason", sort=False):
                 cities = ", ".join(f"{n} ({m})" for m, n in zip(group["megaregion_id"], group["name"]))
+                reason = report_texts.translate_note(reason, translated_language())
                 feedback.pushWarning("  " + reason + ": " + cities)  # the core's reason, the cities by name
 
     # ------------------------------------------------------------------ output

@@ -17,11 +17,12 @@ from ..core.measures import HEADLINE_MEASURES, measure_name
 from . import compat, layer_metadata, qgis_io
 from .base import MegaregionAlgorithm
 from .deps import lazy_import
-from .i18n import translated_language
+from .i18n import shown, translated_language
 from .input_checks import CheckedInputs, check_fields, checked_source, named
 from .styling import graduated_renderer
 
 pd = lazy_import("pandas")
+report_texts = lazy_import("..core.report_texts", __package__)
 report_unevenness = lazy_import("..core.report_unevenness", __package__)
 unevenness = lazy_import("..core.unevenness", __package__)
 unevenness_inputs = lazy_import("..core.unevenness_inputs", __package__)
@@ -207,7 +208,7 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
             unevenness_inputs.check_uncertainty(values[self.BOOTSTRAP], values[self.CONFIDENCE], values[self.SEED],
                                                 values[self.PERMUTATIONS])
         except ValueError as exc:
-            return str(exc)
+            return shown(exc)
         return None
 
     def compute(self, parameters, context, feedback):
@@ -272,7 +273,8 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         for row in bad.itertuples(index=False):
             year = "" if qgis_io.python_value(row.year) is None or pd.isna(row.year) else f" {row.year}"
             feedback.pushWarning("{region} / {indicator}{year}: {status}".format(
-                region=row.megaregion, indicator=row.indicator, year=year, status=row.status))
+                region=row.megaregion, indicator=row.indicator, year=year,
+                status=report_texts.translate_note(row.status, translated_language())))
         if feedback.isCanceled():
             raise QgsProcessingException(self.tr("Cancelled"))
 
