@@ -200,19 +200,26 @@ def list_names(items: Iterable, limit: int = 5, quote: bool = False) -> str:
     return ", ".join(shown) + (", ..." if len(items) > limit else "")
 
 
-def list_text(items: Iterable, limit: int = 5, quote: bool = False) -> Text:
+def list_text(items: Iterable, limit: Optional[int] = 5, quote: bool = False, sep: str = ", ",
+              sep_zh: Optional[str] = None) -> Text:
     """:func:`list_names` of items that may themselves be messages (:func:`~.messages.msg`):
-    the same English text, and each item in the language the list is shown in.
+    the same English text, and each item in the language the list is shown in (joined by
+    ``sep_zh`` in Chinese, default ``sep``); ``limit=None`` lists them all.
 
     >>> t = list_text([msg("position {i}", "第 {i} 个位置", i=i) for i in range(7)], limit=2)
     >>> t, t.in_language("zh")
     ('position 0, position 1, ...', '第 0 个位置, 第 1 个位置, ...')
+    >>> list_text(["a", "b"], sep="; ", sep_zh="；").in_language("zh")
+    'a；b'
     """
     items = list(items)
+    limit = len(items) if limit is None else limit
     values = {"item%d" % i: (v if isinstance(v, Text) else repr(str(v)) if quote else str(v))
               for i, v in enumerate(items[:limit])}
-    template = ", ".join("{%s}" % k for k in values) + (", ..." if len(items) > limit else "")
-    return Text(template, template, values)
+    more = sep + "..." if len(items) > limit else ""
+    en = sep.join("{%s}" % k for k in values) + more
+    zh = (sep if sep_zh is None else sep_zh).join("{%s}" % k for k in values) + more
+    return Text(en, zh, values)
 
 
 def reason_of(error: BaseException):

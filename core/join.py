@@ -38,6 +38,8 @@ import numpy as np
 import pandas as pd
 
 from . import keys
+from .fields import list_text
+from .messages import msg
 from .tables import numeric_fields, parse_numbers
 
 STATUS_FIELD = "match_status"
@@ -102,24 +104,27 @@ def join_indicators(boundaries, boundary_key, table, table_key, match_by="code",
     """
     mode = keys.match_mode(match_by)
     policy = duplicate_policy(duplicates)
-    _require_field(boundaries, boundary_key, "INPUT_KEY", "the boundary layer")
-    _require_field(table, table_key, "TABLE_KEY", "the table")
+    the_table = msg("the table", "表")
+    _require_field(boundaries, boundary_key, "INPUT_KEY", msg("the boundary layer", "行政区划图层"))
+    _require_field(table, table_key, "TABLE_KEY", the_table)
     if year_field is not None:
-        _require_field(table, year_field, "YEAR_FIELD", "the table")
+        _require_field(table, year_field, "YEAR_FIELD", the_table)
         if year_field == table_key:
-            raise ValueError(f"YEAR_FIELD '{year_field}' is also TABLE_KEY: choose the field that holds the year")
+            raise ValueError(msg("YEAR_FIELD '{field}' is also TABLE_KEY: choose the field that holds the year",
+                                 "YEAR_FIELD“{field}”同时也是 TABLE_KEY：请选择存放年份的字段", field=year_field))
     if len(table) == 0:
-        raise ValueError("The table has no rows: nothing to join")
+        raise ValueError(msg("The table has no rows: nothing to join", "表中没有任何行：没有可连接的数据"))
     if len(boundaries) == 0:
-        raise ValueError("The boundary layer has no features: nothing to join to")
+        raise ValueError(msg("The boundary layer has no features: nothing to join to",
+                             "行政区划图层没有任何要素：没有可连接的对象"))
 
     chosen, skipped = choose_fields(table, fields, exclude=(table_key, year_field))
     values = {f: parse_numbers(list(table[f]))[0] for f in chosen}
     table_keys = list(table[table_key])
     boundary_keys = list(boundaries[boundary_key])
     if mode == "code":
-        _require_codes(table_keys, f"TABLE_KEY '{table_key}'")
-        _require_codes(boundary_keys, f"INPUT_KEY '{boundary_key}'")
+        _require_codes(table_keys, "TABLE_KEY", table_key)
+        _require_codes(boundary_keys, "INPUT_KEY", boundary_key)
     years = [year_label(v) for v in table[year_field]] if year_field is not None else [None] * len(table)
 
     index = keys.build_index(boundary_keys, mode)
@@ -172,7 +177,8 @@ def duplicate_policy(duplicates):
         return DUPLICATE_POLICIES[int(duplicates)]
     if isinstance(duplicates, str) and duplicates.strip().lower() in DUPLICATE_POLICIES:
         return duplicates.strip().lower()
-    raise ValueError(f"DUPLICATES {duplicates!r} is unknown: use error, first, sum or mean")
+    raise ValueError(msg("DUPLICATES {value!r} is unknown: use error, first, sum or mean",
+                         "DUPLICATES {value!r} 无法识别：请使用 error、first、sum 或 mean", value=duplicates))
 
 
 def choose_fields(table, fields=None, exclude=()):
@@ -189,38 +195,54 @@ def choose_fields(table, fields=None, exclude=()):
         for name in list(chosen):
             if _holds_codes(table[name]):
                 chosen.remove(name)
-                skipped[name] = "administrative codes, not an indicator (name it in FIELDS to join it)"
+                skipped[name] = msg("administrative codes, not an indicator (name it in FIELDS to join it)",
+                                    "为行政区划代码，不是指标（如需连接，请在 FIELDS 中指定）")
         for name in table.columns:
             if name in exclude or name in chosen or name in skipped:
                 continue
             numbers, bad = parse_numbers(list(table[name]))
             if not np.isfinite(numbers).any() and len(bad) == len(table):
-                skipped[name] = "text, not numbers"
+                skipped[name] = msg("text, not numbers", "为文本，不是数值")
             elif not np.isfinite(numbers).any() and not bad:
-                skipped[name] = "no values"
+                skipped[name] = msg("no values", "没有数值")
             else:
-                skipped[name] = f"{len(bad)} values are not numbers ({_examples(bad)})"
+                skipped[name] = msg("{count} values are not numbers ({examples})", "{count} 个值不是数值（{examples}）",
+                                    count=len(bad), examples=_examples(bad))
         if not chosen:
-            raise ValueError(
-                f"The table has no numeric fields besides the key (fields: {', '.join(map(str, table.columns))}): "
-                "choose FIELDS, or check how the numbers are written"
-                + (f" ({'; '.join(f'{k}: {v}' for k, v in skipped.items())})" if skipped else ""))
+            fields = ", ".join(map(str, table.columns))
+            if not skipped:
+                raise ValueError(msg(
+                    "The table has no numeric fields besides the key (fields: {fields}): "
+                    "choose FIELDS, or check how the numbers are written",
+                    "表中除关键字段外没有数值字段（字段：{fields}）：请选择 FIELDS，或检查数字的写法", fields=fields))
+            why = list_text([msg("{field}: {why}", "{field}：{why}", field=k, why=v) for k, v in skipped.items()],
+                            limit=None, sep="; ", sep_zh="；")
+            raise ValueError(msg(
+                "The table has no numeric fields besides the key (fields: {fields}): "
+                "choose FIELDS, or check how the numbers are written ({why})",
+                "表中除关键字段外没有数值字段（字段：{fields}）：请选择 FIELDS，或检查数字的写法（{why}）",
+                fields=fields, why=why))
         return chosen, skipped
     chosen = [fields] if isinstance(fields, str) else list(fields)
     if not chosen:
-        raise ValueError("FIELDS is empty: choose at least one field to join, "
-                         "or leave FIELDS unset for all numeric fields")
+        raise ValueError(msg("FIELDS is empty: choose at least one field to join, "
+                             "or leave FIELDS unset for all numeric fields",
+                             "FIELDS 为空：请至少选择一个要连接的字段，或不设置 FIELDS 以连接全部数值字段"))
     missing = [f for f in chosen if f not in table.columns]
     if missing:
-        raise ValueError(f"FIELDS {', '.join(map(repr, missing))} not in the table "
-                         f"(fields: {', '.join(map(str, table.columns))})")
+        raise ValueError(msg("FIELDS {missing} not in the table (fields: {fields})",
+                             "FIELDS {missing} 不在表中（字段：{fields}）",
+                             missing=", ".join(map(repr, missing)), fields=", ".join(map(str, table.columns))))
     for f in chosen:
         if f in exclude:
-            raise ValueError(f"FIELDS includes '{f}', the key or year field: it cannot be joined as an indicator")
+            raise ValueError(msg("FIELDS includes '{field}', the key or year field: it cannot be joined as an indicator",
+                                 "FIELDS 包含“{field}”，它是关键字段或年份字段：不能作为指标连接", field=f))
         _, bad = parse_numbers(list(table[f]))
         if bad:
-            raise ValueError(f"FIELDS '{f}' has {len(bad)} values that are not numbers: {_examples(bad, 5)}; "
-                             "fix them or leave the cells empty")
+            raise ValueError(msg("FIELDS '{field}' has {count} values that are not numbers: {examples}; "
+                                 "fix them or leave the cells empty",
+                                 "FIELDS“{field}”有 {count} 个值不是数值：{examples}；请更正，或将这些单元格留空",
+                                 field=f, count=len(bad), examples=_examples(bad, 5)))
     return list(dict.fromkeys(chosen)), {}
 
 
@@ -327,11 +349,12 @@ def _frame(records, columns, with_year):
 
 def _require_field(frame, name, parameter, what):
     if name not in frame.columns:
-        raise ValueError(f"{parameter} '{name}' is not a field of {what} "
-                         f"(fields: {', '.join(map(str, frame.columns))})")
+        raise ValueError(msg("{parameter} '{name}' is not a field of {what} (fields: {fields})",
+                             "{parameter}“{name}”不是{what}的字段（字段：{fields}）",
+                             parameter=parameter, name=name, what=what, fields=", ".join(map(str, frame.columns))))
 
 
-def _require_codes(values, what):
+def _require_codes(values, parameter, name):
     """Error if a key column holds no administrative code at all (a name field chosen for
     codes); single bad codes are reported per row instead."""
     example = None
@@ -344,34 +367,56 @@ def _require_codes(values, what):
         if example is None and not keys.is_missing(value):
             example = value
     if example is None:
-        raise ValueError(f"{what} is empty in every row")
-    raise ValueError(f"{what} holds no administrative codes (e.g. {_show(example)!r}); "
-                     "choose the code field or match by name (MATCH_BY=1)")
+        raise ValueError(msg("{parameter} '{name}' is empty in every row", "{parameter}“{name}”在每一行都为空",
+                             parameter=parameter, name=name))
+    raise ValueError(msg("{parameter} '{name}' holds no administrative codes (e.g. {example!r}); "
+                         "choose the code field or match by name (MATCH_BY=1)",
+                         "{parameter}“{name}”中没有行政区划代码（如 {example!r}）；请选择代码字段，或按名称匹配（MATCH_BY=1）",
+                         parameter=parameter, name=name, example=_show(example)))
 
 
 def _nothing_matched(table_key, table_keys, boundary_key, boundary_keys, mode, unmatched):
     t = next((_show(v) for v in table_keys if not keys.is_missing(v)), "")
     b = next((_show(v) for v in boundary_keys if not keys.is_missing(v)), "")
-    reasons = "; ".join(f"row {u['row']} {u['key']!r}: {u['reason']}" for u in unmatched[:3])
-    return (f"No table row matched a boundary feature by {mode}: TABLE_KEY '{table_key}' holds values like "
-            f"{t!r}, INPUT_KEY '{boundary_key}' values like {b!r} ({reasons}); check the key fields and MATCH_BY")
+    # the reasons are those of the unmatched table, which stays in English
+    reasons = list_text([msg("row {row} {key!r}: {reason}", "第 {row} 行 {key!r}：{reason}", row=u["row"],
+                             key=u["key"], reason=u["reason"]) for u in unmatched[:3]], limit=None, sep="; ",
+                        sep_zh="；")
+    by = {"code": msg("code", "代码"), "name": msg("name", "名称")}.get(mode, mode)
+    return msg("No table row matched a boundary feature by {by}: TABLE_KEY '{table_key}' holds values like "
+               "{t!r}, INPUT_KEY '{boundary_key}' values like {b!r} ({reasons}); check the key fields and MATCH_BY",
+               "按{by}匹配时，表中没有任何一行与行政区划要素匹配：TABLE_KEY“{table_key}”的取值形如 {t!r}，"
+               "INPUT_KEY“{boundary_key}”的取值形如 {b!r}（{reasons}）；请检查关键字段和 MATCH_BY",
+               by=by, table_key=table_key, t=t, boundary_key=boundary_key, b=b, reasons=reasons)
 
 
 def _duplicate_message(table_key, duplicated, table_keys, index, year_field, limit=5):
     parts = []
     for (target, year), rows in list(duplicated.items())[:limit]:
-        where = f" in {year}" if year_field is not None else ""
         spelled = ", ".join(f"{r + 1} {_show(table_keys[r])!r}" for r in rows)
-        parts.append(f"{index.labels[target]}{where} (rows {spelled})")
-    more = f"; and {len(duplicated) - limit} more" if len(duplicated) > limit else ""
-    per = " per year" if year_field is not None else ""
-    return (f"TABLE_KEY '{table_key}' has {len(duplicated)} duplicated keys{per}: {'; '.join(parts)}{more}; "
-            "choose DUPLICATES first, sum or mean to combine them")
+        if year_field is None:
+            parts.append(msg("{unit} (rows {rows})", "{unit}（行 {rows}）", unit=index.labels[target], rows=spelled))
+        else:
+            parts.append(msg("{unit} in {year} (rows {rows})", "{unit}，{year} 年（行 {rows}）",
+                             unit=index.labels[target], year=year, rows=spelled))
+    parts = list_text(parts, limit=None, sep="; ", sep_zh="；")
+    more = (msg("; and {count} more", "；另有 {count} 个", count=len(duplicated) - limit)
+            if len(duplicated) > limit else "")
+    if year_field is None:
+        return msg("TABLE_KEY '{key}' has {count} duplicated keys: {parts}{more}; "
+                   "choose DUPLICATES first, sum or mean to combine them",
+                   "TABLE_KEY“{key}”有 {count} 个重复的键：{parts}{more}；请将 DUPLICATES 设为 first、sum 或 mean 以合并",
+                   key=table_key, count=len(duplicated), parts=parts, more=more)
+    return msg("TABLE_KEY '{key}' has {count} duplicated keys per year: {parts}{more}; "
+               "choose DUPLICATES first, sum or mean to combine them",
+               "TABLE_KEY“{key}”在同一年份内有 {count} 个重复的键：{parts}{more}；"
+               "请将 DUPLICATES 设为 first、sum 或 mean 以合并", key=table_key, count=len(duplicated), parts=parts,
+               more=more)
 
 
 def _examples(bad, n=3):
-    shown = ", ".join(f"row {i + 1}: {v!r}" for i, v in bad[:n])
-    return shown + (", ..." if len(bad) > n else "")
+    return list_text([msg("row {row}: {value!r}", "第 {row} 行：{value!r}", row=i + 1, value=v) for i, v in bad[:n + 1]],
+                     limit=n)
 
 
 def _show(value):

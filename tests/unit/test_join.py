@@ -9,6 +9,7 @@ import pytest
 from data_paths import BOUNDARIES, CENSUS, YEARBOOK
 from megaregion.core import join, tables
 from megaregion.core.join import DuplicateKeyError, join_indicators
+from megaregion.core.messages import in_language
 
 
 @pytest.fixture(scope="module")
@@ -274,6 +275,24 @@ def test_empty_and_non_numeric_tables():
                               "(province: text, not numbers; GDP: text, not numbers)")
     with pytest.raises(ValueError, match="TABLE_KEY 'code' is empty in every row"):
         join_indicators(small_boundaries(), "adcode", pd.DataFrame({"code": ["", None], "GDP": ["1", "2"]}), "code")
+
+
+def test_errors_and_skipped_fields_in_chinese():
+    text = pd.DataFrame({"code": ["110100"], "province": ["北京"], "GDP": ["12.5万"]})
+    with pytest.raises(ValueError) as err:
+        join_indicators(small_boundaries(), "adcode", text, "code")
+    assert in_language(err.value, "zh") == ("表中除关键字段外没有数值字段（字段：code, province, GDP）：请选择 FIELDS，"
+                                            "或检查数字的写法（province：为文本，不是数值；GDP：为文本，不是数值）")
+    bad = pd.DataFrame({"code": ["110100"], "GDP": ["x"]})
+    with pytest.raises(ValueError) as err:
+        join_indicators(small_boundaries(), "adcode", bad, "code", fields=["GDP"])
+    assert in_language(err.value, "zh") == "FIELDS“GDP”有 1 个值不是数值：第 1 行：'x'；请更正，或将这些单元格留空"
+    with pytest.raises(ValueError) as err:
+        join_indicators(small_boundaries(), "adcode", bad, "city")
+    assert in_language(err.value, "zh").startswith("TABLE_KEY“city”不是表的字段（字段：code, GDP）")
+    mixed = pd.DataFrame({"code": ["110100", "120100"], "GDP": ["1", "2"], "rank": ["1", "n/r"]})
+    result = join_indicators(small_boundaries(), "adcode", mixed, "code")
+    assert result.skipped_fields["rank"].in_language("zh") == "1 个值不是数值（第 2 行：'n/r'）"
 
 
 def test_nothing_matched_is_an_error():
