@@ -59,6 +59,8 @@ import math
 
 import numpy as np
 
+from .messages import msg
+
 __all__ = [
     "CHINA_BOUNDS",
     "SYSTEMS",
@@ -97,7 +99,7 @@ _ALIASES = {
 
 # --- helpers -----------------------------------------------------------------------------
 
-def _as_lonlat(lon, lat, name="coordinates"):
+def _as_lonlat(lon, lat):
     """Broadcast float arrays (copies) and whether both inputs were scalars."""
     scalar = np.ndim(lon) == 0 and np.ndim(lat) == 0
     x, y = np.broadcast_arrays(np.array(lon, dtype=float), np.array(lat, dtype=float))
@@ -106,11 +108,12 @@ def _as_lonlat(lon, lat, name="coordinates"):
     bad = (np.abs(x) > 180.0) | (np.abs(y) > 90.0)
     if bad.any():
         i = int(np.flatnonzero(bad.ravel())[0])
-        raise ValueError(
-            f"{int(bad.sum())} {name} are not longitude/latitude degrees (first: "
-            f"{x.ravel()[i]!r}, {y.ravel()[i]!r}): GCJ-02 and BD-09 shifts apply to degrees; "
-            "reproject the data to EPSG:4326 (longitude/latitude) first."
-        )
+        raise ValueError(msg(
+            "{count} coordinates are not longitude/latitude degrees (first: {x!r}, {y!r}): GCJ-02 and BD-09 "
+            "shifts apply to degrees; reproject the data to EPSG:4326 (longitude/latitude) first.",
+            "{count} 个坐标不是经纬度（度）（第一个：{x!r}, {y!r}）：GCJ-02 和 BD-09 偏移只适用于经纬度；"
+            "请先将数据重投影到 EPSG:4326（经纬度）坐标参考系。",
+            count=int(bad.sum()), x=x.ravel()[i], y=y.ravel()[i]))
     return x, y, scalar
 
 
@@ -122,18 +125,21 @@ def _out(x, y, scalar):
 
 def _check_outside(outside_china):
     if outside_china not in OUTSIDE_CHINA:
-        raise ValueError(
-            f"outside_china={outside_china!r} is not one of {OUTSIDE_CHINA}: use 'keep' to leave points "
-            "outside China's bounding box unchanged, or 'transform' to apply the formula everywhere."
-        )
+        raise ValueError(msg(
+            "outside_china={value!r} is not one of {options}: use 'keep' to leave points "
+            "outside China's bounding box unchanged, or 'transform' to apply the formula everywhere.",
+            "outside_china={value!r} 不是 {options} 之一：使用 'keep' 使中国外包矩形以外的点保持不变，"
+            "或使用 'transform' 对所有点应用转换公式。", value=outside_china, options=OUTSIDE_CHINA))
 
 
 def _system(name, role):
     key = str(name).strip().lower().replace("-", "").replace("_", "").replace(" ", "")
     if key not in _ALIASES:
-        raise ValueError(
-            f"{role} system {name!r} is unknown: use one of 'wgs84', 'gcj02' (Amap, Tencent) or 'bd09' (Baidu)."
-        )
+        role = {"Source": msg("Source", "源"), "Target": msg("Target", "目标")}[role]
+        raise ValueError(msg(
+            "{role} system {name!r} is unknown: use one of 'wgs84', 'gcj02' (Amap, Tencent) or 'bd09' (Baidu).",
+            "{role}坐标系 {name!r} 无法识别：请使用 'wgs84'、'gcj02'（高德、腾讯）或 'bd09'（百度）之一。",
+            role=role, name=name))
     return _ALIASES[key]
 
 
@@ -172,9 +178,11 @@ def _invert(forward, g_lon, g_lat, start_lon, start_lat, tol, max_iter):
     """Solve forward(w) = g by w <- w - (forward(w) - g); returns the iterate with the
     smallest residual per point. A point stops moving once its residual is <= tol."""
     if not tol > 0:
-        raise ValueError(f"tol={tol!r} must be a positive number of degrees (e.g. 1e-9).")
+        raise ValueError(msg("tol={tol!r} must be a positive number of degrees (e.g. 1e-9).",
+                             "tol={tol!r} 必须是以度为单位的正数（如 1e-9）。", tol=tol))
     if int(max_iter) < 1:
-        raise ValueError(f"max_iter={max_iter!r} must be at least 1.")
+        raise ValueError(msg("max_iter={max_iter!r} must be at least 1.", "max_iter={max_iter!r} 必须至少为 1。",
+                             max_iter=max_iter))
     w_lon, w_lat = start_lon, start_lat
     best_lon, best_lat = w_lon.copy(), w_lat.copy()
     best_err = np.full(g_lon.shape, np.inf)
@@ -336,8 +344,9 @@ def _collect(geom, parts):
         for part in geom.geoms:
             _collect(part, parts)
     else:
-        raise ValueError(f"Geometry type {kind!r} is not supported: convert it to (Multi)Point, "
-                         "(Multi)LineString or (Multi)Polygon first.")
+        raise ValueError(msg("Geometry type {kind!r} is not supported: convert it to (Multi)Point, "
+                             "(Multi)LineString or (Multi)Polygon first.",
+                             "不支持几何类型 {kind!r}：请先将其转换为（多）点、（多）线或（多）面。", kind=kind))
 
 
 def _rebuild(geom, arrays):

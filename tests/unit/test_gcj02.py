@@ -17,6 +17,7 @@ from shapely.geometry import (
 )
 
 from megaregion.core import gcj02
+from megaregion.core.messages import in_language
 
 pyproj = pytest.importorskip("pyproj")
 GEOD = pyproj.Geod(ellps="WGS84")
@@ -255,6 +256,17 @@ def test_errors_name_the_problem():
         gcj02.wgs84_to_gcj02(116.0, 39.0, outside_china="drop")
     with pytest.raises(ValueError, match="tol"):
         gcj02.gcj02_to_wgs84(116.0, 39.0, tol=0)
+
+
+def test_errors_in_chinese_name_the_value_and_the_fix():
+    with pytest.raises(ValueError) as err:
+        gcj02.convert(116.0, 39.0, "utm", "wgs84")
+    assert in_language(err.value, "zh") == ("源坐标系 'utm' 无法识别：请使用 'wgs84'、'gcj02'（高德、腾讯）"
+                                            "或 'bd09'（百度）之一。")
+    with pytest.raises(ValueError) as err:
+        gcj02.gcj02_to_wgs84([450000.0, 116.0], [4400000.0, 39.0])
+    zh = in_language(err.value, "zh")
+    assert zh.startswith("1 个坐标不是经纬度（度）") and "450000.0" in zh and "EPSG:4326" in zh
 
 
 # --- geometries ---------------------------------------------------------------------------------
