@@ -41,6 +41,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .messages import msg
+
 DATA = Path(__file__).resolve().parents[1] / "resources" / "data"
 NAMES_CSV = DATA / "names" / "prefecture_names.csv"
 CHANGES_CSV = DATA / "names" / "name_changes.csv"
@@ -597,4 +599,5 @@ def match_mode(match_by):
         return "code"
     if match_by in (1, "1", "name", "names"):
         return "name"
-    raise ValueError(f"MATCH_BY {match_by!r} is unknown: use 0 (administrative code) or 1 (name)")
+    raise ValueError(msg("MATCH_BY {value!r} is unknown: use 0 (administrative code) or 1 (name)",
+                         "MATCH_BY {value!r} 无法识别：请使用 0（行政区划代码）或 1（名称）", value=match_by))

@@ -8,6 +8,7 @@ import pytest
 
 from data_paths import BOUNDARIES
 from megaregion.core import keys
+from megaregion.core.messages import in_language
 
 
 @pytest.fixture(scope="module")
@@ -283,8 +284,9 @@ def test_any_boundary_layer(by_name):
 def test_match_mode():
     assert keys.match_mode(0) == keys.match_mode("code") == "code"
     assert keys.match_mode(1) == keys.match_mode("name") == "name"
-    with pytest.raises(ValueError, match="MATCH_BY 2 is unknown"):
+    with pytest.raises(ValueError, match="MATCH_BY 2 is unknown") as err:
         keys.match_mode(2)
+    assert in_language(err.value, "zh") == "MATCH_BY 2 无法识别：请使用 0（行政区划代码）或 1（名称）"
 
 
 def test_missing_values_of_every_kind():
