@@ -24,10 +24,11 @@ def test_the_sample_has_one_case_per_algorithm():
 
 
 @pytest.fixture(scope="module")
-def inputs(tmp_path_factory, prepared):
-    """The table's files; the analysis steps read the prepared prefectures (mega-regions,
-    roles, census indicators) of tests/e2e/conftest.py."""
+def inputs(tmp_path_factory, prepared, regional_boundaries):
+    """The table's files, the boundaries regional (as in process); the analysis steps read
+    the prepared prefectures (mega-regions, roles, census indicators) of tests/e2e/conftest.py."""
     folder = build_inputs(tmp_path_factory.mktemp("bad-input-e2e"))
+    shutil.copy(regional_boundaries, folder / "boundaries.geojson")
     shutil.copy(prepared, folder / "prepared.gpkg")
     return folder
 
