@@ -30,6 +30,8 @@ from typing import NamedTuple, Optional, Sequence
 import numpy as np
 from osgeo import gdal, osr  # noqa: F401  (osr: GetSpatialRef returns osr.SpatialReference)
 
+from .messages import msg
+
 
 class RasterIOError(RuntimeError):
     """GDAL could not open or read a raster; the message is GDAL's."""
@@ -68,7 +70,8 @@ class GeoTransform(NamedTuple):
         """The inverse map (same arithmetic as ``affine.Affine``, so the same numbers)."""
         det = self.determinant
         if det == 0.0:
-            raise ValueError(f"geotransform {self.to_gdal()} is degenerate (cells of zero area): it cannot be inverted")
+            raise ValueError(msg("geotransform {transform} is degenerate (cells of zero area): it cannot be inverted",
+                                 "地理变换参数 {transform} 退化（像元面积为零）：无法求逆", transform=str(self.to_gdal())))
         idet = 1.0 / det
         ra = self.e * idet
         rb = -self.b * idet
@@ -97,7 +100,7 @@ if "int8" not in _GDT_OF_NUMPY:  # GDAL < 3.7: signed bytes are Byte bands tagge
 
 
 @contextlib.contextmanager
-def _gdal_call(what: str):
+def _gdal_call(what):
     """Run GDAL calls on this thread with a quiet error handler (GDAL's handler stack is
     per thread); a failure becomes :class:`RasterIOError` with GDAL's message, whether the
     bindings raise (``gdal.UseExceptions()`` in force) or return None and set the error state,
@@ -109,14 +112,14 @@ def _gdal_call(what: str):
     except RuntimeError as exc:
         if isinstance(exc, RasterIOError):
             raise
-        raise RasterIOError(str(exc) or f"{what} failed") from None
+        raise RasterIOError(str(exc) or msg("{what} failed", "{what}失败", what=what)) from None
     finally:
         gdal.PopErrorHandler()
 
 
-def _failed(what: str) -> RasterIOError:
-    msg = gdal.GetLastErrorMsg()
-    return RasterIOError(msg or f"{what} failed")
+def _failed(what) -> RasterIOError:
+    """GDAL's message of the last error (GDAL writes it in English), else ``what`` failed."""
+    return RasterIOError(gdal.GetLastErrorMsg() or msg("{what} failed", "{what}失败", what=what))
 
 
 @contextlib.contextmanager
@@ -182,7 +185,7 @@ class Raster:
             raise
 
     def _open(self, num_threads):
-        what = f"opening {self.path!r}"
+        what = msg("opening {path!r}", "打开 {path!r}", path=self.path)
         with _gdal_call(what), _thread_config("GDAL_NUM_THREADS", num_threads):
             ds = gdal.OpenEx(self.path, gdal.OF_RASTER | gdal.OF_READONLY | gdal.OF_VERBOSE_ERROR)
             if ds is None:
@@ -191,7 +194,7 @@ class Raster:
 
     def _describe(self):
         ds = self._ds
-        with _gdal_call(f"reading the header of {self.path!r}"):
+        with _gdal_call(msg("reading the header of {path!r}", "读取 {path!r} 的文件头", path=self.path)):
             self.height, self.width, self.count = ds.RasterYSize, ds.RasterXSize, ds.RasterCount
             self.transform = GeoTransform.from_gdal(ds.GetGeoTransform())
             srs = ds.GetSpatialRef() if ds.GetProjectionRef() else None
@@ -202,8 +205,9 @@ class Raster:
                 band = ds.GetRasterBand(b)
                 name = _NUMPY_OF_GDT.get(band.DataType)
                 if name is None:
-                    raise RasterIOError(f"band {b} has the data type {gdal.GetDataTypeName(band.DataType)}, "
-                                        "which has no numpy equivalent")
+                    raise RasterIOError(msg("band {band} has the data type {dtype}, which has no numpy equivalent",
+                                            "波段 {band} 的数据类型为 {dtype}，numpy 中没有对应的类型",
+                                            band=b, dtype=gdal.GetDataTypeName(band.DataType)))
                 if name == "uint8" and band.GetMetadataItem("PIXELTYPE", "IMAGE_STRUCTURE") == "SIGNEDBYTE":
                     name = "int8"
                     self._signed_bytes.add(b)
@@ -219,7 +223,8 @@ class Raster:
         """Cells [row0, row0 + rows) x [col0, col0 + cols) of the 1-based bands ``indexes`` into
         ``out``, a C-contiguous (len(indexes), rows, cols) array; GDAL converts to its dtype."""
         if out.ndim != 3 or out.shape[0] != len(indexes) or not out.flags.c_contiguous:
-            raise ValueError("out must be a C-contiguous (bands, rows, cols) array")
+            raise ValueError(msg("out must be a C-contiguous (bands, rows, cols) array",
+                                 "out 必须是 C 连续的（波段, 行, 列）数组"))
         if all(self.dtypes[b - 1] == out.dtype.name for b in indexes):
             self._read(list(indexes), col0, row0, out)
             return out
@@ -236,8 +241,10 @@ class Raster:
         rows, cols = out.shape[1], out.shape[2]
         buf_type = _GDT_OF_NUMPY.get(out.dtype.name)
         if buf_type is None:
-            raise ValueError(f"cannot read into a {out.dtype} array")
-        what = f"reading {self.path!r} (bands {bands}, rows {row0}-{row0 + rows}, columns {col0}-{col0 + cols})"
+            raise ValueError(msg("cannot read into a {dtype} array", "无法读入 {dtype} 类型的数组", dtype=str(out.dtype)))
+        what = msg("reading {path!r} (bands {bands}, rows {row0}-{row1}, columns {col0}-{col1})",
+                   "读取 {path!r}（波段 {bands}，第 {row0}-{row1} 行，第 {col0}-{col1} 列）",
+                   path=self.path, bands=bands, row0=row0, row1=row0 + rows, col0=col0, col1=col0 + cols)
         with _gdal_call(what):
             res = self._ds.ReadRaster(int(col0), int(row0), int(cols), int(rows), buf_type=buf_type,
                                       band_list=[int(b) for b in bands], buf_obj=out)

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from .messages import msg
+
 #: Lit thresholds (physical units; a cell is lit when its value exceeds the threshold).
 #: VIIRS annual V2: 0.6 nW/cm²/sr, the average radiance below which VNL V2 zeroes a cell as
 #: background noise (Elvidge, Zhizhin, Ghosh, Hsu & Taneja 2021, Remote Sensing 13, 922).
@@ -184,5 +186,6 @@ def preset(name: str) -> dict:
     :data:`PRESET_PARAMETERS`)."""
     key = str(name).strip().lower().replace("-", "_").replace(" ", "_")
     if key not in _PRESETS:
-        raise ValueError(f"Raster preset {name!r} is unknown: choose one of {', '.join(_PRESETS)}")
+        raise ValueError(msg("Raster preset {name!r} is unknown: choose one of {presets}",
+                             "栅格预设 {name!r} 无法识别：请从 {presets} 中选择", name=name, presets=", ".join(_PRESETS)))
     return dict(_PRESETS[key])

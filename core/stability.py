@@ -39,6 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .kmeans import DEFAULT_N_INIT, DEFAULT_SEED, kmeans
+from .messages import msg
 
 DEFAULT_RESAMPLES = 100
 MAX_RESAMPLES = 10000
@@ -75,8 +76,9 @@ def check_resamples(resamples, name="STABILITY_RESAMPLES"):
     except (TypeError, ValueError):
         value = float("nan")
     if not (value == value and value == int(value) and 0 <= value <= MAX_RESAMPLES):
-        raise ValueError(f"{name} = {resamples!r}: use a whole number from 0 (off) to {MAX_RESAMPLES}, "
-                         f"e.g. {DEFAULT_RESAMPLES}")
+        raise ValueError(msg("{name} = {value!r}: use a whole number from 0 (off) to {most}, e.g. {default}",
+                             "{name} = {value!r}：请使用 0（关闭）到 {most} 之间的整数，如 {default}",
+                             name=name, value=resamples, most=MAX_RESAMPLES, default=DEFAULT_RESAMPLES))
     return int(value)
 
 
@@ -147,7 +149,8 @@ def cluster_stability(x, labels, k, resamples=DEFAULT_RESAMPLES, seed=DEFAULT_SE
     n = len(x)
     k = int(k)
     if labels.shape != (n,) or (len(labels) and not 0 <= labels.min() <= labels.max() < k):
-        raise ValueError(f"labels must give each of the {n} rows a type from 0 to {k - 1}")
+        raise ValueError(msg("labels must give each of the {n} rows a type from 0 to {last}",
+                             "labels 必须为 {n} 行中的每一行给出 0 到 {last} 之间的类型", n=n, last=k - 1))
     order = canonical_order(x)
     xs, ls = x[order], labels[order]
     if draws is None:

@@ -7,6 +7,7 @@ import pytest
 from megaregion.core import kmeans_typology as km
 from megaregion.core import stability as st
 from megaregion.core import typology as ty
+from megaregion.core.messages import in_language
 from megaregion.core.typology_tables import profile_table, short_label, type_labels
 
 
@@ -140,6 +141,9 @@ def test_resamples_checked():
     x, truth = planted()
     with pytest.raises(ValueError, match="labels must give each of the 27 rows a type from 0 to 2"):
         st.cluster_stability(x, truth + 1, 3, resamples=2)
+    with pytest.raises(ValueError) as err:
+        st.check_resamples(-1)
+    assert in_language(err.value, "zh") == "STABILITY_RESAMPLES = -1：请使用 0（关闭）到 10000 之间的整数，如 100"
 
 
 # ------------------------------------------------------------------ in the typology
