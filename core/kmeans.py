@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .messages import msg
+
 DEFAULT_SEED = 0
 DEFAULT_N_INIT = 50
 
@@ -136,7 +138,9 @@ def lloyd(x, centres, max_iter=300, tol=1e-4):
     x = np.asarray(x, dtype=float)
     centres = np.array(centres, dtype=float)
     if centres.ndim != 2 or centres.shape[1] != x.shape[1]:
-        raise ValueError(f"Initial centres of shape {centres.shape} do not fit data of shape {x.shape}")
+        raise ValueError(msg("Initial centres of shape {centres} do not fit data of shape {data}",
+                             "初始聚类中心的形状 {centres} 与数据的形状 {data} 不符",
+                             centres=centres.shape, data=x.shape))
     threshold = _tolerance(x, tol)
     labels_old = np.full(len(x), -1)
     labels = labels_old
@@ -219,7 +223,9 @@ def lloyd_many(x, starts, max_iter=300, tol=1e-4):
     x = np.asarray(x, dtype=float)
     centres = np.array(starts, dtype=float)
     if centres.ndim != 3 or centres.shape[2] != x.shape[1]:
-        raise ValueError(f"Initial centres of shape {centres.shape} do not fit data of shape {x.shape}")
+        raise ValueError(msg("Initial centres of shape {centres} do not fit data of shape {data}",
+                             "初始聚类中心的形状 {centres} 与数据的形状 {data} 不符",
+                             centres=centres.shape, data=x.shape))
     runs, n = len(centres), len(x)
     threshold = _tolerance(x, tol)
     labels = np.full((runs, n), -1, dtype=np.intp)
@@ -262,7 +268,8 @@ def kmeans(x, k, seed=DEFAULT_SEED, n_init=DEFAULT_N_INIT, max_iter=300, tol=1e-
     x = np.asarray(x, dtype=float)
     k = int(k)
     if not 1 <= k <= len(x):
-        raise ValueError(f"K-means needs 1 <= K <= number of rows; got K = {k} for {len(x)} rows")
+        raise ValueError(msg("K-means needs 1 <= K <= number of rows; got K = {k} for {rows} rows",
+                             "K 均值聚类要求 1 <= K <= 行数；实际 K = {k}，共 {rows} 行", k=k, rows=len(x)))
     mean = x.mean(axis=0)
     xc = x - mean
     rng = np.random.RandomState(int(seed))

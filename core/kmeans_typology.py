@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .indicators import field_in_words
+from .messages import msg
 from .type_texts import describe_type_zh, is_zh
 
 from .kmeans import (  # noqa: F401  (K-means itself lives in .kmeans; these names stay public here)
@@ -48,6 +49,8 @@ from .kmeans import (  # noqa: F401  (K-means itself lives in .kmeans; these nam
 )
 
 DEFAULT_K_MAX = 8
+#: What the rows are, in messages ("at least 3 cities"); a typology names its own rows.
+CITIES = msg("cities", "城市")
 
 
 def type_letters(k):
@@ -81,8 +84,10 @@ def silhouette_samples(x, labels):
     labels = np.asarray(labels)
     clusters = np.unique(labels)
     if not 2 <= len(clusters) <= len(x) - 1:
-        raise ValueError(f"Silhouette needs 2 <= number of clusters <= n - 1; got {len(clusters)} "
-                         f"clusters for {len(x)} cities")
+        raise ValueError(msg("Silhouette needs 2 <= number of clusters <= n - 1; got {clusters} "
+                             "clusters for {n} cities",
+                             "轮廓系数要求 2 <= 类别数 <= n - 1；实际为 {clusters} 个类别、{n} 个城市",
+                             clusters=len(clusters), n=len(x)))
     member = labels[None, :] == clusters[:, None]          # clusters x n
     sizes = member.sum(axis=1)
     mean_to = _distance_sums(x, member)                    # n x clusters: sum of distances
@@ -176,18 +181,20 @@ def candidate_k(n, n_distinct, k_max):
 
 
 def cluster_profiles(x, k=None, k_max=DEFAULT_K_MAX, seed=DEFAULT_SEED, n_init=DEFAULT_N_INIT,
-                     what="cities"):
+                     what=CITIES):
     """Cluster the rows of ``x`` (cities x indicators, complete) into labelled types.
 
     ``k=None`` chooses K by the mean silhouette over 2..K_max (K_max is capped at n - 1 and
     at the number of distinct rows, with a message); an integer fixes K. ``what`` names the
-    rows in messages.
+    rows in messages (a :func:`~megaregion.core.messages.msg` for both languages).
     """
     x = np.asarray(x, dtype=float)
     if x.ndim != 2 or x.shape[1] == 0:
-        raise ValueError("The profile matrix needs at least one indicator column")
+        raise ValueError(msg("The profile matrix needs at least one indicator column",
+                             "特征矩阵至少需要一个指标列"))
     if np.isnan(x).any():
-        raise ValueError("The profile matrix has missing values: exclude incomplete cities first")
+        raise ValueError(msg("The profile matrix has missing values: exclude incomplete cities first",
+                             "特征矩阵含有缺失值：请先剔除数值不完整的城市"))
     n = len(x)
     order = np.lexsort(x.T[::-1])       # canonical order: the result ignores the row order
     xs = x[order]
@@ -196,25 +203,35 @@ def cluster_profiles(x, k=None, k_max=DEFAULT_K_MAX, seed=DEFAULT_SEED, n_init=D
     if k is not None:
         k = int(k)
         if k < 2:
-            raise ValueError(f"K = {k}: a typology needs K >= 2")
+            raise ValueError(msg("K = {k}: a typology needs K >= 2", "K = {k}：分类要求 K >= 2", k=k))
         if k > n - 1:
-            raise ValueError(f"K = {k} needs at least {k + 1} {what} with complete values; "
-                             f"there are {n}. Choose K <= {n - 1} or add {what}")
+            raise ValueError(msg("K = {k} needs at least {need} {what} with complete values; "
+                                 "there are {n}. Choose K <= {most} or add {what}",
+                                 "K = {k} 至少需要 {need} 个数值完整的{what}，现有 {n} 个。请选择 K <= {most} 或增加{what}",
+                                 k=k, need=k + 1, what=what, n=n, most=n - 1))
         if k > n_distinct:
-            raise ValueError(f"K = {k} but only {n_distinct} {what} have distinct profiles; "
-                             f"choose K <= {n_distinct}")
+            raise ValueError(msg("K = {k} but only {distinct} {what} have distinct profiles; "
+                                 "choose K <= {distinct}",
+                                 "K = {k}，但只有 {distinct} 个{what}的特征互不相同；请选择 K <= {distinct}",
+                                 k=k, distinct=n_distinct, what=what))
         ks = [k]
     else:
         if k_max < 2:
-            raise ValueError(f"K_max = {k_max}: the silhouette search needs K_max >= 2")
+            raise ValueError(msg("K_max = {k_max}: the silhouette search needs K_max >= 2",
+                                 "K_max = {k_max}：按轮廓系数选择 K 要求 K_max >= 2", k_max=k_max))
         if n < 3:
-            raise ValueError(f"A typology needs at least 3 {what} with complete values; there are {n}")
+            raise ValueError(msg("A typology needs at least 3 {what} with complete values; there are {n}",
+                                 "分类至少需要 3 个数值完整的{what}，现有 {n} 个", what=what, n=n))
         ks = candidate_k(n, n_distinct, k_max)
         if not ks:
-            raise ValueError(f"Only {n_distinct} distinct profile(s) among {n} {what}: nothing to cluster")
+            raise ValueError(msg("Only {distinct} distinct profile(s) among {n} {what}: nothing to cluster",
+                                 "{n} 个{what}中只有 {distinct} 种不同的特征：无法聚类",
+                                 distinct=n_distinct, n=n, what=what))
         if ks[-1] < k_max:
-            messages.append(f"K_max lowered from {k_max} to {ks[-1]} ({n} {what}, {n_distinct} distinct "
-                            f"profiles; the silhouette needs K <= n - 1)")
+            messages.append(msg("K_max lowered from {k_max} to {k} ({n} {what}, {distinct} distinct "
+                                "profiles; the silhouette needs K <= n - 1)",
+                                "K_max 由 {k_max} 降为 {k}（{n} 个{what}，{distinct} 种不同特征；轮廓系数要求 K <= n - 1）",
+                                k_max=k_max, k=ks[-1], n=n, what=what, distinct=n_distinct))
     rows = []
     fits = {}
     for kk in ks:

@@ -6,6 +6,7 @@ and :mod:`.typology` have always written; this module holds the Chinese ones and
 the dimensions.
 """
 from .indicators import field_in_words
+from .messages import msg
 
 __all__ = ["is_zh", "check_lang", "spaced", "dimension_in_words", "label_position", "label_tail", "describe_type_zh",
            "stability_sentence_zh", "DIMENSION_NAMES_ZH"]
@@ -43,7 +44,8 @@ def check_lang(lang, name="lang"):
     """
     code = str(lang).strip().lower()[:2] if isinstance(lang, str) else None
     if code not in ("en", "zh"):
-        raise ValueError(f"{name} = {lang!r}: the texts are written in English and Chinese; use 'en' or 'zh'")
+        raise ValueError(msg("{name} = {lang!r}: the texts are written in English and Chinese; use 'en' or 'zh'",
+                             "{name} = {lang!r}：文本只有英文和中文；请使用 'en' 或 'zh'", name=name, lang=lang))
     return code
 
 

@@ -281,7 +281,7 @@ def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, fra
         raise ValueError(msg("No secondary city has a complete {kind} profile; see the reasons: {reasons}",
                              "没有一个次级城市具备完整的{kind}特征；原因如下：{reasons}",
                              kind=KIND_WORDS[kind], reasons=reasons))
-    what = "secondary cities"
+    what = msg("secondary cities", "次级城市")
     clustering = km.cluster_profiles(profile.to_numpy(), k=k, k_max=k_max, seed=seed, n_init=n_init,
                                      what=what)
     messages = messages + clustering.messages

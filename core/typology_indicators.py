@@ -20,6 +20,7 @@ digits, in upper case (``pm2.5_2020`` -> ``PM25``).
 import re
 
 from .fields import base_name, list_names
+from .messages import msg
 
 BENEFIT = "benefit"
 COST = "cost"
@@ -41,8 +42,9 @@ DISSERTATION_DIMENSIONS = {
 DISSERTATION_COST_INDICATORS = ("PM2.5", "CARB")
 # Indicators of the bundled data that are neither benefit nor cost, with why.
 NEUTRAL_INDICATORS = {
-    "household": "the average household size (persons per household): a larger household is neither "
-                 "better nor worse",
+    "household": msg("the average household size (persons per household): a larger household is neither "
+                     "better nor worse",
+                     "户均人口（每户人数），户规模大小无所谓优劣"),
 }
 
 
@@ -92,11 +94,16 @@ def direction_hints(indicators, cost=(), neutral=()):
         key = indicator_key(name)
         direction = known_direction(name)
         if direction == COST and key not in cost_keys:
-            hints.append(f"'{name}' is a cost indicator (less is better) in the dissertation; "
-                         "add it to COST_INDICATORS if that holds for your data.")
+            hints.append(msg("'{name}' is a cost indicator (less is better) in the dissertation; "
+                             "add it to COST_INDICATORS if that holds for your data.",
+                             "“{name}”在原研究中是成本型指标（越小越好）；如果这也适用于你的数据，请将其加入 COST_INDICATORS。",
+                             name=name))
         elif direction == NEUTRAL and key not in neutral_keys:
-            hints.append(f"'{name}' is {_NEUTRAL_WHY[key]}: it is scored as if more were better; add it to "
-                         "NEUTRAL_INDICATORS to leave it out of the typology, or remove it from INDICATORS.")
+            hints.append(msg("'{name}' is {why}: it is scored as if more were better; add it to "
+                             "NEUTRAL_INDICATORS to leave it out of the typology, or remove it from INDICATORS.",
+                             "“{name}”是{why}：目前按越大越好计算；请将其加入 NEUTRAL_INDICATORS 以不参与分类，"
+                             "或从 INDICATORS 中移除。",
+                             name=name, why=_NEUTRAL_WHY[key]))
     return hints
 
 
@@ -113,17 +120,20 @@ def neutral_split(indicators, neutral=()):
     """
     indicators = list(indicators)
     if not indicators:
-        raise ValueError("Choose at least one indicator")
+        raise ValueError(msg("Choose at least one indicator", "请至少选择一个指标"))
     wanted = {str(n).casefold() for n in neutral} | {base_name(n).casefold() for n in neutral}
     dropped = {}
     for name in indicators:
         if {name.casefold(), base_name(name).casefold()} & wanted:
-            dropped[name] = (f"Indicator {name!r} is declared neutral (neither more nor less is better): "
-                             "not scored")
+            dropped[name] = msg("Indicator {name!r} is declared neutral (neither more nor less is better): "
+                                "not scored", "指标 {name!r} 为中性指标（数值高低无优劣之分）：不计算绩效值",
+                                name=name)
     kept = [i for i in indicators if i not in dropped]
     if not kept:
-        raise ValueError(f"Every indicator is declared neutral ({list_names(indicators)}): keep at least one "
-                         "benefit or cost indicator")
+        raise ValueError(msg("Every indicator is declared neutral ({names}): keep at least one "
+                             "benefit or cost indicator",
+                             "所有指标均被声明为中性指标（{names}）：请至少保留一个效益型或成本型指标",
+                             names=list_names(indicators)))
     return kept, dropped
 
 
@@ -154,23 +164,30 @@ def parse_dimensions(text, indicators):
         if not entry.strip():
             continue
         if "=" not in entry:
-            raise ValueError(
-                f"DIMENSIONS entry {entry.strip()!r} has no '=': write indicator=dimension pairs separated by ';', "
-                "e.g. 'POP=urban size;PAT=innovation'"
-            )
+            raise ValueError(msg(
+                "DIMENSIONS entry {entry!r} has no '=': write indicator=dimension pairs separated by ';', "
+                "e.g. 'POP=urban size;PAT=innovation'",
+                "DIMENSIONS 中的条目 {entry!r} 没有“=”：请写成以“;”分隔的 指标=维度 对，"
+                "例如 'POP=urban size;PAT=innovation'",
+                entry=entry.strip()))
         key, dimension = (part.strip() for part in entry.split("=", 1))
         if not key or not dimension:
-            raise ValueError(f"DIMENSIONS entry {entry.strip()!r} needs both an indicator and a dimension")
+            raise ValueError(msg("DIMENSIONS entry {entry!r} needs both an indicator and a dimension",
+                                 "DIMENSIONS 中的条目 {entry!r} 需要同时给出指标和维度", entry=entry.strip()))
         wanted = {key.casefold(), base_name(key).casefold()}
         matched = [i for i in indicators if {i.casefold(), base_name(i).casefold()} & wanted]
         if not matched:
-            raise ValueError(
-                f"DIMENSIONS names {key!r}, which is not one of the indicators ({', '.join(indicators)}): "
-                "correct the name or add the field to INDICATORS"
-            )
+            raise ValueError(msg(
+                "DIMENSIONS names {key!r}, which is not one of the indicators ({indicators}): "
+                "correct the name or add the field to INDICATORS",
+                "DIMENSIONS 中的 {key!r} 不是所选指标（{indicators}）之一：请更正名称或将该字段加入 INDICATORS",
+                key=key, indicators=", ".join(indicators)))
         for i in matched:
             if i in given and given[i] != dimension:
-                raise ValueError(f"DIMENSIONS gives indicator {i!r} two dimensions: {given[i]!r} and {dimension!r}")
+                raise ValueError(msg("DIMENSIONS gives indicator {indicator!r} two dimensions: "
+                                     "{first!r} and {second!r}",
+                                     "DIMENSIONS 为指标 {indicator!r} 指定了两个维度：{first!r} 和 {second!r}",
+                                     indicator=i, first=given[i], second=dimension))
             given[i] = dimension
     dims.update(given)
     return dims

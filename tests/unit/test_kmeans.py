@@ -11,6 +11,7 @@ import pytest
 from peers import require
 
 from megaregion.core import kmeans_typology as km
+from megaregion.core.messages import in_language
 
 import _pkg
 
@@ -212,6 +213,18 @@ def test_bad_arguments():
         km.kmeans(X1, 7)
     with pytest.raises(ValueError, match="do not fit data"):
         km.lloyd(X1, [[0.0, 1.0]])
+
+
+def test_bad_arguments_in_chinese():
+    with pytest.raises(ValueError) as excinfo:
+        km.kmeans(X1, 7)
+    assert in_language(excinfo.value, "zh") == "K 均值聚类要求 1 <= K <= 行数；实际 K = 7，共 6 行"
+    x = np.array([[0.0], [1.0], [2.0], [3.0], [4.0]])
+    with pytest.raises(ValueError) as excinfo:
+        km.cluster_profiles(x, k=7)
+    assert in_language(excinfo.value, "zh") == "K = 7 至少需要 8 个数值完整的城市，现有 5 个。请选择 K <= 4 或增加城市"
+    assert [in_language(m, "zh") for m in km.cluster_profiles(x, k_max=8).messages] == [
+        "K_max 由 8 降为 4（5 个城市，5 种不同特征；轮廓系数要求 K <= n - 1）"]
 
 
 # ------------------------------------------------------------------ agreement with scikit-learn

@@ -56,6 +56,23 @@ def test_parse_dimensions():
                         ("popu=a;popu_2020=b", "two dimensions")):
         with pytest.raises(ValueError, match=match):
             ti.parse_dimensions(text, indicators)
+    with pytest.raises(ValueError) as excinfo:
+        ti.parse_dimensions("area=size", indicators)
+    assert in_language(excinfo.value, "zh") == (
+        "DIMENSIONS 中的 'area' 不是所选指标（popu_2020, gdp_2020, pm25_2020, household_2020）之一："
+        "请更正名称或将该字段加入 INDICATORS")
+
+
+def test_hints_and_neutral_reasons_in_chinese():
+    hints = ti.direction_hints(["pm25_2020", "household_2020"])
+    assert [in_language(h, "zh").split("；")[0] for h in hints] == [
+        "“pm25_2020”在原研究中是成本型指标（越小越好）",
+        "“household_2020”是户均人口（每户人数），户规模大小无所谓优劣：目前按越大越好计算"]
+    _, dropped = ti.neutral_split(["popu_2020", "household_2020"], ["household"])
+    assert in_language(dropped["household_2020"], "zh") == "指标 'household_2020' 为中性指标（数值高低无优劣之分）：不计算绩效值"
+    with pytest.raises(ValueError) as excinfo:
+        ti.neutral_split(["household_2020"], ["household"])
+    assert in_language(excinfo.value, "zh") == "所有指标均被声明为中性指标（household_2020）：请至少保留一个效益型或成本型指标"
 
 
 def gap_frame():
