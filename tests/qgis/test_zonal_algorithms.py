@@ -15,9 +15,11 @@ def table(layer):
     return {f["adcode"]: dict(zip(names, [None if v == NULL else v for v in f.attributes()])) for f in layer.getFeatures()}
 
 
-def test_built_up_share_ranks_the_pearl_river_delta_first(run_alg):
+def test_built_up_share_ranks_the_pearl_river_delta_first(run_alg, regional_boundaries):
+    # the four most built-up prefectures of the country are in Guangdong (every share is
+    # pinned by the regression record zonal_landcover_exact)
     out = run_alg("megaregion:zonalstatistics",
-                  {"INPUT": str(BOUNDARIES), "RASTER": [str(LANDCOVER)], "CATEGORIES": "13", "PREFIX": "lc",
+                  {"INPUT": str(regional_boundaries), "RASTER": [str(LANDCOVER)], "CATEGORIES": "13", "PREFIX": "lc",
                    "OUTPUT": "memory:"})["OUTPUT"]
     rows = table(out)
     top = sorted(rows.values(), key=lambda r: -(r["lc_frac_13"] or 0))[:4]
@@ -46,17 +48,20 @@ def test_center_mode_agrees_with_qgis_zonal_statistics(run_alg):
     assert compared > 340
 
 
-def test_exact_mode_is_area_weighted_and_small_polygons_get_values(run_alg):
-    rows = table(run_alg("megaregion:ndvi", {"INPUT": str(BOUNDARIES), "RASTER": [str(NDVI)], "OUTPUT": "memory:"})["OUTPUT"])
-    # 0.5° pixels: Macao covers no pixel centre, yet gets an area-weighted mean in exact mode
+def test_exact_mode_is_area_weighted_and_small_polygons_get_values(run_alg, regional_boundaries):
+    rows = table(run_alg("megaregion:ndvi", {"INPUT": str(regional_boundaries), "RASTER": [str(NDVI)],
+                                             "OUTPUT": "memory:"})["OUTPUT"])
+    # 0.5° pixels: Hong Kong covers a few hundredths of a pixel and no pixel centre, yet gets an
+    # area-weighted mean in exact mode; Macao's pixels hold only nodata
+    assert rows["810000"]["ndvi_count_2023"] < 0.1 and rows["810000"]["ndvi_mean_2023"] is not None
     assert rows["820000"]["ndvi_count_2023"] < 0.1
     values = [r["ndvi_mean_2023"] for r in rows.values() if r["ndvi_mean_2023"] is not None]
-    assert len(values) >= 360 and -0.1 <= min(values) and max(values) <= 0.9
+    assert len(values) == 35 and -0.1 <= min(values) and max(values) <= 0.9
 
 
-def test_two_years_of_night_light_form_year_columns(run_alg):
+def test_two_years_of_night_light_form_year_columns(run_alg, regional_boundaries):
     out = run_alg("megaregion:nighttimelight",
-                  {"INPUT": str(BOUNDARIES), "RASTER": [str(p) for p in NTL], "OUTPUT": "memory:"})["OUTPUT"]
+                  {"INPUT": str(regional_boundaries), "RASTER": [str(p) for p in NTL], "OUTPUT": "memory:"})["OUTPUT"]
     names = out.fields().names()
     for year in (2010, 2020):
         for stat in ("total_light", "mean", "lit_area_km2", "lit_ratio"):
@@ -68,10 +73,10 @@ def test_two_years_of_night_light_form_year_columns(run_alg):
     assert 0.5 < bj["ntl_lit_ratio_2010"] < bj["ntl_lit_ratio_2020"] < 0.95
     assert bj["ntl_lit_area_km2_2020"] > bj["ntl_lit_area_km2_2010"]
     changed = [r for r in rows.values() if r["ntl_lit_area_km2_2020"] not in (None, r["ntl_lit_area_km2_2010"])]
-    assert len(changed) > 300
+    assert len(changed) > 30
 
 
-def test_lit_threshold_defaults_to_the_product_preset(run_alg, tmp_path):
+def test_lit_threshold_defaults_to_the_product_preset(run_alg, tmp_path, regional_boundaries):
     """An empty LIT_THRESHOLD is the preset's (core/raster_presets.py), the one value the engine
     uses: radiance of 0.3 nW/cm2/sr (background noise in VIIRS' unmasked layer) is not lit."""
     from megaregion.core import raster_presets
@@ -82,7 +87,7 @@ def test_lit_threshold_defaults_to_the_product_preset(run_alg, tmp_path):
     _write_gtiff(path, radiance, geotransform=(115.0, 0.05, 0, 41.2, 0, -0.05), epsg=4326)
 
     def lit(extra):
-        params = {"INPUT": str(BOUNDARIES), "RASTER": [str(path)], "PRESET": 0, "STATISTICS": [3],
+        params = {"INPUT": str(regional_boundaries), "RASTER": [str(path)], "PRESET": 0, "STATISTICS": [3],
                   "PREFIX": "n", "OUTPUT": "memory:"}
         return table(run_alg("megaregion:nighttimelight", dict(params, **extra))["OUTPUT"])["110100"]["n_lit_ratio_2020"]
 
@@ -143,24 +148,24 @@ def test_dmsp_cnli_matches_its_definition_on_a_constant_raster(run_alg, tmp_path
         ({"YEARS": "2010,2020"}, "one year per raster"),
     ],
 )
-def test_bad_parameters(run_alg, tmp_path, params, match):
+def test_bad_parameters(run_alg, tmp_path, params, match, regional_boundaries):
     out = tmp_path / "out.gpkg"
-    base = {"INPUT": str(BOUNDARIES), "RASTER": [str(NDVI)], "OUTPUT": str(out)}
+    base = {"INPUT": str(regional_boundaries), "RASTER": [str(NDVI)], "OUTPUT": str(out)}
     base.update(params)
     with pytest.raises(QgsProcessingException, match=match):
         run_alg("megaregion:zonalstatistics", base)
     assert not out.exists()
 
 
-def test_raster_without_crs_is_an_error(run_alg, tmp_path):
+def test_raster_without_crs_is_an_error(run_alg, tmp_path, regional_boundaries):
     path = tmp_path / "nocrs.tif"
     _write_gtiff(path, np.ones((10, 10), dtype="float32"))
     with pytest.raises(QgsProcessingException, match="(?i)crs|coordinate reference"):
-        run_alg("megaregion:zonalstatistics", {"INPUT": str(BOUNDARIES), "RASTER": [str(path)], "OUTPUT": "memory:"})
+        run_alg("megaregion:zonalstatistics", {"INPUT": str(regional_boundaries), "RASTER": [str(path)], "OUTPUT": "memory:"})
 
 
-def test_non_polygon_input_is_an_error(run_alg):
-    points = run_alg("native:centroids", {"INPUT": str(BOUNDARIES), "ALL_PARTS": False, "OUTPUT": "memory:"})["OUTPUT"]
+def test_non_polygon_input_is_an_error(run_alg, regional_boundaries):
+    points = run_alg("native:centroids", {"INPUT": str(regional_boundaries), "ALL_PARTS": False, "OUTPUT": "memory:"})["OUTPUT"]
     with pytest.raises(QgsProcessingException, match="(?i)polygon"):
         run_alg("megaregion:ndvi", {"INPUT": points, "RASTER": [str(NDVI)], "OUTPUT": "memory:"})
 
@@ -178,9 +183,9 @@ def test_invalid_polygon_is_repaired_and_noted(run_alg):
     assert "repair" in row["ndvi_status"].lower()
 
 
-def test_output_opens_as_a_graduated_map_of_the_first_statistic(run_alg, tmp_path):
+def test_output_opens_as_a_graduated_map_of_the_first_statistic(run_alg, tmp_path, regional_boundaries):
     out = tmp_path / "ndvi.gpkg"
-    run_alg("megaregion:ndvi", {"INPUT": str(BOUNDARIES), "RASTER": [str(NDVI)], "OUTPUT": str(out)})
+    run_alg("megaregion:ndvi", {"INPUT": str(regional_boundaries), "RASTER": [str(NDVI)], "OUTPUT": str(out)})
     import sqlite3
 
     with contextlib.closing(sqlite3.connect(out)) as con:
