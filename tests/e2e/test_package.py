@@ -38,8 +38,7 @@ def test_zip_installs_and_runs(tmp_path):
     qp = QgisProcess(home)
     qp.env["QGIS_PLUGINPATH"] = str(plugins)
     qp("plugins", "enable", "megaregion")
-    assert "megaregion:assignmegaregions" in qp("list").stdout
-    out = tmp_path / "assigned.gpkg"
+    out = tmp_path / "assigned.gpkg"  # the algorithm runs from the installed folder
     qp.run_json("megaregion:assignmegaregions", {"INPUT": BOUNDARIES, "KEY": "adcode", "OUTPUT": out})
     with contextlib.closing(sqlite3.connect(out)) as con:
         assert con.execute("SELECT COUNT(DISTINCT megaregion_id) FROM assigned").fetchone()[0] == 19
