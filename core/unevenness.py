@@ -38,6 +38,7 @@ from . import uncertainty as _unc
 from .dagum import dagum_gini
 from .fields import CORE, SECONDARY, list_names
 from .inequality import InequalityInputError, theil_decomposition, weighted_mean
+from .messages import msg
 from .uncertainty import INTERVAL_MEASURES
 from .unevenness_inputs import (  # noqa: F401  (parse_indicator_fields, IndicatorSpec: public here too)
     IndicatorSpec,
@@ -332,7 +333,8 @@ def unevenness_table(
         )
         spec = OrderedDict((k, v) for k, v in spec.items() if v)
     if not spec:
-        raise UnevennessInputError("No indicator field to measure: give at least one field")
+        raise UnevennessInputError(msg("No indicator field to measure: give at least one field",
+                                       "没有可计算的指标字段：请至少选择一个字段"))
     bootstrap, confidence, seed, permutations = _check_uncertainty(bootstrap, confidence, seed, permutations, headline)
     fields = [f for yrs in spec.values() for f in yrs.values()]
     _require_columns(df, [region_field, role_field] + fields + ([labels_field] if labels_field else []))
@@ -341,10 +343,10 @@ def unevenness_table(
     regions = df[region_field]
     if regions.isna().any():
         bad = regions.isna().to_numpy()
-        raise UnevennessInputError(
-            "Mega-region field %r is NULL for %d cities (%s): keep only member cities"
-            % (region_field, int(bad.sum()), _names(names[bad]))
-        )
+        raise UnevennessInputError(msg(
+            "Mega-region field {field!r} is NULL for {count} cities ({cities}): keep only member cities",
+            "城市群字段 {field!r} 中有 {count} 个城市为空值（{cities}）：请只保留城市群的成员城市",
+            field=region_field, count=int(bad.sum()), cities=_names(names[bad])))
     is_core = _roles(df, role_field, names)
 
     values = read_indicators(df, spec, names, regions)
@@ -370,9 +372,13 @@ def unevenness_table(
                 try:
                     row, used = _year_row(y, w, core, sub_names, has_core, has_sec)
                 except InequalityInputError as exc:
-                    where = "Indicator %r (field %r%s), mega-region %r" % (
-                        name, field, ", weight field %r" % weight_fields[year] if weighted else "", region)
-                    raise UnevennessInputError("%s: %s" % (where, exc)) from None
+                    weight = (msg(", weight field {field!r}", "，权重字段 {field!r}", field=weight_fields[year])
+                              if weighted else "")
+                    raise UnevennessInputError(msg(
+                        "Indicator {name!r} (field {field!r}{weight}), mega-region {region!r}: {reason}",
+                        "指标 {name!r}（字段 {field!r}{weight}），城市群 {region!r}：{reason}",
+                        name=name, field=field, weight=weight, region=region,
+                        reason=exc.args[0] if exc.args else str(exc))) from None
                 if row["status"] == OK and (bootstrap or permutations):
                     _add(row, *resampler.year(field, y, w, used, row))
                 row.update(megaregion=region, indicator=name, row_type="year", year=year, field=field,
@@ -422,7 +428,9 @@ def headline_by_region(table: pd.DataFrame, measure: str = "theil", year=None) -
     status is not 'ok'.
     """
     if measure not in table.columns:
-        raise UnevennessInputError("Measure %r is not a column of the table; measures: %s" % (measure, ", ".join(MEASURES)))
+        raise UnevennessInputError(msg("Measure {measure!r} is not a column of the table; measures: {measures}",
+                                       "指数 {measure!r} 不是表格的列；可用的指数：{measures}",
+                                       measure=measure, measures=", ".join(MEASURES)))
     years_rows = table[table["row_type"] == "year"]
     change_rows = table[table["row_type"] == "change"]
     if year is None:

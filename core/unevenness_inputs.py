@@ -9,8 +9,10 @@ import numpy as np
 import pandas as pd
 
 from . import fields as _fields
+from .data_notes import joined
 from .fields import CORE, SECONDARY, list_names
 from .measures import HEADLINE_MEASURES
+from .messages import msg
 from .uncertainty import INTERVAL_MEASURES
 
 __all__ = ["UnevennessInputError", "IndicatorSpec", "parse_indicator_fields", "weights_by_year",
@@ -26,6 +28,9 @@ class UnevennessInputError(ValueError):
 
 
 _names = list_names
+#: What a column holds, in the messages about its values.
+INDICATOR = msg("Indicator", "指标")
+WEIGHT = msg("Weight", "权重")
 
 
 # --------------------------------------------------------------------------- indicators
@@ -44,7 +49,7 @@ def parse_indicator_fields(fields: Iterable[str]) -> "OrderedDict[str, Dict[Opti
     try:
         return _fields.parse_indicator_fields(fields)
     except _fields.DuplicateYearError as exc:
-        raise UnevennessInputError(str(exc)) from None
+        raise UnevennessInputError(exc.args[0] if exc.args else str(exc)) from None
 
 
 def _indicator_spec(indicators: IndicatorSpec) -> "OrderedDict[str, Dict[Optional[int], str]]":
@@ -62,9 +67,10 @@ def _indicator_spec(indicators: IndicatorSpec) -> "OrderedDict[str, Dict[Optiona
                     years[None if year is None else int(year)] = str(field)
                 out[str(name)] = dict(sorted(years.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0)))
             else:
-                raise UnevennessInputError(
-                    "Indicator %r maps to %r: give a field name or a {year: field} mapping" % (name, value)
-                )
+                raise UnevennessInputError(msg(
+                    "Indicator {name!r} maps to {value!r}: give a field name or a {{year: field}} mapping",
+                    "指标 {name!r} 对应 {value!r}：请给出字段名或 {{year: field}}（年份：字段）映射",
+                    name=name, value=value))
         return out
     return parse_indicator_fields(list(indicators))
 
@@ -75,9 +81,10 @@ def _indicator_spec(indicators: IndicatorSpec) -> "OrderedDict[str, Dict[Optiona
 def _require_columns(df: pd.DataFrame, columns: Sequence[str]):
     missing = [c for c in columns if c not in df.columns]
     if missing:
-        raise UnevennessInputError(
-            "Fields %s are not in the input table; its fields are: %s" % (missing, _names(df.columns, 40))
-        )
+        raise UnevennessInputError(msg(
+            "Fields {missing} are not in the input table; its fields are: {fields}",
+            "字段 {missing} 不在输入表格中；表格现有字段：{fields}",
+            missing=missing, fields=_names(df.columns, 40)))
 
 
 def _city_names(df: pd.DataFrame, labels_field: Optional[str]) -> np.ndarray:
@@ -95,10 +102,10 @@ def _numeric(df: pd.DataFrame, field: str, names: np.ndarray, what: str) -> np.n
     bad = converted.isna().to_numpy() & column.notna().to_numpy()
     if bad.any():
         shown = ["%s=%r" % (n, v) for n, v in zip(names[bad], column.to_numpy()[bad])]
-        raise UnevennessInputError(
-            "%s field %r has values that are not numbers for %d cities (%s): fix or clear them"
-            % (what, field, int(bad.sum()), _names(shown))
-        )
+        raise UnevennessInputError(msg(
+            "{what} field {field!r} has values that are not numbers for {count} cities ({cities}): fix or clear them",
+            "{what}字段 {field!r} 中有 {count} 个城市的值不是数字（{cities}）：请更正或清空这些值",
+            what=what, field=field, count=int(bad.sum()), cities=_names(shown)))
     return converted.to_numpy(dtype=float, copy=True)
 
 
@@ -110,12 +117,15 @@ def _roles(df: pd.DataFrame, role_field: str, names: np.ndarray) -> np.ndarray:
     if not valid.all():
         found: Dict[str, list] = OrderedDict()
         for value, name in zip(raw.to_numpy()[~valid], names[~valid]):
-            found.setdefault("NULL" if pd.isna(value) else repr(value), []).append(name)
-        shown = "; ".join("%s for %d cities (%s)" % (v, len(ns), _names(ns, 3)) for v, ns in found.items())
-        raise UnevennessInputError(
-            "Role field %r has values other than 'core' and 'secondary': %s. "
-            "Give every member city its role in the mega-region." % (role_field, shown)
-        )
+            found.setdefault(msg("NULL", "空值") if pd.isna(value) else repr(value), []).append(name)
+        shown = joined([msg("{value} for {count} cities ({cities})", "{count} 个城市为 {value}（{cities}）",
+                            value=v, count=len(ns), cities=_names(ns, 3)) for v, ns in found.items()])
+        raise UnevennessInputError(msg(
+            "Role field {field!r} has values other than 'core' and 'secondary': {shown}. "
+            "Give every member city its role in the mega-region.",
+            "角色字段 {field!r} 中有 'core'（核心城市）和 'secondary'（次级城市）以外的值：{shown}。"
+            "请为每个成员城市标明其在城市群中的角色。",
+            field=role_field, shown=shown))
     return (norm == CORE).to_numpy()
 
 
@@ -124,19 +134,20 @@ def _weight_field_for(weight_field, year: Optional[int], df: pd.DataFrame) -> st
     year, or a base name whose ``<name>_<year>`` fields hold per-year weights."""
     if isinstance(weight_field, Mapping):
         if year not in weight_field:
-            raise UnevennessInputError(
-                "The weight mapping has no field for year %s (it has %s)" % (year, sorted(weight_field, key=str))
-            )
+            raise UnevennessInputError(msg(
+                "The weight mapping has no field for year {year} (it has {years})",
+                "权重映射中没有 {year} 年的字段（现有：{years}）",
+                year=year, years=sorted(weight_field, key=str)))
         field = weight_field[year]
     elif weight_field in df.columns:
         field = weight_field
     elif year is not None and _fields.year_field(weight_field, year) in df.columns:
         field = _fields.year_field(weight_field, year)
     else:
-        raise UnevennessInputError(
-            "Weight field %r is not in the input table (nor %r for year %s)"
-            % (weight_field, "%s_%s" % (weight_field, year), year)
-        )
+        raise UnevennessInputError(msg(
+            "Weight field {field!r} is not in the input table (nor {year_field!r} for year {year})",
+            "权重字段 {field!r} 不在输入表格中（{year} 年的 {year_field!r} 也不在）",
+            field=weight_field, year_field="%s_%s" % (weight_field, year), year=year))
     _require_columns(df, [field])
     return field
 
@@ -176,25 +187,28 @@ def read_indicators(df: pd.DataFrame, spec, names: np.ndarray, regions: pd.Serie
     values: Dict[str, np.ndarray] = {}
     for name, yrs in spec.items():
         for year, field in yrs.items():
-            arr = _numeric(df, field, names, "Indicator")
+            arr = _numeric(df, field, names, INDICATOR)
             infinite = np.isinf(arr)
             if infinite.any():
                 shown = ["%s (%s, %r)" % (n, r, float(v)) for n, r, v in
                          zip(names[infinite], regions.to_numpy()[infinite], arr[infinite])]
-                raise UnevennessInputError(
-                    "Indicator %r (field %r) is infinite for %d cities (%s): no inequality measure "
-                    "takes an infinite value; correct the values or clear them (NULLs are excluded "
-                    "and counted)" % (name, field, int(infinite.sum()), _names(shown))
-                )
+                raise UnevennessInputError(msg(
+                    "Indicator {name!r} (field {field!r}) is infinite for {count} cities ({cities}): no inequality "
+                    "measure takes an infinite value; correct the values or clear them (NULLs are excluded "
+                    "and counted)",
+                    "指标 {name!r}（字段 {field!r}）有 {count} 个城市的值为无穷大（{cities}）：任何不均衡指数都不能"
+                    "使用无穷大的值；请更正或清空这些值（空值会被剔除并计数）",
+                    name=name, field=field, count=int(infinite.sum()), cities=_names(shown)))
             negative = arr < 0  # NaN compares False
             if negative.any():
                 shown = ["%s (%s, %g)" % (n, r, v) for n, r, v in
                          zip(names[negative], regions.to_numpy()[negative], arr[negative])]
-                raise UnevennessInputError(
-                    "Indicator %r (field %r) has negative values for %d cities (%s): "
-                    "Theil and Gini need values >= 0; shift or transform the indicator"
-                    % (name, field, int(negative.sum()), _names(shown))
-                )
+                raise UnevennessInputError(msg(
+                    "Indicator {name!r} (field {field!r}) has negative values for {count} cities ({cities}): "
+                    "Theil and Gini need values >= 0; shift or transform the indicator",
+                    "指标 {name!r}（字段 {field!r}）有 {count} 个城市的值为负（{cities}）："
+                    "泰尔指数和基尼系数要求数值 >= 0；请平移或变换该指标",
+                    name=name, field=field, count=int(negative.sum()), cities=_names(shown)))
             values[field] = arr
     return values
 
@@ -209,14 +223,15 @@ def read_weights(df: pd.DataFrame, spec, weight_field, names: np.ndarray):
             if year in weight_fields:
                 continue
             wf = _weight_field_for(weight_field, year, df)
-            arr = _numeric(df, wf, names, "Weight")
+            arr = _numeric(df, wf, names, WEIGHT)
             bad = ~np.isnan(arr) & ((arr <= 0) | np.isinf(arr))
             if bad.any():
                 shown = ["%s (%r)" % (n, float(v)) for n, v in zip(names[bad], arr[bad])]
-                raise UnevennessInputError(
-                    "Weight field %r is zero, negative or infinite for %d cities (%s): weights "
-                    "must be finite and > 0" % (wf, int(bad.sum()), _names(shown))
-                )
+                raise UnevennessInputError(msg(
+                    "Weight field {field!r} is zero, negative or infinite for {count} cities ({cities}): weights "
+                    "must be finite and > 0",
+                    "权重字段 {field!r} 中有 {count} 个城市的值为零、负数或无穷大（{cities}）：权重必须是有限值且 > 0",
+                    field=wf, count=int(bad.sum()), cities=_names(shown)))
             weight_fields[year] = wf
             weights[year] = arr
     return weights, weight_fields
@@ -230,27 +245,39 @@ def check_uncertainty(bootstrap, confidence, seed, permutations, headline="theil
         except (TypeError, ValueError):
             number = math.nan
         if not (math.isfinite(number) and number >= 0 and number == int(number)):
-            raise UnevennessInputError("%s = %s is not a whole number >= 0: %s" % (name, _shown(value), fix))
+            raise UnevennessInputError(msg("{name} = {value} is not a whole number >= 0: {fix}",
+                                           "{name} = {value} 不是 >= 0 的整数：{fix}",
+                                           name=name, value=_shown(value), fix=fix))
         return int(number)
 
-    bootstrap = whole("BOOTSTRAP", bootstrap, "0 turns the intervals off; 999 is the default")
-    permutations = whole("PERMUTATIONS", permutations, "0 turns the test off; 999 is the default")
-    seed = whole("SEED", seed, "any whole number >= 0; the same seed gives the same intervals")
+    bootstrap = whole("BOOTSTRAP", bootstrap, msg("0 turns the intervals off; 999 is the default",
+                                                  "0 表示不计算置信区间；默认为 999"))
+    permutations = whole("PERMUTATIONS", permutations, msg("0 turns the test off; 999 is the default",
+                                                           "0 表示不做置换检验；默认为 999"))
+    seed = whole("SEED", seed, msg("any whole number >= 0; the same seed gives the same intervals",
+                                   "可为任意 >= 0 的整数；相同的随机种子给出相同的置信区间"))
     try:
         confidence = float(confidence)
     except (TypeError, ValueError):
         confidence = math.nan
     if not 0 < confidence < 100:
-        raise UnevennessInputError("CONFIDENCE = %s is out of range: give a percentage above 0 and below 100, "
-                                   "e.g. 95" % _shown(confidence))
+        raise UnevennessInputError(msg("CONFIDENCE = {value} is out of range: give a percentage above 0 and "
+                                       "below 100, e.g. 95",
+                                       "CONFIDENCE = {value} 超出范围：请给出大于 0 且小于 100 的百分数，例如 95",
+                                       value=_shown(confidence)))
     tail = (100.0 - confidence) / 2.0
     needed = int(math.ceil(100.0 / tail - 1e-9))
     if 0 < bootstrap < needed:
-        raise UnevennessInputError(
-            "BOOTSTRAP = %d is too few resamples for %g %% intervals: each %g %% tail needs at least one "
-            "resample; give 0 (no intervals) or at least %d (999 recommended)" % (bootstrap, confidence, tail, needed))
+        raise UnevennessInputError(msg(
+            "BOOTSTRAP = {bootstrap} is too few resamples for {confidence:g} % intervals: each {tail:g} % tail needs "
+            "at least one resample; give 0 (no intervals) or at least {needed} (999 recommended)",
+            "BOOTSTRAP = {bootstrap} 次重抽样不足以计算 {confidence:g} % 置信区间：每侧 {tail:g} % 的尾部至少需要一次"
+            "重抽样；请设为 0（不计算置信区间）或至少 {needed}（建议 999）",
+            bootstrap=bootstrap, confidence=confidence, tail=tail, needed=needed))
     if headline not in INTERVAL_MEASURES:
-        raise UnevennessInputError("Headline measure %r is not one of %s" % (headline, ", ".join(HEADLINE_MEASURES)))
+        raise UnevennessInputError(msg("Headline measure {headline!r} is not one of {measures}",
+                                       "主要指数 {headline!r} 不在 {measures} 之中",
+                                       headline=headline, measures=", ".join(HEADLINE_MEASURES)))
     return bootstrap, confidence, seed, permutations
 
 

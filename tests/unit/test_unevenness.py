@@ -9,6 +9,7 @@ import pytest
 
 from data_paths import CENSUS, MEMBERSHIP
 from megaregion.core.inequality import dagum_gini, theil, theil_decomposition
+from megaregion.core.messages import in_language
 from megaregion.core.unevenness import (
     COLUMNS,
     MEASURES,
@@ -246,6 +247,26 @@ def test_other_input_errors():
         parse_indicator_fields(["x_2010", "x_2010"])
     with pytest.raises(UnevennessInputError, match="Measure 'nope'"):
         headline_by_region(unevenness_table(df, ["x_2010"]), "nope")
+
+
+def test_input_errors_in_chinese():
+    df = handmade()
+    df.loc[0, "role"] = "capital"
+    df.loc[1, "role"] = None
+    with pytest.raises(UnevennessInputError) as excinfo:
+        unevenness_table(df, ["x_2010"], labels_field="name")
+    assert in_language(excinfo.value, "zh") == (
+        "角色字段 'role' 中有 'core'（核心城市）和 'secondary'（次级城市）以外的值：1 个城市为 'capital'（a）；"
+        "1 个城市为 空值（b）。请为每个成员城市标明其在城市群中的角色。")
+    negative = handmade()
+    negative.loc[negative["name"] == "g", "x_2020"] = -1.0
+    with pytest.raises(UnevennessInputError) as excinfo:
+        unevenness_table(negative, ["x_2010", "x_2020"], labels_field="name")
+    assert in_language(excinfo.value, "zh") == (
+        "指标 'x'（字段 'x_2020'）有 1 个城市的值为负（g (R2, -1)）：泰尔指数和基尼系数要求数值 >= 0；请平移或变换该指标")
+    with pytest.raises(UnevennessInputError) as excinfo:
+        unevenness_table(handmade(), ["x_2010"], bootstrap=10)
+    assert in_language(excinfo.value, "zh").startswith("BOOTSTRAP = 10 次重抽样不足以计算 95 % 置信区间：每侧 2.5 % 的尾部")
 
 
 # --------------------------------------------------------------------------- weights
