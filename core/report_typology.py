@@ -21,6 +21,7 @@ from . import report_base as rb
 from . import report_texts as rt
 from .fields import split_year
 from .indicators import INDICATOR_NAMES, indicator_name
+from .messages import msg
 from .regions import find_region, region_order
 from .stability import UNSTABLE_BELOW
 from .type_texts import dimension_in_words
@@ -304,7 +305,7 @@ def typology_report_html(*results, title="Typology of secondary cities", lang="e
     ``lang``: ``"en"`` (default) or ``"zh"``, the language of every text of the page; the
     algorithms' English titles become their Chinese ones (:func:`.report_texts.title`)."""
     if not results:
-        raise ValueError("The report needs at least one typology result")
+        raise ValueError(msg("The report needs at least one typology result", "报告至少需要一个分类结果"))
     lang = rt.check_lang(lang)
     T = rt.TextOf(lang)
     title = rt.title(title, lang)

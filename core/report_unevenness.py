@@ -31,6 +31,7 @@ from .report_texts import FORMULAS
 from .indicators import indicator_name
 from .measures import DEFAULT_HEADLINE, HEADLINE_MEASURES, measure_name
 from .measures import MEASURES as MEASURE_INFO
+from .messages import msg
 from .regions import find_region, region_order
 from .unevenness import MEASURES, UnevennessInputError
 
@@ -532,18 +533,26 @@ def unevenness_report_html(
     measures = list(measures)
     unknown = [m for m in measures if m not in MEASURES]
     if unknown:
-        raise UnevennessInputError("Unknown measures %s; choose from %s" % (unknown, ", ".join(MEASURES)))
+        raise UnevennessInputError(msg("Unknown measures {unknown}; choose from {measures}",
+                                       "未知的指数 {unknown}；请从 {measures} 中选择",
+                                       unknown=unknown, measures=", ".join(MEASURES)))
     if headline not in HEADLINE_MEASURES or headline not in table.columns:
-        raise UnevennessInputError("headline %r is not a headline measure of the table; choose from %s"
-                                   % (headline, ", ".join(h for h in HEADLINE_MEASURES if h in table.columns)))
+        raise UnevennessInputError(msg("headline {headline!r} is not a headline measure of the table; choose from "
+                                       "{measures}",
+                                       "headline {headline!r} 不是表格中的主要指数；请从 {measures} 中选择",
+                                       headline=headline,
+                                       measures=", ".join(h for h in HEADLINE_MEASURES if h in table.columns)))
     if sort not in SORTS:
-        raise UnevennessInputError("sort must be one of %s, not %r" % (", ".join(map(repr, SORTS)), sort))
+        raise UnevennessInputError(msg("sort must be one of {sorts}, not {sort!r}",
+                                       "sort 必须为 {sorts} 之一，而不是 {sort!r}",
+                                       sorts=", ".join(map(repr, SORTS)), sort=sort))
     if scale not in ("column", "table"):
-        raise UnevennessInputError("scale must be 'column' or 'table', not %r" % (scale,))
+        raise UnevennessInputError(msg("scale must be 'column' or 'table', not {scale!r}",
+                                       "scale 必须为 'column' 或 'table'，而不是 {scale!r}", scale=scale))
     try:
         lang = rt.check_lang(lang)
     except ValueError as exc:
-        raise UnevennessInputError(str(exc)) from None
+        raise UnevennessInputError(exc.args[0] if exc.args else str(exc)) from None
     measures = [headline] + [m for m in measures if m != headline]
     t = _Table(table)
     values = list(pd.unique(table["megaregion"]))

@@ -12,6 +12,7 @@ import pytest
 
 from megaregion.core import report_base as rb
 from megaregion.core.measures import DEFAULT_HEADLINE, MEASURES as INFO
+from megaregion.core.messages import in_language
 from megaregion.core.regions import find_region, region_name
 from megaregion.core.report_unevenness import unevenness_report_html
 from megaregion.core.unevenness import MEASURES, UnevennessInputError, unevenness_table
@@ -320,6 +321,12 @@ def test_errors_name_the_value():
         unevenness_report_html(t, sort="random")
     with pytest.raises(UnevennessInputError, match="scale"):
         unevenness_report_html(t, scale="log")
+    with pytest.raises(UnevennessInputError) as excinfo:
+        unevenness_report_html(t, scale="log")
+    assert in_language(excinfo.value, "zh") == "scale 必须为 'column' 或 'table'，而不是 'log'"
+    with pytest.raises(UnevennessInputError) as excinfo:
+        unevenness_report_html(t, lang="fr")
+    assert in_language(excinfo.value, "zh") == "lang = 'fr'：文本只有英文和中文；请使用 'en' 或 'zh'"
 
 
 def test_unknown_regions_use_given_names_and_markup_is_escaped():
