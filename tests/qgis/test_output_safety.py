@@ -28,17 +28,19 @@ NO_STABILITY = {"STABILITY_RESAMPLES": 0}
 
 # ------------------------------------------------------------------------------ data
 @pytest.fixture(scope="module")
-def data(tmp_path_factory):
-    """Inputs in a folder of their own: the prefectures as layer 'prefectures' of a
-    GeoPackage that holds a second layer 'other', the census CSV, one raster of each kind,
-    and the prefectures joined with the census as layer 'joined' of another GeoPackage."""
+def data(tmp_path_factory, regional_boundaries):
+    """Inputs in a folder of their own: the regional prefectures (the contract holds for any
+    polygons) as layer 'prefectures' of a GeoPackage that holds a second layer 'other', the
+    census CSV, one raster of each kind, and the prefectures joined with the census as layer
+    'joined' of another GeoPackage."""
     from osgeo import gdal
     from qgis import processing
 
     folder = tmp_path_factory.mktemp("inputs")
     prefectures = folder / "prefectures.gpkg"
-    gdal.VectorTranslate(str(prefectures), str(BOUNDARIES), format="GPKG", layerName="prefectures")
-    gdal.VectorTranslate(str(prefectures), str(BOUNDARIES), format="GPKG", layerName="other", accessMode="update")
+    gdal.VectorTranslate(str(prefectures), str(regional_boundaries), format="GPKG", layerName="prefectures")
+    gdal.VectorTranslate(str(prefectures), str(regional_boundaries), format="GPKG", layerName="other",
+                         accessMode="update")
     for source in (CENSUS, LANDCOVER, NDVI, NTL_2010):
         shutil.copy(source, folder / source.name)
     assigned = processing.run("megaregion:assignmegaregions",
@@ -210,7 +212,7 @@ def test_another_layer_of_the_input_geopackage_is_accepted(data, tmp_path, alg_i
     source = QgsVectorLayer(layer_uri(copy, layer), "input", "ogr")
     result = QgsVectorLayer(layer_uri(copy, "result"), "result", "ogr")
     original = QgsVectorLayer(layer_uri(gpkg, layer), "original", "ogr")
-    assert source.featureCount() == original.featureCount() > 300
+    assert source.featureCount() == original.featureCount() >= 36
     assert [f.attributes() for f in source.getFeatures()] == [f.attributes() for f in original.getFeatures()]
     assert result.isValid() and result.featureCount() > 0
 
@@ -354,7 +356,7 @@ def test_new_layer_in_an_existing_geopackage_is_dropped_on_cancel(data, tmp_path
 
     dataset = ogr.Open(str(copy))
     assert sorted(dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())) == ["other", "prefectures"]
-    assert dataset.GetLayerByName("prefectures").GetFeatureCount() == 370
+    assert dataset.GetLayerByName("prefectures").GetFeatureCount() == 36
     dataset = None
     assert tree(tmp_path) == ["prefectures.gpkg"]
 
@@ -469,10 +471,12 @@ def test_pipeline_corrupt_raster_half_way_leaves_nothing(data, tmp_path):
 
 
 def test_pipeline_cancel_after_the_first_output_leaves_nothing(data, tmp_path):
+    # the national boundaries: on the regional ones the join step is still running when its
+    # first output appears, and QGIS 3.22 reports a step cancelled inside as failed
     feedback = CancelOnceWritten(tmp_path)
     before = checksums(data)
     with pytest.raises(QgsProcessingException, match="Cancel"):
-        run("megaregion:pipeline", pipeline_params(data, tmp_path), feedback)
+        run("megaregion:pipeline", pipeline_params(data, tmp_path, BOUNDARIES=str(BOUNDARIES)), feedback)
     assert feedback.seen
     assert tree(tmp_path) == []
     assert checksums(data) == before
