@@ -146,8 +146,8 @@ class Extractor:
         return value if isinstance(value, (str, tuple, list)) else UNKNOWN
 
     def core_module(self, name):
-        """Module ``core/<name>.py`` when it imports only the standard library (its constants,
-        e.g. the raster products' labels); None otherwise."""
+        """Module ``core/<name>.py`` when it imports only the standard library and such modules
+        of core (its constants, e.g. the raster products' labels); None otherwise."""
         key = "core." + name
         if key not in self._pure:
             self._pure[key] = None
@@ -156,12 +156,25 @@ class Extractor:
                 tree = ast.parse(path.read_text(encoding="utf-8"))
                 stdlib = getattr(sys, "stdlib_module_names", {"__future__", "types", "collections", "re", "math"})
                 imports = [n for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))]
-                if all(isinstance(n, ast.ImportFrom) and n.level == 0 and n.module.split(".")[0] in stdlib
-                       or isinstance(n, ast.Import) and all(a.name.split(".")[0] in stdlib for a in n.names)
-                       for n in imports):
-                    namespace = {"__name__": f"_translations_core_{name}"}
-                    exec(compile(tree, str(path), "exec"), namespace)  # noqa: S102 (own code, standard library only)
-                    self._pure[key] = types.SimpleNamespace(**namespace)
+                namespace = {"__name__": f"_translations_core_{name}"}
+                for node in imports:
+                    if isinstance(node, ast.Import):
+                        if not all(a.name.split(".")[0] in stdlib for a in node.names):
+                            return None
+                    elif node.level == 0:
+                        if node.module.split(".")[0] not in stdlib:
+                            return None
+                    elif node.level == 1 and node.module and "." not in node.module:
+                        sibling = self.core_module(node.module)  # e.g. from .messages import msg
+                        if sibling is None:
+                            return None
+                        namespace.update({a.asname or a.name: getattr(sibling, a.name) for a in node.names})
+                    else:
+                        return None
+                # the sibling imports are bound above: run the module without them
+                tree.body = [n for n in tree.body if not (isinstance(n, ast.ImportFrom) and n.level)]
+                exec(compile(tree, str(path), "exec"), namespace)  # noqa: S102 (own code, standard library only)
+                self._pure[key] = types.SimpleNamespace(**namespace)
         return self._pure[key]
 
     def pure_call(self, module, call):
