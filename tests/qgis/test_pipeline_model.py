@@ -11,7 +11,9 @@ from qgis.core import (
 
 MODEL_FILE = ROOT / "resources" / "models" / "pipeline.model3"
 #: A run whose test checks neither intervals, p-values nor type stability leaves the
-#: resampling out (the numbers with it are pinned by the pipeline's regression record).
+#: resampling out, and a run whose test checks no national number reads the regional
+#: boundaries (tests/conftest.py): the pipeline's numbers on its defaults are pinned by its
+#: regression record.
 NO_RESAMPLING = {"BOOTSTRAP": 0, "PERMUTATIONS": 0, "STABILITY_RESAMPLES": 0}
 
 PLANNER_INPUTS = [
@@ -145,12 +147,12 @@ def run_as_the_dialog(params):
 
 
 @pytest.fixture(scope="module")
-def folder_run(tmp_path_factory):
+def folder_run(tmp_path_factory, regional_boundaries):
     """One dialog run into an OUTPUT_FOLDER with household (average household size) declared
     neutral and COST_INDICATORS given empty, shared by the tests of what such a run writes."""
     folder = tmp_path_factory.mktemp("pipeline") / "results"
-    params = {"OUTPUT_FOLDER": str(folder), "INDICATORS": "popu,household", "COST_INDICATORS": "",
-              "NEUTRAL_INDICATORS": "household", "EXTRA_INDICATORS": "", **NO_RESAMPLING}
+    params = {"OUTPUT_FOLDER": str(folder), "BOUNDARIES": str(regional_boundaries), "INDICATORS": "popu,household",
+              "COST_INDICATORS": "", "NEUTRAL_INDICATORS": "household", "EXTRA_INDICATORS": "", **NO_RESAMPLING}
     results, loaded = run_as_the_dialog(params)
     return folder, results, loaded
 
@@ -162,10 +164,10 @@ def _check_loaded_names(results, loaded):
     assert loaded[results["trend:CORES"]] == "Core cities with their performance and trend"
 
 
-def test_loaded_layers_are_named_after_their_output():
+def test_loaded_layers_are_named_after_their_output(regional_boundaries):
     """The dialog loads the outputs it was asked to: each once, under its model output's
     description, not the step's output name (CITIES, CORES twice)."""
-    _check_loaded_names(*run_as_the_dialog(NO_RESAMPLING))
+    _check_loaded_names(*run_as_the_dialog({"BOUNDARIES": str(regional_boundaries), **NO_RESAMPLING}))
 
 
 def test_loaded_layers_of_a_run_with_an_output_folder_open_from_its_geopackage(folder_run):
@@ -187,7 +189,7 @@ def _tree(folder):
     return sorted(out)
 
 
-def test_output_folder_of_a_run_that_fails_half_way_is_removed(tmp_path):
+def test_output_folder_of_a_run_that_fails_half_way_is_removed(tmp_path, regional_boundaries):
     """The NDVI raster is damaged in the middle: the run stops at the step that reads it,
     after megaregion.gpkg was written in the folder the run created; nothing is left."""
     from bad_input_cases import broken_in_the_middle
@@ -201,14 +203,14 @@ def test_output_folder_of_a_run_that_fails_half_way_is_removed(tmp_path):
     feedback.progressChanged.connect(lambda _p: seen.append(_tree(tmp_path / "results")))
     model = pipeline()
     with pytest.raises(QgsProcessingException) as caught:
-        model.run({"OUTPUT_FOLDER": str(folder), "NDVI_RASTERS": [str(broken)]}, QgsProcessingContext(), feedback,
-                  catchExceptions=False)
+        model.run({"OUTPUT_FOLDER": str(folder), "BOUNDARIES": str(regional_boundaries), "NDVI_RASTERS": [str(broken)]},
+                  QgsProcessingContext(), feedback, catchExceptions=False)
     assert "Traceback" not in str(caught.value)
     assert any("run/megaregion.gpkg" in s for s in seen)  # written, then removed again
     assert not (tmp_path / "results").exists()
 
 
-def test_cancel_while_the_maps_are_written_leaves_the_folder_as_it_was(tmp_path):
+def test_cancel_while_the_maps_are_written_leaves_the_folder_as_it_was(tmp_path, regional_boundaries):
     """Cancelled once the first PNG is on disk (the last step): the GeoPackage, the reports
     and the maps go; what the folder held before stays."""
     from qgis.core import QgsProcessingException, QgsProcessingFeedback
@@ -226,8 +228,8 @@ def test_cancel_while_the_maps_are_written_leaves_the_folder_as_it_was(tmp_path)
 
     feedback.progressChanged.connect(cancel_once_a_map_is_there)
     with pytest.raises(QgsProcessingException, match="Cancel|Maps of the results"):
-        pipeline().run({"OUTPUT_FOLDER": str(folder), **NO_RESAMPLING}, QgsProcessingContext(), feedback,
-                       catchExceptions=False)
+        pipeline().run({"OUTPUT_FOLDER": str(folder), "BOUNDARIES": str(regional_boundaries), **NO_RESAMPLING},
+                       QgsProcessingContext(), feedback, catchExceptions=False)
     assert seen and "megaregion.gpkg" in seen[0] and "unevenness_report.html" in seen[0]
     assert _tree(folder) == ["notes.txt"]
 
