@@ -31,6 +31,7 @@ from .report_texts import FORMULAS
 from .indicators import indicator_name
 from .measures import DEFAULT_HEADLINE, HEADLINE_MEASURES, measure_name
 from .measures import MEASURES as MEASURE_INFO
+from .data_notes import reason_of
 from .messages import msg
 from .regions import find_region, region_order
 from .unevenness import MEASURES, UnevennessInputError
@@ -552,7 +553,7 @@ def unevenness_report_html(
     try:
         lang = rt.check_lang(lang)
     except ValueError as exc:
-        raise UnevennessInputError(exc.args[0] if exc.args else str(exc)) from None
+        raise UnevennessInputError(reason_of(exc)) from None
     measures = [headline] + [m for m in measures if m != headline]
     t = _Table(table)
     values = list(pd.unique(table["megaregion"]))

@@ -38,6 +38,7 @@ from . import uncertainty as _unc
 from .dagum import dagum_gini
 from .fields import CORE, SECONDARY, list_names
 from .inequality import InequalityInputError, theil_decomposition, weighted_mean
+from .data_notes import reason_of
 from .messages import msg
 from .uncertainty import INTERVAL_MEASURES
 from .unevenness_inputs import (  # noqa: F401  (parse_indicator_fields, IndicatorSpec: public here too)
@@ -378,7 +379,7 @@ def unevenness_table(
                         "Indicator {name!r} (field {field!r}{weight}), mega-region {region!r}: {reason}",
                         "指标 {name!r}（字段 {field!r}{weight}），城市群 {region!r}：{reason}",
                         name=name, field=field, weight=weight, region=region,
-                        reason=exc.args[0] if exc.args else str(exc))) from None
+                        reason=reason_of(exc))) from None
                 if row["status"] == OK and (bootstrap or permutations):
                     _add(row, *resampler.year(field, y, w, used, row))
                 row.update(megaregion=region, indicator=name, row_type="year", year=year, field=field,

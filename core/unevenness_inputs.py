@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from . import fields as _fields
-from .data_notes import joined
+from .data_notes import joined, reason_of
 from .fields import CORE, SECONDARY, list_names
 from .measures import HEADLINE_MEASURES
 from .messages import msg
@@ -49,7 +49,7 @@ def parse_indicator_fields(fields: Iterable[str]) -> "OrderedDict[str, Dict[Opti
     try:
         return _fields.parse_indicator_fields(fields)
     except _fields.DuplicateYearError as exc:
-        raise UnevennessInputError(exc.args[0] if exc.args else str(exc)) from None
+        raise UnevennessInputError(reason_of(exc)) from None
 
 
 def _indicator_spec(indicators: IndicatorSpec) -> "OrderedDict[str, Dict[Optional[int], str]]":

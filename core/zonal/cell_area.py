@@ -12,6 +12,7 @@ import math
 import numpy as np
 
 from .errors import ZonalStatisticsError
+from ..messages import msg
 
 
 def cell_area_rows_km2(crs, transform, rows: np.ndarray) -> np.ndarray:
@@ -67,9 +68,9 @@ class CellArea:
         self.geographic = crs.is_geographic
         if self.geographic:
             if transform.b != 0 or transform.d != 0:
-                raise ZonalStatisticsError(
-                    "raster: rotated longitude/latitude grids are not supported for lit area; warp it north-up first"
-                )
+                raise ZonalStatisticsError(msg(
+                    "raster: rotated longitude/latitude grids are not supported for lit area; warp it north-up first",
+                    "栅格：计算灯光面积不支持旋转的经纬度网格；请先将其重投影为正北朝上"))
             self.row_area = cell_area_rows_km2(crs, transform, np.arange(height, dtype=np.float64))
         else:
             from pyproj import Proj, Transformer

@@ -39,6 +39,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..messages import msg
+
 COVERAGE_MODES = ("exact", "center", "all_touched")
 
 #: Cells covered by less than this fraction (in cell units) are treated as untouched: floating
@@ -350,9 +352,11 @@ def compute_coverage(rings: Rings, height: int, width: int, mode: str = "exact")
     docstring for the rules. Rings must be valid polygon rings (no self-intersection); their
     orientation does not matter, holes are subtracted."""
     if mode not in COVERAGE_MODES:
-        raise ValueError(f"coverage mode {mode!r} is unknown: use one of {', '.join(COVERAGE_MODES)}")
+        raise ValueError(msg("coverage mode {mode!r} is unknown: use one of {modes}",
+                             "未知的覆盖方式 {mode!r}：请使用 {modes} 之一", mode=mode, modes=", ".join(COVERAGE_MODES)))
     if height >= (1 << 21) or width >= (1 << 31):
-        raise ValueError(f"raster of {height} rows x {width} columns is too large (rows must be < 2097152)")
+        raise ValueError(msg("raster of {height} rows x {width} columns is too large (rows must be < 2097152)",
+                             "栅格为 {height} 行 x {width} 列，过大（行数必须 < 2097152）", height=height, width=width))
     win = polygon_windows(rings, height, width)
     area = ring_signed_areas(rings)
     # counter-clockwise exteriors add, clockwise holes subtract, whatever the input orientation

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import raster_io, raster_presets
+from ..messages import msg
 from .accumulate import Accumulator, finalise, summarise_block
 from .cell_area import CellArea
 from .coverage import COVERAGE_MODES, compute_coverage, polygon_windows
@@ -23,6 +24,8 @@ from .geometry import beyond_grid, pixel_rings, prepare_polygons
 from .layers import plan_layers, prepare_band, prepare_composite, raster_labels
 from .reader import ReadPlan, open_raster, raster_crs, start_reading
 from .statistics import LIT_STATS, STATUS_COLUMN, parse_stats
+
+CANCELLED = msg("zonal statistics cancelled", "分区统计已取消")
 
 #: Cells summarised per vectorised block inside a strip (sized for the CPU cache).
 BLOCK_CELLS = 1 << 17
@@ -91,7 +94,9 @@ def zonal_statistics(
         ``df.attrs['zonal']`` records the layers, units and settings used.
     """
     if coverage not in COVERAGE_MODES:
-        raise ZonalStatisticsError(f"coverage={coverage!r} is unknown: use one of {', '.join(COVERAGE_MODES)}")
+        raise ZonalStatisticsError(msg("coverage={coverage!r} is unknown: use one of {modes}",
+                                       "未知的 coverage={coverage!r}：请使用 {modes} 之一",
+                                       coverage=coverage, modes=", ".join(COVERAGE_MODES)))
     settings, units = product_settings(preset, scale=scale, offset=offset, nodata=nodata, valid_range=valid_range,
                                        clip=clip, ntl_threshold=ntl_threshold, dn_max=dn_max)
     req = parse_stats(stats, percentiles, categories)
@@ -100,7 +105,8 @@ def zonal_statistics(
         rasters = [rasters]
     rasters = list(rasters)
     if not rasters:
-        raise ZonalStatisticsError("rasters is empty: give at least one raster path")
+        raise ZonalStatisticsError(msg("rasters is empty: give at least one raster path",
+                                       "rasters 为空：请至少给出一个栅格路径"))
 
     polys = prepare_polygons(polygons, crs)
     column_labels = raster_labels(rasters, labels)
@@ -139,23 +145,29 @@ def product_settings(preset: Optional[str] = None, **given) -> tuple:
 def _check_settings(req, settings) -> None:
     """The settings the statistics need are there and well formed (ranges become pairs)."""
     if req.need_lit and settings["ntl_threshold"] is None:
-        raise ZonalStatisticsError(
-            f"{', '.join(s for s in req.stats if s in LIT_STATS)} need ntl_threshold (a cell is lit when its value "
-            "exceeds it): e.g. 7 for DMSP DN, or choose a product preset such as 'dmsp_ols' or 'viirs_annual'"
-        )
+        raise ZonalStatisticsError(msg(
+            "{stats} need ntl_threshold (a cell is lit when its value "
+            "exceeds it): e.g. 7 for DMSP DN, or choose a product preset such as 'dmsp_ols' or 'viirs_annual'",
+            "{stats} 需要 ntl_threshold（像元值超过该阈值即为有灯光）：例如 DMSP 的 DN 值取 7，"
+            "或选择产品预设，如 'dmsp_ols' 或 'viirs_annual'",
+            stats=", ".join(s for s in req.stats if s in LIT_STATS)))
     if "cnli" in req.stats and settings["dn_max"] is None:
-        raise ZonalStatisticsError(
+        raise ZonalStatisticsError(msg(
             "cnli needs dn_max, the largest possible value (63 for DMSP DN; for VIIRS radiance choose a cap and "
-            "pass the same value as clip=(0, cap) and dn_max=cap)"
-        )
+            "pass the same value as clip=(0, cap) and dn_max=cap)",
+            "cnli 需要 dn_max，即可能的最大值（DMSP 的 DN 值为 63；VIIRS 辐亮度请选定一个上限，"
+            "并以同一数值传入 clip=(0, cap) 和 dn_max=cap）"))
     for name in ("valid_range", "clip"):
         val = settings[name]
         if val is not None:
             if len(val) != 2:
-                raise ZonalStatisticsError(f"{name}={val!r}: give a (low, high) pair; None leaves a side open")
+                raise ZonalStatisticsError(msg("{name}={val!r}: give a (low, high) pair; None leaves a side open",
+                                               "{name}={val!r}：请给出（下限，上限）一对数值；None 表示该侧不设限",
+                                               name=name, val=val))
             lo, hi = val
             if lo is not None and hi is not None and lo > hi:
-                raise ZonalStatisticsError(f"{name}={val!r}: low bound exceeds high bound")
+                raise ZonalStatisticsError(msg("{name}={val!r}: low bound exceeds high bound",
+                                               "{name}={val!r}：下限大于上限", name=name, val=val))
             settings[name] = (lo, hi)
 
 
@@ -179,7 +191,7 @@ def _summarise_rasters(polys, rasters, column_labels, req, settings, coverage, b
         done_rows = 0
         for src, rcrs, layers, path in plans:
             if cancelled():
-                raise ZonalCancelled("zonal statistics cancelled")
+                raise ZonalCancelled(CANCELLED)
             key = _grid_key(src, rcrs)
             if key in coverage_cache:
                 cov, unprojectable, beyond = coverage_cache[key]
@@ -239,11 +251,13 @@ def _overflow_is_an_error(path):
         with np.errstate(over="raise"):
             yield
     except FloatingPointError:
-        raise ZonalStatisticsError(
-            f"raster {str(path)!r} holds values too large to sum in float64 (sums or squares beyond "
-            f"{np.finfo(np.float64).max:.3g}): rescale it first (e.g. divide by 1e6 with the Raster "
-            "Calculator or gdal_calc.py) or pass scale= (e.g. 1e-6), then convert the results back"
-        ) from None
+        raise ZonalStatisticsError(msg(
+            "raster {path!r} holds values too large to sum in float64 (sums or squares beyond "
+            "{limit:.3g}): rescale it first (e.g. divide by 1e6 with the Raster "
+            "Calculator or gdal_calc.py) or pass scale= (e.g. 1e-6), then convert the results back",
+            "栅格 {path!r} 的数值过大，无法以 float64 求和（和或平方和超过 {limit:.3g}）：请先缩放"
+            "（例如用栅格计算器或 gdal_calc.py 除以 1e6）或传入 scale=（例如 1e-6），再将结果换算回来",
+            path=str(path), limit=np.finfo(np.float64).max)) from None
 
 
 def _run_raster(src, rcrs, cov, plan: ReadPlan, layers, req, settings, cancelled, report) -> list:
@@ -262,7 +276,7 @@ def _run_raster(src, rcrs, cov, plan: ReadPlan, layers, req, settings, cancelled
     try:
         for s0, s1, data in reader:
             if cancelled():
-                raise ZonalCancelled("zonal statistics cancelled")
+                raise ZonalCancelled(CANCELLED)
             rows_per_block = max(1, min(s1 - s0, BLOCK_CELLS // max(width, 1)))
             ra = np.searchsorted(cov.run_row, s0)
             rb = np.searchsorted(cov.run_row, s1)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .coverage import Rings, polygon_bounds, snap_to_grid
 from .errors import ZonalStatisticsError
+from ..messages import msg
 
 
 @dataclass
@@ -64,9 +65,9 @@ def prepare_polygons(polygons, crs) -> Polygons:
         index = pd.RangeIndex(len(geoms))
         source_crs = crs
     if source_crs is None:
-        raise ZonalStatisticsError(
-            "polygons have no CRS: set it on the layer or pass crs=..., e.g. crs='EPSG:4326' for longitude/latitude"
-        )
+        raise ZonalStatisticsError(msg(
+            "polygons have no CRS: set it on the layer or pass crs=..., e.g. crs='EPSG:4326' for longitude/latitude",
+            "多边形没有坐标参考系：请在图层上设置，或传入 crs=...，经纬度例如 crs='EPSG:4326'"))
     source_crs = CRS.from_user_input(source_crs)
     out, notes, bad = [], [], []
     for pos, g in enumerate(geoms):
@@ -93,11 +94,12 @@ def prepare_polygons(polygons, crs) -> Polygons:
         out.append(parts)
         notes.append(note)
     if bad:
-        shown = ", ".join(f"{i} ({t})" for i, t in bad[:5])
-        raise ZonalStatisticsError(
-            f"polygons: {len(bad)} geometries are not polygons: {shown}{' ...' if len(bad) > 5 else ''}; "
-            "zonal statistics need polygon or multipolygon geometries (buffer points or lines first)"
-        )
+        shown = ", ".join(f"{i} ({t})" for i, t in bad[:5]) + (" ..." if len(bad) > 5 else "")
+        raise ZonalStatisticsError(msg(
+            "polygons: {count} geometries are not polygons: {shown}; "
+            "zonal statistics need polygon or multipolygon geometries (buffer points or lines first)",
+            "多边形：{count} 个几何不是多边形：{shown}；分区统计需要多边形或多部件多边形几何（请先对点或线做缓冲区）",
+            count=len(bad), shown=shown))
     return Polygons(out, index, source_crs, notes)
 
 

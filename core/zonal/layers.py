@@ -22,6 +22,7 @@ from typing import Optional
 import numpy as np
 
 from .errors import ZonalStatisticsError
+from ..messages import msg
 
 
 @dataclass
@@ -58,11 +59,13 @@ def raster_labels(paths, labels) -> list:
     if labels is not None:
         labels = [str(x) for x in labels]
         if len(labels) != len(paths):
-            raise ZonalStatisticsError(
-                f"labels: {len(labels)} labels for {len(paths)} rasters; give one label per raster or none"
-            )
+            raise ZonalStatisticsError(msg(
+                "labels: {labels} labels for {rasters} rasters; give one label per raster or none",
+                "labels：{labels} 个标签对应 {rasters} 个栅格；请为每个栅格给一个标签，或都不给",
+                labels=len(labels), rasters=len(paths)))
         if len(set(labels)) != len(labels):
-            raise ZonalStatisticsError(f"labels: {labels} has duplicates; column names must be unique")
+            raise ZonalStatisticsError(msg("labels: {labels} has duplicates; column names must be unique",
+                                           "labels：{labels} 有重复；列名必须唯一", labels=labels))
         return labels
     out, seen = [], {}
     for p in paths:
@@ -170,31 +173,41 @@ def plan_layers(src, path, label, bands, scale, offset, nodata, valid_range, cli
     if isinstance(bands, str):
         mode = bands.strip().lower()
         if mode not in ("each", "mean", "max"):
-            raise ZonalStatisticsError(f"bands={bands!r} is unknown: use 'each', 'mean', 'max' or a list of band numbers")
+            raise ZonalStatisticsError(msg("bands={bands!r} is unknown: use 'each', 'mean', 'max' or a list of band "
+                                           "numbers",
+                                           "未知的 bands={bands!r}：请使用 'each'、'mean'、'max' 或波段编号列表",
+                                           bands=bands))
         selected = list(range(1, count + 1))
     else:
         mode = "each"
         try:
             selected = [int(b) for b in bands]
         except (TypeError, ValueError):
-            raise ZonalStatisticsError(f"bands={bands!r}: give band numbers (1-based) as integers") from None
+            raise ZonalStatisticsError(msg("bands={bands!r}: give band numbers (1-based) as integers",
+                                           "bands={bands!r}：请以整数给出波段编号（从 1 开始）", bands=bands)) from None
         bad = [b for b in selected if b < 1 or b > count]
         if bad or not selected:
-            raise ZonalStatisticsError(
-                f"raster {str(path)!r} has {count} band{'s' if count != 1 else ''}: band{'s' if len(bad) != 1 else ''} "
-                f"{bad or selected} out of range; band numbers run from 1 to {count}"
-            )
+            has = (msg("{count} bands", "{count} 个波段", count=count) if count != 1
+                   else msg("{count} band", "{count} 个波段", count=count))
+            word = msg("bands", "波段") if len(bad) != 1 else msg("band", "波段")
+            raise ZonalStatisticsError(msg(
+                "raster {path!r} has {has}: {word} {bands} out of range; band numbers run from 1 to {count}",
+                "栅格 {path!r} 有 {has}：{word} {bands} 超出范围；波段编号为 1 到 {count}",
+                path=str(path), has=has, word=word, bands=bad or selected, count=count))
 
     def settings(band_list):
         sc = [scale if scale is not None else (src.scales[b - 1] if src.scales else 1.0) for b in band_list]
         of = [offset if offset is not None else (src.offsets[b - 1] if src.offsets else 0.0) for b in band_list]
         if len(set(sc)) > 1 or len(set(of)) > 1:
-            raise ZonalStatisticsError(
-                f"raster {str(path)!r}: bands {band_list} have different scale/offset tags {sc}/{of}; "
-                "summarise them separately (bands=[k]) or pass scale= and offset="
-            )
+            raise ZonalStatisticsError(msg(
+                "raster {path!r}: bands {bands} have different scale/offset tags {scales}/{offsets}; "
+                "summarise them separately (bands=[k]) or pass scale= and offset=",
+                "栅格 {path!r}：波段 {bands} 的缩放/偏移标签 {scales}/{offsets} 不同；"
+                "请分别统计（bands=[k]）或传入 scale= 和 offset=",
+                path=str(path), bands=band_list, scales=sc, offsets=of))
         if sc[0] == 0:
-            raise ZonalStatisticsError(f"scale=0 for raster {str(path)!r}: a scale factor must be non-zero")
+            raise ZonalStatisticsError(msg("scale=0 for raster {path!r}: a scale factor must be non-zero",
+                                           "栅格 {path!r} 的 scale=0：缩放系数不能为 0", path=str(path)))
         nd = [nodata if nodata is not None else src.nodatavals[b - 1] for b in band_list]
         return float(sc[0]), float(of[0]), nd
 

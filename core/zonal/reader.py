@@ -17,6 +17,8 @@ import numpy as np
 
 from .. import raster_io
 from .errors import ZonalStatisticsError
+from ..data_notes import reason_of
+from ..messages import msg
 
 
 #: Bytes of raster data read per strip (all bands needed), rounded to whole block rows.
@@ -80,7 +82,9 @@ class StripReader:
                 try:
                     self.src.read(self.indexes, self.col0, s0, out)
                 except raster_io.RasterIOError as exc:
-                    raise ZonalStatisticsError(f"raster {self.src.path!r} cannot be read: {exc}") from None
+                    raise ZonalStatisticsError(msg("raster {path!r} cannot be read: {reason}",
+                                                   "无法读取栅格 {path!r}：{reason}",
+                                                   path=self.src.path, reason=reason_of(exc))) from None
                 while not self.stop.is_set():
                     try:
                         self.q.put((s0, s1, out), timeout=0.1)
@@ -117,7 +121,8 @@ def open_raster(path) -> raster_io.Raster:
         # GDAL reads GDAL_NUM_THREADS when the dataset is opened (set for this thread only)
         return raster_io.open_raster(path, num_threads=READ_THREADS)
     except raster_io.RasterIOError as exc:
-        raise ZonalStatisticsError(f"raster {str(path)!r} cannot be opened: {exc}") from exc
+        raise ZonalStatisticsError(msg("raster {path!r} cannot be opened: {reason}", "无法打开栅格 {path!r}：{reason}",
+                                       path=str(path), reason=reason_of(exc))) from exc
 
 
 def raster_crs(src: raster_io.Raster, path):
@@ -125,10 +130,12 @@ def raster_crs(src: raster_io.Raster, path):
     from pyproj import CRS
 
     if src.crs_wkt is None:
-        raise ZonalStatisticsError(
-            f"raster {str(path)!r} has no CRS: assign one first (QGIS: Raster > Projections > Assign Projection; "
-            "GDAL: gdal_edit.py -a_srs EPSG:4326)"
-        )
+        raise ZonalStatisticsError(msg(
+            "raster {path!r} has no CRS: assign one first (QGIS: Raster > Projections > Assign Projection; "
+            "GDAL: gdal_edit.py -a_srs EPSG:4326)",
+            "栅格 {path!r} 没有坐标参考系：请先指定（QGIS：栅格 > 投影 > 指定投影；"
+            "GDAL：gdal_edit.py -a_srs EPSG:4326）",
+            path=str(path)))
     return CRS.from_user_input(src.crs_wkt)
 
 

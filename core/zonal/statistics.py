@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import ZonalStatisticsError
+from ..messages import msg
 
 STATUS_COLUMN = "zonal_status"
 
@@ -120,11 +121,14 @@ def parse_stats(stats, percentiles=(), categories=()) -> Request:
         try:
             q = float(q_raw)
         except (TypeError, ValueError):
-            raise ZonalStatisticsError(f"{origin}: percentile {q_raw!r} is not a number; give values in 0-100") from None
+            raise ZonalStatisticsError(msg("{origin}: percentile {q!r} is not a number; give values in 0-100",
+                                           "{origin}：百分位数 {q!r} 不是数字；请给出 0-100 之间的数值",
+                                           origin=origin, q=q_raw)) from None
         if not (0.0 <= q <= 100.0) or math.isnan(q):
-            raise ZonalStatisticsError(
-                f"{origin}: percentile {q_raw!r} is outside 0-100; give percentiles in percent, e.g. 25 or 97.5"
-            )
+            raise ZonalStatisticsError(msg(
+                "{origin}: percentile {q!r} is outside 0-100; give percentiles in percent, e.g. 25 or 97.5",
+                "{origin}：百分位数 {q!r} 超出 0-100；请以百分数给出，例如 25 或 97.5",
+                origin=origin, q=q_raw))
         name = percentile_name(q)
         if name not in pct:
             pct[name] = q / 100.0
@@ -134,7 +138,10 @@ def parse_stats(stats, percentiles=(), categories=()) -> Request:
         try:
             value = float(k)
         except (TypeError, ValueError):
-            raise ZonalStatisticsError(f"categories: class {k!r} is not a number; give raster class values, e.g. [13]") from None
+            raise ZonalStatisticsError(msg("categories: class {k!r} is not a number; give raster class values, "
+                                           "e.g. [13]",
+                                           "categories：类别 {k!r} 不是数字；请给出栅格的类别值，例如 [13]",
+                                           k=k)) from None
         value = int(value) if float(value).is_integer() else value
         name = category_name(value)
         if name not in cat:
@@ -164,16 +171,19 @@ def parse_stats(stats, percentiles=(), categories=()) -> Request:
             if key not in out:
                 out.append(key)
         else:
-            raise ZonalStatisticsError(
-                f"stats: {s!r} is not a known statistic; use {', '.join(STATISTICS)}, p<q> (e.g. p90), "
-                "frac_<class>, 'percentiles' or 'frac'"
-            )
+            raise ZonalStatisticsError(msg(
+                "stats: {stat!r} is not a known statistic; use {known}, p<q> (e.g. p90), "
+                "frac_<class>, 'percentiles' or 'frac'",
+                "stats：{stat!r} 不是已知的统计量；请使用 {known}、p<q>（例如 p90）、"
+                "frac_<class>、'percentiles' 或 'frac'",
+                stat=s, known=", ".join(STATISTICS)))
     for q in percentiles or ():
         add_percentile(q, "percentiles")
     for k in categories or ():
         add_category(k)
     if not out:
-        raise ZonalStatisticsError("stats is empty: ask for at least one statistic, e.g. ['count', 'sum', 'mean']")
+        raise ZonalStatisticsError(msg("stats is empty: ask for at least one statistic, e.g. ['count', 'sum', 'mean']",
+                                       "stats 为空：请至少选择一个统计量，例如 ['count', 'sum', 'mean']"))
     req = Request(stats=out, percentiles=pct, categories=cat)
     req.need_moments = "std" in out
     req.need_minmax = "min" in out or "max" in out

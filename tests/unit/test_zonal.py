@@ -15,6 +15,7 @@ from shapely.geometry import MultiPolygon, Polygon, box
 from data_paths import BOUNDARIES, DATA, LANDCOVER, NDVI
 from gdal_fixtures import from_origin, raster_info, read_polygons, write_raster
 from megaregion.core import zonal
+from megaregion.core.messages import in_language
 from megaregion.core.raster_presets import PRESETS, preset
 from megaregion.core.zonal import (
     STATUS_COLUMN,
@@ -598,6 +599,24 @@ def test_band_out_of_range(tmp_path):
     path = write_raster(tmp_path / "two.tif", np.ones((2, H, W), np.float32), **UTM)
     with pytest.raises(ZonalStatisticsError, match=r"has 2 bands: band \[3\] out of range"):
         zonal_statistics([box(0, 0, 1, 1)], path, crs=UTM["crs"], bands=[1, 3])
+    with pytest.raises(ZonalStatisticsError) as excinfo:
+        zonal_statistics([box(0, 0, 1, 1)], path, crs=UTM["crs"], bands=[1, 3])
+    assert in_language(excinfo.value, "zh") == (
+        f"栅格 {str(path)!r} 有 2 个波段：波段 [3] 超出范围；波段编号为 1 到 2")
+
+
+def test_bad_input_in_chinese(tmp_path):
+    path = write_raster(tmp_path / "r.tif", ramp(), **UTM)
+    polygon = to_world(box(1, 1, 3, 3), UTM["transform"])
+    with pytest.raises(ZonalStatisticsError) as excinfo:
+        zonal_statistics([polygon], path, crs=UTM["crs"], stats=["p101"])
+    assert in_language(excinfo.value, "zh") == "stats：百分位数 '101' 超出 0-100；请以百分数给出，例如 25 或 97.5"
+    with pytest.raises(ZonalStatisticsError) as excinfo:
+        zonal_statistics([polygon], path, crs=UTM["crs"], stats=["mean"], valid_range=(5, 1))
+    assert in_language(excinfo.value, "zh") == "valid_range=(5, 1)：下限大于上限"
+    with pytest.raises(ZonalStatisticsError) as excinfo:
+        zonal_statistics([polygon], str(tmp_path / "missing.tif"), crs=UTM["crs"])
+    assert in_language(excinfo.value, "zh").startswith(f"无法打开栅格 {str(tmp_path / 'missing.tif')!r}：")
 
 
 @pytest.mark.parametrize("kwargs, message", [
