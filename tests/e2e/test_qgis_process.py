@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from data_paths import BOUNDARIES, CENSUS
+from data_paths import CENSUS
 
 ALGORITHMS = {
     "megaregion:joinindicators": ["INPUT", "INPUT_KEY", "TABLE", "TABLE_KEY", "MATCH_BY", "OUTPUT", "UNMATCHED"],
@@ -46,24 +46,24 @@ def _count(gpkg, table):
         return con.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
 
 
-def test_run_join_by_code_census(qgis_process, tmp_path):
+def test_run_join_by_code_census(qgis_process, tmp_path, regional_boundaries):
     out = tmp_path / "joined.gpkg"
     unmatched = tmp_path / "unmatched.csv"
     _, result = qgis_process.run_json(
         "megaregion:joinindicators",
         {
-            "INPUT": BOUNDARIES, "INPUT_KEY": "adcode", "TABLE": CENSUS, "TABLE_KEY": "city_code",
+            "INPUT": regional_boundaries, "INPUT_KEY": "adcode", "TABLE": CENSUS, "TABLE_KEY": "city_code",
             "MATCH_BY": 0, "OUTPUT": out, "UNMATCHED": unmatched,
         },
     )
     results = result["results"]
     assert out.exists()
-    assert _count(out, "joined") == 370
-    # 337 prefectures and municipalities match, plus the province-direct county-level units the census has.
-    assert results["MATCHED_COUNT"] >= 337
+    # every regional prefecture matches a census row; the national counts are pinned by the
+    # regression record join_census
+    assert _count(out, "joined") == results["MATCHED_COUNT"] == 36
 
 
-def test_rerun_into_the_same_geopackage_layer_replaces_it_and_its_style(qgis_process, tmp_path):
+def test_rerun_into_the_same_geopackage_layer_replaces_it_and_its_style(qgis_process, tmp_path, regional_boundaries):
     """A second run writing the same GeoPackage layer (as a rerun of the pipeline into the same
     OUTPUT_FOLDER does) replaces the layer and its default style; QGIS 3.22 would otherwise ask
     in a dialog before replacing the stored style, and qgis_process would wait forever. The
@@ -72,17 +72,17 @@ def test_rerun_into_the_same_geopackage_layer_replaces_it_and_its_style(qgis_pro
     uri = f"ogr:dbname='{gpkg}' table=\"assigned\" (geom)"
     counts = []
     for _ in range(2):
-        qgis_process("run", "megaregion:assignmegaregions", "--", f"INPUT={BOUNDARIES}", "KEY=adcode",
+        qgis_process("run", "megaregion:assignmegaregions", "--", f"INPUT={regional_boundaries}", "KEY=adcode",
                      f"OUTPUT={uri}", timeout=120)
         counts.append(_count(gpkg, "assigned"))
-    assert counts == [378, 378]  # 370 prefectures, 8 of them in two mega-regions
+    assert counts == [38, 38]  # 36 regional prefectures, Handan and Xingtai in two mega-regions
     with contextlib.closing(sqlite3.connect(gpkg)) as con:
         styles = con.execute("SELECT styleName, useAsDefault FROM layer_styles WHERE f_table_name = 'assigned'").fetchall()
         regions, cores = con.execute(
             "SELECT COUNT(DISTINCT megaregion_id), SUM(role = 'core') FROM assigned WHERE megaregion_id IS NOT NULL"
         ).fetchone()
     assert styles == [("megaregion", 1)]
-    assert (regions, cores) == (19, 35)
+    assert (regions, cores) == (5, 5)  # BTH and PRD with their cores; CPL, BBG and WTS reach in
     wgs = tmp_path / "wgs84.gpkg"
     qgis_process.run_json("megaregion:gcj02towgs84", {"INPUT": f"{gpkg}|layername=assigned", "OUTPUT": wgs})
-    assert _count(wgs, "wgs84") == 378
+    assert _count(wgs, "wgs84") == 38
