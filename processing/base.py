@@ -40,6 +40,31 @@ def help_url(name):
 SHAPEFILE_NAME_BYTES = 10
 
 
+class _TableSink:
+    """A sink of a table without geometry written into a GeoPackage by an ``ogr:`` destination
+    (a named layer of an existing file, as the pipeline's OUTPUT_FOLDER writes). When QGIS closes
+    such a sink it asks GDAL for a spatial index, and GDAL answers "ERROR 1: No geometry column"
+    on the console although the table is complete; the answer is silenced for that moment only."""
+
+    def __init__(self, sink):
+        self._sink = sink
+
+    def __getattr__(self, name):
+        return getattr(self._sink, name)
+
+    def __del__(self):
+        try:
+            from osgeo import gdal
+        except ImportError:  # noqa: the sink closes as it would without the wrapper
+            self.__dict__.pop("_sink", None)
+            return
+        gdal.PushErrorHandler("CPLQuietErrorHandler")
+        try:
+            self.__dict__.pop("_sink", None)
+        finally:
+            gdal.PopErrorHandler()
+
+
 class MegaregionAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``ALG_ID``, ``DISPLAY_NAME``, ``GROUP_ID``, ``GROUP`` and ``HELP``
     (the short help: inputs, outputs, formulas) and implement ``initAlgorithm`` and
@@ -137,7 +162,11 @@ class MegaregionAlgorithm(QgsProcessingAlgorithm):
                     "{output} is a Shapefile ({path}), which keeps only {bytes} bytes of a field name: {names} would "
                     "be cut short. Choose a GeoPackage (.gpkg) instead.").format(
                         output=name, path=path, bytes=SHAPEFILE_NAME_BYTES, names=shown))
-        return super().parameterAsSink(parameters, name, context, fields, *args, **kwargs)
+        sink, dest_id = super().parameterAsSink(parameters, name, context, fields, *args, **kwargs)
+        geometry = args[0] if args else kwargs.get("geometryType")
+        if sink is not None and destination.startswith("ogr:") and geometry == compat.WKB_NO_GEOMETRY:
+            sink = _TableSink(sink)
+        return sink, dest_id
 
     def style_output(self, dest_id, make_renderer):
         """Style output ``dest_id`` with ``make_renderer(layer)`` once the run is over
