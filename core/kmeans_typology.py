@@ -203,7 +203,7 @@ def cluster_profiles(x, k=None, k_max=DEFAULT_K_MAX, seed=DEFAULT_SEED, n_init=D
     if k is not None:
         k = int(k)
         if k < 2:
-            raise ValueError(msg("K = {k}: a typology needs K >= 2", "K = {k}：分类要求 K >= 2", k=k))
+            raise ValueError(msg("K = {k}: a typology needs K >= 2", "K = {k}：类型划分要求 K >= 2", k=k))
         if k > n - 1:
             raise ValueError(msg("K = {k} needs at least {need} {what} with complete values; "
                                  "there are {n}. Choose K <= {most} or add {what}",
@@ -221,7 +221,7 @@ def cluster_profiles(x, k=None, k_max=DEFAULT_K_MAX, seed=DEFAULT_SEED, n_init=D
                                  "K_max = {k_max}：按轮廓系数选择 K 要求 K_max >= 2", k_max=k_max))
         if n < 3:
             raise ValueError(msg("A typology needs at least 3 {what} with complete values; there are {n}",
-                                 "分类至少需要 3 个数值完整的{what}，现有 {n} 个", what=what, n=n))
+                                 "类型划分至少需要 3 个数值完整的{what}，现有 {n} 个", what=what, n=n))
         ks = candidate_k(n, n_distinct, k_max)
         if not ks:
             raise ValueError(msg("Only {distinct} distinct profile(s) among {n} {what}: nothing to cluster",

@@ -305,7 +305,7 @@ def typology_report_html(*results, title="Typology of secondary cities", lang="e
     ``lang``: ``"en"`` (default) or ``"zh"``, the language of every text of the page; the
     algorithms' English titles become their Chinese ones (:func:`.report_texts.title`)."""
     if not results:
-        raise ValueError(msg("The report needs at least one typology result", "报告至少需要一个分类结果"))
+        raise ValueError(msg("The report needs at least one typology result", "报告至少需要一个类型划分结果"))
     lang = rt.check_lang(lang)
     T = rt.TextOf(lang)
     title = rt.title(title, lang)

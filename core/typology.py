@@ -68,7 +68,7 @@ SECONDARY = fv.SECONDARY
 POOLS = ("all", "megaregion")
 YEAR_POOLS = ("per_year", "pooled")
 CORE_REFERENCES = ("mean", "nearest", "best")
-#: The kinds of typology in words, for messages ("the gap typology", "差距分类").
+#: The kinds of typology in words, for messages ("the gap typology", "差距类型划分").
 KIND_WORDS = {"gap": msg("gap", "差距"), "trend": msg("trend", "趋势")}
 FIELD_PATTERN = "{indicator}_{year}"   # the form of megaregion.core.fields.year_field
 
@@ -334,7 +334,7 @@ def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, fra
                            for n, why in zip(excluded["name"][:5], excluded["reason"][:5])],
                           more="; ..." if len(excluded) > 5 else "")
         messages.append(msg("{count} secondary cities left out of the {kind} typology: {cities}",
-                            "{count} 个次级城市未参与{kind}分类：{cities}",
+                            "{count} 个次级城市未参与{kind}类型划分：{cities}",
                             count=len(excluded), kind=KIND_WORDS[kind], cities=left_out))
     messages = [msg("Indicator dropped: {why}", "剔除指标：{why}", why=note(why))
                 for why in dropped.values()] + messages

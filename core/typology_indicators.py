@@ -96,12 +96,12 @@ def direction_hints(indicators, cost=(), neutral=()):
         if direction == COST and key not in cost_keys:
             hints.append(msg("'{name}' is a cost indicator (less is better) in the dissertation; "
                              "add it to COST_INDICATORS if that holds for your data.",
-                             "“{name}”在原研究中是成本型指标（越小越好）；如果这也适用于你的数据，请将其加入 COST_INDICATORS。",
+                             "“{name}”在论文中是成本型指标（越小越好）；如果这也适用于你的数据，请将其加入 COST_INDICATORS。",
                              name=name))
         elif direction == NEUTRAL and key not in neutral_keys:
             hints.append(msg("'{name}' is {why}: it is scored as if more were better; add it to "
                              "NEUTRAL_INDICATORS to leave it out of the typology, or remove it from INDICATORS.",
-                             "“{name}”是{why}：目前按越大越好计算；请将其加入 NEUTRAL_INDICATORS 以不参与分类，"
+                             "“{name}”是{why}：目前按越大越好计算；请将其加入 NEUTRAL_INDICATORS 以不参与类型划分，"
                              "或从 INDICATORS 中移除。",
                              name=name, why=_NEUTRAL_WHY[key]))
     return hints

@@ -190,7 +190,7 @@ def test_gap_mean_core_reference_worked_example():
     assert res.cores.set_index("name").loc["Yc", "perf_GDP"] == 0.5
     assert any("3 secondary cities left out of the gap typology" in m for m in res.messages)
     left_out = [in_language(m, "zh") for m in res.messages if "left out" in m]
-    assert left_out == ["3 个次级城市未参与差距分类：Ys3（GDP 为空值）；Zs1（城市群 'Z' 没有核心城市（role = core），"
+    assert left_out == ["3 个次级城市未参与差距类型划分：Ys3（GDP 为空值）；Zs1（城市群 'Z' 没有核心城市（role = core），"
                         "因而没有参照值；请在角色字段中标出核心城市）；Zs2（城市群 'Z' 没有核心城市（role = core），"
                         "因而没有参照值；请在角色字段中标出核心城市）"]
     with pytest.raises(ValueError) as excinfo:

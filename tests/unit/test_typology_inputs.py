@@ -66,7 +66,7 @@ def test_parse_dimensions():
 def test_hints_and_neutral_reasons_in_chinese():
     hints = ti.direction_hints(["pm25_2020", "household_2020"])
     assert [in_language(h, "zh").split("；")[0] for h in hints] == [
-        "“pm25_2020”在原研究中是成本型指标（越小越好）",
+        "“pm25_2020”在论文中是成本型指标（越小越好）",
         "“household_2020”是户均人口（每户人数），户规模大小无所谓优劣：目前按越大越好计算"]
     _, dropped = ti.neutral_split(["popu_2020", "household_2020"], ["household"])
     assert in_language(dropped["household_2020"], "zh") == "指标 'household_2020' 为中性指标（数值高低无优劣之分）：不计算绩效值"
