@@ -31,7 +31,7 @@ from .report_texts import FORMULAS
 from .indicators import indicator_name
 from .measures import DEFAULT_HEADLINE, HEADLINE_MEASURES, measure_name
 from .measures import MEASURES as MEASURE_INFO
-from .data_notes import reason_of
+from .fields import reason_of
 from .messages import msg
 from .regions import find_region, region_order
 from .unevenness import MEASURES, UnevennessInputError

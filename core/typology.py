@@ -41,7 +41,7 @@ import pandas as pd
 from . import fields as fv
 from . import kmeans_typology as km
 from . import stability as st
-from .data_notes import joined, note
+from .data_notes import note
 from .messages import msg
 from .type_texts import check_lang, is_zh, stability_sentence_zh
 from .topsis import indicator_performance, numeric_column, topsis_composite
@@ -203,9 +203,9 @@ def core_reference(performance, megaregion, role, method="mean", lon=None, lat=N
         # NaN is a missing point (a reason for that city); anything else must be a place
         bad = np.flatnonzero(np.isinf(lon) | np.isinf(lat) | (np.abs(lat) > 90))
         if len(bad):
-            shown = joined([msg("{city} (lon {lon!r}, lat {lat!r})", "{city}（经度 {lon!r}，纬度 {lat!r}）",
-                                city=names[r], lon=float(lon[r]), lat=float(lat[r])) for r in bad[:5]],
-                           ", ", "，", ", ..." if len(bad) > 5 else "")
+            shown = fv.list_text([msg("{city} (lon {lon!r}, lat {lat!r})", "{city}（经度 {lon!r}，纬度 {lat!r}）",
+                                      city=names[r], lon=float(lon[r]), lat=float(lat[r])) for r in bad[:6]],
+                                 sep_zh="，")
             raise ValueError(msg("Representative points outside the globe for {count} cities ({shown}): "
                                  "longitude and latitude must be finite degrees with |lat| <= 90; check the "
                                  "layer's CRS or the point fields",
@@ -276,8 +276,8 @@ def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, fra
                           core_extra=None, reference_core=None, stability_resamples=0, lang="en"):
     pos_of = {label: i for i, label in enumerate(frame_index)}
     if len(profile) == 0:
-        reasons = joined([msg("{city}: {why}", "{city}：{why}", city=names[r], why=note(why))
-                          for r, why in list(excluded_rows.items())[:5]])
+        reasons = fv.list_text([msg("{city}: {why}", "{city}：{why}", city=names[r], why=note(why))
+                                for r, why in list(excluded_rows.items())[:5]], None, sep="; ", sep_zh="；")
         raise ValueError(msg("No secondary city has a complete {kind} profile; see the reasons: {reasons}",
                              "没有一个次级城市具备完整的{kind}特征；原因如下：{reasons}",
                              kind=KIND_WORDS[kind], reasons=reasons))
@@ -330,9 +330,9 @@ def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, fra
         "role": [role[r] for r in excluded_rows], "reason": list(excluded_rows.values()),
     }, index=frame_index[list(excluded_rows)], columns=["megaregion_id", "name", "role", "reason"])
     if len(excluded):
-        left_out = joined([msg("{city} ({why})", "{city}（{why}）", city=n, why=note(why))
-                           for n, why in zip(excluded["name"][:5], excluded["reason"][:5])],
-                          more="; ..." if len(excluded) > 5 else "")
+        left_out = fv.list_text([msg("{city} ({why})", "{city}（{why}）", city=n, why=note(why))
+                                 for n, why in zip(excluded["name"][:6], excluded["reason"][:6])],
+                                sep="; ", sep_zh="；")
         messages.append(msg("{count} secondary cities left out of the {kind} typology: {cities}",
                             "{count} 个次级城市未参与{kind}类型划分：{cities}",
                             count=len(excluded), kind=KIND_WORDS[kind], cities=left_out))
@@ -415,7 +415,7 @@ def gap_typology(frame, indicators, *, cost_indicators=(), dimensions=None,
         pool=None if pool == "all" else mr, names=names, on_constant=on_constant)
     if performance.shape[1] == 0:
         raise ValueError(msg("Every indicator was dropped: {reasons}", "所有指标均被剔除：{reasons}",
-                             reasons=joined([note(why) for why in dropped.values()])))
+                             reasons=fv.list_text([note(why) for why in dropped.values()], None, sep="; ", sep_zh="；")))
     kept = list(performance.columns)
     reference, reference_core, no_ref = core_reference(
         performance, mr, role, core_reference_method, lon, lat, names)
@@ -505,7 +505,7 @@ def trend_typology(frame, indicators, year1, year2, *, cost_indicators=(), dimen
         perf = {y: both.iloc[j * n:(j + 1) * n].set_axis(frame.index, axis=0) for j, y in enumerate(years)}
     if not kept:
         raise ValueError(msg("Every indicator was dropped: {reasons}", "所有指标均被剔除：{reasons}",
-                             reasons=joined([note(why) for why in dropped.values()])))
+                             reasons=fv.list_text([note(why) for why in dropped.values()], None, sep="; ", sep_zh="；")))
     trend = perf[year2] - perf[year1]
     performance = pd.concat(
         [perf[y].rename(columns={i: field_pattern.format(indicator=i, year=y) for i in kept}) for y in years],

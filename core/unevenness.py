@@ -36,9 +36,8 @@ import pandas as pd
 
 from . import uncertainty as _unc
 from .dagum import dagum_gini
-from .fields import CORE, SECONDARY, list_names
+from .fields import CORE, SECONDARY, list_names, reason_of
 from .inequality import InequalityInputError, theil_decomposition, weighted_mean
-from .data_notes import reason_of
 from .messages import msg
 from .uncertainty import INTERVAL_MEASURES
 from .unevenness_inputs import (  # noqa: F401  (parse_indicator_fields, IndicatorSpec: public here too)

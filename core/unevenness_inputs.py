@@ -9,8 +9,7 @@ import numpy as np
 import pandas as pd
 
 from . import fields as _fields
-from .data_notes import joined, reason_of
-from .fields import CORE, SECONDARY, list_names
+from .fields import CORE, SECONDARY, list_names, reason_of
 from .measures import HEADLINE_MEASURES
 from .messages import msg
 from .uncertainty import INTERVAL_MEASURES
@@ -118,8 +117,9 @@ def _roles(df: pd.DataFrame, role_field: str, names: np.ndarray) -> np.ndarray:
         found: Dict[str, list] = OrderedDict()
         for value, name in zip(raw.to_numpy()[~valid], names[~valid]):
             found.setdefault(msg("NULL", "空值") if pd.isna(value) else repr(value), []).append(name)
-        shown = joined([msg("{value} for {count} cities ({cities})", "{count} 个城市为 {value}（{cities}）",
-                            value=v, count=len(ns), cities=_names(ns, 3)) for v, ns in found.items()])
+        shown = _fields.list_text([msg("{value} for {count} cities ({cities})", "{count} 个城市为 {value}（{cities}）",
+                                       value=v, count=len(ns), cities=_names(ns, 3)) for v, ns in found.items()],
+                                  None, sep="; ", sep_zh="；")
         raise UnevennessInputError(msg(
             "Role field {field!r} has values other than 'core' and 'secondary': {shown}. "
             "Give every member city its role in the mega-region.",

@@ -17,7 +17,7 @@ import numpy as np
 
 from .. import raster_io
 from .errors import ZonalStatisticsError
-from ..data_notes import reason_of
+from ..fields import reason_of
 from ..messages import msg
 
 

@@ -209,6 +209,30 @@ def test_gap_mean_core_reference_worked_example():
     assert res.within_ss + res.between_ss == pytest.approx(res.total_ss)
 
 
+def test_many_left_out_and_points_outside_the_globe_are_listed_by_the_first_five():
+    n = 9
+    frame = pd.DataFrame({"megaregion_id": ["X"] * n, "role": ["core", "core"] + ["secondary"] * (n - 2),
+                          "name": [f"c{i}" for i in range(n)], "v": [1.0, 2.0, 3.0, 4.0, 5.0] + [np.nan] * 4,
+                          "w": [2.0, 1.0, 5.0, 3.0, 4.0] + [np.nan] * 4})
+    with pytest.raises(ValueError) as excinfo:
+        ty.gap_typology(frame, ["v", "w"], name_field="name", core_reference_method="nearest",
+                        lon=np.full(n, 100.0), lat=np.full(n, 95.0))
+    assert str(excinfo.value) == (
+        "Representative points outside the globe for 9 cities (c0 (lon 100.0, lat 95.0), c1 (lon 100.0, lat 95.0), "
+        "c2 (lon 100.0, lat 95.0), c3 (lon 100.0, lat 95.0), c4 (lon 100.0, lat 95.0), ...): longitude and latitude "
+        "must be finite degrees with |lat| <= 90; check the layer's CRS or the point fields")
+    assert in_language(excinfo.value, "zh").startswith("9 个城市的代表点超出地球范围（c0（经度 100.0，纬度 95.0），c1（")
+    frame["v"] = [1.0, 2.0, 3.0, 4.0, 5.0, np.nan, 7.0, np.nan, np.nan]
+    frame["w"] = [2.0, 1.0, 5.0, 3.0, 4.0, 8.0, np.nan, np.nan, np.nan]
+    frame = pd.concat([frame, frame.assign(name=lambda f: f["name"] + "b", megaregion_id="Y")], ignore_index=True)
+    res = ty.gap_typology(frame, ["v", "w"], name_field="name", k=2)
+    left_out = [m for m in res.messages if "left out" in m]
+    assert left_out == ["8 secondary cities left out of the gap typology: c5 (NULL in v); c6 (NULL in w); "
+                        "c7 (NULL in v, w); c8 (NULL in v, w); c5b (NULL in v); ..."]
+    assert in_language(left_out[0], "zh") == ("8 个次级城市未参与差距类型划分：c5（v 为空值）；c6（w 为空值）；"
+                                              "c7（v、w 为空值）；c8（v、w 为空值）；c5b（v 为空值）; ...")
+
+
 def test_gap_best_and_nearest_core():
     frame = worked_frame()
     best = ty.gap_typology(frame, ["GDP", "PM25"], cost_indicators=["PM25"], name_field="name",
