@@ -122,3 +122,14 @@ def test_pipeline_model_file_is_current():
     assert _model_content(shipped) == _model_content(fresh), (
         "pipeline.model3 is out of date: run scripts/make_pipeline_model.py"
     )
+
+
+def test_night_light_and_ndvi_take_the_zonal_parameters():
+    """The public parameters of the zonal statistics presets (their qgis_process help is made
+    as that of megaregion:zonalstatistics, tests/e2e/test_qgis_process.py)."""
+    from qgis.core import QgsApplication
+
+    for alg_id in ("megaregion:nighttimelight", "megaregion:ndvi"):
+        alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+        names = {p.name() for p in alg.parameterDefinitions()}
+        assert {"INPUT", "RASTER", "STATISTICS", "COVERAGE", "OUTPUT"} <= names, alg_id
