@@ -312,3 +312,18 @@ def test_an_unevenness_run_writes_its_report_in_chinese(chinese, census_members,
     for words in ("各城市群核心城市与次级城市的发展差距", "泰尔指数", "京津冀城市群", "常住人口"):
         assert words in html, words
     assert "Core-secondary unevenness by mega-region" not in html and "Beijing-Tianjin-Hebei" not in html
+
+
+def test_an_error_found_by_core_is_chinese(chinese, census_members, run_alg, tmp_path):
+    """A bad input that core finds (not the algorithm's own checks) is reported in Chinese too:
+    a membership table without the columns the plugin needs."""
+    from qgis.core import QgsProcessingException
+
+    table = tmp_path / "members.csv"
+    table.write_text("megaregion_id,megaregion,adcode,role\nXX,Test region,110000,secondary\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as error:
+        run_alg("megaregion:assignmegaregions", {"INPUT": str(BOUNDARIES), "KEY": "adcode",
+                                                  "MEMBERSHIP": str(table), "OUTPUT": "memory:"})
+    message = str(error.value)
+    assert message.startswith("MEMBERSHIP（members.csv）：城市群成员表缺少字段 megaregion_en"), message
+    assert "请补上" in message and "resources/data/megaregions/membership.csv" in message, message  # the fix
