@@ -53,6 +53,9 @@ def test_population_2010_2020_all_megaregions(run_alg, census_layer, tmp_path):
     bth = next(g for g in regions if g["megaregion_id"] == "BTH")
     assert bth["theil_popu_2020"] == pytest.approx(by_key[("BTH", 2020)]["theil"])
     assert r["OUTPUT_REGIONS"].wkbType() != 100  # polygons, not a table
+    # styled as a graduated map of the default headline (Theil T) in the latest year
+    renderer = r["OUTPUT_REGIONS"].renderer()
+    assert renderer.type() == "graduatedSymbol" and renderer.classAttribute() == "theil_popu_2020"
     text = html.read_text(encoding="utf-8")
     assert "Beijing-Tianjin-Hebei" in text and "Theil" in text
 
