@@ -40,8 +40,8 @@ def test_category_is_one_the_plugin_manager_knows(meta):
     assert meta["category"] in CATEGORIES
 
 
-def test_version_is_0_3_0_and_has_a_changelog_entry(meta):
-    assert meta["version"] == "0.3.0"
+def test_version_is_0_4_0_and_has_a_changelog_entry(meta):
+    assert meta["version"] == "0.4.0"
     entries = re.findall(r"^\s*(\d+\.\d+\.\d+) ", meta["changelog"], re.M)
     assert entries[0] == meta["version"], "the newest changelog entry is the current version"
     assert entries == sorted(entries, key=_version, reverse=True), "newest first"
@@ -58,6 +58,8 @@ def test_changelog_names_what_each_version_added(meta):
     for point in ("BOOTSTRAP", "PERMUTATIONS", "STABILITY_RESAMPLES", "OUTPUT_FOLDER", "MEMBERSHIP_SET",
                   "South China Sea", "LANGUAGE"):
         assert point in changes["0.3.0"], point
+    for point in ("Chinese", "pipeline model", "error message", "HTML reports", "maps", "layer metadata"):
+        assert point in changes["0.4.0"], point
 
 
 def test_about_says_what_each_platform_needs(meta):
