@@ -11,7 +11,9 @@ import shutil
 import pytest
 
 from bad_input_cases import broken_in_the_middle
-from data_paths import BOUNDARIES, CENSUS, NDVI, PIPELINE_OUTPUTS
+from data_paths import CENSUS, NDVI, PIPELINE_OUTPUTS
+
+BOUNDARIES = "boundaries.geojson"
 
 def sha256(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -34,15 +36,16 @@ def refused(proc, *parts):
 
 
 @pytest.fixture(scope="module")
-def inputs(tmp_path_factory):
-    """The prefectures as layer 'prefectures' of a GeoPackage, the census CSV and the
-    boundaries GeoJSON, in a folder of their own."""
+def inputs(tmp_path_factory, regional_boundaries):
+    """The regional boundaries (tests/conftest.py) as a GeoJSON and as layer 'prefectures' of a
+    GeoPackage, and the census CSV, in a folder of their own."""
     from osgeo import gdal
 
     folder = tmp_path_factory.mktemp("inputs")
-    shutil.copy(BOUNDARIES, folder / BOUNDARIES.name)
+    shutil.copy(regional_boundaries, folder / BOUNDARIES)
     shutil.copy(CENSUS, folder / CENSUS.name)
-    gdal.VectorTranslate(str(folder / "prefectures.gpkg"), str(BOUNDARIES), format="GPKG", layerName="prefectures")
+    gdal.VectorTranslate(str(folder / "prefectures.gpkg"), str(regional_boundaries), format="GPKG",
+                         layerName="prefectures")
     return folder
 
 
@@ -51,7 +54,7 @@ def checksums(folder):
 
 
 def test_output_naming_the_input_file(qgis_process, inputs, tmp_path):
-    source = inputs / BOUNDARIES.name
+    source = inputs / BOUNDARIES
     before = checksums(inputs)
     proc, _ = qgis_process.run_json("megaregion:gcj02towgs84", {"INPUT": source, "OUTPUT": source}, check=False)
     refused(proc, f"OUTPUT would overwrite INPUT ({source})")
@@ -81,7 +84,7 @@ def test_pipeline_with_a_corrupt_raster_leaves_nothing(qgis_process, inputs, tmp
     out = tmp_path / "out"
     out.mkdir()
     params = {k: out / v for k, v in PIPELINE_OUTPUTS.items()}
-    params.update({"BOUNDARIES": inputs / BOUNDARIES.name, "TABLE": inputs / CENSUS.name, "NDVI_RASTERS": [broken]})
+    params.update({"BOUNDARIES": inputs / BOUNDARIES, "TABLE": inputs / CENSUS.name, "NDVI_RASTERS": [broken]})
     proc, _ = qgis_process.run_json("megaregion:pipeline", params, check=False)
     refused(proc, "ndvi_damaged.tif")
     assert tree(out) == []
