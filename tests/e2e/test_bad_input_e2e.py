@@ -25,8 +25,9 @@ def test_the_sample_has_one_case_per_algorithm():
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory, prepared, regional_boundaries):
-    """The table's files, the boundaries regional (as in process); the analysis steps read
-    the prepared prefectures (mega-regions, roles, census indicators) of tests/e2e/conftest.py."""
+    """The table's files, the boundaries regional, the pipeline's too (as in process); the
+    analysis steps read the prepared prefectures (mega-regions, roles, census indicators) of
+    tests/e2e/conftest.py."""
     folder = build_inputs(tmp_path_factory.mktemp("bad-input-e2e"))
     shutil.copy(regional_boundaries, folder / "boundaries.geojson")
     shutil.copy(prepared, folder / "prepared.gpkg")
@@ -43,6 +44,8 @@ def test_bad_input_through_qgis_process(case_id, inputs, qgis_process, tmp_path)
     out = tmp_path / "out"
     out.mkdir()
     params = case_parameters(case, inputs, out)
+    if case.alg == "pipeline":
+        params.setdefault("BOUNDARIES", str(inputs / "boundaries.geojson"))
     before = input_files(params, out)
     proc, _ = qgis_process.run_json(f"megaregion:{case.alg}", params, check=False)
     text = proc.stdout + "\n" + proc.stderr

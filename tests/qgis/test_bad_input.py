@@ -13,8 +13,9 @@ from bad_input_cases import CASES, build_inputs, case_parameters, input_files
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory, run_alg, regional_boundaries):
-    """The table's files, the boundaries the cases read regional: every case's message and
-    contract hold for any polygons, and the national file costs half a second a case to open."""
+    """The table's files, the boundaries the cases read regional (the pipeline's too, unless a
+    case names its own): every case's message and contract hold for any polygons, and the
+    national file costs half a second a case to open."""
     folder = build_inputs(tmp_path_factory.mktemp("bad-input"), run=run_alg)
     shutil.copy(regional_boundaries, folder / "boundaries.geojson")
     return folder
@@ -57,6 +58,8 @@ def test_bad_input_is_a_clear_error(case, inputs, run_alg, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     params = case_parameters(case, inputs, out)
+    if case.alg == "pipeline":
+        params.setdefault("BOUNDARIES", str(inputs / "boundaries.geojson"))
     before = input_files(params, out)
     feedback = run_alg.Feedback()
     with pytest.raises(QgsProcessingException) as caught:
