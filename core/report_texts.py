@@ -220,7 +220,7 @@ class TextOf:
 
 # The reports' titles as the algorithms give them, in Chinese; another title is kept.
 TITLES_ZH = {
-    "Core-secondary unevenness by mega-region": "各城市群核心城市与次级城市的发展差距",
+    "Core-secondary unevenness by mega-region": "各城市群核心—次级城市不均衡",
     "Typology of secondary cities": "次级城市类型划分",
     "Development trends of secondary cities": "次级城市发展趋势",
     "Typology of secondary cities by their gap to the cores": "次级城市与核心城市差距的类型划分",

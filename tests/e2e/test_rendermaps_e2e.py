@@ -77,7 +77,7 @@ def test_chinese_map_of_clear_changes(qgis_process, maps_input, tmp_path):
          "DPI": 60, "OUTPUT_FOLDER": folder},
     )
     info = "\n".join(result["log"]["info"])
-    assert "Rendered 'regions': 2010—2020年常住人口核心—次级城市差异的变化：基尼系数" in info
+    assert "Rendered 'regions': 2010—2020年常住人口核心—次级城市不均衡的变化：基尼系数" in info
     assert result["results"]["MAP_COUNT"] == 1
     # the regions whose change is not clear are grey (NOT_CLEAR_FILL)
     assert colour_count(pixels(folder / "regions.png"), "#bdbdbd", tolerance=3) > 300

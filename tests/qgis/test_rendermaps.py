@@ -246,7 +246,7 @@ def test_texts_from_the_style():
         "Share of Theil T between the groups, 2010–2020\n(2020 minus 2010, share of the total, 0 to 1; "
         "above 0: larger in 2020)")
     assert describe_field("theil_between_popu_2020", lang="zh") == (
-        "2020年常住人口的核心—次级城市差异：泰尔指数组间差异", "泰尔指数组间差异，2020年\n（无量纲指数；0 = 无差距）")
+        "2020年常住人口的核心—次级城市不均衡：泰尔指数组间差异", "泰尔指数组间差异，2020年\n（无量纲指数；0 = 无差距）")
     assert describe_field("theil_popu_change", ["theil_popu_2010", "theil_popu_2020"])[1] == (
         "Theil T, 2010–2020\n(2020 minus 2010, index without unit; above 0: larger in 2020)")
     assert describe_field("dagum_gnb_popu_urban_2015")[0] == (
@@ -347,7 +347,7 @@ def test_titles_come_from_the_stored_description(inputs):
     assert legend[0] == ("Theil T between cores and secondary cities, 2000–2020 (2020 minus 2000, index without "
                          "unit; above 0: larger in 2020)")
     zh, _ = _prepared(layer, LANGUAGE=2)
-    assert zh.title == "2000—2020年常住人口核心—次级城市差异的变化：泰尔指数组间差异"
+    assert zh.title == "2000—2020年常住人口核心—次级城市不均衡的变化：泰尔指数组间差异"
     # the description wins over a name that reads otherwise: theil_popu_2020 described as a Gini of urban population
     misleading = _graduated_copy(inputs["regions"], {}, "theil_popu_2020", metadata_json(
         {"theil_popu_2020": {"measure": "gini", "indicator": "popu_urban", "year": 2015}}))
@@ -386,7 +386,7 @@ def test_description_survives_a_geopackage_and_a_rerun(run_alg, inputs, tmp_path
     feedback = RecordingFeedback()
     run_alg("megaregion:rendermaps", {"LAYERS": [str(gpkg)], "LANGUAGE": 2, "DPI": 30, "WIDTH_MM": 120,
                                       "HEIGHT_MM": 90, "OUTPUT_FOLDER": str(tmp_path / "maps")}, feedback)
-    assert "Rendered 'regions': 2020年常住人口的核心—次级城市差异：泰尔指数组间差异" in feedback.infos
+    assert "Rendered 'regions': 2020年常住人口的核心—次级城市不均衡：泰尔指数组间差异" in feedback.infos
 
 
 def test_description_next_to_a_geojson(run_alg, inputs, tmp_path):
@@ -580,7 +580,7 @@ def test_footer_names_the_sources_and_the_legend_the_measure(inputs):
     assert legend == ["Core cities", "Theil T, 2020\n(index without unit; 0 = no gap)", "Prefectures"]
     zh, _ = _prepared(inputs["regions"], inputs["cores"], LANGUAGE=2)
     texts = [item.text() for item in zh.layout.items() if isinstance(item, QgsLayoutItemLabel)]
-    assert "2020年常住人口的核心—次级城市差异：泰尔指数" in texts and "南海诸岛" in texts and "图例" not in texts
+    assert "2020年常住人口的核心—次级城市不均衡：泰尔指数" in texts and "南海诸岛" in texts and "图例" not in texts
 
 
 # ------------------------------------------------------------------------------ clear changes only

@@ -309,7 +309,7 @@ def test_an_unevenness_run_writes_its_report_in_chinese(chinese, census_members,
         "OUTPUT_TABLE": "memory:", "OUTPUT_REGIONS": "memory:", "OUTPUT_HTML": str(report)})
     html = report.read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in html
-    for words in ("各城市群核心城市与次级城市的发展差距", "泰尔指数", "京津冀城市群", "常住人口"):
+    for words in ("各城市群核心—次级城市不均衡", "泰尔指数", "京津冀城市群", "常住人口"):
         assert words in html, words
     assert "Core-secondary unevenness by mega-region" not in html and "Beijing-Tianjin-Hebei" not in html
 
