@@ -56,7 +56,8 @@ def analysis(qgis_process, prepared, tmp_path_factory):
     _, unevenness = qgis_process.run_json(
         "megaregion:unevenness",
         {"INPUT": prepared, "INDICATORS": ["popu_2010", "popu_2020"], "HEADLINE": 2,
-         "OUTPUT_TABLE": paths["unevenness"], "OUTPUT_REGIONS": paths["regions"], "OUTPUT_HTML": paths["unevenness_html"]},
+         "OUTPUT_TABLE": paths["unevenness"], "OUTPUT_REGIONS": paths["regions"],
+         "OUTPUT_HTML": paths["unevenness_html"]},
     )
     _, typology = qgis_process.run_json(
         "megaregion:typology",

@@ -95,7 +95,8 @@ def test_output_folder_writes_the_geopackage_reports_and_maps(qgis_process, tmp_
 
 def test_model_file_runs_by_path(qgis_process, tmp_path, regional_boundaries):
     params = {
-        "BOUNDARIES": regional_boundaries, "TABLE": CENSUS, "LANDCOVER": LANDCOVER, "NTL_RASTERS": NTL, "NDVI_RASTERS": NDVI,
+        "BOUNDARIES": regional_boundaries, "TABLE": CENSUS, "LANDCOVER": LANDCOVER, "NTL_RASTERS": NTL,
+        "NDVI_RASTERS": NDVI,
         "BOUNDARY_SYSTEM": 0, "CODE_FIELD": "adcode", "BOUNDARY_KEY": "adcode", "TABLE_KEY": "city_code",
         "MATCH_BY": 0, "BUILT_CLASS": "13", "NTL_PRODUCT": 0,
         "INDICATORS": "popu,popu_urban,age_15_59,ntl_total_light,ntl_lit_area_km2", "YEAR1": 2010, "YEAR2": 2020,

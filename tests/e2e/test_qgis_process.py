@@ -77,7 +77,8 @@ def test_rerun_into_the_same_geopackage_layer_replaces_it_and_its_style(qgis_pro
         counts.append(_count(gpkg, "assigned"))
     assert counts == [38, 38]  # 36 regional prefectures, Handan and Xingtai in two mega-regions
     with contextlib.closing(sqlite3.connect(gpkg)) as con:
-        styles = con.execute("SELECT styleName, useAsDefault FROM layer_styles WHERE f_table_name = 'assigned'").fetchall()
+        styles = con.execute(
+            "SELECT styleName, useAsDefault FROM layer_styles WHERE f_table_name = 'assigned'").fetchall()
         regions, cores = con.execute(
             "SELECT COUNT(DISTINCT megaregion_id), SUM(role = 'core') FROM assigned WHERE megaregion_id IS NOT NULL"
         ).fetchone()
