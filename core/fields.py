@@ -43,6 +43,8 @@ PHASE = "phase"
 
 # Suffix of a change field of the unevenness layer.
 CHANGE = "change"
+#: The column (table) and field prefix (layer) saying whether a change's interval excludes 0.
+CHANGE_IS_CLEAR = "change_is_clear"
 
 _YEAR_SUFFIX = re.compile(r"^(?P<base>.+)_(?P<year>\d{4})$")
 

@@ -37,6 +37,7 @@ from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
+from .fields import CHANGE_IS_CLEAR as F_CHANGE_IS_CLEAR
 from .fields import CHANGE, MEGAREGION, MEGAREGION_ID, MEGAREGION_ZH, PHASE, measure_field, split_measure_field
 from .indicators import indicator_name
 from .measures import HEADLINE_MEASURES, MEASURES, measure, measure_name
@@ -48,7 +49,7 @@ __all__ = ["dissolve_regions", "region_attributes", "region_layer_table", "layer
 
 #: The permutation p-value and the clarity flag of a change: layer measures that are not in MEASURES.
 P_BETWEEN = "p_between"
-CHANGE_IS_CLEAR = "change_is_clear"
+CHANGE_IS_CLEAR = F_CHANGE_IS_CLEAR  # the vocabulary's name (core/fields.py)
 #: What a field's values are: an index (0 = no gap), a share (0 to 1), a ratio of means (1 = equal),
 #: a signed index (above 0 the cores lead), the indicator's own unit, a probability, a true/false flag.
 UNIT_KINDS = ("index", "share", "ratio", "signed", "indicator", "p", "flag")

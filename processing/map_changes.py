@@ -15,9 +15,8 @@ from .map_texts import field_metadata, text
 from .styling import diverging_renderer
 from ..core import fields as F
 from ..core.fields import list_names
-from ..core.unevenness_layer import CHANGE_IS_CLEAR
 
-CLEAR_MARK = CHANGE_IS_CLEAR
+CLEAR_MARK = F.CHANGE_IS_CLEAR
 
 
 def clarity_field(names, measure, indicator, given=None, layer_name="", metadata=None):

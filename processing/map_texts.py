@@ -11,9 +11,12 @@ The legend of a type map names the types in the map's language
 
 The language of a map is ``"en"`` or ``"zh"``; :func:`interface_language` gives QGIS's."""
 from ..core import fields as F
-from ..core import unevenness_layer
 from ..core.indicators import indicator_name as _indicator_name
 from . import layer_metadata
+from .deps import lazy_import
+
+# pandas only when a map is drawn: the provider loads (and rendermaps is listed) without it
+unevenness_layer = lazy_import("..core.unevenness_layer", __package__)
 
 LANGUAGES = ("en", "zh")
 
