@@ -93,12 +93,12 @@ def inputs(tmp_path_factory):
     )["OUTPUT"]
     regions = processing.run(
         "megaregion:unevenness",
-        {"INPUT": joined, "INDICATORS": ["popu_2010", "popu_2020"], "OUTPUT_TABLE": "memory:",
-         "OUTPUT_REGIONS": "memory:", "OUTPUT_HTML": None},
+        {"INPUT": joined, "INDICATORS": ["popu_2010", "popu_2020"], "BOOTSTRAP": 99, "PERMUTATIONS": 0,
+         "OUTPUT_TABLE": "memory:", "OUTPUT_REGIONS": "memory:", "OUTPUT_HTML": None},  # intervals: 99 draws do
     )["OUTPUT_REGIONS"]
     gpkg = folder / "types.gpkg"
     typology = {"INPUT": joined, "INDICATORS": INDICATORS_2020, "COST_INDICATORS": ["age_65_2020"], "K": 3,
-                "OUTPUT_PROFILES": None, "OUTPUT_HTML": None}
+                "STABILITY_RESAMPLES": 0, "OUTPUT_PROFILES": None, "OUTPUT_HTML": None}
     types = processing.run("megaregion:typology", dict(typology, OUTPUT="memory:", OUTPUT_CORES="memory:"))
     processing.run("megaregion:typology", dict(typology, OUTPUT=str(gpkg), OUTPUT_CORES=None))
     regions.setName("regions")
