@@ -253,12 +253,12 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.DPI, self.tr("Resolution (dots per inch)"), compat.NUMBER_INTEGER,
             defaultValue=150, minValue=30, maxValue=1200))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.WIDTH_MM, self.tr("Page width (mm)"), compat.NUMBER_DOUBLE,
-            defaultValue=297, minValue=80, maxValue=2000))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.HEIGHT_MM, self.tr("Page height (mm)"), compat.NUMBER_DOUBLE,
-            defaultValue=210, minValue=60, maxValue=2000))
+        for name, label, default, least in ((self.WIDTH_MM, self.tr("Page width (mm)"), 297, 80),
+                                            (self.HEIGHT_MM, self.tr("Page height (mm)"), 210, 60)):
+            page = QgsProcessingParameterNumber(name, label, compat.NUMBER_DOUBLE, defaultValue=default,
+                                                minValue=least, maxValue=2000)
+            page.setMetadata({"widget_wrapper": {"decimals": 1}})  # 297.0, not 297.000000, in the dialog
+            self.addParameter(page)
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Folder of the PNG maps")))
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_FILES, self.tr("PNG files written")))

@@ -163,10 +163,12 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
             self.BOOTSTRAP, self.tr("Bootstrap resamples for the intervals (0: no intervals)"),
             type=compat.NUMBER_INTEGER, defaultValue=999, minValue=0, maxValue=100000,
         )))
-        self.addParameter(_advanced(QgsProcessingParameterNumber(
+        confidence = _advanced(QgsProcessingParameterNumber(
             self.CONFIDENCE, self.tr("Confidence of the intervals (%)"),
             type=compat.NUMBER_DOUBLE, defaultValue=95.0, minValue=50.0, maxValue=99.9,
-        )))
+        ))
+        confidence.setMetadata({"widget_wrapper": {"decimals": 1}})  # 95.0 in the dialog
+        self.addParameter(confidence)
         self.addParameter(_advanced(QgsProcessingParameterNumber(
             self.PERMUTATIONS, self.tr("Permutations for the p-value of the core-secondary split (0: no test)"),
             type=compat.NUMBER_INTEGER, defaultValue=999, minValue=0, maxValue=100000,
