@@ -144,6 +144,36 @@ def years_of(fields: Iterable[str], base: Optional[str] = None) -> Sequence[int]
     return sorted(years)
 
 
+#: The two typologies of secondary cities; each writes one profile field per indicator,
+#: ``<kind>_<indicator>`` (``gap_popu_2020``, ``trend_popu``).
+TYPOLOGY_KINDS = ("gap", "trend")
+
+
+def profile_field(kind: str, indicator: str) -> str:
+    """The field of a typology's profile of ``indicator``.
+
+    >>> profile_field("gap", "popu_2020"), profile_field("trend", "popu")
+    ('gap_popu_2020', 'trend_popu')
+    """
+    return f"{kind}_{indicator}"
+
+
+def profile_of_fields(names: Iterable[str]) -> Tuple[str, list]:
+    """``(kind, indicators)`` of a typology or trend output from its field names: ``"trend"``
+    when it has ``trend_*`` profile fields, else ``"gap"``, with the indicators of that kind's
+    profile fields in field order.
+
+    >>> profile_of_fields(["name", "perf_popu_2020", "gap_popu_2020", "gap_age_65_2020", "type"])
+    ('gap', ['popu_2020', 'age_65_2020'])
+    >>> profile_of_fields(["trend_popu", "type"])
+    ('trend', ['popu'])
+    """
+    names = [str(n) for n in names]
+    kind = "trend" if any(n.startswith(profile_field("trend", "")) for n in names) else "gap"
+    start = profile_field(kind, "")
+    return kind, [n[len(start):] for n in names if n.startswith(start) and len(n) > len(start)]
+
+
 def measure_field(measure: str, indicator: str, year=None) -> str:
     """The unevenness layer field of ``measure`` for ``indicator`` in ``year`` (an int), or
     its change (``year="change"``), or without a year (``None``).

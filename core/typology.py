@@ -124,13 +124,12 @@ class TypologyResult:
         """One row per typed secondary city, flat fields for an output layer:
         mega-region, name, ``perf_*``, ``gap_*`` / ``trend_*`` per indicator, ``dim_*`` per
         dimension, ``type``, ``type_description``, ``silhouette``, ``pca_x``, ``pca_y``."""
-        prefix = self.kind
         out = self.cities[[c for c in ("megaregion_id", "name", "reference_core") if c in self.cities]].copy()
         perf = self.performance.loc[self.cities.index]
         for col in perf.columns:
             out[f"perf_{col}"] = perf[col]
         for col in self.profile.columns:
-            out[f"{prefix}_{col}"] = self.profile[col]
+            out[fv.profile_field(self.kind, col)] = self.profile[col]
         for col in self.profile_by_dimension.columns:
             out[f"dim_{slug(col)}"] = self.profile_by_dimension[col]
         for col in ("type", "type_description", "silhouette", "pca_x", "pca_y"):
@@ -523,7 +522,7 @@ def trend_typology(frame, indicators, year1, year2, *, cost_indicators=(), dimen
         settings["neutral_indicators"] = list(neutral_dropped)
     if stability_resamples:
         settings["stability_resamples"] = stability_resamples
-    core_trend = trend.rename(columns={i: f"trend_{i}" for i in kept})
+    core_trend = trend.rename(columns={i: fv.profile_field("trend", i) for i in kept})
     return _cluster_and_assemble(
         "trend", trend.loc[keep], performance, dims, mr, role, names, frame.index, excluded,
         {**neutral_dropped, **dropped}, [], k, k_max, seed, n_init, settings, core_extra=core_trend,

@@ -18,6 +18,7 @@ import numpy as np
 
 from . import type_texts as tt
 from .stability import UNSTABLE_BELOW
+from .fields import profile_field
 from .typology import is_blank, slug
 
 
@@ -156,7 +157,7 @@ def core_style_field(cores, kind):
     'trend_a'
     """
     if kind == "trend":
-        trend = [c for c in cores.columns if c.startswith("trend_")]
+        trend = [c for c in cores.columns if c.startswith(profile_field("trend", ""))]
         return trend[0] if trend else None
     if "topsis_overall" in cores.columns:
         return "topsis_overall"

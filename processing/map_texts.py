@@ -235,13 +235,13 @@ def map_texts(layer, lang="en", renderer=None):
         return f"{layer.name()}: {heading}", subtitle, heading
     if kind == "categorizedSymbol":
         if field == "type":
-            trend = any(n.startswith("trend_") for n in names)
+            kind, profile = F.profile_of_fields(names)  # core's gap_* / trend_* fields
+            trend = kind == "trend"
             typed = sum(1 for f in layer.getFeatures() if f["type"] not in (None, "") and str(f["type"]) != "NULL")
             subtitle = text("typed", lang, typed=typed)
             if count - typed:
                 subtitle += text("not_typed", lang, left=count - typed)
-            prefix = "trend_" if trend else "gap_"
-            indicators = [field_in_words(n[len(prefix):], lang) for n in names if n.startswith(prefix)]
+            indicators = [field_in_words(indicator, lang) for indicator in profile]
             if indicators:
                 shown = text("list_sep", lang).join(indicators[:4])
                 if len(indicators) > 4:
