@@ -138,6 +138,8 @@ class Extractor:
         except ImportError:
             return UNKNOWN
         package = _importable_package(self.root)
+        if package is None:
+            return UNKNOWN
         try:
             imported = importlib.import_module(f"{package}.{module.rel[:-3].replace('/', '.')}")
             value = getattr(getattr(imported, class_name), name)
@@ -371,22 +373,15 @@ class Extractor:
 
 
 def _importable_package(root):
-    """The import name of the plugin at ``root``: ``megaregion``, with a folder holding a
-    ``megaregion`` link to the checkout put on sys.path when the checkout has another name."""
-    import tempfile
+    """The import name of the plugin at ``root`` (``megaregion``, made importable by
+    tests/_pkg.py whatever the checkout is called); None for another plugin folder."""
+    if Path(root).resolve() != ROOT:
+        return None
+    if str(ROOT / "tests") not in sys.path:
+        sys.path.insert(0, str(ROOT / "tests"))
+    import _pkg
 
-    parent = root.parent
-    if root.name != "megaregion":
-        parent = Path(tempfile.gettempdir()) / f"megaregion-translations-{os.getuid()}"
-        parent.mkdir(exist_ok=True)
-        link = parent / "megaregion"
-        if not link.exists():
-            try:
-                os.symlink(root, link, target_is_directory=True)
-            except FileExistsError:
-                pass
-    if str(parent) not in sys.path:
-        sys.path.insert(0, str(parent))
+    _pkg.ensure_importable()
     return "megaregion"
 
 
