@@ -26,7 +26,7 @@ import pandas as pd
 from .fields import (CORE, MEGAREGION, MEGAREGION_ID, MEGAREGION_ZH, PHASE, ROLE, ROLES, SECONDARY, list_names,
                      reason_of)
 from .messages import msg
-from .tables import read_table
+from .admin.tables import read_table
 
 __all__ = [
     "MembershipError",

@@ -90,5 +90,5 @@ class LazyModule:
 
 
 def lazy_import(name, package=None):
-    """``lazy_import("pandas")`` or ``lazy_import("..core.join", __package__)``."""
+    """``lazy_import("pandas")`` or ``lazy_import("..core.admin.join", __package__)``."""
     return LazyModule(name, package)

@@ -23,7 +23,7 @@ from qgis.core import (
 from .deps import lazy_import
 from .i18n import shown, tr
 
-core_tables = lazy_import("..core.tables", __package__)
+core_tables = lazy_import("..core.admin.tables", __package__)
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
 # "provider:source" values (memory:, postgres:...); a Windows drive letter has one character

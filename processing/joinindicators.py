@@ -14,7 +14,7 @@ from .input_checks import CheckedInputs, checked_source, named
 from .deps import lazy_import
 from .tables import table_frame
 
-core_join = lazy_import("..core.join", __package__)
+core_join = lazy_import("..core.admin.join", __package__)
 
 DUPLICATE_OPTIONS = ["Error (list the duplicated keys)", "Keep the first row", "Sum the rows", "Average the rows"]
 

@@ -1,7 +1,7 @@
 """Reading a table parameter (CSV, XLSX, GeoPackage table, any vector layer) as a pandas
 DataFrame of raw values.
 
-Delimited text files are read by ``core.tables.read_table`` rather than through OGR, so that
+Delimited text files are read by ``core.admin.tables.read_table`` rather than through OGR, so that
 UTF-8, UTF-8 with BOM and GBK/GB18030 files all decode correctly and numbers written as text
 ("1,234.5", "--") are parsed by one set of rules. Everything else goes through QGIS."""
 import os
@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import QUrl
 from . import qgis_io
 from .deps import lazy_import
 
-core_tables = lazy_import("..core.tables", __package__)
+core_tables = lazy_import("..core.admin.tables", __package__)
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
 

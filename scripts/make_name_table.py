@@ -5,7 +5,7 @@ Columns: ``adcode, name_zh, short_zh, pinyin, english``.
 
 - ``short_zh``: the name without its administrative suffix (市, 地区, 盟, 林区, 县,
   特别行政区, 省) and, for autonomous prefectures and counties, without the suffix and the
-  ethnic names before it (恩施土家族苗族自治州 -> 恩施), by ``core.keys.chinese_stem``.
+  ethnic names before it (恩施土家族苗族自治州 -> 恩施), by ``core.admin.keys.chinese_stem``.
 - ``pinyin``: pinyin of ``short_zh`` written as one word, first letter capitalised, with an
   apostrophe before a syllable that starts with a, o or e (Xi'an, Lu'an) and ü kept (Lüliang).
   Readings come from pypinyin's phrase dictionary; polyphonic characters whose reading in a
@@ -138,12 +138,12 @@ ENGLISH_BY_CODE = {"632500": "Hainan (Qinghai)"}
 
 
 def import_keys():
-    """core.keys of this checkout, imported as the package ``megaregion``."""
+    """core.admin.keys of this checkout, imported as the package ``megaregion``."""
     sys.path.insert(0, str(ROOT / "tests"))
     import _pkg
 
     _pkg.ensure_importable()
-    from megaregion.core import keys
+    from megaregion.core.admin import keys
 
     return keys
 

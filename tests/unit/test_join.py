@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from data_paths import BOUNDARIES, CENSUS, YEARBOOK
-from megaregion.core import join, tables
-from megaregion.core.join import DuplicateKeyError, join_indicators
+from megaregion.core.admin import join, tables
+from megaregion.core.admin.join import DuplicateKeyError, join_indicators
 from megaregion.core.messages import in_language
 
 

@@ -1,4 +1,4 @@
-"""Key rules of core.keys: codes, Chinese names and their stems, pinyin and English names,
+"""Key rules of core.admin.keys: codes, Chinese names and their stems, pinyin and English names,
 aliases, renamed, merged and split units, on the bundled boundary names and codes."""
 import json
 import math
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from data_paths import BOUNDARIES
-from megaregion.core import keys
+from megaregion.core.admin import keys
 from megaregion.core.messages import in_language
 
 

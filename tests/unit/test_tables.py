@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from data_paths import CENSUS, YEARBOOK
-from megaregion.core import tables
+from megaregion.core.admin import tables
 from megaregion.core.messages import in_language
 
 HEADER = ["city", "city_code", "GDP"]
@@ -268,7 +268,8 @@ def test_workbooks_read_without_openpyxl(tmp_path):
         sys.modules["openpyxl"] = None          # import openpyxl raises ImportError
         sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})
         import _pkg; _pkg.ensure_importable()
-        from megaregion.core import tables, membership
+        from megaregion.core import membership
+        from megaregion.core.admin import tables
         frame = tables.read_table({str(path)!r}, sheet="data")
         print(frame["text_code"].tolist(), frame["city_code"].tolist())
         raw = membership._read_table({str(path)!r})

@@ -32,8 +32,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .fields import reason_of
-from .messages import msg
+from ..fields import reason_of
+from ..messages import msg
 
 # NFKC has already turned "…" into "..." and "……" into "......".
 MISSING_TOKENS = {

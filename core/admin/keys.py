@@ -41,9 +41,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .messages import msg
+from ..messages import msg
 
-DATA = Path(__file__).resolve().parents[1] / "resources" / "data"
+DATA = Path(__file__).resolve().parents[2] / "resources" / "data"
 NAMES_CSV = DATA / "names" / "prefecture_names.csv"
 CHANGES_CSV = DATA / "names" / "name_changes.csv"
 CROSSWALK = DATA / "crosswalk"

@@ -38,8 +38,8 @@ import numpy as np
 import pandas as pd
 
 from . import keys
-from .fields import list_text
-from .messages import msg
+from ..fields import list_text
+from ..messages import msg
 from .tables import numeric_fields, parse_numbers
 
 STATUS_FIELD = "match_status"

@@ -1,0 +1,8 @@
+"""Administrative units and the tables about them.
+
+- :mod:`.keys`: GB/T 2260 codes and names of prefecture-level units, and the indexes that
+  resolve a table's key to boundary features;
+- :mod:`.tables`: reading indicator tables (CSV in any of the usual encodings, XLSX) and
+  numbers written as text;
+- :mod:`.join`: joining an indicator table (wide or long) to the boundaries.
+"""
