@@ -24,7 +24,7 @@ SUITE=trixie
 QGIS344_ROOT=${MEGAREGION_QGIS344_ROOT:-/var/cache/megaregion/trixie-qgis}
 # What a fresh Debian machine of this project has before `make`: the clone and make.
 BASE_PACKAGES=(ca-certificates git make)
-RECIPE_VERSION=1
+RECIPE_VERSION=2
 
 trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
 log() { echo "debian13: $*" >&2; }
@@ -78,6 +78,12 @@ build_base() {
   done
   in_chroot "$tmp" apt-get update -q >/dev/null
   in_chroot "$tmp" apt-get install -y -q --no-install-recommends "${BASE_PACKAGES[@]}" >/dev/null
+  # The certificate authorities this machine adds to Debian's (its network reaches the package
+  # registries through them).
+  if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+    cp /usr/local/share/ca-certificates/*.crt "$tmp/usr/local/share/ca-certificates/"
+    in_chroot "$tmp" update-ca-certificates >/dev/null
+  fi
   in_chroot "$tmp" apt-get clean
   recipe_hash >"$tmp/.megaregion-stamp"
   mv "$tmp" "$BASE"
