@@ -171,18 +171,18 @@ def check_one_feature_per_key(frame, key, codes=None, except_rows=None):
         said = msg(" ({evidence})", "（{evidence}）", evidence=evidence) if evidence is not None else ""
         raise ValueError(msg(
             "KEY '{key}' repeats: {count} key values are shared by {features} features with different names, "
-            "e.g. {listed}. These features are counties or districts of one city{said}, not prefectures, and every "
+            "e.g. {listed}: these features are counties or districts of one city{said}, not prefectures, and every "
             "measure would count them as cities: {fix}, keyed by '{key}'",
-            "KEY“{key}”有重复：{count} 个键值被 {features} 个名称不同的要素共用，如 {listed}。这些要素是同一城市的"
+            "KEY“{key}”有重复：{count} 个键值被 {features} 个名称不同的要素共用，如 {listed}：这些要素是同一城市的"
             "区县{said}，不是地级市，各项指数会把它们当作城市计算：{fix}，汇总字段为“{key}”",
             key=key, count=len(counties), features=len(rows), listed=_listed(counties, names), said=said,
             fix=AGGREGATE_FIX))
     rows = [r for rs in parts.values() for r in rs]
     raise ValueError(msg(
         "KEY '{key}' repeats for features of the same name: {count} cities come in several parts ({features} "
-        "features), e.g. {listed}. Dissolve them into one feature per city first (QGIS 'Dissolve' with "
+        "features), e.g. {listed}: dissolve them into one feature per city first (QGIS 'Dissolve' with "
         "'{key}' as the dissolve field), so each city is counted once",
-        "KEY“{key}”在同名要素间重复：{count} 个城市被拆成多个要素（共 {features} 个要素），如 {listed}。"
+        "KEY“{key}”在同名要素间重复：{count} 个城市被拆成多个要素（共 {features} 个要素），如 {listed}："
         "请先将其融合为每个城市一个要素（QGIS“融合”，融合字段为“{key}”），使每个城市只计一次",
         key=key, count=len(parts), features=len(rows), listed=_listed(parts, names)))
 
@@ -210,10 +210,10 @@ def check_one_row_per_city(frame, city_field, region_field, names=None, paramete
     said = msg(" ({evidence})", "（{evidence}）", evidence=evidence) if evidence is not None else ""
     raise ValueError(msg(
         "{parameter} '{field}': {count} city ids appear more than once in the same mega-region ({features} features), "
-        "e.g. {listed}. The features are counties or districts, or parts, of one city{said}, and every measure "
+        "e.g. {listed}: the features are counties or districts, or parts, of one city{said}, and every measure "
         "would count each as a city: {fix}, then assign the mega-regions again (a city in two mega-regions, one "
         "feature per membership, is fine)",
-        "{parameter}“{field}”：{count} 个城市编号在同一城市群中出现不止一次（共 {features} 个要素），如 {listed}。"
+        "{parameter}“{field}”：{count} 个城市编号在同一城市群中出现不止一次（共 {features} 个要素），如 {listed}："
         "这些要素是同一城市的区县或组成部分{said}，各项指数会把每一个都当作城市计算：{fix}，再重新分配城市群"
         "（同属两个城市群的城市每个成员身份一个要素，不受影响）",
         parameter=parameter, field=city_field, count=len(repeated), features=len(rows),

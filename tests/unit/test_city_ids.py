@@ -52,7 +52,7 @@ def test_one_city_in_several_parts_is_refused_with_the_dissolve_fix():
     frame = pd.DataFrame({"adcode": ["320100", "320100", "320100", "320200"],
                           "name": ["南京市", "南京市", "南京市", "无锡市"]})
     with pytest.raises(ValueError, match="KEY 'adcode' repeats for features of the same name: 1 cities come in "
-                                         "several parts \\(3 features\\), e.g. 320100 \\(3: 南京市, 南京市, 南京市\\)"
+                                         "several parts \\(3 features\\), e.g. 320100 \\(3: 南京市, 南京市, 南京市\\): "
                                          ".*'Dissolve' with 'adcode'"):
         mm.assign_megaregions(frame, "adcode")
 
@@ -98,7 +98,7 @@ def test_unevenness_refuses_a_city_id_repeated_within_a_megaregion():
         unevenness_table(frame, ["x_2010"], labels_field="name", city_field="ctadcode")
     assert str(err.value).startswith(
         "CITY_FIELD 'ctadcode': 1 city ids appear more than once in the same mega-region (3 features), "
-        "e.g. R 320100 (3: 玄武区, 秦淮区, 建邺区). The features are counties or districts, or parts, of one city "
+        "e.g. R 320100 (3: 玄武区, 秦淮区, 建邺区): the features are counties or districts, or parts, of one city "
         "('adcode' holds county-level codes such as 320102)")
     assert "'Prefectures from counties' (megaregion:aggregatecounties)" in str(err.value)
     assert "城市编号在同一城市群中出现不止一次" in in_language(err.value.args[0], "zh")
