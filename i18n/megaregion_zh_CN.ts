@@ -260,10 +260,10 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <location filename="../processing/gcj02towgs84.py" line="84" />
             <location filename="../processing/qgis_io.py" line="54" />
             <location filename="../processing/qgis_io.py" line="163" />
-            <location filename="../processing/typology_base.py" line="286" />
-            <location filename="../processing/typology_base.py" line="289" />
-            <location filename="../processing/unevenness.py" line="294" />
-            <location filename="../processing/unevenness.py" line="355" />
+            <location filename="../processing/typology_base.py" line="291" />
+            <location filename="../processing/typology_base.py" line="294" />
+            <location filename="../processing/unevenness.py" line="299" />
+            <location filename="../processing/unevenness.py" line="360" />
             <location filename="../processing/zonal.py" line="319" />
             <source>Cancelled</source>
             <translation>已取消</translation>
@@ -1401,21 +1401,21 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="143" />
-            <location filename="../processing/typology_base.py" line="262" />
+            <location filename="../processing/typology_base.py" line="267" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Members of all mega-regions together (dissertation)</source>
             <translation>全部城市群的成员合并（同论文）</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="143" />
-            <location filename="../processing/typology_base.py" line="262" />
+            <location filename="../processing/typology_base.py" line="267" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Each mega-region's members separately</source>
             <translation>各城市群的成员分别计算</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="143" />
-            <location filename="../processing/typology_base.py" line="262" />
+            <location filename="../processing/typology_base.py" line="267" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Every feature of the input, member or not</source>
             <translation>输入的全部要素，无论是否为成员</translation>
@@ -1459,13 +1459,13 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>NAME_FIELD“{field}”不在 INPUT 中：城市按要素顺序命名。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="255" />
-            <location filename="../processing/unevenness.py" line="269" />
+            <location filename="../processing/typology_base.py" line="260" />
+            <location filename="../processing/unevenness.py" line="274" />
             <source>No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' first.</source>
             <translation>INPUT 中没有要素在“{field}”中带有城市群：请先运行“为地级市划分城市群与核心城市”。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="260" />
+            <location filename="../processing/typology_base.py" line="265" />
             <source>{count} features with no mega-region are not members: not typed, but in the pool ({pool}).</source>
             <translation>{count} 个不属于任何城市群的要素不是成员：不参与类型划分，但计入极差标准化的样本池（{pool}）。</translation>
         </message>
@@ -1480,43 +1480,49 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>{parameter}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="264" />
-            <location filename="../processing/unevenness.py" line="264" />
+            <location filename="../processing/typology_base.py" line="237" />
+            <location filename="../processing/unevenness.py" line="258" />
+            <source>CITY_FIELD '{field}' is not a field of {input} (fields: {fields}): choose the field with the city codes (adcode), or leave CITY_FIELD empty.</source>
+            <translation>CITY_FIELD“{field}”不是{input}的字段（字段：{fields}）：请选择存放城市代码的字段（adcode），或不设置 CITY_FIELD。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="269" />
+            <location filename="../processing/unevenness.py" line="269" />
             <source>{count} features with no mega-region are not members and are left out.</source>
             <translation>{count} 个不属于任何城市群的要素不是成员，已排除。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="295" />
+            <location filename="../processing/typology_base.py" line="300" />
             <source>K = {k} ({chosen_by}); {typed} secondary cities typed, {excluded} left out; mean silhouette {silhouette:.4f}.</source>
             <translation>K = {k}（{chosen_by}）；已划分类型的次级城市 {typed} 个，排除 {excluded} 个；平均轮廓系数 {silhouette:.4f}。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="293" />
+            <location filename="../processing/typology_base.py" line="298" />
             <source>K = {k}: mean silhouette {silhouette:.4f}, within SS {within:.4f}</source>
             <translation>K = {k}：平均轮廓系数 {silhouette:.4f}，组内平方和 {within:.4f}</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="306" />
+            <location filename="../processing/typology_base.py" line="311" />
             <source>Stability (mean Jaccard similarity over {resamples} resamples of the secondary cities; under {unstable:g} = unstable): {values}.</source>
             <translation>聚类稳定性（次级城市 {resamples} 次重抽样的平均 Jaccard 相似系数；低于 {unstable:g} 为不稳定）：{values}。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="343" />
+            <location filename="../processing/typology_base.py" line="348" />
             <source>fixed</source>
             <translation>指定值</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="343" />
+            <location filename="../processing/typology_base.py" line="348" />
             <source>silhouette</source>
             <translation>按平均轮廓系数选定</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="355" />
+            <location filename="../processing/typology_base.py" line="360" />
             <source>{count} secondary cities left out of the gap typology (see excluded_reason):</source>
             <translation>{count} 个次级城市未参与差距类型划分（原因见 excluded_reason）：</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="355" />
+            <location filename="../processing/typology_base.py" line="360" />
             <source>{count} secondary cities left out of the trend typology (see excluded_reason):</source>
             <translation>{count} 个次级城市未参与趋势类型划分（原因见 excluded_reason）：</translation>
         </message>
@@ -1680,12 +1686,12 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
             <translation>INDICATORS 为空：请至少选择一个要测度的数值字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="275" />
+            <location filename="../processing/unevenness.py" line="280" />
             <source>Weights by year: {weights}</source>
             <translation>各年份的权重：{weights}</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="278" />
+            <location filename="../processing/unevenness.py" line="283" />
             <source>Intervals from {bootstrap} bootstrap resamples at {confidence} %, p_between from {permutations} permutations, seed {seed}.</source>
             <translation>置信区间基于 {bootstrap} 次自助法重抽样（置信水平 {confidence} %），p_between 基于 {permutations} 次置换检验，随机种子 {seed}。</translation>
         </message>
@@ -1695,7 +1701,7 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
             <translation>{label}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="333" />
+            <location filename="../processing/unevenness.py" line="338" />
             <source>The description of the fields of {layer} could not be saved with it ({error}): maps of it name the measures from the field names.</source>
             <translation>无法将 {layer} 的字段说明随图层一并保存（{error}）：其地图将根据字段名称来命名测度。</translation>
         </message>

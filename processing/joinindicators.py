@@ -149,9 +149,12 @@ class JoinIndicatorsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         fields = compat.parameter_as_strings(self, parameters, self.FIELDS, context) or None
         year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context) or None
         duplicates = self.parameterAsEnum(parameters, self.DUPLICATES, context)
-        year = None
-        if parameters.get(self.YEAR) not in (None, ""):
+        year = parameters.get(self.YEAR)
+        if year in (None, ""):
+            year = None
+        elif not isinstance(year, (str, int, float)):  # an expression or a model input
             year = self.parameterAsDouble(parameters, self.YEAR, context)
+        # a value as typed ("2020", "2020s") goes to core, whose message names it
 
         boundary_names = source.fields().names()
         if input_key not in boundary_names:

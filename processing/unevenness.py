@@ -254,6 +254,11 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
             name_field = None
         city_field = self.parameterAsString(parameters, self.CITY_FIELD, context) or None
         if city_field and city_field not in names:
+            if parameters.get(self.CITY_FIELD) not in (None, ""):  # named by the user, not the default
+                raise QgsProcessingException(self.tr(
+                    "CITY_FIELD '{field}' is not a field of {input} (fields: {fields}): choose the field with the "
+                    "city codes (adcode), or leave CITY_FIELD empty.").format(
+                        field=city_field, input=named(parameters, self.INPUT), fields=", ".join(names)))
             city_field = None
 
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.2)
