@@ -40,7 +40,7 @@ _SHOWN = 5  # names listed per key
 #: The fix for counties keyed by their parent city, in every message that refuses them.
 AGGREGATE_FIX = msg("aggregate the counties to prefectures first with 'Prefectures from counties' "
                     "(megaregion:aggregatecounties)",
-                    "请先用“由区县汇总为地级市”（megaregion:aggregatecounties）将区县汇总为地级市")
+                    "请先用“县级单元汇总为地级单元”（megaregion:aggregatecounties）将区县汇总为地级市")
 
 
 def _code_digits(value):

@@ -22,7 +22,7 @@
 &lt;b&gt;Output&lt;/b&gt;: the prefectures with the fields megaregion_id, megaregion, megaregion_zh, role, phase, membership (full or partial: the plan includes only some counties), uncertain (1 where the membership table flags the row as uncertain) and membership_note.</source>
             <translation>为每个地级市添加其所属城市群（中国“十四五”规划的 19 个城市群之一）及其在城市群中的角色：&lt;b&gt;核心城市&lt;/b&gt;（直辖市、省会城市或副省级城市）或&lt;b&gt;次级城市&lt;/b&gt;（其他所有成员）。
 
-&lt;b&gt;地级市&lt;/b&gt;：带有各地级市 6 位行政区划代码（GB/T 2260）的图层或表；&lt;b&gt;行政区划代码字段&lt;/b&gt;：该字段（默认 adcode）。重庆可以是 500000 或 500100。&lt;b&gt;每个地级市一个要素&lt;/b&gt;：代码重复的图层会被拒绝。以上级城市代码为键的区县（高德的 ctadcode、DataV 的直辖市文件）会各自成为城市群中的一个“城市”：提示会列出该代码、共用它的要素数及其中几个名称；请先用“由区县汇总为地级市”（megaregion:aggregatecounties）汇总。以同一代码和名称分成多个要素的城市（拆开的多部件多边形）同样会被拒绝而不是合并：请先按代码字段融合，以免有要素被悄悄丢弃或合并。代码为区县级代码（末两位不是 00，省直辖的 4190xx、4290xx、4690xx、6590xx 除外）且不属于任何城市群的要素会在警告中列出。
+&lt;b&gt;地级市&lt;/b&gt;：带有各地级市 6 位行政区划代码（GB/T 2260）的图层或表；&lt;b&gt;行政区划代码字段&lt;/b&gt;：该字段（默认 adcode）。重庆可以是 500000 或 500100。&lt;b&gt;每个地级市一个要素&lt;/b&gt;：代码重复的图层会被拒绝。以上级城市代码为键的区县（高德的 ctadcode、DataV 的直辖市文件）会各自成为城市群中的一个“城市”：提示会列出该代码、共用它的要素数及其中几个名称；请先用“县级单元汇总为地级单元”（megaregion:aggregatecounties）汇总。以同一代码和名称分成多个要素的城市（拆开的多部件多边形）同样会被拒绝而不是合并：请先按代码字段融合，以免有要素被悄悄丢弃或合并。代码为区县级代码（末两位不是 00，省直辖的 4190xx、4290xx、4690xx、6590xx 除外）且不属于任何城市群的要素会在警告中列出。
 &lt;b&gt;隶属关系表&lt;/b&gt;（可选）：含 megaregion_id、megaregion_en、megaregion_zh、phase、adcode、name_zh、role 列的表；默认为插件自带、依据规划文件整理的表（见插件的 resources/data/megaregions/SOURCE.md）。
 &lt;b&gt;同属两个城市群的城市&lt;/b&gt;：每个隶属关系输出一个要素（默认），或只保留隶属关系表中排在最前的隶属关系。
 &lt;b&gt;不属于任何城市群的地级市&lt;/b&gt;：保留并将字段置为 NULL（默认）或删除。
@@ -608,47 +608,47 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>地级市边界面图层</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="212" />
+            <location filename="../processing/joinindicators.py" line="215" />
             <source>Joined {joined} of {rows} table rows; {boundaries} of {features} boundary features received values ({count} fields: {fields}).</source>
             <translation>已连接表中 {rows} 行中的 {joined} 行；{features} 个边界要素中有 {boundaries} 个获得取值（{count} 个字段：{fields}）。</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="158" />
+            <location filename="../processing/joinindicators.py" line="161" />
             <source>INPUT_KEY '{field}' is not a field of {input} (fields: {fields}): choose the field with the administrative code or the name.</source>
             <translation>INPUT_KEY“{field}”不是 {input} 的字段（现有字段：{fields}）：请选择存放行政区划代码或名称的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="164" />
+            <location filename="../processing/joinindicators.py" line="167" />
             <source>{input} has no rows: choose the table that holds the indicators.</source>
             <translation>{input} 没有数据行：请选择存放指标的表。</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="168" />
+            <location filename="../processing/joinindicators.py" line="171" />
             <source>TABLE_KEY '{field}' is not a field of {input} (fields: {fields}): choose the field with the administrative code or the name.</source>
             <translation>TABLE_KEY“{field}”不是 {input} 的字段（现有字段：{fields}）：请选择存放行政区划代码或名称的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="178" />
+            <location filename="../processing/joinindicators.py" line="181" />
             <source>TABLE_KEY '{key}' repeats and '{field}' holds years (each key once per year): the table is read as a long table with YEAR_FIELD '{field}'.</source>
             <translation>TABLE_KEY“{key}”有重复，且“{field}”存放年份（每个键每年一行）：该表按长表读取，YEAR_FIELD 为“{field}”。</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="182" />
+            <location filename="../processing/joinindicators.py" line="185" />
             <source>Field '{field}' exists in INPUT: written as '{written}'.</source>
             <translation>字段“{field}”在 INPUT 中已存在：改写为“{written}”。</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="185" />
+            <location filename="../processing/joinindicators.py" line="188" />
             <source>Table field '{field}' not joined: {reason}</source>
             <translation>表字段“{field}”未连接：{reason}</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="207" />
+            <location filename="../processing/joinindicators.py" line="210" />
             <source>Table row {row} '{key}' not joined: {reason}</source>
             <translation>表第 {row} 行“{key}”未连接：{reason}</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="210" />
+            <location filename="../processing/joinindicators.py" line="213" />
             <source>... and {count} more: see the unmatched table.</source>
             <translation>……另有 {count} 行：请查看未匹配表。</translation>
         </message>
@@ -1110,7 +1110,7 @@ YEAR_POOL: each year scaled over its own min/max (default), or both years pooled
             <translation>次级城市发展趋势：哪些城市在哪些指标上于两个年份之间提升了表现值（Du 2026，第 2 章）。
 
 &lt;b&gt;指标&lt;/b&gt;为两个年份的 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 字段（popu_2010、popu_2020）；YEAR1 和 YEAR2 为 0 时取所选字段的两个年份，也可设置它们以选择两个年份。成本型指标、中性指标和维度可按字段名或不带年份的名称指定。
-&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode）在同一城市群中出现不止一次的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市归类；请先用“由区县汇总为地级市”汇总区县。
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode）在同一城市群中出现不止一次的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市归类；请先用“县级单元汇总为地级单元”汇总区县。
 &lt;b&gt;指标方向&lt;/b&gt;：每个指标都是&lt;i&gt;效益型&lt;/i&gt;（越大越好），除非它属于&lt;b&gt;成本型指标&lt;/b&gt;（COST_INDICATORS：越小越好，例如 PM2.5，其表现值取反向）或&lt;b&gt;中性指标&lt;/b&gt;（NEUTRAL_INDICATORS：两者皆非，例如户均人口规模，户规模更大并不意味着更好）；两者也都必须包含在指标中。中性指标没有表现值，因此没有差距或趋势：它被排除，原因写入报告。论文中的成本型指标（PM2.5、CARB）和人口普查户规模如未如此声明，会在日志中提示。
 &lt;b&gt;维度&lt;/b&gt;（可选）：以“;”或换行分隔的“指标=维度”对，例如“POP=urban size;GDP=urban size;PAT=innovation”。名称可匹配指标字段，或去掉 _&amp;lt;year&amp;gt; 后缀的名称。未指定的指标若其名称属于论文的 18 个指标之一，则采用论文的维度（POP、GDP、BUILT：城市规模；NTL、LIB、INSUR：社会活力；PAT、WOS、EXP：创新；PRI、SEC、TER：产业结构；INFRA、INFOR、FINA：区域嵌入；PM2.5、NDVI、CARB：绿色转型），否则自成一个维度。维度值为其各指标的平均值。
 
@@ -1177,7 +1177,7 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
 &lt;b&gt;Outputs&lt;/b&gt;: the secondary cities with their geometry, perf_* (performance), gap_* per indicator and dim_* per dimension, type, type_label, type_description, silhouette, pca_x/pca_y (the first two principal components of the profile matrix, each signed so its largest loading is positive) and excluded_reason for cities left out; styled by type with one fixed colour per letter (a GeoPackage output stores the style as its default). The core cities with their performance. The type profile table: label, size, centre per indicator and per dimension, mean silhouette, stability, within and between sums of squares. An HTML report with the silhouette by K, the PCA scatter, profile heatmaps and the cities per type and mega-region. For the formulas, see the plugin's reference (Help button).</source>
             <translation>按每个次级城市在各指标上落后（或领先）于其所在城市群核心城市的程度划分次级城市类型（Du 2026，第 2 章）。
 
-&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode）在同一城市群中出现不止一次的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市归类；请先用“由区县汇总为地级市”汇总区县。
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode）在同一城市群中出现不止一次的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市归类；请先用“县级单元汇总为地级单元”汇总区县。
 &lt;b&gt;指标方向&lt;/b&gt;：每个指标都是&lt;i&gt;效益型&lt;/i&gt;（越大越好），除非它属于&lt;b&gt;成本型指标&lt;/b&gt;（COST_INDICATORS：越小越好，例如 PM2.5，其表现值取反向）或&lt;b&gt;中性指标&lt;/b&gt;（NEUTRAL_INDICATORS：两者皆非，例如户均人口规模，户规模更大并不意味着更好）；两者也都必须包含在指标中。中性指标没有表现值，因此没有差距或趋势：它被排除，原因写入报告。论文中的成本型指标（PM2.5、CARB）和人口普查户规模如未如此声明，会在日志中提示。
 &lt;b&gt;维度&lt;/b&gt;（可选）：以“;”或换行分隔的“指标=维度”对，例如“POP=urban size;GDP=urban size;PAT=innovation”。名称可匹配指标字段，或去掉 _&amp;lt;year&amp;gt; 后缀的名称。未指定的指标若其名称属于论文的 18 个指标之一，则采用论文的维度（POP、GDP、BUILT：城市规模；NTL、LIB、INSUR：社会活力；PAT、WOS、EXP：创新；PRI、SEC、TER：产业结构；INFRA、INFOR、FINA：区域嵌入；PM2.5、NDVI、CARB：绿色转型），否则自成一个维度。维度值为其各指标的平均值。
 
@@ -1548,7 +1548,7 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
 &lt;b&gt;Outputs&lt;/b&gt;: the tidy table (one row per mega-region &amp;times; indicator &amp;times; year, and a change row per pair of years); the mega-regions as polygons dissolved from their members, carrying the headline measure for every indicator and year (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, and _change), its interval (&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, _ci_high_, and for the change), p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; and change_is_clear_&amp;lt;indicator&amp;gt;_change, styled as a graduated map; an HTML report with mega-region &amp;times; indicator heatmaps for each year and the change, and an explanation of each measure.</source>
             <translation>每个城市群的核心城市与次级城市之间在各指标上的差距有多大？两个年份之间是否扩大了？
 
-&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”写出（同属两个城市群的城市每个隶属关系一个要素）。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode，即分配步骤复制的代码字段）在同一城市群中出现不止一次的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市计算；请先用“由区县汇总为地级市”汇总区县。&lt;b&gt;指标&lt;/b&gt;：数值字段；名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的字段（pop_2010、pop_2020）是同一指标的两个年份，每个测度还给出变化量 value(year 2) &amp;minus; value(year 1)。&lt;b&gt;权重&lt;/b&gt;（可选，例如常住人口）使测度按人口加权，适用于人均指标；当输入对每个年份都有名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的权重字段时，该字段与各年份的指标对应。
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”写出（同属两个城市群的城市每个隶属关系一个要素）。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode，即分配步骤复制的代码字段）在同一城市群中出现不止一次的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市计算；请先用“县级单元汇总为地级单元”汇总区县。&lt;b&gt;指标&lt;/b&gt;：数值字段；名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的字段（pop_2010、pop_2020）是同一指标的两个年份，每个测度还给出变化量 value(year 2) &amp;minus; value(year 1)。&lt;b&gt;权重&lt;/b&gt;（可选，例如常住人口）使测度按人口加权，适用于人均指标；当输入对每个年份都有名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的权重字段时，该字段与各年份的指标对应。
 
 按城市群、指标和年份，在具有有效值的成员城市上计算（NULL 值被排除并计数）：
 - 基尼系数 G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;)（总体形式，与 PySAL 和 Dagum 相同）。

@@ -39,7 +39,7 @@ def test_assign_refuses_counties_keyed_by_their_parent_city():
     assert "(field 'level' says 'district')" in text
     assert "'Prefectures from counties' (megaregion:aggregatecounties), keyed by 'ctadcode'" in text
     zh = in_language(err.value.args[0], "zh")
-    assert "KEY“ctadcode”有重复" in zh and "由区县汇总为地级市" in zh and "字段“level”为“district”" in zh
+    assert "KEY“ctadcode”有重复" in zh and "县级单元汇总为地级单元" in zh and "字段“level”为“district”" in zh
 
 
 def test_county_codes_name_the_counties_without_a_level_field():
