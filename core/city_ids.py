@@ -172,9 +172,9 @@ def check_one_feature_per_key(frame, key, codes=None, except_rows=None):
         raise ValueError(msg(
             "KEY '{key}' repeats: {count} key values are shared by {features} features with different names, "
             "e.g. {listed}: these features are counties or districts of one city{said}, not prefectures, and every "
-            "measure would count them as cities: {fix}, keyed by '{key}'",
+            "measure would count them as cities: {fix}, with PARENT_FIELD '{key}'",
             "KEY“{key}”有重复：{count} 个键值被 {features} 个名称不同的要素共用，如 {listed}：这些要素是同一城市的"
-            "区县{said}，不是地级市，各项指数会把它们当作城市计算：{fix}，汇总字段为“{key}”",
+            "区县{said}，不是地级市，各项指数会把它们当作城市计算：{fix}，PARENT_FIELD 设为“{key}”",
             key=key, count=len(counties), features=len(rows), listed=_listed(counties, names), said=said,
             fix=AGGREGATE_FIX))
     rows = [r for rs in parts.values() for r in rs]

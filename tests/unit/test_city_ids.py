@@ -37,7 +37,7 @@ def test_assign_refuses_counties_keyed_by_their_parent_city():
     assert text.startswith("KEY 'ctadcode' repeats: 2 key values are shared by 6 features with different names, "
                            "e.g. 320100 (4: 玄武区, 秦淮区, 建邺区, 鼓楼区); 320200 (2: 锡山区, 惠山区)")
     assert "(field 'level' says 'district')" in text
-    assert "'Prefectures from counties' (megaregion:aggregatecounties), keyed by 'ctadcode'" in text
+    assert "'Prefectures from counties' (megaregion:aggregatecounties), with PARENT_FIELD 'ctadcode'" in text
     zh = in_language(err.value.args[0], "zh")
     assert "KEY“ctadcode”有重复" in zh and "县级单元汇总为地级单元" in zh and "字段“level”为“district”" in zh
 
