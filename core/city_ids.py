@@ -191,8 +191,9 @@ def check_one_row_per_city(frame, city_field, region_field, names=None, paramete
     """Refuse a table in which one city id (``city_field``: the code field the assign step
     copied, or the analyst's city id) appears more than once within a mega-region
     (``region_field``: its name, or the mega-region of every row). A city in two mega-regions (one feature per membership) is fine; rows
-    without a mega-region are not compared. ``names``: the city names for the message (default
-    the ids). Nothing is checked when ``city_field`` is None or not a column. Raises ValueError."""
+    without a mega-region are not compared. Members whose id is a county-level code
+    (:func:`is_county_code`) are refused too: a membership joined by a parent city's code.
+    ``names``: the city names for the message (default the ids). Nothing is checked when ``city_field`` is None or not a column. Raises ValueError."""
     if city_field is None or city_field not in frame.columns:
         return
     if isinstance(region_field, str):
@@ -202,9 +203,19 @@ def check_one_row_per_city(frame, city_field, region_field, names=None, paramete
     ids = [None if _blank(v) else (_code_digits(v) or str(v).strip()) for v in frame[city_field]]
     regions = [None if _blank(v) else str(v).strip() for v in region_field]
     repeated = repeated_keys(ids, regions)
-    if not repeated:
-        return
     names = [str(v) for v in (names if names is not None else frame[city_field])]
+    if not repeated:
+        county = [i for i, (c, r) in enumerate(zip(frame[city_field], regions)) if r is not None and is_county_code(c)]
+        if county:
+            shown = list_names([f"{ids[i]} {names[i]}" for i in county], limit=_SHOWN)
+            raise ValueError(msg(
+                "{parameter} '{field}' holds county-level codes for {count} mega-region members ({shown}): they are "
+                "counties or districts, not prefectures, and every measure would count them as cities: {fix}, then "
+                "assign the mega-regions again",
+                "{parameter}“{field}”中有 {count} 个城市群成员为区县级代码（{shown}）：它们是区县，不是地级市，"
+                "各项指数会把它们当作城市计算：{fix}，再重新分配城市群",
+                parameter=parameter, field=city_field, count=len(county), shown=shown, fix=AGGREGATE_FIX))
+        return
     rows = [r for rs in repeated.values() for r in rs]
     evidence = county_evidence(frame, rows, code_fields=[c for c in frame.columns if c != city_field])
     said = msg(" ({evidence})", "（{evidence}）", evidence=evidence) if evidence is not None else ""

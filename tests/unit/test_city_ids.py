@@ -92,8 +92,8 @@ def members():
 
 def test_unevenness_refuses_a_city_id_repeated_within_a_megaregion():
     frame = members()
-    table = unevenness_table(frame, ["x_2010"], labels_field="name", city_field="adcode")
-    assert list(table["n_core"]) == [3, 1]  # adcode is unique: the check passes
+    table = unevenness_table(frame, ["x_2010"], labels_field="name", city_field="name")
+    assert list(table["n_core"]) == [3, 1]  # 苏州市 in R and in S: one feature per membership passes
     with pytest.raises(ValueError) as err:
         unevenness_table(frame, ["x_2010"], labels_field="name", city_field="ctadcode")
     assert str(err.value).startswith(
@@ -111,6 +111,21 @@ def test_typology_and_trend_refuse_a_city_id_repeated_within_a_megaregion():
         ty.gap_typology(frame, ["x_2020"], name_field="name", city_field="ctadcode", k=2)
     with pytest.raises(ValueError, match=pattern):
         ty.trend_typology(frame, ["x"], 2010, 2020, name_field="name", city_field="ctadcode", k=2)
+
+
+def test_members_with_county_codes_are_refused():
+    frame = members()
+    frame["adcode"] = frame["adcode"].where(frame["megaregion_id"] != "R", frame["ctadcode"])
+    frame.loc[0:2, "adcode"] = ["320102", "320104", "320105"]  # one district of each parent: no repeat
+    frame.loc[1:2, "ctadcode"] = ["320300", "320400"]
+    frame = frame.drop(columns="ctadcode")
+    with pytest.raises(ValueError) as err:
+        unevenness_table(frame, ["x_2010"], labels_field="name", city_field="adcode")
+    assert str(err.value).startswith("CITY_FIELD 'adcode' holds county-level codes for 3 mega-region members "
+                                     "(320102 玄武区, 320104 秦淮区, 320105 建邺区): they are counties or districts")
+    province_direct = members().assign(adcode=["429004", "429005", "429006", "320200", "320500", "320500",
+                                               "320600", "320700"])
+    assert len(unevenness_table(province_direct, ["x_2010"], city_field="adcode")) == 2
 
 
 def test_rows_outside_every_megaregion_are_not_compared():
