@@ -79,7 +79,7 @@ def name_column(frame, exclude=()):
         if wanted in lower:
             return lower[wanted]
     for column in frame.columns:
-        if column in exclude or frame[column].dtype != object:
+        if column in exclude or not pd.api.types.is_string_dtype(frame[column]):  # object or str columns
             continue
         if any(isinstance(v, str) and re.search(r"[\u3400-\u9fff]", v) for v in frame[column].head(50)):
             return column

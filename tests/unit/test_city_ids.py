@@ -133,3 +133,12 @@ def test_rows_outside_every_megaregion_are_not_compared():
     city_ids.check_one_row_per_city(frame, "code", "megaregion_id")
     assert city_ids.repeated_keys(["a", "b", "a", None, None]) == {(None, "a"): [0, 2]}
     assert city_ids.repeated_keys(["a", "a", "a"], ["R", "S", np.nan]) == {}
+
+
+def test_names_come_from_a_text_column_of_chinese_names_when_there_is_no_name_field():
+    frame = pd.DataFrame({"dm": ["320102", "320104"], "mc": ["玄武区", "秦淮区"], "sj": ["320100", "320100"],
+                          "n": [1, 2]})
+    assert city_ids.name_column(frame, exclude=("sj",)) == "mc"
+    with pytest.raises(ValueError, match="e.g. 320100 \\(2: 玄武区, 秦淮区\\)"):
+        city_ids.check_one_feature_per_key(frame, "sj")
+    assert city_ids.name_column(frame[["sj", "n"]], exclude=("sj",)) is None
