@@ -192,6 +192,7 @@ CASES = [
     C("uneven-city-id-repeats", "unevenness", {"CITY_FIELD": "province"}, "CITY_FIELD", "Prefectures from counties"),
     C("uneven-city-field-not-a-field", "unevenness", {"CITY_FIELD": "code"}, "CITY_FIELD", "code"),
     C("typology-city-id-repeats", "typology", {"CITY_FIELD": "province"}, "CITY_FIELD", "Prefectures from counties"),
+    C("typology-city-field-not-a-field", "typology", {"CITY_FIELD": "code"}, "CITY_FIELD", "code"),
     C("trend-city-id-repeats", "trend", {"CITY_FIELD": "province"}, "CITY_FIELD", "Prefectures from counties"),
     # ---------------------------------------------------------------- typology
     C("typology-k-negative", "typology", {"K": -3}, "K", "K = -3"),
