@@ -99,6 +99,14 @@ CASES = [
       "TABLE_KEY", "金昌市"),
     C("join-field-not-in-table", "joinindicators", {"FIELDS": ["GDP"]}, "FIELDS", "GDP"),
     C("join-year-field-not-in-table", "joinindicators", {"YEAR_FIELD": "year"}, "YEAR_FIELD", "year"),
+    C("join-year-not-a-number", "joinindicators", {"YEAR": "2020s"}, "YEAR", "2020s"),
+    C("join-year-out-of-range", "joinindicators", {"YEAR": 3000}, "YEAR", "YEAR = 3000"),
+    C("join-year-with-year-field", "joinindicators", {"TABLE": "@panel.csv", "TABLE_KEY": "市代码",
+                                                       "YEAR_FIELD": "年份", "YEAR": 2020}, "YEAR_FIELD", "YEAR 2020"),
+    C("join-two-year-columns", "joinindicators", {"TABLE": "@panel.csv", "TABLE_KEY": "市代码"}, "YEAR_FIELD",
+      "统计年度"),
+    C("join-panel-year-twice", "joinindicators", {"TABLE": "@panel_twice.csv", "TABLE_KEY": "市代码"}, "TABLE_KEY",
+      "'年份' as YEAR_FIELD"),
     # ---------------------------------------------------------------- assignmegaregions
     C("assign-wrong-key", "assignmegaregions", {"KEY": "code"}, "KEY", "code"),
     C("assign-membership-missing", "assignmegaregions", {"MEMBERSHIP": "@membership_2019.csv"},
@@ -116,6 +124,9 @@ CASES = [
     C("assign-empty-layer", "assignmegaregions", {"INPUT": "@empty.gpkg"}, "INPUT", "empty.gpkg"),
     C("assign-names-as-codes", "assignmegaregions", {"INPUT": "@yearbook.csv", "KEY": "city"}, "KEY", "city"),
     C("assign-truncated-gpkg", "assignmegaregions", {"INPUT": "@truncated.gpkg"}, "INPUT", "truncated.gpkg"),
+    C("assign-counties-keyed-by-parent", "assignmegaregions", {"INPUT": "@counties.gpkg", "KEY": "ctadcode"}, "KEY",
+      "Prefectures from counties"),
+    C("assign-one-city-in-parts", "assignmegaregions", {"INPUT": "@parts.gpkg"}, "KEY", "Dissolve"),
     # ---------------------------------------------------------------- gcj02towgs84
     C("gcj-projected-input", "gcj02towgs84", {"INPUT": "@projected.gpkg"}, "INPUT", "EPSG:3857"),
     C("gcj-no-crs-metres", "gcj02towgs84", {"INPUT": "@nocrs_metres.shp"}, "INPUT", "nocrs_metres"),
@@ -178,6 +189,11 @@ CASES = [
     C("uneven-confidence-100", "unevenness", {"CONFIDENCE": 100}, "CONFIDENCE", "CONFIDENCE = 100"),
     C("uneven-permutations-text", "unevenness", {"PERMUTATIONS": "many"}, "PERMUTATIONS", "many"),
     C("uneven-seed-negative", "unevenness", {"SEED": -1}, "SEED", "SEED = -1"),
+    C("uneven-city-id-repeats", "unevenness", {"CITY_FIELD": "province"}, "CITY_FIELD", "Prefectures from counties"),
+    C("uneven-city-field-not-a-field", "unevenness", {"CITY_FIELD": "code"}, "CITY_FIELD", "code"),
+    C("typology-city-id-repeats", "typology", {"CITY_FIELD": "province"}, "CITY_FIELD", "Prefectures from counties"),
+    C("typology-city-field-not-a-field", "typology", {"CITY_FIELD": "code"}, "CITY_FIELD", "code"),
+    C("trend-city-id-repeats", "trend", {"CITY_FIELD": "province"}, "CITY_FIELD", "Prefectures from counties"),
     # ---------------------------------------------------------------- typology
     C("typology-k-negative", "typology", {"K": -3}, "K", "K = -3"),
     C("typology-k-1", "typology", {"K": 1}, "K", "K = 1"),
@@ -347,6 +363,22 @@ def build_inputs(folder, run=None):
     _write_vector(folder / "projected.gpkg", "GPKG", mercator, ogr.wkbMultiPolygon, fields, metres[:40])
     _write_vector(folder / "nocrs_metres.shp", "ESRI Shapefile", None, ogr.wkbPolygon, fields, metres[:40])
     _write_vector(folder / "nocrs_degrees.shp", "ESRI Shapefile", None, ogr.wkbPolygon, fields, polygons[:40])
+    # districts keyed by their parent city, as Amap's county files write them; one city in three parts
+    districts = [("320102", "玄武区", "district", "320100"), ("320104", "秦淮区", "district", "320100"),
+                 ("320105", "建邺区", "district", "320100"), ("320205", "锡山区", "district", "320200"),
+                 ("320206", "惠山区", "district", "320200")]
+    county_fields = fields + [("level", ogr.OFTString), ("ctadcode", ogr.OFTString)]
+    _write_vector(folder / "counties.gpkg", "GPKG", wgs84, ogr.wkbMultiPolygon, county_fields,
+                  [(v, wkt) for v, (_, wkt) in zip(districts, polygons)])
+    _write_vector(folder / "parts.gpkg", "GPKG", wgs84, ogr.wkbMultiPolygon, fields,
+                  [(("320100", "南京市"), wkt) for _, wkt in polygons[:3]] + polygons[3:6])
+    # a long panel with two columns of years (年份 and 统计年度), and one whose city has two rows in 2020
+    values = [(code, year, value) for code, value in (("110000", 5.0), ("120100", 4.0), ("130100", 2.0))
+              for year in (2019, 2020)]
+    panel = ["市代码,年份,统计年度,均值"] + [f"{c},{y},{y}年,{v}" for c, y, v in values]
+    (folder / "panel.csv").write_text("\n".join(panel) + "\n", encoding="utf-8")
+    twice = ["市代码,年份,均值"] + [f"{c},{y},{v}" for c, y, v in values] + ["130100,2020,2.5"]
+    (folder / "panel_twice.csv").write_text("\n".join(twice) + "\n", encoding="utf-8")
 
     ntl = gdal.Open(str(folder / "ntl_2010.tif"))
     copy = gdal.GetDriverByName("GTiff").CreateCopy(str(folder / "nocrs_2010.tif"), ntl)
