@@ -432,3 +432,50 @@ def _weighted_mean(x, w, name, code):
         raise ValueError(msg("The mean of '{field}' for {code} is too large for a number: check the values.",
                              "{code} 的“{field}”平均值超出数值范围：请检查取值。", field=name, code=code))
     return value
+
+
+# --------------------------------------------------------------------------- encodings
+
+def dbf_text_is_utf8(path, max_records=5000):
+    """True when the text fields of the dBASE file ``path`` hold non-ASCII bytes that are all
+    valid UTF-8 (so a reader that falls back to Latin-1 for a file without ``.cpg`` would show
+    mojibake such as ``è¿\\x9eäº\\x91å\\x8cº`` for 连云区); False otherwise (ASCII only, or
+    another encoding such as GBK, whose text is rarely valid UTF-8).
+
+    Reads the dBASE header (record count at byte 4, header and record lengths at 8 and 10,
+    32-byte field descriptors from byte 32 up to 0x0D) and the character (``C``) fields of
+    at most ``max_records`` records."""
+    with open(path, "rb") as handle:
+        header = handle.read(32)
+        if len(header) < 32:
+            return False
+        records = int.from_bytes(header[4:8], "little")
+        header_length = int.from_bytes(header[8:10], "little")
+        record_length = int.from_bytes(header[10:12], "little")
+        descriptors = handle.read(max(header_length - 32, 0))
+        fields, offset = [], 1  # each record starts with its deletion flag
+        for start in range(0, len(descriptors) - 31, 32):
+            descriptor = descriptors[start:start + 32]
+            if descriptor[0] == 0x0D:
+                break
+            length = descriptor[16]
+            if descriptor[11:12] == b"C":
+                fields.append((offset, length))
+            offset += length
+        if not fields or record_length <= 0:
+            return False
+        handle.seek(header_length)
+        non_ascii = False
+        for _ in range(min(records, max_records)):
+            record = handle.read(record_length)
+            if len(record) < record_length:
+                break
+            for start, length in fields:
+                raw = record[start:start + length].rstrip(b" \x00")
+                if any(b >= 0x80 for b in raw):
+                    try:
+                        raw.decode("utf-8")
+                    except UnicodeDecodeError:
+                        return False
+                    non_ascii = True
+    return non_ascii
