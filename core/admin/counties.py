@@ -414,7 +414,10 @@ def aggregate_counties(frame, code_field, parent_field=None, sum_fields=(), mean
 
 
 def _fsum(values, name, code):
-    total = math.fsum(values.tolist())
+    try:
+        total = math.fsum(values.tolist())
+    except OverflowError:
+        total = math.inf
     if not math.isfinite(total):
         raise ValueError(msg("The sum of '{field}' for {code} is too large for a number: check the values.",
                              "{code} 的“{field}”之和超出数值范围：请检查取值。", field=name, code=code))
@@ -425,9 +428,10 @@ def _weighted_mean(x, w, name, code):
     # scaled by the largest weight so that sum(w*x) stays finite for any float64 input
     scale = float(np.max(w))
     ws = w / scale
-    numerator = math.fsum((ws * x).tolist())
-    denominator = math.fsum(ws.tolist())
-    value = numerator / denominator
+    try:
+        value = math.fsum((ws * x).tolist()) / math.fsum(ws.tolist())
+    except OverflowError:
+        value = math.inf
     if not math.isfinite(value):
         raise ValueError(msg("The mean of '{field}' for {code} is too large for a number: check the values.",
                              "{code} 的“{field}”平均值超出数值范围：请检查取值。", field=name, code=code))
