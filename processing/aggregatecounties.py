@@ -78,7 +78,8 @@ class AggregateCountiesAlgorithm(CheckedInputs, MegaregionAlgorithm):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.INPUT, self.tr("County-level layers or tables (one or more)"), compat.SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterField(
-            self.CODE_FIELD, self.tr("Code field (6-digit administrative code)"), defaultValue="adcode"))
+            self.CODE_FIELD, self.tr("Code field (6-digit administrative code)"), defaultValue="adcode",
+            optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.PARENT_FIELD, self.tr("Parent field (code of the prefecture; optional)"), optional=True))
         self.addParameter(QgsProcessingParameterField(
