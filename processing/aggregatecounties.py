@@ -155,13 +155,14 @@ class AggregateCountiesAlgorithm(CheckedInputs, MegaregionAlgorithm):
         year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context) or None
         county_level = self.parameterAsEnum(parameters, self.COUNTY_LEVEL_CITIES, context)
 
-        frames, geometries, crs_list, spatial, tables = [], [], [], [], []
+        frames, geometries, crs_list, spatial, tables, empty = [], [], [], [], [], []
         for layer in layers:
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Cancelled"))
             frame, geoms, crs, label = self._read(layer, feedback)
             if frame.empty:
                 feedback.pushWarning(self.tr("{file} has no rows: skipped.").format(file=label))
+                empty.append(label)
                 continue
             frames.append(frame)
             (spatial if geoms is not None else tables).append(label)
@@ -170,7 +171,8 @@ class AggregateCountiesAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 crs_list.append((label, crs))
         if not frames:
             raise QgsProcessingException(self.tr(
-                "INPUT has no rows: choose the layers or tables of county-level units."))
+                "INPUT {files} has no rows: choose the layers or tables of county-level units.").format(
+                    files=", ".join(empty)))
         if spatial and tables:
             raise QgsProcessingException(self.tr(
                 "INPUT mixes polygon layers ({layers}) and tables without geometry ({tables}): choose either "
