@@ -817,24 +817,44 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>图层“{layer}”无法投影到地图坐标参考系 {crs}：{error}；请检查图层的坐标参考系，或另选 MAP_CRS</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="369" />
+            <location filename="../processing/models.py" line="422" />
             <source>Model {path} could not be read</source>
             <translation>无法读取模型 {path}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="139" />
+            <location filename="../processing/models.py" line="151" />
             <source>Mega-region analysis (whole pipeline)</source>
             <translation>城市群分析（完整流程）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="194" />
+            <location filename="../processing/models.py" line="206" />
             <source>Output folder: one GeoPackage with every layer, the reports and the maps</source>
             <translation>输出文件夹：一个包含全部图层的 GeoPackage、各报告和地图</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="287" />
+            <location filename="../processing/models.py" line="219" />
+            <source>County-level boundaries (optional: made into prefecture-level units and used instead of the boundaries)</source>
+            <translation>县级边界（可选：汇总为地级单元后代替边界使用）</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="222" />
+            <source>Code field of the county-level boundaries</source>
+            <translation>县级边界的代码字段</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="224" />
+            <source>Parent field of the county-level boundaries (code of the prefecture)</source>
+            <translation>县级边界的上级字段（所属地级单元的代码）</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="322" />
             <source>OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.</source>
             <translation>无法创建 OUTPUT_FOLDER“{folder}”（{reason}）：请选择有写入权限的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="343" />
+            <source>COUNTIES given: the prefecture-level units made from them are the boundaries of the analysis (BOUNDARIES is not read).</source>
+            <translation>给出了 COUNTIES：由其汇总得到的地级单元作为分析的边界（不读取 BOUNDARIES）。</translation>
         </message>
         <message>
             <location filename="../processing/outputs.py" line="265" />
