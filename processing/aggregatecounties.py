@@ -136,12 +136,52 @@ class AggregateCountiesAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 "INPUT {file} has {geometry} geometries: choose polygon layers of county-level units, or tables "
                 "without geometry.").format(file=label, geometry=QgsWkbTypes.displayString(reader.wkbType())))
         frame, geometries = qgis_io.source_to_frame(reader, feedback, with_geometry=spatial, progress_share=0.0)
+        json_fields = [f.name() for f in reader.fields()
+                       if f.typeName().upper() == "JSON" and frame[f.name()].isna().any()]
+        if json_fields and reader.providerType() == "ogr":
+            self._json_as_text(reader, frame, json_fields, label, feedback)
         crs = reader.crs() if spatial else None
         if spatial and not crs.isValid():
             feedback.pushWarning(self.tr(
                 "{file} has no coordinate reference system (no .prj): its coordinates are kept as they are, the "
                 "output has none either.").format(file=label))
         return frame, (geometries if spatial else None), crs, label
+
+    def _json_as_text(self, layer, frame, names, label, feedback):
+        """GeoJSON fields GDAL types as JSON (DataV's ``parent`` {"adcode": 320000}; ``adcode`` in
+        china.json, whose values mix numbers and the text ``100000_JD``) reach QGIS 3.22 as NULL
+        when a value is a plain number or text: their text is read from GDAL instead, in
+        feature order, so codes are not lost."""
+        from osgeo import ogr
+
+        path = file_path(layer.source())
+        parts = dict(p.split("=", 1) for p in layer.source().split("|")[1:] if "=" in p)
+        if not path or set(parts) - {"layername", "layerid"}:
+            return  # a filtered layer: its rows would not line up
+        dataset = ogr.Open(path)
+        if dataset is None:
+            return
+        source = (dataset.GetLayerByName(parts["layername"]) if "layername" in parts
+                  else dataset.GetLayer(int(parts.get("layerid", 0))))
+        if source is None or source.GetFeatureCount() != len(frame):
+            return
+        definition = source.GetLayerDefn()
+        indexes = {name: definition.GetFieldIndex(name) for name in names}
+        values = {name: [] for name in names if indexes[name] >= 0}
+        for feature in source:
+            for name in values:
+                index = indexes[name]
+                values[name].append(feature.GetFieldAsString(index) if feature.IsFieldSetAndNotNull(index) else None)
+        dataset = None
+        restored = []
+        for name, column in values.items():
+            lost = [old is None and new is not None for old, new in zip(frame[name].tolist(), column)]
+            if any(lost):
+                frame[name] = [new if gone else old for old, new, gone in zip(frame[name].tolist(), column, lost)]
+                restored.append(name)
+        if restored:
+            feedback.pushInfo(self.tr("{file}: the values of JSON fields {fields} that QGIS reads as NULL are read "
+                                      "as text.").format(file=label, fields=", ".join(restored)))
 
     # ------------------------------------------------------------------ run
 

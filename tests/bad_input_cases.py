@@ -102,8 +102,8 @@ CASES = [
       "INPUT", "counties_2021.geojson"),
     C("counties-points", "aggregatecounties", {"INPUT": ["@points.gpkg"]}, ("INPUT", "points.gpkg"), "Point"),
     C("counties-empty-layer", "aggregatecounties", {"INPUT": ["@empty.gpkg"]}, "INPUT", "empty.gpkg"),
-    C("counties-given-twice", "aggregatecounties", {"INPUT": ["@counties.geojson", "@counties.geojson"]},
-      "INPUT", "320703"),
+    C("counties-given-twice-differently", "aggregatecounties",
+      {"INPUT": ["@counties.geojson", "@counties_changed.geojson"]}, "INPUT", "320703"),
     # ---------------------------------------------------------------- joinindicators
     C("join-table-missing", "joinindicators", {"TABLE": "@census_2021.csv"}, "TABLE", "census_2021.csv"),
     C("join-table-utf16-no-bom", "joinindicators", {"TABLE": "@census_utf16.csv"}, "TABLE", "census_utf16.csv"),
@@ -344,6 +344,8 @@ def build_inputs(folder, run=None):
     (folder / "notes.txt").write_text("not a raster\n", encoding="utf-8")
     (folder / "empty.csv").write_bytes(b"")
     (folder / "counties.geojson").write_text(COUNTIES_GEOJSON, encoding="utf-8")
+    (folder / "counties_changed.geojson").write_text(COUNTIES_GEOJSON.replace('"pop": 10', '"pop": 11'),
+                                                      encoding="utf-8")
 
     census = CENSUS.read_text(encoding="utf-8")
     (folder / "census_utf16.csv").write_bytes(census.encode("utf-16-le"))  # no byte-order mark

@@ -347,15 +347,35 @@ def aggregate_counties(frame, code_field, parent_field=None, sum_fields=(), mean
         raise ValueError(msg("No unit of the input belongs to a prefecture-level unit: check CODE_FIELD and "
                              "PARENT_FIELD.", "输入中没有任何单元属于地级单元：请检查 CODE_FIELD 和 PARENT_FIELD。"))
 
-    # a unit given twice (the same file chosen twice, a duplicated row) would be counted twice
-    dupes = rows[rows["code"].notna()].duplicated(subset=["code", "year"], keep=False)
-    dupes = rows[rows["code"].notna()][dupes]
-    if len(dupes):
-        raise ValueError(msg(
-            "{count} units appear more than once in the input ({codes}): a unit would be counted twice; remove the "
-            "repeated rows or files.",
-            "{count} 个单元在输入中出现多次（{codes}）：会被重复计算；请删除重复的行或文件。",
-            count=dupes["code"].nunique(), codes=list_names(sorted(set(dupes["code"])))))
+    # a unit given twice (the same file chosen twice; DataV's Taiwan both in china.json and in
+    # 710000.json) is counted once when its rows say the same; rows that differ are refused,
+    # since either choice could be wrong
+    known = rows[rows["code"].notna()]
+    repeated = known[known.duplicated(subset=["code", "year"], keep=False)]
+    if len(repeated):
+        numbers = [sums[f] for f in sum_fields] + [means[f] for f in mean_fields] + (
+            [weights] if weights is not None else [])
+        differ = []
+        for (code, _), group in repeated.groupby(["code", "year"], sort=True, dropna=False):
+            first = group.index[0]
+            for values in numbers:
+                row_values = values[list(group.index)]
+                same = np.all((row_values == values[first]) | (np.isnan(row_values) & np.isnan(values[first])))
+                if not same:
+                    differ.append(code)
+                    break
+        if differ:
+            raise ValueError(msg(
+                "{count} units appear more than once in the input with different values ({codes}): a unit would be "
+                "counted twice; remove the repeated rows or files.",
+                "{count} 个单元在输入中多次出现且取值不同（{codes}）：会被重复计算；请删除重复的行或文件。",
+                count=len(set(differ)), codes=list_names(sorted(set(differ)))))
+        extra = repeated[repeated.duplicated(subset=["code", "year"], keep="first")]
+        notes.append(msg(
+            "{count} units appear more than once in the input with the same values ({codes}): counted once.",
+            "{count} 个单元在输入中多次出现且取值相同（{codes}）：只计一次。",
+            count=extra["code"].nunique(), codes=list_names(sorted(set(extra["code"])))))
+        rows = rows.drop(extra.index)
 
     # a prefecture's own row wins over its counties (mixed-level tables)
     own = rows["kind"] == PREFECTURE

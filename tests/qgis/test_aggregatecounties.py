@@ -237,3 +237,20 @@ def test_datav_province_files_give_one_feature_per_prefecture_level_unit(run_alg
     assert by_code["469021"]["n_units"] == 1  # 定安县 stays a unit of its own
     assert "82 invalid geometries repaired" in log.text()
     assert all(f.geometry().isGeosValid() for f in by_code.values())
+
+
+@needs_realdata
+def test_datav_china_json_merged_with_the_province_files_does_not_stop_the_chain(run_alg, tmp_path):
+    """china.json's adcode mixes numbers and the text 100000_JD (GDAL types it JSON): the string
+    is named once and left out, provinces are left out, the municipalities', Hong Kong's and
+    Macao's own outlines win over their districts, Taiwan (in both files) is counted once."""
+    log = Log()
+    out = tmp_path / "datav.gpkg"
+    files = [str(DATAV / "china.json")] + sorted(glob.glob(str(DATAV / "province" / "*.json")))
+    run_alg("megaregion:aggregatecounties", {"INPUT": files, "CODE_FIELD": "adcode", "OUTPUT": str(out)}, log)
+    by_code, layer = features(out)
+    assert set(by_code) == set(keys.reference().units)
+    assert by_code["110100"]["n_units"] == 1  # china.json's outline of Beijing
+    text = log.text()
+    assert text.count("100000_JD") == 1
+    assert "27 rows are provinces" in text

@@ -213,9 +213,21 @@ def test_negative_weights_and_repeated_units_are_refused():
     frame.loc[0, "w"] = -1
     with pytest.raises(ValueError, match="negative"):
         counties.aggregate_counties(frame, "adcode", mean_fields=["rate"], weight_field="w")
-    twice = pd.concat([_frame(), _frame()], ignore_index=True)
-    with pytest.raises(ValueError, match="more than once"):
+    changed = _frame()
+    changed.loc[0, "pop"] = 11.0
+    twice = pd.concat([_frame(), changed], ignore_index=True)
+    with pytest.raises(ValueError, match="more than once in the input with different values") as caught:
         counties.aggregate_counties(twice, "adcode", sum_fields=["pop"])
+    assert "(320703)" in str(caught.value)
+
+
+def test_a_unit_given_twice_with_the_same_values_is_counted_once():
+    twice = pd.concat([_frame(), _frame()], ignore_index=True)
+    result = counties.aggregate_counties(twice, "adcode", sum_fields=["pop"], mean_fields=["rate"], weight_field="w")
+    once = counties.aggregate_counties(_frame(), "adcode", sum_fields=["pop"], mean_fields=["rate"], weight_field="w")
+    pd.testing.assert_frame_equal(result.table, once.table)
+    assert result.groups == once.groups
+    assert any("6 units appear more than once in the input with the same values" in str(n) for n in result.notes)
 
 
 def test_infinite_values_are_refused():
