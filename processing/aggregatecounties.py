@@ -128,6 +128,7 @@ class AggregateCountiesAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 # a copy of the layer, so the user's layer in the project keeps its settings
                 reader = QgsVectorLayer(layer.source(), layer.name(), "ogr")
                 reader.setProviderEncoding("UTF-8")
+                reader.setSubsetString(layer.subsetString())
                 feedback.pushInfo(self.tr(
                     "{file} has no .cpg file and its text is UTF-8: read as UTF-8.").format(file=label))
         spatial = reader.isSpatial() and QgsWkbTypes.geometryType(reader.wkbType()) != compat.GEOMETRY_NULL
