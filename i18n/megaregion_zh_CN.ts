@@ -47,8 +47,8 @@ A numeric field in neither list is left out (named in the log); no field is summ
         </message>
         <message>
             <location filename="../processing/aggregatecounties.py" line="84" />
-            <source>Parent field (code of the prefecture; optional)</source>
-            <translation>上级字段（所属地级单元的代码；可选）</translation>
+            <source>Parent field (code of the prefecture)</source>
+            <translation>上级字段（所属地级单元的代码）</translation>
         </message>
         <message>
             <location filename="../processing/aggregatecounties.py" line="86" />
@@ -62,8 +62,8 @@ A numeric field in neither list is left out (named in the log); no field is summ
         </message>
         <message>
             <location filename="../processing/aggregatecounties.py" line="91" />
-            <source>Weight of the averages (population, area; optional)</source>
-            <translation>平均值的权重（人口、面积；可选）</translation>
+            <source>Weight of the averages (population, area)</source>
+            <translation>平均值的权重（人口、面积）</translation>
         </message>
         <message>
             <location filename="../processing/aggregatecounties.py" line="93" />
@@ -103,28 +103,28 @@ A numeric field in neither list is left out (named in the log); no field is summ
             <translation>未给出图层</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="135" />
+            <location filename="../processing/aggregatecounties.py" line="136" />
             <source>INPUT {file} has {geometry} geometries: choose polygon layers of county-level units, or tables without geometry.</source>
             <translation>INPUT {file} 的几何类型为 {geometry}：请选择县级单元的面图层，或不含几何的表格。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="145" />
+            <location filename="../processing/aggregatecounties.py" line="146" />
             <source>{file} has no coordinate reference system (no .prj): its coordinates are kept as they are, the output has none either.</source>
             <translation>{file} 没有坐标参考系（无 .prj 文件）：坐标按原样保留，输出同样没有坐标参考系。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="131" />
+            <location filename="../processing/aggregatecounties.py" line="132" />
             <source>{file} has no .cpg file and its text is UTF-8: read as UTF-8.</source>
             <translation>{file} 没有 .cpg 文件，其文本为 UTF-8：按 UTF-8 读取。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="183" />
+            <location filename="../processing/aggregatecounties.py" line="184" />
             <source>{file}: the values of JSON fields {fields} that QGIS reads as NULL are read as text.</source>
             <translation>{file}：QGIS 读为空值的 JSON 字段 {fields} 的取值改按文本读取。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="201" />
-            <location filename="../processing/aggregatecounties.py" line="256" />
+            <location filename="../processing/aggregatecounties.py" line="202" />
+            <location filename="../processing/aggregatecounties.py" line="257" />
             <location filename="../processing/gcj02towgs84.py" line="84" />
             <location filename="../processing/qgis_io.py" line="54" />
             <location filename="../processing/qgis_io.py" line="163" />
@@ -137,42 +137,42 @@ A numeric field in neither list is left out (named in the log); no field is summ
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="275" />
+            <location filename="../processing/aggregatecounties.py" line="276" />
             <source>{units} prefecture-level units from {rows} rows of {inputs} inputs; {repaired} invalid geometries repaired.</source>
             <translation>由 {inputs} 个输入的 {rows} 行得到 {units} 个地级单元；修复了 {repaired} 个无效几何。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="213" />
+            <location filename="../processing/aggregatecounties.py" line="214" />
             <source>INPUT {files} has no rows: choose the layers or tables of county-level units.</source>
             <translation>INPUT {files} 没有任何行：请选择县级单元的图层或表格。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="217" />
+            <location filename="../processing/aggregatecounties.py" line="218" />
             <source>INPUT mixes polygon layers ({layers}) and tables without geometry ({tables}): choose either polygons or tables.</source>
             <translation>INPUT 混合了面图层（{layers}）和不含几何的表格（{tables}）：请只选择面图层或只选择表格。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="222" />
+            <location filename="../processing/aggregatecounties.py" line="223" />
             <source>INPUT layers are in different coordinate systems ({systems}): reproject them to one first (Vector general &gt; Reproject layer).</source>
             <translation>INPUT 的图层坐标系不同（{systems}）：请先重投影到同一坐标系（矢量通用 &gt; 重投影图层）。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="235" />
+            <location filename="../processing/aggregatecounties.py" line="236" />
             <source>Numeric fields left out (in neither SUM_FIELDS nor MEAN_FIELDS): {fields}.</source>
             <translation>未计入的数值字段（既不在 SUM_FIELDS 也不在 MEAN_FIELDS 中）：{fields}。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="239" />
+            <location filename="../processing/aggregatecounties.py" line="240" />
             <source>{count} province-direct county-level units dropped (COUNTY_LEVEL_CITIES): {codes}.</source>
             <translation>舍去了 {count} 个省直辖县级单位（COUNTY_LEVEL_CITIES）：{codes}。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="243" />
+            <location filename="../processing/aggregatecounties.py" line="244" />
             <source>{count} units are not in the plugin's names table: their names come from the input ({codes}).</source>
             <translation>{count} 个单元不在插件的名称表中：其名称取自输入（{codes}）。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="204" />
+            <location filename="../processing/aggregatecounties.py" line="205" />
             <source>{file} has no rows: skipped.</source>
             <translation>{file} 没有任何行：已跳过。</translation>
         </message>
@@ -838,8 +838,8 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
         </message>
         <message>
             <location filename="../processing/models.py" line="219" />
-            <source>County-level boundaries (optional: made into prefecture-level units and used instead of the boundaries)</source>
-            <translation>县级边界（可选：汇总为地级单元后代替边界使用）</translation>
+            <source>County-level boundaries, made into prefecture-level units and used instead of the boundaries</source>
+            <translation>县级边界：汇总为地级单元后代替边界使用</translation>
         </message>
         <message>
             <location filename="../processing/models.py" line="222" />
@@ -2483,6 +2483,18 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness per mega-region, indicator and year (table)</source>
             <translation>按城市群、指标和年份的不均衡程度（表）</translation>
+        </message>
+        <message>
+            <source>Parent field (code of the prefecture; optional)</source>
+            <translation type="vanished">上级字段（所属地级单元的代码；可选）</translation>
+        </message>
+        <message>
+            <source>Weight of the averages (population, area; optional)</source>
+            <translation type="vanished">平均值的权重（人口、面积；可选）</translation>
+        </message>
+        <message>
+            <source>County-level boundaries (optional: made into prefecture-level units and used instead of the boundaries)</source>
+            <translation type="vanished">县级边界（可选：汇总为地级单元后代替边界使用）</translation>
         </message>
     </context>
 </TS>

@@ -81,14 +81,14 @@ class AggregateCountiesAlgorithm(CheckedInputs, MegaregionAlgorithm):
             self.CODE_FIELD, self.tr("Code field (6-digit administrative code)"), defaultValue="adcode",
             optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.PARENT_FIELD, self.tr("Parent field (code of the prefecture; optional)"), optional=True))
+            self.PARENT_FIELD, self.tr("Parent field (code of the prefecture)"), optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.SUM_FIELDS, self.tr("Fields to sum (counts, totals, areas)"), allowMultiple=True, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.MEAN_FIELDS, self.tr("Fields to average (rates, shares, per-capita values)"),
             allowMultiple=True, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.WEIGHT_FIELD, self.tr("Weight of the averages (population, area; optional)"), optional=True))
+            self.WEIGHT_FIELD, self.tr("Weight of the averages (population, area)"), optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.YEAR_FIELD, self.tr("Year field (long tables only)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(

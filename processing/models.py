@@ -216,8 +216,8 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         """COUNTIES first among the planner's inputs (county data come before everything), its
         two fields first among the advanced ones."""
         counties = QgsProcessingParameterMultipleLayers(
-            COUNTIES, tr("County-level boundaries (optional: made into prefecture-level units and used "
-                         "instead of the boundaries)"), compat.SOURCE_VECTOR, optional=True)
+            COUNTIES, tr("County-level boundaries, made into prefecture-level units and used instead of the "
+                         "boundaries"), compat.SOURCE_VECTOR, optional=True)
         code = QgsProcessingParameterField(
             COUNTY_CODE_FIELD, tr("Code field of the county-level boundaries"), defaultValue="adcode", optional=True)
         parent = QgsProcessingParameterField(
