@@ -59,6 +59,7 @@ PROVINCE = "province"              # a province's own code: not a prefecture, le
 
 NAME_FIELDS = ("name", "NAME", "Name", "name_zh", "名称", "名字", "地名")
 
+#: the fields of every output row before the numbers (public API)
 OUTPUT_FIELDS = ("adcode", "name", "n_units", "null_note")
 
 
@@ -228,7 +229,7 @@ def _years(frame, year_field):
     return years
 
 
-def _codes(frame, name, parameter):
+def _codes(frame, name):
     """Codes of field ``name`` (None where missing) and the values that are not codes."""
     codes, bad = [], []
     for value in frame[name].tolist():
@@ -278,8 +279,8 @@ def aggregate_counties(frame, code_field, parent_field=None, sum_fields=(), mean
     n = len(frame)
     notes = []
 
-    codes, bad_codes = _codes(frame, code_field, "CODE_FIELD") if code_field else ([None] * n, [])
-    parents, bad_parents = _codes(frame, parent_field, "PARENT_FIELD") if parent_field else ([None] * n, [])
+    codes, bad_codes = _codes(frame, code_field) if code_field else ([None] * n, [])
+    parents, bad_parents = _codes(frame, parent_field) if parent_field else ([None] * n, [])
     for parameter, name, found, bad in (("CODE_FIELD", code_field, codes, bad_codes),
                                         ("PARENT_FIELD", parent_field, parents, bad_parents)):
         if name and bad and not any(c is not None for c in found):
@@ -426,7 +427,8 @@ def aggregate_counties(frame, code_field, parent_field=None, sum_fields=(), mean
         record["null_note"] = "; ".join(note) or None
         out.append(record)
         groups.append(positions)
-    columns = ["adcode", "name"] + ([year_field] if year_field else []) + ["n_units", "null_note"] + sum_fields + mean_fields
+    columns = (list(OUTPUT_FIELDS[:2]) + ([year_field] if year_field else []) + list(OUTPUT_FIELDS[2:])
+               + sum_fields + mean_fields)
     table = pd.DataFrame(out, columns=columns)
     for f in sum_fields + mean_fields:
         table[f] = pd.to_numeric(table[f], errors="coerce").astype(float)
