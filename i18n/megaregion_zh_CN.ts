@@ -4,6 +4,179 @@
     <context>
         <name>megaregion</name>
         <message>
+            <location filename="../processing/aggregatecounties.py" line="48" />
+            <source>Prefectures from counties</source>
+            <translation>县级单元汇总为地级单元</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="49" />
+            <source>Makes prefecture-level units (地级单元) from county-level layers or tables: districts, counties and county-level cities, as DataV, Amap or a county yearbook give them.
+
+&lt;b&gt;Input layers or tables&lt;/b&gt;: one or more polygon layers or tables (several files are merged, so DataV's 34 province files are one input). A Shapefile without .cpg whose text is UTF-8 is read as UTF-8.
+&lt;b&gt;Code field&lt;/b&gt;: the units' 6-digit administrative codes (adcode), as text or numbers.
+&lt;b&gt;Parent field&lt;/b&gt; (optional): the code of each unit's prefecture (Amap's ctadcode; DataV's JSON parent). Without it the parent comes from the code: the first four digits and 00 (320703 → 320700). Every district and county of a municipality (11…, 12…, 31…, 50…, also Chongqing's counties 5002xx) belongs to the municipality, under the plugin's code (北京 110100, 天津 120100, 上海 310100, 重庆 500000). Units that already are prefectures pass through; a table that also holds a prefecture's own row uses that row, so nothing is counted twice. Province codes (xx0000) are left out.
+&lt;b&gt;Province-direct county-level units&lt;/b&gt; (codes xx90xx: 济源, 仙桃, 潜江, 天门, 神农架, Hainan's 4690xx, Xinjiang's 6590xx): kept as units of their own, as the plan documents list them, or dropped.
+&lt;b&gt;Fields to sum&lt;/b&gt;: counts, totals, areas: the sum over the units with a value.
+&lt;b&gt;Fields to average&lt;/b&gt;: rates, shares, per-capita values: the mean sum(w·x)/sum(w) over the units where both the value and a weight above 0 are present, weighted by the &lt;b&gt;weight field&lt;/b&gt; (population, area) or equal without one.
+A numeric field in neither list is left out (named in the log); no field is summed that was not asked for. A prefecture where no unit has a value gets NULL, never 0.
+&lt;b&gt;Year field&lt;/b&gt; (long tables, one row per unit and year): one output row per prefecture and year.
+
+&lt;b&gt;Output&lt;/b&gt;: one feature per prefecture-level unit (and year) with adcode (6 digits), name (Chinese, from the plugin's names table; a unit not in it keeps its name from the input), n_units (units merged), null_note (per field, the units without a value: 'popu 1/5 NULL') and the numbers under their own names. Geometries are made valid and dissolved; the coordinate system is kept (GCJ-02 stays GCJ-02: convert afterwards with 'Convert web-map boundaries to WGS84').</source>
+            <translation>由县级图层或表格（区、县和县级市，如 DataV、高德或县域统计年鉴所给）生成地级单元。
+
+&lt;b&gt;输入图层或表格&lt;/b&gt;：一个或多个面图层或表格（多个文件合并，因此 DataV 的 34 个省级文件可作为一个输入）。没有 .cpg 文件而文本为 UTF-8 的 Shapefile 按 UTF-8 读取。
+&lt;b&gt;代码字段&lt;/b&gt;：单元的 6 位行政区划代码（adcode），文本或数字均可。
+&lt;b&gt;上级字段&lt;/b&gt;（可选）：每个单元所属地级单元的代码（高德的 ctadcode；DataV 的 JSON 字段 parent）。未给出时由代码推出上级：前四位加 00（320703 → 320700）。直辖市（11…、12…、31…、50…，包括重庆的县 5002xx）的所有区县都归入该直辖市，使用插件的代码（北京 110100、天津 120100、上海 310100、重庆 500000）。本身已是地级单元的行原样保留；表中同时有地级单元自身的行时采用该行，不会重复计算。省级代码（xx0000）不计入。
+&lt;b&gt;省直辖县级行政单位&lt;/b&gt;（代码 xx90xx：济源、仙桃、潜江、天门、神农架，海南的 4690xx，新疆的 6590xx）：与规划文件的列法一致保留为独立单元，或舍去。
+&lt;b&gt;求和字段&lt;/b&gt;：数量、总量、面积：对有取值的单元求和。
+&lt;b&gt;求平均字段&lt;/b&gt;：比率、比重、人均值：在取值和大于 0 的权重都存在的单元上计算 sum(w·x)/sum(w)，权重为&lt;b&gt;权重字段&lt;/b&gt;（人口、面积），未给出时等权。
+两个列表都未包含的数值字段不计入（在日志中列出）；未要求的字段一律不求和。没有任何单元有取值的地级单元得到空值（NULL），绝不为 0。
+&lt;b&gt;年份字段&lt;/b&gt;（长表，每个单元每年一行）：每个地级单元每年输出一行。
+
+&lt;b&gt;输出&lt;/b&gt;：每个地级单元（及年份）一个要素，含 adcode（6 位）、name（中文，取自插件的名称表；不在表中的单元沿用输入中的名称）、n_units（合并的单元数）、null_note（各字段没有取值的单元数，如“popu 1/5 NULL”）以及按原字段名保存的数值。几何经修复后融合；坐标系保持不变（GCJ-02 仍为 GCJ-02：之后可用“将网络地图边界转换为 WGS84”转换）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="79" />
+            <source>County-level layers or tables (one or more)</source>
+            <translation>县级图层或表格（一个或多个）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="81" />
+            <source>Code field (6-digit administrative code)</source>
+            <translation>代码字段（6 位行政区划代码）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="84" />
+            <source>Parent field (code of the prefecture)</source>
+            <translation>上级字段（所属地级单元的代码）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="86" />
+            <source>Fields to sum (counts, totals, areas)</source>
+            <translation>求和字段（数量、总量、面积）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="88" />
+            <source>Fields to average (rates, shares, per-capita values)</source>
+            <translation>求平均字段（比率、比重、人均值）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="91" />
+            <source>Weight of the averages (population, area)</source>
+            <translation>平均值的权重（人口、面积）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="93" />
+            <location filename="../processing/joinindicators.py" line="112" />
+            <source>Year field (long tables only)</source>
+            <translation>年份字段（仅限长表）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="95" />
+            <source>Province-direct county-level units</source>
+            <translation>省直辖县级行政单位</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="98" />
+            <source>Prefecture-level units</source>
+            <translation>地级单元</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="96" />
+            <source>Keep as units of their own (as the plan documents list them)</source>
+            <translation>保留为独立单元（与规划文件的列法一致）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="96" />
+            <location filename="../processing/assignmegaregions.py" line="99" />
+            <source>Drop</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="109" />
+            <source>INPUT: {files} cannot be opened as a layer or table: check the path, or open it in QGIS to see why.</source>
+            <translation>INPUT：{files} 无法作为图层或表格打开：请检查路径，或在 QGIS 中打开它查看原因。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="112" />
+            <source>no layer given</source>
+            <translation>未给出图层</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="136" />
+            <source>INPUT {file} has {geometry} geometries: choose polygon layers of county-level units, or tables without geometry.</source>
+            <translation>INPUT {file} 的几何类型为 {geometry}：请选择县级单元的面图层，或不含几何的表格。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="146" />
+            <source>{file} has no coordinate reference system (no .prj): its coordinates are kept as they are, the output has none either.</source>
+            <translation>{file} 没有坐标参考系（无 .prj 文件）：坐标按原样保留，输出同样没有坐标参考系。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="132" />
+            <source>{file} has no .cpg file and its text is UTF-8: read as UTF-8.</source>
+            <translation>{file} 没有 .cpg 文件，其文本为 UTF-8：按 UTF-8 读取。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="184" />
+            <source>{file}: the values of JSON fields {fields} that QGIS reads as NULL are read as text.</source>
+            <translation>{file}：QGIS 读为空值的 JSON 字段 {fields} 的取值改按文本读取。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="202" />
+            <location filename="../processing/aggregatecounties.py" line="257" />
+            <location filename="../processing/gcj02towgs84.py" line="84" />
+            <location filename="../processing/qgis_io.py" line="54" />
+            <location filename="../processing/qgis_io.py" line="163" />
+            <location filename="../processing/typology_base.py" line="291" />
+            <location filename="../processing/typology_base.py" line="294" />
+            <location filename="../processing/unevenness.py" line="300" />
+            <location filename="../processing/unevenness.py" line="361" />
+            <location filename="../processing/zonal.py" line="319" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="276" />
+            <source>{units} prefecture-level units from {rows} rows of {inputs} inputs; {repaired} invalid geometries repaired.</source>
+            <translation>由 {inputs} 个输入的 {rows} 行得到 {units} 个地级单元；修复了 {repaired} 个无效几何。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="214" />
+            <source>INPUT {files} has no rows: choose the layers or tables of county-level units.</source>
+            <translation>INPUT {files} 没有任何行：请选择县级单元的图层或表格。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="218" />
+            <source>INPUT mixes polygon layers ({layers}) and tables without geometry ({tables}): choose either polygons or tables.</source>
+            <translation>INPUT 混合了面图层（{layers}）和不含几何的表格（{tables}）：请只选择面图层或只选择表格。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="223" />
+            <source>INPUT layers are in different coordinate systems ({systems}): reproject them to one first (Vector general &gt; Reproject layer).</source>
+            <translation>INPUT 的图层坐标系不同（{systems}）：请先重投影到同一坐标系（矢量通用 &gt; 重投影图层）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="236" />
+            <source>Numeric fields left out (in neither SUM_FIELDS nor MEAN_FIELDS): {fields}.</source>
+            <translation>未计入的数值字段（既不在 SUM_FIELDS 也不在 MEAN_FIELDS 中）：{fields}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="240" />
+            <source>{count} province-direct county-level units dropped (COUNTY_LEVEL_CITIES): {codes}.</source>
+            <translation>舍去了 {count} 个省直辖县级单位（COUNTY_LEVEL_CITIES）：{codes}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="244" />
+            <source>{count} units are not in the plugin's names table: their names come from the input ({codes}).</source>
+            <translation>{count} 个单元不在插件的名称表中：其名称取自输入（{codes}）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="205" />
+            <source>{file} has no rows: skipped.</source>
+            <translation>{file} 没有任何行：已跳过。</translation>
+        </message>
+        <message>
             <location filename="../processing/assignmegaregions.py" line="38" />
             <source>Assign mega-regions and core cities</source>
             <translation>为地级市划分城市群与核心城市</translation>
@@ -85,11 +258,6 @@
             <location filename="../processing/assignmegaregions.py" line="99" />
             <source>Keep with NULL fields</source>
             <translation>保留，字段为 NULL</translation>
-        </message>
-        <message>
-            <location filename="../processing/assignmegaregions.py" line="99" />
-            <source>Drop</source>
-            <translation>删除</translation>
         </message>
         <message>
             <location filename="../processing/assignmegaregions.py" line="107" />
@@ -255,18 +423,6 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <location filename="../processing/gcj02towgs84.py" line="64" />
             <source>the layer to convert</source>
             <translation>要转换的图层</translation>
-        </message>
-        <message>
-            <location filename="../processing/gcj02towgs84.py" line="84" />
-            <location filename="../processing/qgis_io.py" line="54" />
-            <location filename="../processing/qgis_io.py" line="163" />
-            <location filename="../processing/typology_base.py" line="291" />
-            <location filename="../processing/typology_base.py" line="294" />
-            <location filename="../processing/unevenness.py" line="300" />
-            <location filename="../processing/unevenness.py" line="361" />
-            <location filename="../processing/zonal.py" line="319" />
-            <source>Cancelled</source>
-            <translation>已取消</translation>
         </message>
         <message>
             <location filename="../processing/gcj02towgs84.py" line="69" />
@@ -527,11 +683,6 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>要连接的字段（默认：全部数值字段）</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="112" />
-            <source>Year field (long tables only)</source>
-            <translation>年份字段（仅限长表）</translation>
-        </message>
-        <message>
             <location filename="../processing/joinindicators.py" line="118" />
             <source>Duplicate keys in the table</source>
             <translation>表中的重复键</translation>
@@ -683,24 +834,44 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>图层“{layer}”无法投影到地图坐标参考系 {crs}：{error}；请检查图层的坐标参考系，或另选 MAP_CRS</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="369" />
+            <location filename="../processing/models.py" line="422" />
             <source>Model {path} could not be read</source>
             <translation>无法读取模型 {path}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="139" />
+            <location filename="../processing/models.py" line="151" />
             <source>Mega-region analysis (whole pipeline)</source>
             <translation>城市群分析（完整流程）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="194" />
+            <location filename="../processing/models.py" line="206" />
             <source>Output folder: one GeoPackage with every layer, the reports and the maps</source>
             <translation>输出文件夹：一个包含全部图层的 GeoPackage、各报告和地图</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="287" />
+            <location filename="../processing/models.py" line="219" />
+            <source>County-level boundaries, made into prefecture-level units and used instead of the boundaries</source>
+            <translation>县级边界：汇总为地级单元后代替边界使用</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="222" />
+            <source>Code field of the county-level boundaries</source>
+            <translation>县级边界的代码字段</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="224" />
+            <source>Parent field of the county-level boundaries (code of the prefecture)</source>
+            <translation>县级边界的上级字段（所属地级单元的代码）</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="322" />
             <source>OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.</source>
             <translation>无法创建 OUTPUT_FOLDER“{folder}”（{reason}）：请选择有写入权限的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="343" />
+            <source>COUNTIES given: the prefecture-level units made from them are the boundaries of the analysis (BOUNDARIES is not read).</source>
+            <translation>给出了 COUNTIES：由其汇总得到的地级单元作为分析的边界（不读取 BOUNDARIES）。</translation>
         </message>
         <message>
             <location filename="../processing/outputs.py" line="265" />
@@ -821,20 +992,20 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>无法删除失败的运行写出的 {path}：{reason}；请手动删除。</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="43" />
+            <location filename="../processing/provider.py" line="44" />
             <source>Algorithm megaregion:{module} is unavailable:
 {traceback}</source>
             <translation>算法 megaregion:{module} 不可用：
 {traceback}</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="71" />
+            <location filename="../processing/provider.py" line="72" />
             <location filename="../plugin.py" line="57" />
             <source>Mega-region unevenness</source>
             <translation>城市群不均衡</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="74" />
+            <location filename="../processing/provider.py" line="75" />
             <source>Mega-region unevenness: core and secondary cities of China's mega-regions</source>
             <translation>城市群不均衡：中国城市群的核心城市与次级城市</translation>
         </message>

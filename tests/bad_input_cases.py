@@ -18,6 +18,7 @@ LANDCOVER = ROOT / "resources" / "data" / "landcover" / "MCD12C1.A2019001.006.20
 
 # outputs of each algorithm: parameter -> file name (all inside one empty folder per case)
 OUTPUTS = {
+    "aggregatecounties": {"OUTPUT": "prefectures.gpkg"},
     "joinindicators": {"OUTPUT": "joined.gpkg", "UNMATCHED": "unmatched.gpkg"},
     "assignmegaregions": {"OUTPUT": "assigned.gpkg"},
     "gcj02towgs84": {"OUTPUT": "wgs84.gpkg"},
@@ -43,6 +44,7 @@ OUTPUTS = {
 # the good inputs of each algorithm; a case replaces or adds parameters. "@name" is a file of
 # the inputs folder built by :func:`build_inputs`.
 BASE = {
+    "aggregatecounties": {"INPUT": ["@counties.geojson"], "CODE_FIELD": "adcode", "SUM_FIELDS": ["pop"]},
     "joinindicators": {"INPUT": "@boundaries.geojson", "INPUT_KEY": "adcode", "TABLE": "@census.csv",
                        "TABLE_KEY": "city_code", "MATCH_BY": 0},
     "assignmegaregions": {"INPUT": "@boundaries.geojson", "KEY": "adcode"},
@@ -78,6 +80,30 @@ def C(id, alg, params, who, what, xfail=""):  # noqa: N802 (a row of the table)
 # ShippedModel.checkParameterValues (processing/models.py) also asks input_checks.generic_problem
 
 CASES = [
+    # ---------------------------------------------------------------- aggregatecounties
+    C("counties-unknown-code-field", "aggregatecounties", {"CODE_FIELD": "code"}, "CODE_FIELD", "code"),
+    C("counties-unknown-parent-field", "aggregatecounties", {"PARENT_FIELD": "ctadcode"}, "PARENT_FIELD",
+      "ctadcode"),
+    C("counties-codes-not-codes", "aggregatecounties", {"CODE_FIELD": "name"}, "CODE_FIELD", "连云区"),
+    C("counties-parents-not-codes", "aggregatecounties", {"PARENT_FIELD": "name"}, "PARENT_FIELD", "连云区"),
+    C("counties-sum-field-missing", "aggregatecounties", {"SUM_FIELDS": ["GDP"]}, "SUM_FIELDS", "GDP"),
+    C("counties-sum-field-not-numeric", "aggregatecounties", {"SUM_FIELDS": ["name"]}, "SUM_FIELDS", "连云区"),
+    C("counties-field-summed-and-averaged", "aggregatecounties", {"MEAN_FIELDS": ["pop"]},
+      ("SUM_FIELDS", "MEAN_FIELDS"), "pop"),
+    C("counties-mean-field-not-numeric", "aggregatecounties", {"MEAN_FIELDS": ["name"]}, "MEAN_FIELDS", "name"),
+    C("counties-weight-without-means", "aggregatecounties", {"WEIGHT_FIELD": "rate"}, "WEIGHT_FIELD", "rate"),
+    C("counties-weight-negative", "aggregatecounties", {"MEAN_FIELDS": ["rate"], "WEIGHT_FIELD": "shift"},
+      "WEIGHT_FIELD", "-1"),
+    C("counties-year-field-missing", "aggregatecounties", {"YEAR_FIELD": "year"}, "YEAR_FIELD", "year"),
+    C("counties-year-field-not-years", "aggregatecounties", {"YEAR_FIELD": "name"}, "YEAR_FIELD", "连云区"),
+    C("counties-county-level-out-of-range", "aggregatecounties", {"COUNTY_LEVEL_CITIES": 2},
+      "COUNTY_LEVEL_CITIES", "COUNTY_LEVEL_CITIES = 2"),
+    C("counties-input-missing", "aggregatecounties", {"INPUT": ["@counties.geojson", "@counties_2021.geojson"]},
+      "INPUT", "counties_2021.geojson"),
+    C("counties-points", "aggregatecounties", {"INPUT": ["@points.gpkg"]}, ("INPUT", "points.gpkg"), "Point"),
+    C("counties-empty-layer", "aggregatecounties", {"INPUT": ["@empty.gpkg"]}, "INPUT", "empty.gpkg"),
+    C("counties-given-twice-differently", "aggregatecounties",
+      {"INPUT": ["@counties.geojson", "@counties_changed.geojson"]}, "INPUT", "320703"),
     # ---------------------------------------------------------------- joinindicators
     C("join-table-missing", "joinindicators", {"TABLE": "@census_2021.csv"}, "TABLE", "census_2021.csv"),
     C("join-table-utf16-no-bom", "joinindicators", {"TABLE": "@census_utf16.csv"}, "TABLE", "census_utf16.csv"),
@@ -252,6 +278,17 @@ CASES = [
 
 # ------------------------------------------------------------------------------- input files
 
+# three districts of 连云港 (320700) as squares, with a count, a rate and a negative number
+COUNTIES_GEOJSON = """{"type": "FeatureCollection", "features": [
+{"type": "Feature", "properties": {"adcode": "320703", "name": "连云区", "pop": 10, "rate": 0.5, "shift": -1},
+ "geometry": {"type": "Polygon", "coordinates": [[[119, 34], [119.1, 34], [119.1, 34.1], [119, 34.1], [119, 34]]]}},
+{"type": "Feature", "properties": {"adcode": "320706", "name": "海州区", "pop": 20, "rate": 0.2, "shift": 2},
+ "geometry": {"type": "Polygon", "coordinates": [[[119.1, 34], [119.2, 34], [119.2, 34.1], [119.1, 34.1], [119.1, 34]]]}},
+{"type": "Feature", "properties": {"adcode": "320707", "name": "赣榆区", "pop": null, "rate": 0.9, "shift": 3},
+ "geometry": {"type": "Polygon", "coordinates": [[[119, 34.1], [119.1, 34.1], [119.1, 34.2], [119, 34.2], [119, 34.1]]]}}
+]}
+"""
+
 def sha256(path):
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -322,6 +359,9 @@ def build_inputs(folder, run=None):
     (folder / "folder").mkdir(exist_ok=True)
     (folder / "notes.txt").write_text("not a raster\n", encoding="utf-8")
     (folder / "empty.csv").write_bytes(b"")
+    (folder / "counties.geojson").write_text(COUNTIES_GEOJSON, encoding="utf-8")
+    (folder / "counties_changed.geojson").write_text(COUNTIES_GEOJSON.replace('"pop": 10', '"pop": 11'),
+                                                      encoding="utf-8")
 
     census = CENSUS.read_text(encoding="utf-8")
     (folder / "census_utf16.csv").write_bytes(census.encode("utf-16-le"))  # no byte-order mark

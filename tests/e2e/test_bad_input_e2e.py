@@ -11,6 +11,7 @@ import pytest
 from bad_input_cases import CASES, build_inputs, case_parameters, input_files
 
 SAMPLE = [
+    "counties-field-summed-and-averaged",
     "join-table-utf16-no-bom", "assign-membership-corrupt-xlsx", "gcj-projected-input",
     "zonal-raster-missing-in-list", "ntl-raster-no-crs", "ndvi-raster-truncated", "uneven-indicator-not-a-field",
     "typology-k-negative", "trend-wrong-year", "maps-empty-layer", "pipeline-wrong-table-key",
