@@ -349,9 +349,36 @@ def check_fields(fields, parameters, selections):
                     input=named(parameters, "INPUT"), fields=", ".join(names)))
 
 
+#: GDAL's names of the coordinate systems of a GeoPackage written without one (srs_id 0 and -1)
+UNDEFINED_CRS_NAMES = ("undefined geographic srs", "undefined cartesian srs")
+
+
+def crs_missing(crs):
+    """True when ``crs`` (a QgsCoordinateReferenceSystem) says nothing about the coordinates:
+    missing (invalid), or GDAL's 'Undefined geographic SRS' / 'Undefined Cartesian SRS' of a
+    GeoPackage written without a CRS, which QGIS reports as a valid CRS with no authority (and,
+    for the geographic one, as not geographic). Every look at a layer's CRS asks this first."""
+    if crs is None or not crs.isValid():
+        return True
+    if crs.authid():
+        return False
+    text = " ".join((crs.description() or "", crs.toWkt() or "")).lower()
+    return any(name in text for name in UNDEFINED_CRS_NAMES)
+
+
+def no_crs(crs):
+    """How a message says that ``crs`` (missing or undefined, see :func:`crs_missing`) is not there:
+    'no coordinate reference system', or an undefined one named."""
+    name = crs.description() if crs is not None and crs.isValid() else ""
+    if name:
+        return tr("an undefined coordinate reference system ('{name}', what GDAL writes into a GeoPackage saved "
+                  "without one)").format(name=name)
+    return tr("no coordinate reference system")
+
+
 def no_crs_advice():
     return tr("assign it in the layer's properties (Source > Assigned Coordinate Reference System) or with "
-              "Vector general > Assign projection, then run again")
+              "Vector general > Assign projection (native:assignprojection), then run again")
 
 
 class CheckedInputs:

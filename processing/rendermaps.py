@@ -42,7 +42,7 @@ from . import compat
 from . import layer_metadata, map_labels, map_layout, map_symbols, map_texts
 from .base import MegaregionAlgorithm
 from .i18n import tr
-from .input_checks import CheckedInputs
+from .input_checks import CheckedInputs, crs_missing, no_crs, no_crs_advice
 from .map_changes import clear_changes
 from .map_layout import ALBERS_CHINA, layout_frames, pixel_size  # noqa: F401 (the layout's frames, for tests)
 from .map_texts import describe_field, text  # noqa: F401
@@ -336,6 +336,10 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         lang = LANGUAGE_CODES[self.parameterAsEnum(parameters, self.LANGUAGE, context)] or map_texts.interface_language()
         crs = self.parameterAsCrs(parameters, self.MAP_CRS, context)
         crs_name = crs.description() or crs.authid()
+        if crs.isValid() and crs_missing(crs):
+            raise QgsProcessingException(self.tr(
+                "MAP_CRS is {crs}: a map cannot be projected into it; choose a CRS such as EPSG:4326, or leave "
+                "MAP_CRS empty for the Albers equal-area projection of China.").format(crs=no_crs(crs)))
         if not crs.isValid():
             crs, crs_name = QgsCoordinateReferenceSystem.fromProj(ALBERS_CHINA), text("albers", lang)
         return {
@@ -394,15 +398,17 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             extra_cores.setLabelsEnabled(False)
         for name, copy, original in ((self.LAYERS, main, layer), (self.BACKGROUND, extra_bg, background),
                                      (self.CORES, extra_cores, cores)):
-            if copy is not None and not copy.crs().isValid():
-                # QGIS would draw it in the map's CRS as if it were longitude/latitude: say so, and do it explicitly
+            if copy is not None and crs_missing(copy.crs()):
+                # QGIS would draw it in the map's CRS as if it were longitude/latitude (a GeoPackage's undefined
+                # SRS as well): say so, and do it explicitly
+                missing = copy.crs()
                 copy.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
                 notes.append(text("no_crs", lang, layer=original.name()))
                 feedback.pushWarning(self.tr(
-                    "{parameter} layer '{layer}' ({source}) has no coordinate reference system: it is "
-                    "drawn as longitude/latitude (EPSG:4326), as noted on the map. If that is wrong, assign its CRS in "
-                    "the layer's properties (Source > Assigned Coordinate Reference System) and run again.").format(
-                    parameter=name, layer=original.name(), source=original.source()))
+                    "{parameter} layer '{layer}' ({source}) has {crs}: it is drawn as longitude/latitude (EPSG:4326), "
+                    "as noted on the map. If that is wrong, {advice}.").format(
+                    parameter=name, layer=original.name(), source=original.source(), crs=no_crs(missing),
+                    advice=no_crs_advice()))
         return extra_bg, extra_cores
 
     def _render(self, layer, path, context, feedback, **options):
