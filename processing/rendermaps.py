@@ -43,7 +43,7 @@ from . import layer_metadata, map_labels, map_layout, map_symbols, map_texts
 from .base import MegaregionAlgorithm
 from .i18n import tr
 from .input_checks import CheckedInputs, crs_missing, no_crs, no_crs_advice
-from .map_changes import clear_changes
+from .map_changes import clear_changes, mapped_measure
 from .map_layout import ALBERS_CHINA, layout_frames, pixel_size  # noqa: F401 (the layout's frames, for tests)
 from .map_texts import describe_field, text  # noqa: F401
 from ..core import fields as F
@@ -357,6 +357,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
     def compute(self, parameters, context, feedback):
         layers = self._layers(parameters, context)
         options = self._options(parameters, context, feedback)
+        self._check_clear_changes(layers, context, feedback, options["clear_only"], options["clarity_field"])
         folder = self._folder(parameters, context)
 
         written, pending = [], []  # final paths; (temporary path, final path)
@@ -384,6 +385,33 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             feedback.pushInfo(self.tr("Map written: {path}").format(path=path))
         feedback.setProgress(100)
         return {self.OUTPUT_FOLDER: folder, self.OUTPUT_FILES: ";".join(written), self.MAP_COUNT: len(written)}
+
+    def _check_clear_changes(self, layers, context, feedback, clear_only, clarity):
+        """The clear-changes options are honoured or refused, never passed over: CLEAR_CHANGES_ONLY
+        needs a map of an unevenness measure among LAYERS, CLARITY_FIELD a field of a layer, and
+        CLARITY_FIELD is read only with CLEAR_CHANGES_ONLY. (A layer the option does not apply to,
+        beside one it applies to, is drawn as styled with a warning naming it, in :meth:`prepare`.)"""
+        if clarity and not clear_only:
+            feedback.pushWarning(self.tr(
+                "CLARITY_FIELD '{field}' is read only with CLEAR_CHANGES_ONLY, which is off: the maps are drawn as "
+                "styled. Turn CLEAR_CHANGES_ONLY on to grey the regions whose change is not clear, or leave "
+                "CLARITY_FIELD empty.").format(field=clarity))
+            return
+        if not clear_only:
+            return
+        if clarity and not any(clarity in layer.fields().names() for layer in layers):
+            layer = layers[0]
+            raise QgsProcessingException(tr(
+                "CLARITY_FIELD '{given}' is not a field of layer '{layer}' (fields: {fields}): "
+                "name the field that says whether each region's change is clear, or leave it empty to find it."
+            ).format(given=clarity, layer=map_name(layer), fields=F.list_names(layer.fields().names(), 12)))
+        if not any(mapped_measure(self._styled_copy(layer, context)) is not None for layer in layers):
+            raise QgsProcessingException(self.tr(
+                "CLEAR_CHANGES_ONLY is on, but no layer of LAYERS is a map of an unevenness measure ({layers}: "
+                "not graduated by a measure such as theil_popu_2020), so no change can be shown: choose the "
+                "mega-region layer (OUTPUT_REGIONS) of 'Core-secondary unevenness' run with two years and "
+                "confidence intervals, or turn CLEAR_CHANGES_ONLY off.").format(
+                    layers=F.list_names([map_name(layer) for layer in layers], 8, quote=True)))
 
     def _context_copies(self, layer, main, background, cores, label_field, lang, feedback, notes):
         """Copies of the background and the cores to draw, with an explicit CRS where the layer has none."""
@@ -452,9 +480,9 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         if clear_only:
             changed = clear_changes(main, clarity_field, lang)
             if changed is None:
-                feedback.pushInfo(self.tr(
-                    "'{layer}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does not apply, it is drawn "
-                    "as styled.").format(layer=layer.name()))
+                feedback.pushWarning(self.tr(
+                    "LAYERS layer '{layer}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does not apply "
+                    "to it, and it is drawn as styled.").format(layer=layer.name()))
             else:
                 source_renderer, note = changed
                 notes.append(note)
