@@ -91,7 +91,7 @@ def table_problem(path):
             return None
         except (ValueError, UnicodeError, OSError) as exc:
             return shown(exc)
-        return None
+        return _text_layer_problem(path, suffix)
     if suffix in EXCEL_SUFFIXES:
         if not zipfile.is_zipfile(path):
             return tr("'{path}' cannot be read: it is not an Excel workbook (an .xlsx file is a zip archive; this one "
@@ -106,6 +106,27 @@ def table_problem(path):
                       "sheet as CSV").format(path=path, reason=_reason(str(exc), type(exc).__name__))
         return None
     return vector_problem(path)
+
+
+def _text_layer_problem(path, suffix):
+    """Why QGIS's loader cannot open the delimited text file ``path`` as a layer although it reads
+    as a table, or None: QGIS (OGR) reads text in UTF-8 or the system's encoding, not UTF-16, and
+    only from a file named .csv (or .tsv); QGIS's own message would say the file is 'not found'."""
+    with open(path, "rb") as handle:
+        start = handle.read(2)
+    if start in (b"\xff\xfe", b"\xfe\xff"):
+        return tr("'{path}' cannot be read as a table: it is UTF-16 text (with a byte-order mark), which QGIS's "
+                  "reader of delimited text does not decode; save it as UTF-8 or GBK (Excel: 'CSV UTF-8'; a text "
+                  "editor: encoding UTF-8 or GBK)").format(path=path)
+    if suffix == ".csv":
+        return None
+    from qgis.core import QgsVectorLayer
+
+    if QgsVectorLayer(path, "table", "ogr").isValid():
+        return None
+    return tr("'{path}' cannot be opened as a table: QGIS reads delimited text from files named .csv; rename it to "
+              "'{name}' (or save it as CSV), in UTF-8 or GBK").format(
+                  path=path, name=os.path.splitext(os.path.basename(path))[0] + ".csv")
 
 
 def _gdal():
