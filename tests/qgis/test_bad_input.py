@@ -8,7 +8,7 @@ import shutil
 import pytest
 from qgis.core import QgsProcessingException
 
-from bad_input_cases import CASES, build_inputs, case_parameters, input_files
+from bad_input_cases import CASES, absent_texts, build_inputs, case_parameters, input_files
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +74,8 @@ def test_bad_input_is_a_clear_error(case, inputs, run_alg, tmp_path):
     low = message.lower()
     assert any(w.lower() in low for w in case.who), f"names none of {case.who}: {message}"
     assert case.what.lower() in low, f"does not name {case.what!r}: {message}"
+    for text in absent_texts(case):
+        assert text.lower() not in "\n".join([low] + feedback.errors).lower(), f"says {text!r}: {message}"
     assert _written(out) == [], f"{message}\nwritten: {_written(out)}"
     assert input_files(params, out) == before
 
