@@ -211,6 +211,8 @@ CASES = [
       "gdp_2020"),
     C("typology-n-init-0", "typology", {"N_INIT": 0}, "N_INIT", "N_INIT = 0"),
     C("typology-not-assigned-yet", "typology", {"INPUT": "@joined.gpkg"}, "MEGAREGION_FIELD", "megaregion_id"),
+    C("typology-nearest-core-undefined-srs", "typology", {"INPUT": "@prepared_undefined.gpkg", "CORE_REFERENCE": 1},
+      "INPUT", "Undefined geographic SRS"),
     C("typology-pool-out-of-range", "typology", {"POOL": 5}, "POOL", "POOL = 5"),
     C("typology-stability-negative", "typology", {"STABILITY_RESAMPLES": -1}, "STABILITY_RESAMPLES",
       "STABILITY_RESAMPLES = -1"),
@@ -404,6 +406,8 @@ def build_inputs(folder, run=None):
             "INPUT": joined["OUTPUT"], "KEY": "adcode", "OUTPUT": str(folder / "prepared.gpkg")})
         for name in ("joined.gpkg", "prepared.gpkg"):
             _rollback_journal(folder / name)
+        shutil.copy(folder / "prepared.gpkg", folder / "prepared_undefined.gpkg")
+        _set_srs_id(folder / "prepared_undefined.gpkg", 0)  # as if written without a CRS
         data = (folder / "prepared.gpkg").read_bytes()
         (folder / "truncated.gpkg").write_bytes(data[:8192])
     return folder
