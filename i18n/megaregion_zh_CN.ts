@@ -672,7 +672,7 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
         </message>
         <message>
             <location filename="../processing/map_changes.py" line="27" />
-            <location filename="../processing/rendermaps.py" line="404" />
+            <location filename="../processing/rendermaps.py" line="411" />
             <source>CLARITY_FIELD '{given}' is not a field of layer '{layer}' (fields: {fields}): name the field that says whether each region's change is clear, or leave it empty to find it.</source>
             <translation>CLARITY_FIELD“{given}”不是图层“{layer}”的字段（现有字段：{fields}）：请指定说明各区域变化是否显著的字段，或留空由插件自动查找。</translation>
         </message>
@@ -1059,58 +1059,58 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>CORE_LABEL_FIELD“{field}”不是 CORES 的字段：核心城市不加注记。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="340" />
-            <source>MAP_CRS is {crs}: a map cannot be projected into it; choose a CRS such as EPSG:4326, or leave MAP_CRS empty for the Albers equal-area projection of China.</source>
-            <translation>MAP_CRS 为{crs}：地图无法投影到其中；请选择 EPSG:4326 等坐标参考系，或将 MAP_CRS 留空以使用中国 Albers 等积投影。</translation>
+            <location filename="../processing/rendermaps.py" line="346" />
+            <source>MAP_CRS '{value}' gives {crs}: a map cannot be projected into it; choose a CRS such as EPSG:4326, or leave MAP_CRS empty for the Albers equal-area projection of China.</source>
+            <translation>MAP_CRS“{value}”给出的是{crs}：地图无法投影到其中；请选择 EPSG:4326 等坐标参考系，或将 MAP_CRS 留空以使用中国 Albers 等积投影。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="376" />
-            <location filename="../processing/rendermaps.py" line="368" />
+            <location filename="../processing/rendermaps.py" line="383" />
+            <location filename="../processing/rendermaps.py" line="375" />
             <source>Cancelled: no map was written.</source>
             <translation>已取消：未写出任何地图。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="385" />
+            <location filename="../processing/rendermaps.py" line="392" />
             <source>Map written: {path}</source>
             <translation>已写出地图：{path}</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="395" />
+            <location filename="../processing/rendermaps.py" line="402" />
             <source>CLARITY_FIELD '{field}' is read only with CLEAR_CHANGES_ONLY, which is off: the maps are drawn as styled. Turn CLEAR_CHANGES_ONLY on to grey the regions whose change is not clear, or leave CLARITY_FIELD empty.</source>
             <translation>只有开启 CLEAR_CHANGES_ONLY 时才读取 CLARITY_FIELD“{field}”，而它已关闭：地图按原有样式绘制。请开启 CLEAR_CHANGES_ONLY 以灰显变化不明确的地区，或将 CLARITY_FIELD 留空。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="409" />
+            <location filename="../processing/rendermaps.py" line="416" />
             <source>CLEAR_CHANGES_ONLY is on, but no layer of LAYERS is a map of an unevenness measure ({layers}: not graduated by a measure such as theil_popu_2020), so no change can be shown: choose the mega-region layer (OUTPUT_REGIONS) of 'Core-secondary unevenness' run with two years and confidence intervals, or turn CLEAR_CHANGES_ONLY off.</source>
             <translation>CLEAR_CHANGES_ONLY 已开启，但 LAYERS 中没有不均衡测度的地图（{layers}：未按 theil_popu_2020 等测度分级），因此无法显示变化：请选择用两个年份并带置信区间运行“核心—次级城市不均衡”所得的城市群图层（OUTPUT_REGIONS），或关闭 CLEAR_CHANGES_ONLY。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="435" />
+            <location filename="../processing/rendermaps.py" line="442" />
             <source>{parameter} layer '{layer}' ({source}) has {crs}: it is drawn as longitude/latitude (EPSG:4326), as noted on the map. If that is wrong, {advice}.</source>
             <translation>{parameter} 图层“{layer}”（{source}）：{crs}。按经纬度（EPSG:4326）绘制，并在地图上注明。如不正确，请{advice}。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="449" />
+            <location filename="../processing/rendermaps.py" line="456" />
             <source>Rendered '{layer}': {title}</source>
             <translation>已绘制“{layer}”：{title}</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="446" />
+            <location filename="../processing/rendermaps.py" line="453" />
             <source>Labels that did not fit on the map of '{layer}': {labels}; choose a larger page (WIDTH_MM, HEIGHT_MM).</source>
             <translation>“{layer}”地图上放不下的注记：{labels}；请选择更大的页面（WIDTH_MM、HEIGHT_MM）。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="502" />
+            <location filename="../processing/rendermaps.py" line="509" />
             <source>The bundled national outline (resources/data/national) is missing: the map of China is drawn without the South China Sea inset; reinstall the plugin.</source>
             <translation>插件自带的国界轮廓（resources/data/national）缺失：全国地图将不带南海诸岛附图绘制；请重新安装插件。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="521" />
+            <location filename="../processing/rendermaps.py" line="528" />
             <source>LAYERS layer '{layer}' has no geometry to map (every geometry is empty or NULL): choose a layer with geometries.</source>
             <translation>LAYERS 图层“{layer}”没有可制图的几何（所有几何均为空或 NULL）：请选择带几何的图层。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="483" />
+            <location filename="../processing/rendermaps.py" line="490" />
             <source>LAYERS layer '{layer}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does not apply to it, and it is drawn as styled.</source>
             <translation>LAYERS 图层“{layer}”不是不均衡测度的地图：CLEAR_CHANGES_ONLY 对其不适用，按原有样式绘制。</translation>
         </message>
@@ -2373,6 +2373,10 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness per mega-region, indicator and year (table)</source>
             <translation>按城市群、指标和年份的不均衡程度（表）</translation>
+        </message>
+        <message>
+            <source>MAP_CRS is {crs}: a map cannot be projected into it; choose a CRS such as EPSG:4326, or leave MAP_CRS empty for the Albers equal-area projection of China.</source>
+            <translation type="vanished">MAP_CRS 为{crs}：地图无法投影到其中；请选择 EPSG:4326 等坐标参考系，或将 MAP_CRS 留空以使用中国 Albers 等积投影。</translation>
         </message>
         <message>
             <source>{input} has no coordinate reference system: its coordinates are taken as longitude/latitude degrees (EPSG:4326). If they are not, {advice}.</source>

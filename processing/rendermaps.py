@@ -336,10 +336,17 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         lang = LANGUAGE_CODES[self.parameterAsEnum(parameters, self.LANGUAGE, context)] or map_texts.interface_language()
         crs = self.parameterAsCrs(parameters, self.MAP_CRS, context)
         crs_name = crs.description() or crs.authid()
-        if crs.isValid() and crs_missing(crs):
+        given = parameters.get(self.MAP_CRS)
+        if isinstance(given, QgsCoordinateReferenceSystem):
+            given = given.authid() or given.description() if given.isValid() else None
+        given = str(given).strip() if given is not None else ""
+        if given and crs_missing(crs):
+            # a CRS named by a layer without one (or with a GeoPackage's undefined SRS) is a choice that
+            # cannot be honoured: not the Albers default in its place
             raise QgsProcessingException(self.tr(
-                "MAP_CRS is {crs}: a map cannot be projected into it; choose a CRS such as EPSG:4326, or leave "
-                "MAP_CRS empty for the Albers equal-area projection of China.").format(crs=no_crs(crs)))
+                "MAP_CRS '{value}' gives {crs}: a map cannot be projected into it; choose a CRS such as EPSG:4326, "
+                "or leave MAP_CRS empty for the Albers equal-area projection of China.").format(
+                    value=given, crs=no_crs(crs)))
         if not crs.isValid():
             crs, crs_name = QgsCoordinateReferenceSystem.fromProj(ALBERS_CHINA), text("albers", lang)
         return {

@@ -133,8 +133,10 @@ CASES = [
     # ---------------------------------------------------------------- gcj02towgs84
     C("gcj-projected-input", "gcj02towgs84", {"INPUT": "@projected.gpkg"}, "INPUT", "EPSG:3857"),
     C("gcj-no-crs-metres", "gcj02towgs84", {"INPUT": "@nocrs_metres.shp"}, "INPUT", "nocrs_metres"),
+    # GDAL's undefined SRS is named where QGIS reports it (3.22: a valid CRS without authority), else it
+    # reads as a missing CRS; either way the CRS is named, never taken for a projected one
     C("gcj-undefined-srs-metres", "gcj02towgs84", {"INPUT": "@undefined_metres.gpkg"}, "undefined_metres.gpkg",
-      "Undefined geographic SRS", absent=("projected CRS",)),
+      "coordinate reference system", absent=("projected CRS",)),
     C("gcj-from-out-of-range", "gcj02towgs84", {"FROM_SYSTEM": 3}, "FROM_SYSTEM", "FROM_SYSTEM = 3"),
     C("gcj-to-out-of-range", "gcj02towgs84", {"TO_SYSTEM": 7}, "TO_SYSTEM", "TO_SYSTEM = 7"),
     C("gcj-input-missing", "gcj02towgs84", {"INPUT": "@boundaries_gcj.geojson"}, "INPUT",
@@ -151,7 +153,7 @@ CASES = [
     C("zonal-points", "zonalstatistics", {"INPUT": "@points.gpkg"}, "INPUT", "Point"),
     C("zonal-polygons-no-crs", "zonalstatistics", {"INPUT": "@nocrs_degrees.shp"}, "INPUT", "nocrs_degrees"),
     C("zonal-polygons-undefined-srs", "zonalstatistics", {"INPUT": "@undefined_srs.gpkg"}, "undefined_srs.gpkg",
-      "Undefined geographic SRS"),
+      "coordinate reference system"),
     C("zonal-empty-layer", "zonalstatistics", {"INPUT": "@empty.gpkg"}, "INPUT", "empty.gpkg"),
     C("zonal-statistic-out-of-range", "zonalstatistics", {"STATISTICS": [99]}, "STATISTICS", "STATISTICS = 99"),
     C("zonal-coverage-out-of-range", "zonalstatistics", {"COVERAGE": 5}, "COVERAGE", "COVERAGE = 5"),
@@ -178,7 +180,7 @@ CASES = [
     C("ndvi-bands-with-composite", "ndvi", {"BANDS": "1", "BAND_COMPOSITE": 1}, "BANDS", "BANDS = 1"),
     C("ndvi-product-out-of-range", "ndvi", {"PRESET": -1}, "PRESET", "PRESET = -1"),
     C("ndvi-polygons-undefined-cartesian", "ndvi", {"INPUT": "@undefined_cartesian.gpkg"},
-      "undefined_cartesian.gpkg", "Undefined Cartesian SRS", absent=("Traceback", "Transformer")),
+      "undefined_cartesian.gpkg", "coordinate reference system", absent=("Traceback", "Transformer")),
     C("ndvi-raster-is-vector", "ndvi", {"RASTER": ["@boundaries.geojson"]}, "RASTER", "boundaries.geojson"),
     # ---------------------------------------------------------------- unevenness
     C("uneven-indicator-not-a-field", "unevenness", {"INDICATORS": ["gdp_2020"]}, "INDICATORS", "gdp_2020"),
@@ -212,7 +214,7 @@ CASES = [
     C("typology-n-init-0", "typology", {"N_INIT": 0}, "N_INIT", "N_INIT = 0"),
     C("typology-not-assigned-yet", "typology", {"INPUT": "@joined.gpkg"}, "MEGAREGION_FIELD", "megaregion_id"),
     C("typology-nearest-core-undefined-srs", "typology", {"INPUT": "@prepared_undefined.gpkg", "CORE_REFERENCE": 1},
-      "INPUT", "Undefined geographic SRS"),
+      "INPUT", "coordinate reference system"),
     C("typology-pool-out-of-range", "typology", {"POOL": 5}, "POOL", "POOL = 5"),
     C("typology-stability-negative", "typology", {"STABILITY_RESAMPLES": -1}, "STABILITY_RESAMPLES",
       "STABILITY_RESAMPLES = -1"),
@@ -247,7 +249,7 @@ CASES = [
     C("maps-clarity-field-not-a-field", "rendermaps", {"CLEAR_CHANGES_ONLY": True, "CLARITY_FIELD": "is_clear"},
       "CLARITY_FIELD", "is_clear"),
     C("maps-crs-undefined", "rendermaps", {"MAP_CRS": "@undefined_cartesian.gpkg"}, "MAP_CRS",
-      "Undefined Cartesian SRS"),
+      "coordinate reference system"),
     # ---------------------------------------------------------------- pipeline
     C("pipeline-table-missing", "pipeline", {"TABLE": "@census_2021.csv"}, "TABLE", "census_2021.csv"),
     C("pipeline-ntl-raster-missing", "pipeline", {"NTL_RASTERS": ["@ntl_2010.tif", "@ntl_2015.tif"]},
