@@ -108,23 +108,28 @@ A numeric field in neither list is left out (named in the log); no field is summ
             <translation>INPUT {file} 的几何类型为 {geometry}：请选择县级单元的面图层，或不含几何的表格。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="146" />
-            <source>{file} has no coordinate reference system (no .prj): its coordinates are kept as they are, the output has none either.</source>
-            <translation>{file} 没有坐标参考系（无 .prj 文件）：坐标按原样保留，输出同样没有坐标参考系。</translation>
-        </message>
-        <message>
             <location filename="../processing/aggregatecounties.py" line="132" />
             <source>{file} has no .cpg file and its text is UTF-8: read as UTF-8.</source>
             <translation>{file} 没有 .cpg 文件，其文本为 UTF-8：按 UTF-8 读取。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="184" />
+            <location filename="../processing/aggregatecounties.py" line="147" />
+            <source>{file} has {crs}: its coordinates are kept as they are, the output has no coordinate reference system either; {advice}.</source>
+            <translation>{file} 的坐标参考系为{crs}：坐标按原样保留，输出同样没有坐标参考系；{advice}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="152" />
+            <source>{file} has no coordinate reference system (no .prj): its coordinates are kept as they are, the output has none either.</source>
+            <translation>{file} 没有坐标参考系（无 .prj 文件）：坐标按原样保留，输出同样没有坐标参考系。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="190" />
             <source>{file}: the values of JSON fields {fields} that QGIS reads as NULL are read as text.</source>
             <translation>{file}：QGIS 读为空值的 JSON 字段 {fields} 的取值改按文本读取。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="202" />
-            <location filename="../processing/aggregatecounties.py" line="257" />
+            <location filename="../processing/aggregatecounties.py" line="208" />
+            <location filename="../processing/aggregatecounties.py" line="263" />
             <location filename="../processing/gcj02towgs84.py" line="84" />
             <location filename="../processing/qgis_io.py" line="54" />
             <location filename="../processing/qgis_io.py" line="163" />
@@ -137,42 +142,42 @@ A numeric field in neither list is left out (named in the log); no field is summ
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="276" />
+            <location filename="../processing/aggregatecounties.py" line="282" />
             <source>{units} prefecture-level units from {rows} rows of {inputs} inputs; {repaired} invalid geometries repaired.</source>
             <translation>由 {inputs} 个输入的 {rows} 行得到 {units} 个地级单元；修复了 {repaired} 个无效几何。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="214" />
+            <location filename="../processing/aggregatecounties.py" line="220" />
             <source>INPUT {files} has no rows: choose the layers or tables of county-level units.</source>
             <translation>INPUT {files} 没有任何行：请选择县级单元的图层或表格。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="218" />
+            <location filename="../processing/aggregatecounties.py" line="224" />
             <source>INPUT mixes polygon layers ({layers}) and tables without geometry ({tables}): choose either polygons or tables.</source>
             <translation>INPUT 混合了面图层（{layers}）和不含几何的表格（{tables}）：请只选择面图层或只选择表格。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="223" />
+            <location filename="../processing/aggregatecounties.py" line="229" />
             <source>INPUT layers are in different coordinate systems ({systems}): reproject them to one first (Vector general &gt; Reproject layer).</source>
             <translation>INPUT 的图层坐标系不同（{systems}）：请先重投影到同一坐标系（矢量通用 &gt; 重投影图层）。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="236" />
+            <location filename="../processing/aggregatecounties.py" line="242" />
             <source>Numeric fields left out (in neither SUM_FIELDS nor MEAN_FIELDS): {fields}.</source>
             <translation>未计入的数值字段（既不在 SUM_FIELDS 也不在 MEAN_FIELDS 中）：{fields}。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="240" />
+            <location filename="../processing/aggregatecounties.py" line="246" />
             <source>{count} province-direct county-level units dropped (COUNTY_LEVEL_CITIES): {codes}.</source>
             <translation>舍去了 {count} 个省直辖县级单位（COUNTY_LEVEL_CITIES）：{codes}。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="244" />
+            <location filename="../processing/aggregatecounties.py" line="250" />
             <source>{count} units are not in the plugin's names table: their names come from the input ({codes}).</source>
             <translation>{count} 个单元不在插件的名称表中：其名称取自输入（{codes}）。</translation>
         </message>
         <message>
-            <location filename="../processing/aggregatecounties.py" line="205" />
+            <location filename="../processing/aggregatecounties.py" line="211" />
             <source>{file} has no rows: skipped.</source>
             <translation>{file} 没有任何行：已跳过。</translation>
         </message>
@@ -295,7 +300,7 @@ A numeric field in neither list is left out (named in the log); no field is summ
         <message>
             <location filename="../processing/assignmegaregions.py" line="128" />
             <location filename="../processing/gcj02towgs84.py" line="95" />
-            <location filename="../processing/outputs.py" line="462" />
+            <location filename="../processing/outputs.py" line="487" />
             <source>{input}: {reason}</source>
             <translation>{input}：{reason}</translation>
         </message>
@@ -425,14 +430,14 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>要转换的图层</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="69" />
+            <location filename="../processing/gcj02towgs84.py" line="70" />
             <source>{input} is in {crs}, a projected CRS: GCJ-02 and BD-09 shifts apply to longitude/latitude degrees. Reproject the layer to EPSG:4326 first (Vector general &gt; Reproject layer).</source>
             <translation>{input} 的坐标参考系为投影坐标系 {crs}：GCJ-02 和 BD-09 偏移只适用于经纬度（度）。请先将图层重投影到 EPSG:4326（矢量通用 &gt; 重投影图层）。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="74" />
-            <source>{input} has no coordinate reference system: its coordinates are taken as longitude/latitude degrees (EPSG:4326). If they are not, {advice}.</source>
-            <translation>{input} 没有坐标参考系：其坐标按经纬度（度，EPSG:4326）处理。如果不是经纬度，请{advice}。</translation>
+            <location filename="../processing/gcj02towgs84.py" line="75" />
+            <source>{input} has {crs}: its coordinates are taken as longitude/latitude degrees (EPSG:4326). If they are not, {advice}.</source>
+            <translation>{input}：{crs}。其坐标按经纬度（度，EPSG:4326）处理。如果不是经纬度，请{advice}。</translation>
         </message>
         <message>
             <location filename="../processing/gcj02towgs84.py" line="106" />
@@ -451,8 +456,8 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
         </message>
         <message>
             <location filename="../processing/gcj02towgs84.py" line="91" />
-            <source>{where}: {reason} {input} has no coordinate reference system, so its coordinates were taken as degrees; {advice}.</source>
-            <translation>{where}：{reason} {input} 没有坐标参考系，因此其坐标按经纬度（度）处理；请{advice}。</translation>
+            <source>{where}: {reason} {input} has {crs}, so its coordinates were taken as degrees; {advice}.</source>
+            <translation>{where}：{reason} {input}：{crs}，因此其坐标按经纬度（度）处理；请{advice}。</translation>
         </message>
         <message>
             <location filename="../processing/input_checks.py" line="97" />
@@ -465,160 +470,180 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>无法读取“{path}”：{reason}；请在 Excel 中打开并重新另存为 .xlsx，或将工作表另存为 CSV</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="128" />
-            <location filename="../processing/input_checks.py" line="142" />
-            <location filename="../processing/input_checks.py" line="179" />
+            <location filename="../processing/input_checks.py" line="127" />
+            <source>'{path}' cannot be opened as a table: QGIS reads delimited text from files named .csv; rename it to '{name}' (or save it as CSV), in UTF-8 or GBK</source>
+            <translation>无法将“{path}”作为表格打开：QGIS 只读取扩展名为 .csv 的分隔文本文件；请将其重命名为“{name}”（或另存为 CSV），编码为 UTF-8 或 GBK</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="118" />
+            <source>'{path}' cannot be read as a table: it is UTF-16 text (with a byte-order mark), which QGIS's reader of delimited text does not decode; save it as UTF-8 or GBK (Excel: 'CSV UTF-8'; a text editor: encoding UTF-8 or GBK)</source>
+            <translation>无法将“{path}”作为表格读取：它是（带字节顺序标记的）UTF-16 文本，QGIS 的分隔文本读取器无法解码；请另存为 UTF-8 或 GBK（Excel：“CSV UTF-8”；文本编辑器：编码选 UTF-8 或 GBK）</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="149" />
+            <location filename="../processing/input_checks.py" line="163" />
+            <location filename="../processing/input_checks.py" line="200" />
             <source>'{path}' cannot be read: {reason}; {fix}</source>
             <translation>无法读取“{path}”：{reason}；{fix}</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="129" />
-            <location filename="../processing/input_checks.py" line="143" />
+            <location filename="../processing/input_checks.py" line="150" />
+            <location filename="../processing/input_checks.py" line="164" />
             <source>open it in QGIS to check it, or export the layer again (Export &gt; Save Features As)</source>
             <translation>请在 QGIS 中打开检查，或重新导出该图层（导出 &gt; 要素另存为）</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="129" />
+            <location filename="../processing/input_checks.py" line="150" />
             <source>not a vector format GDAL/OGR knows</source>
             <translation>不是 GDAL/OGR 能识别的矢量格式</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="143" />
+            <location filename="../processing/input_checks.py" line="164" />
             <source>damaged</source>
             <translation>文件已损坏</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="153" />
+            <location filename="../processing/input_checks.py" line="174" />
             <source>'{path}' does not exist: check the path, or remove it from the list</source>
             <translation>“{path}”不存在：请检查路径，或将其从列表中移除</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="155" />
+            <location filename="../processing/input_checks.py" line="176" />
             <source>'{path}' is a folder, not a raster file: choose the raster files in it</source>
             <translation>“{path}”是文件夹而不是栅格文件：请选择其中的栅格文件</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="157" />
+            <location filename="../processing/input_checks.py" line="178" />
             <source>'{path}' is empty (0 bytes): {fix}</source>
             <translation>“{path}”为空文件（0 字节）：{fix}</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="157" />
-            <location filename="../processing/input_checks.py" line="164" />
-            <location filename="../processing/input_checks.py" line="181" />
+            <location filename="../processing/input_checks.py" line="178" />
+            <location filename="../processing/input_checks.py" line="185" />
+            <location filename="../processing/input_checks.py" line="202" />
             <source>choose a GeoTIFF that opens in QGIS, or export the raster again (Raster &gt; Conversion &gt; Translate)</source>
             <translation>请选择能在 QGIS 中打开的 GeoTIFF，或重新导出该栅格（栅格 &gt; 转换 &gt; 转换格式）</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="163" />
+            <location filename="../processing/input_checks.py" line="184" />
             <source>'{path}' cannot be read as a raster: {reason}; {fix}</source>
             <translation>无法将“{path}”读取为栅格：{reason}；{fix}</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="164" />
+            <location filename="../processing/input_checks.py" line="185" />
             <source>not a raster format GDAL knows</source>
             <translation>不是 GDAL 能识别的栅格格式</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="183" />
+            <location filename="../processing/input_checks.py" line="204" />
             <source>'{path}' has no coordinate reference system: assign one first (Raster &gt; Projections &gt; Assign Projection, e.g. EPSG:4326 for longitude/latitude; or gdal_edit.py -a_srs EPSG:4326)</source>
             <translation>“{path}”没有坐标参考系：请先为其指定（栅格 &gt; 投影 &gt; 指定投影，经纬度数据例如 EPSG:4326；或使用 gdal_edit.py -a_srs EPSG:4326）</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="180" />
+            <location filename="../processing/input_checks.py" line="201" />
             <source>its last row cannot be read (a truncated file?)</source>
             <translation>无法读取最后一行（文件可能被截断）</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="203" />
+            <location filename="../processing/input_checks.py" line="224" />
             <source>{name} = {value} is not one of the choices ({choices}): give the number of a choice.</source>
             <translation>{name} = {value} 不是可选项之一（{choices}）：请填写选项的编号。</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="216" />
+            <location filename="../processing/input_checks.py" line="237" />
             <source>{name} = {value} is out of range: choose a value {allowed}.</source>
             <translation>{name} = {value} 超出范围：请选择{allowed}。</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="211" />
+            <location filename="../processing/input_checks.py" line="232" />
             <source>from {low} to {high}</source>
             <translation>介于 {low} 和 {high} 之间的值</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="213" />
+            <location filename="../processing/input_checks.py" line="234" />
             <source>{low} or more</source>
             <translation>不小于 {low} 的值</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="215" />
+            <location filename="../processing/input_checks.py" line="236" />
             <source>{high} or less</source>
             <translation>不大于 {high} 的值</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="252" />
-            <location filename="../processing/input_checks.py" line="263" />
+            <location filename="../processing/input_checks.py" line="273" />
+            <location filename="../processing/input_checks.py" line="284" />
             <source>{name}: {problem}.</source>
             <translation>{name}：{problem}。</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="237" />
+            <location filename="../processing/input_checks.py" line="258" />
             <source>{name} = '{value}' is not a number: give a number.</source>
             <translation>{name} = “{value}”不是数字：请填写一个数字。</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="281" />
+            <location filename="../processing/input_checks.py" line="302" />
             <source>'{path}' has {geometry} geometries, not polygons: choose a polygon layer (e.g. the prefecture boundaries)</source>
             <translation>“{path}”的几何类型为 {geometry}，不是面：请选择面图层（例如地级市边界）</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="293" />
+            <location filename="../processing/input_checks.py" line="314" />
             <source>'{path}' does not exist: check the path and the file name</source>
             <translation>“{path}”不存在：请检查路径和文件名</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="295" />
+            <location filename="../processing/input_checks.py" line="316" />
             <source>'{path}' is a folder: choose a file in it</source>
             <translation>“{path}”是文件夹：请选择其中的文件</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="297" />
+            <location filename="../processing/input_checks.py" line="318" />
             <source>'{path}' is empty (0 bytes): choose the file that holds the data</source>
             <translation>“{path}”为空文件（0 字节）：请选择存放数据的文件</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="310" />
+            <location filename="../processing/input_checks.py" line="331" />
             <source>{parameter} '{file}'</source>
             <translation>{parameter}（{file}）</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="322" />
+            <location filename="../processing/input_checks.py" line="343" />
             <source>{input} cannot be opened as a layer: check the path, or open it in QGIS to see why.</source>
             <translation>{input} 无法作为图层打开：请检查路径，或在 QGIS 中打开以查看原因。</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="325" />
+            <location filename="../processing/input_checks.py" line="346" />
             <source>{input} has {geometry} geometries, not polygons: {purpose}.</source>
             <translation>{input} 的几何类型为 {geometry}，不是面：{purpose}。</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="329" />
+            <location filename="../processing/input_checks.py" line="350" />
             <source>{input} has no features: choose {what} (or check its filter or selection).</source>
             <translation>{input} 没有要素：请选择{what}（或检查其过滤条件或选择集）。</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="331" />
+            <location filename="../processing/input_checks.py" line="352" />
             <source>the layer that holds the prefectures</source>
             <translation>存放地级市的图层</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="347" />
+            <location filename="../processing/input_checks.py" line="368" />
             <source>{parameter} {missing} not in {input} (fields: {fields}): choose fields of the input layer.</source>
             <translation>{parameter} 中的 {missing} 不在 {input} 中（现有字段：{fields}）：请选择输入图层的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="353" />
-            <source>assign it in the layer's properties (Source &gt; Assigned Coordinate Reference System) or with Vector general &gt; Assign projection, then run again</source>
-            <translation>在图层属性中指定（源 &gt; 指定的坐标参考系），或使用“矢量通用 &gt; 指定投影”，然后重新运行</translation>
+            <location filename="../processing/input_checks.py" line="397" />
+            <source>no coordinate reference system</source>
+            <translation>无坐标参考系</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="395" />
+            <source>an undefined coordinate reference system ('{name}', what GDAL writes into a GeoPackage saved without one)</source>
+            <translation>未定义的坐标参考系（“{name}”，即 GDAL 为保存时未带坐标参考系的 GeoPackage 写入的值）</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="401" />
+            <source>assign it in the layer's properties (Source &gt; Assigned Coordinate Reference System) or with Vector general &gt; Assign projection (native:assignprojection), then run again</source>
+            <translation>在图层属性中指定（源 &gt; 指定的坐标参考系），或使用“矢量通用 &gt; 指定投影”（native:assignprojection），然后重新运行</translation>
         </message>
         <message>
             <location filename="../processing/joinindicators.py" line="41" />
@@ -815,16 +840,17 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
         </message>
         <message>
             <location filename="../processing/map_changes.py" line="27" />
+            <location filename="../processing/rendermaps.py" line="411" />
             <source>CLARITY_FIELD '{given}' is not a field of layer '{layer}' (fields: {fields}): name the field that says whether each region's change is clear, or leave it empty to find it.</source>
             <translation>CLARITY_FIELD“{given}”不是图层“{layer}”的字段（现有字段：{fields}）：请指定说明各区域变化是否显著的字段，或留空由插件自动查找。</translation>
         </message>
         <message>
-            <location filename="../processing/map_changes.py" line="75" />
+            <location filename="../processing/map_changes.py" line="86" />
             <source>CLEAR_CHANGES_ONLY: layer '{layer}' has no change field '{field}' of the measure it maps: run 'Core-secondary unevenness' with indicators in two years, or turn CLEAR_CHANGES_ONLY off.</source>
             <translation>CLEAR_CHANGES_ONLY：图层“{layer}”没有所制图测度的变化字段“{field}”：请用两个年份的指标运行“核心—次级城市不均衡”，或关闭 CLEAR_CHANGES_ONLY。</translation>
         </message>
         <message>
-            <location filename="../processing/map_changes.py" line="82" />
+            <location filename="../processing/map_changes.py" line="93" />
             <source>CLEAR_CHANGES_ONLY: the change field '{field}' of layer '{layer}' has no value: nothing to map; check the years of the indicator.</source>
             <translation>CLEAR_CHANGES_ONLY：图层“{layer}”的变化字段“{field}”没有取值：无可制图内容；请检查指标的年份。</translation>
         </message>
@@ -834,7 +860,7 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>图层“{layer}”无法投影到地图坐标参考系 {crs}：{error}；请检查图层的坐标参考系，或另选 MAP_CRS</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="422" />
+            <location filename="../processing/models.py" line="460" />
             <source>Model {path} could not be read</source>
             <translation>无法读取模型 {path}</translation>
         </message>
@@ -864,12 +890,27 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>县级边界的上级字段（所属地级单元的代码）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="322" />
+            <location filename="../processing/models.py" line="285" />
+            <source>the PNG maps</source>
+            <translation>PNG 地图</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="282" />
+            <source>the layers {names}</source>
+            <translation>图层 {names}</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="280" />
+            <source>the report {name}</source>
+            <translation>报告 {name}</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="360" />
             <source>OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.</source>
             <translation>无法创建 OUTPUT_FOLDER“{folder}”（{reason}）：请选择有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="343" />
+            <location filename="../processing/models.py" line="381" />
             <source>COUNTIES given: the prefecture-level units made from them are the boundaries of the analysis (BOUNDARIES is not read).</source>
             <translation>给出了 COUNTIES：由其汇总得到的地级单元作为分析的边界（不读取 BOUNDARIES）。</translation>
         </message>
@@ -945,49 +986,59 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>请另选文件（写入该文件会替换整个 GeoPackage），或写入其中的新图层：ogr:dbname='{path}' table="new_name" (geom)</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="335" />
+            <location filename="../processing/outputs.py" line="348" />
+            <source>OUTPUT_FOLDER would write {what} into {path}, which is {input} ({source}): choose another OUTPUT_FOLDER, or move or rename {input}; the run never writes into an input.</source>
+            <translation>OUTPUT_FOLDER 会把{what}写入 {path}，而它正是 {input}（{source}）：请另选 OUTPUT_FOLDER，或移动或重命名 {input}；运行从不写入输入文件。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="345" />
+            <source>OUTPUT_FOLDER would write {what} into {path}, which holds {input} ({source}): choose another OUTPUT_FOLDER, or move {input} out of that folder.</source>
+            <translation>OUTPUT_FOLDER 会把{what}写入 {path}，而该文件夹中有 {input}（{source}）：请另选 OUTPUT_FOLDER，或将 {input} 移出该文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="360" />
             <source>{algorithm}: the output check failed:
 {traceback}</source>
             <translation>{algorithm}：输出检查失败：
 {traceback}</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="463" />
+            <location filename="../processing/outputs.py" line="488" />
             <source>{algorithm} failed ({error}: {reason}); the details are in the log under '{tag}'.</source>
             <translation>{algorithm} 运行失败（{error}：{reason}）；详细信息见日志中的“{tag}”标签页。</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="457" />
+            <location filename="../processing/outputs.py" line="482" />
             <source>{algorithm}: input/output error: {reason}.</source>
             <translation>{algorithm}：输入/输出错误：{reason}。</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="459" />
+            <location filename="../processing/outputs.py" line="484" />
             <source>{algorithm}: not enough memory; use fewer or smaller inputs, or close other programs.</source>
             <translation>{algorithm}：内存不足；请减少或缩小输入，或关闭其他程序。</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="455" />
+            <location filename="../processing/outputs.py" line="480" />
             <source>{algorithm}: could not read or write {path}: {reason}.</source>
             <translation>{algorithm}：无法读写 {path}：{reason}。</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="483" />
+            <location filename="../processing/outputs.py" line="508" />
             <source>Cancelled: nothing was written.</source>
             <translation>已取消：未写出任何内容。</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="394" />
+            <location filename="../processing/outputs.py" line="419" />
             <source>Removed what this run had written: {removed}</source>
             <translation>已删除本次运行写出的内容：{removed}</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="375" />
+            <location filename="../processing/outputs.py" line="400" />
             <source>{path} (layer {layer})</source>
             <translation>{path}（图层 {layer}）</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="390" />
+            <location filename="../processing/outputs.py" line="415" />
             <source>Could not remove {path}, written by the failed run: {reason}; delete it by hand.</source>
             <translation>无法删除失败的运行写出的 {path}：{reason}；请手动删除。</translation>
         </message>
@@ -1196,45 +1247,60 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>CORE_LABEL_FIELD“{field}”不是 CORES 的字段：核心城市不加注记。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="371" />
-            <location filename="../processing/rendermaps.py" line="363" />
+            <location filename="../processing/rendermaps.py" line="346" />
+            <source>MAP_CRS '{value}' gives {crs}: a map cannot be projected into it; choose a CRS such as EPSG:4326, or leave MAP_CRS empty for the Albers equal-area projection of China.</source>
+            <translation>MAP_CRS“{value}”给出的是{crs}：地图无法投影到其中；请选择 EPSG:4326 等坐标参考系，或将 MAP_CRS 留空以使用中国 Albers 等积投影。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="383" />
+            <location filename="../processing/rendermaps.py" line="375" />
             <source>Cancelled: no map was written.</source>
             <translation>已取消：未写出任何地图。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="380" />
+            <location filename="../processing/rendermaps.py" line="392" />
             <source>Map written: {path}</source>
             <translation>已写出地图：{path}</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="401" />
-            <source>{parameter} layer '{layer}' ({source}) has no coordinate reference system: it is drawn as longitude/latitude (EPSG:4326), as noted on the map. If that is wrong, assign its CRS in the layer's properties (Source &gt; Assigned Coordinate Reference System) and run again.</source>
-            <translation>{parameter} 图层“{layer}”（{source}）没有坐标参考系：按经纬度（EPSG:4326）绘制，并在地图上注明。如不正确，请在图层属性中指定其坐标参考系（源 &gt; 指定的坐标参考系）后重新运行。</translation>
+            <location filename="../processing/rendermaps.py" line="402" />
+            <source>CLARITY_FIELD '{field}' is read only with CLEAR_CHANGES_ONLY, which is off: the maps are drawn as styled. Turn CLEAR_CHANGES_ONLY on to grey the regions whose change is not clear, or leave CLARITY_FIELD empty.</source>
+            <translation>只有开启 CLEAR_CHANGES_ONLY 时才读取 CLARITY_FIELD“{field}”，而它已关闭：地图按原有样式绘制。请开启 CLEAR_CHANGES_ONLY 以灰显变化不明确的地区，或将 CLARITY_FIELD 留空。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="415" />
+            <location filename="../processing/rendermaps.py" line="416" />
+            <source>CLEAR_CHANGES_ONLY is on, but no layer of LAYERS is a map of an unevenness measure ({layers}: not graduated by a measure such as theil_popu_2020), so no change can be shown: choose the mega-region layer (OUTPUT_REGIONS) of 'Core-secondary unevenness' run with two years and confidence intervals, or turn CLEAR_CHANGES_ONLY off.</source>
+            <translation>CLEAR_CHANGES_ONLY 已开启，但 LAYERS 中没有不均衡测度的地图（{layers}：未按 theil_popu_2020 等测度分级），因此无法显示变化：请选择用两个年份并带置信区间运行“核心—次级城市不均衡”所得的城市群图层（OUTPUT_REGIONS），或关闭 CLEAR_CHANGES_ONLY。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="442" />
+            <source>{parameter} layer '{layer}' ({source}) has {crs}: it is drawn as longitude/latitude (EPSG:4326), as noted on the map. If that is wrong, {advice}.</source>
+            <translation>{parameter} 图层“{layer}”（{source}）：{crs}。按经纬度（EPSG:4326）绘制，并在地图上注明。如不正确，请{advice}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="456" />
             <source>Rendered '{layer}': {title}</source>
             <translation>已绘制“{layer}”：{title}</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="412" />
+            <location filename="../processing/rendermaps.py" line="453" />
             <source>Labels that did not fit on the map of '{layer}': {labels}; choose a larger page (WIDTH_MM, HEIGHT_MM).</source>
             <translation>“{layer}”地图上放不下的注记：{labels}；请选择更大的页面（WIDTH_MM、HEIGHT_MM）。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="468" />
+            <location filename="../processing/rendermaps.py" line="509" />
             <source>The bundled national outline (resources/data/national) is missing: the map of China is drawn without the South China Sea inset; reinstall the plugin.</source>
             <translation>插件自带的国界轮廓（resources/data/national）缺失：全国地图将不带南海诸岛附图绘制；请重新安装插件。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="487" />
+            <location filename="../processing/rendermaps.py" line="528" />
             <source>LAYERS layer '{layer}' has no geometry to map (every geometry is empty or NULL): choose a layer with geometries.</source>
             <translation>LAYERS 图层“{layer}”没有可制图的几何（所有几何均为空或 NULL）：请选择带几何的图层。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="449" />
-            <source>'{layer}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does not apply, it is drawn as styled.</source>
-            <translation>“{layer}”不是不均衡测度的地图：CLEAR_CHANGES_ONLY 不适用，按原有样式绘制。</translation>
+            <location filename="../processing/rendermaps.py" line="490" />
+            <source>LAYERS layer '{layer}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does not apply to it, and it is drawn as styled.</source>
+            <translation>LAYERS 图层“{layer}”不是不均衡测度的地图：CLEAR_CHANGES_ONLY 对其不适用，按原有样式绘制。</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="74" />
@@ -1402,8 +1468,8 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="69" />
-            <source>INPUT has no valid CRS: set the layer's CRS so the nearest core can be found by geodesic distance, or choose another CORE_REFERENCE</source>
-            <translation>INPUT 没有有效的坐标参考系：请设置图层的坐标参考系，以便按测地线距离找到最近的核心城市，或另选 CORE_REFERENCE</translation>
+            <source>INPUT has {crs}, so the nearest core cannot be found by geodesic distance: {advice}; or choose another CORE_REFERENCE</source>
+            <translation>INPUT：{crs}，因此无法按测地线距离找到最近的核心城市：请{advice}；或另选 CORE_REFERENCE</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="126" />
@@ -2162,8 +2228,8 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
         </message>
         <message>
             <location filename="../processing/zonal.py" line="249" />
-            <source>{input} has no coordinate reference system, so its polygons cannot be placed on the rasters: {advice}.</source>
-            <translation>{input} 没有坐标参考系，其面要素无法与栅格叠合：请{advice}。</translation>
+            <source>{input} has {crs}, so its polygons cannot be placed on the rasters: {advice}.</source>
+            <translation>{input}：{crs}，其面要素无法与栅格叠合：请{advice}。</translation>
         </message>
         <message>
             <location filename="../processing/zonal.py" line="267" />
@@ -2506,6 +2572,34 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness per mega-region, indicator and year (table)</source>
             <translation>按城市群、指标和年份的不均衡程度（表）</translation>
+        </message>
+        <message>
+            <source>{input} has no coordinate reference system: its coordinates are taken as longitude/latitude degrees (EPSG:4326). If they are not, {advice}.</source>
+            <translation type="vanished">{input} 没有坐标参考系：其坐标按经纬度（度，EPSG:4326）处理。如果不是经纬度，请{advice}。</translation>
+        </message>
+        <message>
+            <source>{where}: {reason} {input} has no coordinate reference system, so its coordinates were taken as degrees; {advice}.</source>
+            <translation type="vanished">{where}：{reason} {input} 没有坐标参考系，因此其坐标按经纬度（度）处理；请{advice}。</translation>
+        </message>
+        <message>
+            <source>assign it in the layer's properties (Source &gt; Assigned Coordinate Reference System) or with Vector general &gt; Assign projection, then run again</source>
+            <translation type="vanished">在图层属性中指定（源 &gt; 指定的坐标参考系），或使用“矢量通用 &gt; 指定投影”，然后重新运行</translation>
+        </message>
+        <message>
+            <source>{parameter} layer '{layer}' ({source}) has no coordinate reference system: it is drawn as longitude/latitude (EPSG:4326), as noted on the map. If that is wrong, assign its CRS in the layer's properties (Source &gt; Assigned Coordinate Reference System) and run again.</source>
+            <translation type="vanished">{parameter} 图层“{layer}”（{source}）没有坐标参考系：按经纬度（EPSG:4326）绘制，并在地图上注明。如不正确，请在图层属性中指定其坐标参考系（源 &gt; 指定的坐标参考系）后重新运行。</translation>
+        </message>
+        <message>
+            <source>'{layer}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does not apply, it is drawn as styled.</source>
+            <translation type="vanished">“{layer}”不是不均衡测度的地图：CLEAR_CHANGES_ONLY 不适用，按原有样式绘制。</translation>
+        </message>
+        <message>
+            <source>INPUT has no valid CRS: set the layer's CRS so the nearest core can be found by geodesic distance, or choose another CORE_REFERENCE</source>
+            <translation type="vanished">INPUT 没有有效的坐标参考系：请设置图层的坐标参考系，以便按测地线距离找到最近的核心城市，或另选 CORE_REFERENCE</translation>
+        </message>
+        <message>
+            <source>{input} has no coordinate reference system, so its polygons cannot be placed on the rasters: {advice}.</source>
+            <translation type="vanished">{input} 没有坐标参考系，其面要素无法与栅格叠合：请{advice}。</translation>
         </message>
         <message>
             <source>Adds to each prefecture its mega-region (one of the 19 urban agglomerations, 城市群, of China's 14th Five-Year Plan) and its role in it: &lt;b&gt;core&lt;/b&gt; (municipality, provincial capital or sub-provincial city) or &lt;b&gt;secondary&lt;/b&gt; (every other member).

@@ -22,7 +22,7 @@ from . import compat, qgis_io
 from .base import MegaregionAlgorithm
 from .deps import lazy_import
 from .i18n import shown
-from .input_checks import CheckedInputs, file_path
+from .input_checks import CheckedInputs, crs_missing, file_path, no_crs, no_crs_advice
 from .tables import delimited_text_path
 
 pd = lazy_import("pandas")
@@ -142,10 +142,16 @@ class AggregateCountiesAlgorithm(CheckedInputs, MegaregionAlgorithm):
         if json_fields and reader.providerType() == "ogr":
             self._json_as_text(reader, frame, json_fields, label, feedback)
         crs = reader.crs() if spatial else None
-        if spatial and not crs.isValid():
-            feedback.pushWarning(self.tr(
-                "{file} has no coordinate reference system (no .prj): its coordinates are kept as they are, the "
-                "output has none either.").format(file=label))
+        if spatial and crs_missing(crs):
+            if crs.isValid():  # an undefined SRS is no system: the output gets none either
+                feedback.pushWarning(self.tr(
+                    "{file} has {crs}: its coordinates are kept as they are, the output has no coordinate reference "
+                    "system either; {advice}.").format(file=label, crs=no_crs(crs), advice=no_crs_advice()))
+                crs = QgsCoordinateReferenceSystem()
+            else:
+                feedback.pushWarning(self.tr(
+                    "{file} has no coordinate reference system (no .prj): its coordinates are kept as they are, the "
+                    "output has none either.").format(file=label))
         return frame, (geometries if spatial else None), crs, label
 
     def _json_as_text(self, layer, frame, names, label, feedback):

@@ -11,7 +11,7 @@ from ..core import gcj02
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
 from .i18n import shown
-from .input_checks import CheckedInputs, checked_source, named, no_crs_advice
+from .input_checks import CheckedInputs, checked_source, crs_missing, named, no_crs, no_crs_advice
 
 SYSTEMS = ["gcj02", "bd09", "wgs84"]
 SYSTEM_LABELS = ["GCJ-02 (Amap, Tencent, Google China)", "BD-09 (Baidu)", "WGS84 (GPS, EPSG:4326)"]
@@ -65,16 +65,16 @@ class Gcj02ToWgs84Algorithm(CheckedInputs, MegaregionAlgorithm):
         src = SYSTEMS[self.parameterAsEnum(parameters, self.FROM_SYSTEM, context)]
         dst = SYSTEMS[self.parameterAsEnum(parameters, self.TO_SYSTEM, context)]
         crs = source.sourceCrs()
-        if crs.isValid() and not crs.isGeographic():
+        missing = crs_missing(crs)  # missing, or a GeoPackage's undefined SRS: nothing said of the coordinates
+        if not missing and not crs.isGeographic():
             raise QgsProcessingException(self.tr(
                 "{input} is in {crs}, a projected CRS: GCJ-02 and BD-09 shifts apply to longitude/latitude degrees. "
                 "Reproject the layer to EPSG:4326 first (Vector general > Reproject layer).").format(
                     input=named(parameters, self.INPUT), crs=crs.authid() or crs.description()))
-        if not crs.isValid():
+        if missing:
             feedback.pushWarning(self.tr(
-                "{input} has no coordinate reference system: its coordinates are taken as longitude/latitude degrees "
-                "(EPSG:4326). If they are not, {advice}.").format(
-                    input=named(parameters, self.INPUT), advice=no_crs_advice()))
+                "{input} has {crs}: its coordinates are taken as longitude/latitude degrees (EPSG:4326). If they are "
+                "not, {advice}.").format(input=named(parameters, self.INPUT), crs=no_crs(crs), advice=no_crs_advice()))
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.3)
         shapes = qgis_io.shapely_geometries(geometries)
         converted = []
@@ -87,11 +87,11 @@ class Gcj02ToWgs84Algorithm(CheckedInputs, MegaregionAlgorithm):
                 converted.append(shape if shape is None or src == dst else gcj02.transform_geometry(shape, src, dst))
             except ValueError as exc:
                 where = self.tr("{input}, feature {number}").format(input=named(parameters, self.INPUT), number=i + 1)
-                if not crs.isValid():
+                if missing:
                     raise QgsProcessingException(self.tr(
-                        "{where}: {reason} {input} has no coordinate reference system, so its coordinates were taken "
-                        "as degrees; {advice}.").format(where=where, reason=shown(exc), input=named(parameters, self.INPUT),
-                                                        advice=no_crs_advice())) from exc
+                        "{where}: {reason} {input} has {crs}, so its coordinates were taken as degrees; {advice}."
+                    ).format(where=where, reason=shown(exc), input=named(parameters, self.INPUT), crs=no_crs(crs),
+                             advice=no_crs_advice())) from exc
                 raise QgsProcessingException(self.tr("{input}: {reason}").format(input=where, reason=exc)) from exc
             feedback.setProgress(30 + 50 * (i + 1) / max(n, 1))
         out_geoms = qgis_io.qgs_geometries(converted)

@@ -91,7 +91,7 @@ def table_problem(path):
             return None
         except (ValueError, UnicodeError, OSError) as exc:
             return shown(exc)
-        return None
+        return _text_layer_problem(path, suffix)
     if suffix in EXCEL_SUFFIXES:
         if not zipfile.is_zipfile(path):
             return tr("'{path}' cannot be read: it is not an Excel workbook (an .xlsx file is a zip archive; this one "
@@ -106,6 +106,27 @@ def table_problem(path):
                       "sheet as CSV").format(path=path, reason=_reason(str(exc), type(exc).__name__))
         return None
     return vector_problem(path)
+
+
+def _text_layer_problem(path, suffix):
+    """Why QGIS's loader cannot open the delimited text file ``path`` as a layer although it reads
+    as a table, or None: QGIS (OGR) reads text in UTF-8 or the system's encoding, not UTF-16, and
+    only from a file named .csv (or .tsv); QGIS's own message would say the file is 'not found'."""
+    with open(path, "rb") as handle:
+        start = handle.read(2)
+    if start in (b"\xff\xfe", b"\xfe\xff"):
+        return tr("'{path}' cannot be read as a table: it is UTF-16 text (with a byte-order mark), which QGIS's "
+                  "reader of delimited text does not decode; save it as UTF-8 or GBK (Excel: 'CSV UTF-8'; a text "
+                  "editor: encoding UTF-8 or GBK)").format(path=path)
+    if suffix == ".csv":
+        return None
+    from qgis.core import QgsVectorLayer
+
+    if QgsVectorLayer(path, "table", "ogr").isValid():
+        return None
+    return tr("'{path}' cannot be opened as a table: QGIS reads delimited text from files named .csv; rename it to "
+              "'{name}' (or save it as CSV), in UTF-8 or GBK").format(
+                  path=path, name=os.path.splitext(os.path.basename(path))[0] + ".csv")
 
 
 def _gdal():
@@ -349,9 +370,36 @@ def check_fields(fields, parameters, selections):
                     input=named(parameters, "INPUT"), fields=", ".join(names)))
 
 
+#: GDAL's names of the coordinate systems of a GeoPackage written without one (srs_id 0 and -1)
+UNDEFINED_CRS_NAMES = ("undefined geographic srs", "undefined cartesian srs")
+
+
+def crs_missing(crs):
+    """True when ``crs`` (a QgsCoordinateReferenceSystem) says nothing about the coordinates:
+    missing (invalid), or GDAL's 'Undefined geographic SRS' / 'Undefined Cartesian SRS' of a
+    GeoPackage written without a CRS, which QGIS reports as a valid CRS with no authority (and,
+    for the geographic one, as not geographic). Every look at a layer's CRS asks this first."""
+    if crs is None or not crs.isValid():
+        return True
+    if crs.authid():
+        return False
+    text = " ".join((crs.description() or "", crs.toWkt() or "")).lower()
+    return any(name in text for name in UNDEFINED_CRS_NAMES)
+
+
+def no_crs(crs):
+    """How a message says that ``crs`` (missing or undefined, see :func:`crs_missing`) is not there:
+    'no coordinate reference system', or an undefined one named."""
+    name = crs.description() if crs is not None and crs.isValid() else ""
+    if name:
+        return tr("an undefined coordinate reference system ('{name}', what GDAL writes into a GeoPackage saved "
+                  "without one)").format(name=name)
+    return tr("no coordinate reference system")
+
+
 def no_crs_advice():
     return tr("assign it in the layer's properties (Source > Assigned Coordinate Reference System) or with "
-              "Vector general > Assign projection, then run again")
+              "Vector general > Assign projection (native:assignprojection), then run again")
 
 
 class CheckedInputs:

@@ -55,18 +55,29 @@ def clarity_field(names, measure, indicator, given=None, layer_name="", metadata
     ).format(layer=layer_name, fields=list_names(candidates, 8), indicator=indicator))
 
 
+def mapped_measure(layer, metadata=None):
+    """``(measure, indicator)`` of the unevenness measure ``layer`` (a styled copy) is graduated
+    by, or None when it is not a map of an unevenness measure (CLEAR_CHANGES_ONLY does not
+    apply to it)."""
+    renderer = layer.renderer()
+    if renderer is None or renderer.type() != "graduatedSymbol":
+        return None
+    metadata = field_metadata(layer) if metadata is None else metadata
+    mapped = metadata.get(renderer.classAttribute())
+    if mapped is None or mapped["unit"] in ("p", "flag"):
+        return None  # not a measure of unevenness: a p-value or a flag has no change to map
+    return mapped["measure"], mapped["indicator"]
+
+
 def clear_changes(layer, given_field, lang):
     """Restyle ``layer`` (a copy) to show only clear changes. Returns ``(graduated renderer of the
     change, footer note)``, or ``None`` when the layer is not a map of an unevenness measure
     (it is then drawn as it is styled)."""
-    renderer = layer.renderer()
-    if renderer is None or renderer.type() != "graduatedSymbol":
-        return None
     metadata = field_metadata(layer)
-    mapped = metadata.get(renderer.classAttribute())
-    if mapped is None or mapped["unit"] in ("p", "flag"):
-        return None  # not a measure of unevenness: a p-value or a flag has no change to map
-    measure, indicator = mapped["measure"], mapped["indicator"]
+    mapped = mapped_measure(layer, metadata)
+    if mapped is None:
+        return None
+    measure, indicator = mapped
     names = layer.fields().names()
     changes = [f for f, e in metadata.items() if f in names and e["measure"] == measure
                and e["indicator"] == indicator and e["year"] == F.CHANGE and "interval" not in e]

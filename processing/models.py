@@ -40,7 +40,7 @@ from qgis.core import (
 from . import compat
 from .i18n import tr
 from .base import PLUGIN_DIR, help_url
-from .outputs import checked_destinations, destination_problem, run_guarded
+from .outputs import Location, checked_destinations, destination_problem, implied_problem, run_guarded
 
 MODELS_DIR = os.path.join(PLUGIN_DIR, "resources", "models")
 DATA_DIR = os.path.join(PLUGIN_DIR, "resources", "data")
@@ -250,6 +250,10 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         # the files OUTPUT_FOLDER will hold are checked once the folder exists (a run creates it)
         folder = self._folder(parameters, context)
         filled = self._filled(parameters, context, folder if folder and os.path.isdir(folder) else None)
+        # what OUTPUT_FOLDER implies (the GeoPackage, the reports, the maps) never names an input
+        problem = self._implied_problem(parameters, context, folder)
+        if problem:
+            return False, problem
         ok, message = super().checkParameterValues(filled, context)
         if not ok:
             # QGIS's own text ("Incorrect parameter value for X") names neither value nor fix.
@@ -258,6 +262,36 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         # step runs (each step also checks its own inputs and outputs).
         problem = checked_destinations(self, filled, context) or generic_problem(self, filled, context)
         return (False, problem) if problem else (True, "")
+
+    def _implied(self, parameters, folder):
+        """``[(what, Location)]``: the files and the folder that OUTPUT_FOLDER ``folder`` implies and
+        no output parameter names: the GeoPackage (if a layer goes there), the reports and the
+        maps folder (see :data:`FOLDER_OUTPUTS`)."""
+        layers, implied = [], []
+        for name, (kind, target) in FOLDER_OUTPUTS.items():
+            if self.parameterDefinition(name) is None:
+                continue
+            value = parameters.get(name)
+            if _given(value) and not _temporary(value):
+                continue  # written where it names, checked as the model's output
+            if kind == "layer":
+                layers.append(target)
+            else:
+                implied.append((tr("the report {name}").format(name=target), Location(os.path.join(folder, target))))
+        if layers:
+            implied.insert(0, (tr("the layers {names}").format(names=", ".join(layers)),
+                               Location(os.path.join(folder, GEOPACKAGE))))
+        if MAPS_STEP in self.childAlgorithms():
+            implied.append((tr("the PNG maps"), Location(os.path.join(folder, MAPS_FOLDER), folder=True)))
+        return implied
+
+    def _implied_problem(self, parameters, context, folder):
+        """Why the files OUTPUT_FOLDER implies cannot be written: one of them is (or, for the maps
+        folder, holds) an input; None when none is or no folder is given."""
+        if not folder:
+            return None
+        filled = self._filled(parameters, context)
+        return implied_problem(self, filled, context, self._implied(parameters, folder))
 
     def _folder(self, parameters, context):
         """OUTPUT_FOLDER as an absolute path (a new temporary folder for 'TEMPORARY_OUTPUT', the
@@ -310,6 +344,10 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                 results[OUTPUT_FOLDER] = folder
             return results
 
+        # before anything is read or made: no file OUTPUT_FOLDER implies may be an input
+        problem = self._implied_problem(parameters, context, folder)
+        if problem:
+            raise QgsProcessingException(problem)
         created = bool(folder) and not os.path.isdir(folder)
         if created:
             # the folder itself is checked first; the files in it once it exists

@@ -326,6 +326,31 @@ def destination_problem(alg, parameters, context):
     return None
 
 
+def implied_problem(alg, parameters, context, implied):
+    """The first of ``implied`` (``[(what, Location)]``: files and folders a run writes that
+    are no destination parameter of their own, such as the GeoPackage, reports and maps folder
+    that the pipeline's OUTPUT_FOLDER implies) that is or holds an input, with a message naming
+    the input, the path and the fix; None when none is. A file is compared whole: a new layer
+    written into the GeoPackage an input reads changes that input's bytes."""
+    if not implied:
+        return None
+    inputs = _inputs(alg, parameters, context)
+    for what, dest in implied:
+        folder_key = dest.key.rstrip(os.sep) + os.sep
+        for input_name, source in inputs:
+            inside = dest.folder and source.key.startswith(folder_key)
+            if not (dest.same_file(source) or inside):
+                continue
+            if dest.folder:
+                return tr("OUTPUT_FOLDER would write {what} into {path}, which holds {input} ({source}): choose "
+                          "another OUTPUT_FOLDER, or move {input} out of that folder.").format(
+                              what=what, path=dest.path, input=input_name, source=source.path)
+            return tr("OUTPUT_FOLDER would write {what} into {path}, which is {input} ({source}): choose another "
+                      "OUTPUT_FOLDER, or move or rename {input}; the run never writes into an input.").format(
+                          what=what, path=dest.path, input=input_name, source=source.describe())
+    return None
+
+
 def checked_destinations(alg, parameters, context):
     """:func:`destination_problem` for ``checkParameterValues``: a failure of the check itself
     is logged and does not block the run (``processAlgorithm`` checks again and reports it)."""

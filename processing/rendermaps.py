@@ -42,8 +42,8 @@ from . import compat
 from . import layer_metadata, map_labels, map_layout, map_symbols, map_texts
 from .base import MegaregionAlgorithm
 from .i18n import tr
-from .input_checks import CheckedInputs
-from .map_changes import clear_changes
+from .input_checks import CheckedInputs, crs_missing, no_crs, no_crs_advice
+from .map_changes import clear_changes, mapped_measure
 from .map_layout import ALBERS_CHINA, layout_frames, pixel_size  # noqa: F401 (the layout's frames, for tests)
 from .map_texts import describe_field, text  # noqa: F401
 from ..core import fields as F
@@ -336,6 +336,17 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         lang = LANGUAGE_CODES[self.parameterAsEnum(parameters, self.LANGUAGE, context)] or map_texts.interface_language()
         crs = self.parameterAsCrs(parameters, self.MAP_CRS, context)
         crs_name = crs.description() or crs.authid()
+        given = parameters.get(self.MAP_CRS)
+        if isinstance(given, QgsCoordinateReferenceSystem):
+            given = given.authid() or given.description() if given.isValid() else None
+        given = str(given).strip() if given is not None else ""
+        if given and crs_missing(crs):
+            # a CRS named by a layer without one (or with a GeoPackage's undefined SRS) is a choice that
+            # cannot be honoured: not the Albers default in its place
+            raise QgsProcessingException(self.tr(
+                "MAP_CRS '{value}' gives {crs}: a map cannot be projected into it; choose a CRS such as EPSG:4326, "
+                "or leave MAP_CRS empty for the Albers equal-area projection of China.").format(
+                    value=given, crs=no_crs(crs)))
         if not crs.isValid():
             crs, crs_name = QgsCoordinateReferenceSystem.fromProj(ALBERS_CHINA), text("albers", lang)
         return {
@@ -353,6 +364,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
     def compute(self, parameters, context, feedback):
         layers = self._layers(parameters, context)
         options = self._options(parameters, context, feedback)
+        self._check_clear_changes(layers, context, feedback, options["clear_only"], options["clarity_field"])
         folder = self._folder(parameters, context)
 
         written, pending = [], []  # final paths; (temporary path, final path)
@@ -381,6 +393,33 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         feedback.setProgress(100)
         return {self.OUTPUT_FOLDER: folder, self.OUTPUT_FILES: ";".join(written), self.MAP_COUNT: len(written)}
 
+    def _check_clear_changes(self, layers, context, feedback, clear_only, clarity):
+        """The clear-changes options are honoured or refused, never passed over: CLEAR_CHANGES_ONLY
+        needs a map of an unevenness measure among LAYERS, CLARITY_FIELD a field of a layer, and
+        CLARITY_FIELD is read only with CLEAR_CHANGES_ONLY. (A layer the option does not apply to,
+        beside one it applies to, is drawn as styled with a warning naming it, in :meth:`prepare`.)"""
+        if clarity and not clear_only:
+            feedback.pushWarning(self.tr(
+                "CLARITY_FIELD '{field}' is read only with CLEAR_CHANGES_ONLY, which is off: the maps are drawn as "
+                "styled. Turn CLEAR_CHANGES_ONLY on to grey the regions whose change is not clear, or leave "
+                "CLARITY_FIELD empty.").format(field=clarity))
+            return
+        if not clear_only:
+            return
+        if clarity and not any(clarity in layer.fields().names() for layer in layers):
+            layer = layers[0]
+            raise QgsProcessingException(tr(
+                "CLARITY_FIELD '{given}' is not a field of layer '{layer}' (fields: {fields}): "
+                "name the field that says whether each region's change is clear, or leave it empty to find it."
+            ).format(given=clarity, layer=map_name(layer), fields=F.list_names(layer.fields().names(), 12)))
+        if not any(mapped_measure(self._styled_copy(layer, context)) is not None for layer in layers):
+            raise QgsProcessingException(self.tr(
+                "CLEAR_CHANGES_ONLY is on, but no layer of LAYERS is a map of an unevenness measure ({layers}: "
+                "not graduated by a measure such as theil_popu_2020), so no change can be shown: choose the "
+                "mega-region layer (OUTPUT_REGIONS) of 'Core-secondary unevenness' run with two years and "
+                "confidence intervals, or turn CLEAR_CHANGES_ONLY off.").format(
+                    layers=F.list_names([map_name(layer) for layer in layers], 8, quote=True)))
+
     def _context_copies(self, layer, main, background, cores, label_field, lang, feedback, notes):
         """Copies of the background and the cores to draw, with an explicit CRS where the layer has none."""
         extra_bg = extra_cores = None
@@ -394,15 +433,17 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             extra_cores.setLabelsEnabled(False)
         for name, copy, original in ((self.LAYERS, main, layer), (self.BACKGROUND, extra_bg, background),
                                      (self.CORES, extra_cores, cores)):
-            if copy is not None and not copy.crs().isValid():
-                # QGIS would draw it in the map's CRS as if it were longitude/latitude: say so, and do it explicitly
+            if copy is not None and crs_missing(copy.crs()):
+                # QGIS would draw it in the map's CRS as if it were longitude/latitude (a GeoPackage's undefined
+                # SRS as well): say so, and do it explicitly
+                missing = copy.crs()
                 copy.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
                 notes.append(text("no_crs", lang, layer=original.name()))
                 feedback.pushWarning(self.tr(
-                    "{parameter} layer '{layer}' ({source}) has no coordinate reference system: it is "
-                    "drawn as longitude/latitude (EPSG:4326), as noted on the map. If that is wrong, assign its CRS in "
-                    "the layer's properties (Source > Assigned Coordinate Reference System) and run again.").format(
-                    parameter=name, layer=original.name(), source=original.source()))
+                    "{parameter} layer '{layer}' ({source}) has {crs}: it is drawn as longitude/latitude (EPSG:4326), "
+                    "as noted on the map. If that is wrong, {advice}.").format(
+                    parameter=name, layer=original.name(), source=original.source(), crs=no_crs(missing),
+                    advice=no_crs_advice()))
         return extra_bg, extra_cores
 
     def _render(self, layer, path, context, feedback, **options):
@@ -446,9 +487,9 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         if clear_only:
             changed = clear_changes(main, clarity_field, lang)
             if changed is None:
-                feedback.pushInfo(self.tr(
-                    "'{layer}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does not apply, it is drawn "
-                    "as styled.").format(layer=layer.name()))
+                feedback.pushWarning(self.tr(
+                    "LAYERS layer '{layer}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does not apply "
+                    "to it, and it is drawn as styled.").format(layer=layer.name()))
             else:
                 source_renderer, note = changed
                 notes.append(note)

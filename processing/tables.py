@@ -10,6 +10,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeatureSourceDefiniti
 from qgis.PyQt.QtCore import QUrl
 
 from . import qgis_io
+from .input_checks import file_path
 from .deps import lazy_import
 
 core_tables = lazy_import("..core.admin.tables", __package__)
@@ -40,6 +41,12 @@ def table_frame(alg, parameters, name, context, feedback=None):
     selected_only = isinstance(value, QgsProcessingFeatureSourceDefinition) and value.selectedFeaturesOnly
     layer = alg.parameterAsVectorLayer(parameters, name, context)
     path = None if selected_only else delimited_text_path(layer)
+    if path is None and layer is None and not selected_only:
+        # a text file QGIS's loader could not open (UTF-16, a .txt name): read here, so the
+        # message says why it cannot be read rather than QGIS's "not found"
+        given = file_path(value)
+        if given and given.lower().endswith(TEXT_SUFFIXES) and os.path.isfile(given):
+            path = given
     if path is not None:
         return core_tables.read_table(path)
     source = alg.parameterAsSource(parameters, name, context)

@@ -21,7 +21,7 @@ from . import compat, qgis_io
 from .base import MegaregionAlgorithm
 from .deps import lazy_import
 from .i18n import shown, tr, translated_language
-from .input_checks import CheckedInputs, checked_source, named
+from .input_checks import CheckedInputs, checked_source, crs_missing, named, no_crs, no_crs_advice
 from .styling import graduated_renderer
 from .styling_types import type_renderer
 
@@ -65,9 +65,9 @@ def _advanced(param):
 def representative_lonlat(geometries, crs, transform_context):
     """Longitude and latitude (EPSG:4326) of a point on the surface of every geometry (None
     for a null geometry or a point that cannot be transformed), as two lists."""
-    if not crs.isValid():
-        raise ValueError(tr("INPUT has no valid CRS: set the layer's CRS so the nearest core can be found "
-                            "by geodesic distance, or choose another CORE_REFERENCE"))
+    if crs_missing(crs):  # missing, or a GeoPackage's undefined SRS: no distance can be measured
+        raise ValueError(tr("INPUT has {crs}, so the nearest core cannot be found by geodesic distance: {advice}; or "
+                            "choose another CORE_REFERENCE").format(crs=no_crs(crs), advice=no_crs_advice()))
     transform = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"), transform_context)
     lon = [None] * len(geometries)
     lat = [None] * len(geometries)

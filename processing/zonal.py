@@ -13,7 +13,7 @@ from qgis.core import (
 from ..core import raster_presets
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
-from .input_checks import CheckedInputs, checked_source, named, no_crs_advice
+from .input_checks import CheckedInputs, checked_source, crs_missing, named, no_crs, no_crs_advice
 from .i18n import tr
 from .deps import lazy_import
 from .styling import graduated_renderer
@@ -245,10 +245,10 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
         source = checked_source(self, parameters, self.INPUT, context,
                                 polygons_for=self.tr("zonal statistics need polygons"))
         crs = source.sourceCrs()
-        if not crs.isValid():
+        if crs_missing(crs):  # missing, or a GeoPackage's undefined SRS: nothing to place the polygons by
             raise QgsProcessingException(self.tr(
-                "{input} has no coordinate reference system, so its polygons cannot be placed on the rasters: "
-                "{advice}.").format(input=named(parameters, self.INPUT), advice=no_crs_advice()))
+                "{input} has {crs}, so its polygons cannot be placed on the rasters: {advice}.").format(
+                    input=named(parameters, self.INPUT), crs=no_crs(crs), advice=no_crs_advice()))
         paths = self._raster_paths(parameters, context)
         stats = [self.STATS[i] for i in self.parameterAsEnums(parameters, self.STATISTICS, context)]
         percentiles = _numbers(self.parameterAsString(parameters, self.PERCENTILES, context), "PERCENTILES")

@@ -72,8 +72,14 @@ class Case:
     extra: dict = field(default_factory=dict)
 
 
-def C(id, alg, params, who, what, xfail=""):  # noqa: N802 (a row of the table)
-    return Case(id, alg, params, (who,) if isinstance(who, str) else tuple(who), str(what), xfail)
+def C(id, alg, params, who, what, xfail="", absent=()):  # noqa: N802 (a row of the table)
+    """``absent``: texts the message must not contain (e.g. QGIS's "not found" for a file that exists)."""
+    return Case(id, alg, params, (who,) if isinstance(who, str) else tuple(who), str(what), xfail,
+                {"absent": tuple(absent)})
+
+
+def absent_texts(case):
+    return case.extra.get("absent", ())
 
 
 # the model's own parameter check ends in "Incorrect parameter value for X" until
@@ -123,6 +129,14 @@ CASES = [
     C("join-no-matching-rows", "joinindicators", {"TABLE": "@nomatch.csv"}, "TABLE_KEY", "990100"),
     C("join-names-matched-as-codes", "joinindicators", {"TABLE": "@yearbook.csv", "TABLE_KEY": "city"},
       "TABLE_KEY", "金昌市"),
+    # a table file that exists and QGIS's loader does not open: why it cannot be read, never "not found"
+    C("join-table-utf16-bom", "joinindicators", {"TABLE": "@census_utf16_bom.csv"}, "census_utf16_bom.csv",
+      "UTF-8 or GBK", absent=("not found",)),
+    C("join-table-utf16-chinese-no-bom", "joinindicators", {"TABLE": "@names_utf16.csv", "TABLE_KEY": "城市",
+                                                             "MATCH_BY": 1}, "names_utf16.csv", "UTF-16",
+      absent=("not found",)),
+    C("join-table-txt-name", "joinindicators", {"TABLE": "@census.txt"}, "census.txt", "census.csv",
+      absent=("not found",)),
     C("join-field-not-in-table", "joinindicators", {"FIELDS": ["GDP"]}, "FIELDS", "GDP"),
     C("join-year-field-not-in-table", "joinindicators", {"YEAR_FIELD": "year"}, "YEAR_FIELD", "year"),
     C("join-year-not-a-number", "joinindicators", {"YEAR": "2020s"}, "YEAR", "2020s"),
@@ -156,6 +170,10 @@ CASES = [
     # ---------------------------------------------------------------- gcj02towgs84
     C("gcj-projected-input", "gcj02towgs84", {"INPUT": "@projected.gpkg"}, "INPUT", "EPSG:3857"),
     C("gcj-no-crs-metres", "gcj02towgs84", {"INPUT": "@nocrs_metres.shp"}, "INPUT", "nocrs_metres"),
+    # GDAL's undefined SRS is named where QGIS reports it (3.22: a valid CRS without authority), else it
+    # reads as a missing CRS; either way the CRS is named, never taken for a projected one
+    C("gcj-undefined-srs-metres", "gcj02towgs84", {"INPUT": "@undefined_metres.gpkg"}, "undefined_metres.gpkg",
+      "coordinate reference system", absent=("projected CRS",)),
     C("gcj-from-out-of-range", "gcj02towgs84", {"FROM_SYSTEM": 3}, "FROM_SYSTEM", "FROM_SYSTEM = 3"),
     C("gcj-to-out-of-range", "gcj02towgs84", {"TO_SYSTEM": 7}, "TO_SYSTEM", "TO_SYSTEM = 7"),
     C("gcj-input-missing", "gcj02towgs84", {"INPUT": "@boundaries_gcj.geojson"}, "INPUT",
@@ -171,6 +189,8 @@ CASES = [
     C("zonal-raster-is-folder", "zonalstatistics", {"RASTER": ["@folder"]}, "RASTER", "folder"),
     C("zonal-points", "zonalstatistics", {"INPUT": "@points.gpkg"}, "INPUT", "Point"),
     C("zonal-polygons-no-crs", "zonalstatistics", {"INPUT": "@nocrs_degrees.shp"}, "INPUT", "nocrs_degrees"),
+    C("zonal-polygons-undefined-srs", "zonalstatistics", {"INPUT": "@undefined_srs.gpkg"}, "undefined_srs.gpkg",
+      "coordinate reference system"),
     C("zonal-empty-layer", "zonalstatistics", {"INPUT": "@empty.gpkg"}, "INPUT", "empty.gpkg"),
     C("zonal-statistic-out-of-range", "zonalstatistics", {"STATISTICS": [99]}, "STATISTICS", "STATISTICS = 99"),
     C("zonal-coverage-out-of-range", "zonalstatistics", {"COVERAGE": 5}, "COVERAGE", "COVERAGE = 5"),
@@ -196,6 +216,8 @@ CASES = [
     C("ndvi-raster-truncated", "ndvi", {"RASTER": ["@truncated_2010.tif"]}, "RASTER", "truncated_2010.tif"),
     C("ndvi-bands-with-composite", "ndvi", {"BANDS": "1", "BAND_COMPOSITE": 1}, "BANDS", "BANDS = 1"),
     C("ndvi-product-out-of-range", "ndvi", {"PRESET": -1}, "PRESET", "PRESET = -1"),
+    C("ndvi-polygons-undefined-cartesian", "ndvi", {"INPUT": "@undefined_cartesian.gpkg"},
+      "undefined_cartesian.gpkg", "coordinate reference system", absent=("Traceback", "Transformer")),
     C("ndvi-raster-is-vector", "ndvi", {"RASTER": ["@boundaries.geojson"]}, "RASTER", "boundaries.geojson"),
     # ---------------------------------------------------------------- unevenness
     C("uneven-indicator-not-a-field", "unevenness", {"INDICATORS": ["gdp_2020"]}, "INDICATORS", "gdp_2020"),
@@ -233,6 +255,8 @@ CASES = [
       "gdp_2020"),
     C("typology-n-init-0", "typology", {"N_INIT": 0}, "N_INIT", "N_INIT = 0"),
     C("typology-not-assigned-yet", "typology", {"INPUT": "@joined.gpkg"}, "MEGAREGION_FIELD", "megaregion_id"),
+    C("typology-nearest-core-undefined-srs", "typology", {"INPUT": "@prepared_undefined.gpkg", "CORE_REFERENCE": 1},
+      "INPUT", "coordinate reference system"),
     C("typology-pool-out-of-range", "typology", {"POOL": 5}, "POOL", "POOL = 5"),
     C("typology-stability-negative", "typology", {"STABILITY_RESAMPLES": -1}, "STABILITY_RESAMPLES",
       "STABILITY_RESAMPLES = -1"),
@@ -262,6 +286,12 @@ CASES = [
     C("maps-background-points", "rendermaps", {"BACKGROUND": "@points.gpkg"}, "BACKGROUND", "points"),
     C("maps-cores-missing", "rendermaps", {"CORES": "@cores.gpkg"}, "CORES", "cores.gpkg"),
     C("maps-folder-is-a-file", "rendermaps", {"OUTPUT_FOLDER": "@notes.txt"}, "OUTPUT_FOLDER", "notes.txt"),
+    C("maps-clear-changes-without-a-measure", "rendermaps", {"CLEAR_CHANGES_ONLY": True},
+      ("'prepared'", "'prefectures'"), "CLEAR_CHANGES_ONLY is on"),
+    C("maps-clarity-field-not-a-field", "rendermaps", {"CLEAR_CHANGES_ONLY": True, "CLARITY_FIELD": "is_clear"},
+      "CLARITY_FIELD", "is_clear"),
+    C("maps-crs-undefined", "rendermaps", {"MAP_CRS": "@undefined_cartesian.gpkg"}, "MAP_CRS",
+      "coordinate reference system"),
     # ---------------------------------------------------------------- pipeline
     C("pipeline-table-missing", "pipeline", {"TABLE": "@census_2021.csv"}, "TABLE", "census_2021.csv"),
     C("pipeline-ntl-raster-missing", "pipeline", {"NTL_RASTERS": ["@ntl_2010.tif", "@ntl_2015.tif"]},
@@ -271,6 +301,8 @@ CASES = [
       "is a file, not a folder"),
     C("pipeline-wrong-table-key", "pipeline", {"TABLE_KEY": "citycode"}, "TABLE_KEY", "citycode"),
     C("pipeline-points-for-boundaries", "pipeline", {"BOUNDARIES": "@points.gpkg"}, "BOUNDARIES", "points"),
+    C("pipeline-table-utf16-bom", "pipeline", {"TABLE": "@census_utf16_bom.csv"}, ("TABLE", "census_utf16_bom.csv"),
+      "UTF-8 or GBK", absent=("not found",)),
     C("pipeline-ndvi-truncated", "pipeline", {"NDVI_RASTERS": ["@truncated_2010.tif"]},
       ("NDVI_RASTERS", "truncated_2010.tif"), "truncated_2010.tif"),
 ]
@@ -365,6 +397,11 @@ def build_inputs(folder, run=None):
 
     census = CENSUS.read_text(encoding="utf-8")
     (folder / "census_utf16.csv").write_bytes(census.encode("utf-16-le"))  # no byte-order mark
+    (folder / "census_utf16_bom.csv").write_bytes(census.encode("utf-16"))  # with it: QGIS's loader fails
+    (folder / "census.txt").write_text(census, encoding="utf-8")  # QGIS opens delimited text named .csv
+    names = "城市,地区\n" + "".join(f"{city},{region}\n" for city, region in [  # no NUL byte in a Chinese character
+        ("北京市", "北京"), ("天津市", "天津"), ("石家庄市", "河北"), ("唐山市", "河北")])
+    (folder / "names_utf16.csv").write_bytes(names.encode("utf-16-le"))
     (folder / "census.xlsx").write_bytes(b"PK\x03\x04" + os.urandom(2000))  # a damaged workbook
     lines = census.splitlines()
     lines[4] = lines[4] + ",1,2"  # line 5: two cells more than the header
@@ -420,6 +457,13 @@ def build_inputs(folder, run=None):
     twice = ["市代码,年份,均值"] + [f"{c},{y},{v}" for c, y, v in values] + ["130100,2020,2.5"]
     (folder / "panel_twice.csv").write_text("\n".join(twice) + "\n", encoding="utf-8")
 
+    # GeoPackages written without a CRS: GDAL's "Undefined geographic SRS" (srs_id 0), in degrees and in
+    # metres, and "Undefined Cartesian SRS" (srs_id -1)
+    _write_vector(folder / "undefined_srs.gpkg", "GPKG", None, ogr.wkbMultiPolygon, fields, polygons[:40])
+    _write_vector(folder / "undefined_metres.gpkg", "GPKG", None, ogr.wkbMultiPolygon, fields, metres[:40])
+    _write_vector(folder / "undefined_cartesian.gpkg", "GPKG", None, ogr.wkbMultiPolygon, fields, polygons[:40])
+    _set_srs_id(folder / "undefined_cartesian.gpkg", -1)
+
     ntl = gdal.Open(str(folder / "ntl_2010.tif"))
     copy = gdal.GetDriverByName("GTiff").CreateCopy(str(folder / "nocrs_2010.tif"), ntl)
     copy.SetProjection("")
@@ -437,9 +481,22 @@ def build_inputs(folder, run=None):
             "INPUT": joined["OUTPUT"], "KEY": "adcode", "OUTPUT": str(folder / "prepared.gpkg")})
         for name in ("joined.gpkg", "prepared.gpkg"):
             _rollback_journal(folder / name)
+        shutil.copy(folder / "prepared.gpkg", folder / "prepared_undefined.gpkg")
+        _set_srs_id(folder / "prepared_undefined.gpkg", 0)  # as if written without a CRS
         data = (folder / "prepared.gpkg").read_bytes()
         (folder / "truncated.gpkg").write_bytes(data[:8192])
     return folder
+
+
+def _set_srs_id(path, srs_id):
+    """The spatial reference of every layer of the GeoPackage ``path`` set to ``srs_id`` (GDAL
+    writes 0 for a layer without one; -1 is the other undefined system of the standard)."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(path)) as con:
+        con.execute("UPDATE gpkg_geometry_columns SET srs_id = ?", (srs_id,))
+        con.execute("UPDATE gpkg_contents SET srs_id = ?", (srs_id,))
+        con.commit()
 
 
 def _rollback_journal(path):

@@ -181,9 +181,10 @@ def read_table(path, sheet=None, delimiter=None, encoding=None):
     if encoding is None and _utf16_without_bom(data):
         raise ValueError(msg(
             "Table file '{path}' cannot be read: it is UTF-16 text without a byte-order mark, which cannot be "
-            "told apart from other encodings; save it as UTF-8 (Excel: 'CSV UTF-8'; a text editor: encoding UTF-8)",
+            "told apart from other encodings; save it as UTF-8 or GBK (Excel: 'CSV UTF-8'; a text editor: "
+            "encoding UTF-8 or GBK)",
             "无法读取表格文件“{path}”：它是不带字节顺序标记（BOM）的 UTF-16 文本，无法与其他编码区分；"
-            "请另存为 UTF-8（Excel：“CSV UTF-8”；文本编辑器：编码选 UTF-8）", path=path))
+            "请另存为 UTF-8 或 GBK（Excel：“CSV UTF-8”；文本编辑器：编码选 UTF-8 或 GBK）", path=path))
     text, used = decode_text(data, encoding)
     if not text.strip():
         raise ValueError(msg("Table file '{path}' is empty", "表格文件“{path}”为空", path=path))
@@ -198,15 +199,28 @@ def read_table(path, sheet=None, delimiter=None, encoding=None):
 
 
 def _utf16_without_bom(data):
-    """True when ``data`` looks like UTF-16 without a BOM: NUL bytes in every other position
-    of its start (text in UTF-8 or GB18030 has no NUL bytes)."""
+    """True when ``data`` looks like UTF-16 without a BOM. Text in UTF-8 or GB18030 has no NUL
+    byte, UTF-16 has one in every character below U+0100 (delimiters, digits, line ends) and in
+    some Chinese ones (一 is U+4E00): a start with a NUL byte that decodes as UTF-16 of either
+    byte order into text with a line end or a delimiter and no other control character is
+    UTF-16. (Read in the wrong byte order, a line end or comma would be U+0A00 or U+2C00.)"""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return False
     head = data[:4000]
+    head = head[: len(head) // 2 * 2]
     if len(head) < 4 or b"\x00" not in head:
         return False
-    even, odd = head[0::2], head[1::2]
-    return even.count(0) > 0.3 * len(even) or odd.count(0) > 0.3 * len(odd)
+    for codec in ("utf-16-le", "utf-16-be"):
+        for end in (len(head), len(head) - 2):  # the start may end inside a surrogate pair
+            try:
+                text = head[:end].decode(codec)
+            except UnicodeDecodeError:
+                continue
+            controls = any(ord(c) < 32 and c not in "\t\r\n" for c in text)
+            if not controls and any(mark in text for mark in "\n,;\t|"):
+                return True
+            break
+    return False
 
 
 def _check_row_lengths(path, text, delimiter):

@@ -89,3 +89,27 @@ def test_pipeline_with_a_corrupt_raster_leaves_nothing(qgis_process, inputs, tmp
     refused(proc, "ndvi_damaged.tif")
     assert tree(out) == []
     assert checksums(inputs) == before
+
+
+def test_pipeline_output_folder_holding_the_boundaries(qgis_process, regional_boundaries, tmp_path):
+    """OUTPUT_FOLDER is the folder of the boundaries, and they are named megaregion.gpkg, the name of
+    the pipeline's GeoPackage: refused before anything is read (the join step once wrote its
+    unmatched rows into the user's file before the damaged raster stopped the run), exit not 0,
+    the file byte-identical and nothing new in the folder."""
+    from osgeo import gdal
+
+    folder = tmp_path / "work"
+    folder.mkdir()
+    gpkg = folder / "megaregion.gpkg"
+    gdal.VectorTranslate(str(gpkg), str(regional_boundaries), format="GPKG", layerName="boundaries")
+    shutil.copy(CENSUS, folder / CENSUS.name)
+    broken = broken_in_the_middle(NDVI, tmp_path / "ndvi_damaged.tif")
+    before = checksums(folder)
+    proc, _ = qgis_process.run_json(
+        "megaregion:pipeline",
+        {"BOUNDARIES": gpkg, "TABLE": folder / CENSUS.name, "NDVI_RASTERS": [broken], "OUTPUT_FOLDER": folder},
+        check=False)
+    refused(proc, "OUTPUT_FOLDER would write the layers prefectures", f"into {gpkg}, which is BOUNDARIES ({gpkg})",
+            "choose another OUTPUT_FOLDER")
+    assert checksums(folder) == before
+    assert tree(folder) == ["census_city_2010-2020.csv", "megaregion.gpkg"]

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from qgis.core import QgsProcessingException
 
-from bad_input_cases import CASES, build_inputs, case_parameters, input_files
+from bad_input_cases import CASES, absent_texts, build_inputs, case_parameters, input_files
 
 
 @pytest.fixture(scope="module")
@@ -33,10 +33,15 @@ def run_alg(qgis_app):
         def __init__(self):
             super().__init__()
             self.errors = []
+            self.warnings = []
 
         def reportError(self, error, fatalError=False):  # noqa: N802, N803 (QGIS API)
             self.errors.append(error)
             super().reportError(error, fatalError)
+
+        def pushWarning(self, warning):  # noqa: N802 (QGIS API)
+            self.warnings.append(warning)
+            super().pushWarning(warning)
 
     def _run(alg_id, params, feedback=None):
         return processing.run(alg_id, params, context=QgsProcessingContext(), feedback=feedback or Feedback())
@@ -74,6 +79,8 @@ def test_bad_input_is_a_clear_error(case, inputs, run_alg, tmp_path):
     low = message.lower()
     assert any(w.lower() in low for w in case.who), f"names none of {case.who}: {message}"
     assert case.what.lower() in low, f"does not name {case.what!r}: {message}"
+    for text in absent_texts(case):
+        assert text.lower() not in "\n".join([low] + feedback.errors).lower(), f"says {text!r}: {message}"
     assert _written(out) == [], f"{message}\nwritten: {_written(out)}"
     assert input_files(params, out) == before
 
@@ -84,3 +91,36 @@ def test_the_table_covers_every_algorithm_with_60_cases():
                     "ndvi", "unevenness", "typology", "trend", "rendermaps", "pipeline"}
     assert len(CASES) >= 60
     assert len({c.id for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("layer, srs", [("undefined_srs.gpkg", "Undefined geographic SRS"),
+                                        ("undefined_cartesian.gpkg", "Undefined Cartesian SRS")])
+def test_undefined_srs_is_assumed_degrees_with_a_warning(layer, srs, inputs, run_alg, tmp_path):
+    """A GeoPackage written without a CRS, in degrees: the conversion and the map take it as
+    EPSG:4326, as they do a layer without a CRS, and the log says so, naming the undefined SRS
+    and how to assign the right one; the input is unchanged."""
+    from qgis.core import QgsVectorLayer
+
+    from megaregion.processing.input_checks import crs_missing
+
+    reported = QgsVectorLayer(str(inputs / layer), "layer", "ogr").crs()
+    assert crs_missing(reported)
+    # QGIS 3.22 reports GDAL's undefined SRS as a valid CRS without authority, named in the message
+    named = (f"has an undefined coordinate reference system ('{srs}'" if reported.isValid()
+             else "has no coordinate reference system")
+    before = input_files({"INPUT": str(inputs / layer)}, tmp_path)
+    feedback = run_alg.Feedback()
+    out = run_alg("megaregion:gcj02towgs84", {"INPUT": str(inputs / layer), "OUTPUT": str(tmp_path / "wgs84.gpkg")},
+                  feedback)["OUTPUT"]
+    converted = QgsVectorLayer(out, "converted", "ogr")
+    assert converted.crs().authid() == "EPSG:4326" and converted.featureCount() == 40
+    warning = "\n".join(feedback.warnings)
+    assert f"INPUT '{layer}' {named}" in warning
+    assert "taken as longitude/latitude degrees (EPSG:4326)" in warning and "native:assignprojection" in warning
+    assert "projected CRS" not in warning
+    feedback = run_alg.Feedback()
+    run_alg("megaregion:rendermaps", {"LAYERS": [str(inputs / layer)], "DPI": 30, "WIDTH_MM": 120, "HEIGHT_MM": 90,
+                                      "OUTPUT_FOLDER": str(tmp_path / "maps")}, feedback)
+    warning = "\n".join(feedback.warnings)
+    assert named in warning and "drawn as longitude/latitude" in warning
+    assert input_files({"INPUT": str(inputs / layer)}, tmp_path) == before

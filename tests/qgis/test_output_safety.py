@@ -484,6 +484,63 @@ def test_pipeline_cancel_after_the_first_output_leaves_nothing(data, tmp_path):
     assert checksums(data) == before
 
 
+def _folder_of_inputs(folder, boundaries):
+    """A folder as a user keeps it: the boundaries as megaregion.gpkg (the name of the pipeline's
+    GeoPackage), the census table in maps/ (the pipeline's maps folder)."""
+    from osgeo import gdal
+
+    folder.mkdir()
+    gdal.VectorTranslate(str(folder / "megaregion.gpkg"), str(boundaries), format="GPKG", layerName="boundaries")
+    (folder / "maps").mkdir()
+    shutil.copy(CENSUS, folder / "maps" / CENSUS.name)
+    return folder
+
+
+def _all_checksums(folder):
+    return {os.path.relpath(p, folder): sha256(p) for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("where", ["geopackage", "maps"])
+def test_pipeline_output_folder_holding_an_input_is_refused(tmp_path, regional_boundaries, where):
+    """OUTPUT_FOLDER implies megaregion.gpkg, the reports and maps/: none may be or hold an input.
+    With the boundaries as megaregion.gpkg the join step once wrote its unmatched rows into the
+    user's file before a damaged raster stopped the run (the layer was dropped again, the bytes
+    stayed changed); the run is refused before anything is read."""
+    folder = _folder_of_inputs(tmp_path / "work", regional_boundaries)
+    broken = broken_in_the_middle(NDVI, tmp_path / "ndvi_damaged.tif")
+    params = {"BOUNDARIES": str(folder / "megaregion.gpkg"), "TABLE": str(folder / "maps" / CENSUS.name),
+              "NDVI_RASTERS": [str(broken)], "OUTPUT_FOLDER": str(folder)}
+    if where == "geopackage":
+        params["TABLE"] = str(CENSUS)
+        expected = ("OUTPUT_FOLDER would write the layers prefectures, unmatched_table_rows, ",
+                    f"into {folder / 'megaregion.gpkg'}, which is BOUNDARIES ({folder / 'megaregion.gpkg'})")
+    else:
+        params["BOUNDARIES"] = str(BOUNDARIES)
+        expected = (f"OUTPUT_FOLDER would write the PNG maps into {folder / 'maps'}, which holds TABLE "
+                    f"({folder / 'maps' / CENSUS.name})",)
+    before, listing = _all_checksums(folder), tree(folder)
+    with pytest.raises(QgsProcessingException) as caught:
+        run("megaregion:pipeline", params)
+    for part in expected:
+        assert part in str(caught.value)
+    assert "choose another OUTPUT_FOLDER" in str(caught.value)
+    assert _all_checksums(folder) == before
+    assert tree(folder) == listing
+
+
+def test_pipeline_output_folder_with_named_outputs_implies_only_the_rest(tmp_path, regional_boundaries):
+    """Every layer output named elsewhere: megaregion.gpkg is not written, so the boundaries in it
+    are no obstacle (the maps folder still is, for an input in it)."""
+    folder = _folder_of_inputs(tmp_path / "work", regional_boundaries)
+    model = algorithm("megaregion:pipeline")
+    elsewhere = {name: str(tmp_path / "out" / file) for name, file in PIPELINE_OUTPUTS.items()}
+    implied = [location.path for _what, location in model._implied(elsewhere, str(folder))]
+    assert implied == [str(folder / "maps")]
+    implied = [location.path for _what, location in model._implied({}, str(folder))]
+    assert implied[0] == str(folder / "megaregion.gpkg") and str(folder / "maps") in implied
+    assert str(folder / "trend_report.html") in implied
+
+
 @pytest.mark.parametrize("link", [os.symlink, os.link], ids=["symbolic link", "hard link"])
 def test_output_naming_the_input_through_a_link_is_refused(data, tmp_path, link):
     source = data / "prefectures.gpkg"

@@ -106,8 +106,8 @@ def test_output_folder_is_checked_before_any_step(tmp_path):
 
 
 def test_output_folder_naming_an_input_layer_is_refused(tmp_path):
-    """OUTPUT_FOLDER's GeoPackage is checked like a named output: it may not be the
-    GeoPackage a layer input reads."""
+    """OUTPUT_FOLDER's GeoPackage is checked as an implied output, before the named ones: it may
+    not be the GeoPackage a layer input reads (whichever layer: a new layer changes the file)."""
     import shutil
 
     from data_paths import BOUNDARIES
@@ -122,7 +122,8 @@ def test_output_folder_naming_an_input_layer_is_refused(tmp_path):
     ok, message = pipeline().checkParameterValues(
         {"OUTPUT_FOLDER": str(tmp_path), "BOUNDARIES": f"{boundaries}|layername=prefectures"}, QgsProcessingContext())
     assert not ok
-    assert "ndvi:PREFECTURES would overwrite BOUNDARIES" in message and GEOPACKAGE in message
+    assert message.startswith("OUTPUT_FOLDER would write the layers prefectures, unmatched_table_rows")
+    assert f"into {boundaries}, which is BOUNDARIES ({boundaries}, layer prefectures)" in message
 
 
 LOADED = ["ndvi:PREFECTURES", "unevenness:REGIONS", "typology:CITIES", "typology:CORES", "trend:CITIES",

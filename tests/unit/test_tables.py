@@ -152,6 +152,23 @@ def test_utf16_without_byte_order_mark_is_refused_naming_the_file(tmp_path, enco
     assert tables.read_table(path)["city_code"].tolist() == ["110100", "130100", "422800"]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_table_mostly_in_chinese_is_refused_not_decoded_as_gbk(tmp_path, encoding):
+    """Chinese characters in UTF-16 hold no NUL byte: only the delimiters and line ends do, a
+    quarter of the characters here, all on one side. Decoded as GB18030 the file would read as
+    a table of garbage with one column."""
+    text = "城市,地区,人口\n" + "".join(f"{c},{p},{v}\n" for c, p, v in [
+        ("北京市", "北京", "二一八九"), ("天津市", "天津", "一三八七"), ("石家庄市", "河北", "一一二三")])
+    path = tmp_path / "names.csv"
+    path.write_bytes(text.encode(encoding))
+    data = path.read_bytes()
+    assert max(data[0::2].count(0), data[1::2].count(0)) < 0.3 * len(data) / 2  # below the former threshold
+    with pytest.raises(ValueError, match=r"UTF-16 text without a byte-order mark.*save it as UTF-8 or GBK"):
+        tables.read_table(path)
+    path.write_text(text, encoding="gb18030")  # the same table in GBK reads
+    assert tables.read_table(path)["城市"].tolist() == ["北京市", "天津市", "石家庄市"]
+
+
 def test_row_with_more_cells_than_the_header_names_its_line(tmp_path):
     path = tmp_path / "ragged.csv"
     path.write_text("city,city_code,GDP\n\n北京市,110100,1\n\"石家庄市\n(省会)\",130100,2\n恩施州,422800,3,4\n",
