@@ -4,6 +4,7 @@ Reading keeps attribute values as Python values (QGIS NULL -> None) and the geom
 aside as ``QgsGeometry``, so any provider works (files, memory layers, database tables,
 selections, model outputs). Writing happens only after the core computation succeeded,
 so a failed run leaves no half-written output."""
+import json
 import math
 
 import numpy as np
@@ -111,17 +112,30 @@ def frame_fields(frame, templates=None):
     fields = QgsFields()
     for name in frame.columns:
         idx = templates.lookupField(name) if templates is not None else -1
-        if idx >= 0:
+        if idx >= 0 and not _structured(templates.at(idx), frame[name]):
             fields.append(QgsField(templates.at(idx)))
+            continue
+        if idx >= 0:  # a JSON, map or list field (DataV's parent) is written as its JSON text
+            fields.append(QgsField(str(name), compat.FIELD_STRING))
             continue
         qtype, length, precision = _qvariant_type(frame[name])
         fields.append(QgsField(str(name), qtype, len=length, prec=precision))
     return fields
 
 
+def _structured(field, series):
+    """A field whose values are maps or lists (GeoJSON's JSON fields): not every format stores
+    them, every format stores their JSON text."""
+    if field.typeName().upper() in ("JSON", "JSONB", "MAP", "STRINGLIST", "INTEGERLIST", "REALLIST"):
+        return True
+    return any(isinstance(v, (dict, list, tuple)) for v in series)
+
+
 def _cell(value):
     if value is None:
         return None
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, ensure_ascii=False, default=str)
     if isinstance(value, (float, np.floating)):
         return None if math.isnan(value) else float(value)
     if isinstance(value, np.integer):

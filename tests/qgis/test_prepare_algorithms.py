@@ -138,3 +138,29 @@ def test_assign_output_opens_styled_by_megaregion_with_cores_marked(run_alg, tmp
     labels = re.findall(r'<rule [^>]*label="([^"]*)"', qml)
     assert len(labels) == 19 + 2
     assert "Beijing-Tianjin-Hebei (BTH)" in labels and labels[-2:] == ["In no mega-region", "Core city"]
+
+
+def test_assign_writes_a_json_field_as_its_text(run_alg, tmp_path):
+    """DataV's boundaries carry a JSON field (parent: {"adcode": 320000}) that a GeoPackage cannot
+    store as such: it is written as its JSON text, and the run goes through."""
+    import json
+
+    square = [[[118.7, 32.0], [118.9, 32.0], [118.9, 32.2], [118.7, 32.2], [118.7, 32.0]]]
+    features = [
+        {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": square},
+         "properties": {"adcode": code, "name": name, "level": "city", "parent": {"adcode": 320000},
+                        "acroutes": [100000, 320000]}}
+        for code, name in ((320100, "南京市"), (320500, "苏州市"))
+    ]
+    src = tmp_path / "320000.json"
+    src.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False), encoding="utf-8")
+    before = src.read_bytes()
+    out = tmp_path / "assigned.gpkg"
+    result = run_alg("megaregion:assignmegaregions", {"INPUT": str(src), "KEY": "adcode", "OUTPUT": str(out)})
+    layer = QgsVectorLayer(result["OUTPUT"])
+    rows = {f["name"]: f for f in layer.getFeatures()}
+    assert json.loads(rows["南京市"]["parent"]) == {"adcode": 320000}
+    assert json.loads(rows["苏州市"]["acroutes"]) == [100000, 320000]
+    assert (rows["南京市"]["megaregion_id"], rows["南京市"]["role"]) == ("YRD", "core")
+    assert (rows["苏州市"]["megaregion_id"], rows["苏州市"]["role"]) == ("YRD", "secondary")
+    assert src.read_bytes() == before
