@@ -124,25 +124,45 @@ def _fit(x, y, groups, resamples, confidence, rng, what):
     b = _slope(x, y)
     rho = _rho(x, y)
     residuals = (y - y.mean()) - b * (x - x.mean())
-    slopes = np.full(resamples, np.nan)
-    rhos = np.full(resamples, np.nan)
     if groups is None:
         strata = [np.arange(n)]
     else:
         strata = [np.flatnonzero(groups == g) for g in dict.fromkeys(groups)]
-    for r in range(resamples):
-        pick = np.concatenate([s[rng.integers(0, len(s), len(s))] for s in strata])
-        xb, yb = x[pick], y[pick]
-        if groups is not None:
-            xb, yb = _demean(xb, groups[pick]), _demean(yb, groups[pick])
-        if np.ptp(xb) > 0:
-            slopes[r] = _slope(xb, yb)
-            rhos[r] = _rho(xb, yb)
+    slopes, rhos = _resampled(x, y, strata, resamples, rng, groups is not None)
     slope_ci = _interval(slopes, confidence)
     rho_ci = _interval(rhos, confidence)
     pattern = verdict(slope_ci, rho_ci) if resamples else UNCLEAR
     return Gradient(slope=b, slope_ci=slope_ci, rho=rho, rho_ci=rho_ci, pattern=pattern, residuals=residuals, n=n,
                     resamples=int(resamples))
+
+
+def _resampled(x, y, strata, resamples, rng, within, chunk=500):
+    """Slope and rho of ``resamples`` bootstrap samples, drawn within each stratum, in
+    vectorised chunks; with ``within`` each stratum's draw is demeaned on its own."""
+    from scipy.stats import rankdata
+
+    slopes, rhos = [], []
+    for start in range(0, resamples, chunk):
+        size = min(chunk, resamples - start)
+        parts = [s[rng.integers(0, len(s), (size, len(s)))] for s in strata]
+        xb = np.concatenate([x[p] - (x[p].mean(axis=1, keepdims=True) if within else 0) for p in parts], axis=1)
+        yb = np.concatenate([y[p] - (y[p].mean(axis=1, keepdims=True) if within else 0) for p in parts], axis=1)
+        xc = xb - xb.mean(axis=1, keepdims=True)
+        yc = yb - yb.mean(axis=1, keepdims=True)
+        sxx = (xc * xc).sum(axis=1)
+        # one distinct distance in a draw: the mean's rounding must not pass for a spread
+        ok = np.ptp(xb, axis=1) > 1e-12 * max(float(np.abs(x).max()), 1e-300)
+        slopes.append(np.where(ok, (xc * yc).sum(axis=1) / np.where(ok, sxx, 1.0), np.nan))
+        rx = rankdata(xb, axis=1)
+        ry = rankdata(yb, axis=1)
+        rx = rx - rx.mean(axis=1, keepdims=True)
+        ry = ry - ry.mean(axis=1, keepdims=True)
+        den = np.sqrt((rx * rx).sum(axis=1) * (ry * ry).sum(axis=1))
+        good = ok & (den > 0)
+        rhos.append(np.where(good, (rx * ry).sum(axis=1) / np.where(good, den, 1.0), np.nan))
+    if not slopes:
+        return np.zeros(0), np.zeros(0)
+    return np.concatenate(slopes), np.concatenate(rhos)
 
 
 def _demean(v, groups):
