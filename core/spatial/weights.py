@@ -16,6 +16,7 @@ and is listed in :attr:`SpatialWeights.islands`; callers name it, never drop it 
 References: Anselin, L. (1988) *Spatial Econometrics: Methods and Models*, ch. 3;
 Rey, S. & Anselin, L. (2007) PySAL: a Python library of spatial analytical methods.
 """
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -109,7 +110,10 @@ def touching_pairs(geoms_a, geoms_b=None, tolerance=0.0):
     if not valid:
         return []
     items = [targets[k] for k in valid]
-    tree = STRtree(items)
+    with warnings.catch_warnings():
+        # shapely 1.8 announces the query API of 2.0; both are handled in _tree_query
+        warnings.simplefilter("ignore")
+        tree = STRtree(items)
     index_of = {id(g): pos for pos, g in enumerate(items)}
     pairs = set()
     for i, g in enumerate(geoms_a):
@@ -117,7 +121,10 @@ def touching_pairs(geoms_a, geoms_b=None, tolerance=0.0):
             continue
         x0, y0, x1, y1 = g.bounds
         window = box(x0 - tolerance, y0 - tolerance, x1 + tolerance, y1 + tolerance)
-        for pos in _tree_query(tree, window, index_of):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = _tree_query(tree, window, index_of)
+        for pos in found:
             j = valid[pos]
             if same and j <= i:
                 continue
