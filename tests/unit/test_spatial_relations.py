@@ -157,3 +157,15 @@ def test_bad_inputs_are_clear_errors():
     no_cores = frame.drop(columns="gap_x").assign(role="secondary", pop=1.0)
     with pytest.raises(ValueError, match="no row has role 'core'"):
         run(no_cores, geoms, lon, lat, indicators=["pop"])
+
+
+def test_report_in_both_languages(two_regions):
+    from megaregion.core.report_spatial import spatial_report_html
+
+    result = two_regions[-1]
+    en = spatial_report_html(result, "en")
+    zh = spatial_report_html(result, "zh")
+    assert en.count("<svg") == 2 and zh.count("<svg") == 2   # one scatter per mega-region
+    assert "gap narrows toward the core (borrowed size)" in en
+    assert "gap widens toward the core (agglomeration shadow)" in en
+    assert "越靠近核心差距越小（借用规模）" in zh and 'lang="zh-CN"' in zh
