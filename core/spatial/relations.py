@@ -262,6 +262,11 @@ def spatial_relations(frame, indicators, *, lon, lat, geometries=None, megaregio
             why = []
             if (~ok).any():
                 why.append(msg("{count} cities without a gap", "{count} 个城市没有差距值", count=int((~ok).sum())))
+                for p in secs[~ok]:
+                    city_note[p].append(tell(msg("no gap for {indicator} (a NULL value of the city or its cores): "
+                                                 "left out of the gradient and Moran's I",
+                                                 "{indicator} 没有差距值（城市或其核心城市的值为空）：不参与梯度和莫兰指数",
+                                                 indicator=ind)))
             use = np.flatnonzero(ok)
             w = w_all.subset(use)
             grad = gm = None
