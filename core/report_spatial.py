@@ -17,7 +17,6 @@ from .report_base import (
     is_number,
     page,
     svg,
-    text_width,
 )
 from .type_texts import check_lang
 
@@ -153,4 +152,4 @@ def spatial_report_html(result, lang="en"):
     return page(t["title"], body, "zh-CN" if lang == "zh" else "en")
 
 
-__all__ = ["spatial_report_html", "scatter", "PATTERN_WORDS", "text_width"]
+__all__ = ["spatial_report_html", "scatter", "PATTERN_WORDS"]
