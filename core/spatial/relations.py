@@ -162,6 +162,14 @@ def spatial_relations(frame, indicators, *, lon, lat, geometries=None, megaregio
     lat = np.full(len(frame), np.nan)
     lon[members], lat[members] = lon_m, lat_m
     tell = (lambda t: t.in_language(lang))
+    repaired = []
+    if geometries is not None:
+        geometries, repaired = sw.valid_polygons(list(geometries))
+        repaired = [p for p in repaired if role[p] is not None]
+        if repaired:
+            notes.append(msg("{count} invalid polygons repaired (make_valid) for contiguity: {cities}",
+                             "{count} 个无效多边形已修复（make_valid）以判断邻接：{cities}",
+                             count=len(repaired), cities=fv.list_names([names[p] for p in repaired], limit=10)))
 
     # ---- distances to the cores
     regions = sorted({mr[p] for p in secondary})
@@ -170,6 +178,9 @@ def spatial_relations(frame, indicators, *, lon, lat, geometries=None, megaregio
     each = np.full(len(frame), None, dtype=object)
     borders = np.full(len(frame), None, dtype=object)
     city_note = {p: [] for p in secondary}
+    for p in repaired:
+        if p in city_note:
+            city_note[p].append(tell(msg("polygon repaired (make_valid) for contiguity", "多边形已修复（make_valid）以判断邻接")))
     for region in regions:
         cores = np.flatnonzero((mr == region) & (role == fv.CORE))
         secs = np.flatnonzero((mr == region) & (role == fv.SECONDARY))

@@ -93,6 +93,24 @@ def _tree_query(tree, geom, index_of):
     return out
 
 
+def valid_polygons(geoms):
+    """``(geometries, repaired)``: every invalid polygon repaired (``make_valid``, polygonal
+    parts kept, as the zonal statistics repair them) and the positions repaired, so contiguity
+    never fails on a self-intersection of a web-simplified boundary."""
+    from ..zonal.geometry import polygonal_parts, repair
+
+    out, repaired = [], []
+    for k, g in enumerate(geoms):
+        if g is not None and not g.is_empty and not g.is_valid:
+            from shapely.geometry import MultiPolygon
+
+            out.append(MultiPolygon(polygonal_parts(repair(g)[0])))
+            repaired.append(k)
+        else:
+            out.append(g)
+    return out, repaired
+
+
 def touching_pairs(geoms_a, geoms_b=None, tolerance=0.0):
     """The pairs ``(i, j)`` of polygons that share at least one point (or lie within
     ``tolerance`` of each other): among ``geoms_a`` (``i < j``), or between ``geoms_a`` and

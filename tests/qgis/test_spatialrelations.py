@@ -14,6 +14,7 @@ from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeature,
     QgsProject,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -299,3 +300,48 @@ def test_cancel_stops_the_permutations():
 
     with pytest.raises(QgsProcessingException, match="Cancel"):
         spatial(Cancelling(), PERMUTATIONS=2999)
+
+
+#: The real third-party samples beside the checkout (``../shared/data/realdata``), test inputs only.
+REALDATA = next((p for p in (ROOT.parent / "shared" / "data" / "realdata", ROOT.parents[1] / "shared" / "data" / "realdata")
+                 if p.exists()), ROOT.parent / "shared" / "data" / "realdata")
+
+
+@pytest.mark.skipif(not (REALDATA / "datav-areas-v3-geomapdata").exists(), reason="real third-party samples absent")
+def test_real_datav_boundaries_with_invalid_polygons():
+    """DataV's province files merged (GCJ-02, 82 self-intersecting polygons, municipalities as
+    districts), assigned and joined to the census: the run repairs the polygons, says so, and
+    names its islands."""
+    import glob
+
+    from data_paths import CENSUS
+
+    merged = QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=adcode:integer&field=name:string", "datav", "memory")
+    feats = []
+    for path in sorted(glob.glob(str(REALDATA / "datav-areas-v3-geomapdata" / "province" / "*.json"))):
+        for f in QgsVectorLayer(path, "p", "ogr").getFeatures():
+            g = QgsFeature(merged.fields())
+            g.setGeometry(f.geometry())
+            g.setAttributes([int(f["adcode"]), f["name"]])
+            feats.append(g)
+    merged.dataProvider().addFeatures(feats)
+    assigned = run("megaregion:assignmegaregions", {"INPUT": merged, "KEY": "adcode", "OUTPUT": "memory:"})["OUTPUT"]
+    joined = run("megaregion:joinindicators", {
+        "INPUT": assigned, "INPUT_KEY": "adcode", "TABLE": str(CENSUS), "TABLE_KEY": "city_code",
+        "FIELDS": ["popu_2020"], "OUTPUT": "memory:", "UNMATCHED": "memory:"})["OUTPUT"]
+    feedback = RecordingFeedback()
+    out = spatial(feedback, INPUT=joined, INDICATORS=["popu_2020"])
+    assert out["CITY_COUNT"] == 213
+    assert any("invalid polygons repaired" in w for w in feedback.warnings), feedback.warnings
+    cities = rows(out["OUTPUT"])
+    assert all(c["dist_core_km"] is None or c["dist_core_km"] > 0 for c in cities)
+    assert any(c["lisa_popu_2020"] in ("HH", "LL", "HL", "LH") for c in cities)
+
+
+@pytest.mark.skipif(not (REALDATA / "amap-yrd-county-shp-noprj").exists(), reason="real third-party samples absent")
+def test_real_shapefile_without_prj_is_a_clear_error(tmp_path):
+    target = tmp_path / "spatial.gpkg"
+    with pytest.raises(QgsProcessingException) as error:
+        spatial(INPUT=str(REALDATA / "amap-yrd-county-shp-noprj" / "浙江省.shp"), OUTPUT=str(target))
+    assert "has no CRS" in str(error.value) and "浙江省.shp" in str(error.value)
+    assert not target.exists()

@@ -184,3 +184,14 @@ def test_knn_refuses_k_beyond_the_cities():
     pts = [Point(i, 0) for i in range(4)]
     with pytest.raises(ValueError, match="choose K from 1 to 3"):
         sw.knn_weights([p.x for p in pts], [p.y for p in pts], 4, metric="euclidean")
+
+
+def test_invalid_polygons_are_repaired_for_contiguity():
+    from shapely.geometry import Polygon
+
+    bowtie = Polygon([(0, 0), (1, 1), (1, 0), (0, 1)])   # self-intersecting, as web-simplified borders are
+    assert not bowtie.is_valid
+    fixed, repaired = sw.valid_polygons([bowtie, box(1, 0, 2, 1), None])
+    assert repaired == [0] and fixed[0].is_valid and fixed[2] is None
+    assert fixed[0].area == pytest.approx(0.5)
+    assert [list(n) for n in sw.queen_weights(fixed[:2]).neighbours] == [[1], [0]]
