@@ -14,6 +14,7 @@ SAMPLE = [
     "join-table-utf16-no-bom", "assign-membership-corrupt-xlsx", "gcj-projected-input",
     "zonal-raster-missing-in-list", "ntl-raster-no-crs", "ndvi-raster-truncated", "uneven-indicator-not-a-field",
     "typology-k-negative", "trend-wrong-year", "maps-empty-layer", "pipeline-wrong-table-key",
+    "spatial-polygons-no-crs",
 ]
 BY_ID = {c.id: c for c in CASES}
 
