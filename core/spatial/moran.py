@@ -14,7 +14,7 @@ with Cliff & Ord's (1981) variances under normality and under randomisation
                 / ((n - 1)(n - 2)(n - 3) S0^2) - E[I]^2
 
 Permutation p: the values are permuted over the cities ``P`` times; with ``L`` the number
-of permuted statistics ``>= I``, folded to the smaller tail (``L <- P - L`` when
+of permuted statistics ``>= I`` (ties within rounding, 1e-12 relative, count), folded to the smaller tail (``L <- P - L`` when
 ``P - L < L``), ``p = (L + 1) / (P + 1)``: the one-sided pseudo p-value in the direction of
 the observed statistic (Hope 1968; as PySAL's ``esda`` and GeoDa define ``p_sim``).
 
@@ -101,6 +101,12 @@ def _permutation_rounds(permutations):
         done += size
 
 
+def _tie(value):
+    """The rounding margin within which a permuted statistic equals the observed one: the same
+    arrangement summed in another order differs in the last bits, and must still count."""
+    return 1e-12 * max(1.0, abs(float(value)))
+
+
 def _tick(monitor, fraction):
     if monitor is not None and monitor(fraction) is False:
         raise Cancelled()
@@ -122,7 +128,10 @@ def global_moran(y, weights, permutations=999, rng=None, monitor=None):
     s0, s1, s2 = weights.sums()
     if s0 == 0:
         raise ValueError(msg("Moran's I needs at least one pair of neighbours", "莫兰指数至少需要一对相邻城市"))
-    stat = n / s0 * float(z @ w @ z) / z2ss
+    # the observed statistic by the same expression as the permuted ones, so that a permutation
+    # giving the same arrangement ties with it exactly (and counts as "as extreme")
+    stat = float(n / s0 * np.einsum("pi,pi->p", z[None, :], z[None, :] @ w.T)[0] / z2ss)
+    tie = _tie(stat)
     ei = -1.0 / (n - 1)
     s02 = s0 * s0
     vi_norm = (n * n * s1 - n * s2 + 3 * s02) / ((n - 1) * (n + 1) * s02) - ei * ei
@@ -137,7 +146,7 @@ def global_moran(y, weights, permutations=999, rng=None, monitor=None):
         order = np.argsort(rng.random((size, n)), axis=1)
         zp = z[order]
         sims = n / s0 * np.einsum("pi,pi->p", zp, zp @ w.T) / z2ss
-        larger += int((sims >= stat).sum())
+        larger += int((sims >= stat - tie).sum())
         total += float(sims.sum())
     p_sim = float(_folded_p(larger, permutations)) if permutations else float("nan")
     ei_sim = total / permutations if permutations else float("nan")
@@ -209,7 +218,7 @@ def local_moran(y, weights, permutations=999, rng=None, alpha=0.05, correction="
                 ids = draws[:, :card[i]]
                 ids = ids + (ids >= i)   # positions among the others, past i
                 sims = (n - 1) * z[i] * (z[ids] @ weights.weights[i]) / den
-                larger[i] += (sims >= stat[i]).sum()
+                larger[i] += (sims >= stat[i] - _tie(stat[i])).sum()
     p = _folded_p(larger, permutations) if permutations else np.full(n, np.nan)
     p = np.where(has, p, np.nan)
     stat = np.where(has, stat, np.nan)

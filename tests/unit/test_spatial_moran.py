@@ -195,3 +195,21 @@ def test_invalid_polygons_are_repaired_for_contiguity():
     assert repaired == [0] and fixed[0].is_valid and fixed[2] is None
     assert fixed[0].area == pytest.approx(0.5)
     assert [list(n) for n in sw.queen_weights(fixed[:2]).neighbours] == [[1], [0]]
+
+
+def test_permutation_p_of_four_cities_equals_exact_enumeration():
+    """With four cities the 24 arrangements can be listed: the permuted p converges to the
+    folded share of arrangements at least as large, ties (the observed arrangement itself and
+    its mirror) included."""
+    import itertools
+
+    w = sw.queen_weights(lattice(1, 4))
+    y = np.array([1.0, 2.0, 3.0, 4.5])
+    z = y - y.mean()
+    m = w.matrix()
+    values = np.array([4 / m.sum() * np.array(p) @ m @ np.array(p) / (z @ z) for p in itertools.permutations(z)])
+    ours = mo.global_moran(y, w, PERMS, rng=0)
+    at_least = int((values >= ours.I - 1e-12).sum())
+    exact = min(at_least, 24 - at_least) / 24
+    assert at_least == 2   # the observed order and its reverse
+    assert abs(ours.p_sim - exact) <= mc_tolerance(exact)
