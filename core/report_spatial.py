@@ -41,7 +41,7 @@ TEXTS = {
                "shadow). The row ALL pools the country with mega-region fixed effects. Moran's I measures whether "
                "neighbouring secondary cities have similar gaps ({weights} weights, {permutations} permutations)."),
         header=["Mega-region", "Cities", "Gradient", "Interval", "Spearman's rho", "Interval", "Pattern",
-                "Moran's I", "p", "HH / LL / HL / LH", "Note"],
+                "Moran's I", "p", "HH/LL/HL/LH", "Note"],
         indicator="Indicator {indicator}",
         x_label="distance to the nearest core (km, log scale)", y_label="gap",
         scatter="Gap against distance to the nearest core, {region}, {indicator}",
@@ -53,7 +53,7 @@ TEXTS = {
                "与到最近核心城市的椭球面距离。梯度是差距对距离对数的最小二乘斜率；斜率及其区间、斯皮尔曼 ρ 的区间均小于 0，"
                "表示越靠近核心差距越小（借用规模）；均大于 0 表示越靠近核心差距越大（集聚阴影）。ALL 行为全国合并并控制城市群固定效应。"
                "莫兰指数衡量相邻次级城市的差距是否相似（{weights} 权重，{permutations} 次置换）。"),
-        header=["城市群", "城市数", "梯度", "区间", "斯皮尔曼 ρ", "区间", "格局", "莫兰指数", "p", "HH / LL / HL / LH", "备注"],
+        header=["城市群", "城市数", "梯度", "区间", "斯皮尔曼 ρ", "区间", "格局", "莫兰指数", "p", "HH/LL/HL/LH", "备注"],
         indicator="指标 {indicator}",
         x_label="到最近核心城市的距离（公里，对数刻度）", y_label="差距",
         scatter="差距与到最近核心城市的距离：{region}，{indicator}",
@@ -138,7 +138,7 @@ def spatial_report_html(result, lang="en"):
                 fmt_interval(r["rho_ci_low"], r["rho_ci_high"], 2, lang) if is_number(r["rho_ci_low"]) else "",
                 '<span style="color:%s">%s</span>' % (PATTERN_COLOURS.get(pattern), esc(PATTERN_WORDS[lang][pattern])),
                 fmt_number(r["moran_i"]), fmt_p(r["moran_p"]) if is_number(r["moran_p"]) else "",
-                "%d / %d / %d / %d" % (r["n_hh"], r["n_ll"], r["n_hl"], r["n_lh"]),
+                '<span style="white-space:nowrap">%d/%d/%d/%d</span>' % (r["n_hh"], r["n_ll"], r["n_hl"], r["n_lh"]),
                 esc(r["note"]) if isinstance(r["note"], str) else ""])
         body.append(html_table(t["header"], cells, numeric=(1, 2, 3, 4, 5, 7, 8)))
         charts = []
@@ -146,7 +146,8 @@ def spatial_report_html(result, lang="en"):
             dist, gap, pattern = result.scatter.get((region, ind), ((), (), None))
             if len(dist):
                 label = t["scatter"].format(region=_region_label(region, lang), indicator=ind)
-                charts.append('<figure style="display:inline-block;margin:4px"><figcaption>%s</figcaption>%s</figure>'
+                charts.append('<figure style="display:inline-block;vertical-align:top;width:300px;margin:4px">'
+                              '<figcaption style="font-size:90%%">%s</figcaption>%s</figure>'
                               % (esc(_region_label(region, lang)), scatter(dist, gap, pattern, label, lang)))
         body.append("<div>%s</div>" % "".join(charts))
     return page(t["title"], body, "zh-CN" if lang == "zh" else "en")
