@@ -345,3 +345,20 @@ def test_real_shapefile_without_prj_is_a_clear_error(tmp_path):
         spatial(INPUT=str(REALDATA / "amap-yrd-county-shp-noprj" / "浙江省.shp"), OUTPUT=str(target))
     assert "has no CRS" in str(error.value) and "浙江省.shp" in str(error.value)
     assert not target.exists()
+
+
+@pytest.mark.parametrize("weights, extra", [(1, {"K": 4}), (2, {"DISTANCE_BAND": 150.0})])
+def test_knn_and_distance_band_weights_and_travel_time(weights, extra):
+    out = spatial(WEIGHTS=weights, PERMUTATIONS=99, BOOTSTRAP=99, TRAVEL_TIME="popu_2010", **extra)
+    cities = rows(out["OUTPUT"])
+    assert len(cities) == 213
+    if weights == 1:
+        # four neighbours wherever a mega-region has five secondary cities or more
+        assert {c["n_neighbours"] for c in cities if c["megaregion_id"] == "YRD"} == {4}
+    else:
+        # within 150 km: every neighbour count is possible, islands are named in the notes
+        assert out["ISLAND_COUNT"] == sum(1 for c in cities if c["n_neighbours"] == 0)
+    population = {(f["megaregion_id"], f["name"]): f["popu_2010"] for f in members()[1]}
+    copied = [c for c in cities if c["travel_time"] is not None]
+    assert len(copied) > 200
+    assert all(c["travel_time"] == population[(c["megaregion_id"], c["name"])] for c in copied)
