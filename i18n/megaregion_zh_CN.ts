@@ -260,8 +260,8 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <location filename="../processing/gcj02towgs84.py" line="84" />
             <location filename="../processing/qgis_io.py" line="54" />
             <location filename="../processing/qgis_io.py" line="163" />
-            <location filename="../processing/spatialrelations.py" line="282" />
-            <location filename="../processing/spatialrelations.py" line="280" />
+            <location filename="../processing/spatialrelations.py" line="285" />
+            <location filename="../processing/spatialrelations.py" line="283" />
             <location filename="../processing/typology_base.py" line="286" />
             <location filename="../processing/typology_base.py" line="289" />
             <location filename="../processing/unevenness.py" line="281" />
@@ -1207,19 +1207,19 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="114" />
-            <location filename="../processing/spatialrelations.py" line="264" />
+            <location filename="../processing/spatialrelations.py" line="267" />
             <source>Queen contiguity (shared boundary or vertex)</source>
             <translation>后式邻接（共同边界或顶点）</translation>
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="114" />
-            <location filename="../processing/spatialrelations.py" line="264" />
+            <location filename="../processing/spatialrelations.py" line="267" />
             <source>K nearest neighbours (geodesic distance)</source>
             <translation>K 最近邻（测地距离）</translation>
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="114" />
-            <location filename="../processing/spatialrelations.py" line="264" />
+            <location filename="../processing/spatialrelations.py" line="267" />
             <source>Distance band (geodesic distance)</source>
             <translation>距离带（测地距离）</translation>
         </message>
@@ -1249,7 +1249,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>{input} 没有坐标参考系：测地距离需要知道城市的位置；{advice}。</translation>
         </message>
         <message>
-            <location filename="../processing/spatialrelations.py" line="262" />
+            <location filename="../processing/spatialrelations.py" line="265" />
             <source>{weights} weights, {permutations} permutations, {resamples} bootstrap resamples, seed {seed}.</source>
             <translation>{weights}权重，{permutations} 次置换，{resamples} 次自助抽样，种子 {seed}。</translation>
         </message>
@@ -1260,21 +1260,26 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>{parameter}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
         </message>
         <message>
-            <location filename="../processing/spatialrelations.py" line="232" />
+            <location filename="../processing/spatialrelations.py" line="216" />
+            <source>INPUT has no role field '{field}': every feature is taken as a secondary city (as in the typology's output), the cores come from CORES.</source>
+            <translation>INPUT 没有角色字段“{field}”：每个要素都视为次级城市（同类型划分的输出），核心城市取自 CORES。</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="235" />
             <location filename="../processing/typology_base.py" line="264" />
             <location filename="../processing/unevenness.py" line="251" />
             <source>{count} features with no mega-region are not members and are left out.</source>
             <translation>{count} 个不属于任何城市群的要素不是成员，已排除。</translation>
         </message>
         <message>
-            <location filename="../processing/spatialrelations.py" line="240" />
+            <location filename="../processing/spatialrelations.py" line="243" />
             <location filename="../processing/typology_base.py" line="255" />
             <location filename="../processing/unevenness.py" line="256" />
             <source>No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' first.</source>
             <translation>INPUT 中没有要素在“{field}”中带有城市群：请先运行“为地级市划分城市群与核心城市”。</translation>
         </message>
         <message>
-            <location filename="../processing/spatialrelations.py" line="247" />
+            <location filename="../processing/spatialrelations.py" line="250" />
             <source>INPUT is in a projected CRS ({crs}): distances are measured on the WGS84 ellipsoid between the representative points transformed to longitude and latitude; the contiguity tolerance is in the layer's units.</source>
             <translation>INPUT 为投影坐标参考系（{crs}）：距离在 WGS84 椭球面上、以转换为经纬度的代表点之间测量；邻接容差以图层单位计。</translation>
         </message>
@@ -1284,12 +1289,12 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>INDICATORS 为空且 {input} 没有 gap_ 字段：请选择指标字段，或使用类型划分的次级城市输出。</translation>
         </message>
         <message>
-            <location filename="../processing/spatialrelations.py" line="287" />
+            <location filename="../processing/spatialrelations.py" line="290" />
             <source>{region} / {indicator}: gradient {gradient:.4f}, rho {rho:.3f}, {pattern}; Moran's I {moran}.</source>
             <translation>{region} / {indicator}：梯度 {gradient:.4f}，rho {rho:.3f}，{pattern}；莫兰指数 {moran}。</translation>
         </message>
         <message>
-            <location filename="../processing/spatialrelations.py" line="222" />
+            <location filename="../processing/spatialrelations.py" line="225" />
             <source>CORES has no field '{field}': give the typology's core output or a layer with the mega-region and name fields of INPUT.</source>
             <translation>CORES 没有字段“{field}”：请使用类型划分的核心城市输出，或带有与 INPUT 相同的城市群和名称字段的图层。</translation>
         </message>

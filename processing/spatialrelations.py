@@ -213,6 +213,9 @@ class SpatialRelationsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             city_field = None
         if role_field not in names:
             # the typology's secondary-city output: every row secondary, the cores from CORES
+            feedback.pushInfo(self.tr(
+                "INPUT has no role field '{field}': every feature is taken as a secondary city (as in the "
+                "typology's output), the cores come from CORES.").format(field=role_field))
             frame[role_field] = fields.SECONDARY
         frame = frame.copy()
         if parameters.get(self.CORES) is not None:
