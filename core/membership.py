@@ -27,6 +27,7 @@ from .fields import (CORE, MEGAREGION, MEGAREGION_ID, MEGAREGION_ZH, PHASE, ROLE
                      reason_of)
 from .messages import msg
 from .admin.tables import read_table
+from .city_ids import AGGREGATE_FIX, check_one_feature_per_key, county_evidence, is_county_code
 
 __all__ = [
     "MembershipError",
@@ -333,6 +334,18 @@ def summarise_membership(membership=None):
     return pd.DataFrame(rows)
 
 
+def _earlier_memberships(prefectures, codes):
+    """Rows an earlier run repeated for a city in several mega-regions (one feature per
+    membership, each with its own ``megaregion_id``): not a repeated key. None without that
+    column."""
+    if MEGAREGION_ID not in prefectures.columns:
+        return None
+    regions = prefectures[MEGAREGION_ID].reset_index(drop=True).map(lambda v: v if isinstance(v, str) else None)
+    frame = pd.DataFrame({"code": codes.to_numpy(), "region": regions.to_numpy()})
+    distinct = frame.groupby("code", dropna=True)["region"].agg(lambda r: r.notna().all() and r.is_unique)
+    return frame["code"].map(distinct).fillna(False).astype(bool).to_numpy()
+
+
 def _resolve_short_codes(raw, codes, table_codes):
     """Resolve 4-digit prefixes ('1301' -> '130100') where exactly one membership adcode
     (or the prefix followed by '00') fits; returns codes and the ambiguous raw values."""
@@ -393,7 +406,10 @@ def assign_megaregions(prefectures, key="adcode", membership=None, multiple="all
     ``result.attrs['warnings']`` lists such replacements and key values that are not codes.
 
     Raises :class:`MembershipError` (a ValueError) if ``key`` is not a column, holds no
-    administrative codes at all, or an option is invalid.
+    administrative codes at all, repeats (:func:`.city_ids.check_one_feature_per_key`: counties
+    keyed by their parent city, or one city in several features; an earlier run's one feature
+    per membership is not a repeat), or an option is invalid. Features with county-level codes
+    in no mega-region are named in the warnings.
     """
     if multiple not in ("all", "first"):
         raise MembershipError(msg("multiple={value!r}: use 'all' (one row per membership) or 'first'.",
@@ -426,6 +442,11 @@ def assign_megaregions(prefectures, key="adcode", membership=None, multiple="all
             "关键字段 {key!r} 中没有 6 位行政区划代码（取值：{values}）：请选择存放地级市 GB/T 2260 代码的字段，"
             "如 'adcode'（石家庄市为 130100）。",
             key=key, values=_names(examples) or msg("all empty", "全部为空")))
+    try:
+        check_one_feature_per_key(prefectures.reset_index(drop=True), key, codes=codes,
+                                  except_rows=_earlier_memberships(prefectures, codes))
+    except ValueError as exc:
+        raise MembershipError(reason_of(exc)) from None
     if ambiguous:
         warnings.append(msg(
             "{count} 4-digit value(s) of {key!r} fit several member codes and were left unassigned "
@@ -438,6 +459,17 @@ def assign_megaregions(prefectures, key="adcode", membership=None, multiple="all
             "{count} value(s) of {key!r} are not administrative codes and match no mega-region ({values}).",
             "{key!r} 中有 {count} 个取值不是行政区划代码，未匹配任何城市群（{values}）。",
             count=int(not_codes.sum()), key=key, values=_names(raw[not_codes])))
+
+    county = codes.map(lambda c: is_county_code(c) and c not in set(table["adcode"]))
+    if county.any():
+        frame = prefectures.reset_index(drop=True)
+        evidence = county_evidence(frame, np.flatnonzero(county.to_numpy())) or \
+            msg("county-level codes", "区县级代码")
+        warnings.append(msg(
+            "{count} features are counties or districts ({evidence}), not prefectures, and are in no mega-region "
+            "({values}): {fix}.",
+            "{count} 个要素是区县（{evidence}），不是地级市，不属于任何城市群（{values}）：{fix}。",
+            count=int(county.sum()), evidence=evidence, values=_names(raw[county], quote=False), fix=AGGREGATE_FIX))
 
     right = pd.DataFrame({
         "_code": table["adcode"],

@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 
 from . import fields as fv
+from .city_ids import check_one_row_per_city
 from .messages import msg
 
 MEGAREGION_FIELD = fv.MEGAREGION_ID
@@ -81,19 +82,5 @@ def _check_choice(name, value, allowed):
 
 
 def _check_unique_pairs(mr, names, city_field, frame):
-    if city_field is None:
-        return
-    ids = [str(v) for v in frame[city_field]]
-    seen = {}
-    dup = []
-    for i, (m, c) in enumerate(zip(mr, ids)):
-        if m is None:
-            continue
-        if (m, c) in seen:
-            dup.append(i)
-        seen[(m, c)] = i
-    if dup:
-        raise ValueError(msg("{count} cities appear twice in the same mega-region "
-                             "({cities}): keep one row per (mega-region, city)",
-                             "{count} 个城市在同一城市群中重复出现（{cities}）：每个（城市群，城市）只保留一行",
-                             count=len(dup), cities=fv.list_names([names[r] for r in dup])))
+    """One row per (mega-region, city id): :func:`.city_ids.check_one_row_per_city`."""
+    check_one_row_per_city(frame, city_field, mr, names)

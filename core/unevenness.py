@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from . import uncertainty as _unc
+from .city_ids import check_one_row_per_city
 from .dagum import dagum_gini
 from .fields import CORE, SECONDARY, list_names, reason_of
 from .inequality import InequalityInputError, theil_decomposition, weighted_mean
@@ -264,6 +265,7 @@ def unevenness_table(
     seed: int = 0,
     permutations: int = 0,
     headline: str = "theil",
+    city_field: Optional[str] = None,
 ) -> pd.DataFrame:
     """Core-secondary unevenness per mega-region x indicator x year, plus change rows.
 
@@ -295,6 +297,9 @@ def unevenness_table(
         cities have at most this many labellings they are all enumerated.
     headline : the measure whose change decides ``change_is_clear`` (one of
         :data:`.measures.HEADLINE_MEASURES`).
+    city_field : optional city id (the code field the assign step copied, e.g. ``adcode``);
+        an id that appears more than once within a mega-region is an error
+        (:func:`.city_ids.check_one_row_per_city`: counties measured as cities).
 
     Returns
     -------
@@ -348,6 +353,10 @@ def unevenness_table(
             "城市群字段 {field!r} 中有 {count} 个城市为空值（{cities}）：请只保留城市群的成员城市",
             field=region_field, count=int(bad.sum()), cities=_names(names[bad])))
     is_core = _roles(df, role_field, names)
+    try:
+        check_one_row_per_city(df, city_field, region_field, names)
+    except ValueError as exc:
+        raise UnevennessInputError(reason_of(exc)) from None
 
     values = read_indicators(df, spec, names, regions)
     weighted = weight_field is not None

@@ -4,6 +4,181 @@
     <context>
         <name>megaregion</name>
         <message>
+            <location filename="../processing/aggregatecounties.py" line="48" />
+            <source>Prefectures from counties</source>
+            <translation>县级单元汇总为地级单元</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="49" />
+            <source>Makes prefecture-level units (地级单元) from county-level layers or tables: districts, counties and county-level cities, as DataV, Amap or a county yearbook give them.
+
+&lt;b&gt;Input layers or tables&lt;/b&gt;: one or more polygon layers or tables (several files are merged, so DataV's 34 province files are one input). A Shapefile without .cpg whose text is UTF-8 is read as UTF-8.
+&lt;b&gt;Code field&lt;/b&gt;: the units' 6-digit administrative codes (adcode), as text or numbers.
+&lt;b&gt;Parent field&lt;/b&gt; (optional): the code of each unit's prefecture (Amap's ctadcode; DataV's JSON parent). Without it the parent comes from the code: the first four digits and 00 (320703 → 320700). Every district and county of a municipality (11…, 12…, 31…, 50…, also Chongqing's counties 5002xx) belongs to the municipality, under the plugin's code (北京 110100, 天津 120100, 上海 310100, 重庆 500000). Units that already are prefectures pass through; a table that also holds a prefecture's own row uses that row, so nothing is counted twice. Province codes (xx0000) are left out.
+&lt;b&gt;Province-direct county-level units&lt;/b&gt; (codes xx90xx: 济源, 仙桃, 潜江, 天门, 神农架, Hainan's 4690xx, Xinjiang's 6590xx): kept as units of their own, as the plan documents list them, or dropped.
+&lt;b&gt;Fields to sum&lt;/b&gt;: counts, totals, areas: the sum over the units with a value.
+&lt;b&gt;Fields to average&lt;/b&gt;: rates, shares, per-capita values: the mean sum(w·x)/sum(w) over the units where both the value and a weight above 0 are present, weighted by the &lt;b&gt;weight field&lt;/b&gt; (population, area) or equal without one.
+A numeric field in neither list is left out (named in the log); no field is summed that was not asked for. A prefecture where no unit has a value gets NULL, never 0.
+&lt;b&gt;Year field&lt;/b&gt; (long tables, one row per unit and year): one output row per prefecture and year.
+
+&lt;b&gt;Output&lt;/b&gt;: one feature per prefecture-level unit (and year) with adcode (6 digits), name (Chinese, from the plugin's names table; a unit not in it keeps its name from the input), n_units (units merged), null_note (per field, the units without a value: 'popu 1/5 NULL') and the numbers under their own names. Geometries are made valid and dissolved; the coordinate system is kept (GCJ-02 stays GCJ-02: convert afterwards with 'Convert web-map boundaries to WGS84').</source>
+            <translation>由县级图层或表格（区、县和县级市，如 DataV、高德或县域统计年鉴所给）生成地级单元。
+
+&lt;b&gt;输入图层或表格&lt;/b&gt;：一个或多个面图层或表格（多个文件合并，因此 DataV 的 34 个省级文件可作为一个输入）。没有 .cpg 文件而文本为 UTF-8 的 Shapefile 按 UTF-8 读取。
+&lt;b&gt;代码字段&lt;/b&gt;：单元的 6 位行政区划代码（adcode），文本或数字均可。
+&lt;b&gt;上级字段&lt;/b&gt;（可选）：每个单元所属地级单元的代码（高德的 ctadcode；DataV 的 JSON 字段 parent）。未给出时由代码推出上级：前四位加 00（320703 → 320700）。直辖市（11…、12…、31…、50…，包括重庆的县 5002xx）的所有区县都归入该直辖市，使用插件的代码（北京 110100、天津 120100、上海 310100、重庆 500000）。本身已是地级单元的行原样保留；表中同时有地级单元自身的行时采用该行，不会重复计算。省级代码（xx0000）不计入。
+&lt;b&gt;省直辖县级行政单位&lt;/b&gt;（代码 xx90xx：济源、仙桃、潜江、天门、神农架，海南的 4690xx，新疆的 6590xx）：与规划文件的列法一致保留为独立单元，或舍去。
+&lt;b&gt;求和字段&lt;/b&gt;：数量、总量、面积：对有取值的单元求和。
+&lt;b&gt;求平均字段&lt;/b&gt;：比率、比重、人均值：在取值和大于 0 的权重都存在的单元上计算 sum(w·x)/sum(w)，权重为&lt;b&gt;权重字段&lt;/b&gt;（人口、面积），未给出时等权。
+两个列表都未包含的数值字段不计入（在日志中列出）；未要求的字段一律不求和。没有任何单元有取值的地级单元得到空值（NULL），绝不为 0。
+&lt;b&gt;年份字段&lt;/b&gt;（长表，每个单元每年一行）：每个地级单元每年输出一行。
+
+&lt;b&gt;输出&lt;/b&gt;：每个地级单元（及年份）一个要素，含 adcode（6 位）、name（中文，取自插件的名称表；不在表中的单元沿用输入中的名称）、n_units（合并的单元数）、null_note（各字段没有取值的单元数，如“popu 1/5 NULL”）以及按原字段名保存的数值。几何经修复后融合；坐标系保持不变（GCJ-02 仍为 GCJ-02：之后可用“将网络地图边界转换为 WGS84”转换）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="79" />
+            <source>County-level layers or tables (one or more)</source>
+            <translation>县级图层或表格（一个或多个）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="81" />
+            <source>Code field (6-digit administrative code)</source>
+            <translation>代码字段（6 位行政区划代码）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="84" />
+            <source>Parent field (code of the prefecture)</source>
+            <translation>上级字段（所属地级单元的代码）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="86" />
+            <source>Fields to sum (counts, totals, areas)</source>
+            <translation>求和字段（数量、总量、面积）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="88" />
+            <source>Fields to average (rates, shares, per-capita values)</source>
+            <translation>求平均字段（比率、比重、人均值）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="91" />
+            <source>Weight of the averages (population, area)</source>
+            <translation>平均值的权重（人口、面积）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="93" />
+            <location filename="../processing/joinindicators.py" line="112" />
+            <source>Year field (long tables only)</source>
+            <translation>年份字段（仅限长表）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="95" />
+            <source>Province-direct county-level units</source>
+            <translation>省直辖县级行政单位</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="98" />
+            <source>Prefecture-level units</source>
+            <translation>地级单元</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="96" />
+            <source>Keep as units of their own (as the plan documents list them)</source>
+            <translation>保留为独立单元（与规划文件的列法一致）</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="96" />
+            <location filename="../processing/assignmegaregions.py" line="99" />
+            <source>Drop</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="109" />
+            <source>INPUT: {files} cannot be opened as a layer or table: check the path, or open it in QGIS to see why.</source>
+            <translation>INPUT：{files} 无法作为图层或表格打开：请检查路径，或在 QGIS 中打开它查看原因。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="112" />
+            <source>no layer given</source>
+            <translation>未给出图层</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="136" />
+            <source>INPUT {file} has {geometry} geometries: choose polygon layers of county-level units, or tables without geometry.</source>
+            <translation>INPUT {file} 的几何类型为 {geometry}：请选择县级单元的面图层，或不含几何的表格。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="146" />
+            <source>{file} has no coordinate reference system (no .prj): its coordinates are kept as they are, the output has none either.</source>
+            <translation>{file} 没有坐标参考系（无 .prj 文件）：坐标按原样保留，输出同样没有坐标参考系。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="132" />
+            <source>{file} has no .cpg file and its text is UTF-8: read as UTF-8.</source>
+            <translation>{file} 没有 .cpg 文件，其文本为 UTF-8：按 UTF-8 读取。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="184" />
+            <source>{file}: the values of JSON fields {fields} that QGIS reads as NULL are read as text.</source>
+            <translation>{file}：QGIS 读为空值的 JSON 字段 {fields} 的取值改按文本读取。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="202" />
+            <location filename="../processing/aggregatecounties.py" line="257" />
+            <location filename="../processing/gcj02towgs84.py" line="84" />
+            <location filename="../processing/qgis_io.py" line="54" />
+            <location filename="../processing/qgis_io.py" line="163" />
+            <location filename="../processing/spatialrelations.py" line="285" />
+            <location filename="../processing/spatialrelations.py" line="283" />
+            <location filename="../processing/typology_base.py" line="291" />
+            <location filename="../processing/typology_base.py" line="294" />
+            <location filename="../processing/unevenness.py" line="300" />
+            <location filename="../processing/unevenness.py" line="361" />
+            <location filename="../processing/zonal.py" line="319" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="276" />
+            <source>{units} prefecture-level units from {rows} rows of {inputs} inputs; {repaired} invalid geometries repaired.</source>
+            <translation>由 {inputs} 个输入的 {rows} 行得到 {units} 个地级单元；修复了 {repaired} 个无效几何。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="214" />
+            <source>INPUT {files} has no rows: choose the layers or tables of county-level units.</source>
+            <translation>INPUT {files} 没有任何行：请选择县级单元的图层或表格。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="218" />
+            <source>INPUT mixes polygon layers ({layers}) and tables without geometry ({tables}): choose either polygons or tables.</source>
+            <translation>INPUT 混合了面图层（{layers}）和不含几何的表格（{tables}）：请只选择面图层或只选择表格。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="223" />
+            <source>INPUT layers are in different coordinate systems ({systems}): reproject them to one first (Vector general &gt; Reproject layer).</source>
+            <translation>INPUT 的图层坐标系不同（{systems}）：请先重投影到同一坐标系（矢量通用 &gt; 重投影图层）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="236" />
+            <source>Numeric fields left out (in neither SUM_FIELDS nor MEAN_FIELDS): {fields}.</source>
+            <translation>未计入的数值字段（既不在 SUM_FIELDS 也不在 MEAN_FIELDS 中）：{fields}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="240" />
+            <source>{count} province-direct county-level units dropped (COUNTY_LEVEL_CITIES): {codes}.</source>
+            <translation>舍去了 {count} 个省直辖县级单位（COUNTY_LEVEL_CITIES）：{codes}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="244" />
+            <source>{count} units are not in the plugin's names table: their names come from the input ({codes}).</source>
+            <translation>{count} 个单元不在插件的名称表中：其名称取自输入（{codes}）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/aggregatecounties.py" line="205" />
+            <source>{file} has no rows: skipped.</source>
+            <translation>{file} 没有任何行：已跳过。</translation>
+        </message>
+        <message>
             <location filename="../processing/assignmegaregions.py" line="38" />
             <source>Assign mega-regions and core cities</source>
             <translation>为地级市划分城市群与核心城市</translation>
@@ -12,7 +187,7 @@
             <location filename="../processing/assignmegaregions.py" line="39" />
             <source>Adds to each prefecture its mega-region (one of the 19 urban agglomerations, 城市群, of China's 14th Five-Year Plan) and its role in it: &lt;b&gt;core&lt;/b&gt; (municipality, provincial capital or sub-provincial city) or &lt;b&gt;secondary&lt;/b&gt; (every other member).
 
-&lt;b&gt;Prefectures&lt;/b&gt;: a layer or table with the 6-digit administrative code (GB/T 2260) of each prefecture; &lt;b&gt;Administrative code field&lt;/b&gt;: that field (default adcode). Chongqing may be 500000 or 500100.
+&lt;b&gt;Prefectures&lt;/b&gt;: a layer or table with the 6-digit administrative code (GB/T 2260) of each prefecture; &lt;b&gt;Administrative code field&lt;/b&gt;: that field (default adcode). Chongqing may be 500000 or 500100. &lt;b&gt;One feature per prefecture&lt;/b&gt;: a layer in which the code repeats is refused. Counties or districts keyed by their parent city's code (Amap's ctadcode, DataV's municipality files) would each become a city of the mega-region: the message names the code, how many features share it and a few of their names; aggregate them with 'Prefectures from counties' (megaregion:aggregatecounties) first. A city delivered in several features with the same code and name (a multipart polygon split into parts) is refused too, not merged: dissolve it by the code field first, so that no feature is silently dropped or joined. Features whose codes are county codes (last two digits not 00, except the province-direct units 4190xx, 4290xx, 4690xx, 6590xx) and fit no mega-region are named in a warning.
 &lt;b&gt;Membership table&lt;/b&gt; (optional): a table with the columns megaregion_id, megaregion_en, megaregion_zh, phase, adcode, name_zh, role; by default the bundled table compiled from the plan documents (see the plugin's resources/data/megaregions/SOURCE.md).
 &lt;b&gt;Cities in two mega-regions&lt;/b&gt;: one output feature per membership (default), or only the first membership in the order of the membership table.
 &lt;b&gt;Prefectures in no mega-region&lt;/b&gt;: kept with NULL fields (default) or dropped.
@@ -22,7 +197,7 @@
 &lt;b&gt;Output&lt;/b&gt;: the prefectures with the fields megaregion_id, megaregion, megaregion_zh, role, phase, membership (full or partial: the plan includes only some counties), uncertain (1 where the membership table flags the row as uncertain) and membership_note.</source>
             <translation>为每个地级市添加其所属城市群（中国“十四五”规划的 19 个城市群之一）及其在城市群中的角色：&lt;b&gt;核心城市&lt;/b&gt;（直辖市、省会城市或副省级城市）或&lt;b&gt;次级城市&lt;/b&gt;（其他所有成员）。
 
-&lt;b&gt;地级市&lt;/b&gt;：带有各地级市 6 位行政区划代码（GB/T 2260）的图层或表；&lt;b&gt;行政区划代码字段&lt;/b&gt;：该字段（默认 adcode）。重庆可以是 500000 或 500100。
+&lt;b&gt;地级市&lt;/b&gt;：带有各地级市 6 位行政区划代码（GB/T 2260）的图层或表；&lt;b&gt;行政区划代码字段&lt;/b&gt;：该字段（默认 adcode）。重庆可以是 500000 或 500100。&lt;b&gt;每个地级市一个要素&lt;/b&gt;：代码重复的图层会被拒绝。以上级城市代码为键的区县（高德的 ctadcode、DataV 的直辖市文件）会各自成为城市群中的一个“城市”：提示会列出该代码、共用它的要素数及其中几个名称；请先用“县级单元汇总为地级单元”（megaregion:aggregatecounties）汇总。以同一代码和名称分成多个要素的城市（拆开的多部件多边形）同样会被拒绝而不是合并：请先按代码字段融合，以免有要素被悄悄丢弃或合并。代码为区县级代码（末两位不是 00，省直辖的 4190xx、4290xx、4690xx、6590xx 除外）且不属于任何城市群的要素会在警告中列出。
 &lt;b&gt;隶属关系表&lt;/b&gt;（可选）：含 megaregion_id、megaregion_en、megaregion_zh、phase、adcode、name_zh、role 列的表；默认为插件自带、依据规划文件整理的表（见插件的 resources/data/megaregions/SOURCE.md）。
 &lt;b&gt;同属两个城市群的城市&lt;/b&gt;：每个隶属关系输出一个要素（默认），或只保留隶属关系表中排在最前的隶属关系。
 &lt;b&gt;不属于任何城市群的地级市&lt;/b&gt;：保留并将字段置为 NULL（默认）或删除。
@@ -32,100 +207,95 @@
 &lt;b&gt;输出&lt;/b&gt;：地级市及字段 megaregion_id、megaregion、megaregion_zh、role、phase、membership（全部或部分纳入：规划只纳入部分区县）、uncertain（隶属关系表将该行标为不确定时为 1）和 membership_note。</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="68" />
+            <location filename="../processing/assignmegaregions.py" line="76" />
             <source>Prefectures</source>
             <translation>地级市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="72" />
+            <location filename="../processing/assignmegaregions.py" line="80" />
             <source>Administrative code field</source>
             <translation>行政区划代码字段</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="78" />
+            <location filename="../processing/assignmegaregions.py" line="86" />
             <source>Membership table (default: bundled 19 mega-regions)</source>
             <translation>隶属关系表（默认：插件自带的 19 个城市群）</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="84" />
+            <location filename="../processing/assignmegaregions.py" line="92" />
             <source>Cities in two mega-regions</source>
             <translation>同属两个城市群的城市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="90" />
+            <location filename="../processing/assignmegaregions.py" line="98" />
             <source>Prefectures in no mega-region</source>
             <translation>不属于任何城市群的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="95" />
+            <location filename="../processing/assignmegaregions.py" line="103" />
             <source>Include Hong Kong and Macao</source>
             <translation>包括香港和澳门</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="99" />
+            <location filename="../processing/assignmegaregions.py" line="107" />
             <source>Member cities of each mega-region</source>
             <translation>各城市群的成员城市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="103" />
+            <location filename="../processing/assignmegaregions.py" line="111" />
             <source>Prefectures with mega-regions</source>
             <translation>带城市群的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="85" />
+            <location filename="../processing/assignmegaregions.py" line="93" />
             <source>One feature per membership</source>
             <translation>每个隶属关系一个要素</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="85" />
+            <location filename="../processing/assignmegaregions.py" line="93" />
             <source>First membership only</source>
             <translation>仅第一个隶属关系</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="91" />
+            <location filename="../processing/assignmegaregions.py" line="99" />
             <source>Keep with NULL fields</source>
             <translation>保留，字段为 NULL</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="91" />
-            <source>Drop</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <location filename="../processing/assignmegaregions.py" line="99" />
+            <location filename="../processing/assignmegaregions.py" line="107" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Every member the plan documents name (default)</source>
             <translation>规划文件列出的全部成员（默认）</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="99" />
-            <location filename="../processing/assignmegaregions.py" line="130" />
+            <location filename="../processing/assignmegaregions.py" line="107" />
+            <location filename="../processing/assignmegaregions.py" line="138" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>As in Du 2026: ordinary prefecture-level cities only</source>
             <translation>与 Du 2026 相同：仅普通地级市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="155" />
+            <location filename="../processing/assignmegaregions.py" line="163" />
             <source>{memberships} prefecture memberships in {regions} mega-regions ({cores} core, {secondary} secondary); {others} prefectures in no mega-region.</source>
             <translation>{regions} 个城市群共有 {memberships} 条地级市成员关系（核心城市 {cores} 个，次级城市 {secondary} 个）；{others} 个地级市不属于任何城市群。</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="109" />
+            <location filename="../processing/assignmegaregions.py" line="117" />
             <source>KEY field '{field}' is not in {input} (fields: {fields}): choose the field holding the 6-digit administrative codes.</source>
             <translation>KEY 字段“{field}”不在 {input} 中（现有字段：{fields}）：请选择存放 6 位行政区划代码的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="127" />
+            <location filename="../processing/assignmegaregions.py" line="135" />
             <source>INCLUDE_SAR is on and MEMBERSHIP_SET is '{members}', which has no Hong Kong or Macao: turn INCLUDE_SAR off, or choose the plan documents' members.</source>
             <translation>INCLUDE_SAR 已开启，而 MEMBERSHIP_SET 为“{members}”，其中不含香港和澳门：请关闭 INCLUDE_SAR，或改选规划文件列出的成员城市。</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="139" />
+            <location filename="../processing/assignmegaregions.py" line="147" />
             <source>{input}, KEY '{field}': {reason}</source>
             <translation>{input}，KEY 字段“{field}”：{reason}</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="120" />
+            <location filename="../processing/assignmegaregions.py" line="128" />
             <location filename="../processing/gcj02towgs84.py" line="95" />
             <location filename="../processing/outputs.py" line="462" />
             <source>{input}: {reason}</source>
@@ -255,20 +425,6 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <location filename="../processing/gcj02towgs84.py" line="64" />
             <source>the layer to convert</source>
             <translation>要转换的图层</translation>
-        </message>
-        <message>
-            <location filename="../processing/gcj02towgs84.py" line="84" />
-            <location filename="../processing/qgis_io.py" line="54" />
-            <location filename="../processing/qgis_io.py" line="163" />
-            <location filename="../processing/spatialrelations.py" line="285" />
-            <location filename="../processing/spatialrelations.py" line="283" />
-            <location filename="../processing/typology_base.py" line="286" />
-            <location filename="../processing/typology_base.py" line="289" />
-            <location filename="../processing/unevenness.py" line="281" />
-            <location filename="../processing/unevenness.py" line="342" />
-            <location filename="../processing/zonal.py" line="319" />
-            <source>Cancelled</source>
-            <translation>已取消</translation>
         </message>
         <message>
             <location filename="../processing/gcj02towgs84.py" line="69" />
@@ -467,12 +623,12 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>在图层属性中指定（源 &gt; 指定的坐标参考系），或使用“矢量通用 &gt; 指定投影”，然后重新运行</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="39" />
+            <location filename="../processing/joinindicators.py" line="41" />
             <source>Join indicator table to boundaries</source>
             <translation>将指标表连接到行政边界</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="40" />
+            <location filename="../processing/joinindicators.py" line="42" />
             <source>Puts a yearbook indicator table onto the prefecture map.
 
 &lt;b&gt;Boundaries&lt;/b&gt;: a polygon layer and its key field (administrative code or name). &lt;b&gt;Table&lt;/b&gt;: any table QGIS opens (CSV in UTF-8, UTF-8 with BOM or GBK/GB18030, XLSX, a GeoPackage table, a layer) and its key field.
@@ -480,8 +636,9 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
 - &lt;i&gt;administrative code&lt;/i&gt;: 6-digit GB/T 2260 codes, also written as numbers (110100.0), as 4-digit prefecture prefixes (1101), with Chongqing as 500000 or 500100;
 - &lt;i&gt;name&lt;/i&gt;: Chinese names with or without suffixes (市, 地区, 盟, 自治州 ...), the short forms yearbooks use (恩施州), full-width characters and stray spaces, pinyin and the usual English names in any case (Xi'an, Harbin, Hohhot, Urumqi), and renamed or merged cities through the crosswalk (襄樊 → 襄阳, 思茅 → 普洱; 莱芜, merged into 济南 in 2019, joins 济南 only when duplicates are summed). A name that could mean two prefectures (Suzhou: 苏州 or 宿州) is reported, never guessed.
 &lt;b&gt;Fields to join&lt;/b&gt;: default all numeric fields. Numbers written as text ("1,234.5", "—", "..", "") become numbers or NULL, never 0.
-&lt;b&gt;Year field&lt;/b&gt; (long tables, one row per city and year): each field becomes one column per year, &amp;lt;field&amp;gt;_&amp;lt;year&amp;gt; (GDP_2015). Leave empty for wide tables.
-&lt;b&gt;Duplicate keys&lt;/b&gt;: two rows for the same prefecture (and year), including two spellings of one name (北京, 北京市), are an error naming them unless you keep the first, sum or average them.
+&lt;b&gt;Year field&lt;/b&gt; (long tables, one row per city and year): each field becomes one column per year, &amp;lt;field&amp;gt;_&amp;lt;year&amp;gt; (GDP_2015). Left empty, a table whose key repeats and in which exactly one column holds years (whole numbers from 1949 to 2100, each key once per year, such as 年份) is read as a long table by that column, and the log says so; when two columns qualify, the run stops naming them: choose one as the year field.
+&lt;b&gt;Year of a one-year table&lt;/b&gt; (optional): the year the table's values are for; the joined fields are written &amp;lt;field&amp;gt;_&amp;lt;year&amp;gt; (均值_2020, 人口_2020), so the unevenness, typology and trend steps read their year without renaming. Not together with the year field.
+&lt;b&gt;Duplicate keys&lt;/b&gt;: two rows for the same prefecture (and year), including two spellings of one name (北京, 北京市), are an error naming them unless you keep the first, sum or average them. Rows that differ only by a column of years are never summed or averaged: the error names the column to choose as the year field.
 
 &lt;b&gt;Outputs&lt;/b&gt;: the joined layer (every boundary feature kept, with 'match_status': matched, no table row, no key, invalid key); a table of the table rows that matched no boundary, with the reason and the closest boundary names; the counts of matched and unmatched table rows and of boundaries that received values.</source>
             <translation>将统计年鉴指标表连接到地级市地图。
@@ -491,154 +648,160 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
 - &lt;i&gt;行政区划代码&lt;/i&gt;：6 位 GB/T 2260 代码，也可写成数字（110100.0）、4 位地级市前缀（1101），重庆可以是 500000 或 500100；
 - &lt;i&gt;名称&lt;/i&gt;：带或不带后缀（市、地区、盟、自治州 ...）的中文名称、年鉴使用的简称（恩施州）、全角字符和多余空格、拼音以及常用英文名称（不区分大小写：Xi'an、Harbin、Hohhot、Urumqi），更名或合并的城市通过对照表匹配（襄樊 → 襄阳，思茅 → 普洱；莱芜于 2019 年并入济南，仅在重复键求和时并入济南）。可能指两个地级市的名称（Suzhou：苏州或宿州）会被报告，绝不猜测。
 &lt;b&gt;要连接的字段&lt;/b&gt;：默认全部数值字段。以文本书写的数字（"1,234.5"、"—"、".."、""）转换为数字或 NULL，绝不为 0。
-&lt;b&gt;年份字段&lt;/b&gt;（长表，每个城市每年一行）：每个字段按年份各成一列，&amp;lt;field&amp;gt;_&amp;lt;year&amp;gt;（GDP_2015）。宽表请留空。
-&lt;b&gt;重复键&lt;/b&gt;：同一地级市（及年份）有两行，包括同一名称的两种写法（北京、北京市），将报错并列出，除非选择保留第一行、求和或取平均。
+&lt;b&gt;年份字段&lt;/b&gt;（长表，每个城市每年一行）：每个字段按年份各成一列，&amp;lt;field&amp;gt;_&amp;lt;year&amp;gt;（GDP_2015）。留空时，若表的关键字段有重复，且恰有一个字段存放年份（1949 到 2100 之间的整数，每个键每年一行，如 年份），则按该字段读作长表，并在日志中说明；若有两个字段符合，运行停止并列出它们：请选择其中一个作为年份字段。
+&lt;b&gt;单一年份表的年份&lt;/b&gt;（可选）：表中数值所属的年份；连接的字段写作 &amp;lt;field&amp;gt;_&amp;lt;year&amp;gt;（均值_2020、人口_2020），以便不均衡、类型和趋势步骤无需改名即可读出年份。不能与年份字段同时使用。
+&lt;b&gt;重复键&lt;/b&gt;：同一地级市（及年份）有两行，包括同一名称的两种写法（北京、北京市），将报错并列出，除非选择保留第一行、求和或取平均。仅在某个年份字段上不同的行绝不会被求和或平均：提示会列出应设为年份字段的那个字段。
 
 &lt;b&gt;输出&lt;/b&gt;：连接后的图层（保留每个边界要素，并带有“match_status”：matched、no table row、no key、invalid key）；未匹配任何边界的表行及其原因和最接近的边界名称；已连接和未连接的表行数，以及获得数值的边界数。</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="70" />
+            <location filename="../processing/joinindicators.py" line="79" />
             <source>Boundaries (polygons)</source>
             <translation>行政边界（多边形）</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="75" />
+            <location filename="../processing/joinindicators.py" line="84" />
             <source>Boundary key field (code or name)</source>
             <translation>边界关键字段（代码或名称）</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="80" />
+            <location filename="../processing/joinindicators.py" line="89" />
             <source>Indicator table (CSV, XLSX, GeoPackage table, layer)</source>
             <translation>指标表（CSV、XLSX、GeoPackage 表、图层）</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="85" />
+            <location filename="../processing/joinindicators.py" line="94" />
             <source>Table key field (code or name)</source>
             <translation>表关键字段（代码或名称）</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="90" />
+            <location filename="../processing/joinindicators.py" line="99" />
             <source>Match by</source>
             <translation>匹配方式</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="97" />
+            <location filename="../processing/joinindicators.py" line="106" />
             <source>Fields to join (default: all numeric fields)</source>
             <translation>要连接的字段（默认：全部数值字段）</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="103" />
-            <source>Year field (long tables only)</source>
-            <translation>年份字段（仅限长表）</translation>
-        </message>
-        <message>
-            <location filename="../processing/joinindicators.py" line="109" />
+            <location filename="../processing/joinindicators.py" line="118" />
             <source>Duplicate keys in the table</source>
             <translation>表中的重复键</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="113" />
+            <location filename="../processing/joinindicators.py" line="124" />
+            <source>Year of a one-year table (fields written &lt;field&gt;_&lt;year&gt;)</source>
+            <translation>单一年份表的年份（字段写作 &lt;field&gt;_&lt;year&gt;）</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="128" />
             <source>Joined layer</source>
             <translation>连接后的图层</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="116" />
+            <location filename="../processing/joinindicators.py" line="131" />
             <source>Unmatched table rows</source>
             <translation>未匹配的表行</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="120" />
+            <location filename="../processing/joinindicators.py" line="135" />
             <source>Table rows joined</source>
             <translation>已连接的表行数</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="121" />
+            <location filename="../processing/joinindicators.py" line="136" />
             <source>Table rows not joined</source>
             <translation>未连接的表行数</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="122" />
+            <location filename="../processing/joinindicators.py" line="137" />
             <source>Boundaries with values</source>
             <translation>获得数值的边界数</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="91" />
+            <location filename="../processing/joinindicators.py" line="100" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Administrative code</source>
             <translation>行政区划代码</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="91" />
+            <location filename="../processing/joinindicators.py" line="100" />
             <source>Name (Chinese, pinyin or English)</source>
             <translation>名称（中文、拼音或英文）</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="110" />
+            <location filename="../processing/joinindicators.py" line="119" />
             <source>Error (list the duplicated keys)</source>
             <translation>报错（列出重复的键）</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="110" />
+            <location filename="../processing/joinindicators.py" line="119" />
             <source>Keep the first row</source>
             <translation>保留第一行</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="110" />
+            <location filename="../processing/joinindicators.py" line="119" />
             <source>Sum the rows</source>
             <translation>各行求和</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="110" />
+            <location filename="../processing/joinindicators.py" line="119" />
             <source>Average the rows</source>
             <translation>各行取平均</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="127" />
+            <location filename="../processing/joinindicators.py" line="142" />
             <source>choose the polygon layer of prefecture boundaries (join tables to tables with QGIS's 'Join attributes by field value')</source>
             <translation>请选择地级市边界面图层（表与表之间的连接请用 QGIS 的“按字段值连接属性”）</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="129" />
+            <location filename="../processing/joinindicators.py" line="144" />
             <source>the polygon layer of prefecture boundaries</source>
             <translation>地级市边界面图层</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="190" />
+            <location filename="../processing/joinindicators.py" line="215" />
             <source>Joined {joined} of {rows} table rows; {boundaries} of {features} boundary features received values ({count} fields: {fields}).</source>
             <translation>已连接表中 {rows} 行中的 {joined} 行；{features} 个边界要素中有 {boundaries} 个获得取值（{count} 个字段：{fields}）。</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="140" />
+            <location filename="../processing/joinindicators.py" line="161" />
             <source>INPUT_KEY '{field}' is not a field of {input} (fields: {fields}): choose the field with the administrative code or the name.</source>
             <translation>INPUT_KEY“{field}”不是 {input} 的字段（现有字段：{fields}）：请选择存放行政区划代码或名称的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="146" />
+            <location filename="../processing/joinindicators.py" line="167" />
             <source>{input} has no rows: choose the table that holds the indicators.</source>
             <translation>{input} 没有数据行：请选择存放指标的表。</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="150" />
+            <location filename="../processing/joinindicators.py" line="171" />
             <source>TABLE_KEY '{field}' is not a field of {input} (fields: {fields}): choose the field with the administrative code or the name.</source>
             <translation>TABLE_KEY“{field}”不是 {input} 的字段（现有字段：{fields}）：请选择存放行政区划代码或名称的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="160" />
+            <location filename="../processing/joinindicators.py" line="181" />
+            <source>TABLE_KEY '{key}' repeats and '{field}' holds years (each key once per year): the table is read as a long table with YEAR_FIELD '{field}'.</source>
+            <translation>TABLE_KEY“{key}”有重复，且“{field}”存放年份（每个键每年一行）：该表按长表读取，YEAR_FIELD 为“{field}”。</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="185" />
             <source>Field '{field}' exists in INPUT: written as '{written}'.</source>
             <translation>字段“{field}”在 INPUT 中已存在：改写为“{written}”。</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="163" />
+            <location filename="../processing/joinindicators.py" line="188" />
             <source>Table field '{field}' not joined: {reason}</source>
             <translation>表字段“{field}”未连接：{reason}</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="185" />
+            <location filename="../processing/joinindicators.py" line="210" />
             <source>Table row {row} '{key}' not joined: {reason}</source>
             <translation>表第 {row} 行“{key}”未连接：{reason}</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="188" />
+            <location filename="../processing/joinindicators.py" line="213" />
             <source>... and {count} more: see the unmatched table.</source>
             <translation>……另有 {count} 行：请查看未匹配表。</translation>
         </message>
@@ -673,24 +836,44 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>图层“{layer}”无法投影到地图坐标参考系 {crs}：{error}；请检查图层的坐标参考系，或另选 MAP_CRS</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="369" />
+            <location filename="../processing/models.py" line="422" />
             <source>Model {path} could not be read</source>
             <translation>无法读取模型 {path}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="139" />
+            <location filename="../processing/models.py" line="151" />
             <source>Mega-region analysis (whole pipeline)</source>
             <translation>城市群分析（完整流程）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="194" />
+            <location filename="../processing/models.py" line="206" />
             <source>Output folder: one GeoPackage with every layer, the reports and the maps</source>
             <translation>输出文件夹：一个包含全部图层的 GeoPackage、各报告和地图</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="287" />
+            <location filename="../processing/models.py" line="219" />
+            <source>County-level boundaries, made into prefecture-level units and used instead of the boundaries</source>
+            <translation>县级边界：汇总为地级单元后代替边界使用</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="222" />
+            <source>Code field of the county-level boundaries</source>
+            <translation>县级边界的代码字段</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="224" />
+            <source>Parent field of the county-level boundaries (code of the prefecture)</source>
+            <translation>县级边界的上级字段（所属地级单元的代码）</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="322" />
             <source>OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.</source>
             <translation>无法创建 OUTPUT_FOLDER“{folder}”（{reason}）：请选择有写入权限的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="343" />
+            <source>COUNTIES given: the prefecture-level units made from them are the boundaries of the analysis (BOUNDARIES is not read).</source>
+            <translation>给出了 COUNTIES：由其汇总得到的地级单元作为分析的边界（不读取 BOUNDARIES）。</translation>
         </message>
         <message>
             <location filename="../processing/outputs.py" line="265" />
@@ -811,20 +994,20 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>无法删除失败的运行写出的 {path}：{reason}；请手动删除。</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="44" />
+            <location filename="../processing/provider.py" line="45" />
             <source>Algorithm megaregion:{module} is unavailable:
 {traceback}</source>
             <translation>算法 megaregion:{module} 不可用：
 {traceback}</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="72" />
+            <location filename="../processing/provider.py" line="73" />
             <location filename="../plugin.py" line="57" />
             <source>Mega-region unevenness</source>
             <translation>城市群不均衡</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="75" />
+            <location filename="../processing/provider.py" line="76" />
             <source>Mega-region unevenness: core and secondary cities of China's mega-regions</source>
             <translation>城市群不均衡：中国城市群的核心城市与次级城市</translation>
         </message>
@@ -1063,7 +1246,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <location filename="../processing/spatialrelations.py" line="95" />
             <location filename="../processing/typology_base.py" line="116" />
-            <location filename="../processing/unevenness.py" line="70" />
+            <location filename="../processing/unevenness.py" line="71" />
             <source>2 Analyse</source>
             <translation>2 分析</translation>
         </message>
@@ -1114,7 +1297,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="134" />
-            <location filename="../processing/unevenness.py" line="167" />
+            <location filename="../processing/unevenness.py" line="178" />
             <source>Confidence of the intervals (%)</source>
             <translation>区间的置信水平（%）</translation>
         </message>
@@ -1136,7 +1319,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <location filename="../processing/spatialrelations.py" line="165" />
             <location filename="../processing/typology_base.py" line="182" />
-            <location filename="../processing/unevenness.py" line="193" />
+            <location filename="../processing/unevenness.py" line="204" />
             <source>HTML files (*.html)</source>
             <translation>HTML 文件 (*.html)</translation>
         </message>
@@ -1183,14 +1366,14 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <location filename="../processing/spatialrelations.py" line="148" />
             <location filename="../processing/typology_base.py" line="154" />
-            <location filename="../processing/unevenness.py" line="140" />
+            <location filename="../processing/unevenness.py" line="145" />
             <source>Mega-region field</source>
             <translation>城市群字段</translation>
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="151" />
             <location filename="../processing/typology_base.py" line="157" />
-            <location filename="../processing/unevenness.py" line="146" />
+            <location filename="../processing/unevenness.py" line="151" />
             <source>Role field (core/secondary)</source>
             <translation>角色字段（核心/次级）</translation>
         </message>
@@ -1266,15 +1449,15 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="235" />
-            <location filename="../processing/typology_base.py" line="264" />
-            <location filename="../processing/unevenness.py" line="251" />
+            <location filename="../processing/typology_base.py" line="269" />
+            <location filename="../processing/unevenness.py" line="270" />
             <source>{count} features with no mega-region are not members and are left out.</source>
             <translation>{count} 个不属于任何城市群的要素不是成员，已排除。</translation>
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="243" />
-            <location filename="../processing/typology_base.py" line="255" />
-            <location filename="../processing/unevenness.py" line="256" />
+            <location filename="../processing/typology_base.py" line="260" />
+            <location filename="../processing/unevenness.py" line="275" />
             <source>No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' first.</source>
             <translation>INPUT 中没有要素在“{field}”中带有城市群：请先运行“为地级市划分城市群与核心城市”。</translation>
         </message>
@@ -1328,7 +1511,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <source>Development trends of secondary cities: which cities improved their performance, in which indicators, between two years (Du 2026, chapter 2).
 
 &lt;b&gt;Indicators&lt;/b&gt; are fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; for two years (popu_2010, popu_2020); YEAR1 and YEAR2 = 0 take the two years of the selected fields, or set them to choose two years. Cost indicators, neutral indicators and dimensions are named by field or by the name without the year.
-&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' and 'Join indicator table to boundaries' (a city in two mega-regions has one feature per membership and is typed once per membership). Features without a mega-region are not members: they are not typed and, unless POOL says otherwise, not in the pool.
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' and 'Join indicator table to boundaries' (a city in two mega-regions has one feature per membership and is typed once per membership). Features without a mega-region are not members: they are not typed and, unless POOL says otherwise, not in the pool. A city id (&lt;b&gt;City id field&lt;/b&gt;, default adcode) that appears more than once within a mega-region, or that is a county-level code, is refused: such features are counties or districts, or parts, of one city, and would be typed as cities; aggregate counties with 'Prefectures from counties' first.
 &lt;b&gt;Direction of an indicator&lt;/b&gt;: every indicator is a &lt;i&gt;benefit&lt;/i&gt; (more is better) unless it is among the &lt;b&gt;cost indicators&lt;/b&gt; (COST_INDICATORS: less is better, e.g. PM2.5, whose performance is reversed) or the &lt;b&gt;neutral indicators&lt;/b&gt; (NEUTRAL_INDICATORS: neither, e.g. the average household size, where a larger household is not a better one); both must also be among the indicators. A neutral indicator has no performance, so it has no gap or trend: it is left out, with the reason in the report. The dissertation's cost indicators (PM2.5, CARB) and the census household size are named in the log when they are not declared so.
 &lt;b&gt;Dimensions&lt;/b&gt; (optional): 'indicator=dimension' pairs separated by ';' or new lines, e.g. 'POP=urban size;GDP=urban size;PAT=innovation'. A name matches an indicator field or its name without the _&amp;lt;year&amp;gt; suffix. Indicators not named get the dissertation's dimension when their name is one of its 18 indicators (POP, GDP, BUILT: urban size; NTL, LIB, INSUR: social vitality; PAT, WOS, EXP: innovation; PRI, SEC, TER: industrial structure; INFRA, INFOR, FINA: regional embeddedness; PM2.5, NDVI, CARB: green transformation), otherwise they are their own dimension. A dimension's value is the mean over its indicators.
 
@@ -1343,7 +1526,7 @@ YEAR_POOL: each year scaled over its own min/max (default), or both years pooled
             <translation>次级城市发展趋势：哪些城市在哪些指标上于两个年份之间提升了表现值（Du 2026，第 2 章）。
 
 &lt;b&gt;指标&lt;/b&gt;为两个年份的 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 字段（popu_2010、popu_2020）；YEAR1 和 YEAR2 为 0 时取所选字段的两个年份，也可设置它们以选择两个年份。成本型指标、中性指标和维度可按字段名或不带年份的名称指定。
-&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode）在同一城市群中出现不止一次或为区县级代码的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市归类；请先用“县级单元汇总为地级单元”汇总区县。
 &lt;b&gt;指标方向&lt;/b&gt;：每个指标都是&lt;i&gt;效益型&lt;/i&gt;（越大越好），除非它属于&lt;b&gt;成本型指标&lt;/b&gt;（COST_INDICATORS：越小越好，例如 PM2.5，其表现值取反向）或&lt;b&gt;中性指标&lt;/b&gt;（NEUTRAL_INDICATORS：两者皆非，例如户均人口规模，户规模更大并不意味着更好）；两者也都必须包含在指标中。中性指标没有表现值，因此没有差距或趋势：它被排除，原因写入报告。论文中的成本型指标（PM2.5、CARB）和人口普查户规模如未如此声明，会在日志中提示。
 &lt;b&gt;维度&lt;/b&gt;（可选）：以“;”或换行分隔的“指标=维度”对，例如“POP=urban size;GDP=urban size;PAT=innovation”。名称可匹配指标字段，或去掉 _&amp;lt;year&amp;gt; 后缀的名称。未指定的指标若其名称属于论文的 18 个指标之一，则采用论文的维度（POP、GDP、BUILT：城市规模；NTL、LIB、INSUR：社会活力；PAT、WOS、EXP：创新；PRI、SEC、TER：产业结构；INFRA、INFOR、FINA：区域嵌入；PM2.5、NDVI、CARB：绿色转型），否则自成一个维度。维度值为其各指标的平均值。
 
@@ -1397,7 +1580,7 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <location filename="../processing/typology.py" line="27" />
             <source>Types of secondary cities by how far each lags behind (or leads) the cores of its mega-region, indicator by indicator (Du 2026, chapter 2).
 
-&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' and 'Join indicator table to boundaries' (a city in two mega-regions has one feature per membership and is typed once per membership). Features without a mega-region are not members: they are not typed and, unless POOL says otherwise, not in the pool.
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' and 'Join indicator table to boundaries' (a city in two mega-regions has one feature per membership and is typed once per membership). Features without a mega-region are not members: they are not typed and, unless POOL says otherwise, not in the pool. A city id (&lt;b&gt;City id field&lt;/b&gt;, default adcode) that appears more than once within a mega-region, or that is a county-level code, is refused: such features are counties or districts, or parts, of one city, and would be typed as cities; aggregate counties with 'Prefectures from counties' first.
 &lt;b&gt;Direction of an indicator&lt;/b&gt;: every indicator is a &lt;i&gt;benefit&lt;/i&gt; (more is better) unless it is among the &lt;b&gt;cost indicators&lt;/b&gt; (COST_INDICATORS: less is better, e.g. PM2.5, whose performance is reversed) or the &lt;b&gt;neutral indicators&lt;/b&gt; (NEUTRAL_INDICATORS: neither, e.g. the average household size, where a larger household is not a better one); both must also be among the indicators. A neutral indicator has no performance, so it has no gap or trend: it is left out, with the reason in the report. The dissertation's cost indicators (PM2.5, CARB) and the census household size are named in the log when they are not declared so.
 &lt;b&gt;Dimensions&lt;/b&gt; (optional): 'indicator=dimension' pairs separated by ';' or new lines, e.g. 'POP=urban size;GDP=urban size;PAT=innovation'. A name matches an indicator field or its name without the _&amp;lt;year&amp;gt; suffix. Indicators not named get the dissertation's dimension when their name is one of its 18 indicators (POP, GDP, BUILT: urban size; NTL, LIB, INSUR: social vitality; PAT, WOS, EXP: innovation; PRI, SEC, TER: industrial structure; INFRA, INFOR, FINA: regional embeddedness; PM2.5, NDVI, CARB: green transformation), otherwise they are their own dimension. A dimension's value is the mean over its indicators.
 
@@ -1410,7 +1593,7 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
 &lt;b&gt;Outputs&lt;/b&gt;: the secondary cities with their geometry, perf_* (performance), gap_* per indicator and dim_* per dimension, type, type_label, type_description, silhouette, pca_x/pca_y (the first two principal components of the profile matrix, each signed so its largest loading is positive) and excluded_reason for cities left out; styled by type with one fixed colour per letter (a GeoPackage output stores the style as its default). The core cities with their performance. The type profile table: label, size, centre per indicator and per dimension, mean silhouette, stability, within and between sums of squares. An HTML report with the silhouette by K, the PCA scatter, profile heatmaps and the cities per type and mega-region. For the formulas, see the plugin's reference (Help button).</source>
             <translation>按每个次级城市在各指标上落后（或领先）于其所在城市群核心城市的程度划分次级城市类型（Du 2026，第 2 章）。
 
-&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode）在同一城市群中出现不止一次或为区县级代码的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市归类；请先用“县级单元汇总为地级单元”汇总区县。
 &lt;b&gt;指标方向&lt;/b&gt;：每个指标都是&lt;i&gt;效益型&lt;/i&gt;（越大越好），除非它属于&lt;b&gt;成本型指标&lt;/b&gt;（COST_INDICATORS：越小越好，例如 PM2.5，其表现值取反向）或&lt;b&gt;中性指标&lt;/b&gt;（NEUTRAL_INDICATORS：两者皆非，例如户均人口规模，户规模更大并不意味着更好）；两者也都必须包含在指标中。中性指标没有表现值，因此没有差距或趋势：它被排除，原因写入报告。论文中的成本型指标（PM2.5、CARB）和人口普查户规模如未如此声明，会在日志中提示。
 &lt;b&gt;维度&lt;/b&gt;（可选）：以“;”或换行分隔的“指标=维度”对，例如“POP=urban size;GDP=urban size;PAT=innovation”。名称可匹配指标字段，或去掉 _&amp;lt;year&amp;gt; 后缀的名称。未指定的指标若其名称属于论文的 18 个指标之一，则采用论文的维度（POP、GDP、BUILT：城市规模；NTL、LIB、INSUR：社会活力；PAT、WOS、EXP：创新；PRI、SEC、TER：产业结构；INFRA、INFOR、FINA：区域嵌入；PM2.5、NDVI、CARB：绿色转型），否则自成一个维度。维度值为其各指标的平均值。
 
@@ -1605,21 +1788,21 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="143" />
-            <location filename="../processing/typology_base.py" line="262" />
+            <location filename="../processing/typology_base.py" line="267" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Members of all mega-regions together (dissertation)</source>
             <translation>全部城市群的成员合并（同论文）</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="143" />
-            <location filename="../processing/typology_base.py" line="262" />
+            <location filename="../processing/typology_base.py" line="267" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Each mega-region's members separately</source>
             <translation>各城市群的成员分别计算</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="143" />
-            <location filename="../processing/typology_base.py" line="262" />
+            <location filename="../processing/typology_base.py" line="267" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Every feature of the input, member or not</source>
             <translation>输入的全部要素，无论是否为成员</translation>
@@ -1663,7 +1846,7 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>NAME_FIELD“{field}”不在 INPUT 中：城市按要素顺序命名。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="260" />
+            <location filename="../processing/typology_base.py" line="265" />
             <source>{count} features with no mega-region are not members: not typed, but in the pool ({pool}).</source>
             <translation>{count} 个不属于任何城市群的要素不是成员：不参与类型划分，但计入极差标准化的样本池（{pool}）。</translation>
         </message>
@@ -1673,50 +1856,56 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>{parameter} 中的 {missing} 不在 INPUT 中（现有字段：{fields}）：请选择输入图层的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="295" />
+            <location filename="../processing/typology_base.py" line="237" />
+            <location filename="../processing/unevenness.py" line="259" />
+            <source>CITY_FIELD '{field}' is not a field of {input} (fields: {fields}): choose the field with the city codes (adcode), or leave CITY_FIELD empty.</source>
+            <translation>CITY_FIELD“{field}”不是{input}的字段（字段：{fields}）：请选择存放城市代码的字段（adcode），或不设置 CITY_FIELD。</translation>
+        </message>
+        <message>
+            <location filename="../processing/typology_base.py" line="300" />
             <source>K = {k} ({chosen_by}); {typed} secondary cities typed, {excluded} left out; mean silhouette {silhouette:.4f}.</source>
             <translation>K = {k}（{chosen_by}）；已划分类型的次级城市 {typed} 个，排除 {excluded} 个；平均轮廓系数 {silhouette:.4f}。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="293" />
+            <location filename="../processing/typology_base.py" line="298" />
             <source>K = {k}: mean silhouette {silhouette:.4f}, within SS {within:.4f}</source>
             <translation>K = {k}：平均轮廓系数 {silhouette:.4f}，组内平方和 {within:.4f}</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="306" />
+            <location filename="../processing/typology_base.py" line="311" />
             <source>Stability (mean Jaccard similarity over {resamples} resamples of the secondary cities; under {unstable:g} = unstable): {values}.</source>
             <translation>聚类稳定性（次级城市 {resamples} 次重抽样的平均 Jaccard 相似系数；低于 {unstable:g} 为不稳定）：{values}。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="343" />
+            <location filename="../processing/typology_base.py" line="348" />
             <source>fixed</source>
             <translation>指定值</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="343" />
+            <location filename="../processing/typology_base.py" line="348" />
             <source>silhouette</source>
             <translation>按平均轮廓系数选定</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="355" />
+            <location filename="../processing/typology_base.py" line="360" />
             <source>{count} secondary cities left out of the gap typology (see excluded_reason):</source>
             <translation>{count} 个次级城市未参与差距类型划分（原因见 excluded_reason）：</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="355" />
+            <location filename="../processing/typology_base.py" line="360" />
             <source>{count} secondary cities left out of the trend typology (see excluded_reason):</source>
             <translation>{count} 个次级城市未参与趋势类型划分（原因见 excluded_reason）：</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="68" />
+            <location filename="../processing/unevenness.py" line="69" />
             <source>Core-secondary unevenness</source>
             <translation>核心—次级城市不均衡</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="71" />
+            <location filename="../processing/unevenness.py" line="72" />
             <source>How large is the gap between the core and the secondary cities of each mega-region, for each indicator, and did it widen between two years?
 
-&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' (a city in two mega-regions has one feature per membership). &lt;b&gt;Indicators&lt;/b&gt;: numeric fields; fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; (pop_2010, pop_2020) are one indicator in two years, and every measure is also given as the change value(year 2) &amp;minus; value(year 1). &lt;b&gt;Weight&lt;/b&gt; (optional, e.g. population) makes the measures population-weighted, for per-capita indicators; a weight field named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; is matched to each year's indicators when the input has that field for every year.
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' (a city in two mega-regions has one feature per membership). A city id (&lt;b&gt;City id field&lt;/b&gt;, default adcode, the code field the assign step copied) that appears more than once within a mega-region, or that is a county-level code, is refused: such features are counties or districts, or parts, of one city, and would be measured as cities; aggregate counties with 'Prefectures from counties' first. &lt;b&gt;Indicators&lt;/b&gt;: numeric fields; fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; (pop_2010, pop_2020) are one indicator in two years, and every measure is also given as the change value(year 2) &amp;minus; value(year 1). &lt;b&gt;Weight&lt;/b&gt; (optional, e.g. population) makes the measures population-weighted, for per-capita indicators; a weight field named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; is matched to each year's indicators when the input has that field for every year.
 
 Per mega-region, indicator and year, over the member cities with a valid value (NULLs are excluded and counted):
 - Gini G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;) (population form, as PySAL and Dagum).
@@ -1729,7 +1918,7 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
 &lt;b&gt;Outputs&lt;/b&gt;: the tidy table (one row per mega-region &amp;times; indicator &amp;times; year, and a change row per pair of years); the mega-regions as polygons dissolved from their members, carrying the headline measure for every indicator and year (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, and _change), its interval (&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, _ci_high_, and for the change), p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; and change_is_clear_&amp;lt;indicator&amp;gt;_change, styled as a graduated map; an HTML report with mega-region &amp;times; indicator heatmaps for each year and the change, and an explanation of each measure.</source>
             <translation>每个城市群的核心城市与次级城市之间在各指标上的差距有多大？两个年份之间是否扩大了？
 
-&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”写出（同属两个城市群的城市每个隶属关系一个要素）。&lt;b&gt;指标&lt;/b&gt;：数值字段；名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的字段（pop_2010、pop_2020）是同一指标的两个年份，每个测度还给出变化量 value(year 2) &amp;minus; value(year 1)。&lt;b&gt;权重&lt;/b&gt;（可选，例如常住人口）使测度按人口加权，适用于人均指标；当输入对每个年份都有名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的权重字段时，该字段与各年份的指标对应。
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”写出（同属两个城市群的城市每个隶属关系一个要素）。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode，即分配步骤复制的代码字段）在同一城市群中出现不止一次或为区县级代码的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市计算；请先用“县级单元汇总为地级单元”汇总区县。&lt;b&gt;指标&lt;/b&gt;：数值字段；名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的字段（pop_2010、pop_2020）是同一指标的两个年份，每个测度还给出变化量 value(year 2) &amp;minus; value(year 1)。&lt;b&gt;权重&lt;/b&gt;（可选，例如常住人口）使测度按人口加权，适用于人均指标；当输入对每个年份都有名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的权重字段时，该字段与各年份的指标对应。
 
 按城市群、指标和年份，在具有有效值的成员城市上计算（NULL 值被排除并计数）：
 - 基尼系数 G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;)（总体形式，与 PySAL 和 Dagum 相同）。
@@ -1742,137 +1931,142 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
 &lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="123" />
+            <location filename="../processing/unevenness.py" line="128" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Prefectures with mega-regions and indicators</source>
             <translation>带城市群和指标的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="128" />
+            <location filename="../processing/unevenness.py" line="133" />
             <source>Indicators (&lt;name&gt;_&lt;year&gt; fields give two years)</source>
             <translation>指标（&lt;name&gt;_&lt;year&gt; 字段给出两个年份）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="134" />
+            <location filename="../processing/unevenness.py" line="139" />
             <source>Weight, e.g. population, for population-weighted measures</source>
             <translation>权重，例如常住人口，用于按人口加权的测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="152" />
+            <location filename="../processing/unevenness.py" line="157" />
             <source>City name field (for messages)</source>
             <translation>城市名称字段（用于提示信息）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="169" />
             <source>Headline measure for the mega-region map</source>
             <translation>城市群地图的主要测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="182" />
+            <location filename="../processing/unevenness.py" line="193" />
             <source>Unevenness table</source>
             <translation>不均衡表</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="187" />
+            <location filename="../processing/unevenness.py" line="198" />
             <source>Mega-regions with the headline measure</source>
             <translation>带主要测度的城市群</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="193" />
+            <location filename="../processing/unevenness.py" line="204" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness report</source>
             <translation>不均衡报告</translation>
         </message>
         <message>
             <location filename="../processing/unevenness.py" line="163" />
+            <source>City id field (one feature per mega-region and city)</source>
+            <translation>城市编号字段（每个城市群和城市一个要素）</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="174" />
             <source>Bootstrap resamples for the intervals (0: no intervals)</source>
             <translation>自助法置信区间的重抽样次数（0：不计算区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="173" />
+            <location filename="../processing/unevenness.py" line="184" />
             <source>Permutations for the p-value of the core-secondary split (0: no test)</source>
             <translation>核心—次级划分 p 值的置换检验次数（0：不检验）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="177" />
+            <location filename="../processing/unevenness.py" line="188" />
             <source>Random seed (the same seed gives the same intervals)</source>
             <translation>随机种子（相同种子得到相同区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="159" />
+            <location filename="../processing/unevenness.py" line="170" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T</source>
             <translation>泰尔指数 T</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="159" />
+            <location filename="../processing/unevenness.py" line="170" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T: share between core and secondary</source>
             <translation>泰尔指数 T：核心与次级城市组间贡献率</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="159" />
+            <location filename="../processing/unevenness.py" line="170" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Gini</source>
             <translation>基尼系数</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="159" />
+            <location filename="../processing/unevenness.py" line="170" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum net between-group Gini (Gnb)</source>
             <translation>Dagum 基尼系数分解：组间净差异（Gnb）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="159" />
+            <location filename="../processing/unevenness.py" line="170" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum Gnb share of G</source>
             <translation>Dagum 组间净差异 Gnb 占 G 的比例</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="159" />
+            <location filename="../processing/unevenness.py" line="170" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum Gnb, signed (+ cores lead)</source>
             <translation>Dagum 组间净差异 Gnb，带符号（+ 表示核心城市领先）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="159" />
+            <location filename="../processing/unevenness.py" line="170" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Core mean / secondary mean</source>
             <translation>核心城市均值 / 次级城市均值</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="159" />
+            <location filename="../processing/unevenness.py" line="170" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T between cores and secondary cities</source>
             <translation>核心城市与次级城市之间的泰尔指数 T（组间差异）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="219" />
+            <location filename="../processing/unevenness.py" line="230" />
             <source>the prefectures with mega-regions and indicators</source>
             <translation>带有城市群和指标的地级市图层</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="222" />
+            <location filename="../processing/unevenness.py" line="233" />
             <source>INDICATORS is empty: choose at least one numeric field to measure.</source>
             <translation>INDICATORS 为空：请至少选择一个要测度的数值字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="262" />
+            <location filename="../processing/unevenness.py" line="281" />
             <source>Weights by year: {weights}</source>
             <translation>各年份的权重：{weights}</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="265" />
+            <location filename="../processing/unevenness.py" line="284" />
             <source>Intervals from {bootstrap} bootstrap resamples at {confidence} %, p_between from {permutations} permutations, seed {seed}.</source>
             <translation>置信区间基于 {bootstrap} 次自助法重抽样（置信水平 {confidence} %），p_between 基于 {permutations} 次置换检验，随机种子 {seed}。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="239" />
+            <location filename="../processing/unevenness.py" line="250" />
             <source>{label} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions and core cities' first or choose the field.</source>
             <translation>{label}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="320" />
+            <location filename="../processing/unevenness.py" line="339" />
             <source>The description of the fields of {layer} could not be saved with it ({error}): maps of it name the measures from the field names.</source>
             <translation>无法将 {layer} 的字段说明随图层一并保存（{error}）：其地图将根据字段名称来命名测度。</translation>
         </message>
@@ -2506,6 +2700,140 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness per mega-region, indicator and year (table)</source>
             <translation>按城市群、指标和年份的不均衡程度（表）</translation>
+        </message>
+        <message>
+            <source>Adds to each prefecture its mega-region (one of the 19 urban agglomerations, 城市群, of China's 14th Five-Year Plan) and its role in it: &lt;b&gt;core&lt;/b&gt; (municipality, provincial capital or sub-provincial city) or &lt;b&gt;secondary&lt;/b&gt; (every other member).
+
+&lt;b&gt;Prefectures&lt;/b&gt;: a layer or table with the 6-digit administrative code (GB/T 2260) of each prefecture; &lt;b&gt;Administrative code field&lt;/b&gt;: that field (default adcode). Chongqing may be 500000 or 500100.
+&lt;b&gt;Membership table&lt;/b&gt; (optional): a table with the columns megaregion_id, megaregion_en, megaregion_zh, phase, adcode, name_zh, role; by default the bundled table compiled from the plan documents (see the plugin's resources/data/megaregions/SOURCE.md).
+&lt;b&gt;Cities in two mega-regions&lt;/b&gt;: one output feature per membership (default), or only the first membership in the order of the membership table.
+&lt;b&gt;Prefectures in no mega-region&lt;/b&gt;: kept with NULL fields (default) or dropped.
+&lt;b&gt;Include Hong Kong and Macao&lt;/b&gt;: off by default, as they have no prefecture-level yearbook data.
+&lt;b&gt;Members&lt;/b&gt;: every member the plan documents name (default), or &lt;b&gt;as in Du 2026&lt;/b&gt;: the ordinary prefecture-level cities only, the sample of the dissertation's chapter 1 (Y. Du, TU Delft, 2026). That set leaves out the county-level units directly under a province (仙桃, 潜江, 天门, 济源, 石河子, 五家渠, 胡杨河 and four Hainan units), the autonomous prefectures and prefectures (地区) of Jilin, Gansu, Qinghai, Xinjiang, Yunnan and Guizhou, and Hong Kong and Macao; partial members stay. Group sizes (cores/cities): Beijing-Tianjin-Hebei 3/13, Pearl River Delta 2/9, Chengdu-Chongqing 2/16, Shandong Peninsula 2/16, central-southern Liaoning 2/9, central Shanxi 1/5; 225 memberships in all instead of 248.
+
+&lt;b&gt;Output&lt;/b&gt;: the prefectures with the fields megaregion_id, megaregion, megaregion_zh, role, phase, membership (full or partial: the plan includes only some counties), uncertain (1 where the membership table flags the row as uncertain) and membership_note.</source>
+            <translation type="vanished">为每个地级市添加其所属城市群（中国“十四五”规划的 19 个城市群之一）及其在城市群中的角色：&lt;b&gt;核心城市&lt;/b&gt;（直辖市、省会城市或副省级城市）或&lt;b&gt;次级城市&lt;/b&gt;（其他所有成员）。
+
+&lt;b&gt;地级市&lt;/b&gt;：带有各地级市 6 位行政区划代码（GB/T 2260）的图层或表；&lt;b&gt;行政区划代码字段&lt;/b&gt;：该字段（默认 adcode）。重庆可以是 500000 或 500100。
+&lt;b&gt;隶属关系表&lt;/b&gt;（可选）：含 megaregion_id、megaregion_en、megaregion_zh、phase、adcode、name_zh、role 列的表；默认为插件自带、依据规划文件整理的表（见插件的 resources/data/megaregions/SOURCE.md）。
+&lt;b&gt;同属两个城市群的城市&lt;/b&gt;：每个隶属关系输出一个要素（默认），或只保留隶属关系表中排在最前的隶属关系。
+&lt;b&gt;不属于任何城市群的地级市&lt;/b&gt;：保留并将字段置为 NULL（默认）或删除。
+&lt;b&gt;包括香港和澳门&lt;/b&gt;：默认关闭，因为它们没有地级市年鉴数据。
+&lt;b&gt;成员范围&lt;/b&gt;：规划文件列出的全部成员（默认），或&lt;b&gt;与 Du 2026 相同&lt;/b&gt;：仅普通地级市，即论文第 1 章的样本（Y. Du，代尔夫特理工大学，2026）。该范围不包括省直辖县级行政单位（仙桃、潜江、天门、济源、石河子、五家渠、胡杨河及海南的四个单位）、吉林、甘肃、青海、新疆、云南和贵州的自治州和地区，以及香港和澳门；部分纳入的成员保留。各组规模（核心城市/城市数）：京津冀 3/13，珠三角 2/9，成渝 2/16，山东半岛 2/16，辽中南 2/9，山西中部 1/5；共 225 个隶属关系，而非 248 个。
+
+&lt;b&gt;输出&lt;/b&gt;：地级市及字段 megaregion_id、megaregion、megaregion_zh、role、phase、membership（全部或部分纳入：规划只纳入部分区县）、uncertain（隶属关系表将该行标为不确定时为 1）和 membership_note。</translation>
+        </message>
+        <message>
+            <source>Puts a yearbook indicator table onto the prefecture map.
+
+&lt;b&gt;Boundaries&lt;/b&gt;: a polygon layer and its key field (administrative code or name). &lt;b&gt;Table&lt;/b&gt;: any table QGIS opens (CSV in UTF-8, UTF-8 with BOM or GBK/GB18030, XLSX, a GeoPackage table, a layer) and its key field.
+&lt;b&gt;Match by&lt;/b&gt;:
+- &lt;i&gt;administrative code&lt;/i&gt;: 6-digit GB/T 2260 codes, also written as numbers (110100.0), as 4-digit prefecture prefixes (1101), with Chongqing as 500000 or 500100;
+- &lt;i&gt;name&lt;/i&gt;: Chinese names with or without suffixes (市, 地区, 盟, 自治州 ...), the short forms yearbooks use (恩施州), full-width characters and stray spaces, pinyin and the usual English names in any case (Xi'an, Harbin, Hohhot, Urumqi), and renamed or merged cities through the crosswalk (襄樊 → 襄阳, 思茅 → 普洱; 莱芜, merged into 济南 in 2019, joins 济南 only when duplicates are summed). A name that could mean two prefectures (Suzhou: 苏州 or 宿州) is reported, never guessed.
+&lt;b&gt;Fields to join&lt;/b&gt;: default all numeric fields. Numbers written as text ("1,234.5", "—", "..", "") become numbers or NULL, never 0.
+&lt;b&gt;Year field&lt;/b&gt; (long tables, one row per city and year): each field becomes one column per year, &amp;lt;field&amp;gt;_&amp;lt;year&amp;gt; (GDP_2015). Leave empty for wide tables.
+&lt;b&gt;Duplicate keys&lt;/b&gt;: two rows for the same prefecture (and year), including two spellings of one name (北京, 北京市), are an error naming them unless you keep the first, sum or average them.
+
+&lt;b&gt;Outputs&lt;/b&gt;: the joined layer (every boundary feature kept, with 'match_status': matched, no table row, no key, invalid key); a table of the table rows that matched no boundary, with the reason and the closest boundary names; the counts of matched and unmatched table rows and of boundaries that received values.</source>
+            <translation type="vanished">将统计年鉴指标表连接到地级市地图。
+
+&lt;b&gt;边界&lt;/b&gt;：多边形图层及其关键字段（行政区划代码或名称）。&lt;b&gt;表&lt;/b&gt;：QGIS 能打开的任意表（UTF-8、带 BOM 的 UTF-8 或 GBK/GB18030 编码的 CSV、XLSX、GeoPackage 表、图层）及其关键字段。
+&lt;b&gt;匹配方式&lt;/b&gt;：
+- &lt;i&gt;行政区划代码&lt;/i&gt;：6 位 GB/T 2260 代码，也可写成数字（110100.0）、4 位地级市前缀（1101），重庆可以是 500000 或 500100；
+- &lt;i&gt;名称&lt;/i&gt;：带或不带后缀（市、地区、盟、自治州 ...）的中文名称、年鉴使用的简称（恩施州）、全角字符和多余空格、拼音以及常用英文名称（不区分大小写：Xi'an、Harbin、Hohhot、Urumqi），更名或合并的城市通过对照表匹配（襄樊 → 襄阳，思茅 → 普洱；莱芜于 2019 年并入济南，仅在重复键求和时并入济南）。可能指两个地级市的名称（Suzhou：苏州或宿州）会被报告，绝不猜测。
+&lt;b&gt;要连接的字段&lt;/b&gt;：默认全部数值字段。以文本书写的数字（"1,234.5"、"—"、".."、""）转换为数字或 NULL，绝不为 0。
+&lt;b&gt;年份字段&lt;/b&gt;（长表，每个城市每年一行）：每个字段按年份各成一列，&amp;lt;field&amp;gt;_&amp;lt;year&amp;gt;（GDP_2015）。宽表请留空。
+&lt;b&gt;重复键&lt;/b&gt;：同一地级市（及年份）有两行，包括同一名称的两种写法（北京、北京市），将报错并列出，除非选择保留第一行、求和或取平均。
+
+&lt;b&gt;输出&lt;/b&gt;：连接后的图层（保留每个边界要素，并带有“match_status”：matched、no table row、no key、invalid key）；未匹配任何边界的表行及其原因和最接近的边界名称；已连接和未连接的表行数，以及获得数值的边界数。</translation>
+        </message>
+        <message>
+            <source>Development trends of secondary cities: which cities improved their performance, in which indicators, between two years (Du 2026, chapter 2).
+
+&lt;b&gt;Indicators&lt;/b&gt; are fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; for two years (popu_2010, popu_2020); YEAR1 and YEAR2 = 0 take the two years of the selected fields, or set them to choose two years. Cost indicators, neutral indicators and dimensions are named by field or by the name without the year.
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' and 'Join indicator table to boundaries' (a city in two mega-regions has one feature per membership and is typed once per membership). Features without a mega-region are not members: they are not typed and, unless POOL says otherwise, not in the pool.
+&lt;b&gt;Direction of an indicator&lt;/b&gt;: every indicator is a &lt;i&gt;benefit&lt;/i&gt; (more is better) unless it is among the &lt;b&gt;cost indicators&lt;/b&gt; (COST_INDICATORS: less is better, e.g. PM2.5, whose performance is reversed) or the &lt;b&gt;neutral indicators&lt;/b&gt; (NEUTRAL_INDICATORS: neither, e.g. the average household size, where a larger household is not a better one); both must also be among the indicators. A neutral indicator has no performance, so it has no gap or trend: it is left out, with the reason in the report. The dissertation's cost indicators (PM2.5, CARB) and the census household size are named in the log when they are not declared so.
+&lt;b&gt;Dimensions&lt;/b&gt; (optional): 'indicator=dimension' pairs separated by ';' or new lines, e.g. 'POP=urban size;GDP=urban size;PAT=innovation'. A name matches an indicator field or its name without the _&amp;lt;year&amp;gt; suffix. Indicators not named get the dissertation's dimension when their name is one of its 18 indicators (POP, GDP, BUILT: urban size; NTL, LIB, INSUR: social vitality; PAT, WOS, EXP: innovation; PRI, SEC, TER: industrial structure; INFRA, INFOR, FINA: regional embeddedness; PM2.5, NDVI, CARB: green transformation), otherwise they are their own dimension. A dimension's value is the mean over its indicators.
+
+&lt;b&gt;Performance&lt;/b&gt; (per-indicator TOPSIS): with one criterion TOPSIS is exactly min-max scaling over the pool, (x &amp;minus; min)/(max &amp;minus; min), or (max &amp;minus; x)/(max &amp;minus; min) for a cost indicator. POOL: all members together (default, as in the dissertation), each mega-region separately, or every feature of the input. An indicator constant over a pool is dropped with a warning.
+YEAR_POOL: each year scaled over its own min/max (default), or both years pooled so the trend also shows a shift of the whole distribution.
+&lt;b&gt;Trend&lt;/b&gt; of city i in indicator j: Trend&lt;sub&gt;ij&lt;/sub&gt; = Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR2) &amp;minus; Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR1). Positive = improved relative to the pool. A city NULL in either year is left out, with the reason.
+&lt;b&gt;Trends&lt;/b&gt;: K-means (k-means++, fixed SEED, N_INIT initialisations; the same input gives the same trends whatever the feature order) on the trend matrix of the secondary cities. K = 0 chooses K by the mean silhouette over K = 2..K_MAX (K_MAX lowered to n &amp;minus; 1 when needed; ties to the smaller K); silhouette s&lt;sub&gt;i&lt;/sub&gt; = (b&lt;sub&gt;i&lt;/sub&gt; &amp;minus; a&lt;sub&gt;i&lt;/sub&gt;)/max(a&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;i&lt;/sub&gt;), a&lt;sub&gt;i&lt;/sub&gt; the mean distance to the own type, b&lt;sub&gt;i&lt;/sub&gt; to the nearest other type. A fixed K needs at least K + 1 cities. Trends are lettered A, B, C ... by descending mean of the trend centre over the indicators, and described from their profile per dimension. Cities with a NULL value are left out with the reason (warnings and the excluded_reason field).
+&lt;b&gt;Stability&lt;/b&gt; (STABILITY_RESAMPLES, default 100; 0 = off): Hennig's cluster-wise Jaccard bootstrap. The secondary cities are resampled with replacement, each resample is clustered again into K trends with the same K-means settings, and each trend is matched with its most similar new cluster by the Jaccard similarity |C &amp;cap; D| / |C &amp;cup; D| over the cities drawn; the mean over the resamples is the trend's stability (field stability of the profiles, 0 to 1; the same SEED gives the same value). A trend under 0.6 is called unstable in its label and description: another sample of cities would probably not find it.
+&lt;b&gt;Composite&lt;/b&gt; (WEIGHTING): the classical multi-criteria TOPSIS score per dimension and overall (vector normalisation, equal or entropy weights, C = D&amp;minus; / (D+ + D&amp;minus;)), fields topsis_*_&amp;lt;year&amp;gt; for each year.
+
+&lt;b&gt;Outputs&lt;/b&gt;: the secondary cities with their geometry, perf_* (performance), trend_* per indicator and dim_* per dimension, type, type_label, type_description, silhouette, pca_x/pca_y (the first two principal components of the profile matrix, each signed so its largest loading is positive) and excluded_reason for cities left out; styled by type with one fixed colour per letter (a GeoPackage output stores the style as its default). The core cities with their performance. The type profile table: label, size, centre per indicator and per dimension, mean silhouette, stability, within and between sums of squares. An HTML report with the silhouette by K, the PCA scatter, profile heatmaps and the cities per type and mega-region. For the formulas, see the plugin's reference (Help button).</source>
+            <translation type="vanished">次级城市发展趋势：哪些城市在哪些指标上于两个年份之间提升了表现值（Du 2026，第 2 章）。
+
+&lt;b&gt;指标&lt;/b&gt;为两个年份的 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 字段（popu_2010、popu_2020）；YEAR1 和 YEAR2 为 0 时取所选字段的两个年份，也可设置它们以选择两个年份。成本型指标、中性指标和维度可按字段名或不带年份的名称指定。
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。
+&lt;b&gt;指标方向&lt;/b&gt;：每个指标都是&lt;i&gt;效益型&lt;/i&gt;（越大越好），除非它属于&lt;b&gt;成本型指标&lt;/b&gt;（COST_INDICATORS：越小越好，例如 PM2.5，其表现值取反向）或&lt;b&gt;中性指标&lt;/b&gt;（NEUTRAL_INDICATORS：两者皆非，例如户均人口规模，户规模更大并不意味着更好）；两者也都必须包含在指标中。中性指标没有表现值，因此没有差距或趋势：它被排除，原因写入报告。论文中的成本型指标（PM2.5、CARB）和人口普查户规模如未如此声明，会在日志中提示。
+&lt;b&gt;维度&lt;/b&gt;（可选）：以“;”或换行分隔的“指标=维度”对，例如“POP=urban size;GDP=urban size;PAT=innovation”。名称可匹配指标字段，或去掉 _&amp;lt;year&amp;gt; 后缀的名称。未指定的指标若其名称属于论文的 18 个指标之一，则采用论文的维度（POP、GDP、BUILT：城市规模；NTL、LIB、INSUR：社会活力；PAT、WOS、EXP：创新；PRI、SEC、TER：产业结构；INFRA、INFOR、FINA：区域嵌入；PM2.5、NDVI、CARB：绿色转型），否则自成一个维度。维度值为其各指标的平均值。
+
+&lt;b&gt;表现值&lt;/b&gt;（单指标逼近理想解排序法（TOPSIS））：只有一个准则时，TOPSIS 恰好等于样本池上的极差标准化 (x &amp;minus; min)/(max &amp;minus; min)，成本型指标为 (max &amp;minus; x)/(max &amp;minus; min)。POOL：全部成员合并（默认，同论文）、各城市群分别计算，或输入的全部要素。在某个样本池中为常数的指标会被剔除并给出警告。
+YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或两年合并标准化，使趋势也反映整体分布的移动。
+城市 i 在指标 j 上的&lt;b&gt;趋势&lt;/b&gt;：Trend&lt;sub&gt;ij&lt;/sub&gt; = Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR2) &amp;minus; Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR1)。正值 = 相对样本池有所提升。任一年份为 NULL 的城市被排除，并注明原因。
+&lt;b&gt;趋势类型&lt;/b&gt;：对次级城市的趋势矩阵进行 K 均值聚类（k-means++，固定 SEED，N_INIT 次初始化；无论要素顺序如何，相同输入得到相同的趋势类型）。K = 0 时按 K = 2..K_MAX 上的平均轮廓系数选择 K（必要时 K_MAX 降为 n &amp;minus; 1；相同时取较小的 K）；轮廓系数 s&lt;sub&gt;i&lt;/sub&gt; = (b&lt;sub&gt;i&lt;/sub&gt; &amp;minus; a&lt;sub&gt;i&lt;/sub&gt;)/max(a&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;i&lt;/sub&gt;)，a&lt;sub&gt;i&lt;/sub&gt; 为到本类的平均距离，b&lt;sub&gt;i&lt;/sub&gt; 为到最近其他类的平均距离。固定 K 至少需要 K + 1 个城市。趋势类型按类中心在各指标上的平均值降序以 A、B、C ... 命名，并按各维度的剖面加以描述。含 NULL 值的城市被排除并注明原因（警告和 excluded_reason 字段）。
+&lt;b&gt;聚类稳定性&lt;/b&gt;（STABILITY_RESAMPLES，默认 100；0 = 关闭）：Hennig 的逐类 Jaccard 自助法。对次级城市有放回地重抽样，每个重抽样样本以相同的 K 均值设置重新聚为 K 个趋势类型，每个趋势类型与其最相似的新类按所抽城市上的 Jaccard 相似度 |C &amp;cap; D| / |C &amp;cup; D| 匹配；各次重抽样的平均值即该趋势类型的稳定性（剖面表的 stability 字段，0 到 1；相同 SEED 得到相同的值）。低于 0.6 的趋势类型在其标签和描述中称为不稳定：换一个城市样本很可能找不到它。
+&lt;b&gt;综合得分&lt;/b&gt;（WEIGHTING）：经典多准则逼近理想解排序法（TOPSIS）在各维度和总体上的得分（向量标准化，等权或熵权，C = D&amp;minus; / (D+ + D&amp;minus;)），每年的 topsis_*_&amp;lt;year&amp;gt; 字段。
+
+&lt;b&gt;输出&lt;/b&gt;：次级城市及其几何、perf_*（表现值）、每个指标的 trend_* 和每个维度的 dim_*、type、type_label、type_description、silhouette、pca_x/pca_y（剖面矩阵的前两个主成分，各自取符号使其最大载荷为正），以及被排除城市的 excluded_reason；按类型着色，每个字母一种固定颜色（GeoPackage 输出将该样式存为默认样式）。核心城市及其表现值。类型剖面表：标签、规模、各指标和各维度的类中心、平均轮廓系数、稳定性、组内与组间平方和。HTML 报告：各 K 的轮廓系数、主成分散点图、剖面热力图以及按类型和城市群列出的城市。公式见插件参考文档（帮助按钮）。</translation>
+        </message>
+        <message>
+            <source>Types of secondary cities by how far each lags behind (or leads) the cores of its mega-region, indicator by indicator (Du 2026, chapter 2).
+
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' and 'Join indicator table to boundaries' (a city in two mega-regions has one feature per membership and is typed once per membership). Features without a mega-region are not members: they are not typed and, unless POOL says otherwise, not in the pool.
+&lt;b&gt;Direction of an indicator&lt;/b&gt;: every indicator is a &lt;i&gt;benefit&lt;/i&gt; (more is better) unless it is among the &lt;b&gt;cost indicators&lt;/b&gt; (COST_INDICATORS: less is better, e.g. PM2.5, whose performance is reversed) or the &lt;b&gt;neutral indicators&lt;/b&gt; (NEUTRAL_INDICATORS: neither, e.g. the average household size, where a larger household is not a better one); both must also be among the indicators. A neutral indicator has no performance, so it has no gap or trend: it is left out, with the reason in the report. The dissertation's cost indicators (PM2.5, CARB) and the census household size are named in the log when they are not declared so.
+&lt;b&gt;Dimensions&lt;/b&gt; (optional): 'indicator=dimension' pairs separated by ';' or new lines, e.g. 'POP=urban size;GDP=urban size;PAT=innovation'. A name matches an indicator field or its name without the _&amp;lt;year&amp;gt; suffix. Indicators not named get the dissertation's dimension when their name is one of its 18 indicators (POP, GDP, BUILT: urban size; NTL, LIB, INSUR: social vitality; PAT, WOS, EXP: innovation; PRI, SEC, TER: industrial structure; INFRA, INFOR, FINA: regional embeddedness; PM2.5, NDVI, CARB: green transformation), otherwise they are their own dimension. A dimension's value is the mean over its indicators.
+
+&lt;b&gt;Performance&lt;/b&gt; (per-indicator TOPSIS): with one criterion TOPSIS is exactly min-max scaling over the pool, (x &amp;minus; min)/(max &amp;minus; min), or (max &amp;minus; x)/(max &amp;minus; min) for a cost indicator. POOL: all members together (default, as in the dissertation), each mega-region separately, or every feature of the input. An indicator constant over a pool is dropped with a warning.
+&lt;b&gt;Gap&lt;/b&gt; of secondary city i in indicator j: Gap&lt;sub&gt;ij&lt;/sub&gt; = Performance&lt;sub&gt;ij&lt;/sub&gt;(i) &amp;minus; R&lt;sub&gt;j&lt;/sub&gt;, with the core reference R of its mega-region (CORE_REFERENCE): the mean of its cores (default), the nearest core (geodesic distance on the WGS84 ellipsoid between points on the surface of the city polygons, reference_core names it), or the best core per indicator. Negative = behind the cores. A mega-region without a core leaves its secondary cities out, with the reason.
+&lt;b&gt;Types&lt;/b&gt;: K-means (k-means++, fixed SEED, N_INIT initialisations; the same input gives the same types whatever the feature order) on the gap matrix of the secondary cities. K = 0 chooses K by the mean silhouette over K = 2..K_MAX (K_MAX lowered to n &amp;minus; 1 when needed; ties to the smaller K); silhouette s&lt;sub&gt;i&lt;/sub&gt; = (b&lt;sub&gt;i&lt;/sub&gt; &amp;minus; a&lt;sub&gt;i&lt;/sub&gt;)/max(a&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;i&lt;/sub&gt;), a&lt;sub&gt;i&lt;/sub&gt; the mean distance to the own type, b&lt;sub&gt;i&lt;/sub&gt; to the nearest other type. A fixed K needs at least K + 1 cities. Types are lettered A, B, C ... by descending mean of the type centre over the indicators, and described from their profile per dimension. Cities with a NULL value are left out with the reason (warnings and the excluded_reason field).
+&lt;b&gt;Stability&lt;/b&gt; (STABILITY_RESAMPLES, default 100; 0 = off): Hennig's cluster-wise Jaccard bootstrap. The secondary cities are resampled with replacement, each resample is clustered again into K types with the same K-means settings, and each type is matched with its most similar new cluster by the Jaccard similarity |C &amp;cap; D| / |C &amp;cup; D| over the cities drawn; the mean over the resamples is the type's stability (field stability of the profiles, 0 to 1; the same SEED gives the same value). A type under 0.6 is called unstable in its label and description: another sample of cities would probably not find it.
+&lt;b&gt;Composite&lt;/b&gt; (WEIGHTING): the classical multi-criteria TOPSIS score per dimension and overall (vector normalisation, equal or entropy weights, C = D&amp;minus; / (D+ + D&amp;minus;)), fields topsis_*.
+
+&lt;b&gt;Outputs&lt;/b&gt;: the secondary cities with their geometry, perf_* (performance), gap_* per indicator and dim_* per dimension, type, type_label, type_description, silhouette, pca_x/pca_y (the first two principal components of the profile matrix, each signed so its largest loading is positive) and excluded_reason for cities left out; styled by type with one fixed colour per letter (a GeoPackage output stores the style as its default). The core cities with their performance. The type profile table: label, size, centre per indicator and per dimension, mean silhouette, stability, within and between sums of squares. An HTML report with the silhouette by K, the PCA scatter, profile heatmaps and the cities per type and mega-region. For the formulas, see the plugin's reference (Help button).</source>
+            <translation type="vanished">按每个次级城市在各指标上落后（或领先）于其所在城市群核心城市的程度划分次级城市类型（Du 2026，第 2 章）。
+
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。
+&lt;b&gt;指标方向&lt;/b&gt;：每个指标都是&lt;i&gt;效益型&lt;/i&gt;（越大越好），除非它属于&lt;b&gt;成本型指标&lt;/b&gt;（COST_INDICATORS：越小越好，例如 PM2.5，其表现值取反向）或&lt;b&gt;中性指标&lt;/b&gt;（NEUTRAL_INDICATORS：两者皆非，例如户均人口规模，户规模更大并不意味着更好）；两者也都必须包含在指标中。中性指标没有表现值，因此没有差距或趋势：它被排除，原因写入报告。论文中的成本型指标（PM2.5、CARB）和人口普查户规模如未如此声明，会在日志中提示。
+&lt;b&gt;维度&lt;/b&gt;（可选）：以“;”或换行分隔的“指标=维度”对，例如“POP=urban size;GDP=urban size;PAT=innovation”。名称可匹配指标字段，或去掉 _&amp;lt;year&amp;gt; 后缀的名称。未指定的指标若其名称属于论文的 18 个指标之一，则采用论文的维度（POP、GDP、BUILT：城市规模；NTL、LIB、INSUR：社会活力；PAT、WOS、EXP：创新；PRI、SEC、TER：产业结构；INFRA、INFOR、FINA：区域嵌入；PM2.5、NDVI、CARB：绿色转型），否则自成一个维度。维度值为其各指标的平均值。
+
+&lt;b&gt;表现值&lt;/b&gt;（单指标逼近理想解排序法（TOPSIS））：只有一个准则时，TOPSIS 恰好等于样本池上的极差标准化 (x &amp;minus; min)/(max &amp;minus; min)，成本型指标为 (max &amp;minus; x)/(max &amp;minus; min)。POOL：全部成员合并（默认，同论文）、各城市群分别计算，或输入的全部要素。在某个样本池中为常数的指标会被剔除并给出警告。
+次级城市 i 在指标 j 上的&lt;b&gt;差距&lt;/b&gt;：Gap&lt;sub&gt;ij&lt;/sub&gt; = Performance&lt;sub&gt;ij&lt;/sub&gt;(i) &amp;minus; R&lt;sub&gt;j&lt;/sub&gt;，R 为其所在城市群的核心参照（CORE_REFERENCE）：核心城市的平均值（默认）、最近的核心城市（城市多边形内部点之间在 WGS84 椭球上的测地距离，reference_core 字段给出其名称），或每个指标上表现最好的核心城市。负值 = 落后于核心城市。没有核心城市的城市群，其次级城市被排除并注明原因。
+&lt;b&gt;类型&lt;/b&gt;：对次级城市的差距矩阵进行 K 均值聚类（k-means++，固定 SEED，N_INIT 次初始化；无论要素顺序如何，相同输入得到相同的类型）。K = 0 时按 K = 2..K_MAX 上的平均轮廓系数选择 K（必要时 K_MAX 降为 n &amp;minus; 1；相同时取较小的 K）；轮廓系数 s&lt;sub&gt;i&lt;/sub&gt; = (b&lt;sub&gt;i&lt;/sub&gt; &amp;minus; a&lt;sub&gt;i&lt;/sub&gt;)/max(a&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;i&lt;/sub&gt;)，a&lt;sub&gt;i&lt;/sub&gt; 为到本类的平均距离，b&lt;sub&gt;i&lt;/sub&gt; 为到最近其他类的平均距离。固定 K 至少需要 K + 1 个城市。类型按类中心在各指标上的平均值降序以 A、B、C ... 命名，并按各维度的剖面加以描述。含 NULL 值的城市被排除并注明原因（警告和 excluded_reason 字段）。
+&lt;b&gt;聚类稳定性&lt;/b&gt;（STABILITY_RESAMPLES，默认 100；0 = 关闭）：Hennig 的逐类 Jaccard 自助法。对次级城市有放回地重抽样，每个重抽样样本以相同的 K 均值设置重新聚为 K 个类型，每个类型与其最相似的新类按所抽城市上的 Jaccard 相似度 |C &amp;cap; D| / |C &amp;cup; D| 匹配；各次重抽样的平均值即该类型的稳定性（剖面表的 stability 字段，0 到 1；相同 SEED 得到相同的值）。低于 0.6 的类型在其标签和描述中称为不稳定：换一个城市样本很可能找不到它。
+&lt;b&gt;综合得分&lt;/b&gt;（WEIGHTING）：经典多准则逼近理想解排序法（TOPSIS）在各维度和总体上的得分（向量标准化，等权或熵权，C = D&amp;minus; / (D+ + D&amp;minus;)），topsis_* 字段。
+
+&lt;b&gt;输出&lt;/b&gt;：次级城市及其几何、perf_*（表现值）、每个指标的 gap_* 和每个维度的 dim_*、type、type_label、type_description、silhouette、pca_x/pca_y（剖面矩阵的前两个主成分，各自取符号使其最大载荷为正），以及被排除城市的 excluded_reason；按类型着色，每个字母一种固定颜色（GeoPackage 输出将该样式存为默认样式）。核心城市及其表现值。类型剖面表：标签、规模、各指标和各维度的类中心、平均轮廓系数、稳定性、组内与组间平方和。HTML 报告：各 K 的轮廓系数、主成分散点图、剖面热力图以及按类型和城市群列出的城市。公式见插件参考文档（帮助按钮）。</translation>
+        </message>
+        <message>
+            <source>How large is the gap between the core and the secondary cities of each mega-region, for each indicator, and did it widen between two years?
+
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' (a city in two mega-regions has one feature per membership). &lt;b&gt;Indicators&lt;/b&gt;: numeric fields; fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; (pop_2010, pop_2020) are one indicator in two years, and every measure is also given as the change value(year 2) &amp;minus; value(year 1). &lt;b&gt;Weight&lt;/b&gt; (optional, e.g. population) makes the measures population-weighted, for per-capita indicators; a weight field named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; is matched to each year's indicators when the input has that field for every year.
+
+Per mega-region, indicator and year, over the member cities with a valid value (NULLs are excluded and counted):
+- Gini G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;) (population form, as PySAL and Dagum).
+- Theil T = (1/n) &amp;Sigma; (y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;) ln(y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;), split by role into T&lt;sub&gt;between&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; ln(s&lt;sub&gt;g&lt;/sub&gt;/p&lt;sub&gt;g&lt;/sub&gt;) and T&lt;sub&gt;within&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; T&lt;sub&gt;g&lt;/sub&gt; (s&lt;sub&gt;g&lt;/sub&gt; share of the indicator total, p&lt;sub&gt;g&lt;/sub&gt; share of the cities or, weighted, of the population).
+- Dagum (1997): G = Gw + Gnb + Gt, with Gw = &amp;Sigma; G&lt;sub&gt;jj&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; s&lt;sub&gt;j&lt;/sub&gt;, Gnb = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;) D&lt;sub&gt;jh&lt;/sub&gt;, Gt = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;)(1 &amp;minus; D&lt;sub&gt;jh&lt;/sub&gt;), groups ordered by mean so every term is &amp;ge; 0; 'leader' names the group with the higher mean and gnb_signed is +Gnb when the cores lead, &amp;minus;Gnb otherwise.
+Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region where a group has no valid value keeps its row, with NULL measures and the reason in 'status'.
+
+&lt;b&gt;How sure?&lt;/b&gt; With 5 to 30 cities a small change may be chance. &lt;b&gt;Bootstrap resamples&lt;/b&gt; (default 999; 0 off) redraw each mega-region's cores from its cores and its secondary cities from its secondary cities, with replacement (a city keeps its weight); every year row gets percentile intervals &amp;lt;measure&amp;gt;_ci_low and &amp;lt;measure&amp;gt;_ci_high at the chosen &lt;b&gt;confidence&lt;/b&gt; (default 95 %) for theil, theil_between, theil_between_share, gini, dagum_gnb, share_gnb, gnb_signed and ratio. A change row gets the interval of the change, from the same cities drawn in both years (a city with a value in only one year counts in the change but not in its interval; the note says so), and change_is_clear is true when the interval of the headline measure's change excludes 0. A group of one city gives intervals that reflect only the other group. &lt;b&gt;Permutations&lt;/b&gt; (default 999; 0 off): p_between is the share of random relabellings of the cities (same number of cores), the observed one counted, whose between-group Theil T is at least the observed one; when there are at most that many labellings they are all enumerated, and p_between_min says how low p can go (1 core among 5 cities: 0.2). The &lt;b&gt;seed&lt;/b&gt; (default 0) makes the same input give the same intervals.
+
+&lt;b&gt;Outputs&lt;/b&gt;: the tidy table (one row per mega-region &amp;times; indicator &amp;times; year, and a change row per pair of years); the mega-regions as polygons dissolved from their members, carrying the headline measure for every indicator and year (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, and _change), its interval (&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, _ci_high_, and for the change), p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; and change_is_clear_&amp;lt;indicator&amp;gt;_change, styled as a graduated map; an HTML report with mega-region &amp;times; indicator heatmaps for each year and the change, and an explanation of each measure.</source>
+            <translation type="vanished">每个城市群的核心城市与次级城市之间在各指标上的差距有多大？两个年份之间是否扩大了？
+
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”写出（同属两个城市群的城市每个隶属关系一个要素）。&lt;b&gt;指标&lt;/b&gt;：数值字段；名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的字段（pop_2010、pop_2020）是同一指标的两个年份，每个测度还给出变化量 value(year 2) &amp;minus; value(year 1)。&lt;b&gt;权重&lt;/b&gt;（可选，例如常住人口）使测度按人口加权，适用于人均指标；当输入对每个年份都有名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的权重字段时，该字段与各年份的指标对应。
+
+按城市群、指标和年份，在具有有效值的成员城市上计算（NULL 值被排除并计数）：
+- 基尼系数 G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;)（总体形式，与 PySAL 和 Dagum 相同）。
+- 泰尔指数 T = (1/n) &amp;Sigma; (y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;) ln(y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;)，按角色分解为组间差异 T&lt;sub&gt;between&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; ln(s&lt;sub&gt;g&lt;/sub&gt;/p&lt;sub&gt;g&lt;/sub&gt;) 和组内差异 T&lt;sub&gt;within&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; T&lt;sub&gt;g&lt;/sub&gt;（s&lt;sub&gt;g&lt;/sub&gt; 为占指标总量的份额，p&lt;sub&gt;g&lt;/sub&gt; 为占城市数的份额，加权时为占人口的份额）。
+- Dagum 基尼系数分解（1997）：G = Gw + Gnb + Gt，其中 Gw = &amp;Sigma; G&lt;sub&gt;jj&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; s&lt;sub&gt;j&lt;/sub&gt;，Gnb = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;) D&lt;sub&gt;jh&lt;/sub&gt;，Gt = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;)(1 &amp;minus; D&lt;sub&gt;jh&lt;/sub&gt;)，各组按均值排序，使每一项都 &amp;ge; 0；“leader”字段给出均值较高的组，核心城市领先时 gnb_signed 为 +Gnb，否则为 &amp;minus;Gnb。
+数值必须 &amp;ge; 0（否则报错并列出相关城市）。某组没有有效值的城市群保留其行，测度为 NULL，原因写入“status”字段。
+
+&lt;b&gt;有多确定？&lt;/b&gt;只有 5 到 30 个城市时，小的变化可能出于偶然。&lt;b&gt;自助法重抽样次数&lt;/b&gt;（默认 999；0 关闭）对每个城市群从其核心城市中重抽核心城市、从其次级城市中重抽次级城市，有放回（城市保留其权重）；每个年份行在所选&lt;b&gt;置信水平&lt;/b&gt;（默认 95 %）下得到 theil、theil_between、theil_between_share、gini、dagum_gnb、share_gnb、gnb_signed 和 ratio 的百分位自助法置信区间 &amp;lt;measure&amp;gt;_ci_low 和 &amp;lt;measure&amp;gt;_ci_high。变化行得到变化量的区间，两个年份使用同一组抽中的城市（只有一个年份有值的城市计入变化量但不计入其区间；备注中会说明），当主要测度变化量的区间不包含 0 时 change_is_clear 为真。只有一个城市的组，其区间只反映另一组。&lt;b&gt;置换检验次数&lt;/b&gt;（默认 999；0 关闭）：p_between 是对城市随机重新标记（核心城市数量不变，计入观测的标记）后，组间泰尔指数 T 不小于观测值的比例；当所有可能的标记数不超过该次数时全部枚举，p_between_min 给出 p 的最小可能值（5 个城市中 1 个核心城市：0.2）。&lt;b&gt;随机种子&lt;/b&gt;（默认 0）使相同输入得到相同的区间。
+
+&lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
         </message>
     </context>
 </TS>

@@ -6,6 +6,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
 )
 
 from . import compat, qgis_io
@@ -29,6 +30,7 @@ class JoinIndicatorsAlgorithm(CheckedInputs, MegaregionAlgorithm):
     FIELDS = "FIELDS"
     YEAR_FIELD = "YEAR_FIELD"
     DUPLICATES = "DUPLICATES"
+    YEAR = "YEAR"
     OUTPUT = "OUTPUT"
     UNMATCHED = "UNMATCHED"
     MATCHED_COUNT = "MATCHED_COUNT"
@@ -54,10 +56,17 @@ class JoinIndicatorsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         "<b>Fields to join</b>: default all numeric fields. Numbers written as text (\"1,234.5\", "
         "\"—\", \"..\", \"\") become numbers or NULL, never 0.\n"
         "<b>Year field</b> (long tables, one row per city and year): each field becomes one column "
-        "per year, &lt;field&gt;_&lt;year&gt; (GDP_2015). Leave empty for wide tables.\n"
+        "per year, &lt;field&gt;_&lt;year&gt; (GDP_2015). Left empty, a table whose key repeats and in which "
+        "exactly one column holds years (whole numbers from 1949 to 2100, each key once per year, such as "
+        "年份) is read as a long table by that column, and the log says so; when two columns qualify, the "
+        "run stops naming them: choose one as the year field.\n"
+        "<b>Year of a one-year table</b> (optional): the year the table's values are for; the joined fields "
+        "are written &lt;field&gt;_&lt;year&gt; (均值_2020, 人口_2020), so the unevenness, typology and trend steps "
+        "read their year without renaming. Not together with the year field.\n"
         "<b>Duplicate keys</b>: two rows for the same prefecture (and year), including two spellings "
         "of one name (北京, 北京市), are an error naming them unless you keep the first, sum or "
-        "average them.\n\n"
+        "average them. Rows that differ only by a column of years are never summed or averaged: the "
+        "error names the column to choose as the year field.\n\n"
         "<b>Outputs</b>: the joined layer (every boundary feature kept, with 'match_status': matched, "
         "no table row, no key, invalid key); a table of the table rows that matched no boundary, with "
         "the reason and the closest boundary names; the counts of matched and unmatched table rows "
@@ -110,6 +119,12 @@ class JoinIndicatorsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 options=[self.tr(o) for o in DUPLICATE_OPTIONS], defaultValue=0,
             )
         )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.YEAR, self.tr("Year of a one-year table (fields written <field>_<year>)"),
+                type=compat.NUMBER_INTEGER, optional=True, minValue=1949, maxValue=2100,
+            )
+        )
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Joined layer")))
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -134,6 +149,12 @@ class JoinIndicatorsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         fields = compat.parameter_as_strings(self, parameters, self.FIELDS, context) or None
         year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context) or None
         duplicates = self.parameterAsEnum(parameters, self.DUPLICATES, context)
+        year = parameters.get(self.YEAR)
+        if year in (None, ""):
+            year = None
+        elif not isinstance(year, (str, int, float)):  # an expression or a model input
+            year = self.parameterAsDouble(parameters, self.YEAR, context)
+        # a value as typed ("2020", "2020s") goes to core, whose message names it
 
         boundary_names = source.fields().names()
         if input_key not in boundary_names:
@@ -154,8 +175,12 @@ class JoinIndicatorsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.3)
         result = core_join.join_indicators(
             frame, input_key, table, table_key, match_by=match_by, fields=fields,
-            year_field=year_field, duplicates=duplicates,
+            year_field=year_field, duplicates=duplicates, year=year,
         )
+        if result.detected_year_field is not None:
+            feedback.pushInfo(self.tr(
+                "TABLE_KEY '{key}' repeats and '{field}' holds years (each key once per year): the table is read as "
+                "a long table with YEAR_FIELD '{field}'.").format(key=table_key, field=result.detected_year_field))
         for wanted, used in result.renamed_fields.items():
             feedback.pushWarning(self.tr("Field '{field}' exists in INPUT: written as '{written}'.").format(
                 field=wanted, written=used))

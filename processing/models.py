@@ -24,6 +24,9 @@ import os
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.core import (
     Qgis,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingUtils,
     QgsMessageLog,
     QgsProcessingException,
     QgsProcessingModelAlgorithm,
@@ -67,6 +70,15 @@ FOLDER_OUTPUTS = {
     "trend:PROFILES": ("layer", "trend_profiles"),
     "trend:REPORT": ("file", "trend_report.html"),
 }
+#: The pipeline's optional first step: county-level polygons made into its boundaries by
+#: megaregion:aggregatecounties (left out, the model runs exactly as its file says).
+COUNTIES = "COUNTIES"
+COUNTY_CODE_FIELD = "COUNTY_CODE_FIELD"
+COUNTY_PARENT_FIELD = "COUNTY_PARENT_FIELD"
+COUNTY_PARAMETERS = (COUNTIES, COUNTY_CODE_FIELD, COUNTY_PARENT_FIELD)
+#: the model inputs the counties' prefectures replace
+BOUNDARIES, BOUNDARY_KEY = "BOUNDARIES", "BOUNDARY_KEY"
+
 #: The step that draws the maps, off in the model file; a run with OUTPUT_FOLDER switches it on
 #: and writes the maps to MAPS_FOLDER in it.
 MAPS_STEP = "maps"
@@ -193,9 +205,31 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             clones.insert(position, QgsProcessingParameterFolderDestination(
                 OUTPUT_FOLDER, tr("Output folder: one GeoPackage with every layer, the reports and the maps"),
                 optional=True))
+        if self.name() in DISPLAY_NAMES and BOUNDARIES in {c.name() for c in clones}:
+            self._add_county_parameters(clones)
         for clone in clones:
             # removing a destination removed its output too: it is made again, in this order
             self.addParameter(clone, clone.isDestination())
+
+    @staticmethod
+    def _add_county_parameters(clones):
+        """COUNTIES first among the planner's inputs (county data come before everything), its
+        two fields first among the advanced ones."""
+        counties = QgsProcessingParameterMultipleLayers(
+            COUNTIES, tr("County-level boundaries, made into prefecture-level units and used instead of the "
+                         "boundaries"), compat.SOURCE_VECTOR, optional=True)
+        code = QgsProcessingParameterField(
+            COUNTY_CODE_FIELD, tr("Code field of the county-level boundaries"), defaultValue="adcode", optional=True)
+        parent = QgsProcessingParameterField(
+            COUNTY_PARENT_FIELD, tr("Parent field of the county-level boundaries (code of the prefecture)"),
+            optional=True)
+        for definition in (code, parent):
+            definition.setFlags(definition.flags() | compat.PARAMETER_ADVANCED)
+        clones.insert(0, counties)
+        advanced = next((i for i, c in enumerate(clones)
+                         if c.flags() & compat.PARAMETER_ADVANCED and c is not code and not c.isDestination()),
+                        next(i for i, c in enumerate(clones) if c.isDestination()))
+        clones[advanced:advanced] = [code, parent]
 
     def canExecute(self):  # noqa: N802
         """False, with the message of the first step that cannot run (a package is missing)."""
@@ -269,6 +303,7 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         model = super(ShippedModel, self)
 
         def run():
+            self._counties_first(filled, context, feedback)
             results = model.processAlgorithm(filled, context, feedback)
             self._name_layers(results, filled, context)
             if folder:
@@ -295,6 +330,24 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             if created:
                 _remove_empty_folder(folder)
             raise
+
+    def _counties_first(self, filled, context, feedback):
+        """With COUNTIES, megaregion:aggregatecounties makes the prefecture-level units the
+        model starts from: they replace BOUNDARIES (and BOUNDARY_KEY is their adcode). The
+        layer is a temporary file of the run."""
+        if self.parameterDefinition(COUNTIES) is None or not filled.get(COUNTIES):
+            return
+        from qgis import processing
+
+        out = QgsProcessingUtils.generateTempFilename("prefectures_from_counties.gpkg")
+        feedback.pushInfo(tr("COUNTIES given: the prefecture-level units made from them are the boundaries of the "
+                             "analysis (BOUNDARIES is not read)."))
+        result = processing.run("megaregion:aggregatecounties", {
+            "INPUT": filled[COUNTIES], "CODE_FIELD": filled.get(COUNTY_CODE_FIELD) or "adcode",
+            "PARENT_FIELD": filled.get(COUNTY_PARENT_FIELD) or None, "OUTPUT": out},
+            context=context, feedback=feedback, is_child_algorithm=True)
+        filled[BOUNDARIES] = result["OUTPUT"]
+        filled[BOUNDARY_KEY] = "adcode"
 
     def _name_layers(self, results, filled, context):
         """Layers loaded into the project take the description of their model output. QGIS

@@ -16,6 +16,7 @@ from .models import shipped_models
 # (module, class) of every algorithm, in toolbox order. Each class names the packages it
 # needs in REQUIRES; its module imports without them (see .deps).
 ALGORITHMS = [
+    ("aggregatecounties", "AggregateCountiesAlgorithm"),
     ("joinindicators", "JoinIndicatorsAlgorithm"),
     ("assignmegaregions", "AssignMegaregionsAlgorithm"),
     ("gcj02towgs84", "Gcj02ToWgs84Algorithm"),

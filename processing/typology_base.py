@@ -233,6 +233,11 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
             name_field = None
         city_field = self.parameterAsString(parameters, self.CITY_FIELD, context) or None
         if city_field and city_field not in names:
+            if parameters.get(self.CITY_FIELD) not in (None, ""):  # named by the user, not the default
+                raise QgsProcessingException(self.tr(
+                    "CITY_FIELD '{field}' is not a field of {input} (fields: {fields}): choose the field with the "
+                    "city codes (adcode), or leave CITY_FIELD empty.").format(
+                        field=city_field, input=named(parameters, self.INPUT), fields=", ".join(names)))
             city_field = None
         pool_label, pool, keep_others = POOLS[self.parameterAsEnum(parameters, self.POOL, context)]
         settings = dict(

@@ -11,7 +11,10 @@ def _input():
         f"<b>Input</b>: prefectures with a mega-region field and a role field (core/secondary), as written by "
         f"{ASSIGN} and {JOIN} (a city in two mega-regions has one feature per membership and is typed once per "
         "membership). Features without a mega-region are not members: they are not typed and, unless POOL says "
-        "otherwise, not in the pool.\n"
+        "otherwise, not in the pool. A city id (<b>City id field</b>, default adcode) that appears more than "
+        "once within a mega-region, or that is a county-level code, is refused: such features are counties or "
+        "districts, or parts, of one city, and would be typed as cities; aggregate counties with 'Prefectures "
+        "from counties' first.\n"
     )
 
 

@@ -55,6 +55,7 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
     MEGAREGION_FIELD = "MEGAREGION_FIELD"
     ROLE_FIELD = "ROLE_FIELD"
     NAME_FIELD = "NAME_FIELD"
+    CITY_FIELD = "CITY_FIELD"
     HEADLINE = "HEADLINE"
     BOOTSTRAP = "BOOTSTRAP"
     CONFIDENCE = "CONFIDENCE"
@@ -73,7 +74,11 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         "each indicator, and did it widen between two years?\n\n"
         "<b>Input</b>: prefectures with a mega-region field and a role field (core/secondary), as "
         "written by 'Assign mega-regions and core cities' (a city in two mega-regions has one "
-        "feature per membership). <b>Indicators</b>: numeric fields; fields named "
+        "feature per membership). A city id (<b>City id field</b>, default adcode, the code field the "
+        "assign step copied) that appears more than once within a mega-region, or that is a county-level "
+        "code, is refused: such features "
+        "are counties or districts, or parts, of one city, and would be measured as cities; aggregate "
+        "counties with 'Prefectures from counties' first. <b>Indicators</b>: numeric fields; fields named "
         "&lt;name&gt;_&lt;year&gt; (pop_2010, pop_2020) are one indicator in two years, and every "
         "measure is also given as the change value(year 2) &minus; value(year 1). <b>Weight</b> "
         "(optional, e.g. population) makes the measures population-weighted, for per-capita "
@@ -153,6 +158,12 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 parentLayerParameterName=self.INPUT, optional=True,
             )
         )
+        self.addParameter(_advanced(
+            QgsProcessingParameterField(
+                self.CITY_FIELD, self.tr("City id field (one feature per mega-region and city)"),
+                defaultValue="adcode", parentLayerParameterName=self.INPUT, optional=True,
+            )
+        ))
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.HEADLINE, self.tr("Headline measure for the mega-region map"),
@@ -242,6 +253,14 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 ).format(label=label, field=field, input=named(parameters, self.INPUT), fields=", ".join(names)))
         if name_field and name_field not in names:
             name_field = None
+        city_field = self.parameterAsString(parameters, self.CITY_FIELD, context) or None
+        if city_field and city_field not in names:
+            if parameters.get(self.CITY_FIELD) not in (None, ""):  # named by the user, not the default
+                raise QgsProcessingException(self.tr(
+                    "CITY_FIELD '{field}' is not a field of {input} (fields: {fields}): choose the field with the "
+                    "city codes (adcode), or leave CITY_FIELD empty.").format(
+                        field=city_field, input=named(parameters, self.INPUT), fields=", ".join(names)))
+            city_field = None
 
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.2)
         # Prefectures outside every mega-region (kept with NULLs by the assign step) are not members.
@@ -268,7 +287,7 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         table = unevenness.unevenness_table(
             frame, spec, region_field=region_field, role_field=role_field,
             weight_field=weights, labels_field=name_field, bootstrap=bootstrap, confidence=confidence,
-            seed=seed, permutations=permutations, headline=headline,
+            seed=seed, permutations=permutations, headline=headline, city_field=city_field,
         )
         feedback.setProgress(50)
         bad = table[(table["row_type"] == "year") & (table["status"] != "ok")]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up a Debian 12 machine (run as root) for the megaregion plugin:
-#  - QGIS 3.22 LTR and the Python packages that share its GDAL (Debian's),
+# Sets up a Debian 12 or 13 machine (run as root) for the megaregion plugin:
+#  - Debian's QGIS (3.22 LTR on Debian 12, 3.40 LTR on Debian 13) and the Python packages that
+#    share its GDAL,
 #  - a virtual environment .venv with current releases of the scientific stack (and GDAL's
 #    bindings built against Debian's libgdal) and the
 #    independent implementations the tests compare against (PySAL inequality,
@@ -15,7 +16,7 @@ APT_PACKAGES=(
   python3-rasterio python3-geopandas python3-shapely python3-pyproj python3-sklearn
   python3-scipy python3-pandas python3-numpy python3-openpyxl
   python3-pytest python3-venv python3-pip
-  libgdal-dev qttools5-dev-tools
+  libgdal-dev g++ python3-dev qttools5-dev-tools
   fonts-noto-cjk
   make git
 )

@@ -18,6 +18,7 @@ LANDCOVER = ROOT / "resources" / "data" / "landcover" / "MCD12C1.A2019001.006.20
 
 # outputs of each algorithm: parameter -> file name (all inside one empty folder per case)
 OUTPUTS = {
+    "aggregatecounties": {"OUTPUT": "prefectures.gpkg"},
     "joinindicators": {"OUTPUT": "joined.gpkg", "UNMATCHED": "unmatched.gpkg"},
     "assignmegaregions": {"OUTPUT": "assigned.gpkg"},
     "gcj02towgs84": {"OUTPUT": "wgs84.gpkg"},
@@ -44,6 +45,7 @@ OUTPUTS = {
 # the good inputs of each algorithm; a case replaces or adds parameters. "@name" is a file of
 # the inputs folder built by :func:`build_inputs`.
 BASE = {
+    "aggregatecounties": {"INPUT": ["@counties.geojson"], "CODE_FIELD": "adcode", "SUM_FIELDS": ["pop"]},
     "joinindicators": {"INPUT": "@boundaries.geojson", "INPUT_KEY": "adcode", "TABLE": "@census.csv",
                        "TABLE_KEY": "city_code", "MATCH_BY": 0},
     "assignmegaregions": {"INPUT": "@boundaries.geojson", "KEY": "adcode"},
@@ -81,6 +83,30 @@ def C(id, alg, params, who, what, xfail=""):  # noqa: N802 (a row of the table)
 # ShippedModel.checkParameterValues (processing/models.py) also asks input_checks.generic_problem
 
 CASES = [
+    # ---------------------------------------------------------------- aggregatecounties
+    C("counties-unknown-code-field", "aggregatecounties", {"CODE_FIELD": "code"}, "CODE_FIELD", "code"),
+    C("counties-unknown-parent-field", "aggregatecounties", {"PARENT_FIELD": "ctadcode"}, "PARENT_FIELD",
+      "ctadcode"),
+    C("counties-codes-not-codes", "aggregatecounties", {"CODE_FIELD": "name"}, "CODE_FIELD", "连云区"),
+    C("counties-parents-not-codes", "aggregatecounties", {"PARENT_FIELD": "name"}, "PARENT_FIELD", "连云区"),
+    C("counties-sum-field-missing", "aggregatecounties", {"SUM_FIELDS": ["GDP"]}, "SUM_FIELDS", "GDP"),
+    C("counties-sum-field-not-numeric", "aggregatecounties", {"SUM_FIELDS": ["name"]}, "SUM_FIELDS", "连云区"),
+    C("counties-field-summed-and-averaged", "aggregatecounties", {"MEAN_FIELDS": ["pop"]},
+      ("SUM_FIELDS", "MEAN_FIELDS"), "pop"),
+    C("counties-mean-field-not-numeric", "aggregatecounties", {"MEAN_FIELDS": ["name"]}, "MEAN_FIELDS", "name"),
+    C("counties-weight-without-means", "aggregatecounties", {"WEIGHT_FIELD": "rate"}, "WEIGHT_FIELD", "rate"),
+    C("counties-weight-negative", "aggregatecounties", {"MEAN_FIELDS": ["rate"], "WEIGHT_FIELD": "shift"},
+      "WEIGHT_FIELD", "-1"),
+    C("counties-year-field-missing", "aggregatecounties", {"YEAR_FIELD": "year"}, "YEAR_FIELD", "year"),
+    C("counties-year-field-not-years", "aggregatecounties", {"YEAR_FIELD": "name"}, "YEAR_FIELD", "连云区"),
+    C("counties-county-level-out-of-range", "aggregatecounties", {"COUNTY_LEVEL_CITIES": 2},
+      "COUNTY_LEVEL_CITIES", "COUNTY_LEVEL_CITIES = 2"),
+    C("counties-input-missing", "aggregatecounties", {"INPUT": ["@counties.geojson", "@counties_2021.geojson"]},
+      "INPUT", "counties_2021.geojson"),
+    C("counties-points", "aggregatecounties", {"INPUT": ["@points.gpkg"]}, ("INPUT", "points.gpkg"), "Point"),
+    C("counties-empty-layer", "aggregatecounties", {"INPUT": ["@empty.gpkg"]}, "INPUT", "empty.gpkg"),
+    C("counties-given-twice-differently", "aggregatecounties",
+      {"INPUT": ["@counties.geojson", "@counties_changed.geojson"]}, "INPUT", "320703"),
     # ---------------------------------------------------------------- joinindicators
     C("join-table-missing", "joinindicators", {"TABLE": "@census_2021.csv"}, "TABLE", "census_2021.csv"),
     C("join-table-utf16-no-bom", "joinindicators", {"TABLE": "@census_utf16.csv"}, "TABLE", "census_utf16.csv"),
@@ -102,6 +128,14 @@ CASES = [
       "TABLE_KEY", "金昌市"),
     C("join-field-not-in-table", "joinindicators", {"FIELDS": ["GDP"]}, "FIELDS", "GDP"),
     C("join-year-field-not-in-table", "joinindicators", {"YEAR_FIELD": "year"}, "YEAR_FIELD", "year"),
+    C("join-year-not-a-number", "joinindicators", {"YEAR": "2020s"}, "YEAR", "2020s"),
+    C("join-year-out-of-range", "joinindicators", {"YEAR": 3000}, "YEAR", "YEAR = 3000"),
+    C("join-year-with-year-field", "joinindicators", {"TABLE": "@panel.csv", "TABLE_KEY": "市代码",
+                                                       "YEAR_FIELD": "年份", "YEAR": 2020}, "YEAR_FIELD", "YEAR 2020"),
+    C("join-two-year-columns", "joinindicators", {"TABLE": "@panel.csv", "TABLE_KEY": "市代码"}, "YEAR_FIELD",
+      "统计年度"),
+    C("join-panel-year-twice", "joinindicators", {"TABLE": "@panel_twice.csv", "TABLE_KEY": "市代码"}, "TABLE_KEY",
+      "'年份' as YEAR_FIELD"),
     # ---------------------------------------------------------------- assignmegaregions
     C("assign-wrong-key", "assignmegaregions", {"KEY": "code"}, "KEY", "code"),
     C("assign-membership-missing", "assignmegaregions", {"MEMBERSHIP": "@membership_2019.csv"},
@@ -119,6 +153,9 @@ CASES = [
     C("assign-empty-layer", "assignmegaregions", {"INPUT": "@empty.gpkg"}, "INPUT", "empty.gpkg"),
     C("assign-names-as-codes", "assignmegaregions", {"INPUT": "@yearbook.csv", "KEY": "city"}, "KEY", "city"),
     C("assign-truncated-gpkg", "assignmegaregions", {"INPUT": "@truncated.gpkg"}, "INPUT", "truncated.gpkg"),
+    C("assign-counties-keyed-by-parent", "assignmegaregions", {"INPUT": "@counties.gpkg", "KEY": "ctadcode"}, "KEY",
+      "Prefectures from counties"),
+    C("assign-one-city-in-parts", "assignmegaregions", {"INPUT": "@parts.gpkg"}, "KEY", "Dissolve"),
     # ---------------------------------------------------------------- gcj02towgs84
     C("gcj-projected-input", "gcj02towgs84", {"INPUT": "@projected.gpkg"}, "INPUT", "EPSG:3857"),
     C("gcj-no-crs-metres", "gcj02towgs84", {"INPUT": "@nocrs_metres.shp"}, "INPUT", "nocrs_metres"),
@@ -181,6 +218,11 @@ CASES = [
     C("uneven-confidence-100", "unevenness", {"CONFIDENCE": 100}, "CONFIDENCE", "CONFIDENCE = 100"),
     C("uneven-permutations-text", "unevenness", {"PERMUTATIONS": "many"}, "PERMUTATIONS", "many"),
     C("uneven-seed-negative", "unevenness", {"SEED": -1}, "SEED", "SEED = -1"),
+    C("uneven-city-id-repeats", "unevenness", {"CITY_FIELD": "province"}, "CITY_FIELD", "Prefectures from counties"),
+    C("uneven-city-field-not-a-field", "unevenness", {"CITY_FIELD": "code"}, "CITY_FIELD", "code"),
+    C("typology-city-id-repeats", "typology", {"CITY_FIELD": "province"}, "CITY_FIELD", "Prefectures from counties"),
+    C("typology-city-field-not-a-field", "typology", {"CITY_FIELD": "code"}, "CITY_FIELD", "code"),
+    C("trend-city-id-repeats", "trend", {"CITY_FIELD": "province"}, "CITY_FIELD", "Prefectures from counties"),
     # ---------------------------------------------------------------- typology
     C("typology-k-negative", "typology", {"K": -3}, "K", "K = -3"),
     C("typology-k-1", "typology", {"K": 1}, "K", "K = 1"),
@@ -249,6 +291,17 @@ CASES = [
 
 
 # ------------------------------------------------------------------------------- input files
+
+# three districts of 连云港 (320700) as squares, with a count, a rate and a negative number
+COUNTIES_GEOJSON = """{"type": "FeatureCollection", "features": [
+{"type": "Feature", "properties": {"adcode": "320703", "name": "连云区", "pop": 10, "rate": 0.5, "shift": -1},
+ "geometry": {"type": "Polygon", "coordinates": [[[119, 34], [119.1, 34], [119.1, 34.1], [119, 34.1], [119, 34]]]}},
+{"type": "Feature", "properties": {"adcode": "320706", "name": "海州区", "pop": 20, "rate": 0.2, "shift": 2},
+ "geometry": {"type": "Polygon", "coordinates": [[[119.1, 34], [119.2, 34], [119.2, 34.1], [119.1, 34.1], [119.1, 34]]]}},
+{"type": "Feature", "properties": {"adcode": "320707", "name": "赣榆区", "pop": null, "rate": 0.9, "shift": 3},
+ "geometry": {"type": "Polygon", "coordinates": [[[119, 34.1], [119.1, 34.1], [119.1, 34.2], [119, 34.2], [119, 34.1]]]}}
+]}
+"""
 
 def sha256(path):
     digest = hashlib.sha256()
@@ -320,6 +373,9 @@ def build_inputs(folder, run=None):
     (folder / "folder").mkdir(exist_ok=True)
     (folder / "notes.txt").write_text("not a raster\n", encoding="utf-8")
     (folder / "empty.csv").write_bytes(b"")
+    (folder / "counties.geojson").write_text(COUNTIES_GEOJSON, encoding="utf-8")
+    (folder / "counties_changed.geojson").write_text(COUNTIES_GEOJSON.replace('"pop": 10', '"pop": 11'),
+                                                      encoding="utf-8")
 
     census = CENSUS.read_text(encoding="utf-8")
     (folder / "census_utf16.csv").write_bytes(census.encode("utf-16-le"))  # no byte-order mark
@@ -361,6 +417,22 @@ def build_inputs(folder, run=None):
     _write_vector(folder / "projected.gpkg", "GPKG", mercator, ogr.wkbMultiPolygon, fields, metres[:40])
     _write_vector(folder / "nocrs_metres.shp", "ESRI Shapefile", None, ogr.wkbPolygon, fields, metres[:40])
     _write_vector(folder / "nocrs_degrees.shp", "ESRI Shapefile", None, ogr.wkbPolygon, fields, polygons[:40])
+    # districts keyed by their parent city, as Amap's county files write them; one city in three parts
+    districts = [("320102", "玄武区", "district", "320100"), ("320104", "秦淮区", "district", "320100"),
+                 ("320105", "建邺区", "district", "320100"), ("320205", "锡山区", "district", "320200"),
+                 ("320206", "惠山区", "district", "320200")]
+    county_fields = fields + [("level", ogr.OFTString), ("ctadcode", ogr.OFTString)]
+    _write_vector(folder / "counties.gpkg", "GPKG", wgs84, ogr.wkbMultiPolygon, county_fields,
+                  [(v, wkt) for v, (_, wkt) in zip(districts, polygons)])
+    _write_vector(folder / "parts.gpkg", "GPKG", wgs84, ogr.wkbMultiPolygon, fields,
+                  [(("320100", "南京市"), wkt) for _, wkt in polygons[:3]] + polygons[3:6])
+    # a long panel with two columns of years (年份 and 统计年度), and one whose city has two rows in 2020
+    values = [(code, year, value) for code, value in (("110000", 5.0), ("120100", 4.0), ("130100", 2.0))
+              for year in (2019, 2020)]
+    panel = ["市代码,年份,统计年度,均值"] + [f"{c},{y},{y}年,{v}" for c, y, v in values]
+    (folder / "panel.csv").write_text("\n".join(panel) + "\n", encoding="utf-8")
+    twice = ["市代码,年份,均值"] + [f"{c},{y},{v}" for c, y, v in values] + ["130100,2020,2.5"]
+    (folder / "panel_twice.csv").write_text("\n".join(twice) + "\n", encoding="utf-8")
 
     ntl = gdal.Open(str(folder / "ntl_2010.tif"))
     copy = gdal.GetDriverByName("GTiff").CreateCopy(str(folder / "nocrs_2010.tif"), ntl)

@@ -19,3 +19,22 @@ PIPELINE_OUTPUTS = {
     "trend:CITIES": "trend.gpkg", "trend:CORES": "trend_cores.gpkg", "trend:PROFILES": "trend_profiles.gpkg",
     "trend:REPORT": "trend.html",
 }
+
+
+def _realdata():
+    """The real third-party samples (test inputs only, never bundled): ``$MEGAREGION_REALDATA``,
+    else ``shared/data/realdata`` beside the checkout (``../shared``, or ``../../shared`` for a
+    worktree one folder deeper); None when absent."""
+    import os
+    from pathlib import Path
+
+    candidates = [os.environ.get("MEGAREGION_REALDATA")] + [
+        str(base / "shared" / "data" / "realdata") for base in (ROOT.parent, ROOT.parent.parent)]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return None
+
+
+#: Real third-party samples (see each folder's SOURCE.md), or None.
+REALDATA = _realdata()

@@ -15,7 +15,13 @@ Tables:
 - wide (one row per city): each chosen field becomes a column of the same name;
 - long (one row per city and year, ``year_field`` given): each field becomes one column per
   year, ``<field>_<year>`` (``GDP_2015``); years are written as 4 digits when they are years
-  (2015, 2015.0, "2015年").
+  (2015, 2015.0, "2015年");
+- long without ``year_field``: when the table key repeats and exactly one column holds years
+  (:func:`year_columns`: every value a whole number from 1949 to 2100, each key at most once per
+  year), that column is the year field (``JoinResult.detected_year_field`` says so); two such
+  columns are an error naming them and YEAR_FIELD;
+- one year (``year`` given, a wide table): each field is written as ``<field>_<year>``
+  (``均值_2020``), ready for the two-year steps; ``year`` with ``year_field`` is an error.
 
 Fields: ``fields`` lists the columns to join; by default every column whose values are all
 numbers or missing by :func:`.tables.parse_number` (at least one number). The key and year
@@ -24,7 +30,9 @@ fields are never indicators.
 Duplicates: two table rows that resolve to the same boundary unit (and year) are an error
 that names them, unless ``duplicates`` is 'first' (keep the first row in table order), 'sum'
 (add the rows; a cell is NaN only if all rows are NaN) or 'mean' (average the non-missing
-values). Different spellings of one unit (北京 and 北京市) are duplicates too. A unit merged
+values). Different spellings of one unit (北京 and 北京市) are duplicates too. Rows that differ
+by a column of years are a long table, never offered sum or mean: the error names the column
+to choose as YEAR_FIELD. A unit merged
 into another (莱芜 into 济南, 2019) joins its successor only with 'sum', the one rule under
 which adding its values to the merged unit is what the user asked for; otherwise its row is
 reported as unmatched with the reason.
@@ -43,6 +51,8 @@ from ..messages import msg
 from .tables import numeric_fields, parse_numbers
 
 STATUS_FIELD = "match_status"
+#: Whole numbers read as years of a long table (the People's Republic's yearbooks begin in 1949).
+YEAR_RANGE = (1949, 2100)
 DUPLICATE_POLICIES = ("error", "first", "sum", "mean")
 MATCHED, NO_ROW, NO_KEY, INVALID_KEY = "matched", "no table row", "no key", "invalid key"
 
@@ -64,6 +74,8 @@ class JoinResult:
         that matched, and duplicate handling).
     renamed_fields: {wanted name: name used} for columns renamed to avoid clashes.
     skipped_fields: {table field: why it is not joined} for fields left out of the default selection.
+    year_field: the year column used (given or detected), None for a wide table.
+    detected_year_field: the year column found by :func:`year_columns` when none was given, else None.
     """
     joined: pd.DataFrame
     indicator_fields: list
@@ -72,6 +84,8 @@ class JoinResult:
     renamed_fields: dict = field(default_factory=dict)
     skipped_fields: dict = field(default_factory=dict)
     status_field: str = STATUS_FIELD
+    year_field: object = None
+    detected_year_field: object = None
 
     @property
     def matched_boundaries(self):
@@ -93,13 +107,15 @@ class JoinResult:
 
 
 def join_indicators(boundaries, boundary_key, table, table_key, match_by="code", fields=None,
-                    year_field=None, duplicates="error"):
+                    year_field=None, duplicates="error", year=None):
     """Join the indicator ``table`` to the ``boundaries`` attribute table (see module doc).
 
     boundaries, table: DataFrames (not modified). boundary_key, table_key: their key columns.
     match_by: 0/'code' or 1/'name'. fields: column name(s) to join, None for all numeric ones.
-    year_field: the year column of a long table, None for a wide table.
+    year_field: the year column of a long table, None for a wide table (then a repeated key with
+        exactly one column of years uses that column, see the module doc).
     duplicates: 'error', 'first', 'sum' or 'mean' (or 0-3 in that order).
+    year: the year of a one-year (wide) table: fields are written ``<field>_<year>``; None for none.
     Returns a :class:`JoinResult`.
     """
     mode = keys.match_mode(match_by)
@@ -117,6 +133,26 @@ def join_indicators(boundaries, boundary_key, table, table_key, match_by="code",
     if len(boundaries) == 0:
         raise ValueError(msg("The boundary layer has no features: nothing to join to",
                              "行政区划图层没有任何要素：没有可连接的对象"))
+    if year is not None:
+        year = check_year(year)
+        if year_field is not None:
+            raise ValueError(msg(
+                "YEAR {year} and YEAR_FIELD '{field}' are both given: YEAR names the year of a one-year table, "
+                "YEAR_FIELD the year column of a long table; leave one of them empty",
+                "同时给出了 YEAR {year} 和 YEAR_FIELD“{field}”：YEAR 用于只有一个年份的表，YEAR_FIELD 用于长表的"
+                "年份字段；请只保留其中一个", year=year, field=year_field))
+    detected = None
+    if year_field is None and year is None:
+        found = year_columns(table, table_key)
+        if len(found) > 1:
+            raise ValueError(msg(
+                "TABLE_KEY '{key}' repeats and {count} columns hold years, each key once per year: {columns}; "
+                "choose the one that gives each row's year as YEAR_FIELD",
+                "TABLE_KEY“{key}”有重复，且有 {count} 个字段存放年份（每个键每年一行）：{columns}；"
+                "请将表示每行年份的字段设为 YEAR_FIELD",
+                key=table_key, count=len(found), columns=", ".join(f"'{c}'" for c in found)))
+        if found:
+            year_field = detected = found[0]
 
     chosen, skipped = choose_fields(table, fields, exclude=(table_key, year_field))
     values = {f: parse_numbers(list(table[f]))[0] for f in chosen}
@@ -133,11 +169,12 @@ def join_indicators(boundaries, boundary_key, table, table_key, match_by="code",
         raise ValueError(_nothing_matched(table_key, table_keys, boundary_key, boundary_keys, mode, unmatched))
     duplicated = {g: rows for g, rows in groups.items() if len(rows) > 1}
     if duplicated and policy == "error":
-        raise DuplicateKeyError(_duplicate_message(table_key, duplicated, table_keys, index, year_field))
+        raise DuplicateKeyError(_duplicate_message(table_key, duplicated, table_keys, index, year_field,
+                                                   table=table))
 
     year_list = _sorted_years({y for y in years if y is not None}) if year_field is not None else [None]
     columns = [(f, y) for f in chosen for y in year_list]
-    wanted = [f if y is None else f"{f}_{y}" for f, y in columns]
+    wanted = [f"{f}_{year}" if year is not None else f if y is None else f"{f}_{y}" for f, y in columns]
     taken = set(map(str, boundaries.columns))
     status_field, renamed = _free_names([STATUS_FIELD], taken)
     names, renamed_cols = _free_names(wanted, taken | {status_field[0]})
@@ -156,8 +193,8 @@ def join_indicators(boundaries, boundary_key, table, table_key, match_by="code",
 
     joined = boundaries.copy()
     joined[status_field[0]] = _boundary_status(index, has_data, len(boundaries))
-    for j, name in enumerate(names):
-        joined[name] = data[:, j]
+    # all columns at once: a long panel gives hundreds, which one by one fragment the frame
+    joined = pd.concat([joined, pd.DataFrame(data, columns=names, index=joined.index)], axis=1)
     return JoinResult(
         joined=joined,
         indicator_fields=names,
@@ -167,6 +204,8 @@ def join_indicators(boundaries, boundary_key, table, table_key, match_by="code",
         renamed_fields=renamed,
         skipped_fields=skipped,
         status_field=status_field[0],
+        year_field=year_field,
+        detected_year_field=detected,
     )
 
 
@@ -258,6 +297,79 @@ def _holds_codes(column):
         if not (len(text) == 6 and text.isdigit() and text[0] in "12345678"):
             return False
     return True
+
+
+def check_year(value):
+    """The year of a one-year table as an int, or an error naming YEAR: a whole number from
+    1949 to 2100 (2020, 2020.0, "2020", "2020年")."""
+    number = _year_number(value)
+    if number is None:
+        raise ValueError(msg("YEAR {value!r} is not a year: give the table's year as a whole number from {low} to "
+                             "{high}, e.g. 2020, or leave YEAR empty",
+                             "YEAR {value!r} 不是年份：请给出表的年份，为 {low} 到 {high} 之间的整数，如 2020；"
+                             "或不设置 YEAR", value=value, low=YEAR_RANGE[0], high=YEAR_RANGE[1]))
+    return number
+
+
+def _year_number(value):
+    """``value`` as a year (int from 1949 to 2100), None when it is not one or missing."""
+    if keys.is_missing(value) or isinstance(value, bool):
+        return None
+    label = year_label(value)
+    if label is None or not (label.isdigit() and label.isascii() and len(label) == 4):
+        return None
+    number = int(label)
+    return number if YEAR_RANGE[0] <= number <= YEAR_RANGE[1] else None
+
+
+def _key_text(value):
+    """A table key as compared for repeats: 110100, 110100.0 and " 110100 " are one key."""
+    if keys.is_missing(value):
+        return None
+    text = keys.clean_name(value)
+    return text[:-2] if text.endswith(".0") and text[:-2].isdigit() else text
+
+
+def year_like_columns(table, exclude=()):
+    """Columns whose non-missing values are all years (whole numbers from 1949 to 2100) and hold
+    at least two different years."""
+    found = []
+    for name in table.columns:
+        if name in exclude:
+            continue
+        years = set()
+        for value in table[name]:
+            if keys.is_missing(value):
+                continue
+            number = _year_number(value)
+            if number is None:
+                break
+            years.add(number)
+        else:
+            if len(years) > 1:
+                found.append(name)
+    return found
+
+
+def year_columns(table, table_key, exclude=()):
+    """The columns that can be the year field of a long table whose key ``table_key`` repeats:
+    year-like columns (:func:`year_like_columns`) in which each key appears at most once per
+    year. [] when the key does not repeat (a wide table).
+
+    >>> t = pd.DataFrame({"code": [110100, 110100, 120100], "年份": [2019, 2020, 2020], "x": [1, 2, 3]})
+    >>> year_columns(t, "code")
+    ['年份']
+    """
+    key_text = [_key_text(v) for v in table[table_key]]
+    present = [k for k in key_text if k is not None]
+    if len(set(present)) == len(present):
+        return []
+    found = []
+    for name in year_like_columns(table, exclude=set(exclude) | {table_key}):
+        pairs = [(k, _year_number(v)) for k, v in zip(key_text, table[name]) if k is not None]
+        if len(set(pairs)) == len(pairs):
+            found.append(name)
+    return found
 
 
 def year_label(value):
@@ -390,7 +502,7 @@ def _nothing_matched(table_key, table_keys, boundary_key, boundary_keys, mode, u
                by=by, table_key=table_key, t=t, boundary_key=boundary_key, b=b, reasons=reasons)
 
 
-def _duplicate_message(table_key, duplicated, table_keys, index, year_field, limit=5):
+def _duplicate_message(table_key, duplicated, table_keys, index, year_field, limit=5, table=None):
     parts = []
     for (target, year), rows in list(duplicated.items())[:limit]:
         spelled = ", ".join(f"{r + 1} {_show(table_keys[r])!r}" for r in rows)
@@ -402,6 +514,16 @@ def _duplicate_message(table_key, duplicated, table_keys, index, year_field, lim
     parts = list_text(parts, limit=None, sep="; ", sep_zh="；")
     more = (msg("; and {count} more", "；另有 {count} 个", count=len(duplicated) - limit)
             if len(duplicated) > limit else "")
+    by_year = _differ_by_years(table, duplicated, exclude=(table_key, year_field))
+    if by_year:
+        return msg("TABLE_KEY '{key}' has {count} duplicated keys: {parts}{more}; their rows differ by '{column}', "
+                   "which holds years: the table is a long table (one row per city and year), and adding or "
+                   "averaging years would give a value of no year. Choose '{column}' as YEAR_FIELD (then a city "
+                   "must have one row per year), or keep the rows of one year only and give that year as YEAR",
+                   "TABLE_KEY“{key}”有 {count} 个重复的键：{parts}{more}；这些行的“{column}”字段不同，该字段存放年份："
+                   "这是长表（每个城市每年一行），把各年相加或平均得到的数值不属于任何一年。请将“{column}”设为 "
+                   "YEAR_FIELD（此时每个城市每年只能有一行），或只保留一个年份的行并在 YEAR 中给出该年份",
+                   key=table_key, count=len(duplicated), parts=parts, more=more, column=by_year)
     if year_field is None:
         return msg("TABLE_KEY '{key}' has {count} duplicated keys: {parts}{more}; "
                    "choose DUPLICATES first, sum or mean to combine them",
@@ -412,6 +534,19 @@ def _duplicate_message(table_key, duplicated, table_keys, index, year_field, lim
                "TABLE_KEY“{key}”在同一年份内有 {count} 个重复的键：{parts}{more}；"
                "请将 DUPLICATES 设为 first、sum 或 mean 以合并", key=table_key, count=len(duplicated), parts=parts,
                more=more)
+
+
+def _differ_by_years(table, duplicated, exclude=()):
+    """The first year-like column (:func:`year_like_columns`) whose values differ within a group
+    of duplicated rows; None without one."""
+    if table is None:
+        return None
+    for name in year_like_columns(table, exclude={e for e in exclude if e is not None}):
+        column = list(table[name])
+        for rows in duplicated.values():
+            if len({_year_number(column[r]) for r in rows}) > 1:
+                return name
+    return None
 
 
 def _examples(bad, n=3):

@@ -10,6 +10,8 @@ import pytest
 from data_paths import CENSUS
 
 ALGORITHMS = {
+    "megaregion:aggregatecounties": ["INPUT", "CODE_FIELD", "PARENT_FIELD", "SUM_FIELDS", "MEAN_FIELDS",
+                                     "WEIGHT_FIELD", "YEAR_FIELD", "COUNTY_LEVEL_CITIES", "OUTPUT"],
     "megaregion:joinindicators": ["INPUT", "INPUT_KEY", "TABLE", "TABLE_KEY", "MATCH_BY", "OUTPUT", "UNMATCHED"],
     "megaregion:assignmegaregions": ["INPUT", "KEY", "OUTPUT"],
     "megaregion:gcj02towgs84": ["INPUT", "OUTPUT"],

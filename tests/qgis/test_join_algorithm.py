@@ -85,3 +85,44 @@ def test_gbk_csv_and_long_table(run_alg, tmp_path):
     assert sjz["地区生产总值_2016"] == NULL  # "—" is missing, never 0
     es = next(out.getFeatures("\"adcode\" = '422800'"))
     assert es["地区生产总值_2015"] == pytest.approx(670.8)
+
+
+def test_long_panel_without_year_field_and_one_year_table_with_year(run_alg, tmp_path, regional_boundaries):
+    """A panel with Chinese headers and its year in 年份 joins by year with one log line; a
+    one-year table with YEAR gets <field>_<year> fields, as a number or as text from qgis_process."""
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+    from qgis import processing
+
+    panel = tmp_path / "panel.csv"
+    panel.write_text("市代码,年份,均值\n110000,2019,5.0\n110000,2020,5.5\n130100,2019,2.0\n130100,2020,2.5\n"
+                     "156400,2020,0.1\n", encoding="utf-8")
+
+    class Log(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, info):  # noqa: N802 (QGIS API)
+            self.lines.append(info)
+            super().pushInfo(info)
+
+    feedback = Log()
+    r = processing.run("megaregion:joinindicators", {
+        "INPUT": str(regional_boundaries), "INPUT_KEY": "adcode", "TABLE": str(panel), "TABLE_KEY": "市代码",
+        "OUTPUT": "memory:", "UNMATCHED": "memory:"}, context=QgsProcessingContext(), feedback=feedback)
+    assert [line for line in feedback.lines if "holds years" in line] == [
+        "TABLE_KEY '市代码' repeats and '年份' holds years (each key once per year): the table is read as a long "
+        "table with YEAR_FIELD '年份'."]
+    out = r["OUTPUT"]
+    beijing = next(out.getFeatures("\"adcode\" = '110100'"))
+    assert (beijing["均值_2019"], beijing["均值_2020"]) == (5.0, 5.5)
+    assert r["UNMATCHED_COUNT"] == 1 and next(r["UNMATCHED"].getFeatures())["key"] == "156400"
+
+    one_year = tmp_path / "one_year.csv"
+    one_year.write_text("城市,均值,人口\n北京市,5.5,2189\n石家庄市,2.5,1123\n", encoding="utf-8")
+    for year in (2020, "2020"):
+        out = join(run_alg, INPUT=str(regional_boundaries), INPUT_KEY="name", TABLE=str(one_year), TABLE_KEY="城市",
+                   MATCH_BY=1, YEAR=year)["OUTPUT"]
+        names = out.fields().names()
+        assert "均值_2020" in names and "人口_2020" in names and "均值" not in names
+        assert next(out.getFeatures("\"adcode\" = '130100'"))["人口_2020"] == 1123

@@ -72,6 +72,8 @@ def _joined(d):
 
 
 SPECS = {
+    "megaregion:aggregatecounties": (lambda d: {"INPUT": [layer_uri(*_prefectures(d))], "CODE_FIELD": "adcode"},
+                                     "INPUT", _prefectures),
     "megaregion:joinindicators": (
         lambda d: {"INPUT": layer_uri(*_prefectures(d)), "INPUT_KEY": "adcode", "TABLE": str(d / CENSUS.name),
                    "TABLE_KEY": "city_code", "FIELDS": ["popu_2020"]}, "INPUT", _prefectures),

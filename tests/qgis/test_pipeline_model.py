@@ -17,11 +17,13 @@ MODEL_FILE = ROOT / "resources" / "models" / "pipeline.model3"
 NO_RESAMPLING = {"BOOTSTRAP": 0, "PERMUTATIONS": 0, "STABILITY_RESAMPLES": 0}
 
 PLANNER_INPUTS = [
+    "COUNTIES",
     "BOUNDARIES", "BOUNDARY_SYSTEM", "TABLE", "MATCH_BY", "TABLE_KEY", "BOUNDARY_KEY", "MEMBERSHIP_SET",
     "INDICATORS", "COST_INDICATORS", "NEUTRAL_INDICATORS", "YEAR1", "YEAR2", "EXTRA_INDICATORS", "LANDCOVER", "NTL_RASTERS",
     "NTL_PRODUCT", "NDVI_RASTERS", "K",
 ]
-ADVANCED_INPUTS = ["CODE_FIELD", "BUILT_CLASS", "HEADLINE", "CORE_REFERENCE", "POOL", "WEIGHTING", "YEAR_POOL",
+ADVANCED_INPUTS = ["COUNTY_CODE_FIELD", "COUNTY_PARENT_FIELD",
+                   "CODE_FIELD", "BUILT_CLASS", "HEADLINE", "CORE_REFERENCE", "POOL", "WEIGHTING", "YEAR_POOL",
                    "K_MAX", "N_INIT", "STABILITY_RESAMPLES", "BOOTSTRAP", "CONFIDENCE", "PERMUTATIONS", "SEED",
                    "MAP_LANGUAGE"]
 OUTPUTS = [
@@ -262,3 +264,37 @@ def test_neutral_indicator_is_measured_but_not_typed_and_empty_text_is_a_value(f
     assert measured == {"popu", "household"}
     assert {"gap_popu_2020", "perf_popu_2020"} <= typed
     assert not any("household" in c for c in typed | trend)
+
+
+def test_the_pipeline_starts_from_county_level_boundaries(tmp_path, regional_boundaries):
+    """COUNTIES: county-level polygons made into prefecture-level units by
+    megaregion:aggregatecounties before the first step. Each regional prefecture given as one
+    county (石家庄 as 130101, Beijing as 110101, Hong Kong as 810001) must give the very
+    prefectures, and the same numbers, as the run on the prefectures themselves."""
+    import json
+
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
+
+    data = json.loads(regional_boundaries.read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        feature["properties"] = {"adcode": str(int(feature["properties"]["adcode"]) + 1),
+                                 "name": feature["properties"]["name"]}
+    counties = tmp_path / "counties.geojson"
+    counties.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    common = {"INDICATORS": "popu", "COST_INDICATORS": "", "EXTRA_INDICATORS": "", **NO_RESAMPLING}
+    rows = {}
+    for name, params in (("boundaries", {"BOUNDARIES": str(regional_boundaries)}),
+                         ("counties", {"COUNTIES": [str(counties)], "BOUNDARIES": str(tmp_path / "not_read.gpkg")})):
+        out = tmp_path / f"{name}.gpkg"
+        results, ok = pipeline().run({**common, **params, "ndvi:PREFECTURES": str(out)}, QgsProcessingContext(),
+                                     QgsProcessingFeedback())
+        assert ok
+        layer = QgsVectorLayer(results["ndvi:PREFECTURES"])
+        rows[name] = {f["adcode"]: (f["popu_2020"], f["ntl_total_light_2020"], f["role"])
+                      for f in layer.getFeatures()}
+    assert len(rows["counties"]) == len(rows["boundaries"]) > 30
+    assert sorted(rows["counties"]) == sorted(rows["boundaries"])
+    for code, (popu, light, role) in rows["boundaries"].items():
+        assert rows["counties"][code][0] == popu, code
+        assert rows["counties"][code][1] == pytest.approx(light, rel=1e-12), code
+        assert rows["counties"][code][2] == role, code

@@ -48,7 +48,7 @@ def test_init_gui_adds_menu_and_toolbar_entries_and_unload_removes_them(qgis_app
         with mock.patch("qgis.processing.execAlgorithmDialog") as dialog:
             plugin.actions[0].trigger()
             plugin.actions[1].trigger()
-        assert [c.args[0] for c in dialog.call_args_list] == ["megaregion:pipeline", "megaregion:joinindicators"]
+        assert [c.args[0] for c in dialog.call_args_list] == ["megaregion:pipeline", "megaregion:aggregatecounties"]
         plugin.unload()
         assert registry.providerById("megaregion") is None
         assert iface.removePluginMenu.call_count == len(ALGORITHMS) + 1

@@ -288,7 +288,9 @@ def test_input_errors():
         ty.gap_typology(frame.drop(columns="megaregion_id"), ["GDP"])
     with pytest.raises(ValueError, match="K = 7 needs at least 8 secondary cities with complete values; there are 6"):
         ty.gap_typology(frame, ["GDP", "PM25"], k=7)
-    with pytest.raises(ValueError, match="appear twice in the same mega-region \\(Xs1"):
+    with pytest.raises(ValueError, match="CITY_FIELD 'name': 1 city ids appear more than once in the same "
+                                         "mega-region \\(2 features\\), e.g. X Xs1 \\(2: Xs1, Xs1\\).*"
+                                         "Prefectures from counties"):
         dup = pd.concat([frame, frame.iloc[[2]].set_axis(["dup"], axis=0)])
         ty.gap_typology(dup, ["GDP"], name_field="name", city_field="name")
     with pytest.raises(ValueError, match="Indicators \\['PM25'\\] have no dimension"):
