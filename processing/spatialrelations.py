@@ -277,7 +277,7 @@ class SpatialRelationsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             result = relations.spatial_relations(
                 frame, indicators, lon=lon, lat=lat, geometries=shapes, megaregion_field=region_field,
                 role_field=role_field, name_field=name_field, cost_indicators=cost,
-                travel_time=frame[travel].to_numpy() if travel else None, monitor=monitor,
+                travel_time=frame[travel].to_numpy() if travel else None, city_field=city_field, monitor=monitor,
                 lang=translated_language(), **settings)
         except moran.Cancelled:
             raise QgsProcessingException(self.tr("Cancelled"))

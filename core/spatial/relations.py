@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .. import fields as fv
+from ..city_ids import check_one_row_per_city
 from ..messages import msg
 from ..type_texts import check_lang
 from ..typology import secondary_gaps
@@ -119,12 +120,14 @@ def _block(weight_list):
 def spatial_relations(frame, indicators, *, lon, lat, geometries=None, megaregion_field=fv.MEGAREGION_ID,
                       role_field=fv.ROLE, name_field=None, cost_indicators=(), weights="queen", k=6, band_km=None,
                       tolerance=0.0, permutations=999, resamples=999, confidence=0.95, alpha=0.05,
-                      correction="fdr", seed=0, travel_time=None, monitor=None, lang="en"):
+                      correction="fdr", seed=0, travel_time=None, city_field=None, monitor=None, lang="en"):
     """Distances, gradients and Moran statistics of the secondary cities' gaps (module
     docstring). ``geometries``: shapely polygons (any CRS) aligned with ``frame``, needed for
     queen contiguity and ``borders_core``; ``lon``/``lat``: representative points in degrees.
     ``monitor(fraction)`` reports progress and stops the run by returning False
-    (:class:`.moran.Cancelled`). Notes are written in ``lang``."""
+    (:class:`.moran.Cancelled`). ``city_field``: a city id; one row per mega-region and city
+    (:func:`megaregion.core.city_ids.check_one_row_per_city`, as the typology refuses counties
+    or parts of one city counted as cities). Notes are written in ``lang``."""
     lang = check_lang(lang)
     if weights not in WEIGHTS:
         raise ValueError(msg("weights {value!r}: choose one of {choices}", "空间权重 {value!r}：请选择 {choices} 之一",
@@ -146,6 +149,7 @@ def spatial_relations(frame, indicators, *, lon, lat, geometries=None, megaregio
     mo.significant([], alpha, correction)  # checks the correction's name
     names = row_names(frame, name_field)
     mr, role = megaregion_roles(frame, megaregion_field, role_field, names)
+    check_one_row_per_city(frame, city_field, mr, names)
     indicators = [str(i) for i in indicators]
     if not indicators:
         raise ValueError(msg("No indicator chosen: give at least one", "未选择指标：请至少选择一个"))

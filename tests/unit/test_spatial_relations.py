@@ -169,3 +169,13 @@ def test_report_in_both_languages(two_regions):
     assert "gap narrows toward the core (borrowed size)" in en
     assert "gap widens toward the core (agglomeration shadow)" in en
     assert "越靠近核心差距越小（借用规模）" in zh and 'lang="zh-CN"' in zh
+
+
+def test_a_city_twice_in_one_mega_region_is_refused():
+    frame, geoms, lon, lat = layer(grid_region("A", 100, 30, seed=1))
+    frame["adcode"] = range(110100, 110100 + 100 * len(frame), 100)
+    frame.loc[3, "adcode"] = frame.loc[4, "adcode"]
+    with pytest.raises(ValueError, match="appear more than once in the same mega-region"):
+        run(frame, geoms, lon, lat, city_field="adcode")
+    frame.loc[3, "adcode"] = 999900
+    assert len(run(frame, geoms, lon, lat, city_field="adcode").cities) == 24
