@@ -258,3 +258,35 @@ def reason_of(error: BaseException):
     """The message of ``error`` to put inside another message: the message itself (in both
     languages) when it was raised with one, else its text."""
     return error.args[0] if len(error.args) == 1 and isinstance(error.args[0], Text) else str(error)
+
+
+# ---------------------------------------------------------------- spatial relations (public API)
+#: Per secondary city: geodesic distance (km) to the nearest core of its mega-region, that
+#: core's name, and whether its polygon shares a boundary point with a core of its mega-region.
+DIST_CORE_KM = "dist_core_km"
+NEAREST_CORE = "nearest_core"
+BORDERS_CORE = "borders_core"
+#: Per city and indicator: ``<kind>_<indicator>`` (``local_i_popu_2020``, ``lisa_popu_2020``).
+SPATIAL_CITY_KINDS = ("gap", "gradient_resid", "local_i", "lisa_p", "lisa")
+#: The LISA cluster classes.
+LISA_CLASSES = ("HH", "LL", "HL", "LH", "ns")
+#: The row of the pooled country in the table of the spatial relations.
+ALL_REGIONS = "ALL"
+#: Per mega-region and indicator (and ALL), the columns of the spatial relations table.
+SPATIAL_TABLE_COLUMNS = ("megaregion_id", "indicator", "n_cities", "gradient", "gradient_ci_low",
+                         "gradient_ci_high", "rho", "rho_ci_low", "rho_ci_high", "pattern", "moran_i", "moran_ei",
+                         "moran_z", "moran_p", "n_hh", "n_ll", "n_hl", "n_lh", "n_islands", "note")
+
+
+def spatial_field(kind: str, indicator: str) -> str:
+    """The field of a city's spatial relation ``kind`` for ``indicator``.
+
+    >>> spatial_field("lisa", "popu_2020"), spatial_field("local_i", "popu_2020")
+    ('lisa_popu_2020', 'local_i_popu_2020')
+    >>> spatial_field("gap", "popu_2020") == profile_field("gap", "popu_2020")
+    True
+    """
+    if kind not in SPATIAL_CITY_KINDS:
+        raise ValueError(msg("Unknown spatial field kind {kind!r}: one of {kinds}", "未知的空间字段类型 {kind!r}：应为 {kinds} 之一",
+                             kind=kind, kinds=", ".join(SPATIAL_CITY_KINDS)))
+    return "%s_%s" % (kind, indicator)

@@ -365,6 +365,35 @@ def _field_map(indicators, year, pattern):
     return {i: pattern.format(indicator=i, year=year) for i in indicators}
 
 
+def secondary_gaps(frame, indicators, cost_indicators, mr, role, names, *, pool="all",
+                   core_reference_method="mean", lon=None, lat=None, year=None, field_pattern=FIELD_PATTERN,
+                   on_constant="drop"):
+    """The gap of every secondary row to its core reference (steps 1-2 of the module
+    docstring): ``Gap_ij = Performance_ij(i) - R_ij``, performance the min-max TOPSIS over
+    ``pool``, cost indicators reversed. ``mr``, ``role`` and ``names`` as
+    :func:`megaregion_roles` and :func:`row_names` give them.
+
+    Returns ``(data, performance, dropped, reference, reference_core, no_reference, gap)``:
+    the indicator values, every row's performance, the dropped indicators with their reasons,
+    the reference of every secondary row, the nearest core (``"nearest"`` only), the rows
+    without a reference with the reason, and the gap of every secondary row (NaN where a
+    value or the reference is missing). Used by the gap typology and by the spatial
+    relations of the gaps (:mod:`megaregion.core.spatial`)."""
+    fields = _field_map(indicators, year, field_pattern)
+    data = pd.DataFrame({i: numeric_column(frame, fields[i], names) for i in indicators}, index=frame.index)
+    performance, dropped = indicator_performance(
+        data, indicators, [c for c in cost_indicators if c in indicators],
+        pool=None if pool == "all" else mr, names=names, on_constant=on_constant)
+    if performance.shape[1] == 0:
+        raise ValueError(msg("Every indicator was dropped: {reasons}", "所有指标均被剔除：{reasons}",
+                             reasons=fv.list_text([note(why) for why in dropped.values()], None, sep="; ", sep_zh="；")))
+    reference, reference_core, no_ref = core_reference(
+        performance, mr, role, core_reference_method, lon, lat, names)
+    secondary = np.flatnonzero(np.asarray(role, dtype=object) == SECONDARY)
+    gap = performance.iloc[secondary] - reference
+    return data, performance, dropped, reference, reference_core, no_ref, gap
+
+
 def gap_typology(frame, indicators, *, cost_indicators=(), dimensions=None,
                  megaregion_field=MEGAREGION_FIELD, role_field=ROLE_FIELD, name_field=None, city_field=None,
                  pool="all", core_reference_method="mean", lon=None, lat=None, year=None,
@@ -407,19 +436,12 @@ def gap_typology(frame, indicators, *, cost_indicators=(), dimensions=None,
     names = row_names(frame, name_field)
     mr, role = megaregion_roles(frame, megaregion_field, role_field, names)
     _check_unique_pairs(mr, names, city_field, frame)
-    fields = _field_map(indicators, year, field_pattern)
-    data = pd.DataFrame({i: numeric_column(frame, fields[i], names) for i in indicators}, index=frame.index)
-    performance, dropped = indicator_performance(
-        data, indicators, [c for c in cost_indicators if c in indicators],
-        pool=None if pool == "all" else mr, names=names, on_constant=on_constant)
-    if performance.shape[1] == 0:
-        raise ValueError(msg("Every indicator was dropped: {reasons}", "所有指标均被剔除：{reasons}",
-                             reasons=fv.list_text([note(why) for why in dropped.values()], None, sep="; ", sep_zh="；")))
+    data, performance, dropped, reference, reference_core, no_ref, gap = secondary_gaps(
+        frame, indicators, cost_indicators, mr, role, names, pool=pool,
+        core_reference_method=core_reference_method, lon=lon, lat=lat, year=year,
+        field_pattern=field_pattern, on_constant=on_constant)
     kept = list(performance.columns)
-    reference, reference_core, no_ref = core_reference(
-        performance, mr, role, core_reference_method, lon, lat, names)
     secondary = np.flatnonzero(role == SECONDARY)
-    gap = performance.iloc[secondary] - reference
     excluded = dict(no_ref)
     values = performance.to_numpy()
     for row, why in _null_reasons(values, secondary, kept).items():

@@ -131,8 +131,10 @@ A numeric field in neither list is left out (named in the log); no field is summ
             <location filename="../processing/aggregatecounties.py" line="208" />
             <location filename="../processing/aggregatecounties.py" line="263" />
             <location filename="../processing/gcj02towgs84.py" line="84" />
-            <location filename="../processing/qgis_io.py" line="54" />
-            <location filename="../processing/qgis_io.py" line="163" />
+            <location filename="../processing/qgis_io.py" line="55" />
+            <location filename="../processing/qgis_io.py" line="177" />
+            <location filename="../processing/spatialrelations.py" line="285" />
+            <location filename="../processing/spatialrelations.py" line="283" />
             <location filename="../processing/typology_base.py" line="291" />
             <location filename="../processing/typology_base.py" line="294" />
             <location filename="../processing/unevenness.py" line="300" />
@@ -1043,25 +1045,25 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>无法删除失败的运行写出的 {path}：{reason}；请手动删除。</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="44" />
+            <location filename="../processing/provider.py" line="45" />
             <source>Algorithm megaregion:{module} is unavailable:
 {traceback}</source>
             <translation>算法 megaregion:{module} 不可用：
 {traceback}</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="72" />
+            <location filename="../processing/provider.py" line="73" />
             <location filename="../plugin.py" line="57" />
             <source>Mega-region unevenness</source>
             <translation>城市群不均衡</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="75" />
+            <location filename="../processing/provider.py" line="76" />
             <source>Mega-region unevenness: core and secondary cities of China's mega-regions</source>
             <translation>城市群不均衡：中国城市群的核心城市与次级城市</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="171" />
+            <location filename="../processing/qgis_io.py" line="185" />
             <source>Could not write feature {number} of {count}</source>
             <translation>无法写入第 {number} 个要素（共 {count} 个）</translation>
         </message>
@@ -1303,6 +1305,249 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>LAYERS 图层“{layer}”不是不均衡测度的地图：CLEAR_CHANGES_ONLY 对其不适用，按原有样式绘制。</translation>
         </message>
         <message>
+            <location filename="../processing/spatialrelations.py" line="93" />
+            <source>Distance to the core and spatial clusters</source>
+            <translation>到核心城市的距离与空间集聚</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="95" />
+            <location filename="../processing/typology_base.py" line="116" />
+            <location filename="../processing/unevenness.py" line="71" />
+            <source>2 Analyse</source>
+            <translation>2 分析</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="96" />
+            <source>Where the gaps of the secondary cities fall relative to their cores and to each other.&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: the typology's secondary cities (with their &lt;code&gt;gap_&amp;lt;indicator&amp;gt;&lt;/code&gt; fields) and its core cities (CORES), or any layer with mega-regions, roles (core/secondary) and indicators, whose gaps are then computed as the typology computes them (min-max performance over all members, cost indicators reversed, less the mean of the mega-region's cores).&lt;br&gt;&lt;b&gt;Distance to the core&lt;/b&gt;: geodesic distance on the WGS84 ellipsoid between representative points to the nearest core (&lt;code&gt;dist_core_km&lt;/code&gt;, &lt;code&gt;nearest_core&lt;/code&gt;) and to each core; &lt;code&gt;borders_core&lt;/code&gt; = 1 when the city shares a boundary point with a core.&lt;br&gt;&lt;b&gt;Gradient&lt;/b&gt;: per mega-region and indicator, the least-squares slope of the gap on ln(distance) and Spearman's rho, each with a bootstrap interval over the secondary cities; both below 0: the gap narrows toward the core (borrowed size); both above 0: it widens toward the core (agglomeration shadow); else no clear gradient. Row ALL: the country pooled with mega-region fixed effects.&lt;br&gt;&lt;b&gt;Spatial autocorrelation&lt;/b&gt;: global Moran's I = (n/S0) sum w_ij z_i z_j / sum z_i^2 with its permutation p, and local Moran I_i = (n-1) z_i sum_j w_ij z_j / sum z_k^2 with conditional-permutation p, corrected for multiple tests; clusters HH, LL, HL, LH or ns among the secondary cities of each mega-region. Weights: queen contiguity, K nearest neighbours or a distance band, row-standardised; cities without a neighbour are named.&lt;br&gt;References: Moran (1950); Anselin (1995); Meijers &amp;amp; Burger (2017); Cardoso &amp;amp; Meijers (2021).</source>
+            <translation>次级城市的差距相对于其核心城市、以及彼此之间在空间上如何分布。&lt;br&gt;&lt;b&gt;输入&lt;/b&gt;：类型划分输出的次级城市（带 &lt;code&gt;gap_&amp;lt;indicator&amp;gt;&lt;/code&gt; 差距字段）及其核心城市（CORES），或任何带城市群、角色（core/secondary）和指标的图层，此时差距按类型划分的方法计算（在全部成员上做最小-最大绩效，成本指标取反，减去城市群核心城市的均值）。&lt;br&gt;&lt;b&gt;到核心城市的距离&lt;/b&gt;：代表点之间在 WGS84 椭球面上的测地距离，到最近核心城市（&lt;code&gt;dist_core_km&lt;/code&gt;、&lt;code&gt;nearest_core&lt;/code&gt;）及到每个核心城市；与核心城市有共同边界点时 &lt;code&gt;borders_core&lt;/code&gt; = 1。&lt;br&gt;&lt;b&gt;梯度&lt;/b&gt;：按城市群和指标，差距对 ln(距离) 的最小二乘斜率和斯皮尔曼 rho，各附对次级城市自助抽样的区间；两者均小于 0：越靠近核心差距越小（借用规模）；均大于 0：越靠近核心差距越大（集聚阴影）；否则无明显梯度。ALL 行：全国合并并控制城市群固定效应。&lt;br&gt;&lt;b&gt;空间自相关&lt;/b&gt;：全局莫兰指数 I = (n/S0) sum w_ij z_i z_j / sum z_i^2 及其置换 p 值，局部莫兰指数 I_i = (n-1) z_i sum_j w_ij z_j / sum z_k^2 及条件置换 p 值（经多重检验校正）；在每个城市群的次级城市中划分 HH、LL、HL、LH 或 ns 集聚。权重：后式邻接、K 最近邻或距离带，行标准化；没有邻居的城市会被列出。&lt;br&gt;参考文献：Moran (1950)；Anselin (1995)；Meijers &amp;amp; Burger (2017)；Cardoso &amp;amp; Meijers (2021)。</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="100" />
+            <source>Secondary cities (typology output) or prefectures with mega-regions, roles and indicators</source>
+            <translation>次级城市（类型划分输出）或带城市群、角色和指标的地级单元</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="103" />
+            <source>Core cities (the typology's core output), when INPUT has no cores</source>
+            <translation>核心城市（类型划分的核心城市输出），当 INPUT 中没有核心城市时</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="106" />
+            <source>Indicators or their gap_ fields (empty: every gap_ field)</source>
+            <translation>指标或其 gap_ 差距字段（留空：全部 gap_ 字段）</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="110" />
+            <source>Cost indicators: less is better (when the gaps are computed)</source>
+            <translation>成本指标：越小越好（计算差距时）</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="114" />
+            <source>Spatial weights</source>
+            <translation>空间权重</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="116" />
+            <source>K nearest neighbours</source>
+            <translation>K 最近邻</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="119" />
+            <source>Distance band (km)</source>
+            <translation>距离带（公里）</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="122" />
+            <source>Travel time to the core, if you have one (copied to the output)</source>
+            <translation>到核心城市的出行时间（如有，复制到输出）</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="134" />
+            <location filename="../processing/unevenness.py" line="178" />
+            <source>Confidence of the intervals (%)</source>
+            <translation>区间的置信水平（%）</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="160" />
+            <source>Secondary cities with distance and LISA clusters</source>
+            <translation>带距离和 LISA 集聚的次级城市</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="162" />
+            <source>Gradients and Moran's I per mega-region and indicator</source>
+            <translation>各城市群和指标的梯度与莫兰指数</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="165" />
+            <source>Spatial relations report</source>
+            <translation>空间关系报告</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="165" />
+            <location filename="../processing/typology_base.py" line="182" />
+            <location filename="../processing/unevenness.py" line="204" />
+            <source>HTML files (*.html)</source>
+            <translation>HTML 文件 (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="167" />
+            <source>Secondary cities</source>
+            <translation>次级城市</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="168" />
+            <source>Secondary cities without a neighbour</source>
+            <translation>没有邻居的次级城市</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="125" />
+            <source>Contiguity tolerance (layer units; 0 = shared points only)</source>
+            <translation>邻接容差（图层单位；0 = 仅共同点）</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="128" />
+            <source>Permutations for Moran's I and the local Moran p-values</source>
+            <translation>莫兰指数和局部莫兰 p 值的置换次数</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="131" />
+            <source>Bootstrap resamples for the gradient intervals (0: no verdict)</source>
+            <translation>梯度区间的自助抽样次数（0：不作判断）</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="139" />
+            <source>Significance level of the local clusters</source>
+            <translation>局部集聚的显著性水平</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="142" />
+            <source>Correction of the local p-values for multiple tests</source>
+            <translation>局部 p 值的多重检验校正</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="145" />
+            <source>Random seed (the same seed gives the same p-values and intervals)</source>
+            <translation>随机种子（相同种子给出相同的 p 值和区间）</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="148" />
+            <location filename="../processing/typology_base.py" line="154" />
+            <location filename="../processing/unevenness.py" line="145" />
+            <source>Mega-region field</source>
+            <translation>城市群字段</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="151" />
+            <location filename="../processing/typology_base.py" line="157" />
+            <location filename="../processing/unevenness.py" line="151" />
+            <source>Role field (core/secondary)</source>
+            <translation>角色字段（核心/次级）</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="154" />
+            <location filename="../processing/typology_base.py" line="160" />
+            <source>City name field</source>
+            <translation>城市名称字段</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="157" />
+            <source>City id field, copied to the outputs</source>
+            <translation>城市编码字段，复制到输出</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="114" />
+            <location filename="../processing/spatialrelations.py" line="267" />
+            <source>Queen contiguity (shared boundary or vertex)</source>
+            <translation>后式邻接（共同边界或顶点）</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="114" />
+            <location filename="../processing/spatialrelations.py" line="267" />
+            <source>K nearest neighbours (geodesic distance)</source>
+            <translation>K 最近邻（测地距离）</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="114" />
+            <location filename="../processing/spatialrelations.py" line="267" />
+            <source>Distance band (geodesic distance)</source>
+            <translation>距离带（测地距离）</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="143" />
+            <source>Benjamini-Hochberg false discovery rate</source>
+            <translation>Benjamini-Hochberg 错误发现率</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="143" />
+            <source>Bonferroni</source>
+            <translation>Bonferroni 校正</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="143" />
+            <source>None</source>
+            <translation>不校正</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="173" />
+            <source>contiguity and distances need the cities' polygons</source>
+            <translation>邻接和距离需要城市的多边形</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="176" />
+            <source>{input} has no CRS: geodesic distances need to know where the cities are; {advice}.</source>
+            <translation>{input} 没有坐标参考系：测地距离需要知道城市的位置；{advice}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="265" />
+            <source>{weights} weights, {permutations} permutations, {resamples} bootstrap resamples, seed {seed}.</source>
+            <translation>{weights}权重，{permutations} 次置换，{resamples} 次自助抽样，种子 {seed}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="205" />
+            <location filename="../processing/typology_base.py" line="224" />
+            <source>{parameter} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions and core cities' first or choose the field.</source>
+            <translation>{parameter}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="216" />
+            <source>INPUT has no role field '{field}': every feature is taken as a secondary city (as in the typology's output), the cores come from CORES.</source>
+            <translation>INPUT 没有角色字段“{field}”：每个要素都视为次级城市（同类型划分的输出），核心城市取自 CORES。</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="235" />
+            <location filename="../processing/typology_base.py" line="269" />
+            <location filename="../processing/unevenness.py" line="270" />
+            <source>{count} features with no mega-region are not members and are left out.</source>
+            <translation>{count} 个不属于任何城市群的要素不是成员，已排除。</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="243" />
+            <location filename="../processing/typology_base.py" line="260" />
+            <location filename="../processing/unevenness.py" line="275" />
+            <source>No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' first.</source>
+            <translation>INPUT 中没有要素在“{field}”中带有城市群：请先运行“为地级市划分城市群与核心城市”。</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="250" />
+            <source>INPUT is in a projected CRS ({crs}): distances are measured on the WGS84 ellipsoid between the representative points transformed to longitude and latitude; the contiguity tolerance is in the layer's units.</source>
+            <translation>INPUT 为投影坐标参考系（{crs}）：距离在 WGS84 椭球面上、以转换为经纬度的代表点之间测量；邻接容差以图层单位计。</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="195" />
+            <source>INDICATORS is empty and {input} has no gap_ fields: choose the indicator fields, or give the typology's secondary-city output.</source>
+            <translation>INDICATORS 为空且 {input} 没有 gap_ 字段：请选择指标字段，或使用类型划分的次级城市输出。</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="290" />
+            <source>{region} / {indicator}: gradient {gradient:.4f}, rho {rho:.3f}, {pattern}; Moran's I {moran}.</source>
+            <translation>{region} / {indicator}：梯度 {gradient:.4f}，rho {rho:.3f}，{pattern}；莫兰指数 {moran}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatialrelations.py" line="225" />
+            <source>CORES has no field '{field}': give the typology's core output or a layer with the mega-region and name fields of INPUT.</source>
+            <translation>CORES 没有字段“{field}”：请使用类型划分的核心城市输出，或带有与 INPUT 相同的城市群和名称字段的图层。</translation>
+        </message>
+        <message>
             <location filename="../processing/styling.py" line="74" />
             <source>Could not save the style into {path}: {error}</source>
             <translation>无法将样式保存到 {path}：{error}</translation>
@@ -1461,12 +1706,6 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>{parameter} 中的 {stray} 不在 INDICATORS（{indicators}）中：请将其加入 INDICATORS，或从 {parameter} 中移除。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="116" />
-            <location filename="../processing/unevenness.py" line="71" />
-            <source>2 Analyse</source>
-            <translation>2 分析</translation>
-        </message>
-        <message>
             <location filename="../processing/typology_base.py" line="69" />
             <source>INPUT has {crs}, so the nearest core cannot be found by geodesic distance: {advice}; or choose another CORE_REFERENCE</source>
             <translation>INPUT：{crs}，因此无法按测地线距离找到最近的核心城市：请{advice}；或另选 CORE_REFERENCE</translation>
@@ -1528,23 +1767,6 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>逼近理想解排序法（TOPSIS）综合得分的权重</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="154" />
-            <location filename="../processing/unevenness.py" line="145" />
-            <source>Mega-region field</source>
-            <translation>城市群字段</translation>
-        </message>
-        <message>
-            <location filename="../processing/typology_base.py" line="157" />
-            <location filename="../processing/unevenness.py" line="151" />
-            <source>Role field (core/secondary)</source>
-            <translation>角色字段（核心/次级）</translation>
-        </message>
-        <message>
-            <location filename="../processing/typology_base.py" line="160" />
-            <source>City name field</source>
-            <translation>城市名称字段</translation>
-        </message>
-        <message>
             <location filename="../processing/typology_base.py" line="176" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Secondary cities by trend</source>
@@ -1588,12 +1810,6 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Typology report</source>
             <translation>类型划分报告</translation>
-        </message>
-        <message>
-            <location filename="../processing/typology_base.py" line="182" />
-            <location filename="../processing/unevenness.py" line="204" />
-            <source>HTML files (*.html)</source>
-            <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="183" />
@@ -1696,12 +1912,6 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>NAME_FIELD“{field}”不在 INPUT 中：城市按要素顺序命名。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="260" />
-            <location filename="../processing/unevenness.py" line="275" />
-            <source>No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' first.</source>
-            <translation>INPUT 中没有要素在“{field}”中带有城市群：请先运行“为地级市划分城市群与核心城市”。</translation>
-        </message>
-        <message>
             <location filename="../processing/typology_base.py" line="265" />
             <source>{count} features with no mega-region are not members: not typed, but in the pool ({pool}).</source>
             <translation>{count} 个不属于任何城市群的要素不是成员：不参与类型划分，但计入极差标准化的样本池（{pool}）。</translation>
@@ -1712,21 +1922,10 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>{parameter} 中的 {missing} 不在 INPUT 中（现有字段：{fields}）：请选择输入图层的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="224" />
-            <source>{parameter} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions and core cities' first or choose the field.</source>
-            <translation>{parameter}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
-        </message>
-        <message>
             <location filename="../processing/typology_base.py" line="237" />
             <location filename="../processing/unevenness.py" line="259" />
             <source>CITY_FIELD '{field}' is not a field of {input} (fields: {fields}): choose the field with the city codes (adcode), or leave CITY_FIELD empty.</source>
             <translation>CITY_FIELD“{field}”不是{input}的字段（字段：{fields}）：请选择存放城市代码的字段（adcode），或不设置 CITY_FIELD。</translation>
-        </message>
-        <message>
-            <location filename="../processing/typology_base.py" line="269" />
-            <location filename="../processing/unevenness.py" line="270" />
-            <source>{count} features with no mega-region are not members and are left out.</source>
-            <translation>{count} 个不属于任何城市群的要素不是成员，已排除。</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="300" />
@@ -1822,11 +2021,6 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
             <location filename="../processing/unevenness.py" line="169" />
             <source>Headline measure for the mega-region map</source>
             <translation>城市群地图的主要测度</translation>
-        </message>
-        <message>
-            <location filename="../processing/unevenness.py" line="178" />
-            <source>Confidence of the intervals (%)</source>
-            <translation>区间的置信水平（%）</translation>
         </message>
         <message>
             <location filename="../processing/unevenness.py" line="193" />

@@ -26,6 +26,7 @@ ALGORITHMS = [
     ("unevenness", "UnevennessAlgorithm"),
     ("typology", "TypologyAlgorithm"),
     ("trend", "TrendAlgorithm"),
+    ("spatialrelations", "SpatialRelationsAlgorithm"),
     ("rendermaps", "RenderMapsAlgorithm"),
 ]
 LOG_TAG = "Mega-region unevenness"

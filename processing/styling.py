@@ -164,3 +164,24 @@ def diverging_renderer(layer, field, neutral=0.0):
         ranges.append(QgsRendererRange(low, high, symbol, f"{_short(low)} – {_short(high)}"))
     renderer = QgsGraduatedSymbolRenderer(field, ranges)
     return renderer
+
+
+#: GeoDa's LISA cluster map: red High-High, blue Low-Low, pink High-Low, light blue Low-High,
+#: grey not significant (and cities without a value).
+LISA_COLOURS = {"HH": "#ff0000", "LL": "#0000ff", "HL": "#f4ada8", "LH": "#a7adf9", "ns": "#eeeeee"}
+LISA_LABELS = {
+    "en": {"HH": "High-High", "LL": "Low-Low", "HL": "High-Low", "LH": "Low-High", "ns": "Not significant"},
+    "zh": {"HH": "高-高", "LL": "低-低", "HL": "高-低", "LH": "低-高", "ns": "不显著"},
+}
+
+
+def lisa_renderer(layer, field, lang="en"):
+    """The LISA cluster map of ``field`` (``lisa_<indicator>``): every class in the legend, in
+    GeoDa's order and colours, whether or not a city falls in it."""
+    labels = LISA_LABELS["zh" if lang == "zh" else "en"]
+    categories = []
+    for value in ("ns", "HH", "LL", "LH", "HL"):
+        symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+        symbol.setColor(QColor(LISA_COLOURS[value]))
+        categories.append(QgsRendererCategory(value, symbol, labels[value]))
+    return QgsCategorizedSymbolRenderer(field, categories)

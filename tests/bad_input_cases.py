@@ -31,6 +31,7 @@ OUTPUTS = {
     "trend": {"OUTPUT": "trend.gpkg", "OUTPUT_CORES": "cores.gpkg", "OUTPUT_PROFILES": "profiles.gpkg",
               "OUTPUT_HTML": "trend.html"},
     "rendermaps": {"OUTPUT_FOLDER": "maps"},
+    "spatialrelations": {"OUTPUT": "spatial.gpkg", "OUTPUT_TABLE": "spatial_table.gpkg", "OUTPUT_HTML": "spatial.html"},
     "pipeline": {
         "ndvi:PREFECTURES": "prefectures.gpkg", "join:UNMATCHED": "unmatched.gpkg",
         "unevenness:TABLE": "unevenness_table.gpkg", "unevenness:REGIONS": "unevenness_megaregions.gpkg",
@@ -57,6 +58,8 @@ BASE = {
     "trend": {"INPUT": "@prepared.gpkg", "INDICATORS": ["popu_2010", "popu_2020", "household_2010",
                                                          "household_2020"]},
     "rendermaps": {"LAYERS": ["@prepared.gpkg"], "DPI": 40},
+    "spatialrelations": {"INPUT": "@prepared.gpkg", "INDICATORS": ["popu_2020", "household_2020"],
+                         "PERMUTATIONS": 99, "BOOTSTRAP": 99},
     "pipeline": {},
 }
 
@@ -292,6 +295,18 @@ CASES = [
       "CLARITY_FIELD", "is_clear"),
     C("maps-crs-undefined", "rendermaps", {"MAP_CRS": "@undefined_cartesian.gpkg"}, "MAP_CRS",
       "coordinate reference system"),
+
+    # ---------------------------------------------------------------- spatialrelations
+    C("spatial-polygons-no-crs", "spatialrelations", {"INPUT": "@nocrs_degrees.shp"}, "INPUT", "nocrs_degrees"),
+    C("spatial-points", "spatialrelations", {"INPUT": "@points.gpkg"}, "INPUT", "Point"),
+    C("spatial-empty-layer", "spatialrelations", {"INPUT": "@empty.gpkg"}, "INPUT", "empty.gpkg"),
+    C("spatial-indicator-not-a-field", "spatialrelations", {"INDICATORS": ["gdp_2020"]}, "INDICATORS", "gdp_2020"),
+    C("spatial-not-assigned-yet", "spatialrelations", {"INPUT": "@joined.gpkg"}, "MEGAREGION_FIELD",
+      "megaregion_id"),
+    C("spatial-weights-out-of-range", "spatialrelations", {"WEIGHTS": 5}, "WEIGHTS", "WEIGHTS = 5"),
+    C("spatial-k-0", "spatialrelations", {"WEIGHTS": 1, "K": 0}, "K", "K = 0"),
+    C("spatial-correction-out-of-range", "spatialrelations", {"CORRECTION": 7}, "CORRECTION", "CORRECTION = 7"),
+    C("spatial-cores-missing", "spatialrelations", {"CORES": "@cores.gpkg"}, "CORES", "cores.gpkg"),
     # ---------------------------------------------------------------- pipeline
     C("pipeline-table-missing", "pipeline", {"TABLE": "@census_2021.csv"}, "TABLE", "census_2021.csv"),
     C("pipeline-ntl-raster-missing", "pipeline", {"NTL_RASTERS": ["@ntl_2010.tif", "@ntl_2015.tif"]},

@@ -95,6 +95,8 @@ SPECS = {
                                     **NO_STABILITY}, "INPUT", _joined),
     "megaregion:rendermaps": (lambda d: {"LAYERS": [layer_uri(*_joined(d))], "DPI": 30, "WIDTH_MM": 120,
                                          "HEIGHT_MM": 90}, "LAYERS", _joined),
+    "megaregion:spatialrelations": (lambda d: {"INPUT": layer_uri(*_joined(d)), "INDICATORS": IND_2020,
+                                               "PERMUTATIONS": 99, "BOOTSTRAP": 99}, "INPUT", _joined),
 }
 ALGS = sorted(SPECS)
 
