@@ -412,6 +412,32 @@ def transform_geometry(geom, source="gcj02", target="wgs84", outside_china="keep
     return _rebuild(geom, iter(converted))
 
 
+def transform_valid(geom, source="gcj02", target="wgs84", outside_china="keep", tol=DEFAULT_TOL,
+                    max_iter=DEFAULT_MAX_ITER):
+    """``(geometry, repaired)``: :func:`transform_geometry`, and a valid polygonal geometry that
+    came out invalid repaired with ``make_valid``, keeping its polygonal parts.
+
+    The shift varies smoothly (its Jacobian is ~1e-3), but a dissolved boundary can hold
+    vertices closer than that variation over their distance, or nearly collinear edges that
+    touch; converted, such vertices can cross and the ring intersect itself (a few of the 41
+    Yangtze River Delta prefectures dissolved from Amap's counties). A geometry that was
+    invalid before is returned as converted: its repair is the caller's choice."""
+    from .zonal.geometry import polygonal_parts, repair
+
+    out = transform_geometry(geom, source, target, outside_china, tol, max_iter)
+    if out is None or out.is_empty or out.geom_type not in ("Polygon", "MultiPolygon") or out.is_valid:
+        return out, False
+    if not geom.is_valid:
+        return out, False
+    from shapely.geometry import MultiPolygon
+
+    fixed, _ = repair(out)
+    parts = polygonal_parts(fixed)
+    if out.geom_type == "Polygon" and len(parts) == 1:
+        return parts[0], True
+    return MultiPolygon(parts), True
+
+
 def transform_geoseries(geoms, source="gcj02", target="wgs84", outside_china="keep", tol=DEFAULT_TOL,
                         max_iter=DEFAULT_MAX_ITER):
     """Convert every geometry of a GeoSeries, a GeoDataFrame (its active geometry column) or a

@@ -130,7 +130,7 @@ A numeric field in neither list is left out (named in the log); no field is summ
         <message>
             <location filename="../processing/aggregatecounties.py" line="208" />
             <location filename="../processing/aggregatecounties.py" line="263" />
-            <location filename="../processing/gcj02towgs84.py" line="84" />
+            <location filename="../processing/gcj02towgs84.py" line="85" />
             <location filename="../processing/qgis_io.py" line="55" />
             <location filename="../processing/qgis_io.py" line="177" />
             <location filename="../processing/spatialrelations.py" line="285" />
@@ -301,7 +301,7 @@ A numeric field in neither list is left out (named in the log); no field is summ
         </message>
         <message>
             <location filename="../processing/assignmegaregions.py" line="128" />
-            <location filename="../processing/gcj02towgs84.py" line="95" />
+            <location filename="../processing/gcj02towgs84.py" line="102" />
             <location filename="../processing/outputs.py" line="487" />
             <source>{input}: {reason}</source>
             <translation>{input}：{reason}</translation>
@@ -360,12 +360,12 @@ A numeric field in neither list is left out (named in the log); no field is summ
 - Debian/Ubuntu：sudo apt install {system}</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="28" />
+            <location filename="../processing/gcj02towgs84.py" line="29" />
             <source>Convert web-map boundaries to WGS84</source>
             <translation>将网络地图边界转换为 WGS84</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="29" />
+            <location filename="../processing/gcj02towgs84.py" line="30" />
             <source>Converts geometries from the coordinate systems of Chinese web maps to WGS84, and back.
 
 Boundaries scraped from Amap or Tencent are in GCJ-02 and those from Baidu in BD-09: plain longitude/latitude, often labelled EPSG:4326, but shifted by about 0.1-0.7 km from true WGS84 positions by an obfuscation formula. Zonal statistics on rasters (night lights, NDVI) need true positions.
@@ -388,76 +388,81 @@ WGS84 to GCJ-02 is the published forward formula (Krasovsky ellipsoid, a = 63782
 WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a = 6378245 m，e^2 = 0.00669342162296594323）；GCJ-02 到 WGS84 迭代求逆，在全国范围内往返误差小于 1 cm。BD-09 是在 GCJ-02 基础上再做类似旋转的偏移（x_pi = 3000 pi / 180，偏移量 0.0065、0.006）。中国外包矩形（72.004-137.8347 E，0.8293-55.8271 N）以外的点不受 GCJ-02 偏移，保持不变。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="50" />
+            <location filename="../processing/gcj02towgs84.py" line="51" />
             <source>Input layer (longitude/latitude)</source>
             <translation>输入图层（经纬度）</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="55" />
+            <location filename="../processing/gcj02towgs84.py" line="56" />
             <source>Convert from</source>
             <translation>转换自</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="59" />
+            <location filename="../processing/gcj02towgs84.py" line="60" />
             <source>Convert to</source>
             <translation>转换为</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="61" />
+            <location filename="../processing/gcj02towgs84.py" line="62" />
             <source>Converted layer</source>
             <translation>转换后的图层</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="55" />
-            <location filename="../processing/gcj02towgs84.py" line="59" />
+            <location filename="../processing/gcj02towgs84.py" line="56" />
+            <location filename="../processing/gcj02towgs84.py" line="60" />
             <source>GCJ-02 (Amap, Tencent, Google China)</source>
             <translation>GCJ-02（高德、腾讯、谷歌中国）</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="55" />
-            <location filename="../processing/gcj02towgs84.py" line="59" />
+            <location filename="../processing/gcj02towgs84.py" line="56" />
+            <location filename="../processing/gcj02towgs84.py" line="60" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>BD-09 (Baidu)</source>
             <translation>BD-09（百度）</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="55" />
-            <location filename="../processing/gcj02towgs84.py" line="59" />
+            <location filename="../processing/gcj02towgs84.py" line="56" />
+            <location filename="../processing/gcj02towgs84.py" line="60" />
             <source>WGS84 (GPS, EPSG:4326)</source>
             <translation>WGS84（GPS，EPSG:4326）</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="64" />
+            <location filename="../processing/gcj02towgs84.py" line="65" />
             <source>the layer to convert</source>
             <translation>要转换的图层</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="70" />
+            <location filename="../processing/gcj02towgs84.py" line="71" />
             <source>{input} is in {crs}, a projected CRS: GCJ-02 and BD-09 shifts apply to longitude/latitude degrees. Reproject the layer to EPSG:4326 first (Vector general &gt; Reproject layer).</source>
             <translation>{input} 的坐标参考系为投影坐标系 {crs}：GCJ-02 和 BD-09 偏移只适用于经纬度（度）。请先将图层重投影到 EPSG:4326（矢量通用 &gt; 重投影图层）。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="75" />
+            <location filename="../processing/gcj02towgs84.py" line="76" />
             <source>{input} has {crs}: its coordinates are taken as longitude/latitude degrees (EPSG:4326). If they are not, {advice}.</source>
             <translation>{input}：{crs}。其坐标按经纬度（度，EPSG:4326）处理。如果不是经纬度，请{advice}。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="106" />
+            <location filename="../processing/gcj02towgs84.py" line="116" />
+            <source>{count} geometries were valid before the conversion and not after it (vertices closer than the shift's variation crossed): repaired with make_valid, their polygonal parts kept (features {features}).</source>
+            <translation>{count} 个几何在转换前有效、转换后无效（距离小于偏移变化量的顶点发生交叉）：已用 make_valid 修复，保留其多边形部分（要素 {features}）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="122" />
             <source>FROM_SYSTEM and TO_SYSTEM are both {system}: the {count} features are copied unchanged.</source>
             <translation>FROM_SYSTEM 与 TO_SYSTEM 均为 {system}：{count} 个要素原样复制。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="110" />
+            <location filename="../processing/gcj02towgs84.py" line="126" />
             <source>Converted {count} features from {source} to {target}.</source>
             <translation>已将 {count} 个要素从 {source} 转换为 {target}。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="89" />
+            <location filename="../processing/gcj02towgs84.py" line="96" />
             <source>{input}, feature {number}</source>
             <translation>{input}，第 {number} 个要素</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="91" />
+            <location filename="../processing/gcj02towgs84.py" line="98" />
             <source>{where}: {reason} {input} has {crs}, so its coordinates were taken as degrees; {advice}.</source>
             <translation>{where}：{reason} {input}：{crs}，因此其坐标按经纬度（度）处理；请{advice}。</translation>
         </message>
@@ -786,7 +791,7 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>地级市边界面图层</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="215" />
+            <location filename="../processing/joinindicators.py" line="226" />
             <source>Joined {joined} of {rows} table rows; {boundaries} of {features} boundary features received values ({count} fields: {fields}).</source>
             <translation>已连接表中 {rows} 行中的 {joined} 行；{features} 个边界要素中有 {boundaries} 个获得取值（{count} 个字段：{fields}）。</translation>
         </message>
@@ -821,14 +826,19 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>表字段“{field}”未连接：{reason}</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="210" />
+            <location filename="../processing/joinindicators.py" line="224" />
+            <source>... and {count} more: see the unmatched table.</source>
+            <translation>……另有 {count} 行：请查看未匹配表。</translation>
+        </message>
+        <message>
+            <location filename="../processing/joinindicators.py" line="217" />
             <source>Table row {row} '{key}' not joined: {reason}</source>
             <translation>表第 {row} 行“{key}”未连接：{reason}</translation>
         </message>
         <message>
-            <location filename="../processing/joinindicators.py" line="213" />
-            <source>... and {count} more: see the unmatched table.</source>
-            <translation>……另有 {count} 行：请查看未匹配表。</translation>
+            <location filename="../processing/joinindicators.py" line="220" />
+            <source>Table rows {rows} ({count} rows) '{key}' not joined: {reason}</source>
+            <translation>表第 {rows} 行（共 {count} 行）“{key}”未连接：{reason}</translation>
         </message>
         <message>
             <location filename="../processing/map_changes.py" line="52" />

@@ -5,6 +5,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsWkbTypes,
 )
 
 from ..core import gcj02
@@ -77,14 +78,20 @@ class Gcj02ToWgs84Algorithm(CheckedInputs, MegaregionAlgorithm):
                 "not, {advice}.").format(input=named(parameters, self.INPUT), crs=no_crs(crs), advice=no_crs_advice()))
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.3)
         shapes = qgis_io.shapely_geometries(geometries)
-        converted = []
+        converted, repaired = [], []
         n = len(shapes)
         for i, shape in enumerate(shapes):
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Cancelled"))
             # the same system in and out copies the layer, so a model can take boundaries in any system
             try:
-                converted.append(shape if shape is None or src == dst else gcj02.transform_geometry(shape, src, dst))
+                if shape is None or src == dst:
+                    converted.append(shape)
+                else:
+                    shape, fixed = gcj02.transform_valid(shape, src, dst)
+                    converted.append(shape)
+                    if fixed:
+                        repaired.append(i + 1)
             except ValueError as exc:
                 where = self.tr("{input}, feature {number}").format(input=named(parameters, self.INPUT), number=i + 1)
                 if missing:
@@ -95,13 +102,22 @@ class Gcj02ToWgs84Algorithm(CheckedInputs, MegaregionAlgorithm):
                 raise QgsProcessingException(self.tr("{input}: {reason}").format(input=where, reason=exc)) from exc
             feedback.setProgress(30 + 50 * (i + 1) / max(n, 1))
         out_geoms = qgis_io.qgs_geometries(converted)
+        wkb_type = source.wkbType()
+        if any(s is not None and s.geom_type == "MultiPolygon" for s in converted):
+            wkb_type = QgsWkbTypes.multiType(wkb_type)  # a repaired polygon may come out in parts
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, source.fields(), source.wkbType(),
+            parameters, self.OUTPUT, context, source.fields(), wkb_type,
             QgsCoordinateReferenceSystem("EPSG:4326"),
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         qgis_io.write_frame(sink, frame, out_geoms, feedback, 80, 100)
+        if repaired:
+            feedback.pushWarning(self.tr(
+                "{count} geometries were valid before the conversion and not after it (vertices closer than the "
+                "shift's variation crossed): repaired with make_valid, their polygonal parts kept (features "
+                "{features}).").format(count=len(repaired), features=", ".join(map(str, repaired[:10]))
+                                       + (" ..." if len(repaired) > 10 else "")))
         if src == dst:
             feedback.pushInfo(self.tr(
                 "FROM_SYSTEM and TO_SYSTEM are both {system}: the {count} features are copied unchanged.").format(

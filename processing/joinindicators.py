@@ -206,12 +206,23 @@ class JoinIndicatorsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             qgis_io.write_frame(sink2, unmatched, None, feedback, 90, 100)
             results[self.UNMATCHED] = unmatched_id
 
-        for row in result.unmatched.head(20).itertuples(index=False):
-            feedback.pushWarning(self.tr("Table row {row} '{key}' not joined: {reason}").format(
-                row=row.row, key=row.key, reason=row.reason))
-        if result.unmatched_rows > 20:
+        # One line per key and reason: a long panel repeats an unmatched key once per year.
+        groups = {}
+        for row in result.unmatched.itertuples(index=False):
+            groups.setdefault((row.key, row.reason), []).append(row.row)
+        shown_rows = 0
+        for (key, reason), rows in list(groups.items())[:20]:
+            shown_rows += len(rows)
+            if len(rows) == 1:
+                feedback.pushWarning(self.tr("Table row {row} '{key}' not joined: {reason}").format(
+                    row=rows[0], key=key, reason=reason))
+            else:
+                feedback.pushWarning(self.tr("Table rows {rows} ({count} rows) '{key}' not joined: {reason}").format(
+                    rows=", ".join(map(str, rows[:3])) + (" ..." if len(rows) > 3 else ""), count=len(rows), key=key,
+                    reason=reason))
+        if result.unmatched_rows > shown_rows:
             feedback.pushWarning(self.tr("... and {count} more: see the unmatched table.").format(
-                count=result.unmatched_rows - 20))
+                count=result.unmatched_rows - shown_rows))
         feedback.pushInfo(self.tr(
             "Joined {joined} of {rows} table rows; {boundaries} of {features} boundary features received values "
             "({count} fields: {fields}).").format(
