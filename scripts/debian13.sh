@@ -109,6 +109,9 @@ run() {
   local rc=0 t0=$SECONDS
   unshare --mount --propagation private -- bash -euo pipefail -c '
     root=$1 shared=$2 q344=$3 target=$4; shift 4
+    # The system'"'"'s root a mount point of its own, as on a machine: the suite'"'"'s 3.44 run makes
+    # its mounts private (unshare --propagation private), which needs / to be one.
+    mount --bind "$root" "$root"
     mount -t proc proc "$root/proc"
     mount --rbind /dev "$root/dev"
     mount --rbind /sys "$root/sys"
