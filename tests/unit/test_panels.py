@@ -6,6 +6,7 @@ import doctest
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy import stats
 
@@ -226,3 +227,64 @@ def test_doctests_of_the_modules():
     for module in (trends, cv):
         result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
         assert result.failed == 0 and result.attempted > 0
+
+
+# --------------------------------------------------------------------------- trend typology over N years
+
+def _panel_frame(years):
+    """Mega-region X: one core and six secondary cities; a, b catch up with the core steadily,
+    c, d fall behind, e, f wobble around a constant gap. Mega-region Y (one core, one
+    secondary) keeps every year's min-max pool wide."""
+    rng = np.random.default_rng(2)
+    dt = np.asarray(years, float) - years[0]
+    series = {
+        "core": 100 + 0 * dt, "a": 20 + 4 * dt, "b": 30 + 3 * dt, "c": 60 - 2 * dt, "d": 50 - 2.5 * dt,
+        "e": 40 + rng.normal(0, 3, dt.size), "f": 45 + rng.normal(0, 3, dt.size),
+        "ycore": 150 + 0 * dt, "ysec": 1 + 0 * dt,
+    }
+    rows = []
+    for name, values in series.items():
+        region = "Y" if name.startswith("y") else "X"
+        role = "core" if name in ("core", "ycore") else "secondary"
+        rows.append({"name": name, "megaregion_id": region, "role": role,
+                     **{f"gdp_{y}": v for y, v in zip(years, values)}})
+    return pd.DataFrame(rows)
+
+
+def test_two_years_give_the_two_year_trend_exactly():
+    from megaregion.core import typology as ty
+    from megaregion.core.panels.trajectories import panel_trend_typology
+    frame = _panel_frame([2010, 2020])
+    a = ty.trend_typology(frame, ["gdp"], 2010, 2020, name_field="name", k=2)
+    b = panel_trend_typology(frame, ["gdp"], [2010, 2020], name_field="name", k=2)
+    pd.testing.assert_frame_equal(a.secondary_table(), b.secondary_table())
+    assert "trajectories" not in b.extra
+
+
+def test_trend_over_n_years_is_the_theil_sen_change_and_gives_trajectories():
+    from megaregion.core.panels.trajectories import panel_trend_typology
+    years = list(range(2000, 2011))
+    frame = _panel_frame(years)
+    result = panel_trend_typology(frame, ["gdp"], years, name_field="name", k=2, alpha=0.05)
+    values = frame[[f"gdp_{y}" for y in years]].to_numpy(float)
+    perf = (values - values.min(axis=0)) / (values.max(axis=0) - values.min(axis=0))   # min-max per year
+    by_name = dict(zip(frame["name"], range(len(frame))))
+    for name, trend in zip(result.cities["name"], result.profile["gdp"]):
+        i = by_name[name]
+        pairs = [(perf[i, q] - perf[i, p]) / (q - p) for p in range(11) for q in range(p + 1, 11)]
+        assert trend == pytest.approx(np.median(pairs) * 10, abs=1e-12)
+    traj = result.extra["trajectories"]
+    names = frame.loc[traj.index, "name"].tolist()
+    verdict = dict(zip(names, traj["trajectory_gdp"]))
+    assert verdict["a"] == verdict["b"] == "catching_up"
+    assert verdict["c"] == verdict["d"] == "falling_behind"
+    assert dict(zip(names, traj["slope_gdp"]))["a"] == pytest.approx(4.0)
+    assert dict(zip(names, traj["slope_pct_gdp"]))["a"] == pytest.approx(100 * 4 / 40)
+    core = perf[by_name["core"]]
+    gap_d = perf[by_name["d"]] - core
+    assert dict(zip(names, traj["slope_gap_gdp"]))["d"] == pytest.approx(
+        np.median([(gap_d[q] - gap_d[p]) / (q - p) for p in range(11) for q in range(p + 1, 11)]), abs=1e-12)
+    assert list(traj.columns) == [fv.trajectory_field(s, "gdp") for s in fv.TRAJECTORY_STATS]
+    assert result.settings["years"] == years
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        panel_trend_typology(frame, ["gdp"], years, name_field="name", k=2, alpha=5)
