@@ -122,6 +122,9 @@ def city_table(result, frame, composite, city_field, labels):
                  [label_of.get(t) if isinstance(t, str) else None for t in table["type"]])
     for name, values in composite_columns(composite).items():
         table[name] = values.loc[index]
+    # a trend over three or more years: each city's trajectory (core.panels.trajectories)
+    for name, values in result.extra.get("trajectories", {}).items():
+        table[name] = values.reindex(index)
     # object dtype keeps the field a text field even when no city is left out
     table["excluded_reason"] = result.excluded["reason"].reindex(index).astype(object)
     return _with_city_id(table, frame, city_field)
