@@ -64,7 +64,7 @@ from ..messages import msg
 from ..uncertainty import INTERVAL_MEASURES, generator, resample_measures, stratified_draws
 from .trends import series_trends
 
-__all__ = ["SigmaResult", "BetaResult", "sigma_convergence", "sigma_verdict", "ols_slopes",
+__all__ = ["SigmaResult", "BetaResult", "sigma_convergence", "sigma_results", "sigma_verdict", "ols_slopes",
            "beta_convergence", "REGRESSORS"]
 
 REGRESSORS = ("gap", "level")
@@ -222,18 +222,28 @@ def sigma_convergence(values, years, is_core, weights=None, bootstrap: int = 999
             again = resample_measures(y[k], wk, n_core, draws)     # the same draws in every year
             for m in measures:
                 sampled[m][:, k] = again[m]
+    return sigma_results(point, sampled if bootstrap else None, t, confidence, measures, n)
+
+
+def sigma_results(point: Dict[str, np.ndarray], sampled: Optional[Dict[str, np.ndarray]], years,
+                  confidence: float, measures: Sequence[str], n_cities: int) -> Dict[str, SigmaResult]:
+    """:class:`SigmaResult` of each measure from its yearly values ``point[m]`` (length ``T``)
+    and its resampled yearly values ``sampled[m]`` (``(B, T)``, the same drawn cities in every
+    year; None: no interval); the slopes, intervals and verdicts of the module docstring."""
+    t = np.asarray(years, dtype=float)
     tail = (100.0 - float(confidence)) / 2.0
-    trend_p = series_trends(np.vstack([point[m] for m in measures]), t).p
+    finite = [m for m in measures if np.isfinite(point[m]).all()]
+    trend_p = dict(zip(finite, series_trends(np.vstack([point[m] for m in finite]), t).p)) if finite else {}
     out = {}
-    for j, m in enumerate(measures):
-        slope = float(ols_slopes(point[m], t)) if np.isfinite(point[m]).all() else math.nan
+    for m in measures:
+        slope = float(ols_slopes(point[m], t)) if m in trend_p else math.nan
         low = high = math.nan
-        if bootstrap and math.isfinite(slope):
+        if sampled is not None and math.isfinite(slope):
             slopes = ols_slopes(sampled[m], t)
             if np.isfinite(slopes).all():   # leaving undefined resamples out would bias the interval
                 low, high = (float(v) for v in np.percentile(slopes, [tail, 100.0 - tail]))
-        verdict = sigma_verdict(m, point[m], low, high, trend_p[j], tail / 50.0)
-        out[m] = SigmaResult(m, point[m], slope, low, high, verdict, float(t[0]), float(t[-1]), n)
+        verdict = sigma_verdict(m, point[m], low, high, trend_p.get(m, math.nan), tail / 50.0)
+        out[m] = SigmaResult(m, point[m], slope, low, high, verdict, float(t[0]), float(t[-1]), int(n_cities))
     return out
 
 

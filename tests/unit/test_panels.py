@@ -288,3 +288,53 @@ def test_trend_over_n_years_is_the_theil_sen_change_and_gives_trajectories():
     assert result.settings["years"] == years
     with pytest.raises(ValueError, match="between 0 and 1"):
         panel_trend_typology(frame, ["gdp"], years, name_field="name", k=2, alpha=5)
+
+
+# --------------------------------------------------------------------------- the unevenness table
+
+def _table_frame(years, seed=0):
+    rng = np.random.default_rng(seed)
+    rows = []
+    for region in ("A", "B"):
+        for i in range(9):
+            row = {"megaregion_id": region, "role": "core" if i < 2 else "secondary", "name": f"{region}{i}"}
+            for k, y in enumerate(years):
+                row[f"x_{y}"] = float(np.exp(rng.normal(0, 0.3) + (1.5 if i < 2 else 0) * (1 - 0.08 * k)))
+            rows.append(row)
+    frame = pd.DataFrame(rows)
+    frame.loc[4, f"x_{years[1]}"] = np.nan          # A4 misses a year: out of A's sigma panel
+    return frame
+
+
+def test_unevenness_table_gains_sigma_and_beta_rows_with_three_or_more_years():
+    from megaregion.core.panels.table import CONVERGENCE_COLUMNS
+    from megaregion.core.unevenness import COLUMNS, unevenness_table
+    years = [2000, 2002, 2004, 2006, 2008]
+    frame = _table_frame(years)
+    fields = [f"x_{y}" for y in years]
+    two = unevenness_table(frame, fields[:1] + fields[-1:], labels_field="name", bootstrap=0)
+    assert list(two.columns) == list(COLUMNS) and set(two["row_type"]) == {"year", "change"}
+    table = unevenness_table(frame, fields, labels_field="name", bootstrap=99, seed=3)
+    assert list(table.columns) == list(COLUMNS) + list(CONVERGENCE_COLUMNS)
+    sigma = table[(table["row_type"] == "sigma") & (table["megaregion"] == "A")].set_index("measure")
+    assert list(sigma.index) == list(unc.INTERVAL_MEASURES)
+    a = frame[frame["megaregion_id"] == "A"].reset_index(drop=True)
+    panel = a[fields].to_numpy().T                  # (years, cities)
+    common = ~np.isnan(panel).any(axis=0)
+    theils = [theil(panel[k, common]) for k in range(len(years))]
+    assert sigma.loc["theil", "slope"] == pytest.approx(np.polyfit(years, theils, 1)[0], rel=1e-9)
+    assert sigma.loc["theil", "n_cities"] == 8 and sigma.loc["theil", "first_year"] == 2000
+    assert "8 cities with a value in every year" in sigma.loc["theil", "note"]
+    # the interval: the year rows' draws over the balanced panel, the same cities in every year
+    core = (a["role"] == "core").to_numpy()
+    draws = unc.RegionResampler("A", core, 99, 95, 0, 3).draws(common)
+    sel = np.flatnonzero(common)
+    slopes = [np.polyfit(years, [theil(panel[k, sel][d]) for k in range(len(years))], 1)[0] for d in draws]
+    assert (sigma.loc["theil", "slope_ci_low"], sigma.loc["theil", "slope_ci_high"]) == pytest.approx(
+        tuple(np.percentile(slopes, [2.5, 97.5])), rel=1e-9)
+    assert set(table.loc[table["row_type"] == "sigma", "verdict"]) <= {"converging", "diverging", "unclear"}
+    beta = table[(table["row_type"] == "beta") & (table["megaregion"] == "A")].iloc[0]
+    by_hand = cv.beta_convergence(panel, years, core, 95)
+    assert beta["beta"] == pytest.approx(by_hand.beta) and beta["n_cities"] == by_hand.n_cities == 7
+    assert (beta["beta_ci_low"], beta["beta_ci_high"]) == pytest.approx((by_hand.beta_ci_low, by_hand.beta_ci_high))
+    assert beta["field"] == "x_2000 ... x_2008" and beta["last_year"] == 2008
