@@ -338,3 +338,26 @@ def test_unevenness_table_gains_sigma_and_beta_rows_with_three_or_more_years():
     assert beta["beta"] == pytest.approx(by_hand.beta) and beta["n_cities"] == by_hand.n_cities == 7
     assert (beta["beta_ci_low"], beta["beta_ci_high"]) == pytest.approx((by_hand.beta_ci_low, by_hand.beta_ci_high))
     assert beta["field"] == "x_2000 ... x_2008" and beta["last_year"] == 2008
+
+
+def test_reports_read_in_english_and_chinese():
+    from megaregion.core.panels.trajectories import panel_trend_typology
+    from megaregion.core.report_typology import typology_report_html
+    from megaregion.core.report_unevenness import unevenness_report_html
+    from megaregion.core.unevenness import unevenness_table
+    years = list(range(2000, 2011))
+    result = panel_trend_typology(_panel_frame(years), ["gdp"], years, name_field="name", k=2)
+    en = typology_report_html(result, title="Development trends of secondary cities")
+    zh = typology_report_html(result, title="Development trends of secondary cities", lang="zh")
+    assert "Trajectories of the secondary cities, 2000–2010" in en
+    assert "2 of 7 cities catch up clearly, most clearly" in en and "2 fall behind clearly" in en
+    assert en.index("Trajectories of the secondary cities") < en.index("<table")   # it opens the report
+    assert "次级城市的发展轨迹（2000–2010 年）" in zh and "个明显在追赶" in zh
+    table = unevenness_table(_table_frame([2000, 2002, 2004, 2006, 2008]), [f"x_{y}" for y in (2000, 2002, 2004, 2006, 2008)],
+                             labels_field="name", bootstrap=99)
+    en = unevenness_report_html(table, headline="theil", confidence=95)
+    zh = unevenness_report_html(table, headline="theil", confidence=95, lang="zh")
+    assert '<h2 id="convergence">Convergence over the years</h2>' in en and "σ-convergence" in en
+    assert "历年收敛情况" in zh and "β收敛" in zh
+    verdict_words = {"converging clearly", "diverging clearly", "unclear"}
+    assert sum(en.count("<td>%s</td>" % w) for w in verdict_words) == 2
