@@ -27,6 +27,7 @@ report_unevenness = lazy_import("..core.report_unevenness", __package__)
 unevenness = lazy_import("..core.unevenness", __package__)
 unevenness_inputs = lazy_import("..core.unevenness_inputs", __package__)
 unevenness_layer = lazy_import("..core.unevenness_layer", __package__)
+convergence = lazy_import("..core.panels.table", __package__)
 
 # Labels of the first release's choices (the enum order is public API: HEADLINE_MEASURES).
 _LABELS = {
@@ -342,7 +343,7 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
             raise QgsProcessingException(self.tr("Cancelled"))
         attrs = unevenness_layer.region_attributes(frame, region_field, region_ids)
         measures, cols = unevenness_layer.region_layer_table(table, region_ids, headline, intervals, p_values)
-        attrs = pd.concat([attrs, measures], axis=1)
+        attrs = pd.concat([attrs, measures, convergence.sigma_verdict_columns(table, region_ids, headline)], axis=1)
         geoms = qgis_io.qgs_geometries(dissolved)
         for g in geoms:
             if not g.isNull():

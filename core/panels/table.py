@@ -27,7 +27,7 @@ from .. import fields as fv
 from ..uncertainty import INTERVAL_MEASURES, resample_measures
 from .convergence import beta_convergence, sigma_results
 
-__all__ = ["CONVERGENCE_COLUMNS", "convergence_rows", "column_types", "MIN_YEARS"]
+__all__ = ["CONVERGENCE_COLUMNS", "convergence_rows", "column_types", "sigma_verdict_columns", "MIN_YEARS"]
 
 #: Columns of the convergence rows, appended after the table's columns (public API).
 CONVERGENCE_COLUMNS = (
@@ -102,3 +102,21 @@ def column_types(table):
     for col in ("measure", "verdict"):
         table[col] = table[col].astype(object)
     return table
+
+
+def sigma_verdict_columns(table, region_ids, headline):
+    """``sigma_verdict_<indicator>`` (:func:`megaregion.core.fields.sigma_verdict_field`) of
+    the ``headline`` measure for the mega-region layer: one row per region of ``region_ids``
+    (in that order), the verdict key or None; no columns for a table without sigma rows."""
+    import pandas as pd
+
+    region_ids = list(region_ids)
+    out = {}
+    if "measure" in table.columns:
+        rows = table[(table["row_type"] == fv.SIGMA) & (table["measure"] == headline)]
+        for indicator in pd.unique(rows["indicator"]):
+            verdict = dict(zip(rows.loc[rows["indicator"] == indicator, "megaregion"],
+                               rows.loc[rows["indicator"] == indicator, "verdict"]))
+            out[fv.sigma_verdict_field(str(indicator))] = pd.array(
+                [verdict.get(r) if isinstance(verdict.get(r), str) else None for r in region_ids], dtype=object)
+    return pd.DataFrame(out, index=range(len(region_ids)))
