@@ -45,7 +45,8 @@ class TrendAlgorithm(TypologyBase):
                                 "indicator fields)"), defaultValue="", optional=True))
         significance = QgsProcessingParameterNumber(
             self.SIGNIFICANCE, self.tr("Significance of the trajectory verdicts (three or more years)"),
-            compat.NUMBER_DOUBLE, defaultValue=0.05, minValue=0.0001, maxValue=0.5)
+            compat.NUMBER_DOUBLE, defaultValue=0.05, minValue=0.0001, maxValue=0.5, optional=True)
+        # optional, so saved models and the shipped pipeline, which do not set it, run with the default
         significance.setFlags(significance.flags() | compat.PARAMETER_ADVANCED)
         self.addParameter(significance)
 
@@ -55,7 +56,8 @@ class TrendAlgorithm(TypologyBase):
             "year2": self.parameterAsInt(parameters, self.YEAR2, context),
             "year_pool": YEAR_POOLS[self.parameterAsEnum(parameters, self.YEAR_POOL, context)][1],
             "years": self.parameterAsString(parameters, self.YEARS, context) or "",
-            "alpha": self.parameterAsDouble(parameters, self.SIGNIFICANCE, context),
+            "alpha": (0.05 if parameters.get(self.SIGNIFICANCE) in (None, "")
+                      else self.parameterAsDouble(parameters, self.SIGNIFICANCE, context)),
             "layer_fields": names,
         }
 
