@@ -361,3 +361,24 @@ def test_reports_read_in_english_and_chinese():
     assert "历年收敛情况" in zh and "β收敛" in zh
     verdict_words = {"converging clearly", "diverging clearly", "unclear"}
     assert sum(en.count("<td>%s</td>" % w) for w in verdict_words) == 2
+
+
+def test_trend_years_from_years_text_year1_year2_or_the_fields():
+    from megaregion.core import trend as tr
+    from megaregion.core.messages import in_language
+    layer = [f"popu_{y}" for y in (2000, 2005, 2010, 2015, 2020)]
+    assert tr.trend_years(layer, [], 0, 0, layer)[2] == [2000, 2005, 2010, 2015, 2020]
+    assert tr.trend_years(["popu_2000"], [], 0, 0, layer, years="2020; 2010 2000")[2] == [2000, 2010, 2020]
+    assert tr.trend_years(["popu_2000"], [], 2020, 2000, layer)[2] == [2020, 2000]      # as given, as before
+    with pytest.raises(ValueError, match="'twenty' is not a year"):
+        tr.trend_years(layer, [], 0, 0, layer, years="2000, twenty")
+    with pytest.raises(ValueError, match="YEARS gives only 2000"):
+        tr.trend_years(layer, [], 0, 0, layer, years="2000, 2000")
+    with pytest.raises(ValueError, match="are both set"):
+        tr.trend_years(layer, [], 2000, 2020, layer, years="2000, 2020")
+    with pytest.raises(ValueError) as excinfo:
+        tr.trend_years(["popu_2000"], [], 0, 0, layer, years="2000, 2001, 2020")
+    assert "INPUT has no field 'popu_2001'" in str(excinfo.value)
+    assert in_language(excinfo.value, "zh").startswith("INPUT 图层没有字段 'popu_2001'")
+    with pytest.raises(ValueError, match="exactly two years"):
+        tr.trend_indicators(layer, [], 0, 0, layer)
