@@ -502,12 +502,13 @@ def _with_year_2015(census_layer):
     """The census layer with popu_2015, the geometric mean of 2010 and 2020 times a wobble that
     differs from city to city, so the three years are a short panel."""
     from qgis.core import QgsFeature, QgsField, QgsVectorLayer
-    from qgis.PyQt.QtCore import QVariant
+
+    from megaregion.processing import compat
 
     layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "three_years", "memory")
     keep = ["adcode", "name", "megaregion_id", "role", "popu_2010", "popu_2020"]
     source = census_layer.fields()
-    layer.dataProvider().addAttributes([source.field(f) for f in keep] + [QgsField("popu_2015", QVariant.Double)])
+    layer.dataProvider().addAttributes([source.field(f) for f in keep] + [QgsField("popu_2015", compat.FIELD_DOUBLE)])
     layer.updateFields()
     features = []
     for i, f in enumerate(census_layer.getFeatures()):

@@ -191,12 +191,13 @@ def test_too_few_resamples_is_refused_before_writing(run_alg, census_layer, tmp_
 def _three_years(census_layer):
     """Members of the census layer with popu_2015 between 2010 and 2020 (a wobble per city)."""
     from qgis.core import QgsFeature, QgsField
-    from qgis.PyQt.QtCore import QVariant
+
+    from megaregion.processing import compat
 
     layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "three_years", "memory")
     keep = ["adcode", "name", "megaregion_id", "megaregion", "role", "popu_2010", "popu_2020"]
     layer.dataProvider().addAttributes([census_layer.fields().field(f) for f in keep]
-                                       + [QgsField("popu_2015", QVariant.Double)])
+                                       + [QgsField("popu_2015", compat.FIELD_DOUBLE)])
     layer.updateFields()
     features = []
     for i, f in enumerate(census_layer.getFeatures()):
