@@ -382,3 +382,19 @@ def test_trend_years_from_years_text_year1_year2_or_the_fields():
     assert in_language(excinfo.value, "zh").startswith("INPUT 图层没有字段 'popu_2001'")
     with pytest.raises(ValueError, match="exactly two years"):
         tr.trend_indicators(layer, [], 0, 0, layer)
+
+
+def test_chinese_trajectory_section_has_no_english_but_names_and_fields():
+    import html
+    import re
+    from megaregion.core.panels import report
+    from megaregion.core.panels.trajectories import panel_trend_typology
+    years = list(range(2000, 2011))
+    result = panel_trend_typology(_panel_frame(years), ["gdp"], years, name_field="name", k=2)
+    names = {**result.excluded["name"].to_dict(), **result.cities["name"].to_dict()}
+    zh = report.trajectory_html(result, names, "zh")
+    text = html.unescape(re.sub(r"<[^>]+>", " ", zh))
+    text = re.sub(r"\b(slope_gap|mk_p_gap|trajectory)_\*", " ", text)          # field names stay English
+    words = set(re.findall(r"[A-Za-z][A-Za-z'\-]+", text)) - {"gdp", "a", "b", "c", "d", "Theil", "Sen", "Mann",
+                                                               "Kendall", "p"}
+    assert not words, words
