@@ -27,6 +27,8 @@ __all__ = [
     "split_year", "year_field", "base_name", "field_year", "parse_indicator_fields",
     "years_of", "measure_field", "split_measure_field", "list_names", "list_text", "reason_of",
     "DuplicateYearError",
+    "TRAJECTORY_STATS", "TRAJECTORIES", "trajectory_field", "SIGMA", "BETA", "CONVERGENCE_VERDICTS",
+    "sigma_verdict_field",
 ]
 
 # Roles of a member city within its mega-region (method.md, section 1).
@@ -172,6 +174,41 @@ def profile_of_fields(names: Iterable[str]) -> Tuple[str, list]:
     kind = "trend" if any(n.startswith(profile_field("trend", "")) for n in names) else "gap"
     start = profile_field(kind, "")
     return kind, [n[len(start):] for n in names if n.startswith(start) and len(n) > len(start)]
+
+
+#: The trajectory fields of the trend's secondary cities over N >= 3 years, per indicator:
+#: ``<stat>_<indicator>`` (``slope_popu``, ``mk_p_gap_popu``, ``trajectory_popu``).
+TRAJECTORY_STATS = ("slope", "slope_pct", "mk_p", "slope_gap", "mk_p_gap", "trajectory")
+#: The keys of a secondary city's trajectory verdict (the values of ``trajectory_<indicator>``).
+TRAJECTORIES = ("catching_up", "falling_behind", "no_clear_trend")
+#: ``row_type`` of the convergence rows of the unevenness table.
+SIGMA = "sigma"
+BETA = "beta"
+#: The keys of a sigma-convergence verdict.
+CONVERGENCE_VERDICTS = ("converging", "diverging", "unclear")
+
+
+def trajectory_field(stat: str, indicator: str) -> str:
+    """The trend output's field of trajectory statistic ``stat`` (one of
+    :data:`TRAJECTORY_STATS`) for ``indicator``.
+
+    >>> trajectory_field("slope_gap", "popu"), trajectory_field("trajectory", "ntl_total_light")
+    ('slope_gap_popu', 'trajectory_ntl_total_light')
+    """
+    if stat not in TRAJECTORY_STATS:
+        raise ValueError(msg("Unknown trajectory statistic {stat!r}: one of {stats}",
+                             "未知的轨迹统计量 {stat!r}：应为 {stats} 之一",
+                             stat=stat, stats=", ".join(TRAJECTORY_STATS)))
+    return f"{stat}_{indicator}"
+
+
+def sigma_verdict_field(indicator: str) -> str:
+    """The mega-region layer's field of the sigma-convergence verdict of the headline measure.
+
+    >>> sigma_verdict_field("popu")
+    'sigma_verdict_popu'
+    """
+    return f"sigma_verdict_{indicator}"
 
 
 def measure_field(measure: str, indicator: str, year=None) -> str:

@@ -22,6 +22,7 @@ from . import report_texts as rt
 from .fields import split_year
 from .indicators import INDICATOR_NAMES, indicator_name
 from .messages import msg
+from .panels import report as panel_report
 from .regions import find_region, region_order
 from .stability import UNSTABLE_BELOW
 from .type_texts import dimension_in_words
@@ -318,6 +319,11 @@ def typology_report_html(*results, title="Typology of secondary cities", lang="e
     intro.append(T("intro kmeans"))
     sections = []
     for r in results:
+        # a trend over three or more years opens with each indicator's clearest trajectories
+        opening = panel_report.trajectory_html(
+            r, {**r.excluded["name"].to_dict(), **r.cities["name"].to_dict()}, lang)
+        if opening:
+            sections.append(opening)
         text = typology_section(r, lang=lang)
         if len(results) == 1:    # the page title already says it
             text = re.sub(r"^<h2>%s</h2>\n" % re.escape(_e(title)), "", text)

@@ -33,6 +33,7 @@ from .measures import DEFAULT_HEADLINE, HEADLINE_MEASURES, measure_name
 from .measures import MEASURES as MEASURE_INFO
 from .fields import reason_of
 from .messages import msg
+from .panels import report as panel_report
 from .regions import find_region, region_order
 from .unevenness import MEASURES, UnevennessInputError
 
@@ -102,6 +103,8 @@ class _Table:
         self.undated: Dict[str, bool] = {}
         self.changes: Dict[str, List] = {}
         for row in table.to_dict("records"):
+            if row["row_type"] not in ("year", "change"):
+                continue    # the convergence rows have their own section (core.panels.report)
             ind = row["indicator"]
             self.years.setdefault(ind, [])
             self.changes.setdefault(ind, [])
@@ -585,8 +588,13 @@ def unevenness_report_html(
                 + T("list sep").join('<a href="#m-%s">%s</a>' % (m, rb.esc(measure_name(m, lang))) for m in measures)]
     if ((table["row_type"] == "year") & (table["status"] != "ok")).any():
         contents.append('<a href="#problems">%s</a>' % T("problems"))
+    if table["row_type"].isin(["sigma", "beta"]).any():
+        contents.append('<a href="#convergence">%s</a>' % panel_report.text("convergence", lang))
     out.append(T("contents") % T("contents sep").join(contents))
     out += _summary(t, regions, headline, indicator_names, decimals, lang)
     out += _details(t, regions, measures, scale, decimals, indicator_names, lang)
+    convergence = panel_report.convergence_html(table, headline, lang)
+    if convergence:
+        out.append(convergence)
     out += _problems(table, regions, lang)
     return rb.page(title, out, rt.html_lang(lang))

@@ -16,9 +16,10 @@ from .topsis import topsis_composite
 
 def trend_indicators(fields, cost_fields, year1, year2, layer_fields, neutral_fields=()):
     """Indicator names and years from ``<name>_<year>`` fields: ``(names, cost names,
-    year1, year2, neutral names)``.
+    year1, year2, neutral names)``; a trend of two years (:func:`trend_years` with
+    ``years=()``, which must give exactly two).
 
-    With ``year1 = year2 = 0`` the years are those of ``fields``, which must be exactly two;
+    With ``year1 = year2 = 0`` the years are those of ``fields``;
     otherwise every indicator needs ``<name>_<year1>`` and ``<name>_<year2>`` in the layer,
     selected or not. Cost and neutral indicators are named by field or by name.
 
@@ -30,6 +31,68 @@ def trend_indicators(fields, cost_fields, year1, year2, layer_fields, neutral_fi
     ...
     ValueError: INPUT has no field 'popu_2020': every indicator needs a field for 2010 and for 2020; join that year's table or remove the indicator
     """
+    names, cost, years, neutral = trend_years(fields, cost_fields, year1, year2, layer_fields, neutral_fields)
+    if len(years) != 2:
+        raise ValueError(msg(
+            "INDICATORS give the years {years}: select the fields of exactly two years "
+            "(e.g. popu_2010 and popu_2020), or set YEAR1 and YEAR2",
+            "INDICATORS 字段的年份为 {years}：请选择恰好两个年份的字段（例如 popu_2010 和 popu_2020），"
+            "或设置 YEAR1 和 YEAR2",
+            years=", ".join(map(str, years))))
+    return names, cost, years[0], years[1], neutral
+
+
+def _years_text(text):
+    """Years from ``"2000, 2005 2010"`` (commas, semicolons or spaces), or a bilingual error."""
+    if isinstance(text, (list, tuple)):
+        parts = [str(p) for p in text]
+    else:
+        parts = str(text or "").replace(";", ",").replace(" ", ",").split(",")
+    parts = [p.strip() for p in parts if p.strip()]
+    years = []
+    for part in parts:
+        try:
+            year = int(float(part))
+        except ValueError:
+            year = None
+        if year is None or str(year) != part.split(".")[0] or not 1000 <= year <= 9999:
+            raise ValueError(msg("YEARS {value!r}: {part!r} is not a year; write the years as 4-digit numbers "
+                                 "separated by commas, e.g. 2000, 2010, 2020, or leave YEARS empty",
+                                 "YEARS {value!r}：{part!r} 不是年份；请以逗号分隔的四位数字填写年份，"
+                                 "例如 2000, 2010, 2020，或将 YEARS 留空",
+                                 value=text, part=part))
+        years.append(year)
+    return years
+
+
+def trend_years(fields, cost_fields, year1, year2, layer_fields, neutral_fields=(), years=()):
+    """Indicator names and years of a trend over two or more years: ``(names, cost names,
+    years, neutral names)``.
+
+    The years are ``years`` (a list or a text such as ``"2000, 2010, 2020"``; sorted, each
+    once, at least two), else ``[year1, year2]`` when both are set (in that order), else every
+    year of ``fields`` (at least two). Every indicator needs ``<name>_<year>`` in the layer
+    for every year, selected or not. ``years`` and ``year1``/``year2`` cannot both be set.
+
+    >>> trend_years(["popu_2000", "popu_2010", "popu_2020"], [], 0, 0,
+    ...             ["popu_2000", "popu_2010", "popu_2020"])
+    (['popu'], [], [2000, 2010, 2020], [])
+    >>> trend_years(["popu_2000"], [], 0, 0, ["popu_2000", "popu_2010", "popu_2020"], years="2020,2000")[2]
+    [2000, 2020]
+    """
+    chosen = _years_text(years)
+    if chosen and (year1 or year2):
+        raise ValueError(msg("YEARS ({years}) and YEAR1/YEAR2 ({year1}, {year2}) are both set: "
+                             "choose the years in one of them and leave the other empty (0)",
+                             "YEARS（{years}）与 YEAR1/YEAR2（{year1}，{year2}）同时设置：请只在其中之一选择年份，"
+                             "另一个留空（0）",
+                             years=", ".join(map(str, chosen)), year1=year1, year2=year2))
+    if chosen:
+        chosen = sorted(set(chosen))
+        if len(chosen) < 2:
+            raise ValueError(msg("YEARS gives only {years}: a trend needs at least two different years",
+                                 "YEARS 只给出了 {years}：趋势分析需要至少两个不同的年份",
+                                 years=", ".join(map(str, chosen))))
     no_year = [f for f in fields if field_year(f) is None]
     if no_year:
         raise ValueError(msg(
@@ -39,34 +102,42 @@ def trend_indicators(fields, cost_fields, year1, year2, layer_fields, neutral_fi
             "例如 popu_2010 和 popu_2020",
             fields=list_names(no_year, quote=True)))
     names = list(dict.fromkeys(base_name(f) for f in fields))
-    years = years_of(fields)
+    years = chosen or years_of(fields)
     if bool(year1) != bool(year2):
         raise ValueError(msg("YEAR1 = {year1} and YEAR2 = {year2}: set both, or leave both 0 to take the two "
                              "years of the INDICATORS fields",
                              "YEAR1 = {year1}，YEAR2 = {year2}：请同时设置两者，或都设为 0 以采用 INDICATORS "
                              "字段的两个年份",
                              year1=year1, year2=year2))
-    if not year1:
-        if len(years) != 2:
-            raise ValueError(msg(
-                "INDICATORS give the year(s) {years}: select the fields of exactly two "
-                "years (e.g. popu_2010 and popu_2020), or set YEAR1 and YEAR2",
-                "INDICATORS 字段的年份为 {years}：请选择恰好两个年份的字段（例如 popu_2010 和 popu_2020），"
-                "或设置 YEAR1 和 YEAR2",
-                years=", ".join(map(str, years))))
-        year1, year2 = years
-    if year1 == year2:
-        raise ValueError(msg("YEAR1 and YEAR2 are both {year}: a trend needs two different years",
-                             "YEAR1 和 YEAR2 均为 {year}：趋势分析需要两个不同的年份", year=year1))
+    if year1:
+        if year1 == year2:
+            raise ValueError(msg("YEAR1 and YEAR2 are both {year}: a trend needs two different years",
+                                 "YEAR1 和 YEAR2 均为 {year}：趋势分析需要两个不同的年份", year=year1))
+        years = [year1, year2]
+    elif len(years) < 2:
+        raise ValueError(msg(
+            "INDICATORS give the year(s) {years}: select the fields of two or more "
+            "years (e.g. popu_2010 and popu_2020), or set YEAR1 and YEAR2",
+            "INDICATORS 字段的年份为 {years}：请选择两个或更多年份的字段（例如 popu_2010 和 popu_2020），"
+            "或设置 YEAR1 和 YEAR2",
+            years=", ".join(map(str, years))))
+    years = list(years)
     layer_fields = set(layer_fields)
-    missing = [year_field(n, y) for n in names for y in (year1, year2) if year_field(n, y) not in layer_fields]
-    if missing:
+    missing = [year_field(n, y) for n in names for y in years if year_field(n, y) not in layer_fields]
+    if missing and len(years) == 2:
         raise ValueError(msg(
             "INPUT has no field {fields}: every indicator needs a field for "
             "{year1} and for {year2}; join that year's table or remove the indicator",
             "INPUT 图层没有字段 {fields}：每个指标都需要 {year1} 年和 {year2} 年的字段；"
             "请连接该年份的表格或移除该指标",
-            fields=", ".join(repr(m) for m in missing), year1=year1, year2=year2))
+            fields=", ".join(repr(m) for m in missing), year1=years[0], year2=years[1]))
+    if missing:
+        raise ValueError(msg(
+            "INPUT has no field {fields}: every indicator needs a field for each of the years "
+            "{years}; join those years' tables, remove the indicator or choose the YEARS",
+            "INPUT 图层没有字段 {fields}：每个指标都需要 {years} 各年的字段；"
+            "请连接这些年份的表格、移除该指标或选择 YEARS",
+            fields=list_names(missing, limit=8, quote=True), years=", ".join(map(str, years))))
     out = [names]
     for label, given in (("COST_INDICATORS", cost_fields), ("NEUTRAL_INDICATORS", neutral_fields)):
         chosen = list(dict.fromkeys(base_name(c) for c in given))
@@ -84,7 +155,7 @@ def trend_indicators(fields, cost_fields, year1, year2, layer_fields, neutral_fi
                              "remove them from COST_INDICATORS or from NEUTRAL_INDICATORS",
                              "{names} 同时是成本型指标和中性指标：请将其从 COST_INDICATORS 或 NEUTRAL_INDICATORS 中移除",
                              names=list_names(sorted(both), quote=True)))
-    return names, out[1], year1, year2, out[2]
+    return names, out[1], years, out[2]
 
 
 def trend_composite(frame, indicators, year1, year2, cost_indicators=(), dimensions=None, weighting="equal",

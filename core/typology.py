@@ -124,24 +124,19 @@ class TypologyResult:
         """One row per typed secondary city, flat fields for an output layer:
         mega-region, name, ``perf_*``, ``gap_*`` / ``trend_*`` per indicator, ``dim_*`` per
         dimension, ``type``, ``type_description``, ``silhouette``, ``pca_x``, ``pca_y``."""
-        out = self.cities[[c for c in ("megaregion_id", "name", "reference_core") if c in self.cities]].copy()
+        columns = {c: self.cities[c] for c in ("megaregion_id", "name", "reference_core") if c in self.cities}
         perf = self.performance.loc[self.cities.index]
-        for col in perf.columns:
-            out[f"perf_{col}"] = perf[col]
-        for col in self.profile.columns:
-            out[fv.profile_field(self.kind, col)] = self.profile[col]
-        for col in self.profile_by_dimension.columns:
-            out[f"dim_{slug(col)}"] = self.profile_by_dimension[col]
-        for col in ("type", "type_description", "silhouette", "pca_x", "pca_y"):
-            out[col] = self.cities[col]
-        return out
+        # one frame from all columns: a trend over many years has hundreds of them
+        columns.update({f"perf_{col}": perf[col] for col in perf.columns})
+        columns.update({fv.profile_field(self.kind, col): self.profile[col] for col in self.profile.columns})
+        columns.update({f"dim_{slug(col)}": self.profile_by_dimension[col]
+                        for col in self.profile_by_dimension.columns})
+        columns.update({col: self.cities[col] for col in ("type", "type_description", "silhouette", "pca_x", "pca_y")})
+        return pd.DataFrame(columns, index=self.cities.index)
 
     def core_table(self):
         """One row per core city: mega-region, name and ``perf_*`` (and ``trend_*``)."""
-        out = self.cores[["megaregion_id", "name"]].copy()
-        for col in self.cores.columns[2:]:
-            out[col] = self.cores[col]
-        return out
+        return self.cores[["megaregion_id", "name"] + list(self.cores.columns[2:])].copy()
 
     def type_table(self):
         """One row per type: size, mean, sums of squares, description and the centre in
@@ -317,13 +312,12 @@ def _cluster_and_assemble(kind, profile, performance, dims, mr, role, names, fra
         "description": [descriptions[t] for t in letters],
     }, index=pd.Index(letters, name="type"))
     core_rows = np.flatnonzero(role == CORE)
-    cores = pd.DataFrame({"megaregion_id": mr[core_rows], "name": [names[r] for r in core_rows]},
-                         index=frame_index[core_rows])
-    for col in performance.columns:
-        cores[f"perf_{col}"] = performance[col].to_numpy()[core_rows]
+    columns = {"megaregion_id": mr[core_rows], "name": [names[r] for r in core_rows]}
+    # one frame from all columns: a trend over many years has hundreds of them
+    columns.update({f"perf_{col}": performance[col].to_numpy()[core_rows] for col in performance.columns})
     if core_extra is not None:
-        for col in core_extra.columns:
-            cores[col] = core_extra[col].to_numpy()[core_rows]
+        columns.update({col: core_extra[col].to_numpy()[core_rows] for col in core_extra.columns})
+    cores = pd.DataFrame(columns, index=frame_index[core_rows])
     excluded = pd.DataFrame({
         "megaregion_id": [mr[r] for r in excluded_rows], "name": [names[r] for r in excluded_rows],
         "role": [role[r] for r in excluded_rows], "reason": list(excluded_rows.values()),

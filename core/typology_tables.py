@@ -15,6 +15,7 @@ import math
 import re
 
 import numpy as np
+import pandas as pd
 
 from . import type_texts as tt
 from .stability import UNSTABLE_BELOW
@@ -117,13 +118,17 @@ def city_table(result, frame, composite, city_field, labels):
         table.loc[left_out, col] = result.excluded[col]
     for col in result.performance.columns:
         table[f"perf_{col}"] = result.performance.loc[index, col]
+    table = table.copy()   # one block again after replacing many columns (a trend over many years)
     label_of = dict(labels)
     table.insert(table.columns.get_loc("type") + 1, "type_label",
                  [label_of.get(t) if isinstance(t, str) else None for t in table["type"]])
-    for name, values in composite_columns(composite).items():
-        table[name] = values.loc[index]
+    added = {name: values.loc[index] for name, values in composite_columns(composite).items()}
+    # a trend over three or more years: each city's trajectory (core.panels.trajectories)
+    added.update({name: values.reindex(index) for name, values in result.extra.get("trajectories", {}).items()})
     # object dtype keeps the field a text field even when no city is left out
-    table["excluded_reason"] = result.excluded["reason"].reindex(index).astype(object)
+    added["excluded_reason"] = result.excluded["reason"].reindex(index).astype(object)
+    table = pd.concat([table.drop(columns=[c for c in added if c in table.columns]), pd.DataFrame(added, index=index)],
+                      axis=1)
     return _with_city_id(table, frame, city_field)
 
 

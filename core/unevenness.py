@@ -40,6 +40,7 @@ from .dagum import dagum_gini
 from .fields import CORE, SECONDARY, list_names, reason_of
 from .inequality import InequalityInputError, theil_decomposition, weighted_mean
 from .messages import msg
+from .panels import table as _convergence
 from .uncertainty import INTERVAL_MEASURES
 from .unevenness_inputs import (  # noqa: F401  (parse_indicator_fields, IndicatorSpec: public here too)
     IndicatorSpec,
@@ -407,14 +408,22 @@ def unevenness_table(
                 row.update(megaregion=region, indicator=name, row_type="change", year1=y1, year2=y2,
                            field="%s -> %s" % (yrs[y1], yrs[y2]), weighted=weighted)
                 rows.append(row)
+            # three or more years: sigma- and beta-convergence rows (core.panels.table)
+            for row in _convergence.convergence_rows(per_year, core, resampler, confidence):
+                row.update(megaregion=region, indicator=name, weighted=weighted,
+                           field="%s ... %s" % (yrs[row["first_year"]], yrs[row["last_year"]]))
+                rows.append(row)
 
-    table = pd.DataFrame(rows, columns=list(COLUMNS))
+    convergence = any(r["row_type"] in (_convergence.fv.SIGMA, _convergence.fv.BETA) for r in rows)
+    table = pd.DataFrame(rows, columns=list(COLUMNS) + (list(_convergence.CONVERGENCE_COLUMNS) if convergence else []))
     for col in _COUNT_COLUMNS:
         table[col] = pd.array([None if v is None or (isinstance(v, float) and math.isnan(v)) else int(v)
                                for v in table[col]], dtype="Int64")
     for col in MEASURES + INTERVAL_COLUMNS + ("p_between", "p_between_min"):
         table[col] = table[col].astype(float)
     table["weighted"] = table["weighted"].astype(bool)
+    if convergence:
+        _convergence.column_types(table)
     table["change_is_clear"] = pd.array([None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
                                          else bool(v) for v in table["change_is_clear"]], dtype="boolean")
     return table

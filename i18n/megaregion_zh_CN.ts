@@ -137,8 +137,8 @@ A numeric field in neither list is left out (named in the log); no field is summ
             <location filename="../processing/spatialrelations.py" line="283" />
             <location filename="../processing/typology_base.py" line="291" />
             <location filename="../processing/typology_base.py" line="294" />
-            <location filename="../processing/unevenness.py" line="300" />
-            <location filename="../processing/unevenness.py" line="361" />
+            <location filename="../processing/unevenness.py" line="316" />
+            <location filename="../processing/unevenness.py" line="377" />
             <location filename="../processing/zonal.py" line="319" />
             <source>Cancelled</source>
             <translation>已取消</translation>
@@ -1322,7 +1322,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <location filename="../processing/spatialrelations.py" line="95" />
             <location filename="../processing/typology_base.py" line="116" />
-            <location filename="../processing/unevenness.py" line="71" />
+            <location filename="../processing/unevenness.py" line="72" />
             <source>2 Analyse</source>
             <translation>2 分析</translation>
         </message>
@@ -1373,7 +1373,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="134" />
-            <location filename="../processing/unevenness.py" line="178" />
+            <location filename="../processing/unevenness.py" line="194" />
             <source>Confidence of the intervals (%)</source>
             <translation>区间的置信水平（%）</translation>
         </message>
@@ -1395,7 +1395,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <location filename="../processing/spatialrelations.py" line="165" />
             <location filename="../processing/typology_base.py" line="182" />
-            <location filename="../processing/unevenness.py" line="204" />
+            <location filename="../processing/unevenness.py" line="220" />
             <source>HTML files (*.html)</source>
             <translation>HTML 文件 (*.html)</translation>
         </message>
@@ -1442,14 +1442,14 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <location filename="../processing/spatialrelations.py" line="148" />
             <location filename="../processing/typology_base.py" line="154" />
-            <location filename="../processing/unevenness.py" line="145" />
+            <location filename="../processing/unevenness.py" line="161" />
             <source>Mega-region field</source>
             <translation>城市群字段</translation>
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="151" />
             <location filename="../processing/typology_base.py" line="157" />
-            <location filename="../processing/unevenness.py" line="151" />
+            <location filename="../processing/unevenness.py" line="167" />
             <source>Role field (core/secondary)</source>
             <translation>角色字段（核心/次级）</translation>
         </message>
@@ -1526,14 +1526,14 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <location filename="../processing/spatialrelations.py" line="235" />
             <location filename="../processing/typology_base.py" line="269" />
-            <location filename="../processing/unevenness.py" line="270" />
+            <location filename="../processing/unevenness.py" line="286" />
             <source>{count} features with no mega-region are not members and are left out.</source>
             <translation>{count} 个不属于任何城市群的要素不是成员，已排除。</translation>
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="243" />
             <location filename="../processing/typology_base.py" line="260" />
-            <location filename="../processing/unevenness.py" line="275" />
+            <location filename="../processing/unevenness.py" line="291" />
             <source>No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' first.</source>
             <translation>INPUT 中没有要素在“{field}”中带有城市群：请先运行“为地级市划分城市群与核心城市”。</translation>
         </message>
@@ -1578,15 +1578,15 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>{name}（{code}）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="23" />
-            <source>Development trends of secondary cities (two years)</source>
-            <translation>次级城市发展趋势（两个年份）</translation>
+            <location filename="../processing/trend.py" line="26" />
+            <source>Development trends of secondary cities (two or more years)</source>
+            <translation>次级城市发展趋势（两个或更多年份）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="29" />
-            <source>Development trends of secondary cities: which cities improved their performance, in which indicators, between two years (Du 2026, chapter 2).
+            <location filename="../processing/trend.py" line="32" />
+            <source>Development trends of secondary cities: which cities improved their performance, in which indicators, between two years or over a series of years (Du 2026, chapter 2).
 
-&lt;b&gt;Indicators&lt;/b&gt; are fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; for two years (popu_2010, popu_2020); YEAR1 and YEAR2 = 0 take the two years of the selected fields, or set them to choose two years. Cost indicators, neutral indicators and dimensions are named by field or by the name without the year.
+&lt;b&gt;Indicators&lt;/b&gt; are fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; for two or more years (popu_2010, popu_2020); with YEARS empty and YEAR1 and YEAR2 = 0 every year of the selected fields is used; YEAR1 and YEAR2 choose two years, YEARS (e.g. '2000, 2005, 2010') any two or more. Cost indicators, neutral indicators and dimensions are named by field or by the name without the year.
 &lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' and 'Join indicator table to boundaries' (a city in two mega-regions has one feature per membership and is typed once per membership). Features without a mega-region are not members: they are not typed and, unless POOL says otherwise, not in the pool. A city id (&lt;b&gt;City id field&lt;/b&gt;, default adcode) that appears more than once within a mega-region, or that is a county-level code, is refused: such features are counties or districts, or parts, of one city, and would be typed as cities; aggregate counties with 'Prefectures from counties' first.
 &lt;b&gt;Direction of an indicator&lt;/b&gt;: every indicator is a &lt;i&gt;benefit&lt;/i&gt; (more is better) unless it is among the &lt;b&gt;cost indicators&lt;/b&gt; (COST_INDICATORS: less is better, e.g. PM2.5, whose performance is reversed) or the &lt;b&gt;neutral indicators&lt;/b&gt; (NEUTRAL_INDICATORS: neither, e.g. the average household size, where a larger household is not a better one); both must also be among the indicators. A neutral indicator has no performance, so it has no gap or trend: it is left out, with the reason in the report. The dissertation's cost indicators (PM2.5, CARB) and the census household size are named in the log when they are not declared so.
 &lt;b&gt;Dimensions&lt;/b&gt; (optional): 'indicator=dimension' pairs separated by ';' or new lines, e.g. 'POP=urban size;GDP=urban size;PAT=innovation'. A name matches an indicator field or its name without the _&amp;lt;year&amp;gt; suffix. Indicators not named get the dissertation's dimension when their name is one of its 18 indicators (POP, GDP, BUILT: urban size; NTL, LIB, INSUR: social vitality; PAT, WOS, EXP: innovation; PRI, SEC, TER: industrial structure; INFRA, INFOR, FINA: regional embeddedness; PM2.5, NDVI, CARB: green transformation), otherwise they are their own dimension. A dimension's value is the mean over its indicators.
@@ -1594,14 +1594,15 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
 &lt;b&gt;Performance&lt;/b&gt; (per-indicator TOPSIS): with one criterion TOPSIS is exactly min-max scaling over the pool, (x &amp;minus; min)/(max &amp;minus; min), or (max &amp;minus; x)/(max &amp;minus; min) for a cost indicator. POOL: all members together (default, as in the dissertation), each mega-region separately, or every feature of the input. An indicator constant over a pool is dropped with a warning.
 YEAR_POOL: each year scaled over its own min/max (default), or both years pooled so the trend also shows a shift of the whole distribution.
 &lt;b&gt;Trend&lt;/b&gt; of city i in indicator j: Trend&lt;sub&gt;ij&lt;/sub&gt; = Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR2) &amp;minus; Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR1). Positive = improved relative to the pool. A city NULL in either year is left out, with the reason.
+&lt;b&gt;Three or more years&lt;/b&gt; (t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;N&lt;/sub&gt;): Trend&lt;sub&gt;ij&lt;/sub&gt; = b&lt;sub&gt;ij&lt;/sub&gt; (t&lt;sub&gt;N&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;), b the Theil&amp;ndash;Sen slope (Sen 1968: the median of the slopes between every pair of years) of the city's performance, so no single noisy year decides it; a city NULL in any year is left out of the trends. Each secondary city also gets its &lt;b&gt;trajectory&lt;/b&gt; per indicator: slope_&amp;lt;ind&amp;gt; and slope_pct_&amp;lt;ind&amp;gt; (Theil&amp;ndash;Sen slope of its value per year, and as % of its mean value), mk_p_&amp;lt;ind&amp;gt; (Mann&amp;ndash;Kendall p, Mann 1945 / Kendall 1975, with the tie correction Var(S) = [n(n&amp;minus;1)(2n+5) &amp;minus; &amp;Sigma; t(t&amp;minus;1)(2t+5)]/18 and the continuity correction), slope_gap_&amp;lt;ind&amp;gt; and mk_p_gap_&amp;lt;ind&amp;gt; (the same for its gap to the mean of its cores' performances in each year) and trajectory_&amp;lt;ind&amp;gt;: catching_up (gap slope &amp;gt; 0 with p &amp;lt; SIGNIFICANCE, default 0.05), falling_behind (gap slope &amp;lt; 0 with p &amp;lt; SIGNIFICANCE) or no_clear_trend. The composite scores are given for the first and the last year.
 &lt;b&gt;Trends&lt;/b&gt;: K-means (k-means++, fixed SEED, N_INIT initialisations; the same input gives the same trends whatever the feature order) on the trend matrix of the secondary cities. K = 0 chooses K by the mean silhouette over K = 2..K_MAX (K_MAX lowered to n &amp;minus; 1 when needed; ties to the smaller K); silhouette s&lt;sub&gt;i&lt;/sub&gt; = (b&lt;sub&gt;i&lt;/sub&gt; &amp;minus; a&lt;sub&gt;i&lt;/sub&gt;)/max(a&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;i&lt;/sub&gt;), a&lt;sub&gt;i&lt;/sub&gt; the mean distance to the own type, b&lt;sub&gt;i&lt;/sub&gt; to the nearest other type. A fixed K needs at least K + 1 cities. Trends are lettered A, B, C ... by descending mean of the trend centre over the indicators, and described from their profile per dimension. Cities with a NULL value are left out with the reason (warnings and the excluded_reason field).
 &lt;b&gt;Stability&lt;/b&gt; (STABILITY_RESAMPLES, default 100; 0 = off): Hennig's cluster-wise Jaccard bootstrap. The secondary cities are resampled with replacement, each resample is clustered again into K trends with the same K-means settings, and each trend is matched with its most similar new cluster by the Jaccard similarity |C &amp;cap; D| / |C &amp;cup; D| over the cities drawn; the mean over the resamples is the trend's stability (field stability of the profiles, 0 to 1; the same SEED gives the same value). A trend under 0.6 is called unstable in its label and description: another sample of cities would probably not find it.
 &lt;b&gt;Composite&lt;/b&gt; (WEIGHTING): the classical multi-criteria TOPSIS score per dimension and overall (vector normalisation, equal or entropy weights, C = D&amp;minus; / (D+ + D&amp;minus;)), fields topsis_*_&amp;lt;year&amp;gt; for each year.
 
 &lt;b&gt;Outputs&lt;/b&gt;: the secondary cities with their geometry, perf_* (performance), trend_* per indicator and dim_* per dimension, type, type_label, type_description, silhouette, pca_x/pca_y (the first two principal components of the profile matrix, each signed so its largest loading is positive) and excluded_reason for cities left out; styled by type with one fixed colour per letter (a GeoPackage output stores the style as its default). The core cities with their performance. The type profile table: label, size, centre per indicator and per dimension, mean silhouette, stability, within and between sums of squares. An HTML report with the silhouette by K, the PCA scatter, profile heatmaps and the cities per type and mega-region. For the formulas, see the plugin's reference (Help button).</source>
-            <translation>次级城市发展趋势：哪些城市在哪些指标上于两个年份之间提升了表现值（Du 2026，第 2 章）。
+            <translation>次级城市发展趋势：哪些城市在哪些指标上于两个年份之间或一系列年份中提升了表现值（Du 2026，第 2 章）。
 
-&lt;b&gt;指标&lt;/b&gt;为两个年份的 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 字段（popu_2010、popu_2020）；YEAR1 和 YEAR2 为 0 时取所选字段的两个年份，也可设置它们以选择两个年份。成本型指标、中性指标和维度可按字段名或不带年份的名称指定。
+&lt;b&gt;指标&lt;/b&gt;为两个或更多年份的 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 字段（popu_2010、popu_2020）；YEARS 为空且 YEAR1 和 YEAR2 为 0 时使用所选字段的全部年份；YEAR1 和 YEAR2 选择两个年份，YEARS（例如“2000, 2005, 2010”）可选择任意两个或更多年份。成本型指标、中性指标和维度可按字段名或不带年份的名称指定。
 &lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode）在同一城市群中出现不止一次或为区县级代码的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市归类；请先用“县级单元汇总为地级单元”汇总区县。
 &lt;b&gt;指标方向&lt;/b&gt;：每个指标都是&lt;i&gt;效益型&lt;/i&gt;（越大越好），除非它属于&lt;b&gt;成本型指标&lt;/b&gt;（COST_INDICATORS：越小越好，例如 PM2.5，其表现值取反向）或&lt;b&gt;中性指标&lt;/b&gt;（NEUTRAL_INDICATORS：两者皆非，例如户均人口规模，户规模更大并不意味着更好）；两者也都必须包含在指标中。中性指标没有表现值，因此没有差距或趋势：它被排除，原因写入报告。论文中的成本型指标（PM2.5、CARB）和人口普查户规模如未如此声明，会在日志中提示。
 &lt;b&gt;维度&lt;/b&gt;（可选）：以“;”或换行分隔的“指标=维度”对，例如“POP=urban size;GDP=urban size;PAT=innovation”。名称可匹配指标字段，或去掉 _&amp;lt;year&amp;gt; 后缀的名称。未指定的指标若其名称属于论文的 18 个指标之一，则采用论文的维度（POP、GDP、BUILT：城市规模；NTL、LIB、INSUR：社会活力；PAT、WOS、EXP：创新；PRI、SEC、TER：产业结构；INFRA、INFOR、FINA：区域嵌入；PM2.5、NDVI、CARB：绿色转型），否则自成一个维度。维度值为其各指标的平均值。
@@ -1609,6 +1610,7 @@ YEAR_POOL: each year scaled over its own min/max (default), or both years pooled
 &lt;b&gt;表现值&lt;/b&gt;（单指标逼近理想解排序法（TOPSIS））：只有一个准则时，TOPSIS 恰好等于样本池上的极差标准化 (x &amp;minus; min)/(max &amp;minus; min)，成本型指标为 (max &amp;minus; x)/(max &amp;minus; min)。POOL：全部成员合并（默认，同论文）、各城市群分别计算，或输入的全部要素。在某个样本池中为常数的指标会被剔除并给出警告。
 YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或两年合并标准化，使趋势也反映整体分布的移动。
 城市 i 在指标 j 上的&lt;b&gt;趋势&lt;/b&gt;：Trend&lt;sub&gt;ij&lt;/sub&gt; = Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR2) &amp;minus; Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR1)。正值 = 相对样本池有所提升。任一年份为 NULL 的城市被排除，并注明原因。
+&lt;b&gt;三个或更多年份&lt;/b&gt;（t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;N&lt;/sub&gt;）：Trend&lt;sub&gt;ij&lt;/sub&gt; = b&lt;sub&gt;ij&lt;/sub&gt; (t&lt;sub&gt;N&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;)，b 为城市表现值的 Theil&amp;ndash;Sen 斜率（Sen 1968：所有年份两两之间斜率的中位数），因此不会由单个噪声年份决定；任一年份为 NULL 的城市不参与趋势类型划分。每个次级城市还按指标给出其&lt;b&gt;轨迹&lt;/b&gt;：slope_&amp;lt;ind&amp;gt; 和 slope_pct_&amp;lt;ind&amp;gt;（其数值每年的 Theil&amp;ndash;Sen 斜率，及其占自身均值的百分比）、mk_p_&amp;lt;ind&amp;gt;（Mann&amp;ndash;Kendall 检验的 p 值，Mann 1945 / Kendall 1975，含结值校正 Var(S) = [n(n&amp;minus;1)(2n+5) &amp;minus; &amp;Sigma; t(t&amp;minus;1)(2t+5)]/18 和连续性校正）、slope_gap_&amp;lt;ind&amp;gt; 和 mk_p_gap_&amp;lt;ind&amp;gt;（对其与各年核心城市平均表现值之差距做同样计算）以及 trajectory_&amp;lt;ind&amp;gt;：catching_up（差距斜率 &amp;gt; 0 且 p &amp;lt; SIGNIFICANCE，默认 0.05，正在追赶）、falling_behind（差距斜率 &amp;lt; 0 且 p &amp;lt; SIGNIFICANCE，正在落后）或 no_clear_trend（无明确趋势）。综合得分给出首年和末年的值。
 &lt;b&gt;趋势类型&lt;/b&gt;：对次级城市的趋势矩阵进行 K 均值聚类（k-means++，固定 SEED，N_INIT 次初始化；无论要素顺序如何，相同输入得到相同的趋势类型）。K = 0 时按 K = 2..K_MAX 上的平均轮廓系数选择 K（必要时 K_MAX 降为 n &amp;minus; 1；相同时取较小的 K）；轮廓系数 s&lt;sub&gt;i&lt;/sub&gt; = (b&lt;sub&gt;i&lt;/sub&gt; &amp;minus; a&lt;sub&gt;i&lt;/sub&gt;)/max(a&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;i&lt;/sub&gt;)，a&lt;sub&gt;i&lt;/sub&gt; 为到本类的平均距离，b&lt;sub&gt;i&lt;/sub&gt; 为到最近其他类的平均距离。固定 K 至少需要 K + 1 个城市。趋势类型按类中心在各指标上的平均值降序以 A、B、C ... 命名，并按各维度的剖面加以描述。含 NULL 值的城市被排除并注明原因（警告和 excluded_reason 字段）。
 &lt;b&gt;聚类稳定性&lt;/b&gt;（STABILITY_RESAMPLES，默认 100；0 = 关闭）：Hennig 的逐类 Jaccard 自助法。对次级城市有放回地重抽样，每个重抽样样本以相同的 K 均值设置重新聚为 K 个趋势类型，每个趋势类型与其最相似的新类按所抽城市上的 Jaccard 相似度 |C &amp;cap; D| / |C &amp;cup; D| 匹配；各次重抽样的平均值即该趋势类型的稳定性（剖面表的 stability 字段，0 到 1；相同 SEED 得到相同的值）。低于 0.6 的趋势类型在其标签和描述中称为不稳定：换一个城市样本很可能找不到它。
 &lt;b&gt;综合得分&lt;/b&gt;（WEIGHTING）：经典多准则逼近理想解排序法（TOPSIS）在各维度和总体上的得分（向量标准化，等权或熵权，C = D&amp;minus; / (D+ + D&amp;minus;)），每年的 topsis_*_&amp;lt;year&amp;gt; 字段。
@@ -1616,36 +1618,51 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
 &lt;b&gt;输出&lt;/b&gt;：次级城市及其几何、perf_*（表现值）、每个指标的 trend_* 和每个维度的 dim_*、type、type_label、type_description、silhouette、pca_x/pca_y（剖面矩阵的前两个主成分，各自取符号使其最大载荷为正），以及被排除城市的 excluded_reason；按类型着色，每个字母一种固定颜色（GeoPackage 输出将该样式存为默认样式）。核心城市及其表现值。类型剖面表：标签、规模、各指标和各维度的类中心、平均轮廓系数、稳定性、组内与组间平方和。HTML 报告：各 K 的轮廓系数、主成分散点图、剖面热力图以及按类型和城市群列出的城市。公式见插件参考文档（帮助按钮）。</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="33" />
+            <location filename="../processing/trend.py" line="47" />
+            <source>Significance of the trajectory verdicts (three or more years)</source>
+            <translation>轨迹判断的显著性水平（三个或更多年份）</translation>
+        </message>
+        <message>
+            <location filename="../processing/trend.py" line="36" />
             <source>First year (0 = from the indicator fields)</source>
             <translation>第一个年份（0 = 取自指标字段）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="36" />
+            <location filename="../processing/trend.py" line="39" />
             <source>Second year (0 = from the indicator fields)</source>
             <translation>第二个年份（0 = 取自指标字段）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="39" />
+            <location filename="../processing/trend.py" line="42" />
             <source>Min-max of the two years</source>
             <translation>两个年份的极差标准化</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="39" />
+            <location filename="../processing/trend.py" line="44" />
+            <source>Years, e.g. 2000, 2010, 2020 (empty = YEAR1 and YEAR2, or every year of the indicator fields)</source>
+            <translation>年份，例如 2000, 2010, 2020（为空 = 取 YEAR1 和 YEAR2，或指标字段的全部年份）</translation>
+        </message>
+        <message>
+            <location filename="../processing/trend.py" line="42" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Each year over its own min/max</source>
             <translation>每年按其自身的最小值/最大值</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="39" />
+            <location filename="../processing/trend.py" line="42" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Both years pooled</source>
             <translation>两年合并</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="53" />
+            <location filename="../processing/trend.py" line="69" />
             <source>Trend {year1} -&gt; {year2} of {count} indicators: {names}.</source>
             <translation>{year1} → {year2} 年 {count} 个指标的变化趋势：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/trend.py" line="72" />
+            <source>Trend over {count_years} years ({years}) of {count} indicators: {names}; each trend is the Theil-Sen change from {first} to {last}.</source>
+            <translation>{count} 个指标在 {count_years} 个年份（{years}）上的趋势：{names}；每个趋势为从 {first} 年到 {last} 年的 Theil-Sen 变化量。</translation>
         </message>
         <message>
             <location filename="../processing/typology.py" line="24" />
@@ -1727,8 +1744,8 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="128" />
-            <source>Indicators: &lt;name&gt;_&lt;year&gt; fields of two years</source>
-            <translation>指标：两个年份的 &lt;name&gt;_&lt;year&gt; 字段</translation>
+            <source>Indicators: &lt;name&gt;_&lt;year&gt; fields of two or more years</source>
+            <translation>指标：两个或更多年份的 &lt;name&gt;_&lt;year&gt; 字段</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="128" />
@@ -1933,7 +1950,7 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="237" />
-            <location filename="../processing/unevenness.py" line="259" />
+            <location filename="../processing/unevenness.py" line="275" />
             <source>CITY_FIELD '{field}' is not a field of {input} (fields: {fields}): choose the field with the city codes (adcode), or leave CITY_FIELD empty.</source>
             <translation>CITY_FIELD“{field}”不是{input}的字段（字段：{fields}）：请选择存放城市代码的字段（adcode），或不设置 CITY_FIELD。</translation>
         </message>
@@ -1973,12 +1990,12 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>{count} 个次级城市未参与趋势类型划分（原因见 excluded_reason）：</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="69" />
+            <location filename="../processing/unevenness.py" line="70" />
             <source>Core-secondary unevenness</source>
             <translation>核心—次级城市不均衡</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="72" />
+            <location filename="../processing/unevenness.py" line="73" />
             <source>How large is the gap between the core and the secondary cities of each mega-region, for each indicator, and did it widen between two years?
 
 &lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' (a city in two mega-regions has one feature per membership). A city id (&lt;b&gt;City id field&lt;/b&gt;, default adcode, the code field the assign step copied) that appears more than once within a mega-region, or that is a county-level code, is refused: such features are counties or districts, or parts, of one city, and would be measured as cities; aggregate counties with 'Prefectures from counties' first. &lt;b&gt;Indicators&lt;/b&gt;: numeric fields; fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; (pop_2010, pop_2020) are one indicator in two years, and every measure is also given as the change value(year 2) &amp;minus; value(year 1). &lt;b&gt;Weight&lt;/b&gt; (optional, e.g. population) makes the measures population-weighted, for per-capita indicators; a weight field named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; is matched to each year's indicators when the input has that field for every year.
@@ -1990,6 +2007,8 @@ Per mega-region, indicator and year, over the member cities with a valid value (
 Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region where a group has no valid value keeps its row, with NULL measures and the reason in 'status'.
 
 &lt;b&gt;How sure?&lt;/b&gt; With 5 to 30 cities a small change may be chance. &lt;b&gt;Bootstrap resamples&lt;/b&gt; (default 999; 0 off) redraw each mega-region's cores from its cores and its secondary cities from its secondary cities, with replacement (a city keeps its weight); every year row gets percentile intervals &amp;lt;measure&amp;gt;_ci_low and &amp;lt;measure&amp;gt;_ci_high at the chosen &lt;b&gt;confidence&lt;/b&gt; (default 95 %) for theil, theil_between, theil_between_share, gini, dagum_gnb, share_gnb, gnb_signed and ratio. A change row gets the interval of the change, from the same cities drawn in both years (a city with a value in only one year counts in the change but not in its interval; the note says so), and change_is_clear is true when the interval of the headline measure's change excludes 0. A group of one city gives intervals that reflect only the other group. &lt;b&gt;Permutations&lt;/b&gt; (default 999; 0 off): p_between is the share of random relabellings of the cities (same number of cores), the observed one counted, whose between-group Theil T is at least the observed one; when there are at most that many labellings they are all enumerated, and p_between_min says how low p can go (1 core among 5 cities: 0.2). The &lt;b&gt;seed&lt;/b&gt; (default 0) makes the same input give the same intervals.
+
+&lt;b&gt;Convergence&lt;/b&gt; (an indicator with three or more years t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;T&lt;/sub&gt;): rows with row_type = sigma, one per measure above (column measure): &amp;sigma;-convergence (Friedman 1992; Quah 1993), the least-squares slope per year of the measure over the cities with a value in every year, slope = &amp;Sigma;(t &amp;minus; t&amp;#772;)(m&lt;sub&gt;t&lt;/sub&gt; &amp;minus; m&amp;#772;) / &amp;Sigma;(t &amp;minus; t&amp;#772;)&amp;sup2;, with its bootstrap interval slope_ci_low, slope_ci_high (the same drawn cities in every year) and verdict converging or diverging when the interval and the Mann&amp;ndash;Kendall test (Mann 1945; Kendall 1975) of the yearly values agree on moving toward or away from no gap, else unclear; first_year, last_year. A row with row_type = beta: &amp;beta;-convergence (Barro and Sala-i-Martin 1992), the least-squares fit g&lt;sub&gt;i&lt;/sub&gt; = a + &amp;beta; ln(y&lt;sub&gt;i,1&lt;/sub&gt; / c&lt;sub&gt;1&lt;/sub&gt;) of the secondary cities' average annual log growth g&lt;sub&gt;i&lt;/sub&gt; = [ln y&lt;sub&gt;i,T&lt;/sub&gt; &amp;minus; ln y&lt;sub&gt;i,1&lt;/sub&gt;] / (t&lt;sub&gt;T&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;) on their initial log gap to the mean of the cores c&lt;sub&gt;1&lt;/sub&gt;: beta with beta_ci_low, beta_ci_high (t distribution, n &amp;minus; 2 degrees of freedom), for &amp;beta; &amp;lt; 0 the speed &amp;lambda; = &amp;minus;ln(1 + &amp;beta;T)/T and half_life_years = ln 2 / &amp;lambda;, and n_cities. The mega-region layer then has sigma_verdict_&amp;lt;indicator&amp;gt; for the headline measure, and the report a convergence table.
 
 &lt;b&gt;Outputs&lt;/b&gt;: the tidy table (one row per mega-region &amp;times; indicator &amp;times; year, and a change row per pair of years); the mega-regions as polygons dissolved from their members, carrying the headline measure for every indicator and year (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, and _change), its interval (&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, _ci_high_, and for the change), p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; and change_is_clear_&amp;lt;indicator&amp;gt;_change, styled as a graduated map; an HTML report with mega-region &amp;times; indicator heatmaps for each year and the change, and an explanation of each measure.</source>
             <translation>每个城市群的核心城市与次级城市之间在各指标上的差距有多大？两个年份之间是否扩大了？
@@ -2004,145 +2023,147 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
 
 &lt;b&gt;有多确定？&lt;/b&gt;只有 5 到 30 个城市时，小的变化可能出于偶然。&lt;b&gt;自助法重抽样次数&lt;/b&gt;（默认 999；0 关闭）对每个城市群从其核心城市中重抽核心城市、从其次级城市中重抽次级城市，有放回（城市保留其权重）；每个年份行在所选&lt;b&gt;置信水平&lt;/b&gt;（默认 95 %）下得到 theil、theil_between、theil_between_share、gini、dagum_gnb、share_gnb、gnb_signed 和 ratio 的百分位自助法置信区间 &amp;lt;measure&amp;gt;_ci_low 和 &amp;lt;measure&amp;gt;_ci_high。变化行得到变化量的区间，两个年份使用同一组抽中的城市（只有一个年份有值的城市计入变化量但不计入其区间；备注中会说明），当主要测度变化量的区间不包含 0 时 change_is_clear 为真。只有一个城市的组，其区间只反映另一组。&lt;b&gt;置换检验次数&lt;/b&gt;（默认 999；0 关闭）：p_between 是对城市随机重新标记（核心城市数量不变，计入观测的标记）后，组间泰尔指数 T 不小于观测值的比例；当所有可能的标记数不超过该次数时全部枚举，p_between_min 给出 p 的最小可能值（5 个城市中 1 个核心城市：0.2）。&lt;b&gt;随机种子&lt;/b&gt;（默认 0）使相同输入得到相同的区间。
 
+&lt;b&gt;收敛&lt;/b&gt;（有三个或更多年份 t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;T&lt;/sub&gt; 的指标）：row_type = sigma 的行，上述每个测度一行（measure 列）：&amp;sigma;收敛（Friedman 1992；Quah 1993），在每年都有数值的城市上该测度每年的最小二乘斜率，slope = &amp;Sigma;(t &amp;minus; t&amp;#772;)(m&lt;sub&gt;t&lt;/sub&gt; &amp;minus; m&amp;#772;) / &amp;Sigma;(t &amp;minus; t&amp;#772;)&amp;sup2;，及其自助法区间 slope_ci_low、slope_ci_high（各年抽取相同的城市）；当区间与逐年数值的 Mann&amp;ndash;Kendall 检验（Mann 1945；Kendall 1975）一致指向趋近或远离无差距时，verdict 为 converging（收敛）或 diverging（发散），否则为 unclear（不明确）；first_year、last_year。row_type = beta 的一行：&amp;beta;收敛（Barro 和 Sala-i-Martin 1992），次级城市年均对数增长率 g&lt;sub&gt;i&lt;/sub&gt; = [ln y&lt;sub&gt;i,T&lt;/sub&gt; &amp;minus; ln y&lt;sub&gt;i,1&lt;/sub&gt;] / (t&lt;sub&gt;T&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;) 对其与核心城市均值 c&lt;sub&gt;1&lt;/sub&gt; 的初始对数差距的最小二乘拟合 g&lt;sub&gt;i&lt;/sub&gt; = a + &amp;beta; ln(y&lt;sub&gt;i,1&lt;/sub&gt; / c&lt;sub&gt;1&lt;/sub&gt;)：beta 及 beta_ci_low、beta_ci_high（t 分布，自由度 n &amp;minus; 2），&amp;beta; &amp;lt; 0 时的收敛速度 &amp;lambda; = &amp;minus;ln(1 + &amp;beta;T)/T 和半衰期 half_life_years = ln 2 / &amp;lambda;，以及 n_cities。此时城市群图层带有主要测度的 sigma_verdict_&amp;lt;indicator&amp;gt; 字段，报告中有收敛表。
+
 &lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="128" />
+            <location filename="../processing/unevenness.py" line="144" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Prefectures with mega-regions and indicators</source>
             <translation>带城市群和指标的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="133" />
+            <location filename="../processing/unevenness.py" line="149" />
             <source>Indicators (&lt;name&gt;_&lt;year&gt; fields give two years)</source>
             <translation>指标（&lt;name&gt;_&lt;year&gt; 字段给出两个年份）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="139" />
+            <location filename="../processing/unevenness.py" line="155" />
             <source>Weight, e.g. population, for population-weighted measures</source>
             <translation>权重，例如常住人口，用于按人口加权的测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="157" />
+            <location filename="../processing/unevenness.py" line="173" />
             <source>City name field (for messages)</source>
             <translation>城市名称字段（用于提示信息）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="169" />
+            <location filename="../processing/unevenness.py" line="185" />
             <source>Headline measure for the mega-region map</source>
             <translation>城市群地图的主要测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="193" />
+            <location filename="../processing/unevenness.py" line="209" />
             <source>Unevenness table</source>
             <translation>不均衡表</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="198" />
+            <location filename="../processing/unevenness.py" line="214" />
             <source>Mega-regions with the headline measure</source>
             <translation>带主要测度的城市群</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="204" />
+            <location filename="../processing/unevenness.py" line="220" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness report</source>
             <translation>不均衡报告</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="163" />
+            <location filename="../processing/unevenness.py" line="179" />
             <source>City id field (one feature per mega-region and city)</source>
             <translation>城市编号字段（每个城市群和城市一个要素）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="174" />
+            <location filename="../processing/unevenness.py" line="190" />
             <source>Bootstrap resamples for the intervals (0: no intervals)</source>
             <translation>自助法置信区间的重抽样次数（0：不计算区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="184" />
+            <location filename="../processing/unevenness.py" line="200" />
             <source>Permutations for the p-value of the core-secondary split (0: no test)</source>
             <translation>核心—次级划分 p 值的置换检验次数（0：不检验）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="188" />
+            <location filename="../processing/unevenness.py" line="204" />
             <source>Random seed (the same seed gives the same intervals)</source>
             <translation>随机种子（相同种子得到相同区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="170" />
+            <location filename="../processing/unevenness.py" line="186" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T</source>
             <translation>泰尔指数 T</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="170" />
+            <location filename="../processing/unevenness.py" line="186" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T: share between core and secondary</source>
             <translation>泰尔指数 T：核心与次级城市组间贡献率</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="170" />
+            <location filename="../processing/unevenness.py" line="186" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Gini</source>
             <translation>基尼系数</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="170" />
+            <location filename="../processing/unevenness.py" line="186" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum net between-group Gini (Gnb)</source>
             <translation>Dagum 基尼系数分解：组间净差异（Gnb）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="170" />
+            <location filename="../processing/unevenness.py" line="186" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum Gnb share of G</source>
             <translation>Dagum 组间净差异 Gnb 占 G 的比例</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="170" />
+            <location filename="../processing/unevenness.py" line="186" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum Gnb, signed (+ cores lead)</source>
             <translation>Dagum 组间净差异 Gnb，带符号（+ 表示核心城市领先）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="170" />
+            <location filename="../processing/unevenness.py" line="186" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Core mean / secondary mean</source>
             <translation>核心城市均值 / 次级城市均值</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="170" />
+            <location filename="../processing/unevenness.py" line="186" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T between cores and secondary cities</source>
             <translation>核心城市与次级城市之间的泰尔指数 T（组间差异）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="230" />
+            <location filename="../processing/unevenness.py" line="246" />
             <source>the prefectures with mega-regions and indicators</source>
             <translation>带有城市群和指标的地级市图层</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="233" />
+            <location filename="../processing/unevenness.py" line="249" />
             <source>INDICATORS is empty: choose at least one numeric field to measure.</source>
             <translation>INDICATORS 为空：请至少选择一个要测度的数值字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="281" />
+            <location filename="../processing/unevenness.py" line="297" />
             <source>Weights by year: {weights}</source>
             <translation>各年份的权重：{weights}</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="284" />
+            <location filename="../processing/unevenness.py" line="300" />
             <source>Intervals from {bootstrap} bootstrap resamples at {confidence} %, p_between from {permutations} permutations, seed {seed}.</source>
             <translation>置信区间基于 {bootstrap} 次自助法重抽样（置信水平 {confidence} %），p_between 基于 {permutations} 次置换检验，随机种子 {seed}。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="250" />
+            <location filename="../processing/unevenness.py" line="266" />
             <source>{label} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions and core cities' first or choose the field.</source>
             <translation>{label}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="339" />
+            <location filename="../processing/unevenness.py" line="355" />
             <source>The description of the fields of {layer} could not be saved with it ({error}): maps of it name the measures from the field names.</source>
             <translation>无法将 {layer} 的字段说明随图层一并保存（{error}）：其地图将根据字段名称来命名测度。</translation>
         </message>
@@ -2778,6 +2799,74 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <translation>按城市群、指标和年份的不均衡程度（表）</translation>
         </message>
         <message>
+            <source>Development trends of secondary cities (two years)</source>
+            <translation type="vanished">次级城市发展趋势（两个年份）</translation>
+        </message>
+        <message>
+            <source>Development trends of secondary cities: which cities improved their performance, in which indicators, between two years (Du 2026, chapter 2).
+
+&lt;b&gt;Indicators&lt;/b&gt; are fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; for two years (popu_2010, popu_2020); YEAR1 and YEAR2 = 0 take the two years of the selected fields, or set them to choose two years. Cost indicators, neutral indicators and dimensions are named by field or by the name without the year.
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' and 'Join indicator table to boundaries' (a city in two mega-regions has one feature per membership and is typed once per membership). Features without a mega-region are not members: they are not typed and, unless POOL says otherwise, not in the pool. A city id (&lt;b&gt;City id field&lt;/b&gt;, default adcode) that appears more than once within a mega-region, or that is a county-level code, is refused: such features are counties or districts, or parts, of one city, and would be typed as cities; aggregate counties with 'Prefectures from counties' first.
+&lt;b&gt;Direction of an indicator&lt;/b&gt;: every indicator is a &lt;i&gt;benefit&lt;/i&gt; (more is better) unless it is among the &lt;b&gt;cost indicators&lt;/b&gt; (COST_INDICATORS: less is better, e.g. PM2.5, whose performance is reversed) or the &lt;b&gt;neutral indicators&lt;/b&gt; (NEUTRAL_INDICATORS: neither, e.g. the average household size, where a larger household is not a better one); both must also be among the indicators. A neutral indicator has no performance, so it has no gap or trend: it is left out, with the reason in the report. The dissertation's cost indicators (PM2.5, CARB) and the census household size are named in the log when they are not declared so.
+&lt;b&gt;Dimensions&lt;/b&gt; (optional): 'indicator=dimension' pairs separated by ';' or new lines, e.g. 'POP=urban size;GDP=urban size;PAT=innovation'. A name matches an indicator field or its name without the _&amp;lt;year&amp;gt; suffix. Indicators not named get the dissertation's dimension when their name is one of its 18 indicators (POP, GDP, BUILT: urban size; NTL, LIB, INSUR: social vitality; PAT, WOS, EXP: innovation; PRI, SEC, TER: industrial structure; INFRA, INFOR, FINA: regional embeddedness; PM2.5, NDVI, CARB: green transformation), otherwise they are their own dimension. A dimension's value is the mean over its indicators.
+
+&lt;b&gt;Performance&lt;/b&gt; (per-indicator TOPSIS): with one criterion TOPSIS is exactly min-max scaling over the pool, (x &amp;minus; min)/(max &amp;minus; min), or (max &amp;minus; x)/(max &amp;minus; min) for a cost indicator. POOL: all members together (default, as in the dissertation), each mega-region separately, or every feature of the input. An indicator constant over a pool is dropped with a warning.
+YEAR_POOL: each year scaled over its own min/max (default), or both years pooled so the trend also shows a shift of the whole distribution.
+&lt;b&gt;Trend&lt;/b&gt; of city i in indicator j: Trend&lt;sub&gt;ij&lt;/sub&gt; = Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR2) &amp;minus; Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR1). Positive = improved relative to the pool. A city NULL in either year is left out, with the reason.
+&lt;b&gt;Trends&lt;/b&gt;: K-means (k-means++, fixed SEED, N_INIT initialisations; the same input gives the same trends whatever the feature order) on the trend matrix of the secondary cities. K = 0 chooses K by the mean silhouette over K = 2..K_MAX (K_MAX lowered to n &amp;minus; 1 when needed; ties to the smaller K); silhouette s&lt;sub&gt;i&lt;/sub&gt; = (b&lt;sub&gt;i&lt;/sub&gt; &amp;minus; a&lt;sub&gt;i&lt;/sub&gt;)/max(a&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;i&lt;/sub&gt;), a&lt;sub&gt;i&lt;/sub&gt; the mean distance to the own type, b&lt;sub&gt;i&lt;/sub&gt; to the nearest other type. A fixed K needs at least K + 1 cities. Trends are lettered A, B, C ... by descending mean of the trend centre over the indicators, and described from their profile per dimension. Cities with a NULL value are left out with the reason (warnings and the excluded_reason field).
+&lt;b&gt;Stability&lt;/b&gt; (STABILITY_RESAMPLES, default 100; 0 = off): Hennig's cluster-wise Jaccard bootstrap. The secondary cities are resampled with replacement, each resample is clustered again into K trends with the same K-means settings, and each trend is matched with its most similar new cluster by the Jaccard similarity |C &amp;cap; D| / |C &amp;cup; D| over the cities drawn; the mean over the resamples is the trend's stability (field stability of the profiles, 0 to 1; the same SEED gives the same value). A trend under 0.6 is called unstable in its label and description: another sample of cities would probably not find it.
+&lt;b&gt;Composite&lt;/b&gt; (WEIGHTING): the classical multi-criteria TOPSIS score per dimension and overall (vector normalisation, equal or entropy weights, C = D&amp;minus; / (D+ + D&amp;minus;)), fields topsis_*_&amp;lt;year&amp;gt; for each year.
+
+&lt;b&gt;Outputs&lt;/b&gt;: the secondary cities with their geometry, perf_* (performance), trend_* per indicator and dim_* per dimension, type, type_label, type_description, silhouette, pca_x/pca_y (the first two principal components of the profile matrix, each signed so its largest loading is positive) and excluded_reason for cities left out; styled by type with one fixed colour per letter (a GeoPackage output stores the style as its default). The core cities with their performance. The type profile table: label, size, centre per indicator and per dimension, mean silhouette, stability, within and between sums of squares. An HTML report with the silhouette by K, the PCA scatter, profile heatmaps and the cities per type and mega-region. For the formulas, see the plugin's reference (Help button).</source>
+            <translation type="vanished">次级城市发展趋势：哪些城市在哪些指标上于两个年份之间提升了表现值（Du 2026，第 2 章）。
+
+&lt;b&gt;指标&lt;/b&gt;为两个年份的 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 字段（popu_2010、popu_2020）；YEAR1 和 YEAR2 为 0 时取所选字段的两个年份，也可设置它们以选择两个年份。成本型指标、中性指标和维度可按字段名或不带年份的名称指定。
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode）在同一城市群中出现不止一次或为区县级代码的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市归类；请先用“县级单元汇总为地级单元”汇总区县。
+&lt;b&gt;指标方向&lt;/b&gt;：每个指标都是&lt;i&gt;效益型&lt;/i&gt;（越大越好），除非它属于&lt;b&gt;成本型指标&lt;/b&gt;（COST_INDICATORS：越小越好，例如 PM2.5，其表现值取反向）或&lt;b&gt;中性指标&lt;/b&gt;（NEUTRAL_INDICATORS：两者皆非，例如户均人口规模，户规模更大并不意味着更好）；两者也都必须包含在指标中。中性指标没有表现值，因此没有差距或趋势：它被排除，原因写入报告。论文中的成本型指标（PM2.5、CARB）和人口普查户规模如未如此声明，会在日志中提示。
+&lt;b&gt;维度&lt;/b&gt;（可选）：以“;”或换行分隔的“指标=维度”对，例如“POP=urban size;GDP=urban size;PAT=innovation”。名称可匹配指标字段，或去掉 _&amp;lt;year&amp;gt; 后缀的名称。未指定的指标若其名称属于论文的 18 个指标之一，则采用论文的维度（POP、GDP、BUILT：城市规模；NTL、LIB、INSUR：社会活力；PAT、WOS、EXP：创新；PRI、SEC、TER：产业结构；INFRA、INFOR、FINA：区域嵌入；PM2.5、NDVI、CARB：绿色转型），否则自成一个维度。维度值为其各指标的平均值。
+
+&lt;b&gt;表现值&lt;/b&gt;（单指标逼近理想解排序法（TOPSIS））：只有一个准则时，TOPSIS 恰好等于样本池上的极差标准化 (x &amp;minus; min)/(max &amp;minus; min)，成本型指标为 (max &amp;minus; x)/(max &amp;minus; min)。POOL：全部成员合并（默认，同论文）、各城市群分别计算，或输入的全部要素。在某个样本池中为常数的指标会被剔除并给出警告。
+YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或两年合并标准化，使趋势也反映整体分布的移动。
+城市 i 在指标 j 上的&lt;b&gt;趋势&lt;/b&gt;：Trend&lt;sub&gt;ij&lt;/sub&gt; = Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR2) &amp;minus; Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR1)。正值 = 相对样本池有所提升。任一年份为 NULL 的城市被排除，并注明原因。
+&lt;b&gt;趋势类型&lt;/b&gt;：对次级城市的趋势矩阵进行 K 均值聚类（k-means++，固定 SEED，N_INIT 次初始化；无论要素顺序如何，相同输入得到相同的趋势类型）。K = 0 时按 K = 2..K_MAX 上的平均轮廓系数选择 K（必要时 K_MAX 降为 n &amp;minus; 1；相同时取较小的 K）；轮廓系数 s&lt;sub&gt;i&lt;/sub&gt; = (b&lt;sub&gt;i&lt;/sub&gt; &amp;minus; a&lt;sub&gt;i&lt;/sub&gt;)/max(a&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;i&lt;/sub&gt;)，a&lt;sub&gt;i&lt;/sub&gt; 为到本类的平均距离，b&lt;sub&gt;i&lt;/sub&gt; 为到最近其他类的平均距离。固定 K 至少需要 K + 1 个城市。趋势类型按类中心在各指标上的平均值降序以 A、B、C ... 命名，并按各维度的剖面加以描述。含 NULL 值的城市被排除并注明原因（警告和 excluded_reason 字段）。
+&lt;b&gt;聚类稳定性&lt;/b&gt;（STABILITY_RESAMPLES，默认 100；0 = 关闭）：Hennig 的逐类 Jaccard 自助法。对次级城市有放回地重抽样，每个重抽样样本以相同的 K 均值设置重新聚为 K 个趋势类型，每个趋势类型与其最相似的新类按所抽城市上的 Jaccard 相似度 |C &amp;cap; D| / |C &amp;cup; D| 匹配；各次重抽样的平均值即该趋势类型的稳定性（剖面表的 stability 字段，0 到 1；相同 SEED 得到相同的值）。低于 0.6 的趋势类型在其标签和描述中称为不稳定：换一个城市样本很可能找不到它。
+&lt;b&gt;综合得分&lt;/b&gt;（WEIGHTING）：经典多准则逼近理想解排序法（TOPSIS）在各维度和总体上的得分（向量标准化，等权或熵权，C = D&amp;minus; / (D+ + D&amp;minus;)），每年的 topsis_*_&amp;lt;year&amp;gt; 字段。
+
+&lt;b&gt;输出&lt;/b&gt;：次级城市及其几何、perf_*（表现值）、每个指标的 trend_* 和每个维度的 dim_*、type、type_label、type_description、silhouette、pca_x/pca_y（剖面矩阵的前两个主成分，各自取符号使其最大载荷为正），以及被排除城市的 excluded_reason；按类型着色，每个字母一种固定颜色（GeoPackage 输出将该样式存为默认样式）。核心城市及其表现值。类型剖面表：标签、规模、各指标和各维度的类中心、平均轮廓系数、稳定性、组内与组间平方和。HTML 报告：各 K 的轮廓系数、主成分散点图、剖面热力图以及按类型和城市群列出的城市。公式见插件参考文档（帮助按钮）。</translation>
+        </message>
+        <message>
+            <source>Indicators: &lt;name&gt;_&lt;year&gt; fields of two years</source>
+            <translation type="vanished">指标：两个年份的 &lt;name&gt;_&lt;year&gt; 字段</translation>
+        </message>
+        <message>
+            <source>How large is the gap between the core and the secondary cities of each mega-region, for each indicator, and did it widen between two years?
+
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' (a city in two mega-regions has one feature per membership). A city id (&lt;b&gt;City id field&lt;/b&gt;, default adcode, the code field the assign step copied) that appears more than once within a mega-region, or that is a county-level code, is refused: such features are counties or districts, or parts, of one city, and would be measured as cities; aggregate counties with 'Prefectures from counties' first. &lt;b&gt;Indicators&lt;/b&gt;: numeric fields; fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; (pop_2010, pop_2020) are one indicator in two years, and every measure is also given as the change value(year 2) &amp;minus; value(year 1). &lt;b&gt;Weight&lt;/b&gt; (optional, e.g. population) makes the measures population-weighted, for per-capita indicators; a weight field named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; is matched to each year's indicators when the input has that field for every year.
+
+Per mega-region, indicator and year, over the member cities with a valid value (NULLs are excluded and counted):
+- Gini G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;) (population form, as PySAL and Dagum).
+- Theil T = (1/n) &amp;Sigma; (y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;) ln(y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;), split by role into T&lt;sub&gt;between&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; ln(s&lt;sub&gt;g&lt;/sub&gt;/p&lt;sub&gt;g&lt;/sub&gt;) and T&lt;sub&gt;within&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; T&lt;sub&gt;g&lt;/sub&gt; (s&lt;sub&gt;g&lt;/sub&gt; share of the indicator total, p&lt;sub&gt;g&lt;/sub&gt; share of the cities or, weighted, of the population).
+- Dagum (1997): G = Gw + Gnb + Gt, with Gw = &amp;Sigma; G&lt;sub&gt;jj&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; s&lt;sub&gt;j&lt;/sub&gt;, Gnb = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;) D&lt;sub&gt;jh&lt;/sub&gt;, Gt = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;)(1 &amp;minus; D&lt;sub&gt;jh&lt;/sub&gt;), groups ordered by mean so every term is &amp;ge; 0; 'leader' names the group with the higher mean and gnb_signed is +Gnb when the cores lead, &amp;minus;Gnb otherwise.
+Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region where a group has no valid value keeps its row, with NULL measures and the reason in 'status'.
+
+&lt;b&gt;How sure?&lt;/b&gt; With 5 to 30 cities a small change may be chance. &lt;b&gt;Bootstrap resamples&lt;/b&gt; (default 999; 0 off) redraw each mega-region's cores from its cores and its secondary cities from its secondary cities, with replacement (a city keeps its weight); every year row gets percentile intervals &amp;lt;measure&amp;gt;_ci_low and &amp;lt;measure&amp;gt;_ci_high at the chosen &lt;b&gt;confidence&lt;/b&gt; (default 95 %) for theil, theil_between, theil_between_share, gini, dagum_gnb, share_gnb, gnb_signed and ratio. A change row gets the interval of the change, from the same cities drawn in both years (a city with a value in only one year counts in the change but not in its interval; the note says so), and change_is_clear is true when the interval of the headline measure's change excludes 0. A group of one city gives intervals that reflect only the other group. &lt;b&gt;Permutations&lt;/b&gt; (default 999; 0 off): p_between is the share of random relabellings of the cities (same number of cores), the observed one counted, whose between-group Theil T is at least the observed one; when there are at most that many labellings they are all enumerated, and p_between_min says how low p can go (1 core among 5 cities: 0.2). The &lt;b&gt;seed&lt;/b&gt; (default 0) makes the same input give the same intervals.
+
+&lt;b&gt;Outputs&lt;/b&gt;: the tidy table (one row per mega-region &amp;times; indicator &amp;times; year, and a change row per pair of years); the mega-regions as polygons dissolved from their members, carrying the headline measure for every indicator and year (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, and _change), its interval (&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, _ci_high_, and for the change), p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; and change_is_clear_&amp;lt;indicator&amp;gt;_change, styled as a graduated map; an HTML report with mega-region &amp;times; indicator heatmaps for each year and the change, and an explanation of each measure.</source>
+            <translation type="vanished">每个城市群的核心城市与次级城市之间在各指标上的差距有多大？两个年份之间是否扩大了？
+
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”写出（同属两个城市群的城市每个隶属关系一个要素）。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode，即分配步骤复制的代码字段）在同一城市群中出现不止一次或为区县级代码的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市计算；请先用“县级单元汇总为地级单元”汇总区县。&lt;b&gt;指标&lt;/b&gt;：数值字段；名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的字段（pop_2010、pop_2020）是同一指标的两个年份，每个测度还给出变化量 value(year 2) &amp;minus; value(year 1)。&lt;b&gt;权重&lt;/b&gt;（可选，例如常住人口）使测度按人口加权，适用于人均指标；当输入对每个年份都有名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的权重字段时，该字段与各年份的指标对应。
+
+按城市群、指标和年份，在具有有效值的成员城市上计算（NULL 值被排除并计数）：
+- 基尼系数 G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;)（总体形式，与 PySAL 和 Dagum 相同）。
+- 泰尔指数 T = (1/n) &amp;Sigma; (y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;) ln(y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;)，按角色分解为组间差异 T&lt;sub&gt;between&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; ln(s&lt;sub&gt;g&lt;/sub&gt;/p&lt;sub&gt;g&lt;/sub&gt;) 和组内差异 T&lt;sub&gt;within&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; T&lt;sub&gt;g&lt;/sub&gt;（s&lt;sub&gt;g&lt;/sub&gt; 为占指标总量的份额，p&lt;sub&gt;g&lt;/sub&gt; 为占城市数的份额，加权时为占人口的份额）。
+- Dagum 基尼系数分解（1997）：G = Gw + Gnb + Gt，其中 Gw = &amp;Sigma; G&lt;sub&gt;jj&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; s&lt;sub&gt;j&lt;/sub&gt;，Gnb = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;) D&lt;sub&gt;jh&lt;/sub&gt;，Gt = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;)(1 &amp;minus; D&lt;sub&gt;jh&lt;/sub&gt;)，各组按均值排序，使每一项都 &amp;ge; 0；“leader”字段给出均值较高的组，核心城市领先时 gnb_signed 为 +Gnb，否则为 &amp;minus;Gnb。
+数值必须 &amp;ge; 0（否则报错并列出相关城市）。某组没有有效值的城市群保留其行，测度为 NULL，原因写入“status”字段。
+
+&lt;b&gt;有多确定？&lt;/b&gt;只有 5 到 30 个城市时，小的变化可能出于偶然。&lt;b&gt;自助法重抽样次数&lt;/b&gt;（默认 999；0 关闭）对每个城市群从其核心城市中重抽核心城市、从其次级城市中重抽次级城市，有放回（城市保留其权重）；每个年份行在所选&lt;b&gt;置信水平&lt;/b&gt;（默认 95 %）下得到 theil、theil_between、theil_between_share、gini、dagum_gnb、share_gnb、gnb_signed 和 ratio 的百分位自助法置信区间 &amp;lt;measure&amp;gt;_ci_low 和 &amp;lt;measure&amp;gt;_ci_high。变化行得到变化量的区间，两个年份使用同一组抽中的城市（只有一个年份有值的城市计入变化量但不计入其区间；备注中会说明），当主要测度变化量的区间不包含 0 时 change_is_clear 为真。只有一个城市的组，其区间只反映另一组。&lt;b&gt;置换检验次数&lt;/b&gt;（默认 999；0 关闭）：p_between 是对城市随机重新标记（核心城市数量不变，计入观测的标记）后，组间泰尔指数 T 不小于观测值的比例；当所有可能的标记数不超过该次数时全部枚举，p_between_min 给出 p 的最小可能值（5 个城市中 1 个核心城市：0.2）。&lt;b&gt;随机种子&lt;/b&gt;（默认 0）使相同输入得到相同的区间。
+
+&lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
+        </message>
+        <message>
             <source>{input} has no coordinate reference system: its coordinates are taken as longitude/latitude degrees (EPSG:4326). If they are not, {advice}.</source>
             <translation type="vanished">{input} 没有坐标参考系：其坐标按经纬度（度，EPSG:4326）处理。如果不是经纬度，请{advice}。</translation>
         </message>
@@ -2936,6 +3025,72 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
 数值必须 &amp;ge; 0（否则报错并列出相关城市）。某组没有有效值的城市群保留其行，测度为 NULL，原因写入“status”字段。
 
 &lt;b&gt;有多确定？&lt;/b&gt;只有 5 到 30 个城市时，小的变化可能出于偶然。&lt;b&gt;自助法重抽样次数&lt;/b&gt;（默认 999；0 关闭）对每个城市群从其核心城市中重抽核心城市、从其次级城市中重抽次级城市，有放回（城市保留其权重）；每个年份行在所选&lt;b&gt;置信水平&lt;/b&gt;（默认 95 %）下得到 theil、theil_between、theil_between_share、gini、dagum_gnb、share_gnb、gnb_signed 和 ratio 的百分位自助法置信区间 &amp;lt;measure&amp;gt;_ci_low 和 &amp;lt;measure&amp;gt;_ci_high。变化行得到变化量的区间，两个年份使用同一组抽中的城市（只有一个年份有值的城市计入变化量但不计入其区间；备注中会说明），当主要测度变化量的区间不包含 0 时 change_is_clear 为真。只有一个城市的组，其区间只反映另一组。&lt;b&gt;置换检验次数&lt;/b&gt;（默认 999；0 关闭）：p_between 是对城市随机重新标记（核心城市数量不变，计入观测的标记）后，组间泰尔指数 T 不小于观测值的比例；当所有可能的标记数不超过该次数时全部枚举，p_between_min 给出 p 的最小可能值（5 个城市中 1 个核心城市：0.2）。&lt;b&gt;随机种子&lt;/b&gt;（默认 0）使相同输入得到相同的区间。
+
+&lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
+        </message>
+        <message>
+            <source>Development trends of secondary cities: which cities improved their performance, in which indicators, between two years or over a series of years (Du 2026, chapter 2).
+
+&lt;b&gt;Indicators&lt;/b&gt; are fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; for two or more years (popu_2010, popu_2020); with YEARS empty and YEAR1 and YEAR2 = 0 every year of the selected fields is used; YEAR1 and YEAR2 choose two years, YEARS (e.g. '2000, 2005, 2010') any two or more. Cost indicators, neutral indicators and dimensions are named by field or by the name without the year.
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' and 'Join indicator table to boundaries' (a city in two mega-regions has one feature per membership and is typed once per membership). Features without a mega-region are not members: they are not typed and, unless POOL says otherwise, not in the pool.
+&lt;b&gt;Direction of an indicator&lt;/b&gt;: every indicator is a &lt;i&gt;benefit&lt;/i&gt; (more is better) unless it is among the &lt;b&gt;cost indicators&lt;/b&gt; (COST_INDICATORS: less is better, e.g. PM2.5, whose performance is reversed) or the &lt;b&gt;neutral indicators&lt;/b&gt; (NEUTRAL_INDICATORS: neither, e.g. the average household size, where a larger household is not a better one); both must also be among the indicators. A neutral indicator has no performance, so it has no gap or trend: it is left out, with the reason in the report. The dissertation's cost indicators (PM2.5, CARB) and the census household size are named in the log when they are not declared so.
+&lt;b&gt;Dimensions&lt;/b&gt; (optional): 'indicator=dimension' pairs separated by ';' or new lines, e.g. 'POP=urban size;GDP=urban size;PAT=innovation'. A name matches an indicator field or its name without the _&amp;lt;year&amp;gt; suffix. Indicators not named get the dissertation's dimension when their name is one of its 18 indicators (POP, GDP, BUILT: urban size; NTL, LIB, INSUR: social vitality; PAT, WOS, EXP: innovation; PRI, SEC, TER: industrial structure; INFRA, INFOR, FINA: regional embeddedness; PM2.5, NDVI, CARB: green transformation), otherwise they are their own dimension. A dimension's value is the mean over its indicators.
+
+&lt;b&gt;Performance&lt;/b&gt; (per-indicator TOPSIS): with one criterion TOPSIS is exactly min-max scaling over the pool, (x &amp;minus; min)/(max &amp;minus; min), or (max &amp;minus; x)/(max &amp;minus; min) for a cost indicator. POOL: all members together (default, as in the dissertation), each mega-region separately, or every feature of the input. An indicator constant over a pool is dropped with a warning.
+YEAR_POOL: each year scaled over its own min/max (default), or both years pooled so the trend also shows a shift of the whole distribution.
+&lt;b&gt;Trend&lt;/b&gt; of city i in indicator j: Trend&lt;sub&gt;ij&lt;/sub&gt; = Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR2) &amp;minus; Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR1). Positive = improved relative to the pool. A city NULL in either year is left out, with the reason.
+&lt;b&gt;Three or more years&lt;/b&gt; (t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;N&lt;/sub&gt;): Trend&lt;sub&gt;ij&lt;/sub&gt; = b&lt;sub&gt;ij&lt;/sub&gt; (t&lt;sub&gt;N&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;), b the Theil&amp;ndash;Sen slope (Sen 1968: the median of the slopes between every pair of years) of the city's performance, so no single noisy year decides it; a city NULL in any year is left out of the trends. Each secondary city also gets its &lt;b&gt;trajectory&lt;/b&gt; per indicator: slope_&amp;lt;ind&amp;gt; and slope_pct_&amp;lt;ind&amp;gt; (Theil&amp;ndash;Sen slope of its value per year, and as % of its mean value), mk_p_&amp;lt;ind&amp;gt; (Mann&amp;ndash;Kendall p, Mann 1945 / Kendall 1975, with the tie correction Var(S) = [n(n&amp;minus;1)(2n+5) &amp;minus; &amp;Sigma; t(t&amp;minus;1)(2t+5)]/18 and the continuity correction), slope_gap_&amp;lt;ind&amp;gt; and mk_p_gap_&amp;lt;ind&amp;gt; (the same for its gap to the mean of its cores' performances in each year) and trajectory_&amp;lt;ind&amp;gt;: catching_up (gap slope &amp;gt; 0 with p &amp;lt; SIGNIFICANCE, default 0.05), falling_behind (gap slope &amp;lt; 0 with p &amp;lt; SIGNIFICANCE) or no_clear_trend. The composite scores are given for the first and the last year.
+&lt;b&gt;Trends&lt;/b&gt;: K-means (k-means++, fixed SEED, N_INIT initialisations; the same input gives the same trends whatever the feature order) on the trend matrix of the secondary cities. K = 0 chooses K by the mean silhouette over K = 2..K_MAX (K_MAX lowered to n &amp;minus; 1 when needed; ties to the smaller K); silhouette s&lt;sub&gt;i&lt;/sub&gt; = (b&lt;sub&gt;i&lt;/sub&gt; &amp;minus; a&lt;sub&gt;i&lt;/sub&gt;)/max(a&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;i&lt;/sub&gt;), a&lt;sub&gt;i&lt;/sub&gt; the mean distance to the own type, b&lt;sub&gt;i&lt;/sub&gt; to the nearest other type. A fixed K needs at least K + 1 cities. Trends are lettered A, B, C ... by descending mean of the trend centre over the indicators, and described from their profile per dimension. Cities with a NULL value are left out with the reason (warnings and the excluded_reason field).
+&lt;b&gt;Stability&lt;/b&gt; (STABILITY_RESAMPLES, default 100; 0 = off): Hennig's cluster-wise Jaccard bootstrap. The secondary cities are resampled with replacement, each resample is clustered again into K trends with the same K-means settings, and each trend is matched with its most similar new cluster by the Jaccard similarity |C &amp;cap; D| / |C &amp;cup; D| over the cities drawn; the mean over the resamples is the trend's stability (field stability of the profiles, 0 to 1; the same SEED gives the same value). A trend under 0.6 is called unstable in its label and description: another sample of cities would probably not find it.
+&lt;b&gt;Composite&lt;/b&gt; (WEIGHTING): the classical multi-criteria TOPSIS score per dimension and overall (vector normalisation, equal or entropy weights, C = D&amp;minus; / (D+ + D&amp;minus;)), fields topsis_*_&amp;lt;year&amp;gt; for each year.
+
+&lt;b&gt;Outputs&lt;/b&gt;: the secondary cities with their geometry, perf_* (performance), trend_* per indicator and dim_* per dimension, type, type_label, type_description, silhouette, pca_x/pca_y (the first two principal components of the profile matrix, each signed so its largest loading is positive) and excluded_reason for cities left out; styled by type with one fixed colour per letter (a GeoPackage output stores the style as its default). The core cities with their performance. The type profile table: label, size, centre per indicator and per dimension, mean silhouette, stability, within and between sums of squares. An HTML report with the silhouette by K, the PCA scatter, profile heatmaps and the cities per type and mega-region. For the formulas, see the plugin's reference (Help button).</source>
+            <translation type="vanished">次级城市发展趋势：哪些城市在哪些指标上于两个年份之间或一系列年份中提升了表现值（Du 2026，第 2 章）。
+
+&lt;b&gt;指标&lt;/b&gt;为两个或更多年份的 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 字段（popu_2010、popu_2020）；YEARS 为空且 YEAR1 和 YEAR2 为 0 时使用所选字段的全部年份；YEAR1 和 YEAR2 选择两个年份，YEARS（例如“2000, 2005, 2010”）可选择任意两个或更多年份。成本型指标、中性指标和维度可按字段名或不带年份的名称指定。
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”和“将指标表连接到行政边界”写出（同属两个城市群的城市每个隶属关系一个要素，并按每个隶属关系分别归类）。没有城市群的要素不是成员：不参与归类，除非 POOL 另有设定，也不进入样本池。
+&lt;b&gt;指标方向&lt;/b&gt;：每个指标都是&lt;i&gt;效益型&lt;/i&gt;（越大越好），除非它属于&lt;b&gt;成本型指标&lt;/b&gt;（COST_INDICATORS：越小越好，例如 PM2.5，其表现值取反向）或&lt;b&gt;中性指标&lt;/b&gt;（NEUTRAL_INDICATORS：两者皆非，例如户均人口规模，户规模更大并不意味着更好）；两者也都必须包含在指标中。中性指标没有表现值，因此没有差距或趋势：它被排除，原因写入报告。论文中的成本型指标（PM2.5、CARB）和人口普查户规模如未如此声明，会在日志中提示。
+&lt;b&gt;维度&lt;/b&gt;（可选）：以“;”或换行分隔的“指标=维度”对，例如“POP=urban size;GDP=urban size;PAT=innovation”。名称可匹配指标字段，或去掉 _&amp;lt;year&amp;gt; 后缀的名称。未指定的指标若其名称属于论文的 18 个指标之一，则采用论文的维度（POP、GDP、BUILT：城市规模；NTL、LIB、INSUR：社会活力；PAT、WOS、EXP：创新；PRI、SEC、TER：产业结构；INFRA、INFOR、FINA：区域嵌入；PM2.5、NDVI、CARB：绿色转型），否则自成一个维度。维度值为其各指标的平均值。
+
+&lt;b&gt;表现值&lt;/b&gt;（单指标逼近理想解排序法（TOPSIS））：只有一个准则时，TOPSIS 恰好等于样本池上的极差标准化 (x &amp;minus; min)/(max &amp;minus; min)，成本型指标为 (max &amp;minus; x)/(max &amp;minus; min)。POOL：全部成员合并（默认，同论文）、各城市群分别计算，或输入的全部要素。在某个样本池中为常数的指标会被剔除并给出警告。
+YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或两年合并标准化，使趋势也反映整体分布的移动。
+城市 i 在指标 j 上的&lt;b&gt;趋势&lt;/b&gt;：Trend&lt;sub&gt;ij&lt;/sub&gt; = Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR2) &amp;minus; Performance&lt;sub&gt;ij&lt;/sub&gt;(YEAR1)。正值 = 相对样本池有所提升。任一年份为 NULL 的城市被排除，并注明原因。
+&lt;b&gt;三个或更多年份&lt;/b&gt;（t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;N&lt;/sub&gt;）：Trend&lt;sub&gt;ij&lt;/sub&gt; = b&lt;sub&gt;ij&lt;/sub&gt; (t&lt;sub&gt;N&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;)，b 为城市表现值的 Theil&amp;ndash;Sen 斜率（Sen 1968：所有年份两两之间斜率的中位数），因此不会由单个噪声年份决定；任一年份为 NULL 的城市不参与趋势类型划分。每个次级城市还按指标给出其&lt;b&gt;轨迹&lt;/b&gt;：slope_&amp;lt;ind&amp;gt; 和 slope_pct_&amp;lt;ind&amp;gt;（其数值每年的 Theil&amp;ndash;Sen 斜率，及其占自身均值的百分比）、mk_p_&amp;lt;ind&amp;gt;（Mann&amp;ndash;Kendall 检验的 p 值，Mann 1945 / Kendall 1975，含结值校正 Var(S) = [n(n&amp;minus;1)(2n+5) &amp;minus; &amp;Sigma; t(t&amp;minus;1)(2t+5)]/18 和连续性校正）、slope_gap_&amp;lt;ind&amp;gt; 和 mk_p_gap_&amp;lt;ind&amp;gt;（对其与各年核心城市平均表现值之差距做同样计算）以及 trajectory_&amp;lt;ind&amp;gt;：catching_up（差距斜率 &amp;gt; 0 且 p &amp;lt; SIGNIFICANCE，默认 0.05，正在追赶）、falling_behind（差距斜率 &amp;lt; 0 且 p &amp;lt; SIGNIFICANCE，正在落后）或 no_clear_trend（无明确趋势）。综合得分给出首年和末年的值。
+&lt;b&gt;趋势类型&lt;/b&gt;：对次级城市的趋势矩阵进行 K 均值聚类（k-means++，固定 SEED，N_INIT 次初始化；无论要素顺序如何，相同输入得到相同的趋势类型）。K = 0 时按 K = 2..K_MAX 上的平均轮廓系数选择 K（必要时 K_MAX 降为 n &amp;minus; 1；相同时取较小的 K）；轮廓系数 s&lt;sub&gt;i&lt;/sub&gt; = (b&lt;sub&gt;i&lt;/sub&gt; &amp;minus; a&lt;sub&gt;i&lt;/sub&gt;)/max(a&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;i&lt;/sub&gt;)，a&lt;sub&gt;i&lt;/sub&gt; 为到本类的平均距离，b&lt;sub&gt;i&lt;/sub&gt; 为到最近其他类的平均距离。固定 K 至少需要 K + 1 个城市。趋势类型按类中心在各指标上的平均值降序以 A、B、C ... 命名，并按各维度的剖面加以描述。含 NULL 值的城市被排除并注明原因（警告和 excluded_reason 字段）。
+&lt;b&gt;聚类稳定性&lt;/b&gt;（STABILITY_RESAMPLES，默认 100；0 = 关闭）：Hennig 的逐类 Jaccard 自助法。对次级城市有放回地重抽样，每个重抽样样本以相同的 K 均值设置重新聚为 K 个趋势类型，每个趋势类型与其最相似的新类按所抽城市上的 Jaccard 相似度 |C &amp;cap; D| / |C &amp;cup; D| 匹配；各次重抽样的平均值即该趋势类型的稳定性（剖面表的 stability 字段，0 到 1；相同 SEED 得到相同的值）。低于 0.6 的趋势类型在其标签和描述中称为不稳定：换一个城市样本很可能找不到它。
+&lt;b&gt;综合得分&lt;/b&gt;（WEIGHTING）：经典多准则逼近理想解排序法（TOPSIS）在各维度和总体上的得分（向量标准化，等权或熵权，C = D&amp;minus; / (D+ + D&amp;minus;)），每年的 topsis_*_&amp;lt;year&amp;gt; 字段。
+
+&lt;b&gt;输出&lt;/b&gt;：次级城市及其几何、perf_*（表现值）、每个指标的 trend_* 和每个维度的 dim_*、type、type_label、type_description、silhouette、pca_x/pca_y（剖面矩阵的前两个主成分，各自取符号使其最大载荷为正），以及被排除城市的 excluded_reason；按类型着色，每个字母一种固定颜色（GeoPackage 输出将该样式存为默认样式）。核心城市及其表现值。类型剖面表：标签、规模、各指标和各维度的类中心、平均轮廓系数、稳定性、组内与组间平方和。HTML 报告：各 K 的轮廓系数、主成分散点图、剖面热力图以及按类型和城市群列出的城市。公式见插件参考文档（帮助按钮）。</translation>
+        </message>
+        <message>
+            <source>How large is the gap between the core and the secondary cities of each mega-region, for each indicator, and did it widen between two years?
+
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' (a city in two mega-regions has one feature per membership). &lt;b&gt;Indicators&lt;/b&gt;: numeric fields; fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; (pop_2010, pop_2020) are one indicator in two years, and every measure is also given as the change value(year 2) &amp;minus; value(year 1). &lt;b&gt;Weight&lt;/b&gt; (optional, e.g. population) makes the measures population-weighted, for per-capita indicators; a weight field named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; is matched to each year's indicators when the input has that field for every year.
+
+Per mega-region, indicator and year, over the member cities with a valid value (NULLs are excluded and counted):
+- Gini G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;) (population form, as PySAL and Dagum).
+- Theil T = (1/n) &amp;Sigma; (y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;) ln(y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;), split by role into T&lt;sub&gt;between&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; ln(s&lt;sub&gt;g&lt;/sub&gt;/p&lt;sub&gt;g&lt;/sub&gt;) and T&lt;sub&gt;within&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; T&lt;sub&gt;g&lt;/sub&gt; (s&lt;sub&gt;g&lt;/sub&gt; share of the indicator total, p&lt;sub&gt;g&lt;/sub&gt; share of the cities or, weighted, of the population).
+- Dagum (1997): G = Gw + Gnb + Gt, with Gw = &amp;Sigma; G&lt;sub&gt;jj&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; s&lt;sub&gt;j&lt;/sub&gt;, Gnb = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;) D&lt;sub&gt;jh&lt;/sub&gt;, Gt = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;)(1 &amp;minus; D&lt;sub&gt;jh&lt;/sub&gt;), groups ordered by mean so every term is &amp;ge; 0; 'leader' names the group with the higher mean and gnb_signed is +Gnb when the cores lead, &amp;minus;Gnb otherwise.
+Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region where a group has no valid value keeps its row, with NULL measures and the reason in 'status'.
+
+&lt;b&gt;How sure?&lt;/b&gt; With 5 to 30 cities a small change may be chance. &lt;b&gt;Bootstrap resamples&lt;/b&gt; (default 999; 0 off) redraw each mega-region's cores from its cores and its secondary cities from its secondary cities, with replacement (a city keeps its weight); every year row gets percentile intervals &amp;lt;measure&amp;gt;_ci_low and &amp;lt;measure&amp;gt;_ci_high at the chosen &lt;b&gt;confidence&lt;/b&gt; (default 95 %) for theil, theil_between, theil_between_share, gini, dagum_gnb, share_gnb, gnb_signed and ratio. A change row gets the interval of the change, from the same cities drawn in both years (a city with a value in only one year counts in the change but not in its interval; the note says so), and change_is_clear is true when the interval of the headline measure's change excludes 0. A group of one city gives intervals that reflect only the other group. &lt;b&gt;Permutations&lt;/b&gt; (default 999; 0 off): p_between is the share of random relabellings of the cities (same number of cores), the observed one counted, whose between-group Theil T is at least the observed one; when there are at most that many labellings they are all enumerated, and p_between_min says how low p can go (1 core among 5 cities: 0.2). The &lt;b&gt;seed&lt;/b&gt; (default 0) makes the same input give the same intervals.
+
+&lt;b&gt;Convergence&lt;/b&gt; (an indicator with three or more years t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;T&lt;/sub&gt;): rows with row_type = sigma, one per measure above (column measure): &amp;sigma;-convergence (Friedman 1992; Quah 1993), the least-squares slope per year of the measure over the cities with a value in every year, slope = &amp;Sigma;(t &amp;minus; t&amp;#772;)(m&lt;sub&gt;t&lt;/sub&gt; &amp;minus; m&amp;#772;) / &amp;Sigma;(t &amp;minus; t&amp;#772;)&amp;sup2;, with its bootstrap interval slope_ci_low, slope_ci_high (the same drawn cities in every year) and verdict converging or diverging when the interval and the Mann&amp;ndash;Kendall test (Mann 1945; Kendall 1975) of the yearly values agree on moving toward or away from no gap, else unclear; first_year, last_year. A row with row_type = beta: &amp;beta;-convergence (Barro and Sala-i-Martin 1992), the least-squares fit g&lt;sub&gt;i&lt;/sub&gt; = a + &amp;beta; ln(y&lt;sub&gt;i,1&lt;/sub&gt; / c&lt;sub&gt;1&lt;/sub&gt;) of the secondary cities' average annual log growth g&lt;sub&gt;i&lt;/sub&gt; = [ln y&lt;sub&gt;i,T&lt;/sub&gt; &amp;minus; ln y&lt;sub&gt;i,1&lt;/sub&gt;] / (t&lt;sub&gt;T&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;) on their initial log gap to the mean of the cores c&lt;sub&gt;1&lt;/sub&gt;: beta with beta_ci_low, beta_ci_high (t distribution, n &amp;minus; 2 degrees of freedom), for &amp;beta; &amp;lt; 0 the speed &amp;lambda; = &amp;minus;ln(1 + &amp;beta;T)/T and half_life_years = ln 2 / &amp;lambda;, and n_cities. The mega-region layer then has sigma_verdict_&amp;lt;indicator&amp;gt; for the headline measure, and the report a convergence table.
+
+&lt;b&gt;Outputs&lt;/b&gt;: the tidy table (one row per mega-region &amp;times; indicator &amp;times; year, and a change row per pair of years); the mega-regions as polygons dissolved from their members, carrying the headline measure for every indicator and year (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, and _change), its interval (&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, _ci_high_, and for the change), p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; and change_is_clear_&amp;lt;indicator&amp;gt;_change, styled as a graduated map; an HTML report with mega-region &amp;times; indicator heatmaps for each year and the change, and an explanation of each measure.</source>
+            <translation type="vanished">每个城市群的核心城市与次级城市之间在各指标上的差距有多大？两个年份之间是否扩大了？
+
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”写出（同属两个城市群的城市每个隶属关系一个要素）。&lt;b&gt;指标&lt;/b&gt;：数值字段；名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的字段（pop_2010、pop_2020）是同一指标的两个年份，每个测度还给出变化量 value(year 2) &amp;minus; value(year 1)。&lt;b&gt;权重&lt;/b&gt;（可选，例如常住人口）使测度按人口加权，适用于人均指标；当输入对每个年份都有名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的权重字段时，该字段与各年份的指标对应。
+
+按城市群、指标和年份，在具有有效值的成员城市上计算（NULL 值被排除并计数）：
+- 基尼系数 G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;)（总体形式，与 PySAL 和 Dagum 相同）。
+- 泰尔指数 T = (1/n) &amp;Sigma; (y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;) ln(y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;)，按角色分解为组间差异 T&lt;sub&gt;between&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; ln(s&lt;sub&gt;g&lt;/sub&gt;/p&lt;sub&gt;g&lt;/sub&gt;) 和组内差异 T&lt;sub&gt;within&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; T&lt;sub&gt;g&lt;/sub&gt;（s&lt;sub&gt;g&lt;/sub&gt; 为占指标总量的份额，p&lt;sub&gt;g&lt;/sub&gt; 为占城市数的份额，加权时为占人口的份额）。
+- Dagum 基尼系数分解（1997）：G = Gw + Gnb + Gt，其中 Gw = &amp;Sigma; G&lt;sub&gt;jj&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; s&lt;sub&gt;j&lt;/sub&gt;，Gnb = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;) D&lt;sub&gt;jh&lt;/sub&gt;，Gt = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;)(1 &amp;minus; D&lt;sub&gt;jh&lt;/sub&gt;)，各组按均值排序，使每一项都 &amp;ge; 0；“leader”字段给出均值较高的组，核心城市领先时 gnb_signed 为 +Gnb，否则为 &amp;minus;Gnb。
+数值必须 &amp;ge; 0（否则报错并列出相关城市）。某组没有有效值的城市群保留其行，测度为 NULL，原因写入“status”字段。
+
+&lt;b&gt;有多确定？&lt;/b&gt;只有 5 到 30 个城市时，小的变化可能出于偶然。&lt;b&gt;自助法重抽样次数&lt;/b&gt;（默认 999；0 关闭）对每个城市群从其核心城市中重抽核心城市、从其次级城市中重抽次级城市，有放回（城市保留其权重）；每个年份行在所选&lt;b&gt;置信水平&lt;/b&gt;（默认 95 %）下得到 theil、theil_between、theil_between_share、gini、dagum_gnb、share_gnb、gnb_signed 和 ratio 的百分位自助法置信区间 &amp;lt;measure&amp;gt;_ci_low 和 &amp;lt;measure&amp;gt;_ci_high。变化行得到变化量的区间，两个年份使用同一组抽中的城市（只有一个年份有值的城市计入变化量但不计入其区间；备注中会说明），当主要测度变化量的区间不包含 0 时 change_is_clear 为真。只有一个城市的组，其区间只反映另一组。&lt;b&gt;置换检验次数&lt;/b&gt;（默认 999；0 关闭）：p_between 是对城市随机重新标记（核心城市数量不变，计入观测的标记）后，组间泰尔指数 T 不小于观测值的比例；当所有可能的标记数不超过该次数时全部枚举，p_between_min 给出 p 的最小可能值（5 个城市中 1 个核心城市：0.2）。&lt;b&gt;随机种子&lt;/b&gt;（默认 0）使相同输入得到相同的区间。
+
+&lt;b&gt;收敛&lt;/b&gt;（有三个或更多年份 t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;T&lt;/sub&gt; 的指标）：row_type = sigma 的行，上述每个测度一行（measure 列）：&amp;sigma;收敛（Friedman 1992；Quah 1993），在每年都有数值的城市上该测度每年的最小二乘斜率，slope = &amp;Sigma;(t &amp;minus; t&amp;#772;)(m&lt;sub&gt;t&lt;/sub&gt; &amp;minus; m&amp;#772;) / &amp;Sigma;(t &amp;minus; t&amp;#772;)&amp;sup2;，及其自助法区间 slope_ci_low、slope_ci_high（各年抽取相同的城市）；当区间与逐年数值的 Mann&amp;ndash;Kendall 检验（Mann 1945；Kendall 1975）一致指向趋近或远离无差距时，verdict 为 converging（收敛）或 diverging（发散），否则为 unclear（不明确）；first_year、last_year。row_type = beta 的一行：&amp;beta;收敛（Barro 和 Sala-i-Martin 1992），次级城市年均对数增长率 g&lt;sub&gt;i&lt;/sub&gt; = [ln y&lt;sub&gt;i,T&lt;/sub&gt; &amp;minus; ln y&lt;sub&gt;i,1&lt;/sub&gt;] / (t&lt;sub&gt;T&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;) 对其与核心城市均值 c&lt;sub&gt;1&lt;/sub&gt; 的初始对数差距的最小二乘拟合 g&lt;sub&gt;i&lt;/sub&gt; = a + &amp;beta; ln(y&lt;sub&gt;i,1&lt;/sub&gt; / c&lt;sub&gt;1&lt;/sub&gt;)：beta 及 beta_ci_low、beta_ci_high（t 分布，自由度 n &amp;minus; 2），&amp;beta; &amp;lt; 0 时的收敛速度 &amp;lambda; = &amp;minus;ln(1 + &amp;beta;T)/T 和半衰期 half_life_years = ln 2 / &amp;lambda;，以及 n_cities。此时城市群图层带有主要测度的 sigma_verdict_&amp;lt;indicator&amp;gt; 字段，报告中有收敛表。
 
 &lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
         </message>

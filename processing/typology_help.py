@@ -108,9 +108,10 @@ def trend_help():
     """The help of ``megaregion:trend``."""
     return (
         "Development trends of secondary cities: which cities improved their performance, in which "
-        "indicators, between two years (Du 2026, chapter 2).\n\n"
-        "<b>Indicators</b> are fields named &lt;name&gt;_&lt;year&gt; for two years (popu_2010, popu_2020); "
-        "YEAR1 and YEAR2 = 0 take the two years of the selected fields, or set them to choose two years. "
+        "indicators, between two years or over a series of years (Du 2026, chapter 2).\n\n"
+        "<b>Indicators</b> are fields named &lt;name&gt;_&lt;year&gt; for two or more years (popu_2010, "
+        "popu_2020); with YEARS empty and YEAR1 and YEAR2 = 0 every year of the selected fields is used; "
+        "YEAR1 and YEAR2 choose two years, YEARS (e.g. '2000, 2005, 2010') any two or more. "
         "Cost indicators, neutral indicators and dimensions are named by field or by the name without the "
         "year.\n"
         + _input() + _directions() + _dimensions() + _performance()
@@ -119,5 +120,17 @@ def trend_help():
         "<b>Trend</b> of city i in indicator j: Trend<sub>ij</sub> = Performance<sub>ij</sub>(YEAR2) &minus; "
         "Performance<sub>ij</sub>(YEAR1). Positive = improved relative to the pool. A city NULL in either year "
         "is left out, with the reason.\n"
+        "<b>Three or more years</b> (t<sub>1</sub> &lt; &hellip; &lt; t<sub>N</sub>): Trend<sub>ij</sub> = "
+        "b<sub>ij</sub> (t<sub>N</sub> &minus; t<sub>1</sub>), b the Theil&ndash;Sen slope (Sen 1968: the median "
+        "of the slopes between every pair of years) of the city's performance, so no single noisy year decides "
+        "it; a city NULL in any year is left out of the trends. Each secondary city also gets its "
+        "<b>trajectory</b> per indicator: slope_&lt;ind&gt; and slope_pct_&lt;ind&gt; (Theil&ndash;Sen slope of "
+        "its value per year, and as % of its mean value), mk_p_&lt;ind&gt; (Mann&ndash;Kendall p, Mann 1945 / "
+        "Kendall 1975, with the tie correction Var(S) = [n(n&minus;1)(2n+5) &minus; &Sigma; t(t&minus;1)(2t+5)]/18 "
+        "and the continuity correction), slope_gap_&lt;ind&gt; and mk_p_gap_&lt;ind&gt; (the same for its gap "
+        "to the mean of its cores' performances in each year) and trajectory_&lt;ind&gt;: catching_up "
+        "(gap slope &gt; 0 with p &lt; SIGNIFICANCE, default 0.05), falling_behind (gap slope &lt; 0 with "
+        "p &lt; SIGNIFICANCE) or no_clear_trend. The composite scores are given for the first and the last "
+        "year.\n"
         + _clusters("trend") + _outputs("trend")
     )

@@ -27,6 +27,7 @@ report_unevenness = lazy_import("..core.report_unevenness", __package__)
 unevenness = lazy_import("..core.unevenness", __package__)
 unevenness_inputs = lazy_import("..core.unevenness_inputs", __package__)
 unevenness_layer = lazy_import("..core.unevenness_layer", __package__)
+convergence = lazy_import("..core.panels.table", __package__)
 
 # Labels of the first release's choices (the enum order is public API: HEADLINE_MEASURES).
 _LABELS = {
@@ -113,6 +114,21 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         "between-group Theil T is at least the observed one; when there are at most that many "
         "labellings they are all enumerated, and p_between_min says how low p can go (1 core among 5 "
         "cities: 0.2). The <b>seed</b> (default 0) makes the same input give the same intervals.\n\n"
+        "<b>Convergence</b> (an indicator with three or more years t<sub>1</sub> &lt; &hellip; &lt; "
+        "t<sub>T</sub>): rows with row_type = sigma, one per measure above (column measure): "
+        "&sigma;-convergence (Friedman 1992; Quah 1993), the least-squares slope per year of the measure "
+        "over the cities with a value in every year, slope = &Sigma;(t &minus; t&#772;)(m<sub>t</sub> &minus; "
+        "m&#772;) / &Sigma;(t &minus; t&#772;)&sup2;, with its bootstrap interval slope_ci_low, slope_ci_high "
+        "(the same drawn cities in every year) and verdict converging or diverging when the interval and the "
+        "Mann&ndash;Kendall test (Mann 1945; Kendall 1975) of the yearly values agree on moving toward or "
+        "away from no gap, else unclear; first_year, last_year. A row with row_type = beta: "
+        "&beta;-convergence (Barro and Sala-i-Martin 1992), the least-squares fit g<sub>i</sub> = a + &beta; "
+        "ln(y<sub>i,1</sub> / c<sub>1</sub>) of the secondary cities' average annual log growth g<sub>i</sub> = "
+        "[ln y<sub>i,T</sub> &minus; ln y<sub>i,1</sub>] / (t<sub>T</sub> &minus; t<sub>1</sub>) on their initial "
+        "log gap to the mean of the cores c<sub>1</sub>: beta with beta_ci_low, beta_ci_high (t distribution, "
+        "n &minus; 2 degrees of freedom), for &beta; &lt; 0 the speed &lambda; = &minus;ln(1 + &beta;T)/T and "
+        "half_life_years = ln 2 / &lambda;, and n_cities. The mega-region layer then has "
+        "sigma_verdict_&lt;indicator&gt; for the headline measure, and the report a convergence table.\n\n"
         "<b>Outputs</b>: the tidy table (one row per mega-region &times; indicator &times; year, and a "
         "change row per pair of years); the mega-regions as polygons dissolved from their members, "
         "carrying the headline measure for every indicator and year (&lt;measure&gt;_&lt;indicator&gt;_&lt;year&gt;, "
@@ -361,7 +377,7 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
             raise QgsProcessingException(self.tr("Cancelled"))
         attrs = unevenness_layer.region_attributes(frame, region_field, region_ids)
         measures, cols = unevenness_layer.region_layer_table(table, region_ids, headline, intervals, p_values)
-        attrs = pd.concat([attrs, measures], axis=1)
+        attrs = pd.concat([attrs, measures, convergence.sigma_verdict_columns(table, region_ids, headline)], axis=1)
         geoms = qgis_io.qgs_geometries(dissolved)
         for g in geoms:
             if not g.isNull():

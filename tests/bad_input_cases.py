@@ -277,6 +277,10 @@ CASES = [
       "STABILITY_RESAMPLES = -1"),
     C("trend-neutral-not-indicator", "trend", {"NEUTRAL_INDICATORS": ["age_65_2010"]}, "NEUTRAL_INDICATORS",
       "age_65"),
+    C("trend-years-not-a-year", "trend", {"YEARS": "2010, twenty"}, "YEARS", "twenty"),
+    C("trend-years-without-fields", "trend", {"YEARS": "2010, 2015, 2020"}, "INPUT", "popu_2015"),
+    C("trend-years-and-year1", "trend", {"YEARS": "2010, 2020", "YEAR1": 2010, "YEAR2": 2020}, "YEARS", "YEAR1"),
+    C("trend-significance-out-of-range", "trend", {"SIGNIFICANCE": 1.5}, "SIGNIFICANCE", "SIGNIFICANCE = 1.5"),
     # ---------------------------------------------------------------- rendermaps
     C("maps-dpi-0", "rendermaps", {"DPI": 0}, "DPI", "DPI = 0"),
     C("maps-dpi-5000", "rendermaps", {"DPI": 5000}, "DPI", "DPI = 5000"),

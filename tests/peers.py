@@ -1,5 +1,5 @@
 """Independent implementations that tests compare against (PySAL inequality, esda and libpysal, exactextract,
-pymcdm, rasterstats, scikit-learn). They are installed in the current-release test
+pymcdm, rasterstats, scikit-learn, pymannkendall). They are installed in the current-release test
 environment (.venv). Where MEGAREGION_REQUIRE_PEERS=1 (set by ``make test`` for that
 environment) a missing peer is an error, so an agreement test can never pass by skipping."""
 import importlib

@@ -498,6 +498,59 @@ def test_trend_pooled_years_and_explicit_years(run_alg, census_layer):
         [(key(c), c["trend_popu"], c["type"]) for c in rows(auto["OUTPUT"])]
 
 
+def _with_year_2015(census_layer):
+    """The census layer with popu_2015, the geometric mean of 2010 and 2020 times a wobble that
+    differs from city to city, so the three years are a short panel."""
+    from qgis.core import QgsFeature, QgsField, QgsVectorLayer
+
+    from megaregion.processing import compat
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "three_years", "memory")
+    keep = ["adcode", "name", "megaregion_id", "role", "popu_2010", "popu_2020"]
+    source = census_layer.fields()
+    layer.dataProvider().addAttributes([source.field(f) for f in keep] + [QgsField("popu_2015", compat.FIELD_DOUBLE)])
+    layer.updateFields()
+    features = []
+    for i, f in enumerate(census_layer.getFeatures()):
+        out = QgsFeature(layer.fields())
+        out.setGeometry(f.geometry())
+        a, b = f["popu_2010"], f["popu_2020"]
+        middle = NULL if a == NULL or b == NULL else (a * b) ** 0.5 * (1 + 0.03 * ((i * 7) % 5 - 2))
+        out.setAttributes([f[k] for k in keep] + [middle])
+        features.append(out)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def test_trend_over_three_years_gives_theil_sen_trends_and_trajectories(run_alg, census_layer):
+    layer = _with_year_2015(census_layer)
+    feedback = RecordingFeedback()
+    r = trend(run_alg, layer, feedback, INDICATORS=["popu_2010", "popu_2015", "popu_2020"], COST_INDICATORS=[],
+              K=3, SIGNIFICANCE=0.3)
+    assert any("Trend over 3 years (2010, 2015, 2020)" in m for m in feedback.infos)
+    cities = rows(r["OUTPUT"])
+    inputs = {key(row): row for row in members(layer)}
+    verdicts = set()
+    for c in cities:
+        if c["type"]:
+            p = [c[f"perf_popu_{y}"] for y in (2010, 2015, 2020)]
+            slope = float(np.median([(p[1] - p[0]) / 5, (p[2] - p[0]) / 10, (p[2] - p[1]) / 5]))
+            assert c["trend_popu"] == pytest.approx(slope * 10, abs=1e-12)
+        if c["excluded_reason"] is None:
+            a, m, b = (inputs[key(c)][f"popu_{y}"] for y in (2010, 2015, 2020))
+            assert c["slope_popu"] == pytest.approx(float(np.median([(m - a) / 5, (b - a) / 10, (b - m) / 5])))
+            # three years: S = +-3 or +-1, Var(S) = 3 * 2 * 11 / 18; p = 0.296 only when monotone
+            assert c["mk_p_popu"] == pytest.approx(0.2962, abs=1e-4) or c["mk_p_popu"] == pytest.approx(1.0)
+            verdicts.add(c["trajectory_popu"])
+    assert verdicts <= {"catching_up", "falling_behind", "no_clear_trend"} and len(verdicts) >= 2
+    assert [n for n in r["OUTPUT"].fields().names() if n.endswith("_popu") and not n.startswith(("perf", "dim"))] \
+        == ["trend_popu", "slope_popu", "slope_pct_popu", "mk_p_popu", "slope_gap_popu", "mk_p_gap_popu",
+            "trajectory_popu"]
+    two = trend(run_alg, layer, INDICATORS=["popu_2010", "popu_2015", "popu_2020"], COST_INDICATORS=[], K=3,
+                YEARS="2020, 2010")
+    assert not [n for n in two["OUTPUT"].fields().names() if n.startswith(("slope", "mk_p", "trajectory"))]
+
+
 def test_trend_fixed_k_repeatable_and_too_large(run_alg, census_layer, tmp_path):
     first = rows(trend(run_alg, census_layer, K=3)["OUTPUT"])
     second = rows(trend(run_alg, census_layer, K=3)["OUTPUT"])
@@ -512,7 +565,7 @@ def test_trend_fixed_k_repeatable_and_too_large(run_alg, census_layer, tmp_path)
 @pytest.mark.parametrize(
     "params, match",
     [
-        ({"INDICATORS": INDICATORS_2020}, r"year\(s\) 2020: select the fields of exactly two years"),
+        ({"INDICATORS": INDICATORS_2020}, r"year\(s\) 2020: select the fields of two or more years"),
         ({"YEAR1": 2010, "YEAR2": 2015}, r"INPUT has no field 'popu_2015'"),
         ({"INDICATORS": ["popu_2010", "popu_2020"], "COST_INDICATORS": ["age_65_2020"]},
          r"COST_INDICATORS 'age_65' not among the INDICATORS \(popu\)"),

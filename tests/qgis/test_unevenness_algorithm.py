@@ -186,3 +186,59 @@ def test_too_few_resamples_is_refused_before_writing(run_alg, census_layer, tmp_
         run_alg("megaregion:unevenness", {"INPUT": census_layer, "INDICATORS": ["popu_2020"], "BOOTSTRAP": 20,
                                           "OUTPUT_TABLE": str(out)})
     assert not out.exists()
+
+
+def _three_years(census_layer):
+    """Members of the census layer with popu_2015 between 2010 and 2020 (a wobble per city)."""
+    from qgis.core import QgsFeature, QgsField
+
+    from megaregion.processing import compat
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "three_years", "memory")
+    keep = ["adcode", "name", "megaregion_id", "megaregion", "role", "popu_2010", "popu_2020"]
+    layer.dataProvider().addAttributes([census_layer.fields().field(f) for f in keep]
+                                       + [QgsField("popu_2015", compat.FIELD_DOUBLE)])
+    layer.updateFields()
+    features = []
+    for i, f in enumerate(census_layer.getFeatures()):
+        if f["megaregion_id"] == NULL:
+            continue
+        out = QgsFeature(layer.fields())
+        out.setGeometry(f.geometry())
+        a, b = f["popu_2010"], f["popu_2020"]
+        middle = NULL if a == NULL or b == NULL else (a * b) ** 0.5 * (1 + 0.02 * ((i * 7) % 5 - 2))
+        out.setAttributes([f[k] for k in keep] + [middle])
+        features.append(out)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def test_three_years_give_sigma_and_beta_rows_and_layer_verdicts(run_alg, census_layer, tmp_path):
+    from megaregion.core.panels.convergence import beta_convergence
+
+    layer = _three_years(census_layer)
+    html = tmp_path / "report.html"
+    r = run_alg("megaregion:unevenness", {
+        "INPUT": layer, "INDICATORS": ["popu_2010", "popu_2015", "popu_2020"], "BOOTSTRAP": 99, "PERMUTATIONS": 0,
+        "HEADLINE": 0, "OUTPUT_TABLE": "memory:", "OUTPUT_REGIONS": "memory:", "OUTPUT_HTML": str(html)})
+    table = rows(r["OUTPUT_TABLE"])
+    sigma = [t for t in table if t["row_type"] == "sigma"]
+    beta = {t["megaregion"]: t for t in table if t["row_type"] == "beta"}
+    regions = {t["megaregion"] for t in table if t["row_type"] == "year"}
+    assert set(beta) == regions and len(sigma) == 8 * len(regions)
+    for t in sigma:
+        assert t["verdict"] in ("converging", "diverging", "unclear") and t["first_year"] == 2010
+        if t["slope_ci_low"] is not None:
+            assert t["slope_ci_low"] <= t["slope_ci_high"]
+    members = [m for m in rows(layer)]
+    for region, t in beta.items():
+        group = [m for m in members if m["megaregion_id"] == region]
+        panel = [[math.nan if m[f"popu_{y}"] is None else m[f"popu_{y}"] for m in group] for y in (2010, 2015, 2020)]
+        expected = beta_convergence(panel, [2010, 2015, 2020], [m["role"] == "core" for m in group])
+        if expected.note is None:
+            assert t["beta"] == pytest.approx(expected.beta, rel=1e-9) and t["n_cities"] == expected.n_cities
+    theil_verdict = {t["megaregion"]: t["verdict"] for t in sigma if t["measure"] == "theil"}
+    for g in rows(r["OUTPUT_REGIONS"]):
+        assert g["sigma_verdict_popu"] == theil_verdict[g["megaregion_id"]]
+    page = html.read_text(encoding="utf-8")
+    assert 'id="convergence"' in page and "Convergence over the years" in page

@@ -27,7 +27,8 @@ from test_reports import REGIONS, cities, gap_result, plain_table, typology_fram
 CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
 # words a Chinese report keeps: names of methods and people, symbols, and the data's own names
 # ("jh", "nb": subscripts of formulas; PC1, PC2: the principal components)
-KEPT = {"Dagum", "Jaccard", "Hennig", "TOPSIS", "ln", "jh", "nb", "km", "PC"}
+KEPT = {"Dagum", "Jaccard", "Hennig", "TOPSIS", "ln", "jh", "nb", "km", "PC",
+        "Mann", "Kendall", "Barro", "Sala-i-Martin", "Friedman", "Quah", "Sen", "Theil"}  # authors of methods
 
 
 def visible(page):
