@@ -4,12 +4,12 @@
     <context>
         <name>megaregion</name>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="37" />
+            <location filename="../processing/assignmegaregions.py" line="38" />
             <source>Assign mega-regions and core cities</source>
             <translation>为地级市划分城市群与核心城市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="38" />
+            <location filename="../processing/assignmegaregions.py" line="39" />
             <source>Adds to each prefecture its mega-region (one of the 19 urban agglomerations, 城市群, of China's 14th Five-Year Plan) and its role in it: &lt;b&gt;core&lt;/b&gt; (municipality, provincial capital or sub-provincial city) or &lt;b&gt;secondary&lt;/b&gt; (every other member).
 
 &lt;b&gt;Prefectures&lt;/b&gt;: a layer or table with the 6-digit administrative code (GB/T 2260) of each prefecture; &lt;b&gt;Administrative code field&lt;/b&gt;: that field (default adcode). Chongqing may be 500000 or 500100.
@@ -32,128 +32,128 @@
 &lt;b&gt;输出&lt;/b&gt;：地级市及字段 megaregion_id、megaregion、megaregion_zh、role、phase、membership（全部或部分纳入：规划只纳入部分区县）、uncertain（隶属关系表将该行标为不确定时为 1）和 membership_note。</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="67" />
+            <location filename="../processing/assignmegaregions.py" line="68" />
             <source>Prefectures</source>
             <translation>地级市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="71" />
+            <location filename="../processing/assignmegaregions.py" line="72" />
             <source>Administrative code field</source>
             <translation>行政区划代码字段</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="77" />
+            <location filename="../processing/assignmegaregions.py" line="78" />
             <source>Membership table (default: bundled 19 mega-regions)</source>
             <translation>隶属关系表（默认：插件自带的 19 个城市群）</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="83" />
+            <location filename="../processing/assignmegaregions.py" line="84" />
             <source>Cities in two mega-regions</source>
             <translation>同属两个城市群的城市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="89" />
+            <location filename="../processing/assignmegaregions.py" line="90" />
             <source>Prefectures in no mega-region</source>
             <translation>不属于任何城市群的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="94" />
+            <location filename="../processing/assignmegaregions.py" line="95" />
             <source>Include Hong Kong and Macao</source>
             <translation>包括香港和澳门</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="98" />
+            <location filename="../processing/assignmegaregions.py" line="99" />
             <source>Member cities of each mega-region</source>
             <translation>各城市群的成员城市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="102" />
+            <location filename="../processing/assignmegaregions.py" line="103" />
             <source>Prefectures with mega-regions</source>
             <translation>带城市群的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="84" />
+            <location filename="../processing/assignmegaregions.py" line="85" />
             <source>One feature per membership</source>
             <translation>每个隶属关系一个要素</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="84" />
+            <location filename="../processing/assignmegaregions.py" line="85" />
             <source>First membership only</source>
             <translation>仅第一个隶属关系</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="90" />
+            <location filename="../processing/assignmegaregions.py" line="91" />
             <source>Keep with NULL fields</source>
             <translation>保留，字段为 NULL</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="90" />
+            <location filename="../processing/assignmegaregions.py" line="91" />
             <source>Drop</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="98" />
+            <location filename="../processing/assignmegaregions.py" line="99" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Every member the plan documents name (default)</source>
             <translation>规划文件列出的全部成员（默认）</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="98" />
-            <location filename="../processing/assignmegaregions.py" line="129" />
+            <location filename="../processing/assignmegaregions.py" line="99" />
+            <location filename="../processing/assignmegaregions.py" line="130" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>As in Du 2026: ordinary prefecture-level cities only</source>
             <translation>与 Du 2026 相同：仅普通地级市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="154" />
+            <location filename="../processing/assignmegaregions.py" line="155" />
             <source>{memberships} prefecture memberships in {regions} mega-regions ({cores} core, {secondary} secondary); {others} prefectures in no mega-region.</source>
             <translation>{regions} 个城市群共有 {memberships} 条地级市成员关系（核心城市 {cores} 个，次级城市 {secondary} 个）；{others} 个地级市不属于任何城市群。</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="108" />
+            <location filename="../processing/assignmegaregions.py" line="109" />
             <source>KEY field '{field}' is not in {input} (fields: {fields}): choose the field holding the 6-digit administrative codes.</source>
             <translation>KEY 字段“{field}”不在 {input} 中（现有字段：{fields}）：请选择存放 6 位行政区划代码的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="126" />
+            <location filename="../processing/assignmegaregions.py" line="127" />
             <source>INCLUDE_SAR is on and MEMBERSHIP_SET is '{members}', which has no Hong Kong or Macao: turn INCLUDE_SAR off, or choose the plan documents' members.</source>
             <translation>INCLUDE_SAR 已开启，而 MEMBERSHIP_SET 为“{members}”，其中不含香港和澳门：请关闭 INCLUDE_SAR，或改选规划文件列出的成员城市。</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="138" />
+            <location filename="../processing/assignmegaregions.py" line="139" />
             <source>{input}, KEY '{field}': {reason}</source>
             <translation>{input}，KEY 字段“{field}”：{reason}</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="119" />
-            <location filename="../processing/gcj02towgs84.py" line="94" />
-            <location filename="../processing/outputs.py" line="461" />
+            <location filename="../processing/assignmegaregions.py" line="120" />
+            <location filename="../processing/gcj02towgs84.py" line="95" />
+            <location filename="../processing/outputs.py" line="462" />
             <source>{input}: {reason}</source>
             <translation>{input}：{reason}</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="52" />
+            <location filename="../processing/base.py" line="77" />
             <location filename="../processing/zonal.py" line="94" />
             <source>1 Prepare data</source>
             <translation>1 数据准备</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="119" />
+            <location filename="../processing/base.py" line="144" />
             <source>{input} has {geometry} geometries: {purpose}.</source>
             <translation>{input} 的几何类型为 {geometry}：{purpose}。</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="135" />
+            <location filename="../processing/base.py" line="160" />
             <source>{names} and {count} more</source>
             <translation>{names} 等（另有 {count} 个）</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="136" />
+            <location filename="../processing/base.py" line="161" />
             <source>{output} is a Shapefile ({path}), which keeps only {bytes} bytes of a field name: {names} would be cut short. Choose a GeoPackage (.gpkg) instead.</source>
             <translation>{output} 是 Shapefile 文件（{path}），字段名只能保留 {bytes} 个字节：{names} 会被截断。请改用 GeoPackage（.gpkg）。</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="166" />
+            <location filename="../processing/base.py" line="195" />
             <source>{path} cannot be written ({reason}): choose a folder you may write to.</source>
             <translation>无法写入 {path}（{reason}）：请选择有写入权限的文件夹。</translation>
         </message>
@@ -185,12 +185,93 @@
 - Debian/Ubuntu：sudo apt install {system}</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="27" />
+            <location filename="../processing/exporttables.py" line="50" />
+            <source>Export result tables to Excel</source>
+            <translation>导出结果表到 Excel</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="52" />
+            <location filename="../processing/rendermaps.py" line="172" />
+            <source>3 Report</source>
+            <translation>3 报告</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="53" />
+            <source>One Excel workbook (.xlsx) of the plugin's result tables, to hand on: one sheet per table of INPUT, in the order of the analysis (unevenness table, mega-regions, each typology's secondary cities, cores and type profiles, trends, prefectures, then any other table).
+
+INPUT takes any of the plugin's outputs (layers or tables), or a whole GeoPackage such as the pipeline's megaregion.gpkg (every table in it).
+&lt;b&gt;Sheets&lt;/b&gt;: row 1 names each column in words (LANGUAGE: by default the language of QGIS's interface), row 2 gives its field code; numbers are numbers, exactly as computed, shown with a format by what they are (indices 0.0000, shares as percentages, counts and years as whole numbers); the two ends of an interval are two columns beside their measure; header rows and the first column stay in view; columns are as wide as their texts. The first sheet says what each sheet holds and the settings of the run.
+The workbook is written with openpyxl where QGIS's Python has it, else with GDAL's XLSX driver: then the header is one row (the words and the code beneath them) without number formats, widths or frozen rows, and the log says so.</source>
+            <translation>将插件的结果表导出为一个 Excel 工作簿（.xlsx），便于交付：INPUT 中每个表一个工作表，按分析顺序排列（不均衡测度表、城市群、各类型划分的次级城市、核心城市和类型特征、发展趋势、地级单元，然后是其他表）。
+
+INPUT 可以是插件的任何输出（图层或表），也可以是整个 GeoPackage，例如流程生成的 megaregion.gpkg（其中的所有表）。
+&lt;b&gt;工作表&lt;/b&gt;：第 1 行为各列的名称（LANGUAGE：默认为 QGIS 界面语言），第 2 行为其字段代码；数值以数值形式保存，与计算结果完全一致，并按其含义设置显示格式（指数 0.0000，占比显示为百分数，计数和年份为整数）；置信区间的上下限为紧邻其测度的两列；表头行和第一列固定显示；列宽与内容相适应。第一个工作表说明各工作表的内容和本次运行的设置。
+QGIS 的 Python 中有 openpyxl 时用它写入工作簿，否则用 GDAL 的 XLSX 驱动写入：此时表头为一行（名称及其下方的字段代码），没有数字格式、列宽和冻结行，日志中会说明。</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="72" />
+            <source>Result tables or layers, or a GeoPackage of them</source>
+            <translation>结果表或图层，或包含它们的 GeoPackage</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="74" />
+            <source>Language of the headers</source>
+            <translation>表头语言</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="77" />
+            <source>Excel workbook</source>
+            <translation>Excel 工作簿</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="77" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="78" />
+            <source>Number of table sheets</source>
+            <translation>表格工作表数</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="75" />
+            <location filename="../processing/rendermaps.py" line="233" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>The language of QGIS's interface</source>
+            <translation>QGIS 界面语言</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="109" />
+            <source>INPUT holds no table: choose the plugin's output tables or layers, or the pipeline's megaregion.gpkg.</source>
+            <translation>INPUT 中没有表：请选择插件输出的表或图层，或流程生成的 megaregion.gpkg。</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="102" />
+            <source>INPUT layer '{layer}' is not a vector layer or table: choose the plugin's output tables or layers.</source>
+            <translation>INPUT 图层“{layer}”不是矢量图层或表：请选择插件输出的表或图层。</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="126" />
+            <source>openpyxl is not installed in QGIS's Python: the workbook was written with GDAL's XLSX driver, without number formats, column widths or frozen header rows (the header is one row, the words above the field code). Install openpyxl for them.</source>
+            <translation>QGIS 的 Python 中未安装 openpyxl：工作簿由 GDAL 的 XLSX 驱动写入，没有数字格式、列宽和冻结的表头行（表头为一行，名称在字段代码之上）。安装 openpyxl 即可获得这些格式。</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="117" />
+            <source>OUTPUT '{path}' is not an .xlsx file: the tables are written as an Excel workbook; choose a file name ending in .xlsx.</source>
+            <translation>OUTPUT“{path}”不是 .xlsx 文件：结果表写入 Excel 工作簿；请选择以 .xlsx 结尾的文件名。</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="131" />
+            <source>Sheet '{sheet}': {rows} rows, {columns} columns from {source}</source>
+            <translation>工作表“{sheet}”：{rows} 行，{columns} 列，来自 {source}</translation>
+        </message>
+        <message>
+            <location filename="../processing/gcj02towgs84.py" line="28" />
             <source>Convert web-map boundaries to WGS84</source>
             <translation>将网络地图边界转换为 WGS84</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="28" />
+            <location filename="../processing/gcj02towgs84.py" line="29" />
             <source>Converts geometries from the coordinate systems of Chinese web maps to WGS84, and back.
 
 Boundaries scraped from Amap or Tencent are in GCJ-02 and those from Baidu in BD-09: plain longitude/latitude, often labelled EPSG:4326, but shifted by about 0.1-0.7 km from true WGS84 positions by an obfuscation formula. Zonal statistics on rasters (night lights, NDVI) need true positions.
@@ -213,88 +294,88 @@ WGS84 to GCJ-02 is the published forward formula (Krasovsky ellipsoid, a = 63782
 WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a = 6378245 m，e^2 = 0.00669342162296594323）；GCJ-02 到 WGS84 迭代求逆，在全国范围内往返误差小于 1 cm。BD-09 是在 GCJ-02 基础上再做类似旋转的偏移（x_pi = 3000 pi / 180，偏移量 0.0065、0.006）。中国外包矩形（72.004-137.8347 E，0.8293-55.8271 N）以外的点不受 GCJ-02 偏移，保持不变。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="49" />
+            <location filename="../processing/gcj02towgs84.py" line="50" />
             <source>Input layer (longitude/latitude)</source>
             <translation>输入图层（经纬度）</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="54" />
+            <location filename="../processing/gcj02towgs84.py" line="55" />
             <source>Convert from</source>
             <translation>转换自</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="58" />
+            <location filename="../processing/gcj02towgs84.py" line="59" />
             <source>Convert to</source>
             <translation>转换为</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="60" />
+            <location filename="../processing/gcj02towgs84.py" line="61" />
             <source>Converted layer</source>
             <translation>转换后的图层</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="54" />
-            <location filename="../processing/gcj02towgs84.py" line="58" />
+            <location filename="../processing/gcj02towgs84.py" line="55" />
+            <location filename="../processing/gcj02towgs84.py" line="59" />
             <source>GCJ-02 (Amap, Tencent, Google China)</source>
             <translation>GCJ-02（高德、腾讯、谷歌中国）</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="54" />
-            <location filename="../processing/gcj02towgs84.py" line="58" />
+            <location filename="../processing/gcj02towgs84.py" line="55" />
+            <location filename="../processing/gcj02towgs84.py" line="59" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>BD-09 (Baidu)</source>
             <translation>BD-09（百度）</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="54" />
-            <location filename="../processing/gcj02towgs84.py" line="58" />
+            <location filename="../processing/gcj02towgs84.py" line="55" />
+            <location filename="../processing/gcj02towgs84.py" line="59" />
             <source>WGS84 (GPS, EPSG:4326)</source>
             <translation>WGS84（GPS，EPSG:4326）</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="63" />
+            <location filename="../processing/gcj02towgs84.py" line="64" />
             <source>the layer to convert</source>
             <translation>要转换的图层</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="83" />
+            <location filename="../processing/gcj02towgs84.py" line="84" />
             <location filename="../processing/qgis_io.py" line="54" />
             <location filename="../processing/qgis_io.py" line="163" />
-            <location filename="../processing/typology_base.py" line="285" />
-            <location filename="../processing/typology_base.py" line="288" />
-            <location filename="../processing/unevenness.py" line="277" />
-            <location filename="../processing/unevenness.py" line="338" />
+            <location filename="../processing/typology_base.py" line="286" />
+            <location filename="../processing/typology_base.py" line="289" />
+            <location filename="../processing/unevenness.py" line="281" />
+            <location filename="../processing/unevenness.py" line="342" />
             <location filename="../processing/zonal.py" line="319" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="68" />
+            <location filename="../processing/gcj02towgs84.py" line="69" />
             <source>{input} is in {crs}, a projected CRS: GCJ-02 and BD-09 shifts apply to longitude/latitude degrees. Reproject the layer to EPSG:4326 first (Vector general &gt; Reproject layer).</source>
             <translation>{input} 的坐标参考系为投影坐标系 {crs}：GCJ-02 和 BD-09 偏移只适用于经纬度（度）。请先将图层重投影到 EPSG:4326（矢量通用 &gt; 重投影图层）。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="73" />
+            <location filename="../processing/gcj02towgs84.py" line="74" />
             <source>{input} has no coordinate reference system: its coordinates are taken as longitude/latitude degrees (EPSG:4326). If they are not, {advice}.</source>
             <translation>{input} 没有坐标参考系：其坐标按经纬度（度，EPSG:4326）处理。如果不是经纬度，请{advice}。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="105" />
+            <location filename="../processing/gcj02towgs84.py" line="106" />
             <source>FROM_SYSTEM and TO_SYSTEM are both {system}: the {count} features are copied unchanged.</source>
             <translation>FROM_SYSTEM 与 TO_SYSTEM 均为 {system}：{count} 个要素原样复制。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="109" />
+            <location filename="../processing/gcj02towgs84.py" line="110" />
             <source>Converted {count} features from {source} to {target}.</source>
             <translation>已将 {count} 个要素从 {source} 转换为 {target}。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="88" />
+            <location filename="../processing/gcj02towgs84.py" line="89" />
             <source>{input}, feature {number}</source>
             <translation>{input}，第 {number} 个要素</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="90" />
+            <location filename="../processing/gcj02towgs84.py" line="91" />
             <source>{where}: {reason} {input} has no coordinate reference system, so its coordinates were taken as degrees; {advice}.</source>
             <translation>{where}：{reason} {input} 没有坐标参考系，因此其坐标按经纬度（度）处理；请{advice}。</translation>
         </message>
@@ -641,27 +722,27 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>……另有 {count} 行：请查看未匹配表。</translation>
         </message>
         <message>
-            <location filename="../processing/map_changes.py" line="53" />
+            <location filename="../processing/map_changes.py" line="52" />
             <source>CLEAR_CHANGES_ONLY: layer '{layer}' has several fields saying whether a change is clear ({fields}) and none is for the indicator '{indicator}' alone: name one in CLARITY_FIELD.</source>
             <translation>CLEAR_CHANGES_ONLY：图层“{layer}”有多个字段说明变化是否显著（{fields}），但没有一个仅针对指标“{indicator}”：请在 CLARITY_FIELD 中指定其一。</translation>
         </message>
         <message>
-            <location filename="../processing/map_changes.py" line="48" />
+            <location filename="../processing/map_changes.py" line="47" />
             <source>CLEAR_CHANGES_ONLY: layer '{layer}' has no field saying whether a change is clear (a field named {mark}...): run 'Core-secondary unevenness' with confidence intervals (BOOTSTRAP above 0), name the field in CLARITY_FIELD, or turn CLEAR_CHANGES_ONLY off.</source>
             <translation>CLEAR_CHANGES_ONLY：图层“{layer}”没有说明变化是否显著的字段（名为 {mark}... 的字段）：请带置信区间运行“核心—次级城市不均衡”（BOOTSTRAP 大于 0），或在 CLARITY_FIELD 中指定该字段，或关闭 CLEAR_CHANGES_ONLY。</translation>
         </message>
         <message>
-            <location filename="../processing/map_changes.py" line="28" />
+            <location filename="../processing/map_changes.py" line="27" />
             <source>CLARITY_FIELD '{given}' is not a field of layer '{layer}' (fields: {fields}): name the field that says whether each region's change is clear, or leave it empty to find it.</source>
             <translation>CLARITY_FIELD“{given}”不是图层“{layer}”的字段（现有字段：{fields}）：请指定说明各区域变化是否显著的字段，或留空由插件自动查找。</translation>
         </message>
         <message>
-            <location filename="../processing/map_changes.py" line="76" />
+            <location filename="../processing/map_changes.py" line="75" />
             <source>CLEAR_CHANGES_ONLY: layer '{layer}' has no change field '{field}' of the measure it maps: run 'Core-secondary unevenness' with indicators in two years, or turn CLEAR_CHANGES_ONLY off.</source>
             <translation>CLEAR_CHANGES_ONLY：图层“{layer}”没有所制图测度的变化字段“{field}”：请用两个年份的指标运行“核心—次级城市不均衡”，或关闭 CLEAR_CHANGES_ONLY。</translation>
         </message>
         <message>
-            <location filename="../processing/map_changes.py" line="83" />
+            <location filename="../processing/map_changes.py" line="82" />
             <source>CLEAR_CHANGES_ONLY: the change field '{field}' of layer '{layer}' has no value: nothing to map; check the years of the indicator.</source>
             <translation>CLEAR_CHANGES_ONLY：图层“{layer}”的变化字段“{field}”没有取值：无可制图内容；请检查指标的年份。</translation>
         </message>
@@ -769,27 +850,27 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
 {traceback}</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="462" />
+            <location filename="../processing/outputs.py" line="463" />
             <source>{algorithm} failed ({error}: {reason}); the details are in the log under '{tag}'.</source>
             <translation>{algorithm} 运行失败（{error}：{reason}）；详细信息见日志中的“{tag}”标签页。</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="456" />
+            <location filename="../processing/outputs.py" line="457" />
             <source>{algorithm}: input/output error: {reason}.</source>
             <translation>{algorithm}：输入/输出错误：{reason}。</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="458" />
+            <location filename="../processing/outputs.py" line="459" />
             <source>{algorithm}: not enough memory; use fewer or smaller inputs, or close other programs.</source>
             <translation>{algorithm}：内存不足；请减少或缩小输入，或关闭其他程序。</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="454" />
+            <location filename="../processing/outputs.py" line="455" />
             <source>{algorithm}: could not read or write {path}: {reason}.</source>
             <translation>{algorithm}：无法读写 {path}：{reason}。</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="482" />
+            <location filename="../processing/outputs.py" line="483" />
             <source>Cancelled: nothing was written.</source>
             <translation>已取消：未写出任何内容。</translation>
         </message>
@@ -809,20 +890,20 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>无法删除失败的运行写出的 {path}：{reason}；请手动删除。</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="43" />
+            <location filename="../processing/provider.py" line="44" />
             <source>Algorithm megaregion:{module} is unavailable:
 {traceback}</source>
             <translation>算法 megaregion:{module} 不可用：
 {traceback}</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="71" />
+            <location filename="../processing/provider.py" line="72" />
             <location filename="../plugin.py" line="57" />
             <source>Mega-region unevenness</source>
             <translation>城市群不均衡</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="74" />
+            <location filename="../processing/provider.py" line="75" />
             <source>Mega-region unevenness: core and secondary cities of China's mega-regions</source>
             <translation>城市群不均衡：中国城市群的核心城市与次级城市</translation>
         </message>
@@ -835,11 +916,6 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <location filename="../processing/rendermaps.py" line="170" />
             <source>Render maps to PNG</source>
             <translation>将地图渲染为 PNG</translation>
-        </message>
-        <message>
-            <location filename="../processing/rendermaps.py" line="172" />
-            <source>3 Report</source>
-            <translation>3 报告</translation>
         </message>
         <message>
             <location filename="../processing/rendermaps.py" line="173" />
@@ -927,12 +1003,12 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>分辨率（每英寸点数）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="257" />
+            <location filename="../processing/rendermaps.py" line="256" />
             <source>Page width (mm)</source>
             <translation>页面宽度（mm）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="260" />
+            <location filename="../processing/rendermaps.py" line="257" />
             <source>Page height (mm)</source>
             <translation>页面高度（mm）</translation>
         </message>
@@ -965,12 +1041,6 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <location filename="../processing/rendermaps.py" line="238" />
             <source>The layer's features, without the inset</source>
             <translation>图层要素范围，不带附图</translation>
-        </message>
-        <message>
-            <location filename="../processing/rendermaps.py" line="233" />
-            <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>The language of QGIS's interface</source>
-            <translation>QGIS 界面语言</translation>
         </message>
         <message>
             <location filename="../processing/rendermaps.py" line="270" />
@@ -1212,309 +1282,309 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>{parameter} 中的 {stray} 不在 INDICATORS（{indicators}）中：请将其加入 INDICATORS，或从 {parameter} 中移除。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="115" />
-            <location filename="../processing/unevenness.py" line="69" />
+            <location filename="../processing/typology_base.py" line="116" />
+            <location filename="../processing/unevenness.py" line="70" />
             <source>2 Analyse</source>
             <translation>2 分析</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="68" />
+            <location filename="../processing/typology_base.py" line="69" />
             <source>INPUT has no valid CRS: set the layer's CRS so the nearest core can be found by geodesic distance, or choose another CORE_REFERENCE</source>
             <translation>INPUT 没有有效的坐标参考系：请设置图层的坐标参考系，以便按测地线距离找到最近的核心城市，或另选 CORE_REFERENCE</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="125" />
+            <location filename="../processing/typology_base.py" line="126" />
             <source>Prefectures with mega-regions, roles and indicators</source>
             <translation>带城市群、角色和指标的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="127" />
+            <location filename="../processing/typology_base.py" line="128" />
             <source>Indicators: &lt;name&gt;_&lt;year&gt; fields of two years</source>
             <translation>指标：两个年份的 &lt;name&gt;_&lt;year&gt; 字段</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="127" />
+            <location filename="../processing/typology_base.py" line="128" />
             <source>Indicators (one year)</source>
             <translation>指标（一个年份）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="127" />
+            <location filename="../processing/typology_base.py" line="128" />
             <source>Indicators</source>
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="130" />
+            <location filename="../processing/typology_base.py" line="131" />
             <source>Cost indicators: less is better</source>
             <translation>成本型指标：越小越好</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="134" />
+            <location filename="../processing/typology_base.py" line="135" />
             <source>Neutral indicators: neither more nor less is better, left out</source>
             <translation>中性指标：无所谓大小优劣，不参与计算</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="138" />
+            <location filename="../processing/typology_base.py" line="139" />
             <source>Dimensions, e.g. POP=urban size;GDP=urban size</source>
             <translation>维度，例如 POP=urban size;GDP=urban size</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="142" />
+            <location filename="../processing/typology_base.py" line="143" />
             <source>Pool of the min-max performance</source>
             <translation>极差标准化表现值的样本池</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="144" />
+            <location filename="../processing/typology_base.py" line="145" />
             <source>Number of types K (0 = choose by silhouette)</source>
             <translation>类型数 K（0 = 按轮廓系数选择）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="147" />
+            <location filename="../processing/typology_base.py" line="148" />
             <source>Largest K tried by the silhouette</source>
             <translation>轮廓系数尝试的最大 K</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="150" />
+            <location filename="../processing/typology_base.py" line="151" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Weights of the composite TOPSIS score</source>
             <translation>逼近理想解排序法（TOPSIS）综合得分的权重</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="153" />
-            <location filename="../processing/unevenness.py" line="139" />
+            <location filename="../processing/typology_base.py" line="154" />
+            <location filename="../processing/unevenness.py" line="140" />
             <source>Mega-region field</source>
             <translation>城市群字段</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="156" />
-            <location filename="../processing/unevenness.py" line="145" />
+            <location filename="../processing/typology_base.py" line="157" />
+            <location filename="../processing/unevenness.py" line="146" />
             <source>Role field (core/secondary)</source>
             <translation>角色字段（核心/次级）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="159" />
+            <location filename="../processing/typology_base.py" line="160" />
             <source>City name field</source>
             <translation>城市名称字段</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="175" />
+            <location filename="../processing/typology_base.py" line="176" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Secondary cities by trend</source>
             <translation>按趋势划分的次级城市</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="175" />
+            <location filename="../processing/typology_base.py" line="176" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Secondary cities by type</source>
             <translation>按类型划分的次级城市</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="177" />
+            <location filename="../processing/typology_base.py" line="178" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Core cities with their performance and trend</source>
             <translation>核心城市及其表现值和趋势</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="177" />
+            <location filename="../processing/typology_base.py" line="178" />
             <source>Core cities with their performance</source>
             <translation>核心城市及其表现值</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="179" />
+            <location filename="../processing/typology_base.py" line="180" />
             <source>Trend profiles</source>
             <translation>趋势类型剖面</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="179" />
+            <location filename="../processing/typology_base.py" line="180" />
             <source>Type profiles</source>
             <translation>类型剖面</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="181" />
+            <location filename="../processing/typology_base.py" line="182" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Trend report</source>
             <translation>趋势报告</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="181" />
+            <location filename="../processing/typology_base.py" line="182" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Typology report</source>
             <translation>类型划分报告</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="181" />
-            <location filename="../processing/unevenness.py" line="190" />
+            <location filename="../processing/typology_base.py" line="182" />
+            <location filename="../processing/unevenness.py" line="193" />
             <source>HTML files (*.html)</source>
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="182" />
+            <location filename="../processing/typology_base.py" line="183" />
             <source>Number of types</source>
             <translation>类型数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="183" />
+            <location filename="../processing/typology_base.py" line="184" />
             <source>Mean silhouette</source>
             <translation>平均轮廓系数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="184" />
+            <location filename="../processing/typology_base.py" line="185" />
             <source>Secondary cities typed</source>
             <translation>已归类的次级城市数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="185" />
+            <location filename="../processing/typology_base.py" line="186" />
             <source>Secondary cities left out</source>
             <translation>被排除的次级城市数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="162" />
+            <location filename="../processing/typology_base.py" line="163" />
             <source>City id field, copied to the outputs (one row per mega-region and city)</source>
             <translation>城市编号字段，复制到输出（每个城市群和城市一行）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="165" />
+            <location filename="../processing/typology_base.py" line="166" />
             <source>K-means random seed</source>
             <translation>K 均值聚类随机种子</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="168" />
+            <location filename="../processing/typology_base.py" line="169" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>K-means initialisations</source>
             <translation>K 均值聚类初始化次数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="171" />
+            <location filename="../processing/typology_base.py" line="172" />
             <source>Resamples of the type stability (0 = off)</source>
             <translation>聚类稳定性的重抽样次数（0 = 关闭）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="142" />
-            <location filename="../processing/typology_base.py" line="261" />
+            <location filename="../processing/typology_base.py" line="143" />
+            <location filename="../processing/typology_base.py" line="262" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Members of all mega-regions together (dissertation)</source>
             <translation>全部城市群的成员合并（同论文）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="142" />
-            <location filename="../processing/typology_base.py" line="261" />
+            <location filename="../processing/typology_base.py" line="143" />
+            <location filename="../processing/typology_base.py" line="262" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Each mega-region's members separately</source>
             <translation>各城市群的成员分别计算</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="142" />
-            <location filename="../processing/typology_base.py" line="261" />
+            <location filename="../processing/typology_base.py" line="143" />
+            <location filename="../processing/typology_base.py" line="262" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Every feature of the input, member or not</source>
             <translation>输入的全部要素，无论是否为成员</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="150" />
+            <location filename="../processing/typology_base.py" line="151" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Equal weights</source>
             <translation>等权</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="150" />
+            <location filename="../processing/typology_base.py" line="151" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Entropy weights</source>
             <translation>熵权</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="150" />
+            <location filename="../processing/typology_base.py" line="151" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>No composite</source>
             <translation>不计算综合得分</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="197" />
+            <location filename="../processing/typology_base.py" line="198" />
             <source>K = {k}: choose a number of types from 2 to the number of secondary cities (less one), or 0 to let the silhouette choose K.</source>
             <translation>K = {k}：请选择 2 到（次级城市数减一）之间的类型数，或填 0 由轮廓系数确定 K。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="205" />
+            <location filename="../processing/typology_base.py" line="206" />
             <source>the prefectures with mega-regions, roles and indicators</source>
             <translation>带有城市群、城市角色和指标的地级市图层</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="209" />
+            <location filename="../processing/typology_base.py" line="210" />
             <source>INDICATORS is empty: choose at least one numeric field.</source>
             <translation>INDICATORS 为空：请至少选择一个数值字段。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="229" />
+            <location filename="../processing/typology_base.py" line="230" />
             <source>NAME_FIELD '{field}' is not in INPUT: cities are named by their feature order.</source>
             <translation>NAME_FIELD“{field}”不在 INPUT 中：城市按要素顺序命名。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="254" />
-            <location filename="../processing/unevenness.py" line="253" />
+            <location filename="../processing/typology_base.py" line="255" />
+            <location filename="../processing/unevenness.py" line="256" />
             <source>No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' first.</source>
             <translation>INPUT 中没有要素在“{field}”中带有城市群：请先运行“为地级市划分城市群与核心城市”。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="259" />
+            <location filename="../processing/typology_base.py" line="260" />
             <source>{count} features with no mega-region are not members: not typed, but in the pool ({pool}).</source>
             <translation>{count} 个不属于任何城市群的要素不是成员：不参与类型划分，但计入极差标准化的样本池（{pool}）。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="216" />
+            <location filename="../processing/typology_base.py" line="217" />
             <source>{parameter} {missing} not in INPUT (fields: {fields}): choose fields of the input layer.</source>
             <translation>{parameter} 中的 {missing} 不在 INPUT 中（现有字段：{fields}）：请选择输入图层的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="223" />
+            <location filename="../processing/typology_base.py" line="224" />
             <source>{parameter} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions and core cities' first or choose the field.</source>
             <translation>{parameter}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="263" />
-            <location filename="../processing/unevenness.py" line="248" />
+            <location filename="../processing/typology_base.py" line="264" />
+            <location filename="../processing/unevenness.py" line="251" />
             <source>{count} features with no mega-region are not members and are left out.</source>
             <translation>{count} 个不属于任何城市群的要素不是成员，已排除。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="294" />
+            <location filename="../processing/typology_base.py" line="295" />
             <source>K = {k} ({chosen_by}); {typed} secondary cities typed, {excluded} left out; mean silhouette {silhouette:.4f}.</source>
             <translation>K = {k}（{chosen_by}）；已划分类型的次级城市 {typed} 个，排除 {excluded} 个；平均轮廓系数 {silhouette:.4f}。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="292" />
+            <location filename="../processing/typology_base.py" line="293" />
             <source>K = {k}: mean silhouette {silhouette:.4f}, within SS {within:.4f}</source>
             <translation>K = {k}：平均轮廓系数 {silhouette:.4f}，组内平方和 {within:.4f}</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="305" />
+            <location filename="../processing/typology_base.py" line="306" />
             <source>Stability (mean Jaccard similarity over {resamples} resamples of the secondary cities; under {unstable:g} = unstable): {values}.</source>
             <translation>聚类稳定性（次级城市 {resamples} 次重抽样的平均 Jaccard 相似系数；低于 {unstable:g} 为不稳定）：{values}。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="342" />
+            <location filename="../processing/typology_base.py" line="343" />
             <source>fixed</source>
             <translation>指定值</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="342" />
+            <location filename="../processing/typology_base.py" line="343" />
             <source>silhouette</source>
             <translation>按平均轮廓系数选定</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="354" />
+            <location filename="../processing/typology_base.py" line="355" />
             <source>{count} secondary cities left out of the gap typology (see excluded_reason):</source>
             <translation>{count} 个次级城市未参与差距类型划分（原因见 excluded_reason）：</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="354" />
+            <location filename="../processing/typology_base.py" line="355" />
             <source>{count} secondary cities left out of the trend typology (see excluded_reason):</source>
             <translation>{count} 个次级城市未参与趋势类型划分（原因见 excluded_reason）：</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="67" />
+            <location filename="../processing/unevenness.py" line="68" />
             <source>Core-secondary unevenness</source>
             <translation>核心—次级城市不均衡</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="70" />
+            <location filename="../processing/unevenness.py" line="71" />
             <source>How large is the gap between the core and the secondary cities of each mega-region, for each indicator, and did it widen between two years?
 
 &lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' (a city in two mega-regions has one feature per membership). &lt;b&gt;Indicators&lt;/b&gt;: numeric fields; fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; (pop_2010, pop_2020) are one indicator in two years, and every measure is also given as the change value(year 2) &amp;minus; value(year 1). &lt;b&gt;Weight&lt;/b&gt; (optional, e.g. population) makes the measures population-weighted, for per-capita indicators; a weight field named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; is matched to each year's indicators when the input has that field for every year.
@@ -1543,142 +1613,142 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
 &lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="122" />
+            <location filename="../processing/unevenness.py" line="123" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Prefectures with mega-regions and indicators</source>
             <translation>带城市群和指标的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="127" />
+            <location filename="../processing/unevenness.py" line="128" />
             <source>Indicators (&lt;name&gt;_&lt;year&gt; fields give two years)</source>
             <translation>指标（&lt;name&gt;_&lt;year&gt; 字段给出两个年份）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="133" />
+            <location filename="../processing/unevenness.py" line="134" />
             <source>Weight, e.g. population, for population-weighted measures</source>
             <translation>权重，例如常住人口，用于按人口加权的测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="151" />
+            <location filename="../processing/unevenness.py" line="152" />
             <source>City name field (for messages)</source>
             <translation>城市名称字段（用于提示信息）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="157" />
+            <location filename="../processing/unevenness.py" line="158" />
             <source>Headline measure for the mega-region map</source>
             <translation>城市群地图的主要测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="179" />
+            <location filename="../processing/unevenness.py" line="167" />
+            <source>Confidence of the intervals (%)</source>
+            <translation>区间的置信水平（%）</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="182" />
             <source>Unevenness table</source>
             <translation>不均衡表</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="184" />
+            <location filename="../processing/unevenness.py" line="187" />
             <source>Mega-regions with the headline measure</source>
             <translation>带主要测度的城市群</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="190" />
+            <location filename="../processing/unevenness.py" line="193" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness report</source>
             <translation>不均衡报告</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="162" />
+            <location filename="../processing/unevenness.py" line="163" />
             <source>Bootstrap resamples for the intervals (0: no intervals)</source>
             <translation>自助法置信区间的重抽样次数（0：不计算区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="166" />
-            <source>Confidence of the intervals (%)</source>
-            <translation>区间的置信水平（%）</translation>
-        </message>
-        <message>
-            <location filename="../processing/unevenness.py" line="170" />
+            <location filename="../processing/unevenness.py" line="173" />
             <source>Permutations for the p-value of the core-secondary split (0: no test)</source>
             <translation>核心—次级划分 p 值的置换检验次数（0：不检验）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="174" />
+            <location filename="../processing/unevenness.py" line="177" />
             <source>Random seed (the same seed gives the same intervals)</source>
             <translation>随机种子（相同种子得到相同区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T</source>
             <translation>泰尔指数 T</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T: share between core and secondary</source>
             <translation>泰尔指数 T：核心与次级城市组间贡献率</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Gini</source>
             <translation>基尼系数</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum net between-group Gini (Gnb)</source>
             <translation>Dagum 基尼系数分解：组间净差异（Gnb）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum Gnb share of G</source>
             <translation>Dagum 组间净差异 Gnb 占 G 的比例</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum Gnb, signed (+ cores lead)</source>
             <translation>Dagum 组间净差异 Gnb，带符号（+ 表示核心城市领先）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Core mean / secondary mean</source>
             <translation>核心城市均值 / 次级城市均值</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T between cores and secondary cities</source>
             <translation>核心城市与次级城市之间的泰尔指数 T（组间差异）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="216" />
+            <location filename="../processing/unevenness.py" line="219" />
             <source>the prefectures with mega-regions and indicators</source>
             <translation>带有城市群和指标的地级市图层</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="219" />
+            <location filename="../processing/unevenness.py" line="222" />
             <source>INDICATORS is empty: choose at least one numeric field to measure.</source>
             <translation>INDICATORS 为空：请至少选择一个要测度的数值字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="259" />
+            <location filename="../processing/unevenness.py" line="262" />
             <source>Weights by year: {weights}</source>
             <translation>各年份的权重：{weights}</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="262" />
+            <location filename="../processing/unevenness.py" line="265" />
             <source>Intervals from {bootstrap} bootstrap resamples at {confidence} %, p_between from {permutations} permutations, seed {seed}.</source>
             <translation>置信区间基于 {bootstrap} 次自助法重抽样（置信水平 {confidence} %），p_between 基于 {permutations} 次置换检验，随机种子 {seed}。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="236" />
+            <location filename="../processing/unevenness.py" line="239" />
             <source>{label} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions and core cities' first or choose the field.</source>
             <translation>{label}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="316" />
+            <location filename="../processing/unevenness.py" line="320" />
             <source>The description of the fields of {layer} could not be saved with it ({error}): maps of it name the measures from the field names.</source>
             <translation>无法将 {layer} 的字段说明随图层一并保存（{error}）：其地图将根据字段名称来命名测度。</translation>
         </message>

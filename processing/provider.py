@@ -26,6 +26,7 @@ ALGORITHMS = [
     ("typology", "TypologyAlgorithm"),
     ("trend", "TrendAlgorithm"),
     ("rendermaps", "RenderMapsAlgorithm"),
+    ("exporttables", "ExportTablesAlgorithm"),
 ]
 LOG_TAG = "Mega-region unevenness"
 

@@ -90,8 +90,8 @@ class Sheet(NamedTuple):
 def table_kind(name: str, columns: Sequence[str]) -> str:
     """The kind (a key of :data:`KINDS`) of table ``name`` with ``columns``.
 
-    >>> table_kind("unevenness_table", [])
-    'unevenness_table'
+    >>> table_kind("unevenness_table", []), table_kind("trend_profiles (2)", [])
+    ('unevenness_table', 'trend_profiles')
     >>> table_kind("x", ["megaregion", "row_type", "indicator", "theil"])
     'unevenness_table'
     >>> table_kind("x", ["type", "label", "size", "trend_popu"]), table_kind("x", ["name", "type", "type_label", "gap_a"])
@@ -101,7 +101,7 @@ def table_kind(name: str, columns: Sequence[str]) -> str:
     >>> table_kind("x", ["a", "b"])
     'other'
     """
-    base = re.sub(r"\.[A-Za-z0-9]+$", "", str(name))
+    base = re.split(r"[ .]", str(name).strip(), maxsplit=1)[0]  # "typology_profiles (2)", "table.csv"
     if base in PIPELINE_LAYERS:
         return PIPELINE_LAYERS[base]
     columns = [str(c) for c in columns]

@@ -81,6 +81,6 @@ def test_bad_input_is_a_clear_error(case, inputs, run_alg, tmp_path):
 def test_the_table_covers_every_algorithm_with_60_cases():
     algs = {c.alg for c in CASES}
     assert algs == {"joinindicators", "assignmegaregions", "gcj02towgs84", "zonalstatistics", "nighttimelight",
-                    "ndvi", "unevenness", "typology", "trend", "rendermaps", "pipeline"}
+                    "ndvi", "unevenness", "typology", "trend", "rendermaps", "exporttables", "pipeline"}
     assert len(CASES) >= 60
     assert len({c.id for c in CASES}) == len(CASES)
