@@ -156,6 +156,7 @@ def unshaped_text(prepared):
             layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
 
 
+
 def export_vector(prepared, path, kind, dpi):
     """Write ``prepared`` as a PDF or SVG (``kind``) to ``path``, its labels where
     :func:`export_map` placed them: every line and area a vector, every text as text (with the
@@ -610,11 +611,11 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         plans = []
         if one_feature_per_region(main):
             plans.append(map_labels.LabelPlan(main, map_labels.region_labels(main, lang), family, 7.5 * s, bold=True,
-                                              priority=map_labels.REGION_PRIORITY))
+                                              priority=map_labels.REGION_PRIORITY, centred=True))
             notes.append(text("regions_named", lang))
         if extra_cores is not None and label_field:
             plans.append(map_labels.LabelPlan(extra_cores, map_labels.core_labels(extra_cores, label_field, lang),
-                                              family, 6.5 * s, priority=map_labels.CORE_PRIORITY))
+                                              family, 6.5 * s, priority=map_labels.CORE_PRIORITY, obstacle=True))
             notes.append(text("cores_named", lang))
 
         title, subtitle, heading = map_texts.map_texts(main, lang, renderer=source_renderer)

@@ -538,6 +538,58 @@ def test_national_map_places_every_region_and_core_label(inputs, tmp_path, langu
             cores.labels.values())
 
 
+@pytest.mark.parametrize("language", [1, 2])
+def test_every_region_label_sits_on_its_own_region(inputs, tmp_path, language):
+    """Each mega-region's name is anchored on its own region (QGIS's labeling results, the
+    regions in the map's CRS, in metres): a name placed on its region has its centre there or
+    within 20 km; a name that did not fit and went outside has its leader line start there or
+    within 20 km (or, without a leader line, touches the region)."""
+    from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsPointXY, QgsProject
+
+    from megaregion.processing import map_labels
+    from megaregion.processing.rendermaps import export_map
+
+    prepared, options = _prepared(inputs["regions"], inputs["cores"], LANGUAGE=language)
+    boxes, leaders = {}, {}
+    read = map_labels.placed_labels
+
+    def keep_positions(results):
+        boxes.clear()
+        leaders.clear()
+        for found in results.values():
+            for position in found.allLabels():
+                if not position.isUnplaced:
+                    boxes[(position.layerID, position.featureId)] = QgsGeometry.fromRect(position.labelRect)
+            for callout in found.calloutsWithinRectangle(prepared.item.extent()):
+                end = callout.destination()  # the end of the leader line on the feature
+                leaders[(callout.layerID, callout.featureId)] = QgsGeometry.fromPointXY(QgsPointXY(end.x(), end.y()))
+        return read(results)
+
+    map_labels.placed_labels = keep_positions
+    try:
+        _placed, left = export_map(prepared, str(tmp_path / "regions.png"), 100, 297, 210)
+    finally:
+        map_labels.placed_labels = read
+    assert left == []
+    regions = prepared.plans[0]
+    to_map = QgsCoordinateTransform(regions.layer.crs(), options["crs"], QgsProject.instance())
+    far = []
+    for feature in regions.layer.getFeatures():
+        region = QgsGeometry(feature.geometry())
+        region.transform(to_map)
+        key = (regions.layer.id(), feature.id())
+        if feature.id() in regions.smaller:
+            anchor = leaders.get(key, boxes[key])
+        else:
+            anchor = boxes[key].centroid()
+        km = region.distance(anchor) / 1000
+        if km > 20:
+            far.append((regions.labels[feature.id()].replace("\n", " "), round(km)))
+    assert far == []
+    # most names fit on their region; those set outside it are few
+    assert len(regions.smaller) <= 4, {regions.labels[f] for f in regions.smaller}
+
+
 def test_map_of_one_region_zooms_to_it_without_inset(inputs):
     from qgis.core import QgsVectorLayer
 
