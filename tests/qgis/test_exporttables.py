@@ -89,3 +89,16 @@ def test_an_output_that_is_not_xlsx_is_refused(gpkg, tmp_path, run_alg):
     with pytest.raises(QgsProcessingException, match=r"\.xlsx"):
         run_alg("megaregion:exporttables", {"INPUT": [str(gpkg)], "OUTPUT": str(out)})
     assert not out.exists()
+
+
+def test_without_openpyxl_gdal_writes_it_and_the_log_says_so(gpkg, tmp_path, run_alg, monkeypatch):
+    monkeypatch.setattr(workbook, "openpyxl_available", lambda: False)
+    out = tmp_path / "gdal.xlsx"
+    log = Log()
+    run_alg("megaregion:exporttables", {"INPUT": [str(gpkg)], "LANGUAGE": 1, "OUTPUT": str(out)}, log)
+    assert any("GDAL's XLSX driver" in line and "Install openpyxl" in line for line in log.lines)
+    book = openpyxl.load_workbook(out)
+    ws = book["Unevenness"]
+    assert ws["A1"].value == "Mega-region\nmegaregion" and ws.freeze_panes is None
+    theil = [c.value for c in ws[1]].index("Theil T\ntheil")
+    assert [r[theil].value for r in ws.iter_rows(min_row=2, max_row=1 + len(AWKWARD))] == AWKWARD
