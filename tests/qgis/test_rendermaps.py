@@ -824,6 +824,8 @@ def test_formats_write_one_file_each_and_the_png_is_unchanged(vector_maps, rende
 
 
 def test_pdf_holds_title_legend_and_names_as_text_with_embedded_fonts(vector_maps):
+    import subprocess
+
     # as written: the digits of Latin text (drawn unshaped) and the ideographs that share a glyph
     # with a radical (人, 长, 角: core/export/pdf_text.py) read back
     english = _pdf_text(vector_maps[1]["folder"] / "regions.pdf").splitlines()
@@ -840,6 +842,9 @@ def test_pdf_holds_title_legend_and_names_as_text_with_embedded_fonts(vector_map
         fonts = _pdf_fonts(path)
         assert fonts and all(emb == "yes" for _, emb in fonts), fonts
         assert any("CJK" in name or "Hei" in name or "Song" in name for name, _ in fonts), fonts
+        # vector: no raster image inside (the map, the symbols and the inset are drawn as paths)
+        images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True)
+        assert len(images.stdout.strip().splitlines()) == 2, images.stdout  # the header only
 
 
 def test_svg_parses_with_the_same_texts_and_one_group_per_layer(vector_maps):
