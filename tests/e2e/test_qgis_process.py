@@ -25,7 +25,8 @@ ALGORITHMS = {
                          "OUTPUT_HTML"],
     "megaregion:rendermaps": ["LAYERS", "BACKGROUND", "CORES", "CORE_LABEL_FIELD", "TITLE", "LANGUAGE", "MAP_EXTENT",
                               "CLEAR_CHANGES_ONLY", "CLARITY_FIELD", "MAP_CRS", "DPI", "WIDTH_MM", "HEIGHT_MM",
-                              "OUTPUT_FOLDER", "OUTPUT_FILES", "MAP_COUNT"],
+                              "FORMAT", "OUTPUT_FOLDER", "OUTPUT_FILES", "MAP_COUNT"],
+    "megaregion:exporttables": ["INPUT", "LANGUAGE", "OUTPUT", "SHEET_COUNT"],
 }
 
 

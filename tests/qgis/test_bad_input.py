@@ -89,7 +89,7 @@ def test_the_table_covers_every_algorithm_with_60_cases():
     algs = {c.alg for c in CASES}
     assert algs == {"aggregatecounties", "joinindicators", "assignmegaregions", "gcj02towgs84", "zonalstatistics",
                     "nighttimelight", "ndvi", "unevenness", "typology", "trend", "rendermaps", "spatialrelations",
-                    "pipeline"}
+                    "exporttables", "pipeline"}
     assert len(CASES) >= 60
     assert len({c.id for c in CASES}) == len(CASES)
 

@@ -18,7 +18,8 @@ from megaregion.processing import deps, provider as provider_module
 from megaregion.processing.provider import ALGORITHMS
 
 ALGORITHM_IDS = sorted(["aggregatecounties", "joinindicators", "assignmegaregions", "gcj02towgs84", "zonalstatistics",
-                        "nighttimelight", "ndvi", "unevenness", "typology", "trend", "rendermaps", "spatialrelations"])
+                        "nighttimelight", "ndvi", "unevenness", "typology", "trend", "rendermaps", "spatialrelations",
+                        "exporttables"])
 NEED_PYPROJ = {"zonalstatistics", "nighttimelight", "ndvi", "typology", "trend", "spatialrelations"}
 PLATFORM_HINTS = ("Windows", "OSGeo4W Setup", "python3-pyproj", "macOS",
                   "/Applications/QGIS.app/Contents/MacOS/bin/pip3 install pyproj", "Debian/Ubuntu",

@@ -538,6 +538,58 @@ def test_national_map_places_every_region_and_core_label(inputs, tmp_path, langu
             cores.labels.values())
 
 
+@pytest.mark.parametrize("language", [1, 2])
+def test_every_region_label_sits_on_its_own_region(inputs, tmp_path, language):
+    """Each mega-region's name is anchored on its own region (QGIS's labeling results, the
+    regions in the map's CRS, in metres): a name placed on its region has its centre there or
+    within 20 km; a name that did not fit and went outside has its leader line start there or
+    within 20 km (or, without a leader line, touches the region)."""
+    from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsPointXY, QgsProject
+
+    from megaregion.processing import map_labels
+    from megaregion.processing.rendermaps import export_map
+
+    prepared, options = _prepared(inputs["regions"], inputs["cores"], LANGUAGE=language)
+    boxes, leaders = {}, {}
+    read = map_labels.placed_labels
+
+    def keep_positions(results):
+        boxes.clear()
+        leaders.clear()
+        for found in results.values():
+            for position in found.allLabels():
+                if not position.isUnplaced:
+                    boxes[(position.layerID, position.featureId)] = QgsGeometry.fromRect(position.labelRect)
+            for callout in found.calloutsWithinRectangle(prepared.item.extent()):
+                end = callout.destination()  # the end of the leader line on the feature
+                leaders[(callout.layerID, callout.featureId)] = QgsGeometry.fromPointXY(QgsPointXY(end.x(), end.y()))
+        return read(results)
+
+    map_labels.placed_labels = keep_positions
+    try:
+        _placed, left = export_map(prepared, str(tmp_path / "regions.png"), 100, 297, 210)
+    finally:
+        map_labels.placed_labels = read
+    assert left == []
+    regions = prepared.plans[0]
+    to_map = QgsCoordinateTransform(regions.layer.crs(), options["crs"], QgsProject.instance())
+    far = []
+    for feature in regions.layer.getFeatures():
+        region = QgsGeometry(feature.geometry())
+        region.transform(to_map)
+        key = (regions.layer.id(), feature.id())
+        if feature.id() in regions.smaller:
+            anchor = leaders.get(key, boxes[key])
+        else:
+            anchor = boxes[key].centroid()
+        km = region.distance(anchor) / 1000
+        if km > 20:
+            far.append((regions.labels[feature.id()].replace("\n", " "), round(km)))
+    assert far == []
+    # most names fit on their region; those set outside it are few
+    assert len(regions.smaller) <= 4, {regions.labels[f] for f in regions.smaller}
+
+
 def test_map_of_one_region_zooms_to_it_without_inset(inputs):
     from qgis.core import QgsVectorLayer
 
@@ -720,3 +772,90 @@ def test_type_colours_and_core_outlines_stay_apart_for_deuteranopes(rendered, tm
     # the black core outline stands out from every type colour by lightness alone
     core_l = _lab(deuteranopia(_hex(CORE_OUTLINE)[None, None, :]))[0, 0][0]
     assert all(lab[t][0] - core_l > 40 for t in "ABC")
+
+
+# ------------------------------------------------------------------------------ PDF and SVG
+
+def _pdf_text(path):
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _pdf_fonts(path):
+    """``[(name, embedded)]`` of the fonts ``pdffonts`` lists."""
+    import subprocess
+
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
+    header = lines[0]
+    emb = header.index("emb")
+    return [(line.split()[0], line[emb: emb + 3].strip()) for line in lines[2:] if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def vector_maps(inputs, tmp_path_factory):
+    """The mega-region map of ``rendered`` in every format, in English, and as a PDF in Chinese."""
+    import shutil
+
+    from qgis import processing
+
+    if shutil.which("pdftotext") is None or shutil.which("pdffonts") is None:
+        pytest.skip("pdftotext and pdffonts (poppler-utils) are not installed")
+    out = {}
+    for lang, formats in ((1, [0, 1, 2]), (2, [1])):
+        folder = tmp_path_factory.mktemp(f"vector-{lang}")
+        out[lang] = processing.run(
+            "megaregion:rendermaps",
+            {"LAYERS": [inputs["regions"]], "BACKGROUND": str(BOUNDARIES), "CORES": inputs["cores"],
+             "LANGUAGE": lang, "DPI": 100, "FORMAT": formats, "OUTPUT_FOLDER": str(folder)})
+        out[lang]["folder"] = folder
+    return out
+
+
+def test_formats_write_one_file_each_and_the_png_is_unchanged(vector_maps, rendered):
+    english, chinese = vector_maps[1], vector_maps[2]
+    folder = english["folder"]
+    assert english["OUTPUT_FILES"].split(";") == [str(folder / f"regions.{e}") for e in ("png", "pdf", "svg")]
+    assert english["MAP_COUNT"] == 1
+    assert sorted(os.listdir(folder)) == ["regions.pdf", "regions.png", "regions.svg"]  # no temporary file left
+    assert sorted(os.listdir(chinese["folder"])) == ["regions.pdf"]  # the PNG the labels were placed on is gone
+    # the PNG is the one a PNG-only run writes
+    assert np.array_equal(pixels(folder / "regions.png"), pixels(rendered[2] / "regions.png"))
+
+
+def test_pdf_holds_title_legend_and_names_as_text_with_embedded_fonts(vector_maps):
+    import subprocess
+
+    # as written: the digits of Latin text (drawn unshaped) and the ideographs that share a glyph
+    # with a radical (人, 长, 角: core/export/pdf_text.py) read back
+    english = _pdf_text(vector_maps[1]["folder"] / "regions.pdf").splitlines()
+    for line in ("Core–secondary unevenness of population, Theil T, 2020",
+                 "19 mega-regions; 5 classes by natural breaks (Jenks)", "Legend", "Core cities", "Prefectures",
+                 "0.0201 - 0.0632", "Harbin", "Central Plain", "Pearl River", "Delta"):
+        assert line in english, line
+    assert "(index without unit; 0 = no gap)" in " ".join(english)
+    chinese = _pdf_text(vector_maps[2]["folder"] / "regions.pdf").splitlines()
+    for line in ("2020年常住人口的核心—次级城市不均衡：泰尔指数", "19个城市群；自然断点法分5级", "图例", "核心城市",
+                 "珠三角城市群", "粤港澳大湾区", "关中平原城市群", "长江中游城市群", "哈尔滨", "地级行政区"):
+        assert line in chinese, line
+    for path in (vector_maps[1]["folder"] / "regions.pdf", vector_maps[2]["folder"] / "regions.pdf"):
+        fonts = _pdf_fonts(path)
+        assert fonts and all(emb == "yes" for _, emb in fonts), fonts
+        assert any("CJK" in name or "Hei" in name or "Song" in name for name, _ in fonts), fonts
+        # vector: no raster image inside (the map, the symbols and the inset are drawn as paths)
+        images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True)
+        assert len(images.stdout.strip().splitlines()) == 2, images.stdout  # the header only
+
+
+def test_svg_parses_with_the_same_texts_and_one_group_per_layer(vector_maps):
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(vector_maps[1]["folder"] / "regions.svg").getroot()
+    texts = [" ".join("".join(e.itertext()).split()) for e in root.iter() if e.tag.endswith("}text")]
+    assert "Core–secondary unevenness of population, Theil T, 2020" in texts
+    assert "19 mega-regions; 5 classes by natural breaks (Jenks)" in texts
+    assert {"Legend", "Core cities", "Harbin", "Prefectures"} <= set(texts)
+    label = "{http://www.inkscape.org/namespaces/inkscape}label"
+    groups = [e.get(label) for e in root.iter() if e.tag.endswith("}g") and e.get(label)]
+    assert "Labels" in groups and "map: Core cities" in groups and "map: Prefectures" in groups
+    assert any(g.startswith("map: Theil T, 2020") for g in groups)
