@@ -37,6 +37,13 @@ class Layer:
     nodata: list = field(default_factory=list)  # per band (None or number)
     valid_range: Optional[tuple] = None
     clip: Optional[tuple] = None
+    #: per band of ``bands``: the 1-based band of its mask companion (coverage count, quality
+    #: flag) or None; cells the :class:`~.masks.MaskRule` ``mask_rule`` rejects are not valid
+    masks: Optional[list] = None
+    mask_rule: object = None
+
+    def mask_bands(self) -> list:
+        return [m for m in (self.masks or []) if m is not None]
 
 
 def sanitize(stem: str) -> str:
@@ -90,14 +97,23 @@ class Block:
         self.valid = valid  # bool or None (all valid)
 
 
-def prepare_band(raw: np.ndarray, layer: Layer, band_pos: int) -> Block:
-    """Physical values and validity of a block of one band (raw is 2-D, C-contiguous)."""
+def prepare_band(raw: np.ndarray, layer: Layer, band_pos: int, mask_raw: Optional[np.ndarray] = None) -> Block:
+    """Physical values and validity of a block of one band (raw is 2-D, C-contiguous); with
+    ``mask_raw`` (the block of the band's mask companion) the cells ``layer.mask_rule`` rejects
+    are not valid."""
     flat = raw.reshape(-1)
     n = flat.size
     valid = None
     if raw.dtype.kind == "f":
         valid = np.empty(n + 1, dtype=bool)
         np.isfinite(flat, out=valid[:n])
+    if mask_raw is not None:
+        keep = layer.mask_rule.keep(mask_raw.reshape(-1))
+        if valid is None:
+            valid = np.empty(n + 1, dtype=bool)
+            valid[:n] = keep
+        else:
+            np.logical_and(valid[:n], keep, out=valid[:n])
     nodata = layer.nodata[band_pos] if layer.nodata else None
     checks = []
     if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
@@ -138,12 +154,13 @@ def prepare_band(raw: np.ndarray, layer: Layer, band_pos: int) -> Block:
     return Block(x, valid)
 
 
-def prepare_composite(raws: list, layer: Layer) -> Block:
-    """Per-cell mean or maximum of the valid bands (physical values)."""
+def prepare_composite(raws: list, layer: Layer, mask_raws: Optional[list] = None) -> Block:
+    """Per-cell mean or maximum of the valid bands (physical values); ``mask_raws`` (one block or
+    None per band) masks each band before the composite."""
     acc = None
     cnt = None
     for pos, raw in enumerate(raws):
-        b = prepare_band(raw, layer, pos)
+        b = prepare_band(raw, layer, pos, mask_raws[pos] if mask_raws else None)
         v = b.valid if b.valid is not None else np.ones(b.x.size, dtype=bool)
         if layer.kind == "mean":
             if acc is None:
