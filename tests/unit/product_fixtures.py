@@ -142,6 +142,7 @@ def modis_name(product, year, doy, h, v):
 def write_modis(folder, product, year, doy, h, v, fields, grid):
     """An HDF4-EOS MODIS tile: ``fields`` {SDS name: array} in grid ``grid`` on the sinusoidal
     tile h/v (GDAL lists them as HDF4_EOS:EOS_GRID subdatasets)."""
+    import pyhdf.V  # noqa: F401  (HDF.vgstart needs it imported)
     from pyhdf.HDF import HC, HDF
     from pyhdf.SD import SD, SDC
 
