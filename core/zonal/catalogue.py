@@ -26,7 +26,7 @@ from xml.sax.saxutils import escape
 import numpy as np
 
 from ..messages import msg
-from . import products as P
+from . import products as P  # noqa: N812
 from .errors import ZonalStatisticsError
 from .layers import Layer
 from .masks import MaskRule, coverage_rule, quality_rule
@@ -511,3 +511,13 @@ def _gzip_in_place():
         yield
     finally:
         gdal.SetConfigOption("CPL_VSIL_GZIP_WRITE_PROPERTIES", old)
+
+
+def first_product(files) -> "P.Product":
+    """The product of the first file of a known product among ``files`` (:data:`~.products.GENERIC`
+    when none)."""
+    for f in files:
+        product = P.identify(f).product
+        if product is not P.GENERIC:
+            return product
+    return P.GENERIC

@@ -433,3 +433,13 @@ def tiles_needed(product: Product, lonlat_bounds, projected_bounds=None) -> set:
                 if w < te and e > tw and s < tn and n > ts:
                     out.add(tile)
     return out
+
+
+def band_data_type(path: str) -> str:
+    """GDAL's name of the data type of band 1 of a raster file ('' when it cannot be opened)."""
+    from osgeo import gdal
+
+    ds = _quiet_open(gdal_path(path))
+    if ds is None or ds.RasterCount < 1:
+        return ""
+    return gdal.GetDataTypeName(ds.GetRasterBand(1).DataType)
