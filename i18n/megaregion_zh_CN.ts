@@ -4,12 +4,12 @@
     <context>
         <name>megaregion</name>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="37" />
+            <location filename="../processing/assignmegaregions.py" line="38" />
             <source>Assign mega-regions and core cities</source>
             <translation>为地级市划分城市群与核心城市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="38" />
+            <location filename="../processing/assignmegaregions.py" line="39" />
             <source>Adds to each prefecture its mega-region (one of the 19 urban agglomerations, 城市群, of China's 14th Five-Year Plan) and its role in it: &lt;b&gt;core&lt;/b&gt; (municipality, provincial capital or sub-provincial city) or &lt;b&gt;secondary&lt;/b&gt; (every other member).
 
 &lt;b&gt;Prefectures&lt;/b&gt;: a layer or table with the 6-digit administrative code (GB/T 2260) of each prefecture; &lt;b&gt;Administrative code field&lt;/b&gt;: that field (default adcode). Chongqing may be 500000 or 500100.
@@ -32,128 +32,128 @@
 &lt;b&gt;输出&lt;/b&gt;：地级市及字段 megaregion_id、megaregion、megaregion_zh、role、phase、membership（全部或部分纳入：规划只纳入部分区县）、uncertain（隶属关系表将该行标为不确定时为 1）和 membership_note。</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="67" />
+            <location filename="../processing/assignmegaregions.py" line="68" />
             <source>Prefectures</source>
             <translation>地级市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="71" />
+            <location filename="../processing/assignmegaregions.py" line="72" />
             <source>Administrative code field</source>
             <translation>行政区划代码字段</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="77" />
+            <location filename="../processing/assignmegaregions.py" line="78" />
             <source>Membership table (default: bundled 19 mega-regions)</source>
             <translation>隶属关系表（默认：插件自带的 19 个城市群）</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="83" />
+            <location filename="../processing/assignmegaregions.py" line="84" />
             <source>Cities in two mega-regions</source>
             <translation>同属两个城市群的城市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="89" />
+            <location filename="../processing/assignmegaregions.py" line="90" />
             <source>Prefectures in no mega-region</source>
             <translation>不属于任何城市群的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="94" />
+            <location filename="../processing/assignmegaregions.py" line="95" />
             <source>Include Hong Kong and Macao</source>
             <translation>包括香港和澳门</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="98" />
+            <location filename="../processing/assignmegaregions.py" line="99" />
             <source>Member cities of each mega-region</source>
             <translation>各城市群的成员城市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="102" />
+            <location filename="../processing/assignmegaregions.py" line="103" />
             <source>Prefectures with mega-regions</source>
             <translation>带城市群的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="84" />
+            <location filename="../processing/assignmegaregions.py" line="85" />
             <source>One feature per membership</source>
             <translation>每个隶属关系一个要素</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="84" />
+            <location filename="../processing/assignmegaregions.py" line="85" />
             <source>First membership only</source>
             <translation>仅第一个隶属关系</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="90" />
+            <location filename="../processing/assignmegaregions.py" line="91" />
             <source>Keep with NULL fields</source>
             <translation>保留，字段为 NULL</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="90" />
+            <location filename="../processing/assignmegaregions.py" line="91" />
             <source>Drop</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="98" />
+            <location filename="../processing/assignmegaregions.py" line="99" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Every member the plan documents name (default)</source>
             <translation>规划文件列出的全部成员（默认）</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="98" />
-            <location filename="../processing/assignmegaregions.py" line="129" />
+            <location filename="../processing/assignmegaregions.py" line="99" />
+            <location filename="../processing/assignmegaregions.py" line="130" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>As in Du 2026: ordinary prefecture-level cities only</source>
             <translation>与 Du 2026 相同：仅普通地级市</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="154" />
+            <location filename="../processing/assignmegaregions.py" line="155" />
             <source>{memberships} prefecture memberships in {regions} mega-regions ({cores} core, {secondary} secondary); {others} prefectures in no mega-region.</source>
             <translation>{regions} 个城市群共有 {memberships} 条地级市成员关系（核心城市 {cores} 个，次级城市 {secondary} 个）；{others} 个地级市不属于任何城市群。</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="108" />
+            <location filename="../processing/assignmegaregions.py" line="109" />
             <source>KEY field '{field}' is not in {input} (fields: {fields}): choose the field holding the 6-digit administrative codes.</source>
             <translation>KEY 字段“{field}”不在 {input} 中（现有字段：{fields}）：请选择存放 6 位行政区划代码的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="126" />
+            <location filename="../processing/assignmegaregions.py" line="127" />
             <source>INCLUDE_SAR is on and MEMBERSHIP_SET is '{members}', which has no Hong Kong or Macao: turn INCLUDE_SAR off, or choose the plan documents' members.</source>
             <translation>INCLUDE_SAR 已开启，而 MEMBERSHIP_SET 为“{members}”，其中不含香港和澳门：请关闭 INCLUDE_SAR，或改选规划文件列出的成员城市。</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="138" />
+            <location filename="../processing/assignmegaregions.py" line="139" />
             <source>{input}, KEY '{field}': {reason}</source>
             <translation>{input}，KEY 字段“{field}”：{reason}</translation>
         </message>
         <message>
-            <location filename="../processing/assignmegaregions.py" line="119" />
-            <location filename="../processing/gcj02towgs84.py" line="94" />
-            <location filename="../processing/outputs.py" line="461" />
+            <location filename="../processing/assignmegaregions.py" line="120" />
+            <location filename="../processing/gcj02towgs84.py" line="95" />
+            <location filename="../processing/outputs.py" line="462" />
             <source>{input}: {reason}</source>
             <translation>{input}：{reason}</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="52" />
-            <location filename="../processing/zonal.py" line="94" />
+            <location filename="../processing/base.py" line="77" />
+            <location filename="../processing/zonal.py" line="141" />
             <source>1 Prepare data</source>
             <translation>1 数据准备</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="119" />
+            <location filename="../processing/base.py" line="144" />
             <source>{input} has {geometry} geometries: {purpose}.</source>
             <translation>{input} 的几何类型为 {geometry}：{purpose}。</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="135" />
+            <location filename="../processing/base.py" line="160" />
             <source>{names} and {count} more</source>
             <translation>{names} 等（另有 {count} 个）</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="136" />
+            <location filename="../processing/base.py" line="161" />
             <source>{output} is a Shapefile ({path}), which keeps only {bytes} bytes of a field name: {names} would be cut short. Choose a GeoPackage (.gpkg) instead.</source>
             <translation>{output} 是 Shapefile 文件（{path}），字段名只能保留 {bytes} 个字节：{names} 会被截断。请改用 GeoPackage（.gpkg）。</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="166" />
+            <location filename="../processing/base.py" line="195" />
             <source>{path} cannot be written ({reason}): choose a folder you may write to.</source>
             <translation>无法写入 {path}（{reason}）：请选择有写入权限的文件夹。</translation>
         </message>
@@ -185,12 +185,12 @@
 - Debian/Ubuntu：sudo apt install {system}</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="27" />
+            <location filename="../processing/gcj02towgs84.py" line="28" />
             <source>Convert web-map boundaries to WGS84</source>
             <translation>将网络地图边界转换为 WGS84</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="28" />
+            <location filename="../processing/gcj02towgs84.py" line="29" />
             <source>Converts geometries from the coordinate systems of Chinese web maps to WGS84, and back.
 
 Boundaries scraped from Amap or Tencent are in GCJ-02 and those from Baidu in BD-09: plain longitude/latitude, often labelled EPSG:4326, but shifted by about 0.1-0.7 km from true WGS84 positions by an obfuscation formula. Zonal statistics on rasters (night lights, NDVI) need true positions.
@@ -213,88 +213,89 @@ WGS84 to GCJ-02 is the published forward formula (Krasovsky ellipsoid, a = 63782
 WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a = 6378245 m，e^2 = 0.00669342162296594323）；GCJ-02 到 WGS84 迭代求逆，在全国范围内往返误差小于 1 cm。BD-09 是在 GCJ-02 基础上再做类似旋转的偏移（x_pi = 3000 pi / 180，偏移量 0.0065、0.006）。中国外包矩形（72.004-137.8347 E，0.8293-55.8271 N）以外的点不受 GCJ-02 偏移，保持不变。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="49" />
+            <location filename="../processing/gcj02towgs84.py" line="50" />
             <source>Input layer (longitude/latitude)</source>
             <translation>输入图层（经纬度）</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="54" />
+            <location filename="../processing/gcj02towgs84.py" line="55" />
             <source>Convert from</source>
             <translation>转换自</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="58" />
+            <location filename="../processing/gcj02towgs84.py" line="59" />
             <source>Convert to</source>
             <translation>转换为</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="60" />
+            <location filename="../processing/gcj02towgs84.py" line="61" />
             <source>Converted layer</source>
             <translation>转换后的图层</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="54" />
-            <location filename="../processing/gcj02towgs84.py" line="58" />
+            <location filename="../processing/gcj02towgs84.py" line="55" />
+            <location filename="../processing/gcj02towgs84.py" line="59" />
             <source>GCJ-02 (Amap, Tencent, Google China)</source>
             <translation>GCJ-02（高德、腾讯、谷歌中国）</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="54" />
-            <location filename="../processing/gcj02towgs84.py" line="58" />
+            <location filename="../processing/gcj02towgs84.py" line="55" />
+            <location filename="../processing/gcj02towgs84.py" line="59" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>BD-09 (Baidu)</source>
             <translation>BD-09（百度）</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="54" />
-            <location filename="../processing/gcj02towgs84.py" line="58" />
+            <location filename="../processing/gcj02towgs84.py" line="55" />
+            <location filename="../processing/gcj02towgs84.py" line="59" />
             <source>WGS84 (GPS, EPSG:4326)</source>
             <translation>WGS84（GPS，EPSG:4326）</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="63" />
+            <location filename="../processing/gcj02towgs84.py" line="64" />
             <source>the layer to convert</source>
             <translation>要转换的图层</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="83" />
+            <location filename="../processing/gcj02towgs84.py" line="84" />
             <location filename="../processing/qgis_io.py" line="54" />
             <location filename="../processing/qgis_io.py" line="163" />
-            <location filename="../processing/typology_base.py" line="285" />
-            <location filename="../processing/typology_base.py" line="288" />
-            <location filename="../processing/unevenness.py" line="277" />
-            <location filename="../processing/unevenness.py" line="338" />
-            <location filename="../processing/zonal.py" line="319" />
+            <location filename="../processing/typology_base.py" line="286" />
+            <location filename="../processing/typology_base.py" line="289" />
+            <location filename="../processing/unevenness.py" line="281" />
+            <location filename="../processing/unevenness.py" line="342" />
+            <location filename="../processing/zonal.py" line="438" />
+            <location filename="../processing/zonal.py" line="529" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="68" />
+            <location filename="../processing/gcj02towgs84.py" line="69" />
             <source>{input} is in {crs}, a projected CRS: GCJ-02 and BD-09 shifts apply to longitude/latitude degrees. Reproject the layer to EPSG:4326 first (Vector general &gt; Reproject layer).</source>
             <translation>{input} 的坐标参考系为投影坐标系 {crs}：GCJ-02 和 BD-09 偏移只适用于经纬度（度）。请先将图层重投影到 EPSG:4326（矢量通用 &gt; 重投影图层）。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="73" />
+            <location filename="../processing/gcj02towgs84.py" line="74" />
             <source>{input} has no coordinate reference system: its coordinates are taken as longitude/latitude degrees (EPSG:4326). If they are not, {advice}.</source>
             <translation>{input} 没有坐标参考系：其坐标按经纬度（度，EPSG:4326）处理。如果不是经纬度，请{advice}。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="105" />
+            <location filename="../processing/gcj02towgs84.py" line="106" />
             <source>FROM_SYSTEM and TO_SYSTEM are both {system}: the {count} features are copied unchanged.</source>
             <translation>FROM_SYSTEM 与 TO_SYSTEM 均为 {system}：{count} 个要素原样复制。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="109" />
+            <location filename="../processing/gcj02towgs84.py" line="110" />
             <source>Converted {count} features from {source} to {target}.</source>
             <translation>已将 {count} 个要素从 {source} 转换为 {target}。</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="88" />
+            <location filename="../processing/gcj02towgs84.py" line="89" />
             <source>{input}, feature {number}</source>
             <translation>{input}，第 {number} 个要素</translation>
         </message>
         <message>
-            <location filename="../processing/gcj02towgs84.py" line="90" />
+            <location filename="../processing/gcj02towgs84.py" line="91" />
             <source>{where}: {reason} {input} has no coordinate reference system, so its coordinates were taken as degrees; {advice}.</source>
             <translation>{where}：{reason} {input} 没有坐标参考系，因此其坐标按经纬度（度）处理；请{advice}。</translation>
         </message>
@@ -641,27 +642,27 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>……另有 {count} 行：请查看未匹配表。</translation>
         </message>
         <message>
-            <location filename="../processing/map_changes.py" line="53" />
+            <location filename="../processing/map_changes.py" line="52" />
             <source>CLEAR_CHANGES_ONLY: layer '{layer}' has several fields saying whether a change is clear ({fields}) and none is for the indicator '{indicator}' alone: name one in CLARITY_FIELD.</source>
             <translation>CLEAR_CHANGES_ONLY：图层“{layer}”有多个字段说明变化是否显著（{fields}），但没有一个仅针对指标“{indicator}”：请在 CLARITY_FIELD 中指定其一。</translation>
         </message>
         <message>
-            <location filename="../processing/map_changes.py" line="48" />
+            <location filename="../processing/map_changes.py" line="47" />
             <source>CLEAR_CHANGES_ONLY: layer '{layer}' has no field saying whether a change is clear (a field named {mark}...): run 'Core-secondary unevenness' with confidence intervals (BOOTSTRAP above 0), name the field in CLARITY_FIELD, or turn CLEAR_CHANGES_ONLY off.</source>
             <translation>CLEAR_CHANGES_ONLY：图层“{layer}”没有说明变化是否显著的字段（名为 {mark}... 的字段）：请带置信区间运行“核心—次级城市不均衡”（BOOTSTRAP 大于 0），或在 CLARITY_FIELD 中指定该字段，或关闭 CLEAR_CHANGES_ONLY。</translation>
         </message>
         <message>
-            <location filename="../processing/map_changes.py" line="28" />
+            <location filename="../processing/map_changes.py" line="27" />
             <source>CLARITY_FIELD '{given}' is not a field of layer '{layer}' (fields: {fields}): name the field that says whether each region's change is clear, or leave it empty to find it.</source>
             <translation>CLARITY_FIELD“{given}”不是图层“{layer}”的字段（现有字段：{fields}）：请指定说明各区域变化是否显著的字段，或留空由插件自动查找。</translation>
         </message>
         <message>
-            <location filename="../processing/map_changes.py" line="76" />
+            <location filename="../processing/map_changes.py" line="75" />
             <source>CLEAR_CHANGES_ONLY: layer '{layer}' has no change field '{field}' of the measure it maps: run 'Core-secondary unevenness' with indicators in two years, or turn CLEAR_CHANGES_ONLY off.</source>
             <translation>CLEAR_CHANGES_ONLY：图层“{layer}”没有所制图测度的变化字段“{field}”：请用两个年份的指标运行“核心—次级城市不均衡”，或关闭 CLEAR_CHANGES_ONLY。</translation>
         </message>
         <message>
-            <location filename="../processing/map_changes.py" line="83" />
+            <location filename="../processing/map_changes.py" line="82" />
             <source>CLEAR_CHANGES_ONLY: the change field '{field}' of layer '{layer}' has no value: nothing to map; check the years of the indicator.</source>
             <translation>CLEAR_CHANGES_ONLY：图层“{layer}”的变化字段“{field}”没有取值：无可制图内容；请检查指标的年份。</translation>
         </message>
@@ -769,27 +770,27 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
 {traceback}</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="462" />
+            <location filename="../processing/outputs.py" line="463" />
             <source>{algorithm} failed ({error}: {reason}); the details are in the log under '{tag}'.</source>
             <translation>{algorithm} 运行失败（{error}：{reason}）；详细信息见日志中的“{tag}”标签页。</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="456" />
+            <location filename="../processing/outputs.py" line="457" />
             <source>{algorithm}: input/output error: {reason}.</source>
             <translation>{algorithm}：输入/输出错误：{reason}。</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="458" />
+            <location filename="../processing/outputs.py" line="459" />
             <source>{algorithm}: not enough memory; use fewer or smaller inputs, or close other programs.</source>
             <translation>{algorithm}：内存不足；请减少或缩小输入，或关闭其他程序。</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="454" />
+            <location filename="../processing/outputs.py" line="455" />
             <source>{algorithm}: could not read or write {path}: {reason}.</source>
             <translation>{algorithm}：无法读写 {path}：{reason}。</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="482" />
+            <location filename="../processing/outputs.py" line="483" />
             <source>Cancelled: nothing was written.</source>
             <translation>已取消：未写出任何内容。</translation>
         </message>
@@ -927,12 +928,12 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>分辨率（每英寸点数）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="257" />
+            <location filename="../processing/rendermaps.py" line="256" />
             <source>Page width (mm)</source>
             <translation>页面宽度（mm）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="260" />
+            <location filename="../processing/rendermaps.py" line="257" />
             <source>Page height (mm)</source>
             <translation>页面高度（mm）</translation>
         </message>
@@ -1212,309 +1213,309 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>{parameter} 中的 {stray} 不在 INDICATORS（{indicators}）中：请将其加入 INDICATORS，或从 {parameter} 中移除。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="115" />
-            <location filename="../processing/unevenness.py" line="69" />
+            <location filename="../processing/typology_base.py" line="116" />
+            <location filename="../processing/unevenness.py" line="70" />
             <source>2 Analyse</source>
             <translation>2 分析</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="68" />
+            <location filename="../processing/typology_base.py" line="69" />
             <source>INPUT has no valid CRS: set the layer's CRS so the nearest core can be found by geodesic distance, or choose another CORE_REFERENCE</source>
             <translation>INPUT 没有有效的坐标参考系：请设置图层的坐标参考系，以便按测地线距离找到最近的核心城市，或另选 CORE_REFERENCE</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="125" />
+            <location filename="../processing/typology_base.py" line="126" />
             <source>Prefectures with mega-regions, roles and indicators</source>
             <translation>带城市群、角色和指标的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="127" />
+            <location filename="../processing/typology_base.py" line="128" />
             <source>Indicators: &lt;name&gt;_&lt;year&gt; fields of two years</source>
             <translation>指标：两个年份的 &lt;name&gt;_&lt;year&gt; 字段</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="127" />
+            <location filename="../processing/typology_base.py" line="128" />
             <source>Indicators (one year)</source>
             <translation>指标（一个年份）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="127" />
+            <location filename="../processing/typology_base.py" line="128" />
             <source>Indicators</source>
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="130" />
+            <location filename="../processing/typology_base.py" line="131" />
             <source>Cost indicators: less is better</source>
             <translation>成本型指标：越小越好</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="134" />
+            <location filename="../processing/typology_base.py" line="135" />
             <source>Neutral indicators: neither more nor less is better, left out</source>
             <translation>中性指标：无所谓大小优劣，不参与计算</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="138" />
+            <location filename="../processing/typology_base.py" line="139" />
             <source>Dimensions, e.g. POP=urban size;GDP=urban size</source>
             <translation>维度，例如 POP=urban size;GDP=urban size</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="142" />
+            <location filename="../processing/typology_base.py" line="143" />
             <source>Pool of the min-max performance</source>
             <translation>极差标准化表现值的样本池</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="144" />
+            <location filename="../processing/typology_base.py" line="145" />
             <source>Number of types K (0 = choose by silhouette)</source>
             <translation>类型数 K（0 = 按轮廓系数选择）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="147" />
+            <location filename="../processing/typology_base.py" line="148" />
             <source>Largest K tried by the silhouette</source>
             <translation>轮廓系数尝试的最大 K</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="150" />
+            <location filename="../processing/typology_base.py" line="151" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Weights of the composite TOPSIS score</source>
             <translation>逼近理想解排序法（TOPSIS）综合得分的权重</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="153" />
-            <location filename="../processing/unevenness.py" line="139" />
+            <location filename="../processing/typology_base.py" line="154" />
+            <location filename="../processing/unevenness.py" line="140" />
             <source>Mega-region field</source>
             <translation>城市群字段</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="156" />
-            <location filename="../processing/unevenness.py" line="145" />
+            <location filename="../processing/typology_base.py" line="157" />
+            <location filename="../processing/unevenness.py" line="146" />
             <source>Role field (core/secondary)</source>
             <translation>角色字段（核心/次级）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="159" />
+            <location filename="../processing/typology_base.py" line="160" />
             <source>City name field</source>
             <translation>城市名称字段</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="175" />
+            <location filename="../processing/typology_base.py" line="176" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Secondary cities by trend</source>
             <translation>按趋势划分的次级城市</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="175" />
+            <location filename="../processing/typology_base.py" line="176" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Secondary cities by type</source>
             <translation>按类型划分的次级城市</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="177" />
+            <location filename="../processing/typology_base.py" line="178" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Core cities with their performance and trend</source>
             <translation>核心城市及其表现值和趋势</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="177" />
+            <location filename="../processing/typology_base.py" line="178" />
             <source>Core cities with their performance</source>
             <translation>核心城市及其表现值</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="179" />
+            <location filename="../processing/typology_base.py" line="180" />
             <source>Trend profiles</source>
             <translation>趋势类型剖面</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="179" />
+            <location filename="../processing/typology_base.py" line="180" />
             <source>Type profiles</source>
             <translation>类型剖面</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="181" />
+            <location filename="../processing/typology_base.py" line="182" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Trend report</source>
             <translation>趋势报告</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="181" />
+            <location filename="../processing/typology_base.py" line="182" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Typology report</source>
             <translation>类型划分报告</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="181" />
-            <location filename="../processing/unevenness.py" line="190" />
+            <location filename="../processing/typology_base.py" line="182" />
+            <location filename="../processing/unevenness.py" line="193" />
             <source>HTML files (*.html)</source>
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="182" />
+            <location filename="../processing/typology_base.py" line="183" />
             <source>Number of types</source>
             <translation>类型数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="183" />
+            <location filename="../processing/typology_base.py" line="184" />
             <source>Mean silhouette</source>
             <translation>平均轮廓系数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="184" />
+            <location filename="../processing/typology_base.py" line="185" />
             <source>Secondary cities typed</source>
             <translation>已归类的次级城市数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="185" />
+            <location filename="../processing/typology_base.py" line="186" />
             <source>Secondary cities left out</source>
             <translation>被排除的次级城市数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="162" />
+            <location filename="../processing/typology_base.py" line="163" />
             <source>City id field, copied to the outputs (one row per mega-region and city)</source>
             <translation>城市编号字段，复制到输出（每个城市群和城市一行）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="165" />
+            <location filename="../processing/typology_base.py" line="166" />
             <source>K-means random seed</source>
             <translation>K 均值聚类随机种子</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="168" />
+            <location filename="../processing/typology_base.py" line="169" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>K-means initialisations</source>
             <translation>K 均值聚类初始化次数</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="171" />
+            <location filename="../processing/typology_base.py" line="172" />
             <source>Resamples of the type stability (0 = off)</source>
             <translation>聚类稳定性的重抽样次数（0 = 关闭）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="142" />
-            <location filename="../processing/typology_base.py" line="261" />
+            <location filename="../processing/typology_base.py" line="143" />
+            <location filename="../processing/typology_base.py" line="262" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Members of all mega-regions together (dissertation)</source>
             <translation>全部城市群的成员合并（同论文）</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="142" />
-            <location filename="../processing/typology_base.py" line="261" />
+            <location filename="../processing/typology_base.py" line="143" />
+            <location filename="../processing/typology_base.py" line="262" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Each mega-region's members separately</source>
             <translation>各城市群的成员分别计算</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="142" />
-            <location filename="../processing/typology_base.py" line="261" />
+            <location filename="../processing/typology_base.py" line="143" />
+            <location filename="../processing/typology_base.py" line="262" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Every feature of the input, member or not</source>
             <translation>输入的全部要素，无论是否为成员</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="150" />
+            <location filename="../processing/typology_base.py" line="151" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Equal weights</source>
             <translation>等权</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="150" />
+            <location filename="../processing/typology_base.py" line="151" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Entropy weights</source>
             <translation>熵权</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="150" />
+            <location filename="../processing/typology_base.py" line="151" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>No composite</source>
             <translation>不计算综合得分</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="197" />
+            <location filename="../processing/typology_base.py" line="198" />
             <source>K = {k}: choose a number of types from 2 to the number of secondary cities (less one), or 0 to let the silhouette choose K.</source>
             <translation>K = {k}：请选择 2 到（次级城市数减一）之间的类型数，或填 0 由轮廓系数确定 K。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="205" />
+            <location filename="../processing/typology_base.py" line="206" />
             <source>the prefectures with mega-regions, roles and indicators</source>
             <translation>带有城市群、城市角色和指标的地级市图层</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="209" />
+            <location filename="../processing/typology_base.py" line="210" />
             <source>INDICATORS is empty: choose at least one numeric field.</source>
             <translation>INDICATORS 为空：请至少选择一个数值字段。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="229" />
+            <location filename="../processing/typology_base.py" line="230" />
             <source>NAME_FIELD '{field}' is not in INPUT: cities are named by their feature order.</source>
             <translation>NAME_FIELD“{field}”不在 INPUT 中：城市按要素顺序命名。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="254" />
-            <location filename="../processing/unevenness.py" line="253" />
+            <location filename="../processing/typology_base.py" line="255" />
+            <location filename="../processing/unevenness.py" line="256" />
             <source>No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' first.</source>
             <translation>INPUT 中没有要素在“{field}”中带有城市群：请先运行“为地级市划分城市群与核心城市”。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="259" />
+            <location filename="../processing/typology_base.py" line="260" />
             <source>{count} features with no mega-region are not members: not typed, but in the pool ({pool}).</source>
             <translation>{count} 个不属于任何城市群的要素不是成员：不参与类型划分，但计入极差标准化的样本池（{pool}）。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="216" />
+            <location filename="../processing/typology_base.py" line="217" />
             <source>{parameter} {missing} not in INPUT (fields: {fields}): choose fields of the input layer.</source>
             <translation>{parameter} 中的 {missing} 不在 INPUT 中（现有字段：{fields}）：请选择输入图层的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="223" />
+            <location filename="../processing/typology_base.py" line="224" />
             <source>{parameter} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions and core cities' first or choose the field.</source>
             <translation>{parameter}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="263" />
-            <location filename="../processing/unevenness.py" line="248" />
+            <location filename="../processing/typology_base.py" line="264" />
+            <location filename="../processing/unevenness.py" line="251" />
             <source>{count} features with no mega-region are not members and are left out.</source>
             <translation>{count} 个不属于任何城市群的要素不是成员，已排除。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="294" />
+            <location filename="../processing/typology_base.py" line="295" />
             <source>K = {k} ({chosen_by}); {typed} secondary cities typed, {excluded} left out; mean silhouette {silhouette:.4f}.</source>
             <translation>K = {k}（{chosen_by}）；已划分类型的次级城市 {typed} 个，排除 {excluded} 个；平均轮廓系数 {silhouette:.4f}。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="292" />
+            <location filename="../processing/typology_base.py" line="293" />
             <source>K = {k}: mean silhouette {silhouette:.4f}, within SS {within:.4f}</source>
             <translation>K = {k}：平均轮廓系数 {silhouette:.4f}，组内平方和 {within:.4f}</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="305" />
+            <location filename="../processing/typology_base.py" line="306" />
             <source>Stability (mean Jaccard similarity over {resamples} resamples of the secondary cities; under {unstable:g} = unstable): {values}.</source>
             <translation>聚类稳定性（次级城市 {resamples} 次重抽样的平均 Jaccard 相似系数；低于 {unstable:g} 为不稳定）：{values}。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="342" />
+            <location filename="../processing/typology_base.py" line="343" />
             <source>fixed</source>
             <translation>指定值</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="342" />
+            <location filename="../processing/typology_base.py" line="343" />
             <source>silhouette</source>
             <translation>按平均轮廓系数选定</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="354" />
+            <location filename="../processing/typology_base.py" line="355" />
             <source>{count} secondary cities left out of the gap typology (see excluded_reason):</source>
             <translation>{count} 个次级城市未参与差距类型划分（原因见 excluded_reason）：</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="354" />
+            <location filename="../processing/typology_base.py" line="355" />
             <source>{count} secondary cities left out of the trend typology (see excluded_reason):</source>
             <translation>{count} 个次级城市未参与趋势类型划分（原因见 excluded_reason）：</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="67" />
+            <location filename="../processing/unevenness.py" line="68" />
             <source>Core-secondary unevenness</source>
             <translation>核心—次级城市不均衡</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="70" />
+            <location filename="../processing/unevenness.py" line="71" />
             <source>How large is the gap between the core and the secondary cities of each mega-region, for each indicator, and did it widen between two years?
 
 &lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' (a city in two mega-regions has one feature per membership). &lt;b&gt;Indicators&lt;/b&gt;: numeric fields; fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; (pop_2010, pop_2020) are one indicator in two years, and every measure is also given as the change value(year 2) &amp;minus; value(year 1). &lt;b&gt;Weight&lt;/b&gt; (optional, e.g. population) makes the measures population-weighted, for per-capita indicators; a weight field named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; is matched to each year's indicators when the input has that field for every year.
@@ -1543,152 +1544,152 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
 &lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="122" />
+            <location filename="../processing/unevenness.py" line="123" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Prefectures with mega-regions and indicators</source>
             <translation>带城市群和指标的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="127" />
+            <location filename="../processing/unevenness.py" line="128" />
             <source>Indicators (&lt;name&gt;_&lt;year&gt; fields give two years)</source>
             <translation>指标（&lt;name&gt;_&lt;year&gt; 字段给出两个年份）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="133" />
+            <location filename="../processing/unevenness.py" line="134" />
             <source>Weight, e.g. population, for population-weighted measures</source>
             <translation>权重，例如常住人口，用于按人口加权的测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="151" />
+            <location filename="../processing/unevenness.py" line="152" />
             <source>City name field (for messages)</source>
             <translation>城市名称字段（用于提示信息）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="157" />
+            <location filename="../processing/unevenness.py" line="158" />
             <source>Headline measure for the mega-region map</source>
             <translation>城市群地图的主要测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="179" />
+            <location filename="../processing/unevenness.py" line="167" />
+            <source>Confidence of the intervals (%)</source>
+            <translation>区间的置信水平（%）</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="182" />
             <source>Unevenness table</source>
             <translation>不均衡表</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="184" />
+            <location filename="../processing/unevenness.py" line="187" />
             <source>Mega-regions with the headline measure</source>
             <translation>带主要测度的城市群</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="190" />
+            <location filename="../processing/unevenness.py" line="193" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness report</source>
             <translation>不均衡报告</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="162" />
+            <location filename="../processing/unevenness.py" line="163" />
             <source>Bootstrap resamples for the intervals (0: no intervals)</source>
             <translation>自助法置信区间的重抽样次数（0：不计算区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="166" />
-            <source>Confidence of the intervals (%)</source>
-            <translation>区间的置信水平（%）</translation>
-        </message>
-        <message>
-            <location filename="../processing/unevenness.py" line="170" />
+            <location filename="../processing/unevenness.py" line="173" />
             <source>Permutations for the p-value of the core-secondary split (0: no test)</source>
             <translation>核心—次级划分 p 值的置换检验次数（0：不检验）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="174" />
+            <location filename="../processing/unevenness.py" line="177" />
             <source>Random seed (the same seed gives the same intervals)</source>
             <translation>随机种子（相同种子得到相同区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T</source>
             <translation>泰尔指数 T</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T: share between core and secondary</source>
             <translation>泰尔指数 T：核心与次级城市组间贡献率</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Gini</source>
             <translation>基尼系数</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum net between-group Gini (Gnb)</source>
             <translation>Dagum 基尼系数分解：组间净差异（Gnb）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum Gnb share of G</source>
             <translation>Dagum 组间净差异 Gnb 占 G 的比例</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum Gnb, signed (+ cores lead)</source>
             <translation>Dagum 组间净差异 Gnb，带符号（+ 表示核心城市领先）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Core mean / secondary mean</source>
             <translation>核心城市均值 / 次级城市均值</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="158" />
+            <location filename="../processing/unevenness.py" line="159" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T between cores and secondary cities</source>
             <translation>核心城市与次级城市之间的泰尔指数 T（组间差异）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="216" />
+            <location filename="../processing/unevenness.py" line="219" />
             <source>the prefectures with mega-regions and indicators</source>
             <translation>带有城市群和指标的地级市图层</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="219" />
+            <location filename="../processing/unevenness.py" line="222" />
             <source>INDICATORS is empty: choose at least one numeric field to measure.</source>
             <translation>INDICATORS 为空：请至少选择一个要测度的数值字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="259" />
+            <location filename="../processing/unevenness.py" line="262" />
             <source>Weights by year: {weights}</source>
             <translation>各年份的权重：{weights}</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="262" />
+            <location filename="../processing/unevenness.py" line="265" />
             <source>Intervals from {bootstrap} bootstrap resamples at {confidence} %, p_between from {permutations} permutations, seed {seed}.</source>
             <translation>置信区间基于 {bootstrap} 次自助法重抽样（置信水平 {confidence} %），p_between 基于 {permutations} 次置换检验，随机种子 {seed}。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="236" />
+            <location filename="../processing/unevenness.py" line="239" />
             <source>{label} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions and core cities' first or choose the field.</source>
             <translation>{label}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="316" />
+            <location filename="../processing/unevenness.py" line="320" />
             <source>The description of the fields of {layer} could not be saved with it ({error}): maps of it name the measures from the field names.</source>
             <translation>无法将 {layer} 的字段说明随图层一并保存（{error}）：其地图将根据字段名称来命名测度。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="353" />
+            <location filename="../processing/zonal.py" line="537" />
             <source>Raster zonal statistics</source>
             <translation>栅格分区统计</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="355" />
+            <location filename="../processing/zonal.py" line="539" />
             <source>Statistics of one or several rasters (and of each band, or of the band mean or maximum) for every polygon, with exact area weighting by default: a polygon smaller than a pixel still gets a value.
 
 &lt;b&gt;Polygons&lt;/b&gt;, &lt;b&gt;Rasters&lt;/b&gt; (one per year or month: each adds its columns, named &amp;lt;raster&amp;gt;_&amp;lt;statistic&amp;gt;, with _b&amp;lt;k&amp;gt; for band k of a multi-band raster), &lt;b&gt;Statistics&lt;/b&gt;, &lt;b&gt;Pixels counted&lt;/b&gt; (exact, centre, all touched), &lt;b&gt;Percentiles&lt;/b&gt;, &lt;b&gt;Category fractions&lt;/b&gt; (e.g. 13 for the built-up class of MODIS land cover: the share of the polygon in that class), &lt;b&gt;Product&lt;/b&gt; presets that fill scale, offset, nodata and the valid range (explicit values win).
@@ -1709,12 +1710,12 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
 &lt;b&gt;输出&lt;/b&gt;：带有统计量和状态字段的多边形副本。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="384" />
+            <location filename="../processing/zonal.py" line="569" />
             <source>Nighttime-light statistics</source>
             <translation>夜间灯光统计</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="392" />
+            <location filename="../processing/zonal.py" line="577" />
             <source>Night-time light (NTL) indicators per polygon: the social-vitality indicator of the method.
 
 &lt;b&gt;Product&lt;/b&gt;: VIIRS annual V2 (nW/cm&amp;sup2;/sr, average_masked; negatives set to 0), VIIRS monthly (negatives set to 0; mask cf_cvg = 0 first), DMSP-OLS stable lights or DMSP-like harmonised series (DN 0-63, 255 missing, lit above DN 7). Never compare DN and radiance.
@@ -1737,12 +1738,12 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
 栅格只按块读取一次，因此比内存更大的栅格也只占用有限内存。计算中位数和百分位数时，多边形的像元值保留到读完其最后一行：128 MB 以内存放在内存中，超过部分存放在临时文件中（系统临时文件夹）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="450" />
+            <location filename="../processing/zonal.py" line="636" />
             <source>NDVI statistics</source>
             <translation>归一化植被指数（NDVI）统计</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="457" />
+            <location filename="../processing/zonal.py" line="643" />
             <source>NDVI per polygon: the green-transformation indicator of the method.
 
 &lt;b&gt;Product&lt;/b&gt;: Auto (from the data type), MODIS int16 (NDVI = DN &amp;times; 0.0001, fill &amp;minus;3000, valid &amp;minus;2000..10000), floating-point NDVI (&amp;minus;1..1; fill values such as 99999 are missing), SPOT-VGT (NDVI = DN &amp;times; 0.004 &amp;minus; 0.1).
@@ -1761,288 +1762,403 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
 栅格只按块读取一次，因此比内存更大的栅格也只占用有限内存。计算中位数和百分位数时，多边形的像元值保留到读完其最后一行：128 MB 以内存放在内存中，超过部分存放在临时文件中（系统临时文件夹）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="67" />
+            <location filename="../processing/zonal.py" line="108" />
             <source>{parameter}: '{value}' is not a number; give numbers separated by commas</source>
             <translation>{parameter}：“{value}”不是数字；请填写以逗号分隔的数字</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="104" />
+            <location filename="../processing/zonal.py" line="148" />
+            <source>&lt;b&gt;Rasters as downloaded&lt;/b&gt;: give the files (or a folder, &lt;b&gt;RASTER_FOLDER&lt;/b&gt;) of one product; they are grouped by the date in their names into one set of columns per year (&amp;lt;prefix&amp;gt;_&amp;lt;statistic&amp;gt;_&amp;lt;year&amp;gt;), the tiles of one date mosaicked virtually (nothing copied), gzip'd files read in place. Products: VIIRS VNL V2 annual (VNL_v21_npp_2020_global_vcmslcfg_c202205302300.average_masked.dat.tif.gz, with its cf_cvg), VIIRS monthly (SVDNB_npp_20200601-20200630_75N060E_vcmslcfg_v10_c202007101200.avg_rade9h.tif with its cf_cvg twin), Black Marble (VNP46A3.A2020153.h28v05.001.2021001000000.h5, VNP46A4), MODIS MOD13A3/MOD13Q1 (MOD13A3.A2020122.h27v05.061.2020335213015.hdf), MCD12Q1 (MCD12Q1.A2020001.h27v05.061.2022172020229.hdf), NPP-VIIRS-like (LongNTL_2020.tif), harmonised DMSP-VIIRS (Harmonized_DN_NTL_2020_simVIIRS.tif), CLCD (CLCD_v01_2020_albert.tif). &lt;b&gt;LAYER&lt;/b&gt;: the layer of an HDF file (default the product's, e.g. NearNadir_Composite_Snow_Free) or of VNL (average_masked); the log lists the others. &lt;b&gt;MIN_COVERAGE&lt;/b&gt;: cells with fewer cloud-free observations (cf_cvg) are missing (default 1: a radiance without observation is not darkness). &lt;b&gt;QUALITY&lt;/b&gt;: the Black Marble quality flag or MODIS pixel reliability kept. &lt;b&gt;TIME_COMPOSITE&lt;/b&gt;: months or 16-day periods of a year become one value per cell, the mean (night light) or the maximum (NDVI) of the valid periods, before the polygon statistics.</source>
+            <translation>&lt;b&gt;按下载原样输入栅格&lt;/b&gt;：给出同一产品的文件（或文件夹，&lt;b&gt;RASTER_FOLDER&lt;/b&gt;）；按文件名中的日期分组，每年一组列（&amp;lt;前缀&amp;gt;_&amp;lt;统计量&amp;gt;_&amp;lt;年份&amp;gt;），同一日期的图块以虚拟方式镶嵌（不复制数据），gzip 压缩文件直接读取。产品：VIIRS VNL V2 年度（VNL_v21_npp_2020_global_vcmslcfg_c202205302300.average_masked.dat.tif.gz，及其 cf_cvg），VIIRS 月度（SVDNB_npp_20200601-20200630_75N060E_vcmslcfg_v10_c202007101200.avg_rade9h.tif 及其 cf_cvg 文件），Black Marble（VNP46A3.A2020153.h28v05.001.2021001000000.h5、VNP46A4），MODIS MOD13A3/MOD13Q1（MOD13A3.A2020122.h27v05.061.2020335213015.hdf），MCD12Q1（MCD12Q1.A2020001.h27v05.061.2022172020229.hdf），类 NPP-VIIRS（LongNTL_2020.tif），协调 DMSP-VIIRS（Harmonized_DN_NTL_2020_simVIIRS.tif），CLCD（CLCD_v01_2020_albert.tif）。&lt;b&gt;LAYER&lt;/b&gt;：HDF 文件的图层（默认为产品的图层，例如 NearNadir_Composite_Snow_Free）或 VNL 的图层（average_masked）；日志列出其他可选图层。&lt;b&gt;MIN_COVERAGE&lt;/b&gt;：无云观测次数（cf_cvg）少于该值的像元按缺失处理（默认 1：没有观测的辐亮度不是黑暗）。&lt;b&gt;QUALITY&lt;/b&gt;：保留的 Black Marble 质量标志或 MODIS 像元可靠性。&lt;b&gt;TIME_COMPOSITE&lt;/b&gt;：一年中的各月或各 16 天时段先在每个像元上合成为一个值，即各有效时段的平均值（夜间灯光）或最大值（NDVI），再计算多边形统计。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="154" />
             <source>None (use the file's nodata, scale and offset)</source>
             <translation>无（使用文件的无数据值、比例系数和偏移量）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="106" />
+            <location filename="../processing/zonal.py" line="156" />
             <source>Auto (from the data type: int16 MODIS, uint8 SPOT-VGT, float NDVI)</source>
             <translation>自动（根据数据类型：int16 为 MODIS，uint8 为 SPOT-VGT，浮点为 NDVI）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="108" />
+            <location filename="../processing/zonal.py" line="158" />
             <source>VIIRS annual night lights (VNL V2, nW/cm2/sr)</source>
             <translation>VIIRS 年度夜间灯光（VNL V2，nW/cm2/sr）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="108" />
+            <location filename="../processing/zonal.py" line="158" />
             <source>VIIRS monthly night lights (VCM, nW/cm2/sr)</source>
             <translation>VIIRS 月度夜间灯光（VCM，nW/cm2/sr）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="108" />
+            <location filename="../processing/zonal.py" line="158" />
             <source>DMSP-OLS stable lights (DN 0-63)</source>
             <translation>DMSP-OLS 稳定灯光（DN 0-63）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="108" />
+            <location filename="../processing/zonal.py" line="158" />
             <source>DMSP-like harmonised night lights (DN 0-63)</source>
             <translation>类 DMSP 协调夜间灯光（DN 0-63）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="108" />
+            <location filename="../processing/zonal.py" line="158" />
             <source>MODIS NDVI, int16 (MOD13/MYD13)</source>
             <translation>MODIS 归一化植被指数，int16（MOD13/MYD13）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="108" />
+            <location filename="../processing/zonal.py" line="158" />
             <source>NDVI, floating point (-1..1)</source>
             <translation>归一化植被指数，浮点（-1..1）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="108" />
+            <location filename="../processing/zonal.py" line="158" />
             <source>SPOT-VGT NDVI (uint8, DN = (NDVI + 0.1)/0.004)</source>
             <translation>SPOT-VGT 归一化植被指数（uint8，DN = (NDVI + 0.1)/0.004）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="113" />
+            <location filename="../processing/zonal.py" line="158" />
+            <source>NASA Black Marble VNP46A3/A4 (nW/cm2/sr)</source>
+            <translation>NASA Black Marble VNP46A3/A4（nW/cm2/sr）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="158" />
+            <source>NPP-VIIRS-like night lights (LongNTL, Chen et al. 2021)</source>
+            <translation>类 NPP-VIIRS 夜间灯光（LongNTL，Chen 等 2021）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="158" />
+            <source>CLCD land cover (30 m, classes 1-9; impervious = 8)</source>
+            <translation>CLCD 土地覆盖（30 米，类别 1-9；不透水面 = 8）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="158" />
+            <source>MODIS MCD12Q1 land cover (500 m, IGBP; urban = 13)</source>
+            <translation>MODIS MCD12Q1 土地覆盖（500 米，IGBP；城市 = 13）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="163" />
             <source>Polygons</source>
             <translation>多边形</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="117" />
-            <source>Rasters (one or several, e.g. one per year)</source>
-            <translation>栅格（一个或多个，例如每年一个）</translation>
+            <location filename="../processing/zonal.py" line="167" />
+            <source>Rasters (one or several, e.g. one per year; or the downloaded files)</source>
+            <translation>栅格（一个或多个，例如每年一个；或下载的原始文件）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="122" />
+            <location filename="../processing/zonal.py" line="173" />
+            <source>Folder of downloaded rasters (instead of or besides Rasters)</source>
+            <translation>下载栅格所在的文件夹（可代替或补充“栅格”）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="179" />
             <source>Statistics</source>
             <translation>统计量</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="128" />
+            <location filename="../processing/zonal.py" line="185" />
             <source>Pixels counted</source>
             <translation>计入的像元</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="133" />
+            <location filename="../processing/zonal.py" line="190" />
             <source>Percentiles, 0-100 (e.g. 10,90)</source>
             <translation>百分位数，0-100（例如 10,90）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="138" />
+            <location filename="../processing/zonal.py" line="195" />
             <source>Product</source>
             <translation>产品</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="144" />
+            <location filename="../processing/zonal.py" line="201" />
             <source>Column prefix (empty: the raster file name)</source>
             <translation>列名前缀（留空：栅格文件名）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="150" />
+            <location filename="../processing/zonal.py" line="207" />
             <source>Year of each raster, e.g. 2010,2020 (empty: from the file names)</source>
             <translation>各栅格的年份，例如 2010,2020（留空：取自文件名）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="156" />
+            <location filename="../processing/zonal.py" line="213" />
             <source>Bands (e.g. 1,2,3; empty: all)</source>
             <translation>波段（例如 1,2,3；留空：全部）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="161" />
+            <location filename="../processing/zonal.py" line="218" />
             <source>Several bands</source>
             <translation>多波段</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="177" />
+            <location filename="../processing/zonal.py" line="236" />
+            <source>Layer of the product's files (empty: the product's, e.g. NearNadir_Composite_Snow_Free)</source>
+            <translation>产品文件中的图层（留空：产品默认图层，例如 NearNadir_Composite_Snow_Free）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="239" />
+            <source>Fewest cloud-free observations (cf_cvg) of a valid cell (empty: 1)</source>
+            <translation>有效像元所需的最少无云观测次数（cf_cvg；留空：1）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="242" />
+            <source>Quality mask</source>
+            <translation>质量掩膜</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="245" />
+            <source>Periods of one year (months, 16 days)</source>
+            <translation>一年内的各时段（月、16 天）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="251" />
             <source>Polygons with statistics</source>
             <translation>带统计量的多边形</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="177" />
+            <location filename="../processing/zonal.py" line="251" />
             <source>Polygons with night-light statistics</source>
             <translation>带夜间灯光统计量的多边形</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="177" />
+            <location filename="../processing/zonal.py" line="251" />
             <source>Polygons with NDVI statistics</source>
             <translation>带归一化植被指数统计量的多边形</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="174" />
+            <location filename="../processing/zonal.py" line="231" />
             <source>Scale (value = stored x scale + offset; empty: product or file)</source>
             <translation>比例系数（数值 = 存储值 x 比例系数 + 偏移量；留空：取自产品或文件）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="174" />
+            <location filename="../processing/zonal.py" line="231" />
             <source>Offset (empty: product or file)</source>
             <translation>偏移量（留空：取自产品或文件）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="174" />
+            <location filename="../processing/zonal.py" line="231" />
             <source>Nodata value (stored; empty: product or file)</source>
             <translation>无数据值（存储值；留空：取自产品或文件）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="174" />
+            <location filename="../processing/zonal.py" line="231" />
             <source>Smallest valid stored value (empty: product or none)</source>
             <translation>最小有效存储值（留空：取自产品或不限）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="174" />
+            <location filename="../processing/zonal.py" line="231" />
             <source>Largest valid stored value (empty: product or none)</source>
             <translation>最大有效存储值（留空：取自产品或不限）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="128" />
+            <location filename="../processing/zonal.py" line="185" />
             <source>Exact: each pixel weighted by the share of its area inside the polygon</source>
             <translation>精确：每个像元按其面积落在多边形内的份额加权</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="128" />
+            <location filename="../processing/zonal.py" line="185" />
             <source>Pixel centre inside the polygon</source>
             <translation>像元中心位于多边形内</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="128" />
+            <location filename="../processing/zonal.py" line="185" />
             <source>All touched pixels</source>
             <translation>所有接触的像元</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="161" />
-            <location filename="../processing/zonal.py" line="276" />
+            <location filename="../processing/zonal.py" line="218" />
+            <location filename="../processing/zonal.py" line="392" />
             <source>Each band</source>
             <translation>逐波段</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="161" />
+            <location filename="../processing/zonal.py" line="218" />
             <source>Mean of the bands</source>
             <translation>波段均值</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="161" />
+            <location filename="../processing/zonal.py" line="218" />
             <source>Maximum of the bands (maximum-value composite)</source>
             <translation>波段最大值（最大值合成）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="196" />
+            <location filename="../processing/zonal.py" line="242" />
+            <source>Product default (Black Marble: good only; MODIS NDVI: good and marginal)</source>
+            <translation>产品默认（Black Marble：仅良好；MODIS NDVI：良好和一般）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="242" />
+            <source>Good only (Black Marble flag 0; MODIS reliability 0)</source>
+            <translation>仅良好（Black Marble 标志 0；MODIS 可靠性 0）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="242" />
+            <source>Good and poor / marginal (Black Marble 0-1; MODIS reliability 0-1)</source>
+            <translation>良好及较差/一般（Black Marble 0-1；MODIS 可靠性 0-1）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="242" />
+            <source>No quality mask</source>
+            <translation>不做质量掩膜</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="246" />
+            <source>Product default (night light: mean; NDVI: maximum)</source>
+            <translation>产品默认（夜间灯光：平均值；NDVI：最大值）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="246" />
+            <source>Mean of the valid periods of each cell</source>
+            <translation>每个像元各有效时段的平均值</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="246" />
+            <source>Maximum of the valid periods of each cell (maximum-value composite)</source>
+            <translation>每个像元各有效时段的最大值（最大值合成）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="294" />
+            <source>RASTER is empty: choose at least one raster, or a folder in RASTER_FOLDER.</source>
+            <translation>RASTER 为空：请至少选择一个栅格，或在 RASTER_FOLDER 中选择文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="304" />
+            <source>RASTER: {problem}.</source>
+            <translation>RASTER：{problem}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="311" />
             <source>RASTER is empty: choose at least one raster.</source>
             <translation>RASTER 为空：请至少选择一个栅格。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="200" />
+            <location filename="../processing/zonal.py" line="315" />
             <source>RASTER '{layer}' is not a raster layer: choose raster files (GeoTIFF).</source>
             <translation>RASTER“{layer}”不是栅格图层：请选择栅格文件（GeoTIFF）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="204" />
+            <location filename="../processing/zonal.py" line="319" />
             <source>RASTER '{layer}' comes from the '{provider}' provider: zonal statistics read files; save the raster as a GeoTIFF first (Raster &gt; Conversion &gt; Translate).</source>
             <translation>RASTER“{layer}”来自“{provider}”数据提供者：分区统计只读取文件；请先将该栅格另存为 GeoTIFF（栅格 &gt; 转换 &gt; 转换格式）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="222" />
+            <location filename="../processing/zonal.py" line="337" />
             <source>BANDS {bands}: raster '{path}' has {count} band(s); give band numbers from 1 to {count}, or leave BANDS empty for all bands.</source>
             <translation>BANDS {bands}：栅格“{path}”只有 {count} 个波段；请填写 1 到 {count} 之间的波段号，或将 BANDS 留空以使用全部波段。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="238" />
+            <location filename="../processing/zonal.py" line="353" />
             <source>YEARS '{text}' has {count} value(s) for {rasters} rasters: give one year per raster, in order.</source>
             <translation>YEARS“{text}”有 {count} 个值，而栅格有 {rasters} 个：请按顺序为每个栅格给出一个年份。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="246" />
+            <location filename="../processing/zonal.py" line="361" />
             <source>zonal statistics need polygons</source>
             <translation>分区统计需要面要素</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="262" />
+            <location filename="../processing/zonal.py" line="378" />
             <source>STATISTICS is empty: choose at least one statistic.</source>
             <translation>STATISTICS 为空：请至少选择一个统计量。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="249" />
+            <location filename="../processing/zonal.py" line="364" />
             <source>{input} has no coordinate reference system, so its polygons cannot be placed on the rasters: {advice}.</source>
             <translation>{input} 没有坐标参考系，其面要素无法与栅格叠合：请{advice}。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="267" />
+            <location filename="../processing/zonal.py" line="383" />
             <source>BANDS: band numbers start at 1 (got {bands}).</source>
             <translation>BANDS：波段号从 1 开始（填写的是 {bands}）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="273" />
+            <location filename="../processing/zonal.py" line="389" />
             <source>BANDS = {bands} and BAND_COMPOSITE = {composite} together are ambiguous: leave BANDS empty to combine all bands, or choose '{each}'.</source>
             <translation>BANDS = {bands} 与 BAND_COMPOSITE = {composite} 同时设置会产生歧义：请将 BANDS 留空以合成全部波段，或选择“{each}”。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="299" />
+            <location filename="../processing/zonal.py" line="419" />
             <source>{rasters} raster(s), {polygons} polygons, coverage {coverage}, product {product}: {statistics}</source>
             <translation>{rasters} 个栅格，{polygons} 个面要素，像元计入方式 {coverage}，产品 {product}：{statistics}</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="304" />
+            <location filename="../processing/zonal.py" line="424" />
             <source>{rasters} raster(s), {polygons} polygons, coverage {coverage}: {statistics}</source>
             <translation>{rasters} 个栅格，{polygons} 个面要素，像元计入方式 {coverage}：{statistics}</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="325" />
-            <source>{count} polygons have notes or missing values: see '{field}'.</source>
-            <translation>{count} 个面要素有备注或缺失值：见“{field}”字段。</translation>
-        </message>
-        <message>
-            <location filename="../processing/zonal.py" line="333" />
-            <source>INPUT already has a field '{field}': it is replaced by the new statistic.</source>
-            <translation>INPUT 中已有字段“{field}”：将被新的统计值替换。</translation>
-        </message>
-        <message>
-            <location filename="../processing/zonal.py" line="257" />
+            <location filename="../processing/zonal.py" line="373" />
             <source>PERCENTILES: {value:g} is outside 0-100; give percentiles such as 10,50,90.</source>
             <translation>PERCENTILES：{value:g} 超出 0–100；请填写如 10,50,90 的百分位数。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="284" />
+            <location filename="../processing/zonal.py" line="400" />
             <source>VALID_MIN {low:g} is above VALID_MAX {high:g}: swap them.</source>
             <translation>VALID_MIN {low:g} 大于 VALID_MAX {high:g}：请将二者对调。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="328" />
+            <location filename="../processing/zonal.py" line="447" />
+            <source>{count} polygons have notes or missing values: see '{field}'.</source>
+            <translation>{count} 个面要素有备注或缺失值：见“{field}”字段。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="455" />
+            <source>INPUT already has a field '{field}': it is replaced by the new statistic.</source>
+            <translation>INPUT 中已有字段“{field}”：将被新的统计值替换。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="450" />
             <source>Feature {number}: {note}</source>
             <translation>第 {number} 个要素：{note}</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="370" />
+            <location filename="../processing/zonal.py" line="484" />
+            <source>PRESET '{chosen}' is not the preset of the files' product ({product}: '{preset}'); '{chosen}' is used as chosen.</source>
+            <translation>PRESET“{chosen}”不是这些文件所属产品的预设（{product}：“{preset}”）；按所选使用“{chosen}”。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="481" />
+            <source>The files are {product}: its preset '{preset}' is used.</source>
+            <translation>这些文件属于 {product}：使用其预设“{preset}”。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="513" />
+            <source>{files} file(s), {polygons} polygons, coverage {coverage}, product {product}: {statistics}</source>
+            <translation>{files} 个文件，{polygons} 个多边形，覆盖方式 {coverage}，产品 {product}：{statistics}</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="501" />
+            <source>Built-up share: class {classes} of {product}.</source>
+            <translation>建成区比例：{product} 的类别 {classes}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="554" />
             <source>Category fractions: classes (e.g. 13 for built-up land cover)</source>
             <translation>类别占比：类别（例如建成区土地覆盖为 13）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="415" />
+            <location filename="../processing/zonal.py" line="600" />
             <source>Lit threshold (empty: the product's)</source>
             <translation>灯光阈值（留空：取产品的阈值）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="421" />
+            <location filename="../processing/zonal.py" line="606" />
             <source>Cap: largest value kept (empty: no cap)</source>
             <translation>上限：保留的最大值（留空：不设上限）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="442" />
+            <location filename="../processing/zonal.py" line="627" />
             <source>STATISTICS has cnli, which needs the largest possible value DN_max: radiance has none, so set CAP (e.g. the 99.9th percentile of the city cores) or leave cnli out.</source>
             <translation>STATISTICS 包含 cnli，它需要最大可能值 DN_max：辐亮度没有最大值，因此请设置 CAP（例如核心城市的第 99.9 百分位数），或不选 cnli。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="437" />
+            <location filename="../processing/zonal.py" line="622" />
             <source>CAP {value:g} must be above 0.</source>
             <translation>CAP {value:g} 必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="473" />
+            <location filename="../processing/zonal.py" line="659" />
             <source>raster {path!r} cannot be opened: choose a GDAL raster (GeoTIFF)</source>
             <translation>无法打开栅格 {path!r}：请选择 GDAL 可读的栅格（GeoTIFF）</translation>
         </message>
@@ -2312,6 +2428,10 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness per mega-region, indicator and year (table)</source>
             <translation>按城市群、指标和年份的不均衡程度（表）</translation>
+        </message>
+        <message>
+            <source>Rasters (one or several, e.g. one per year)</source>
+            <translation type="vanished">栅格（一个或多个，例如每年一个）</translation>
         </message>
     </context>
 </TS>

@@ -145,7 +145,7 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
     DEFAULT_PRESET = 0
 
     def shortHelpString(self):  # noqa: N802 (QGIS API)
-        return super().shortHelpString() + "<br><br>" + self.tr(PRODUCTS_HELP).replace("\n", "<br>")
+        return super().shortHelpString() + "\n\n" + self.tr(PRODUCTS_HELP)
 
     def _preset_labels(self):
         labels = []
@@ -239,10 +239,11 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
                 self.MIN_COVERAGE, self.tr("Fewest cloud-free observations (cf_cvg) of a valid cell (empty: 1)"),
                 compat.NUMBER_DOUBLE, optional=True, defaultValue=None, minValue=0),
             QgsProcessingParameterEnum(
-                self.QUALITY, self.tr("Quality mask"), options=[self.tr(q) for q in QUALITY_LABELS], defaultValue=0),
+                self.QUALITY, self.tr("Quality mask"), options=[self.tr(q) for q in QUALITY_LABELS], defaultValue=0,
+                optional=True),
             QgsProcessingParameterEnum(
                 self.TIME_COMPOSITE, self.tr("Periods of one year (months, 16 days)"),
-                options=[self.tr(c) for c in TIME_COMPOSITE_LABELS], defaultValue=0),
+                options=[self.tr(c) for c in TIME_COMPOSITE_LABELS], defaultValue=0, optional=True),
         ]
         for param in advanced:
             param.setFlags(param.flags() | compat.PARAMETER_ADVANCED)

@@ -486,10 +486,9 @@ def product_statistics(polygons, inputs, stats, *, layer=None, years=None, kinds
             say(msg("masked: kept only {rule}", "掩膜：只保留{rule}", rule=masked[0].rule.describe()))
         composites = [s for s in stacks if len(s.data_bands) > 1]
         if composites:
+            word = (msg("mean", "平均值") if composites[0].composite == "mean" else msg("maximum", "最大值"))
             say(msg("{composite} of the valid periods of each cell, then the polygon statistics",
-                    "先按像元取各有效时段的{composite_zh}，再计算多边形统计",
-                    composite={"mean": "mean", "max": "maximum"}[composites[0].composite],
-                    composite_zh={"mean": "平均值", "max": "最大值"}[composites[0].composite]))
+                    "先按像元取各有效时段的{composite}，再计算多边形统计", composite=word))
         tokens = raster_tokens(len(stacks))
         out = zonal_statistics(polygons, stacks, stats, crs=crs, labels=tokens, **kwargs)
         label = prefix or cat.product.key
