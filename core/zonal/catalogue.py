@@ -32,6 +32,9 @@ from .layers import Layer
 from .masks import MaskRule, coverage_rule, quality_rule
 
 COMPOSITES = ("mean", "max")
+#: Datasets GDAL keeps open for the virtual rasters of a run (file handles: below the usual
+#: per-process limits of 1024 on Linux and Windows' C runtime 512).
+POOL_SIZE = 450
 
 
 @dataclass
@@ -218,17 +221,15 @@ class Catalogue:
             path = data_layers[0][0][0].name
             return Stack(path, year, self.product.key, periods, [1], [None], None, composite,
                          conventions["scale"], conventions["nodata"], n_files)
-        bounds, res = _union_bounds([o.name for data, _ in data_layers for o in data])
-        mosaics = []
-        for data, fill in data_layers:
-            mosaics.append(self._mosaic([o.name for o in data], bounds, res, fill))
-        mask_mosaics = [None if m is None else self._mosaic([o.name for o in m[0]], bounds, res, m[1])
-                        for m in mask_layers]
-        bands = mosaics + [m for m in mask_mosaics if m is not None]
-        path = self._stack_vrt(bands)
-        n = len(mosaics)
+        names = [o.name for data, _ in data_layers for o in data]
+        names += [o.name for m in mask_layers if m is not None for o in m[0]]
+        bounds, res, grids = _union_bounds(names)
+        bands = [([o.name for o in data], fill, data[0].dtype) for data, fill in data_layers]
+        bands += [([o.name for o in m[0]], m[1], m[0][0].dtype) for m in mask_layers if m is not None]
+        path = self._stack_vrt(bands, bounds, res, grids)
+        n = len(data_layers)
         mask_bands, k = [], n
-        for m in mask_mosaics:
+        for m in mask_layers:
             if m is None:
                 mask_bands.append(None)
             else:
@@ -252,45 +253,31 @@ class Catalogue:
                 "{year}：{expected} 个时段中只有 {found} 个；缺少 {missing}：年度合成仅使用已有的时段",
                 year=year, found=len(periods), expected=per_year, missing=", ".join(lost) or "?"))
 
-    def _mosaic(self, names, bounds, res, fill) -> str:
+    def _stack_vrt(self, bands, bounds, res, grids) -> str:
+        """One VRT on the union grid of all tiles: band k holds the tiles of ``bands[k]`` (names,
+        fill, data type) placed at their offsets, ``fill`` where no tile is. One level of VRT over
+        the files, so a strip is read from each file once."""
         from osgeo import gdal
 
-        out = f"/vsimem/megaregion/{uuid.uuid4().hex}.vrt"
-        kwargs = dict(outputBounds=bounds, xRes=res[0], yRes=res[1])
-        if fill is not None:
-            kwargs["VRTNodata"] = "nan" if isinstance(fill, float) and np.isnan(fill) else fill
-        gdal.PushErrorHandler("CPLQuietErrorHandler")
-        try:
-            ds = gdal.BuildVRT(out, names, **kwargs)
-            if ds is None:
-                raise ZonalStatisticsError(msg("the tiles {names} cannot be mosaicked: {reason}",
-                                               "图块 {names} 无法镶嵌：{reason}", names=", ".join(names),
-                                               reason=gdal.GetLastErrorMsg() or "?"))
-            ds = None
-        finally:
-            gdal.PopErrorHandler()
-        self.temp.append(out)
-        return out
-
-    def _stack_vrt(self, bands) -> str:
-        """A VRT whose band k is band 1 of ``bands[k]`` (all on one grid)."""
-        from osgeo import gdal
-
-        first = gdal.Open(bands[0])
-        w, h = first.RasterXSize, first.RasterYSize
-        gt = ",".join(repr(float(v)) for v in first.GetGeoTransform())
+        west, south, east, north = bounds
+        w = int(round((east - west) / res[0]))
+        h = int(round((north - south) / res[1]))
+        gt = ",".join(repr(float(v)) for v in (west, res[0], 0.0, north, 0.0, -res[1]))
         parts = [f'<VRTDataset rasterXSize="{w}" rasterYSize="{h}">',
-                 f"<SRS>{escape(first.GetProjectionRef())}</SRS>", f"<GeoTransform>{gt}</GeoTransform>"]
-        first = None
-        for k, name in enumerate(bands, 1):
-            ds = gdal.Open(name)
-            dtype = gdal.GetDataTypeName(ds.GetRasterBand(1).DataType)
-            ds = None
-            parts.append(
-                f'<VRTRasterBand dataType="{dtype}" band="{k}"><SimpleSource>'
-                f'<SourceFilename relativeToVRT="0">{escape(name)}</SourceFilename><SourceBand>1</SourceBand>'
-                f'<SrcRect xOff="0" yOff="0" xSize="{w}" ySize="{h}"/><DstRect xOff="0" yOff="0" xSize="{w}" '
-                f'ySize="{h}"/></SimpleSource></VRTRasterBand>')
+                 f"<SRS>{escape(grids[bands[0][0][0]][3])}</SRS>", f"<GeoTransform>{gt}</GeoTransform>"]
+        for k, (names, fill, dtype) in enumerate(bands, 1):
+            parts.append(f'<VRTRasterBand dataType="{dtype}" band="{k}">')
+            if fill is not None:
+                parts.append(f"<NoDataValue>{'nan' if np.isnan(fill) else repr(float(fill))}</NoDataValue>")
+            for name in names:
+                sgt, sw, sh, _ = grids[name]
+                xoff = int(round((sgt[0] - west) / res[0]))
+                yoff = int(round((north - sgt[3]) / res[1]))
+                parts.append(
+                    f'<SimpleSource><SourceFilename relativeToVRT="0">{escape(name)}</SourceFilename>'
+                    f'<SourceBand>1</SourceBand><SrcRect xOff="0" yOff="0" xSize="{sw}" ySize="{sh}"/>'
+                    f'<DstRect xOff="{xoff}" yOff="{yoff}" xSize="{sw}" ySize="{sh}"/></SimpleSource>')
+            parts.append("</VRTRasterBand>")
         parts.append("</VRTDataset>")
         out = f"/vsimem/megaregion/{uuid.uuid4().hex}.vrt"
         gdal.FileFromMemBuffer(out, "".join(parts).encode("utf-8"))
@@ -305,14 +292,15 @@ def _expected_periods(product, year) -> list:
 
 
 def _union_bounds(names) -> tuple:
-    """(west, south, east, north) of all rasters and the (x, y) cell size of the first; tiles of
-    one product must share the cell size."""
+    """(west, south, east, north) of all rasters, the (x, y) cell size of the first and each
+    raster's (geotransform, width, height, CRS WKT); tiles of one product share the cell size."""
     from osgeo import gdal
 
-    bounds, res = None, None
+    bounds, res, grids = None, None, {}
     for name in names:
         ds = gdal.Open(name)
         gt = ds.GetGeoTransform()
+        grids[name] = (gt, ds.RasterXSize, ds.RasterYSize, ds.GetProjectionRef())
         w, n = gt[0], gt[3]
         e, s = w + gt[1] * ds.RasterXSize, n + gt[5] * ds.RasterYSize
         if res is None:
@@ -326,7 +314,7 @@ def _union_bounds(names) -> tuple:
         ds = None
         bounds = (w, s, e, n) if bounds is None else (min(bounds[0], w), min(bounds[1], s), max(bounds[2], e),
                                                       max(bounds[3], n))
-    return bounds, res
+    return bounds, res, grids
 
 
 def _polygon_bounds(polygons, crs, product):
@@ -504,12 +492,18 @@ def _gzip_in_place():
     user's folder is never written to)."""
     from osgeo import gdal
 
-    old = gdal.GetConfigOption("CPL_VSIL_GZIP_WRITE_PROPERTIES")
-    gdal.SetConfigOption("CPL_VSIL_GZIP_WRITE_PROPERTIES", "NO")
+    options = {"CPL_VSIL_GZIP_WRITE_PROPERTIES": "NO",
+               # the VRT stacks keep their tiles open: with GDAL's default pool of 100 datasets, a
+               # year of 18 tiles x 12 months (and their quality layers) would reopen files per strip
+               "GDAL_MAX_DATASET_POOL_SIZE": str(POOL_SIZE)}
+    old = {k: gdal.GetConfigOption(k) for k in options}
+    for k, v in options.items():
+        gdal.SetConfigOption(k, v)
     try:
         yield
     finally:
-        gdal.SetConfigOption("CPL_VSIL_GZIP_WRITE_PROPERTIES", old)
+        for k, v in old.items():
+            gdal.SetConfigOption(k, v)
 
 
 def first_product(files) -> "P.Product":

@@ -56,7 +56,12 @@ class MaskRule:
         """
         if self.kind == "min":
             return companion >= self.threshold
-        return np.isin(companion, np.asarray(self.values))
+        if len(self.values) > 4:
+            return np.isin(companion, np.asarray(self.values))
+        keep = companion == self.values[0]  # a few flags: comparisons beat np.isin's sort by far
+        for v in self.values[1:]:
+            keep |= companion == v
+        return keep
 
     def describe(self) -> str:
         if self.kind == "min":
