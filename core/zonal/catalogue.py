@@ -221,9 +221,9 @@ class Catalogue:
             path = data_layers[0][0][0].name
             return Stack(path, year, self.product.key, periods, [1], [None], None, composite,
                          conventions["scale"], conventions["nodata"], n_files)
-        names = [o.name for data, _ in data_layers for o in data]
-        names += [o.name for m in mask_layers if m is not None for o in m[0]]
-        bounds, res, grids = _union_bounds(names)
+        opened = [o for data, _ in data_layers for o in data]
+        opened += [o for m in mask_layers if m is not None for o in m[0]]
+        bounds, res, grids = _union_bounds([o.name for o in opened], {o.name: o.grid for o in opened if o.grid})
         bands = [([o.name for o in data], fill, data[0].dtype) for data, fill in data_layers]
         bands += [([o.name for o in m[0]], m[1], m[0][0].dtype) for m in mask_layers if m is not None]
         path = self._stack_vrt(bands, bounds, res, grids)
@@ -291,18 +291,22 @@ def _expected_periods(product, year) -> list:
     return [f"{year}-{d:03d}" for d in range(1, 366, 16)]
 
 
-def _union_bounds(names) -> tuple:
+def _union_bounds(names, known=None) -> tuple:
     """(west, south, east, north) of all rasters, the (x, y) cell size of the first and each
     raster's (geotransform, width, height, CRS WKT); tiles of one product share the cell size."""
     from osgeo import gdal
 
     bounds, res, grids = None, None, {}
     for name in names:
-        ds = gdal.Open(name)
-        gt = ds.GetGeoTransform()
-        grids[name] = (gt, ds.RasterXSize, ds.RasterYSize, ds.GetProjectionRef())
+        if known and name in known:
+            grids[name] = known[name]
+        else:
+            ds = gdal.Open(name)
+            grids[name] = (ds.GetGeoTransform(), ds.RasterXSize, ds.RasterYSize, ds.GetProjectionRef())
+            ds = None
+        gt, xsize, ysize, _ = grids[name]
         w, n = gt[0], gt[3]
-        e, s = w + gt[1] * ds.RasterXSize, n + gt[5] * ds.RasterYSize
+        e, s = w + gt[1] * xsize, n + gt[5] * ysize
         if res is None:
             res = (gt[1], abs(gt[5]))
         elif not (np.isclose(gt[1], res[0], rtol=1e-9) and np.isclose(abs(gt[5]), res[1], rtol=1e-9)):
@@ -311,7 +315,6 @@ def _union_bounds(names) -> tuple:
                 "grid; remove the file of another product or resolution",
                 "“{path}”的像元为 {x:g} x {y:g}，其他图块为 {x0:g} x {y0:g}：同一产品的图块应在同一格网上；"
                 "请移除其他产品或分辨率的文件", path=name, x=gt[1], y=abs(gt[5]), x0=res[0], y0=res[1]))
-        ds = None
         bounds = (w, s, e, n) if bounds is None else (min(bounds[0], w), min(bounds[1], s), max(bounds[2], e),
                                                       max(bounds[3], n))
     return bounds, res, grids

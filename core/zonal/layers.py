@@ -156,31 +156,55 @@ def prepare_band(raw: np.ndarray, layer: Layer, band_pos: int, mask_raw: Optiona
 
 def prepare_composite(raws: list, layer: Layer, mask_raws: Optional[list] = None) -> Block:
     """Per-cell mean or maximum of the valid bands (physical values); ``mask_raws`` (one block or
-    None per band) masks each band before the composite."""
-    acc = None
-    cnt = None
+    None per band) masks each band before the composite. The bands are stacked and reduced
+    at once (the same additions in the same order as band by band)."""
+    n = raws[0].size
+    nb = len(raws)
+    values = np.empty((nb, n), dtype=np.float64)
+    valid = np.empty((nb, n), dtype=bool)
+    tmp = np.empty(n, dtype=bool)
     for pos, raw in enumerate(raws):
-        b = prepare_band(raw, layer, pos, mask_raws[pos] if mask_raws else None)
-        v = b.valid if b.valid is not None else np.ones(b.x.size, dtype=bool)
-        if layer.kind == "mean":
-            if acc is None:
-                acc = b.x.copy()
-                cnt = v.astype(np.float64)
-            else:
-                acc += b.x
-                cnt += v
+        flat = raw.reshape(-1)
+        v = valid[pos]
+        if flat.dtype.kind == "f":
+            np.isfinite(flat, out=v)
         else:
-            xm = np.where(v, b.x, -np.inf)
-            acc = xm if acc is None else np.maximum(acc, xm)
-            cnt = v.astype(np.float64) if cnt is None else cnt + v
-    valid = cnt > 0
-    valid[-1] = False
+            v[:] = True
+        nodata = layer.nodata[pos] if layer.nodata else None
+        if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
+            np.not_equal(flat, nodata, out=tmp)
+            v &= tmp
+        if layer.valid_range is not None:
+            lo, hi = layer.valid_range
+            if lo is not None:
+                np.greater_equal(flat, lo, out=tmp)
+                v &= tmp
+            if hi is not None:
+                np.less_equal(flat, hi, out=tmp)
+                v &= tmp
+        if mask_raws is not None and mask_raws[pos] is not None:
+            v &= layer.mask_rule.keep(mask_raws[pos].reshape(-1))
+        values[pos] = flat
+    np.copyto(values, 0.0, where=~valid)  # (invalid stored numbers may be inf or nan)
+    if layer.scale != 1.0 or layer.offset != 0.0:
+        values *= layer.scale
+        values += layer.offset
+    if layer.clip is not None:
+        lo, hi = layer.clip
+        np.clip(values, -np.inf if lo is None else lo, np.inf if hi is None else hi, out=values)
+    count = valid.sum(axis=0)
+    x = np.zeros(n + 1, dtype=np.float64)
+    ok = np.zeros(n + 1, dtype=bool)
+    np.greater(count, 0, out=ok[:n])
     if layer.kind == "mean":
-        x = np.where(valid, acc / np.where(valid, cnt, 1.0), 0.0)
+        np.copyto(values, 0.0, where=~valid)
+        total = values.sum(axis=0)
+        np.divide(total, np.maximum(count, 1), out=x[:n])
     else:
-        x = np.where(valid, acc, 0.0)
-    return Block(x, valid)
-
+        np.copyto(values, -np.inf, where=~valid)
+        np.copyto(x[:n], values.max(axis=0), where=ok[:n])
+    x[:n][~ok[:n]] = 0.0
+    return Block(x, ok)
 
 
 def plan_layers(src, path, label, bands, scale, offset, nodata, valid_range, clip) -> list:

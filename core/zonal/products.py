@@ -231,7 +231,27 @@ def _norm(text: str) -> str:
 
 
 def subdatasets(path: str) -> list:
-    """(name, description) of the subdatasets GDAL lists for an HDF file."""
+    """(name, description) of the subdatasets GDAL lists for an HDF file (listed once per file
+    version: a year of tiles opens each file's data and quality layer)."""
+    try:
+        st = os.stat(path)
+        key = (os.path.abspath(path), st.st_mtime_ns, st.st_size)
+    except OSError:
+        key = None
+    if key is not None and key in _SUBDATASETS:
+        return _SUBDATASETS[key]
+    out = _list_subdatasets(path)
+    if key is not None:
+        if len(_SUBDATASETS) > 4096:
+            _SUBDATASETS.clear()
+        _SUBDATASETS[key] = out
+    return out
+
+
+_SUBDATASETS = {}
+
+
+def _list_subdatasets(path: str) -> list:
     from osgeo import gdal
 
     ds = _quiet_open(path)
@@ -338,6 +358,7 @@ class Opened:
     dtype: str
     temp: list = field(default_factory=list)
     placed: bool = False  # georeferenced from the tile id by the plugin
+    grid: Optional[tuple] = None  # (geotransform, width, height, CRS WKT) once known
 
 
 def open_layer(pf: ProductFile, field_name: Optional[str], what: str = "LAYER") -> Opened:
@@ -356,7 +377,8 @@ def open_layer(pf: ProductFile, field_name: Optional[str], what: str = "LAYER") 
                                        "“{path}”无法作为栅格读取：{reason}；请重新下载", path=path, reason=reason))
     dtype = gdal.GetDataTypeName(ds.GetRasterBand(1).DataType)
     if _has_georeferencing(ds):
-        return Opened(name, dtype)
+        return Opened(name, dtype, grid=(ds.GetGeoTransform(), ds.RasterXSize, ds.RasterYSize,
+                                         ds.GetProjectionRef()))
     bounds = tile_bounds(pf.product, pf.tile) if pf.tile else None
     if bounds is None:
         if ds.GetProjectionRef() or pf.product.container == "gtiff":
