@@ -160,7 +160,7 @@ def prepare_composite(raws: list, layer: Layer, mask_raws: Optional[list] = None
     at once (the same additions in the same order as band by band)."""
     n = raws[0].size
     nb = len(raws)
-    values = np.empty((nb, n), dtype=np.float64)
+    values = np.zeros((nb, n), dtype=np.float64)
     valid = np.empty((nb, n), dtype=bool)
     tmp = np.empty(n, dtype=bool)
     for pos, raw in enumerate(raws):
@@ -184,20 +184,25 @@ def prepare_composite(raws: list, layer: Layer, mask_raws: Optional[list] = None
                 v &= tmp
         if mask_raws is not None and mask_raws[pos] is not None:
             v &= layer.mask_rule.keep(mask_raws[pos].reshape(-1))
-        values[pos] = flat
-    np.copyto(values, 0.0, where=~valid)  # (invalid stored numbers may be inf or nan)
+        np.copyto(values[pos], flat, where=v, casting="unsafe")  # invalid cells stay 0 (never inf or nan)
     if layer.scale != 1.0 or layer.offset != 0.0:
         values *= layer.scale
         values += layer.offset
+    zero_moved = layer.offset != 0.0
     if layer.clip is not None:
         lo, hi = layer.clip
-        np.clip(values, -np.inf if lo is None else lo, np.inf if hi is None else hi, out=values)
+        if lo is not None:
+            np.maximum(values, lo, out=values)
+        if hi is not None:
+            np.minimum(values, hi, out=values)
+        zero_moved = zero_moved or (lo is not None and lo > 0) or (hi is not None and hi < 0)
     count = valid.sum(axis=0)
     x = np.zeros(n + 1, dtype=np.float64)
     ok = np.zeros(n + 1, dtype=bool)
     np.greater(count, 0, out=ok[:n])
     if layer.kind == "mean":
-        np.copyto(values, 0.0, where=~valid)
+        if zero_moved:
+            np.copyto(values, 0.0, where=~valid)
         total = values.sum(axis=0)
         np.divide(total, np.maximum(count, 1), out=x[:n])
     else:
