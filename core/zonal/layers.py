@@ -184,7 +184,10 @@ def prepare_composite(raws: list, layer: Layer, mask_raws: Optional[list] = None
                 v &= tmp
         if mask_raws is not None and mask_raws[pos] is not None:
             v &= layer.mask_rule.keep(mask_raws[pos].reshape(-1))
-        np.copyto(values[pos], flat, where=v, casting="unsafe")  # invalid cells stay 0 (never inf or nan)
+        if flat.dtype.kind == "f":
+            np.copyto(values[pos], flat, where=v, casting="unsafe")  # invalid cells stay 0 (never inf or nan)
+        else:
+            np.multiply(flat, v, out=values[pos], casting="unsafe")  # integers: 0 where invalid, and faster
     if layer.scale != 1.0 or layer.offset != 0.0:
         values *= layer.scale
         values += layer.offset
