@@ -289,6 +289,8 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
         """Rasters as downloaded (folders, .tif.gz, HDF) are checked by the product catalogue, not as
         layers QGIS would load; everything else as before."""
+        if getattr(self, "missing_packages", ()):
+            return super().checkParameterValues(parameters, context)  # the message naming the packages
         inputs = self._raster_inputs(parameters, context)
         if not inputs:
             return False, self.tr("RASTER is empty: choose at least one raster, or a folder in RASTER_FOLDER.")
