@@ -164,3 +164,31 @@ def test_gz_that_is_not_a_tiff_is_refused(tmp_path):
     notgz.write_text("plain text")
     with pytest.raises(ZonalStatisticsError, match="not a gzip file"):
         C.product_statistics([box(-179.99, 74.9, -179.95, 74.95)], [notgz], ["mean"], crs="EPSG:4326")
+
+
+def test_vnl_folder_of_two_years_and_several_layers(tmp_path):
+    rng = np.random.default_rng(12)
+    arrays = {}
+    for year in (2019, 2021):
+        for layer in ("average_masked", "median_masked", "lit_mask", "cvg"):
+            data = rng.gamma(1.0, 2.0, (H, W)).astype("float32")
+            arrays[year, layer] = data
+            gzip_file(geotiff(tmp_path / vnl_name(year, layer), data, VNL_GT))
+    polys = _polygons(VNL_GT, n=3, seed=1)
+    logs = []
+    out, cat = C.product_statistics(polys, [tmp_path], ["mean"], crs="EPSG:4326", preset="viirs_annual",
+                                    prefix="ntl", log=lambda t, w=False: logs.append(str(t)))
+    assert list(out.columns) == ["ntl_mean_2019", "ntl_mean_2021", "ntl_status"]
+    assert any("layer average_masked used; left out:" in t and "lit_mask" in t for t in logs)
+    for year in (2019, 2021):
+        ref = _reference(tmp_path, f"ref{year}", arrays[year, "average_masked"], VNL_GT)
+        theirs = zonal_statistics(polys, ref, ["mean"], crs="EPSG:4326", labels=["r"])
+        np.testing.assert_allclose(out[f"ntl_mean_{year}"], theirs["r_mean"], rtol=1e-9)
+    out, _ = C.product_statistics(polys, [tmp_path], ["mean"], crs="EPSG:4326", preset="viirs_annual",
+                                  prefix="ntl", layer="median_masked", years=[2021])
+    ref = _reference(tmp_path, "refm", arrays[2021, "median_masked"], VNL_GT)
+    theirs = zonal_statistics(polys, ref, ["mean"], crs="EPSG:4326", labels=["r"])
+    assert list(out.columns) == ["ntl_mean_2021", "ntl_status"]
+    np.testing.assert_allclose(out["ntl_mean_2021"], theirs["r_mean"], rtol=1e-9)
+    with pytest.raises(ZonalStatisticsError, match="LAYER 'maximum'"):
+        C.catalogue([tmp_path], layer="maximum")
