@@ -172,8 +172,6 @@ class Catalogue:
                 tile=tile, periods=", ".join(periods)))
 
     def _stack(self, year, cov_rule, q_rule, composite) -> Stack:
-        from osgeo import gdal
-
         periods = sorted(self.groups[year])
         data_layers, mask_layers, conventions, n_files = [], [], None, 0
         rule = None
@@ -491,8 +489,9 @@ def product_statistics(polygons, inputs, stats, *, layer=None, years=None, kinds
 
 @contextlib.contextmanager
 def _gzip_in_place():
-    """Read gzip'd files in place without GDAL's ``.gz.properties`` index beside them (the
-    user's folder is never written to)."""
+    """GDAL's settings of a run over downloaded files, restored after it: gzip'd files read in
+    place without GDAL's ``.gz.properties`` index beside them (the user's folder is never
+    written to), and a dataset pool large enough for a year of tiles."""
     from osgeo import gdal
 
     options = {"CPL_VSIL_GZIP_WRITE_PROPERTIES": "NO",
