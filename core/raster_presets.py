@@ -31,6 +31,9 @@ VIIRS_ANNUAL_LIT = 0.6
 VIIRS_MONTHLY_LIT = 1.0
 #: DMSP-OLS stable lights: DN > 7, the usual threshold against the sensor's background noise.
 DMSP_LIT = 7.0
+#: Black Marble VNP46A3/A4: radiances below 0.5 nW/cm²/sr are set to 0 by the product (Román et
+#: al. 2018, Black Marble User Guide), so lit is above that floor.
+BLACK_MARBLE_LIT = 0.5
 
 _PRESETS = {
     "viirs_annual": {
@@ -149,6 +152,71 @@ _PRESETS = {
         "ntl_threshold": None,
         "dn_max": None,
     },
+    "black_marble": {
+        "label": "NASA Black Marble VNP46A3/A4 (nW/cm2/sr)",
+        "description": (
+            "NASA Black Marble monthly (VNP46A3) and annual (VNP46A4) composites, HDF5 tiles of 10 x 10 degrees; "
+            "layer NearNadir_Composite_Snow_Free by default. Collection 1 stores uint16 x 0.1 with fill 65535, "
+            "collection 2 float32 radiance with fill -999.9: both are read from the data type. Quality flag: "
+            "0 good, 1 poor, 2 gap-filled, 255 fill (QUALITY, default good only). Lit: radiance > 0.5 "
+            "nW/cm2/sr, the floor below which the product sets radiance to 0."
+        ),
+        "units": "nW/cm2/sr",
+        "scale": None,
+        "offset": None,
+        "nodata": None,
+        "valid_range": None,
+        "clip": (0.0, None),
+        "ntl_threshold": BLACK_MARBLE_LIT,
+        "dn_max": None,
+    },
+    "npp_viirs_like": {
+        "label": "NPP-VIIRS-like night lights (LongNTL, Chen et al. 2021)",
+        "description": (
+            "Extended NPP-VIIRS-like night lights (Chen et al. 2021, ESSD 13:889), LongNTL_YYYY.tif, VIIRS-like "
+            "radiance in nW/cm2/sr from calibrated DMSP (2000-2012) and VIIRS (2013 on). Nodata from the file "
+            "(not documented); negative values are missing. Lit: radiance > 0.6 nW/cm2/sr, as VNL V2."
+        ),
+        "units": "nW/cm2/sr",
+        "scale": None,
+        "offset": None,
+        "nodata": None,
+        "valid_range": (0.0, None),
+        "clip": None,
+        "ntl_threshold": VIIRS_ANNUAL_LIT,
+        "dn_max": None,
+    },
+    "clcd": {
+        "label": "CLCD land cover (30 m, classes 1-9; impervious = 8)",
+        "description": (
+            "China Land Cover Dataset (Yang & Huang 2021, ESSD 13:3907), CLCD_v01_YYYY_albert.tif, uint8 classes "
+            "1 cropland, 2 forest, 3 shrub, 4 grassland, 5 water, 6 snow/ice, 7 barren, 8 impervious, 9 wetland, "
+            "Albers equal-area. Codes outside 1-9 (0 or 255 outside China) are missing. Built-up share: frac_8."
+        ),
+        "units": "class",
+        "scale": 1.0,
+        "offset": 0.0,
+        "nodata": None,
+        "valid_range": (1, 9),
+        "clip": None,
+        "ntl_threshold": None,
+        "dn_max": None,
+    },
+    "mcd12q1": {
+        "label": "MODIS MCD12Q1 land cover (500 m, IGBP; urban = 13)",
+        "description": (
+            "MODIS MCD12Q1 land cover, HDF4 sinusoidal tiles, layer LC_Type1 (IGBP 1-17; 13 urban and built-up "
+            "lands, 17 water); 255 unclassified is missing. Built-up share: frac_13."
+        ),
+        "units": "class",
+        "scale": 1.0,
+        "offset": 0.0,
+        "nodata": 255,
+        "valid_range": (1, 17),
+        "clip": None,
+        "ntl_threshold": None,
+        "dn_max": None,
+    },
 }
 
 #: The parameters a preset may fill.
@@ -170,6 +238,10 @@ def ndvi_preset(data_type: str) -> str:
     ('modis_ndvi_int16', 'spot_vgt_ndvi', 'ndvi_float')
     """
     return NDVI_PRESET_OF_DATA_TYPE.get(str(data_type), "ndvi_float")
+
+
+#: Classes of built land of the land-cover presets (the built-up share is frac_<class>).
+BUILT_UP_CLASSES = MappingProxyType({"clcd": (8,), "mcd12q1": (13,)})
 
 
 def lit_threshold(name: str):

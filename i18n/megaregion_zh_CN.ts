@@ -139,7 +139,8 @@ A numeric field in neither list is left out (named in the log); no field is summ
             <location filename="../processing/typology_base.py" line="294" />
             <location filename="../processing/unevenness.py" line="316" />
             <location filename="../processing/unevenness.py" line="377" />
-            <location filename="../processing/zonal.py" line="319" />
+            <location filename="../processing/zonal.py" line="440" />
+            <location filename="../processing/zonal.py" line="531" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
@@ -308,7 +309,7 @@ A numeric field in neither list is left out (named in the log); no field is summ
         </message>
         <message>
             <location filename="../processing/base.py" line="77" />
-            <location filename="../processing/zonal.py" line="94" />
+            <location filename="../processing/zonal.py" line="141" />
             <source>1 Prepare data</source>
             <translation>1 数据准备</translation>
         </message>
@@ -2265,12 +2266,12 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
             <translation>无法将 {layer} 的字段说明随图层一并保存（{error}）：其地图将根据字段名称来命名测度。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="353" />
+            <location filename="../processing/zonal.py" line="539" />
             <source>Raster zonal statistics</source>
             <translation>栅格分区统计</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="355" />
+            <location filename="../processing/zonal.py" line="541" />
             <source>Statistics of one or several rasters (and of each band, or of the band mean or maximum) for every polygon, with exact area weighting by default: a polygon smaller than a pixel still gets a value.
 
 &lt;b&gt;Polygons&lt;/b&gt;, &lt;b&gt;Rasters&lt;/b&gt; (one per year or month: each adds its columns, named &amp;lt;raster&amp;gt;_&amp;lt;statistic&amp;gt;, with _b&amp;lt;k&amp;gt; for band k of a multi-band raster), &lt;b&gt;Statistics&lt;/b&gt;, &lt;b&gt;Pixels counted&lt;/b&gt; (exact, centre, all touched), &lt;b&gt;Percentiles&lt;/b&gt;, &lt;b&gt;Category fractions&lt;/b&gt; (e.g. 13 for the built-up class of MODIS land cover: the share of the polygon in that class), &lt;b&gt;Product&lt;/b&gt; presets that fill scale, offset, nodata and the valid range (explicit values win).
@@ -2291,12 +2292,12 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
 &lt;b&gt;输出&lt;/b&gt;：带有统计量和状态字段的多边形副本。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="384" />
+            <location filename="../processing/zonal.py" line="571" />
             <source>Nighttime-light statistics</source>
             <translation>夜间灯光统计</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="392" />
+            <location filename="../processing/zonal.py" line="579" />
             <source>Night-time light (NTL) indicators per polygon: the social-vitality indicator of the method.
 
 &lt;b&gt;Product&lt;/b&gt;: VIIRS annual V2 (nW/cm&amp;sup2;/sr, average_masked; negatives set to 0), VIIRS monthly (negatives set to 0; mask cf_cvg = 0 first), DMSP-OLS stable lights or DMSP-like harmonised series (DN 0-63, 255 missing, lit above DN 7). Never compare DN and radiance.
@@ -2319,12 +2320,12 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
 栅格只按块读取一次，因此比内存更大的栅格也只占用有限内存。计算中位数和百分位数时，多边形的像元值保留到读完其最后一行：128 MB 以内存放在内存中，超过部分存放在临时文件中（系统临时文件夹）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="450" />
+            <location filename="../processing/zonal.py" line="638" />
             <source>NDVI statistics</source>
             <translation>归一化植被指数（NDVI）统计</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="457" />
+            <location filename="../processing/zonal.py" line="645" />
             <source>NDVI per polygon: the green-transformation indicator of the method.
 
 &lt;b&gt;Product&lt;/b&gt;: Auto (from the data type), MODIS int16 (NDVI = DN &amp;times; 0.0001, fill &amp;minus;3000, valid &amp;minus;2000..10000), floating-point NDVI (&amp;minus;1..1; fill values such as 99999 are missing), SPOT-VGT (NDVI = DN &amp;times; 0.004 &amp;minus; 0.1).
@@ -2343,288 +2344,403 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
 栅格只按块读取一次，因此比内存更大的栅格也只占用有限内存。计算中位数和百分位数时，多边形的像元值保留到读完其最后一行：128 MB 以内存放在内存中，超过部分存放在临时文件中（系统临时文件夹）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="67" />
+            <location filename="../processing/zonal.py" line="108" />
             <source>{parameter}: '{value}' is not a number; give numbers separated by commas</source>
             <translation>{parameter}：“{value}”不是数字；请填写以逗号分隔的数字</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="104" />
+            <location filename="../processing/zonal.py" line="148" />
+            <source>&lt;b&gt;Rasters as downloaded&lt;/b&gt;: give the files (or a folder, &lt;b&gt;RASTER_FOLDER&lt;/b&gt;) of one product; they are grouped by the date in their names into one set of columns per year (&amp;lt;prefix&amp;gt;_&amp;lt;statistic&amp;gt;_&amp;lt;year&amp;gt;), the tiles of one date mosaicked virtually (nothing copied), gzip'd files read in place. Products: VIIRS VNL V2 annual (VNL_v21_npp_2020_global_vcmslcfg_c202205302300.average_masked.dat.tif.gz, with its cf_cvg), VIIRS monthly (SVDNB_npp_20200601-20200630_75N060E_vcmslcfg_v10_c202007101200.avg_rade9h.tif with its cf_cvg twin), Black Marble (VNP46A3.A2020153.h28v05.001.2021001000000.h5, VNP46A4), MODIS MOD13A3/MOD13Q1 (MOD13A3.A2020122.h27v05.061.2020335213015.hdf), MCD12Q1 (MCD12Q1.A2020001.h27v05.061.2022172020229.hdf), NPP-VIIRS-like (LongNTL_2020.tif), harmonised DMSP-VIIRS (Harmonized_DN_NTL_2020_simVIIRS.tif), CLCD (CLCD_v01_2020_albert.tif). &lt;b&gt;LAYER&lt;/b&gt;: the layer of an HDF file (default the product's, e.g. NearNadir_Composite_Snow_Free) or of VNL (average_masked); the log lists the others. &lt;b&gt;MIN_COVERAGE&lt;/b&gt;: cells with fewer cloud-free observations (cf_cvg) are missing (default 1: a radiance without observation is not darkness). &lt;b&gt;QUALITY&lt;/b&gt;: the Black Marble quality flag or MODIS pixel reliability kept. &lt;b&gt;TIME_COMPOSITE&lt;/b&gt;: months or 16-day periods of a year become one value per cell, the mean (night light) or the maximum (NDVI) of the valid periods, before the polygon statistics.</source>
+            <translation>&lt;b&gt;按下载原样输入栅格&lt;/b&gt;：给出同一产品的文件（或文件夹，&lt;b&gt;RASTER_FOLDER&lt;/b&gt;）；按文件名中的日期分组，每年一组列（&amp;lt;前缀&amp;gt;_&amp;lt;统计量&amp;gt;_&amp;lt;年份&amp;gt;），同一日期的图块以虚拟方式镶嵌（不复制数据），gzip 压缩文件直接读取。产品：VIIRS VNL V2 年度（VNL_v21_npp_2020_global_vcmslcfg_c202205302300.average_masked.dat.tif.gz，及其 cf_cvg），VIIRS 月度（SVDNB_npp_20200601-20200630_75N060E_vcmslcfg_v10_c202007101200.avg_rade9h.tif 及其 cf_cvg 文件），Black Marble（VNP46A3.A2020153.h28v05.001.2021001000000.h5、VNP46A4），MODIS MOD13A3/MOD13Q1（MOD13A3.A2020122.h27v05.061.2020335213015.hdf），MCD12Q1（MCD12Q1.A2020001.h27v05.061.2022172020229.hdf），类 NPP-VIIRS（LongNTL_2020.tif），协调 DMSP-VIIRS（Harmonized_DN_NTL_2020_simVIIRS.tif），CLCD（CLCD_v01_2020_albert.tif）。&lt;b&gt;LAYER&lt;/b&gt;：HDF 文件的图层（默认为产品的图层，例如 NearNadir_Composite_Snow_Free）或 VNL 的图层（average_masked）；日志列出其他可选图层。&lt;b&gt;MIN_COVERAGE&lt;/b&gt;：无云观测次数（cf_cvg）少于该值的像元按缺失处理（默认 1：没有观测的辐亮度不是黑暗）。&lt;b&gt;QUALITY&lt;/b&gt;：保留的 Black Marble 质量标志或 MODIS 像元可靠性。&lt;b&gt;TIME_COMPOSITE&lt;/b&gt;：一年中的各月或各 16 天时段先在每个像元上合成为一个值，即各有效时段的平均值（夜间灯光）或最大值（NDVI），再计算多边形统计。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="154" />
             <source>None (use the file's nodata, scale and offset)</source>
             <translation>无（使用文件的无数据值、比例系数和偏移量）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="106" />
+            <location filename="../processing/zonal.py" line="156" />
             <source>Auto (from the data type: int16 MODIS, uint8 SPOT-VGT, float NDVI)</source>
             <translation>自动（根据数据类型：int16 为 MODIS，uint8 为 SPOT-VGT，浮点为 NDVI）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="108" />
+            <location filename="../processing/zonal.py" line="158" />
             <source>VIIRS annual night lights (VNL V2, nW/cm2/sr)</source>
             <translation>VIIRS 年度夜间灯光（VNL V2，nW/cm2/sr）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="108" />
+            <location filename="../processing/zonal.py" line="158" />
             <source>VIIRS monthly night lights (VCM, nW/cm2/sr)</source>
             <translation>VIIRS 月度夜间灯光（VCM，nW/cm2/sr）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="108" />
+            <location filename="../processing/zonal.py" line="158" />
             <source>DMSP-OLS stable lights (DN 0-63)</source>
             <translation>DMSP-OLS 稳定灯光（DN 0-63）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="108" />
+            <location filename="../processing/zonal.py" line="158" />
             <source>DMSP-like harmonised night lights (DN 0-63)</source>
             <translation>类 DMSP 协调夜间灯光（DN 0-63）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="108" />
+            <location filename="../processing/zonal.py" line="158" />
             <source>MODIS NDVI, int16 (MOD13/MYD13)</source>
             <translation>MODIS 归一化植被指数，int16（MOD13/MYD13）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="108" />
+            <location filename="../processing/zonal.py" line="158" />
             <source>NDVI, floating point (-1..1)</source>
             <translation>归一化植被指数，浮点（-1..1）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="108" />
+            <location filename="../processing/zonal.py" line="158" />
             <source>SPOT-VGT NDVI (uint8, DN = (NDVI + 0.1)/0.004)</source>
             <translation>SPOT-VGT 归一化植被指数（uint8，DN = (NDVI + 0.1)/0.004）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="113" />
+            <location filename="../processing/zonal.py" line="158" />
+            <source>NASA Black Marble VNP46A3/A4 (nW/cm2/sr)</source>
+            <translation>NASA Black Marble VNP46A3/A4（nW/cm2/sr）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="158" />
+            <source>NPP-VIIRS-like night lights (LongNTL, Chen et al. 2021)</source>
+            <translation>类 NPP-VIIRS 夜间灯光（LongNTL，Chen 等 2021）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="158" />
+            <source>CLCD land cover (30 m, classes 1-9; impervious = 8)</source>
+            <translation>CLCD 土地覆盖（30 米，类别 1-9；不透水面 = 8）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="158" />
+            <source>MODIS MCD12Q1 land cover (500 m, IGBP; urban = 13)</source>
+            <translation>MODIS MCD12Q1 土地覆盖（500 米，IGBP；城市 = 13）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="163" />
             <source>Polygons</source>
             <translation>多边形</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="117" />
-            <source>Rasters (one or several, e.g. one per year)</source>
-            <translation>栅格（一个或多个，例如每年一个）</translation>
+            <location filename="../processing/zonal.py" line="167" />
+            <source>Rasters (one or several, e.g. one per year; or the downloaded files)</source>
+            <translation>栅格（一个或多个，例如每年一个；或下载的原始文件）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="122" />
+            <location filename="../processing/zonal.py" line="173" />
+            <source>Folder of downloaded rasters (instead of or besides Rasters)</source>
+            <translation>下载栅格所在的文件夹（可代替或补充“栅格”）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="179" />
             <source>Statistics</source>
             <translation>统计量</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="128" />
+            <location filename="../processing/zonal.py" line="185" />
             <source>Pixels counted</source>
             <translation>计入的像元</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="133" />
+            <location filename="../processing/zonal.py" line="190" />
             <source>Percentiles, 0-100 (e.g. 10,90)</source>
             <translation>百分位数，0-100（例如 10,90）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="138" />
+            <location filename="../processing/zonal.py" line="195" />
             <source>Product</source>
             <translation>产品</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="144" />
+            <location filename="../processing/zonal.py" line="201" />
             <source>Column prefix (empty: the raster file name)</source>
             <translation>列名前缀（留空：栅格文件名）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="150" />
+            <location filename="../processing/zonal.py" line="207" />
             <source>Year of each raster, e.g. 2010,2020 (empty: from the file names)</source>
             <translation>各栅格的年份，例如 2010,2020（留空：取自文件名）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="156" />
+            <location filename="../processing/zonal.py" line="213" />
             <source>Bands (e.g. 1,2,3; empty: all)</source>
             <translation>波段（例如 1,2,3；留空：全部）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="161" />
+            <location filename="../processing/zonal.py" line="218" />
             <source>Several bands</source>
             <translation>多波段</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="177" />
+            <location filename="../processing/zonal.py" line="236" />
+            <source>Layer of the product's files (empty: the product's, e.g. NearNadir_Composite_Snow_Free)</source>
+            <translation>产品文件中的图层（留空：产品默认图层，例如 NearNadir_Composite_Snow_Free）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="239" />
+            <source>Fewest cloud-free observations (cf_cvg) of a valid cell (empty: 1)</source>
+            <translation>有效像元所需的最少无云观测次数（cf_cvg；留空：1）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="242" />
+            <source>Quality mask</source>
+            <translation>质量掩膜</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="245" />
+            <source>Periods of one year (months, 16 days)</source>
+            <translation>一年内的各时段（月、16 天）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="251" />
             <source>Polygons with statistics</source>
             <translation>带统计量的多边形</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="177" />
+            <location filename="../processing/zonal.py" line="251" />
             <source>Polygons with night-light statistics</source>
             <translation>带夜间灯光统计量的多边形</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="177" />
+            <location filename="../processing/zonal.py" line="251" />
             <source>Polygons with NDVI statistics</source>
             <translation>带归一化植被指数统计量的多边形</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="174" />
+            <location filename="../processing/zonal.py" line="231" />
             <source>Scale (value = stored x scale + offset; empty: product or file)</source>
             <translation>比例系数（数值 = 存储值 x 比例系数 + 偏移量；留空：取自产品或文件）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="174" />
+            <location filename="../processing/zonal.py" line="231" />
             <source>Offset (empty: product or file)</source>
             <translation>偏移量（留空：取自产品或文件）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="174" />
+            <location filename="../processing/zonal.py" line="231" />
             <source>Nodata value (stored; empty: product or file)</source>
             <translation>无数据值（存储值；留空：取自产品或文件）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="174" />
+            <location filename="../processing/zonal.py" line="231" />
             <source>Smallest valid stored value (empty: product or none)</source>
             <translation>最小有效存储值（留空：取自产品或不限）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="174" />
+            <location filename="../processing/zonal.py" line="231" />
             <source>Largest valid stored value (empty: product or none)</source>
             <translation>最大有效存储值（留空：取自产品或不限）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="128" />
+            <location filename="../processing/zonal.py" line="185" />
             <source>Exact: each pixel weighted by the share of its area inside the polygon</source>
             <translation>精确：每个像元按其面积落在多边形内的份额加权</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="128" />
+            <location filename="../processing/zonal.py" line="185" />
             <source>Pixel centre inside the polygon</source>
             <translation>像元中心位于多边形内</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="128" />
+            <location filename="../processing/zonal.py" line="185" />
             <source>All touched pixels</source>
             <translation>所有接触的像元</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="161" />
-            <location filename="../processing/zonal.py" line="276" />
+            <location filename="../processing/zonal.py" line="218" />
+            <location filename="../processing/zonal.py" line="394" />
             <source>Each band</source>
             <translation>逐波段</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="161" />
+            <location filename="../processing/zonal.py" line="218" />
             <source>Mean of the bands</source>
             <translation>波段均值</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="161" />
+            <location filename="../processing/zonal.py" line="218" />
             <source>Maximum of the bands (maximum-value composite)</source>
             <translation>波段最大值（最大值合成）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="196" />
+            <location filename="../processing/zonal.py" line="242" />
+            <source>Product default (Black Marble: good only; MODIS NDVI: good and marginal)</source>
+            <translation>产品默认（Black Marble：仅良好；MODIS NDVI：良好和一般）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="242" />
+            <source>Good only (Black Marble flag 0; MODIS reliability 0)</source>
+            <translation>仅良好（Black Marble 标志 0；MODIS 可靠性 0）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="242" />
+            <source>Good and poor / marginal (Black Marble 0-1; MODIS reliability 0-1)</source>
+            <translation>良好及较差/一般（Black Marble 0-1；MODIS 可靠性 0-1）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="242" />
+            <source>No quality mask</source>
+            <translation>不做质量掩膜</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="246" />
+            <source>Product default (night light: mean; NDVI: maximum)</source>
+            <translation>产品默认（夜间灯光：平均值；NDVI：最大值）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="246" />
+            <source>Mean of the valid periods of each cell</source>
+            <translation>每个像元各有效时段的平均值</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="246" />
+            <source>Maximum of the valid periods of each cell (maximum-value composite)</source>
+            <translation>每个像元各有效时段的最大值（最大值合成）</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="296" />
+            <source>RASTER is empty: choose at least one raster, or a folder in RASTER_FOLDER.</source>
+            <translation>RASTER 为空：请至少选择一个栅格，或在 RASTER_FOLDER 中选择文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="306" />
+            <source>RASTER: {problem}.</source>
+            <translation>RASTER：{problem}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="313" />
             <source>RASTER is empty: choose at least one raster.</source>
             <translation>RASTER 为空：请至少选择一个栅格。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="200" />
+            <location filename="../processing/zonal.py" line="317" />
             <source>RASTER '{layer}' is not a raster layer: choose raster files (GeoTIFF).</source>
             <translation>RASTER“{layer}”不是栅格图层：请选择栅格文件（GeoTIFF）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="204" />
+            <location filename="../processing/zonal.py" line="321" />
             <source>RASTER '{layer}' comes from the '{provider}' provider: zonal statistics read files; save the raster as a GeoTIFF first (Raster &gt; Conversion &gt; Translate).</source>
             <translation>RASTER“{layer}”来自“{provider}”数据提供者：分区统计只读取文件；请先将该栅格另存为 GeoTIFF（栅格 &gt; 转换 &gt; 转换格式）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="222" />
+            <location filename="../processing/zonal.py" line="339" />
             <source>BANDS {bands}: raster '{path}' has {count} band(s); give band numbers from 1 to {count}, or leave BANDS empty for all bands.</source>
             <translation>BANDS {bands}：栅格“{path}”只有 {count} 个波段；请填写 1 到 {count} 之间的波段号，或将 BANDS 留空以使用全部波段。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="238" />
+            <location filename="../processing/zonal.py" line="355" />
             <source>YEARS '{text}' has {count} value(s) for {rasters} rasters: give one year per raster, in order.</source>
             <translation>YEARS“{text}”有 {count} 个值，而栅格有 {rasters} 个：请按顺序为每个栅格给出一个年份。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="246" />
+            <location filename="../processing/zonal.py" line="363" />
             <source>zonal statistics need polygons</source>
             <translation>分区统计需要面要素</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="262" />
+            <location filename="../processing/zonal.py" line="380" />
             <source>STATISTICS is empty: choose at least one statistic.</source>
             <translation>STATISTICS 为空：请至少选择一个统计量。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="249" />
+            <location filename="../processing/zonal.py" line="366" />
             <source>{input} has {crs}, so its polygons cannot be placed on the rasters: {advice}.</source>
             <translation>{input}：{crs}，其面要素无法与栅格叠合：请{advice}。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="267" />
+            <location filename="../processing/zonal.py" line="385" />
             <source>BANDS: band numbers start at 1 (got {bands}).</source>
             <translation>BANDS：波段号从 1 开始（填写的是 {bands}）。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="273" />
+            <location filename="../processing/zonal.py" line="391" />
             <source>BANDS = {bands} and BAND_COMPOSITE = {composite} together are ambiguous: leave BANDS empty to combine all bands, or choose '{each}'.</source>
             <translation>BANDS = {bands} 与 BAND_COMPOSITE = {composite} 同时设置会产生歧义：请将 BANDS 留空以合成全部波段，或选择“{each}”。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="299" />
+            <location filename="../processing/zonal.py" line="421" />
             <source>{rasters} raster(s), {polygons} polygons, coverage {coverage}, product {product}: {statistics}</source>
             <translation>{rasters} 个栅格，{polygons} 个面要素，像元计入方式 {coverage}，产品 {product}：{statistics}</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="304" />
+            <location filename="../processing/zonal.py" line="426" />
             <source>{rasters} raster(s), {polygons} polygons, coverage {coverage}: {statistics}</source>
             <translation>{rasters} 个栅格，{polygons} 个面要素，像元计入方式 {coverage}：{statistics}</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="325" />
-            <source>{count} polygons have notes or missing values: see '{field}'.</source>
-            <translation>{count} 个面要素有备注或缺失值：见“{field}”字段。</translation>
-        </message>
-        <message>
-            <location filename="../processing/zonal.py" line="333" />
-            <source>INPUT already has a field '{field}': it is replaced by the new statistic.</source>
-            <translation>INPUT 中已有字段“{field}”：将被新的统计值替换。</translation>
-        </message>
-        <message>
-            <location filename="../processing/zonal.py" line="257" />
+            <location filename="../processing/zonal.py" line="375" />
             <source>PERCENTILES: {value:g} is outside 0-100; give percentiles such as 10,50,90.</source>
             <translation>PERCENTILES：{value:g} 超出 0–100；请填写如 10,50,90 的百分位数。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="284" />
+            <location filename="../processing/zonal.py" line="402" />
             <source>VALID_MIN {low:g} is above VALID_MAX {high:g}: swap them.</source>
             <translation>VALID_MIN {low:g} 大于 VALID_MAX {high:g}：请将二者对调。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="328" />
+            <location filename="../processing/zonal.py" line="449" />
+            <source>{count} polygons have notes or missing values: see '{field}'.</source>
+            <translation>{count} 个面要素有备注或缺失值：见“{field}”字段。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="457" />
+            <source>INPUT already has a field '{field}': it is replaced by the new statistic.</source>
+            <translation>INPUT 中已有字段“{field}”：将被新的统计值替换。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="452" />
             <source>Feature {number}: {note}</source>
             <translation>第 {number} 个要素：{note}</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="370" />
+            <location filename="../processing/zonal.py" line="486" />
+            <source>PRESET '{chosen}' is not the preset of the files' product ({product}: '{preset}'); '{chosen}' is used as chosen.</source>
+            <translation>PRESET“{chosen}”不是这些文件所属产品的预设（{product}：“{preset}”）；按所选使用“{chosen}”。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="483" />
+            <source>The files are {product}: its preset '{preset}' is used.</source>
+            <translation>这些文件属于 {product}：使用其预设“{preset}”。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="515" />
+            <source>{files} file(s), {polygons} polygons, coverage {coverage}, product {product}: {statistics}</source>
+            <translation>{files} 个文件，{polygons} 个多边形，覆盖方式 {coverage}，产品 {product}：{statistics}</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="503" />
+            <source>Built-up share: class {classes} of {product}.</source>
+            <translation>建成区比例：{product} 的类别 {classes}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/zonal.py" line="556" />
             <source>Category fractions: classes (e.g. 13 for built-up land cover)</source>
             <translation>类别占比：类别（例如建成区土地覆盖为 13）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="415" />
+            <location filename="../processing/zonal.py" line="602" />
             <source>Lit threshold (empty: the product's)</source>
             <translation>灯光阈值（留空：取产品的阈值）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="421" />
+            <location filename="../processing/zonal.py" line="608" />
             <source>Cap: largest value kept (empty: no cap)</source>
             <translation>上限：保留的最大值（留空：不设上限）</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="442" />
+            <location filename="../processing/zonal.py" line="629" />
             <source>STATISTICS has cnli, which needs the largest possible value DN_max: radiance has none, so set CAP (e.g. the 99.9th percentile of the city cores) or leave cnli out.</source>
             <translation>STATISTICS 包含 cnli，它需要最大可能值 DN_max：辐亮度没有最大值，因此请设置 CAP（例如核心城市的第 99.9 百分位数），或不选 cnli。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="437" />
+            <location filename="../processing/zonal.py" line="624" />
             <source>CAP {value:g} must be above 0.</source>
             <translation>CAP {value:g} 必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../processing/zonal.py" line="473" />
+            <location filename="../processing/zonal.py" line="661" />
             <source>raster {path!r} cannot be opened: choose a GDAL raster (GeoTIFF)</source>
             <translation>无法打开栅格 {path!r}：请选择 GDAL 可读的栅格（GeoTIFF）</translation>
         </message>
@@ -2894,6 +3010,10 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness per mega-region, indicator and year (table)</source>
             <translation>按城市群、指标和年份的不均衡程度（表）</translation>
+        </message>
+        <message>
+            <source>Rasters (one or several, e.g. one per year)</source>
+            <translation type="vanished">栅格（一个或多个，例如每年一个）</translation>
         </message>
         <message>
             <source>Print-ready PNG maps for reports: one map per layer of LAYERS, named after the layer (&amp;lt;layer name&amp;gt;.png in OUTPUT_FOLDER).

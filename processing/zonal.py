@@ -1,8 +1,10 @@
 """``megaregion:zonalstatistics``, ``megaregion:nighttimelight`` and ``megaregion:ndvi``:
 raster statistics per polygon, over one engine (:func:`megaregion.core.zonal.zonal_statistics`)."""
 from qgis.core import (
+    QgsMapLayer,
     QgsProcessingException,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMultipleLayers,
@@ -13,12 +15,18 @@ from qgis.core import (
 from ..core import raster_presets
 from . import compat, qgis_io
 from .base import MegaregionAlgorithm
-from .input_checks import CheckedInputs, checked_source, crs_missing, named, no_crs, no_crs_advice
-from .i18n import tr
+from .input_checks import CheckedInputs, _in_context, checked_source, crs_missing, named, no_crs, no_crs_advice
+from .i18n import shown, tr
 from .deps import lazy_import
 from .styling import graduated_renderer
 
 core_zonal = lazy_import("..core.zonal", __package__)
+
+
+def core_catalogue():
+    from ..core.zonal import catalogue
+
+    return catalogue
 
 COVERAGES = ["exact", "center", "all_touched"]
 COVERAGE_LABELS = [
@@ -34,8 +42,41 @@ NTL_STATS = ["total_light", "mean", "lit_area_km2", "lit_ratio", "cnli", "count"
              "median", "valid_fraction"]
 NDVI_STATS = ["mean", "count", "min", "max", "std", "median", "valid_fraction", "sum"]
 
-NTL_PRESETS = ["viirs_annual", "viirs_monthly", "dmsp_ols", "dmsp_like_harmonised"]
+NTL_PRESETS = ["viirs_annual", "viirs_monthly", "dmsp_ols", "dmsp_like_harmonised", "black_marble", "npp_viirs_like"]
 NDVI_PRESETS = ["auto", "modis_ndvi_int16", "ndvi_float", "spot_vgt_ndvi"]
+
+FILE_FOLDER = compat.first(lambda: __import__("qgis.core", fromlist=["Qgis"]).Qgis.ProcessingFileParameterBehavior.Folder,
+                           lambda: QgsProcessingParameterFile.Behavior.Folder)
+QUALITIES = ["default", "good", "good_marginal", "none"]
+QUALITY_LABELS = [
+    "Product default (Black Marble: good only; MODIS NDVI: good and marginal)",
+    "Good only (Black Marble flag 0; MODIS reliability 0)",
+    "Good and poor / marginal (Black Marble 0-1; MODIS reliability 0-1)",
+    "No quality mask",
+]
+TIME_COMPOSITES = ["", "mean", "max"]
+TIME_COMPOSITE_LABELS = [
+    "Product default (night light: mean; NDVI: maximum)",
+    "Mean of the valid periods of each cell",
+    "Maximum of the valid periods of each cell (maximum-value composite)",
+]
+
+PRODUCTS_HELP = (
+    "<b>Rasters as downloaded</b>: give the files (or a folder, <b>RASTER_FOLDER</b>) of one product; they are "
+    "grouped by the date in their names into one set of columns per year (&lt;prefix&gt;_&lt;statistic&gt;_"
+    "&lt;year&gt;), the tiles of one date mosaicked virtually (nothing copied), gzip'd files read in place. "
+    "Products: VIIRS VNL V2 annual (VNL_v21_npp_2020_global_vcmslcfg_c202205302300.average_masked.dat.tif.gz, "
+    "with its cf_cvg), VIIRS monthly (SVDNB_npp_20200601-20200630_75N060E_vcmslcfg_v10_c202007101200.avg_rade9h.tif "
+    "with its cf_cvg twin), Black Marble (VNP46A3.A2020153.h28v05.001.2021001000000.h5, VNP46A4), MODIS "
+    "MOD13A3/MOD13Q1 (MOD13A3.A2020122.h27v05.061.2020335213015.hdf), MCD12Q1 (MCD12Q1.A2020001.h27v05.061."
+    "2022172020229.hdf), NPP-VIIRS-like (LongNTL_2020.tif), harmonised DMSP-VIIRS "
+    "(Harmonized_DN_NTL_2020_simVIIRS.tif), CLCD (CLCD_v01_2020_albert.tif). <b>LAYER</b>: the layer of an HDF "
+    "file (default the product's, e.g. NearNadir_Composite_Snow_Free) or of VNL (average_masked); the log lists "
+    "the others. <b>MIN_COVERAGE</b>: cells with fewer cloud-free observations (cf_cvg) are missing (default 1: "
+    "a radiance without observation is not darkness). <b>QUALITY</b>: the Black Marble quality flag or MODIS "
+    "pixel reliability kept. <b>TIME_COMPOSITE</b>: months or 16-day periods of a year become one value per "
+    "cell, the mean (night light) or the maximum (NDVI) of the valid periods, before the polygon statistics."
+)
 
 FORMULAS = (
     "Over the valid pixels i of a polygon, with weight w<sub>i</sub> (exact: the share of the pixel's "
@@ -86,7 +127,13 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
     VALID_MAX = "VALID_MAX"
     PREFIX = "PREFIX"
     YEARS = "YEARS"
+    RASTER_FOLDER = "RASTER_FOLDER"
+    LAYER = "LAYER"
+    MIN_COVERAGE = "MIN_COVERAGE"
+    QUALITY = "QUALITY"
+    TIME_COMPOSITE = "TIME_COMPOSITE"
     OUTPUT = "OUTPUT"
+    KINDS = None  # product kinds this algorithm summarises (None: all)
 
     DEFAULT_PREFIX = ""
     RAMP = "Blues"
@@ -96,6 +143,9 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
     DEFAULT_STATS = [0, 1, 2]
     PRESETS = []  # preset ids offered; "" = none
     DEFAULT_PRESET = 0
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return super().shortHelpString() + "\n\n" + self.tr(PRODUCTS_HELP)
 
     def _preset_labels(self):
         labels = []
@@ -114,7 +164,14 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterMultipleLayers(
-                self.RASTER, self.tr("Rasters (one or several, e.g. one per year)"), compat.SOURCE_RASTER
+                self.RASTER, self.tr("Rasters (one or several, e.g. one per year; or the downloaded files)"),
+                compat.SOURCE_RASTER, optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.RASTER_FOLDER, self.tr("Folder of downloaded rasters (instead of or besides Rasters)"),
+                behavior=FILE_FOLDER, optional=True,
             )
         )
         self.addParameter(
@@ -174,6 +231,23 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
                     name, self.tr(label), compat.NUMBER_DOUBLE, optional=True, defaultValue=None
                 )
             )
+        advanced = [
+            QgsProcessingParameterString(
+                self.LAYER, self.tr("Layer of the product's files (empty: the product's, e.g. "
+                                    "NearNadir_Composite_Snow_Free)"), optional=True, defaultValue=""),
+            QgsProcessingParameterNumber(
+                self.MIN_COVERAGE, self.tr("Fewest cloud-free observations (cf_cvg) of a valid cell (empty: 1)"),
+                compat.NUMBER_DOUBLE, optional=True, defaultValue=None, minValue=0),
+            QgsProcessingParameterEnum(
+                self.QUALITY, self.tr("Quality mask"), options=[self.tr(q) for q in QUALITY_LABELS], defaultValue=0,
+                optional=True),
+            QgsProcessingParameterEnum(
+                self.TIME_COMPOSITE, self.tr("Periods of one year (months, 16 days)"),
+                options=[self.tr(c) for c in TIME_COMPOSITE_LABELS], defaultValue=0, optional=True),
+        ]
+        for param in advanced:
+            param.setFlags(param.flags() | compat.PARAMETER_ADVANCED)
+            self.addParameter(param)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr(self.OUTPUT_LABEL)))
 
     OUTPUT_LABEL = "Polygons with statistics"
@@ -189,6 +263,49 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
         if value is None or value == "":
             return None
         return self.parameterAsDouble(parameters, name, context)
+
+    def _raster_inputs(self, parameters, context):
+        """The raster files as given (paths, layers of the project, the folder), unchecked."""
+        value = parameters.get(self.RASTER)
+        items = [] if value is None or value == "" else (list(value) if isinstance(value, (list, tuple)) else [value])
+        paths = []
+        for item in items:
+            if isinstance(item, QgsMapLayer):
+                paths.append(item.source())
+                continue
+            text = str(item)
+            layer = _in_context(text, context)
+            paths.append(layer.source() if isinstance(layer, QgsMapLayer) else text)
+        folder = self.parameterAsFile(parameters, self.RASTER_FOLDER, context) if parameters.get(
+            self.RASTER_FOLDER) else ""
+        if folder:
+            paths.append(folder)
+        return paths
+
+    def _product_input(self, parameters, context):
+        """True when the rasters are a product's downloads (a folder, gzip'd or HDF files, known names)."""
+        return core_catalogue().is_product_input(self._raster_inputs(parameters, context))
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        """Rasters as downloaded (folders, .tif.gz, HDF) are checked by the product catalogue, not as
+        layers QGIS would load; everything else as before."""
+        if getattr(self, "missing_packages", ()):
+            return super().checkParameterValues(parameters, context)  # the message naming the packages
+        inputs = self._raster_inputs(parameters, context)
+        if not inputs:
+            return False, self.tr("RASTER is empty: choose at least one raster, or a folder in RASTER_FOLDER.")
+        try:
+            products = core_catalogue().is_product_input(inputs)
+        except Exception:  # noqa: BLE001 (the checks below report it)
+            products = False
+        if not products:
+            return super().checkParameterValues(parameters, context)
+        try:
+            core_catalogue().expand(inputs)
+        except ValueError as exc:
+            return False, self.tr("RASTER: {problem}.").format(problem=shown(exc))
+        rest = {k: v for k, v in parameters.items() if k not in (self.RASTER, self.RASTER_FOLDER)}
+        return super().checkParameterValues(rest, context)
 
     def _raster_paths(self, parameters, context):
         layers = self.parameterAsLayerList(parameters, self.RASTER, context)
@@ -249,7 +366,8 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
             raise QgsProcessingException(self.tr(
                 "{input} has {crs}, so its polygons cannot be placed on the rasters: {advice}.").format(
                     input=named(parameters, self.INPUT), crs=no_crs(crs), advice=no_crs_advice()))
-        paths = self._raster_paths(parameters, context)
+        products = self._product_input(parameters, context)
+        paths = self._raster_inputs(parameters, context) if products else self._raster_paths(parameters, context)
         stats = [self.STATS[i] for i in self.parameterAsEnums(parameters, self.STATISTICS, context)]
         percentiles = _numbers(self.parameterAsString(parameters, self.PERCENTILES, context), "PERCENTILES")
         for q in percentiles:
@@ -266,7 +384,7 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
         if any(b < 1 for b in band_list):
             raise QgsProcessingException(self.tr("BANDS: band numbers start at 1 (got {bands}).").format(
                 bands=bands_text))
-        if band_list:
+        if band_list and not products:
             self._check_bands(paths, band_list)
         composite = COMPOSITES[self.parameterAsEnum(parameters, self.BAND_COMPOSITE, context)]
         if band_list and composite != "each":
@@ -286,6 +404,10 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
 
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.1)
         shapes = qgis_io.shapely_geometries(geometries)
+        prefix = (self.parameterAsString(parameters, self.PREFIX, context) or "").strip()
+        if products:
+            return self._compute_products(parameters, context, feedback, source, frame, geometries, shapes, crs, paths,
+                                          stats, coverage, valid_range, extra_kwargs, prefix)
         preset = self._preset(parameters, context, paths)
         kwargs = dict(
             crs=crs.authid() if crs.authid().startswith("EPSG:") else crs.toWkt(crs.WKT_PREFERRED), coverage=coverage, bands=bands, preset=preset,
@@ -304,7 +426,6 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
             feedback.pushInfo(self.tr(
                 "{rasters} raster(s), {polygons} polygons, coverage {coverage}: {statistics}").format(
                     rasters=len(paths), polygons=len(shapes), coverage=coverage, statistics=", ".join(stats)))
-        prefix = (self.parameterAsString(parameters, self.PREFIX, context) or "").strip()
         years = self._years(parameters, context, paths)
         tokens = core_zonal.raster_tokens(len(paths))
         kwargs["labels"] = tokens
@@ -320,6 +441,9 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
         renamed = core_zonal.column_names(result.columns, tokens, paths, prefix, years)
         status = renamed[core_zonal.STATUS_COLUMN]
         result = result.rename(columns=renamed)
+        return self._write(parameters, context, feedback, source, frame, geometries, crs, result, status)
+
+    def _write(self, parameters, context, feedback, source, frame, geometries, crs, result, status):
         missing = result[status] != "ok"
         if missing.any():
             feedback.pushWarning(self.tr("{count} polygons have notes or missing values: see '{field}'.").format(
@@ -345,6 +469,68 @@ class _ZonalBase(CheckedInputs, MegaregionAlgorithm):
             field, ramp = styled[0], self.RAMP
             self.style_output(dest_id, lambda layer: graduated_renderer(layer, field, ramp_name=ramp))
         return {self.OUTPUT: dest_id}
+
+    def _product_preset(self, parameters, context, product, first_file, feedback):
+        """The preset of a product's files: the product's own unless another one was chosen."""
+        chosen = self.PRESETS[self.parameterAsEnum(parameters, self.PRESET, context)]
+        if not product.preset:  # rasters of no known product: the preset chosen
+            if chosen == "auto":
+                return raster_presets.ndvi_preset(core_catalogue().P.band_data_type(first_file))
+            return chosen or None
+        default = self.PRESETS[self.DEFAULT_PRESET]
+        if chosen in ("", "auto", default, product.preset) or chosen not in raster_presets.PRESETS:
+            if chosen != product.preset:
+                feedback.pushInfo(self.tr("The files are {product}: its preset '{preset}' is used.").format(
+                    product=product.label, preset=product.preset))
+            return product.preset
+        feedback.pushWarning(self.tr(
+            "PRESET '{chosen}' is not the preset of the files' product ({product}: '{preset}'); '{chosen}' is used as "
+            "chosen.").format(chosen=chosen, product=product.label, preset=product.preset))
+        return chosen
+
+    def _compute_products(self, parameters, context, feedback, source, frame, geometries, shapes, crs, inputs,
+                          stats, coverage, valid_range, extra_kwargs, prefix):
+        """Rasters as downloaded: one set of columns per year (core.zonal.catalogue)."""
+        cat = core_catalogue()
+        files = cat.expand(inputs)
+        product = cat.first_product(files)
+        preset = self._product_preset(parameters, context, product, files[0], feedback)
+        stats = list(stats)
+        if self.ALG_ID == "zonalstatistics" and not any(s.startswith("frac_") for s in stats):
+            classes = raster_presets.BUILT_UP_CLASSES.get(preset or "", ())
+            if classes:
+                stats += [f"frac_{c}" for c in classes]
+                feedback.pushInfo(self.tr("Built-up share: class {classes} of {product}.").format(
+                    classes=", ".join(map(str, classes)), product=preset))
+        years_text = self.parameterAsString(parameters, self.YEARS, context)
+        years = [int(y) for y in _numbers(years_text, "YEARS")] if years_text and years_text.strip() else None
+        min_coverage = self._optional_number(parameters, self.MIN_COVERAGE, context)
+        quality = QUALITIES[self.parameterAsEnum(parameters, self.QUALITY, context)]
+        composite = TIME_COMPOSITES[self.parameterAsEnum(parameters, self.TIME_COMPOSITE, context)] or None
+        kwargs = dict(coverage=coverage, preset=preset, valid_range=valid_range,
+                      scale=self._optional_number(parameters, self.SCALE, context),
+                      offset=self._optional_number(parameters, self.OFFSET, context),
+                      nodata=self._optional_number(parameters, self.NODATA, context))
+        kwargs.update(extra_kwargs)
+        feedback.pushInfo(self.tr(
+            "{files} file(s), {polygons} polygons, coverage {coverage}, product {product}: {statistics}").format(
+                files=len(files), polygons=len(shapes), coverage=coverage, product=preset or "-",
+                statistics=", ".join(stats)))
+
+        def log(text, warning=False):
+            (feedback.pushWarning if warning else feedback.pushInfo)(shown(text))
+
+        crs_text = crs.authid() if crs.authid().startswith("EPSG:") else crs.toWkt(crs.WKT_PREFERRED)
+        try:
+            result, catalogue = cat.product_statistics(
+                shapes, inputs, stats, layer=self.parameterAsString(parameters, self.LAYER, context) or None,
+                years=years, kinds=self.KINDS, min_coverage=min_coverage, quality=quality, time_composite=composite,
+                prefix=prefix, crs=crs_text, log=log, progress=lambda f: feedback.setProgress(10 + 80 * f),
+                is_cancelled=feedback.isCanceled, **kwargs)
+        except core_zonal.ZonalCancelled:
+            raise QgsProcessingException(self.tr("Cancelled")) from None
+        status = core_zonal.status_column(prefix or catalogue.product.key)
+        return self._write(parameters, context, feedback, source, frame, geometries, crs, result, status)
 
 
 class ZonalStatisticsAlgorithm(_ZonalBase):
@@ -378,6 +564,7 @@ class ZonalStatisticsAlgorithm(_ZonalBase):
 
 
 class NighttimeLightAlgorithm(_ZonalBase):
+    KINDS = ("ntl",)
     LIT_THRESHOLD = "LIT_THRESHOLD"
     CAP = "CAP"
     ALG_ID = "nighttimelight"
@@ -426,7 +613,7 @@ class NighttimeLightAlgorithm(_ZonalBase):
     def specific_arguments(self, parameters, context):
         kwargs = {}
         preset = self.PRESETS[self.parameterAsEnum(parameters, self.PRESET, context)]
-        radiance = preset.startswith("viirs")
+        radiance = preset.startswith("viirs") or preset in ("black_marble", "npp_viirs_like")
         threshold = self._optional_number(parameters, self.LIT_THRESHOLD, context)
         if threshold is not None:
             kwargs["ntl_threshold"] = threshold  # else the product's (core/raster_presets.py)
@@ -446,6 +633,7 @@ class NighttimeLightAlgorithm(_ZonalBase):
 
 
 class NdviAlgorithm(_ZonalBase):
+    KINDS = ("ndvi",)
     ALG_ID = "ndvi"
     DISPLAY_NAME = "NDVI statistics"
     STATS = NDVI_STATS

@@ -13,6 +13,10 @@ multi-band) over a set of polygons and returns one row per polygon. The package,
 - :mod:`.accumulate` and :mod:`.quantiles`: the running statistics and weighted percentiles;
 - :mod:`.engine`: the run;
 - :mod:`.naming`: the columns of a run named ``<prefix>_<stat>_<year>``.
+- :mod:`.products`, :mod:`.catalogue`, :mod:`.masks`: rasters as downloaded (VNL ``.tif.gz``,
+  monthly tiles with their ``cf_cvg`` twins, Black Marble HDF5, MODIS HDF4, CLCD ...): files
+  grouped by the date in their names into one virtual stack per year, masked by coverage or
+  quality and composited per cell (:func:`.catalogue.product_statistics`).
 
 Coverage weighting
 ------------------

@@ -180,8 +180,11 @@ def _summarise_rasters(polys, rasters, column_labels, req, settings, coverage, b
             src = open_raster(path)
             sources.append(src)
             rcrs = raster_crs(src, path)
-            layers = plan_layers(src, path, label, bands, settings["scale"], settings["offset"],
-                                  settings["nodata"], settings["valid_range"], settings["clip"])
+            if hasattr(path, "plan_layers"):  # a stack of a product's files (.catalogue.Stack)
+                layers = path.plan_layers(src, label, settings)
+            else:
+                layers = plan_layers(src, path, label, bands, settings["scale"], settings["offset"],
+                                      settings["nodata"], settings["valid_range"], settings["clip"])
             plans.append((src, rcrs, layers, path))
         total_rows = max(1, sum(src.height for src in sources))
         columns = {}
@@ -301,10 +304,12 @@ def _run_raster(src, rcrs, cov, plan: ReadPlan, layers, req, settings, cancelled
                 blk_area = area.block(b0, b1, col0, col1) if area is not None else None
                 for layer, acc in zip(layers, accs):
                     raws = [data[band_pos[b], b0 - s0:b1 - s0, :] for b in layer.bands]
+                    mraws = ([None if m is None else data[band_pos[m], b0 - s0:b1 - s0, :] for m in layer.masks]
+                             if layer.masks else None)
                     if layer.kind == "band":
-                        blk = prepare_band(raws[0], layer, 0)
+                        blk = prepare_band(raws[0], layer, 0, mraws[0] if mraws else None)
                     else:
-                        blk = prepare_composite(raws, layer)
+                        blk = prepare_composite(raws, layer, mraws)
                     raw_flat = raws[0].reshape(-1) if layer.kind == "band" else blk.x[:-1]
                     summarise_block(blk, raw_flat, req, runs, cells, width, blk_area, acc)
             newly = np.flatnonzero((complete_row <= s1) & ~finished)  # all rows of these are read

@@ -37,6 +37,13 @@ class Layer:
     nodata: list = field(default_factory=list)  # per band (None or number)
     valid_range: Optional[tuple] = None
     clip: Optional[tuple] = None
+    #: per band of ``bands``: the 1-based band of its mask companion (coverage count, quality
+    #: flag) or None; cells the :class:`~.masks.MaskRule` ``mask_rule`` rejects are not valid
+    masks: Optional[list] = None
+    mask_rule: object = None
+
+    def mask_bands(self) -> list:
+        return [m for m in (self.masks or []) if m is not None]
 
 
 def sanitize(stem: str) -> str:
@@ -90,14 +97,23 @@ class Block:
         self.valid = valid  # bool or None (all valid)
 
 
-def prepare_band(raw: np.ndarray, layer: Layer, band_pos: int) -> Block:
-    """Physical values and validity of a block of one band (raw is 2-D, C-contiguous)."""
+def prepare_band(raw: np.ndarray, layer: Layer, band_pos: int, mask_raw: Optional[np.ndarray] = None) -> Block:
+    """Physical values and validity of a block of one band (raw is 2-D, C-contiguous); with
+    ``mask_raw`` (the block of the band's mask companion) the cells ``layer.mask_rule`` rejects
+    are not valid."""
     flat = raw.reshape(-1)
     n = flat.size
     valid = None
     if raw.dtype.kind == "f":
         valid = np.empty(n + 1, dtype=bool)
         np.isfinite(flat, out=valid[:n])
+    if mask_raw is not None:
+        keep = layer.mask_rule.keep(mask_raw.reshape(-1))
+        if valid is None:
+            valid = np.empty(n + 1, dtype=bool)
+            valid[:n] = keep
+        else:
+            np.logical_and(valid[:n], keep, out=valid[:n])
     nodata = layer.nodata[band_pos] if layer.nodata else None
     checks = []
     if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
@@ -138,32 +154,65 @@ def prepare_band(raw: np.ndarray, layer: Layer, band_pos: int) -> Block:
     return Block(x, valid)
 
 
-def prepare_composite(raws: list, layer: Layer) -> Block:
-    """Per-cell mean or maximum of the valid bands (physical values)."""
-    acc = None
-    cnt = None
+def prepare_composite(raws: list, layer: Layer, mask_raws: Optional[list] = None) -> Block:
+    """Per-cell mean or maximum of the valid bands (physical values); ``mask_raws`` (one block or
+    None per band) masks each band before the composite. The bands are stacked and reduced
+    at once (the same additions in the same order as band by band)."""
+    n = raws[0].size
+    nb = len(raws)
+    values = np.zeros((nb, n), dtype=np.float64)
+    valid = np.empty((nb, n), dtype=bool)
+    tmp = np.empty(n, dtype=bool)
     for pos, raw in enumerate(raws):
-        b = prepare_band(raw, layer, pos)
-        v = b.valid if b.valid is not None else np.ones(b.x.size, dtype=bool)
-        if layer.kind == "mean":
-            if acc is None:
-                acc = b.x.copy()
-                cnt = v.astype(np.float64)
-            else:
-                acc += b.x
-                cnt += v
+        flat = raw.reshape(-1)
+        v = valid[pos]
+        if flat.dtype.kind == "f":
+            np.isfinite(flat, out=v)
         else:
-            xm = np.where(v, b.x, -np.inf)
-            acc = xm if acc is None else np.maximum(acc, xm)
-            cnt = v.astype(np.float64) if cnt is None else cnt + v
-    valid = cnt > 0
-    valid[-1] = False
+            v[:] = True
+        nodata = layer.nodata[pos] if layer.nodata else None
+        if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
+            np.not_equal(flat, nodata, out=tmp)
+            v &= tmp
+        if layer.valid_range is not None:
+            lo, hi = layer.valid_range
+            if lo is not None:
+                np.greater_equal(flat, lo, out=tmp)
+                v &= tmp
+            if hi is not None:
+                np.less_equal(flat, hi, out=tmp)
+                v &= tmp
+        if mask_raws is not None and mask_raws[pos] is not None:
+            v &= layer.mask_rule.keep(mask_raws[pos].reshape(-1))
+        if flat.dtype.kind == "f":
+            np.copyto(values[pos], flat, where=v, casting="unsafe")  # invalid cells stay 0 (never inf or nan)
+        else:
+            np.multiply(flat, v, out=values[pos], casting="unsafe")  # integers: 0 where invalid, and faster
+    if layer.scale != 1.0 or layer.offset != 0.0:
+        values *= layer.scale
+        values += layer.offset
+    zero_moved = layer.offset != 0.0
+    if layer.clip is not None:
+        lo, hi = layer.clip
+        if lo is not None:
+            np.maximum(values, lo, out=values)
+        if hi is not None:
+            np.minimum(values, hi, out=values)
+        zero_moved = zero_moved or (lo is not None and lo > 0) or (hi is not None and hi < 0)
+    count = valid.sum(axis=0)
+    x = np.zeros(n + 1, dtype=np.float64)
+    ok = np.zeros(n + 1, dtype=bool)
+    np.greater(count, 0, out=ok[:n])
     if layer.kind == "mean":
-        x = np.where(valid, acc / np.where(valid, cnt, 1.0), 0.0)
+        if zero_moved:
+            np.copyto(values, 0.0, where=~valid)
+        total = values.sum(axis=0)
+        np.divide(total, np.maximum(count, 1), out=x[:n])
     else:
-        x = np.where(valid, acc, 0.0)
-    return Block(x, valid)
-
+        np.copyto(values, -np.inf, where=~valid)
+        np.copyto(x[:n], values.max(axis=0), where=ok[:n])
+    x[:n][~ok[:n]] = 0.0
+    return Block(x, ok)
 
 
 def plan_layers(src, path, label, bands, scale, offset, nodata, valid_range, clip) -> list:

@@ -156,7 +156,7 @@ def start_reading(src, win, layers) -> ReadPlan:
         return ReadPlan(None)
     col0 = int(win[live, 2].min())
     col1 = int(win[live, 3].max())
-    indexes = sorted({b for layer in layers for b in layer.bands})
+    indexes = sorted({b for layer in layers for b in layer.bands + layer.mask_bands()})
     dtype = np.result_type(*[np.dtype(src.dtypes[b - 1]) for b in indexes])
     block_h = max(1, int(src.block_shapes[0][0]))
     row_bytes = max(1, len(indexes) * (col1 - col0) * dtype.itemsize)

@@ -32,3 +32,69 @@ def test_ndvi_and_land_cover_and_night_light(qgis_process, tmp_path, regional_bo
     with contextlib.closing(sqlite3.connect(ntl)) as con:
         cols = {r[1] for r in con.execute("PRAGMA table_info(ntl)")}
     assert {"ntl_total_light_2010", "ntl_total_light_2020", "ntl_lit_area_km2_2020", "ntl_status"} <= cols
+
+
+def test_downloaded_products_from_the_command_line(qgis_process, tmp_path):
+    """A folder of monthly files with their cf_cvg twins and a gzip'd VNL file, as downloaded:
+    one set of columns per year; a folder mixing two products is refused and writes nothing."""
+    import calendar
+    import gzip
+    import shutil
+
+    import numpy as np
+    from osgeo import gdal, osr
+
+    def tif(path, data, gt):
+        ds = gdal.GetDriverByName("GTiff").Create(str(path), data.shape[1], data.shape[0], 1,
+                                                  gdal.GDT_Float32 if data.dtype.kind == "f" else gdal.GDT_UInt16)
+        ds.SetGeoTransform(gt)
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(4326)
+        ds.SetProjection(srs.ExportToWkt())
+        ds.GetRasterBand(1).WriteRaster(0, 0, data.shape[1], data.shape[0], data.tobytes())
+        ds = None
+
+    gt = (59.99791666665, 0.0041666667, 0.0, 75.00208333335, 0.0, -0.0041666667)
+    folder = tmp_path / "monthly"
+    folder.mkdir()
+    for m in range(1, 13):
+        last = calendar.monthrange(2020, m)[1]
+        stem = f"SVDNB_npp_2020{m:02d}01-2020{m:02d}{last:02d}_75N060E_vcmslcfg_v10_c2020{m:02d}151200"
+        cov = np.full((30, 40), 2, dtype="uint16")
+        rad = np.full((30, 40), float(m), dtype="float32")
+        if m % 2:
+            cov[:] = 0
+            rad[:] = 0
+        tif(folder / f"{stem}.avg_rade9h.tif", rad, gt)
+        tif(folder / f"{stem}.cf_cvg.tif", cov, gt)
+    poly = tmp_path / "poly.geojson"
+    x0, y0 = gt[0] + 5 * gt[1], gt[3] + 25 * gt[5]
+    x1, y1 = gt[0] + 30 * gt[1], gt[3] + 3 * gt[5]
+    poly.write_text('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":1},"geometry":'
+                    f'{{"type":"Polygon","coordinates":[[[{x0},{y0}],[{x1},{y0}],[{x1},{y1}],[{x0},{y1}],[{x0},{y0}]]]}}}}]}}')
+    out = tmp_path / "ntl.gpkg"
+    qgis_process.run_json("megaregion:nighttimelight", {"INPUT": poly, "RASTER_FOLDER": folder, "PREFIX": "ntl",
+                                                        "STATISTICS": "1", "OUTPUT": out})
+    with contextlib.closing(sqlite3.connect(out)) as con:
+        cols = [r[1] for r in con.execute("PRAGMA table_info(ntl)")]
+        mean = con.execute("SELECT ntl_mean_2020 FROM ntl").fetchone()[0]
+    assert [c for c in cols if c.startswith("ntl_")] == ["ntl_mean_2020", "ntl_status"]
+    assert abs(mean - 7.0) < 1e-6  # the even months only: the odd ones had no observation
+
+    vnl = tmp_path / "VNL_v21_npp_2021_global_vcmslcfg_c202205302300.average_masked.dat.tif"
+    tif(vnl, np.full((30, 40), 3.5, dtype="float32"), gt)
+    with open(vnl, "rb") as src, gzip.open(str(vnl) + ".gz", "wb") as dst:
+        shutil.copyfileobj(src, dst)
+    vnl.unlink()
+    out2 = tmp_path / "vnl.gpkg"
+    qgis_process.run_json("megaregion:nighttimelight", {"INPUT": poly, "RASTER": str(vnl) + ".gz", "STATISTICS": "1",
+                                                        "OUTPUT": out2})
+    with contextlib.closing(sqlite3.connect(out2)) as con:
+        assert con.execute("SELECT ntl_mean_2021 FROM vnl").fetchone()[0] == 3.5
+
+    shutil.copy(str(vnl) + ".gz", folder)
+    out3 = tmp_path / "mixed.gpkg"
+    proc, _ = qgis_process.run_json("megaregion:nighttimelight", {"INPUT": poly, "RASTER_FOLDER": folder,
+                                                                  "OUTPUT": out3}, check=False)
+    assert proc.returncode != 0 and "mix products" in proc.stdout + proc.stderr
+    assert not out3.exists()
