@@ -6,27 +6,11 @@ import glob
 import json
 
 import pytest
-from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from data_paths import REALDATA
 from megaregion.core.admin import keys
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802 (QGIS API)
-        self.lines.append(info)
-        super().pushInfo(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
-        super().pushWarning(warning)
-
-    def text(self):
-        return "\n".join(self.lines)
+from recording_feedback import RecordingFeedback
 
 
 def square(x, y, size=1.0):
@@ -60,7 +44,7 @@ def features(path):
 
 
 def test_polygons_are_dissolved_and_summed(run_alg, counties_geojson, tmp_path):
-    log = Log()
+    log = RecordingFeedback()
     out = tmp_path / "prefectures.gpkg"
     run_alg("megaregion:aggregatecounties", {
         "INPUT": [str(counties_geojson)], "CODE_FIELD": "adcode", "SUM_FIELDS": ["pop"], "MEAN_FIELDS": ["rate"],
@@ -86,7 +70,7 @@ def test_polygons_are_dissolved_and_summed(run_alg, counties_geojson, tmp_path):
 
 
 def test_left_out_fields_are_named_once_and_county_level_units_dropped(run_alg, counties_geojson, tmp_path):
-    log = Log()
+    log = RecordingFeedback()
     out = tmp_path / "prefectures.gpkg"
     run_alg("megaregion:aggregatecounties", {
         "INPUT": [str(counties_geojson)], "CODE_FIELD": "adcode", "SUM_FIELDS": ["pop"], "COUNTY_LEVEL_CITIES": 1,
@@ -151,7 +135,7 @@ def test_a_dbf_without_cpg_holding_utf8_is_read_as_utf8(run_alg, tmp_path):
     loaded = QgsVectorLayer(str(path), "counties", "ogr")
     loaded.setProviderEncoding("ISO-8859-1")
     assert "连云区".encode("utf-8").decode("latin-1") in [f["name"] for f in loaded.getFeatures()]
-    log = Log()
+    log = RecordingFeedback()
     out = tmp_path / "out.gpkg"
     run_alg("megaregion:aggregatecounties", {
         "INPUT": [loaded], "CODE_FIELD": "adcode", "PARENT_FIELD": "ctadcode", "OUTPUT": str(out)}, log)
@@ -208,7 +192,7 @@ needs_realdata = pytest.mark.skipif(REALDATA is None, reason="the real third-par
 
 @needs_realdata
 def test_yrd_shapefiles_give_41_prefecture_level_units(run_alg, tmp_path):
-    log = Log()
+    log = RecordingFeedback()
     out = tmp_path / "yrd.gpkg"
     run_alg("megaregion:aggregatecounties", {
         "INPUT": sorted(glob.glob(str(AMAP / "*.shp"))), "CODE_FIELD": "adcode", "PARENT_FIELD": "ctadcode",
@@ -225,7 +209,7 @@ def test_yrd_shapefiles_give_41_prefecture_level_units(run_alg, tmp_path):
 
 @needs_realdata
 def test_datav_province_files_give_one_feature_per_prefecture_level_unit(run_alg, tmp_path):
-    log = Log()
+    log = RecordingFeedback()
     out = tmp_path / "datav.gpkg"
     files = sorted(glob.glob(str(DATAV / "province" / "*.json")))
     assert len(files) == 34
@@ -244,7 +228,7 @@ def test_datav_china_json_merged_with_the_province_files_does_not_stop_the_chain
     """china.json's adcode mixes numbers and the text 100000_JD (GDAL types it JSON): the string
     is named once and left out, provinces are left out, the municipalities', Hong Kong's and
     Macao's own outlines win over their districts, Taiwan (in both files) is counted once."""
-    log = Log()
+    log = RecordingFeedback()
     out = tmp_path / "datav.gpkg"
     files = [str(DATAV / "china.json")] + sorted(glob.glob(str(DATAV / "province" / "*.json")))
     run_alg("megaregion:aggregatecounties", {"INPUT": files, "CODE_FIELD": "adcode", "OUTPUT": str(out)}, log)

@@ -2,11 +2,12 @@
 become one workbook whose numbers are the tables' own, with Chinese headers under the Chinese
 interface; a destination that is not .xlsx is refused before anything is written."""
 import pytest
-from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from export_fixtures import AWKWARD, LAYERS, results_geopackage
 from megaregion.core.export import workbook
 from megaregion.processing import i18n
+from recording_feedback import RecordingFeedback
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -16,18 +17,6 @@ def gpkg(tmp_path_factory):
     return results_geopackage(tmp_path_factory.mktemp("gpkg") / "megaregion.gpkg")
 
 
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
-
-
 def _codes_and_rows(ws):
     codes = [c.value for c in ws[2]]
     return codes, [[c.value for c in row] for row in ws.iter_rows(min_row=3)]
@@ -35,7 +24,7 @@ def _codes_and_rows(ws):
 
 def test_a_geopackage_becomes_one_workbook(gpkg, tmp_path, run_alg):
     out = tmp_path / "tables.xlsx"
-    log = Log()
+    log = RecordingFeedback()
     result = run_alg("megaregion:exporttables", {"INPUT": [str(gpkg)], "LANGUAGE": 1, "OUTPUT": str(out)}, log)
     assert result["SHEET_COUNT"] == len(LAYERS)
     book = openpyxl.load_workbook(out)
@@ -94,7 +83,7 @@ def test_an_output_that_is_not_xlsx_is_refused(gpkg, tmp_path, run_alg):
 def test_without_openpyxl_gdal_writes_it_and_the_log_says_so(gpkg, tmp_path, run_alg, monkeypatch):
     monkeypatch.setattr(workbook, "openpyxl_available", lambda: False)
     out = tmp_path / "gdal.xlsx"
-    log = Log()
+    log = RecordingFeedback()
     run_alg("megaregion:exporttables", {"INPUT": [str(gpkg)], "LANGUAGE": 1, "OUTPUT": str(out)}, log)
     assert any("GDAL's XLSX driver" in line and "Install openpyxl" in line for line in log.lines)
     book = openpyxl.load_workbook(out)

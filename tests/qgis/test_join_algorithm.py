@@ -90,23 +90,16 @@ def test_gbk_csv_and_long_table(run_alg, tmp_path):
 def test_long_panel_without_year_field_and_one_year_table_with_year(run_alg, tmp_path, regional_boundaries):
     """A panel with Chinese headers and its year in 年份 joins by year with one log line; a
     one-year table with YEAR gets <field>_<year> fields, as a number or as text from qgis_process."""
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+    from qgis.core import QgsProcessingContext
     from qgis import processing
 
     panel = tmp_path / "panel.csv"
     panel.write_text("市代码,年份,均值\n110000,2019,5.0\n110000,2020,5.5\n130100,2019,2.0\n130100,2020,2.5\n"
                      "156400,2020,0.1\n", encoding="utf-8")
 
-    class Log(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
+    from recording_feedback import RecordingFeedback
 
-        def pushInfo(self, info):  # noqa: N802 (QGIS API)
-            self.lines.append(info)
-            super().pushInfo(info)
-
-    feedback = Log()
+    feedback = RecordingFeedback()
     r = processing.run("megaregion:joinindicators", {
         "INPUT": str(regional_boundaries), "INPUT_KEY": "adcode", "TABLE": str(panel), "TABLE_KEY": "市代码",
         "OUTPUT": "memory:", "UNMATCHED": "memory:"}, context=QgsProcessingContext(), feedback=feedback)

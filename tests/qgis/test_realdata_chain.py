@@ -17,9 +17,10 @@ import glob
 import math
 
 import pytest
-from qgis.core import NULL, QgsProcessingFeedback
+from qgis.core import NULL
 
 from data_paths import REALDATA
+from recording_feedback import RecordingFeedback
 
 pytestmark = pytest.mark.skipif(
     REALDATA is None,
@@ -32,27 +33,10 @@ POPULATION = REALDATA / "wikipedia-census2020-city-csv" / "citystatInfo_20220818
 YEARS = list(range(2000, 2021))
 
 
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802 (QGIS API)
-        self.lines.append(info)
-        super().pushInfo(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
-        super().pushWarning(warning)
-
-    def text(self):
-        return "\n".join(self.lines)
-
-
 def run(alg, params, log=None):
     from qgis import processing
 
-    return processing.run("megaregion:" + alg, params, feedback=log or Log())
+    return processing.run("megaregion:" + alg, params, feedback=log or RecordingFeedback())
 
 
 def rows(layer):
@@ -75,7 +59,7 @@ def plugin_code(code):
 
 @pytest.fixture(scope="module")
 def datav_chain(tmp_path_factory):
-    logs = {step: Log() for step in ("aggregate", "convert", "join", "assign", "unevenness")}
+    logs = {step: RecordingFeedback() for step in ("aggregate", "convert", "join", "assign", "unevenness")}
     folder = tmp_path_factory.mktemp("datav")
     prefectures = run("aggregatecounties", {
         "INPUT": sorted(glob.glob(str(DATAV / "province" / "*.json"))), "CODE_FIELD": "adcode",
@@ -156,7 +140,7 @@ def test_unevenness_over_the_21_years_of_the_panel(datav_chain, panel):
 
 @pytest.fixture(scope="module")
 def yrd_chain():
-    logs = {step: Log() for step in ("aggregate", "convert", "join", "assign", "unevenness")}
+    logs = {step: RecordingFeedback() for step in ("aggregate", "convert", "join", "assign", "unevenness")}
     prefectures = run("aggregatecounties", {
         "INPUT": sorted(glob.glob(str(AMAP / "*.shp"))), "CODE_FIELD": "adcode", "PARENT_FIELD": "ctadcode",
         "OUTPUT": "memory:"}, logs["aggregate"])["OUTPUT"]

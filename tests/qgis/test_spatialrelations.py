@@ -27,23 +27,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import make_translations as mt  # noqa: E402
 
 from megaregion.processing import i18n  # noqa: E402
+from recording_feedback import RecordingFeedback
 
 PREFECTURES = ROOT / "tests" / "regression" / "inputs" / "prefectures.gpkg"
 INDICATORS = ["popu_2020", "ntl_total_light_2020"]
 FAST = {"PERMUTATIONS": 199, "BOOTSTRAP": 199}
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.infos, self.warnings = [], []
-
-    def pushInfo(self, info):  # noqa: N802 (QGIS API)
-        self.infos.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.warnings.append(warning)
 
 
 def rows(layer):

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProcessingParameterEnum
+from qgis.core import QgsApplication, QgsProcessingParameterEnum
 from qgis.PyQt.QtCore import QCoreApplication, QSettings, QTranslator
 
 from _pkg import ROOT
@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import make_translations as mt  # noqa: E402
 
 from megaregion.processing import i18n  # noqa: E402
+from recording_feedback import RecordingFeedback
 
 CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")  # Chinese characters or full-width punctuation
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"
@@ -240,21 +241,11 @@ def test_qgis_process_run_reports_a_bad_input_in_chinese(plugin_with_qm, tmp_pat
     assert not out.exists() and not unmatched.exists()
 
 
-class LogFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802 (QGIS API)
-        self.lines.append(info)
-        super().pushInfo(info)
-
-
 def test_a_run_logs_and_styles_in_chinese(chinese, run_alg, tmp_path):
     """Under the Chinese translation the run's summary is Chinese and the output's legend names
     the mega-regions by their Chinese names (the codes kept), as it names the other classes."""
     out = tmp_path / "assigned.gpkg"
-    feedback = LogFeedback()
+    feedback = RecordingFeedback()
     run_alg("megaregion:assignmegaregions", {"INPUT": str(BOUNDARIES), "KEY": "adcode", "OUTPUT": str(out)}, feedback)
     summary = [line for line in feedback.lines if "城市群" in line]
     assert summary == ["19 个城市群共有 248 条地级市成员关系（核心城市 35 个，次级城市 213 个）；"

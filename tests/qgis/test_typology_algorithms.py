@@ -15,21 +15,10 @@ from qgis.core import (
 )
 
 from data_paths import BOUNDARIES, CENSUS
+from recording_feedback import RecordingFeedback
 
 INDICATORS_2020 = ["popu_2020", "popu_urban_2020", "household_2020", "age_65_2020"]
 INDICATORS_2010 = ["popu_2010", "popu_urban_2010", "household_2010", "age_65_2010"]
-
-
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.infos, self.warnings = [], []
-
-    def pushInfo(self, info):  # noqa: N802 (QGIS API)
-        self.infos.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.warnings.append(warning)
 
 
 @pytest.fixture(scope="module")
