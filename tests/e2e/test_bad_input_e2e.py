@@ -15,7 +15,7 @@ SAMPLE = [
     "join-table-utf16-no-bom", "assign-membership-corrupt-xlsx", "gcj-projected-input",
     "zonal-raster-missing-in-list", "ntl-raster-no-crs", "ndvi-raster-truncated", "uneven-indicator-not-a-field",
     "typology-k-negative", "trend-wrong-year", "maps-empty-layer", "pipeline-wrong-table-key",
-    "spatial-polygons-no-crs",
+    "spatial-polygons-no-crs", "export-truncated-gpkg",
 ]
 #: refusals of a wrong layer or table that a batch user meets as well, beyond the sample
 REFUSALS = ["assign-counties-keyed-by-parent"]
