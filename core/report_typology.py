@@ -22,7 +22,6 @@ from . import report_texts as rt
 from .fields import split_year
 from .indicators import INDICATOR_NAMES, indicator_name
 from .messages import msg
-from .panels import report as panel_report
 from .regions import find_region, region_order
 from .stability import UNSTABLE_BELOW
 from .type_texts import dimension_in_words
@@ -317,6 +316,10 @@ def typology_report_html(*results, title="Typology of secondary cities", lang="e
     if "trend" in kinds:
         intro.append(T("intro trend"))
     intro.append(T("intro kmeans"))
+    # imported here: the algorithms import this module while the plugin loads, before pandas,
+    # which the panel section needs, is known to be there
+    from .panels import report as panel_report
+
     sections = []
     for r in results:
         # a trend over three or more years opens with each indicator's clearest trajectories

@@ -43,6 +43,19 @@ def first(*getters):
     raise AttributeError("none of the QGIS API locations exists in this QGIS version")
 
 
+def flags(enum, flags_type, *names):
+    """The flags value of ``enum``'s members ``names`` OR-ed together, of the type a setter takes:
+    with PyQt5 OR-ing two members of a scoped enum gives an int, which QGIS 3.44's setters refuse,
+    so it is wrapped in ``flags_type`` (the QFlags class); with PyQt6 the members of a flag enum
+    combine into the enum itself, which ``flags_type`` (absent, or the same class) leaves as it is."""
+    value = getattr(enum, names[0])
+    for name in names[1:]:
+        value = value | getattr(enum, name)
+    if flags_type is not None and not isinstance(value, flags_type):
+        value = flags_type(value)
+    return value
+
+
 def _qgis_core(name):
     """A name of qgis.core that later versions may no longer have."""
     import qgis.core

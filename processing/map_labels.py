@@ -48,11 +48,11 @@ PLACEMENT_OVER_POINT = compat.first(lambda: Qgis.LabelPlacement.OverPoint,
 PLACEMENT_HORIZONTAL = compat.first(lambda: Qgis.LabelPlacement.Horizontal,
                                     lambda: QgsPalLayerSettings.Placement.Horizontal)
 # a polygon's label inside it where it fits, else outside with a leader line
-POLYGON_INSIDE_OR_OUTSIDE = compat.first(
-    lambda: Qgis.LabelPolygonPlacementFlag.AllowPlacementInsideOfPolygon
-    | Qgis.LabelPolygonPlacementFlag.AllowPlacementOutsideOfPolygon,
-    lambda: QgsLabeling.PolygonPlacementFlag.AllowPlacementInsideOfPolygon
-    | QgsLabeling.PolygonPlacementFlag.AllowPlacementOutsideOfPolygon)
+POLYGON_INSIDE_OR_OUTSIDE = compat.flags(
+    compat.first(lambda: Qgis.LabelPolygonPlacementFlag, lambda: QgsLabeling.PolygonPlacementFlag),
+    compat.first(lambda: Qgis.LabelPolygonPlacementFlags, lambda: QgsLabeling.PolygonPlacementFlags,
+                 lambda: None),
+    "AllowPlacementInsideOfPolygon", "AllowPlacementOutsideOfPolygon")
 PLACEMENT_AROUND_POINT = compat.first(lambda: Qgis.LabelPlacement.OrderedPositionsAroundPoint,
                                       lambda: QgsPalLayerSettings.Placement.OrderedPositionsAroundPoint)
 PROPERTY_SIZE = QgsPalLayerSettings.Property.Size

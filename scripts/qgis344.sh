@@ -23,13 +23,14 @@ SUITE=trixie
 BACKPORTS=trixie-backports
 QGIS_SERIES=3.44
 # What the Windows installer (OSGeo4W qgis-full / the standalone MSI) ships for Python, plus
-# qgis (it holds qgis_process), pytest to run the tests and the CJK fonts the maps use.
+# qgis (it holds qgis_process), pytest to run the tests, the CJK fonts the maps use and
+# poppler-utils, with which the tests read the text and fonts of the PDF maps.
 PACKAGES=(
   qgis python3-qgis qgis-providers
   python3-numpy python3-gdal python3-pyproj python3-shapely python3-scipy python3-pandas
   python3-openpyxl python3-matplotlib
   python3-pytest
-  fonts-noto-cjk
+  fonts-noto-cjk poppler-utils
 )
 # Must not be there, not even as a dependency: the plugin has to work without them.
 FORBIDDEN=(python3-rasterio python3-sklearn python3-sklearn-lib python3-geopandas python3-threadpoolctl)
