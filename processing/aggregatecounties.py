@@ -79,18 +79,18 @@ class AggregateCountiesAlgorithm(CheckedInputs, MegaregionAlgorithm):
             self.INPUT, self.tr("County-level layers or tables (one or more)"), compat.SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterField(
             self.CODE_FIELD, self.tr("Code field (6-digit administrative code)"), defaultValue="adcode",
-            optional=True))
+            parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.PARENT_FIELD, self.tr("Parent field (code of the prefecture)"), optional=True))
+            self.PARENT_FIELD, self.tr("Parent field (code of the prefecture)"), parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.SUM_FIELDS, self.tr("Fields to sum (counts, totals, areas)"), allowMultiple=True, optional=True))
+            self.SUM_FIELDS, self.tr("Fields to sum (counts, totals, areas)"), allowMultiple=True, parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.MEAN_FIELDS, self.tr("Fields to average (rates, shares, per-capita values)"),
-            allowMultiple=True, optional=True))
+            allowMultiple=True, parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.WEIGHT_FIELD, self.tr("Weight of the averages (population, area)"), optional=True))
+            self.WEIGHT_FIELD, self.tr("Weight of the averages (population, area)"), parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.YEAR_FIELD, self.tr("Year field (long tables only)"), optional=True))
+            self.YEAR_FIELD, self.tr("Year field (long tables only)"), parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.COUNTY_LEVEL_CITIES, self.tr("Province-direct county-level units"),
             options=[self.tr(o) for o in COUNTY_LEVEL_OPTIONS], defaultValue=0))
