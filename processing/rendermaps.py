@@ -344,8 +344,8 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         clarity.setFlags(clarity.flags() | compat.PARAMETER_ADVANCED)
         self.addParameter(clarity)
         self.addParameter(QgsProcessingParameterString(
-            self.MAP_FIELD, self.tr("Verdict field to map (empty = as styled), e.g. sigma_verdict_popu, "
-                                    "trajectory_popu, lisa_popu_2020"), defaultValue="", optional=True))
+            self.MAP_FIELD, self.tr("Field to map (empty = as styled): a verdict such as sigma_verdict_popu, "
+                                    "trajectory_popu, lisa_popu_2020, or a number"), defaultValue="", optional=True))
         crs = QgsProcessingParameterCrs(
             self.MAP_CRS, self.tr("Map CRS (empty = Albers equal-area for China)"), optional=True)
         crs.setFlags(crs.flags() | compat.PARAMETER_ADVANCED)
@@ -542,24 +542,29 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                     layers=F.list_names([map_name(layer) for layer in layers], 8, quote=True)))
 
     def _check_map_field(self, layers, field):
-        """MAP_FIELD names a verdict field (:func:`..core.fields.split_verdict_field`) of at least one
-        layer of LAYERS, or is refused; a layer without it is drawn as styled (warned in :meth:`prepare`)."""
+        """MAP_FIELD names a verdict field (:func:`..core.fields.split_verdict_field`) or a numeric
+        field of at least one layer of LAYERS, or is refused; a layer without it is drawn as styled
+        (warned in :meth:`prepare`)."""
         if not field:
             return
-        if F.split_verdict_field(field) is None:
-            raise QgsProcessingException(self.tr(
-                "MAP_FIELD '{field}' is not a verdict field: name a field sigma_verdict_<indicator> ('Core-secondary "
-                "unevenness' over three or more years), trajectory_<indicator> ('Secondary-city typology "
-                "(development trend)' over three or more years) or lisa_<indicator> ('Spatial relations'), or leave "
-                "MAP_FIELD empty to draw the layers as styled.").format(field=field))
-        if not any(field in layer.fields().names() for layer in layers):
+        having = [layer for layer in layers if field in layer.fields().names()]
+        if not having:
             layer = layers[0]
             raise QgsProcessingException(self.tr(
                 "MAP_FIELD '{field}' is not a field of layer '{layer}' (fields: {fields}): name one of its "
-                "verdict fields, or leave MAP_FIELD empty.").format(
+                "fields, or leave MAP_FIELD empty to draw the layers as styled.").format(
                     field=field, layer=map_name(layer),
                     fields=F.list_names([n for n in layer.fields().names() if F.split_verdict_field(n)]
                                         or layer.fields().names(), 12)))
+        for layer in having:
+            if F.split_verdict_field(field) is None and not layer.fields().field(field).isNumeric():
+                raise QgsProcessingException(self.tr(
+                    "MAP_FIELD '{field}' of layer '{layer}' is neither a verdict nor a number: name a field "
+                    "sigma_verdict_<indicator> ('Core-secondary unevenness' over three or more years), "
+                    "trajectory_<indicator> ('Secondary-city typology (development trend)' over three or more "
+                    "years), lisa_<indicator> ('Spatial relations') or a numeric field such as a measure "
+                    "(theil_popu_2020), or leave MAP_FIELD empty to draw the layers as styled.").format(
+                        field=field, layer=map_name(layer)))
 
     def _context_copies(self, layer, main, background, cores, label_field, lang, feedback, notes):
         """Copies of the background and the cores to draw, with an explicit CRS where the layer has none."""
@@ -628,7 +633,8 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             main.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({})))
         if map_field:
             if map_field in main.fields().names():
-                main.setRenderer(styling.verdict_renderer(main, map_field, lang))
+                main.setRenderer(styling.verdict_renderer(main, map_field, lang)
+                                 or styling.graduated_renderer(main, map_field))
             else:
                 feedback.pushWarning(self.tr(
                     "LAYERS layer '{layer}' has no field '{field}' (MAP_FIELD): it is drawn as styled.").format(

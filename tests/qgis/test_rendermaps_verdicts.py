@@ -132,6 +132,19 @@ def test_the_outputs_carry_the_verdicts(outputs):
     assert set(counts(clusters, "lisa_popu_2020")) - {None} >= {"ns", "HH"}
 
 
+def test_unevenness_over_three_years_is_styled_by_its_verdict(outputs):
+    """The panel's finding opens styled and is drawn without a choice; the measure through MAP_FIELD."""
+    regions = outputs["regions"]
+    assert regions.renderer().type() == "categorizedSymbol"
+    assert regions.renderer().classAttribute() == "sigma_verdict_popu"
+    assert _prepared(regions)[0].title == "σ-convergence of core–secondary unevenness of population, 2010–2020"
+    measure, _ = _prepared(regions, MAP_FIELD="theil_popu_2020")
+    assert measure.title == "Core–secondary unevenness of population, Theil T, 2020"
+    main = measure.project.layerTreeRoot().findLayers()[0].layer()
+    assert main.renderer().type() == "graduatedSymbol" and len(main.renderer().ranges()) == 5
+    assert regions.renderer().classAttribute() == "sigma_verdict_popu"  # the caller's layer untouched
+
+
 def test_sigma_map_titles_and_legend_in_both_languages(outputs):
     regions = outputs["regions"]
     n = counts(regions, "sigma_verdict_popu")
@@ -226,11 +239,34 @@ def test_maps_show_the_verdict_colours(rendered, outputs):
 
 # ------------------------------------------------------------------------------ bad input
 
-def test_map_field_that_is_no_verdict_or_missing(outputs, tmp_path):
-    with pytest.raises(QgsProcessingException, match=r"MAP_FIELD 'popu_2020' is not a verdict field"):
-        run("megaregion:rendermaps", {"LAYERS": [outputs["regions"]], "MAP_FIELD": "popu_2020",
+def test_map_field_that_is_no_verdict_nor_number_or_missing(outputs, tmp_path):
+    with pytest.raises(QgsProcessingException, match=r"MAP_FIELD 'megaregion' of layer 'sigma' is neither a verdict"):
+        run("megaregion:rendermaps", {"LAYERS": [outputs["regions"]], "MAP_FIELD": "megaregion",
                                       "OUTPUT_FOLDER": str(tmp_path / "a")})
     with pytest.raises(QgsProcessingException, match=r"MAP_FIELD 'trajectory_gdp' is not a field of layer 'sigma'"):
         run("megaregion:rendermaps", {"LAYERS": [outputs["regions"]], "MAP_FIELD": "trajectory_gdp",
                                       "OUTPUT_FOLDER": str(tmp_path / "b")})
     assert not (tmp_path / "a").exists() or os.listdir(tmp_path / "a") == []
+
+
+def test_every_sigma_verdict_in_its_colour(outputs, tmp_path):
+    """Mega-regions given each verdict in turn (the bundled panel's are all unclear): every one is
+    drawn in its colour, a region without a verdict white, in the order of the legend."""
+    from qgis.core import QgsFeatureRequest
+
+    from megaregion.processing.rendermaps import export_map
+    from megaregion.processing.styling import NO_VERDICT_COLOUR, VERDICT_COLOURS, verdict_renderer
+
+    regions = outputs["regions"].materialize(QgsFeatureRequest())
+    index = regions.fields().indexOf("sigma_verdict_popu")
+    cycle = ["converging", "diverging", "unclear", None]
+    regions.dataProvider().changeAttributeValues(
+        {f.id(): {index: cycle[i % 4]} for i, f in enumerate(regions.getFeatures())})
+    regions.setRenderer(verdict_renderer(regions, "sigma_verdict_popu", "zh"))
+    prepared, _ = _prepared(regions, LANGUAGE=2)
+    assert _legend(prepared)[1] == ["明确收敛", "明确发散", "不明确", "无数值"]
+    export_map(prepared, str(tmp_path / "sigma.png"), 60, 297, 210)
+    rgb = pixels(tmp_path / "sigma.png")
+    for colour in VERDICT_COLOURS["sigma_verdict"].values():
+        assert colour_count(rgb, colour) > 500, colour
+    assert NO_VERDICT_COLOUR == "#ffffff"
