@@ -367,7 +367,7 @@ A numeric field in neither list is left out (named in the log); no field is summ
         </message>
         <message>
             <location filename="../processing/exporttables.py" line="53" />
-            <location filename="../processing/rendermaps.py" line="263" />
+            <location filename="../processing/rendermaps.py" line="264" />
             <source>3 Report</source>
             <translation>3 报告</translation>
         </message>
@@ -411,7 +411,7 @@ QGIS 的 Python 中有 openpyxl 时用它写入工作簿，否则用 GDAL 的 XL
         </message>
         <message>
             <location filename="../processing/exporttables.py" line="76" />
-            <location filename="../processing/rendermaps.py" line="329" />
+            <location filename="../processing/rendermaps.py" line="330" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>The language of QGIS's interface</source>
             <translation>QGIS 界面语言</translation>
@@ -934,7 +934,7 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
         </message>
         <message>
             <location filename="../processing/map_changes.py" line="27" />
-            <location filename="../processing/rendermaps.py" line="526" />
+            <location filename="../processing/rendermaps.py" line="532" />
             <source>CLARITY_FIELD '{given}' is not a field of layer '{layer}' (fields: {fields}): name the field that says whether each region's change is clear, or leave it empty to find it.</source>
             <translation>CLARITY_FIELD“{given}”不是图层“{layer}”的字段（现有字段：{fields}）：请指定说明各区域变化是否显著的字段，或留空由插件自动查找。</translation>
         </message>
@@ -1160,12 +1160,12 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>无法写入第 {number} 个要素（共 {count} 个）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="261" />
+            <location filename="../processing/rendermaps.py" line="262" />
             <source>Render maps to PNG</source>
             <translation>将地图渲染为 PNG</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="264" />
+            <location filename="../processing/rendermaps.py" line="265" />
             <source>Print-ready PNG maps for reports: one map per layer of LAYERS, named after the layer (&amp;lt;layer name&amp;gt;.png in OUTPUT_FOLDER).
 
 Each layer is drawn with the style it carries: a GeoPackage written by 'Core-secondary unevenness' or 'Secondary-city typology (gap to the cores)' opens with its saved default style (graduated by &amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, or categorized by type with one fixed colour per letter); a layer of the project keeps its current style.
@@ -1202,213 +1202,233 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>地图“{title}”无法写入 {path}（导出状态 {status}）：请检查 OUTPUT_FOLDER 的剩余空间和写入权限。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="331" />
+            <location filename="../processing/rendermaps.py" line="332" />
             <source>Map extent</source>
             <translation>地图范围</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="341" />
+            <location filename="../processing/rendermaps.py" line="342" />
             <source>Field saying whether a change is clear (empty = find change_is_clear…)</source>
             <translation>表示变化是否明确的字段（留空 = 查找 change_is_clear…）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="346" />
+            <location filename="../processing/rendermaps.py" line="350" />
             <source>Map CRS (empty = Albers equal-area for China)</source>
             <translation>地图坐标参考系（留空 = 适用于中国的 Albers 等积投影）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="314" />
+            <location filename="../processing/rendermaps.py" line="315" />
             <source>Styled layers to map (one PNG each)</source>
             <translation>要制图的已设样式图层（每个一幅 PNG）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="316" />
+            <location filename="../processing/rendermaps.py" line="317" />
             <source>Background layer, e.g. all prefectures</source>
             <translation>背景图层，例如全部地级市</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="319" />
+            <location filename="../processing/rendermaps.py" line="320" />
             <source>Core cities drawn on top</source>
             <translation>绘制在最上层的核心城市</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="322" />
+            <location filename="../processing/rendermaps.py" line="323" />
             <source>Core city label field</source>
             <translation>核心城市标注字段</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="325" />
+            <location filename="../processing/rendermaps.py" line="326" />
             <source>Title ({layer} = layer name; empty = from the style)</source>
             <translation>标题（{layer} = 图层名称；留空 = 取自样式）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="328" />
+            <location filename="../processing/rendermaps.py" line="329" />
             <source>Language of the map texts</source>
             <translation>地图文字的语言</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="338" />
+            <location filename="../processing/rendermaps.py" line="339" />
             <source>Mega-region maps: show only clear changes (others grey, hatched)</source>
             <translation>城市群地图：仅显示明确的变化（其余为灰色加阴影线）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="350" />
+            <location filename="../processing/rendermaps.py" line="347" />
+            <source>Field to map (empty = as styled): a verdict such as sigma_verdict_popu, trajectory_popu, lisa_popu_2020, or a number</source>
+            <translation>要绘制的字段（留空 = 按图层样式）：判断字段如 sigma_verdict_popu、trajectory_popu、lisa_popu_2020，或数值字段</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="354" />
             <source>Resolution (dots per inch)</source>
             <translation>分辨率（每英寸点数）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="352" />
+            <location filename="../processing/rendermaps.py" line="356" />
             <source>Page width (mm)</source>
             <translation>页面宽度（mm）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="353" />
+            <location filename="../processing/rendermaps.py" line="357" />
             <source>Page height (mm)</source>
             <translation>页面高度（mm）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="359" />
+            <location filename="../processing/rendermaps.py" line="363" />
             <source>File formats (one file of each per map)</source>
             <translation>文件格式（每幅地图每种格式一个文件）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="364" />
+            <location filename="../processing/rendermaps.py" line="368" />
             <source>Folder of the PNG maps</source>
             <translation>PNG 地图文件夹</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="365" />
+            <location filename="../processing/rendermaps.py" line="369" />
             <source>PNG files written</source>
             <translation>已写出的 PNG 文件</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="366" />
+            <location filename="../processing/rendermaps.py" line="370" />
             <source>Number of maps</source>
             <translation>地图数量</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="332" />
+            <location filename="../processing/rendermaps.py" line="333" />
             <source>Automatic: the whole country for more than one mega-region, else the layer</source>
             <translation>自动：多于一个城市群时为全国，否则为图层范围</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="333" />
+            <location filename="../processing/rendermaps.py" line="334" />
             <source>The whole country, with the South China Sea inset</source>
             <translation>全国，带南海诸岛附图</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="334" />
+            <location filename="../processing/rendermaps.py" line="335" />
             <source>The layer's features, without the inset</source>
             <translation>图层要素范围，不带附图</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="360" />
+            <location filename="../processing/rendermaps.py" line="364" />
             <source>PNG image</source>
             <translation>PNG 图像</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="360" />
+            <location filename="../processing/rendermaps.py" line="364" />
             <source>PDF (vector, text as text)</source>
             <translation>PDF（矢量，文字为文本）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="361" />
+            <location filename="../processing/rendermaps.py" line="365" />
             <source>SVG (vector, one group per layer)</source>
             <translation>SVG（矢量，每个图层一个分组）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="371" />
+            <location filename="../processing/rendermaps.py" line="375" />
             <source>LAYERS is empty: choose at least one vector layer to map, e.g. the mega-regions of 'Core-secondary unevenness' or the secondary cities of 'Secondary-city typology (gap to the cores)'.</source>
             <translation>LAYERS 为空：请至少选择一个要制图的矢量图层，例如“核心—次级城市不均衡”输出的城市群或“次级城市类型划分（与核心城市的差距）”输出的次级城市。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="380" />
+            <location filename="../processing/rendermaps.py" line="384" />
             <source>{parameter} layer '{layer}' is not a vector layer: choose vector layers.</source>
             <translation>{parameter} 图层“{layer}”不是矢量图层：请选择矢量图层。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="384" />
+            <location filename="../processing/rendermaps.py" line="388" />
             <source>{parameter} layer '{layer}' ({source}) has no features: nothing to map; run the algorithm that writes it again or choose another layer.</source>
             <translation>{parameter} 图层“{layer}”（{source}）没有要素：无可制图内容；请重新运行生成该图层的算法，或另选图层。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="389" />
+            <location filename="../processing/rendermaps.py" line="393" />
             <source>{parameter} layer '{layer}' has no geometry (a table): choose a layer with geometries, e.g. the OUTPUT_REGIONS of 'Core-secondary unevenness' rather than its table.</source>
             <translation>{parameter} 图层“{layer}”没有几何（是一张表）：请选择带几何的图层，例如“核心—次级城市不均衡”的 OUTPUT_REGIONS，而不是其表格输出。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="397" />
+            <location filename="../processing/rendermaps.py" line="401" />
             <source>OUTPUT_FOLDER is empty: choose a folder for the PNG maps.</source>
             <translation>OUTPUT_FOLDER 为空：请为 PNG 地图选择一个文件夹。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="403" />
+            <location filename="../processing/rendermaps.py" line="407" />
             <source>OUTPUT_FOLDER '{folder}' cannot be written ({error}): choose a folder you may write to.</source>
             <translation>无法写入 OUTPUT_FOLDER“{folder}”（{error}）：请选择有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="427" />
+            <location filename="../processing/rendermaps.py" line="431" />
             <source>BACKGROUND layer '{layer}' ({source}) has {geometry} geometries: the background is drawn as areas; choose a polygon layer, e.g. all prefectures.</source>
             <translation>BACKGROUND 图层“{layer}”（{source}）的几何类型为 {geometry}：底图按面绘制；请选择面图层，例如全部地级市。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="434" />
+            <location filename="../processing/rendermaps.py" line="438" />
             <source>CORE_LABEL_FIELD '{field}' is not a field of CORES: cores are not labelled.</source>
             <translation>CORE_LABEL_FIELD“{field}”不是 CORES 的字段：核心城市不加注记。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="447" />
+            <location filename="../processing/rendermaps.py" line="451" />
             <source>MAP_CRS '{value}' gives {crs}: a map cannot be projected into it; choose a CRS such as EPSG:4326, or leave MAP_CRS empty for the Albers equal-area projection of China.</source>
             <translation>MAP_CRS“{value}”给出的是{crs}：地图无法投影到其中；请选择 EPSG:4326 等坐标参考系，或将 MAP_CRS 留空以使用中国 Albers 等积投影。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="497" />
-            <location filename="../processing/rendermaps.py" line="482" />
+            <location filename="../processing/rendermaps.py" line="503" />
+            <location filename="../processing/rendermaps.py" line="488" />
             <source>Cancelled: no map was written.</source>
             <translation>已取消：未写出任何地图。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="507" />
+            <location filename="../processing/rendermaps.py" line="513" />
             <source>Map written: {path}</source>
             <translation>已写出地图：{path}</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="517" />
+            <location filename="../processing/rendermaps.py" line="523" />
             <source>CLARITY_FIELD '{field}' is read only with CLEAR_CHANGES_ONLY, which is off: the maps are drawn as styled. Turn CLEAR_CHANGES_ONLY on to grey the regions whose change is not clear, or leave CLARITY_FIELD empty.</source>
             <translation>只有开启 CLEAR_CHANGES_ONLY 时才读取 CLARITY_FIELD“{field}”，而它已关闭：地图按原有样式绘制。请开启 CLEAR_CHANGES_ONLY 以灰显变化不明确的地区，或将 CLARITY_FIELD 留空。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="531" />
+            <location filename="../processing/rendermaps.py" line="537" />
             <source>CLEAR_CHANGES_ONLY is on, but no layer of LAYERS is a map of an unevenness measure ({layers}: not graduated by a measure such as theil_popu_2020), so no change can be shown: choose the mega-region layer (OUTPUT_REGIONS) of 'Core-secondary unevenness' run with two years and confidence intervals, or turn CLEAR_CHANGES_ONLY off.</source>
             <translation>CLEAR_CHANGES_ONLY 已开启，但 LAYERS 中没有不均衡测度的地图（{layers}：未按 theil_popu_2020 等测度分级），因此无法显示变化：请选择用两个年份并带置信区间运行“核心—次级城市不均衡”所得的城市群图层（OUTPUT_REGIONS），或关闭 CLEAR_CHANGES_ONLY。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="557" />
+            <location filename="../processing/rendermaps.py" line="553" />
+            <source>MAP_FIELD '{field}' is not a field of layer '{layer}' (fields: {fields}): name one of its fields, or leave MAP_FIELD empty to draw the layers as styled.</source>
+            <translation>MAP_FIELD“{field}”不是图层“{layer}”的字段（字段：{fields}）：请指定其中一个字段，或将 MAP_FIELD 留空以按图层样式绘制。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="561" />
+            <source>MAP_FIELD '{field}' of layer '{layer}' is neither a verdict nor a number: name a field sigma_verdict_&lt;indicator&gt; ('Core-secondary unevenness' over three or more years), trajectory_&lt;indicator&gt; ('Development trends of secondary cities' over three or more years), lisa_&lt;indicator&gt; ('Distance to the core and spatial clusters') or a numeric field such as a measure (theil_popu_2020), or leave MAP_FIELD empty to draw the layers as styled.</source>
+            <translation>图层“{layer}”的 MAP_FIELD“{field}”既不是判断字段也不是数值字段：请指定 sigma_verdict_&lt;indicator&gt;（三个或更多年份的“核心—次级城市不均衡”）、trajectory_&lt;indicator&gt;（三个或更多年份的“次级城市发展趋势”）、lisa_&lt;indicator&gt;（“到核心城市的距离与空间集聚”）或数值字段如测度（theil_popu_2020），或将 MAP_FIELD 留空以按图层样式绘制。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="588" />
             <source>{parameter} layer '{layer}' ({source}) has {crs}: it is drawn as longitude/latitude (EPSG:4326), as noted on the map. If that is wrong, {advice}.</source>
             <translation>{parameter} 图层“{layer}”（{source}）：{crs}。按经纬度（EPSG:4326）绘制，并在地图上注明。如不正确，请{advice}。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="576" />
+            <location filename="../processing/rendermaps.py" line="607" />
             <source>Rendered '{layer}': {title}</source>
             <translation>已绘制“{layer}”：{title}</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="573" />
+            <location filename="../processing/rendermaps.py" line="604" />
             <source>Labels that did not fit on the map of '{layer}': {labels}; choose a larger page (WIDTH_MM, HEIGHT_MM).</source>
             <translation>“{layer}”地图上放不下的注记：{labels}；请选择更大的页面（WIDTH_MM、HEIGHT_MM）。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="629" />
+            <location filename="../processing/rendermaps.py" line="670" />
             <source>The bundled national outline (resources/data/national) is missing: the map of China is drawn without the South China Sea inset; reinstall the plugin.</source>
             <translation>插件自带的国界轮廓（resources/data/national）缺失：全国地图将不带南海诸岛附图绘制；请重新安装插件。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="648" />
+            <location filename="../processing/rendermaps.py" line="689" />
             <source>LAYERS layer '{layer}' has no geometry to map (every geometry is empty or NULL): choose a layer with geometries.</source>
             <translation>LAYERS 图层“{layer}”没有可制图的几何（所有几何均为空或 NULL）：请选择带几何的图层。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="610" />
+            <location filename="../processing/rendermaps.py" line="639" />
+            <source>LAYERS layer '{layer}' has no field '{field}' (MAP_FIELD): it is drawn as styled.</source>
+            <translation>LAYERS 图层“{layer}”没有字段“{field}”（MAP_FIELD）：按其样式绘制。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="649" />
             <source>LAYERS layer '{layer}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does not apply to it, and it is drawn as styled.</source>
             <translation>LAYERS 图层“{layer}”不是不均衡测度的地图：CLEAR_CHANGES_ONLY 对其不适用，按原有样式绘制。</translation>
         </message>
@@ -1656,22 +1676,22 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>CORES 没有字段“{field}”：请使用类型划分的核心城市输出，或带有与 INPUT 相同的城市群和名称字段的图层。</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="74" />
+            <location filename="../processing/styling.py" line="76" />
             <source>Could not save the style into {path}: {error}</source>
             <translation>无法将样式保存到 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="122" />
+            <location filename="../processing/styling.py" line="124" />
             <source>In no mega-region</source>
             <translation>不属于任何城市群</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="128" />
+            <location filename="../processing/styling.py" line="130" />
             <source>Core city</source>
             <translation>核心城市</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="118" />
+            <location filename="../processing/styling.py" line="120" />
             <source>{name} ({code})</source>
             <translation>{name}（{code}）</translation>
         </message>
@@ -2264,6 +2284,11 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
             <location filename="../processing/unevenness.py" line="355" />
             <source>The description of the fields of {layer} could not be saved with it ({error}): maps of it name the measures from the field names.</source>
             <translation>无法将 {layer} 的字段说明随图层一并保存（{error}）：其地图将根据字段名称来命名测度。</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="404" />
+            <source>OUTPUT_REGIONS is styled by the sigma-convergence verdict of {indicator} ({field}); the map of {measure} in its latest year is drawn by 'Render maps to PNG' with MAP_FIELD={measure}.</source>
+            <translation>OUTPUT_REGIONS 按 {indicator} 的σ收敛判断（{field}）设置样式；其最近年份 {measure} 的地图可由“将地图渲染为 PNG”以 MAP_FIELD={measure} 绘制。</translation>
         </message>
         <message>
             <location filename="../processing/zonal.py" line="539" />

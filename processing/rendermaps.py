@@ -561,8 +561,8 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 raise QgsProcessingException(self.tr(
                     "MAP_FIELD '{field}' of layer '{layer}' is neither a verdict nor a number: name a field "
                     "sigma_verdict_<indicator> ('Core-secondary unevenness' over three or more years), "
-                    "trajectory_<indicator> ('Secondary-city typology (development trend)' over three or more "
-                    "years), lisa_<indicator> ('Spatial relations') or a numeric field such as a measure "
+                    "trajectory_<indicator> ('Development trends of secondary cities' over three or more years), "
+                    "lisa_<indicator> ('Distance to the core and spatial clusters') or a numeric field such as a measure "
                     "(theil_popu_2020), or leave MAP_FIELD empty to draw the layers as styled.").format(
                         field=field, layer=map_name(layer)))
 
