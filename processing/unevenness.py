@@ -134,7 +134,8 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         "carrying the headline measure for every indicator and year (&lt;measure&gt;_&lt;indicator&gt;_&lt;year&gt;, "
         "and _change), its interval (&lt;measure&gt;_ci_low_&lt;indicator&gt;_&lt;year&gt;, _ci_high_, and for "
         "the change), p_between_&lt;indicator&gt;_&lt;year&gt; and change_is_clear_&lt;indicator&gt;_change, "
-        "styled as a graduated map; an HTML report with mega-region &times; indicator "
+        "styled as a graduated map (over three or more years, categorized by the first indicator's sigma_verdict: "
+        "converging blue, diverging red, unclear grey); an HTML report with mega-region &times; indicator "
         "heatmaps for each year and the change, and an explanation of each measure."
     )
 
