@@ -1700,12 +1700,12 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>{name}（{code}）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="26" />
+            <location filename="../processing/trend.py" line="27" />
             <source>Development trends of secondary cities (two or more years)</source>
             <translation>次级城市发展趋势（两个或更多年份）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="32" />
+            <location filename="../processing/trend.py" line="33" />
             <source>Development trends of secondary cities: which cities improved their performance, in which indicators, between two years or over a series of years (Du 2026, chapter 2).
 
 &lt;b&gt;Indicators&lt;/b&gt; are fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; for two or more years (popu_2010, popu_2020); with YEARS empty and YEAR1 and YEAR2 = 0 every year of the selected fields is used; YEAR1 and YEAR2 choose two years, YEARS (e.g. '2000, 2005, 2010') any two or more. Cost indicators, neutral indicators and dimensions are named by field or by the name without the year.
@@ -1740,51 +1740,56 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
 &lt;b&gt;输出&lt;/b&gt;：次级城市及其几何、perf_*（表现值）、每个指标的 trend_* 和每个维度的 dim_*、type、type_label、type_description、silhouette、pca_x/pca_y（剖面矩阵的前两个主成分，各自取符号使其最大载荷为正），以及被排除城市的 excluded_reason；按类型着色，每个字母一种固定颜色（GeoPackage 输出将该样式存为默认样式）。核心城市及其表现值。类型剖面表：标签、规模、各指标和各维度的类中心、平均轮廓系数、稳定性、组内与组间平方和。HTML 报告：各 K 的轮廓系数、主成分散点图、剖面热力图以及按类型和城市群列出的城市。公式见插件参考文档（帮助按钮）。</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="47" />
+            <location filename="../processing/trend.py" line="48" />
             <source>Significance of the trajectory verdicts (three or more years)</source>
             <translation>轨迹判断的显著性水平（三个或更多年份）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="36" />
+            <location filename="../processing/trend.py" line="37" />
             <source>First year (0 = from the indicator fields)</source>
             <translation>第一个年份（0 = 取自指标字段）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="39" />
+            <location filename="../processing/trend.py" line="40" />
             <source>Second year (0 = from the indicator fields)</source>
             <translation>第二个年份（0 = 取自指标字段）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="42" />
+            <location filename="../processing/trend.py" line="43" />
             <source>Min-max of the two years</source>
             <translation>两个年份的极差标准化</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="44" />
+            <location filename="../processing/trend.py" line="45" />
             <source>Years, e.g. 2000, 2010, 2020 (empty = YEAR1 and YEAR2, or every year of the indicator fields)</source>
             <translation>年份，例如 2000, 2010, 2020（为空 = 取 YEAR1 和 YEAR2，或指标字段的全部年份）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="42" />
+            <location filename="../processing/trend.py" line="43" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Each year over its own min/max</source>
             <translation>每年按其自身的最小值/最大值</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="42" />
+            <location filename="../processing/trend.py" line="43" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Both years pooled</source>
             <translation>两年合并</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="69" />
+            <location filename="../processing/trend.py" line="70" />
             <source>Trend {year1} -&gt; {year2} of {count} indicators: {names}.</source>
             <translation>{year1} → {year2} 年 {count} 个指标的变化趋势：{names}。</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="72" />
+            <location filename="../processing/trend.py" line="73" />
             <source>Trend over {count_years} years ({years}) of {count} indicators: {names}; each trend is the Theil-Sen change from {first} to {last}.</source>
             <translation>{count} 个指标在 {count_years} 个年份（{years}）上的趋势：{names}；每个趋势为从 {first} 年到 {last} 年的 Theil-Sen 变化量。</translation>
+        </message>
+        <message>
+            <location filename="../processing/trend.py" line="79" />
+            <source>Each secondary city's trajectory is in trajectory_&lt;indicator&gt;; 'Render maps to PNG' with MAP_FIELD={field} draws its map (catching up, falling behind, no clear trend).</source>
+            <translation>每个次级城市的发展轨迹见 trajectory_&lt;indicator&gt;；“将地图渲染为 PNG”以 MAP_FIELD={field} 绘制其地图（追赶核心城市、落后于核心城市、无明确趋势）。</translation>
         </message>
         <message>
             <location filename="../processing/typology.py" line="24" />

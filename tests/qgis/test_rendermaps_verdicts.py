@@ -85,17 +85,18 @@ def outputs():
     regions = run("megaregion:unevenness", {
         "INPUT": layer, "INDICATORS": YEARS3, "BOOTSTRAP": 99, "PERMUTATIONS": 0, "HEADLINE": 0,
         "OUTPUT_TABLE": "memory:", "OUTPUT_REGIONS": "memory:", "OUTPUT_HTML": None})["OUTPUT_REGIONS"]
+    trend_feedback = RecordingFeedback()
     cities = run("megaregion:trend", {
         "INPUT": layer, "INDICATORS": YEARS3, "COST_INDICATORS": [], "K": 3, "SIGNIFICANCE": 0.3,
         "STABILITY_RESAMPLES": 0, "OUTPUT": "memory:", "OUTPUT_CORES": None, "OUTPUT_PROFILES": None,
-        "OUTPUT_HTML": None})["OUTPUT"]
+        "OUTPUT_HTML": None}, trend_feedback)["OUTPUT"]
     clusters = run("megaregion:spatialrelations", {
         "INPUT": str(PREFECTURES), "INDICATORS": ["popu_2020"], "PERMUTATIONS": 199, "BOOTSTRAP": 199,
         "OUTPUT": "memory:", "OUTPUT_TABLE": None, "OUTPUT_HTML": None})["OUTPUT"]
     regions.setName("sigma")
     cities.setName("trajectories")
     clusters.setName("clusters")
-    return {"regions": regions, "cities": cities, "clusters": clusters}
+    return {"regions": regions, "cities": cities, "clusters": clusters, "trend_log": trend_feedback.infos}
 
 
 def counts(layer, field):
@@ -127,6 +128,8 @@ def _legend(prepared):
 def test_the_outputs_carry_the_verdicts(outputs):
     assert set(counts(outputs["regions"], "sigma_verdict_popu")) <= {"converging", "diverging", "unclear", None}
     assert len(counts(outputs["cities"], "trajectory_popu")) >= 2
+    assert outputs["cities"].renderer().classAttribute() == "type"  # the trend stays a typology map
+    assert any("MAP_FIELD=trajectory_popu draws its map" in m for m in outputs["trend_log"])
     clusters = outputs["clusters"]
     assert clusters.renderer().classAttribute() == "lisa_popu_2020"  # spatialrelations styles its layer
     assert set(counts(clusters, "lisa_popu_2020")) - {None} >= {"ns", "HH"}
