@@ -94,9 +94,11 @@ def outputs():
         "INPUT": str(PREFECTURES), "INDICATORS": ["popu_2020"], "PERMUTATIONS": 199, "BOOTSTRAP": 199,
         "OUTPUT": "memory:", "OUTPUT_TABLE": None, "OUTPUT_HTML": None})["OUTPUT"]
     regions.setName("sigma")
+    layer.setName("three_years")
     cities.setName("trajectories")
     clusters.setName("clusters")
-    return {"regions": regions, "cities": cities, "clusters": clusters, "trend_log": trend_feedback.infos}
+    return {"regions": regions, "cities": cities, "clusters": clusters, "trend_log": trend_feedback.infos,
+            "three_years": layer}
 
 
 def counts(layer, field):
@@ -273,3 +275,20 @@ def test_every_sigma_verdict_in_its_colour(outputs, tmp_path):
     for colour in VERDICT_COLOURS["sigma_verdict"].values():
         assert colour_count(rgb, colour) > 500, colour
     assert NO_VERDICT_COLOUR == "#ffffff"
+
+
+def test_geopackage_opens_styled_by_the_verdict_and_is_mapped_as_such(outputs, tmp_path):
+    """What qgis_process users get: the GeoPackage's default style is the verdict map, and
+    rendermaps, given the path alone, draws it (in Chinese here) without a choice."""
+    gpkg = tmp_path / "unevenness.gpkg"
+    run("megaregion:unevenness", {
+        "INPUT": outputs["three_years"], "INDICATORS": YEARS3, "BOOTSTRAP": 99, "PERMUTATIONS": 0, "HEADLINE": 0,
+        "OUTPUT_TABLE": "memory:", "OUTPUT_REGIONS": str(gpkg), "OUTPUT_HTML": None})
+    reopened = QgsVectorLayer(str(gpkg), "reopened", "ogr")
+    assert reopened.renderer().type() == "categorizedSymbol"
+    assert reopened.renderer().classAttribute() == "sigma_verdict_popu"
+    feedback = RecordingFeedback()
+    result = run("megaregion:rendermaps", {"LAYERS": [str(gpkg)], "LANGUAGE": 2, "DPI": 40, "FORMAT": [1],
+                                           "OUTPUT_FOLDER": str(tmp_path / "maps")}, feedback)
+    assert result["OUTPUT_FILES"].endswith("unevenness.pdf")
+    assert any(m.endswith(": 2010—2020年常住人口核心—次级城市不均衡的σ收敛") for m in feedback.infos), feedback.infos
