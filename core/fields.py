@@ -28,7 +28,7 @@ __all__ = [
     "years_of", "measure_field", "split_measure_field", "list_names", "list_text", "reason_of",
     "DuplicateYearError",
     "TRAJECTORY_STATS", "TRAJECTORIES", "trajectory_field", "SIGMA", "BETA", "CONVERGENCE_VERDICTS",
-    "sigma_verdict_field",
+    "sigma_verdict_field", "VERDICT_KINDS", "VERDICT_CLASSES", "split_verdict_field", "verdict_years",
 ]
 
 # Roles of a member city within its mega-region (method.md, section 1).
@@ -327,3 +327,50 @@ def spatial_field(kind: str, indicator: str) -> str:
         raise ValueError(msg("Unknown spatial field kind {kind!r}: one of {kinds}", "未知的空间字段类型 {kind!r}：应为 {kinds} 之一",
                              kind=kind, kinds=", ".join(SPATIAL_CITY_KINDS)))
     return "%s_%s" % (kind, indicator)
+
+
+# ---------------------------------------------------------------- categorical verdicts (maps)
+#: The categorical verdict fields of the outputs, by kind: ``sigma_verdict_<indicator>`` (the
+#: unevenness mega-regions over three or more years), ``trajectory_<indicator>`` (the trend's
+#: secondary cities over three or more years), ``lisa_<indicator>`` (the spatial relations).
+SIGMA_VERDICT = "sigma_verdict"
+TRAJECTORY = "trajectory"
+LISA = "lisa"
+VERDICT_KINDS = (SIGMA_VERDICT, TRAJECTORY, LISA)
+#: The values of each kind, in legend order; the last is the neutral one (drawn grey).
+VERDICT_CLASSES = {SIGMA_VERDICT: CONVERGENCE_VERDICTS, TRAJECTORY: TRAJECTORIES,
+                   LISA: LISA_CLASSES}
+
+
+def split_verdict_field(field) -> Optional[Tuple[str, str]]:
+    """``(kind, indicator)`` of a categorical verdict field (:data:`VERDICT_KINDS`), else ``None``.
+    ``lisa_p_<indicator>`` is the LISA p-value, a number, not a verdict.
+
+    >>> split_verdict_field("sigma_verdict_popu"), split_verdict_field("trajectory_ntl_total_light")
+    (('sigma_verdict', 'popu'), ('trajectory', 'ntl_total_light'))
+    >>> split_verdict_field("lisa_popu_2020"), split_verdict_field("lisa_p_popu_2020"), split_verdict_field("type")
+    (('lisa', 'popu_2020'), None, None)
+    """
+    field = str(field)
+    if field.startswith(spatial_field("lisa_p", "")):
+        return None
+    for kind in VERDICT_KINDS:
+        prefix = kind + "_"
+        if field.startswith(prefix) and len(field) > len(prefix):
+            return kind, field[len(prefix):]
+    return None
+
+
+def verdict_years(names: Iterable[str], indicator: str) -> Sequence[int]:
+    """The years of ``indicator`` among a layer's field names: of ``<indicator>_<year>`` and of
+    every ``<anything>_<indicator>_<year>`` (``theil_popu_2015``, ``perf_popu_2015``), sorted.
+
+    >>> verdict_years(["theil_popu_2010", "perf_popu_2020", "popu_2015", "gini_gdp_2011", "popu_urban_2012"], "popu")
+    [2010, 2015, 2020]
+    """
+    years = set()
+    for name in names:
+        base, year = split_year(name)
+        if year is not None and (base == indicator or base.endswith("_" + indicator)):
+            years.add(year)
+    return sorted(years)

@@ -137,8 +137,8 @@ A numeric field in neither list is left out (named in the log); no field is summ
             <location filename="../processing/spatialrelations.py" line="283" />
             <location filename="../processing/typology_base.py" line="291" />
             <location filename="../processing/typology_base.py" line="294" />
-            <location filename="../processing/unevenness.py" line="316" />
-            <location filename="../processing/unevenness.py" line="377" />
+            <location filename="../processing/unevenness.py" line="317" />
+            <location filename="../processing/unevenness.py" line="378" />
             <location filename="../processing/zonal.py" line="440" />
             <location filename="../processing/zonal.py" line="531" />
             <source>Cancelled</source>
@@ -367,7 +367,7 @@ A numeric field in neither list is left out (named in the log); no field is summ
         </message>
         <message>
             <location filename="../processing/exporttables.py" line="53" />
-            <location filename="../processing/rendermaps.py" line="263" />
+            <location filename="../processing/rendermaps.py" line="264" />
             <source>3 Report</source>
             <translation>3 报告</translation>
         </message>
@@ -411,7 +411,7 @@ QGIS 的 Python 中有 openpyxl 时用它写入工作簿，否则用 GDAL 的 XL
         </message>
         <message>
             <location filename="../processing/exporttables.py" line="76" />
-            <location filename="../processing/rendermaps.py" line="329" />
+            <location filename="../processing/rendermaps.py" line="341" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>The language of QGIS's interface</source>
             <translation>QGIS 界面语言</translation>
@@ -934,7 +934,7 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
         </message>
         <message>
             <location filename="../processing/map_changes.py" line="27" />
-            <location filename="../processing/rendermaps.py" line="526" />
+            <location filename="../processing/rendermaps.py" line="543" />
             <source>CLARITY_FIELD '{given}' is not a field of layer '{layer}' (fields: {fields}): name the field that says whether each region's change is clear, or leave it empty to find it.</source>
             <translation>CLARITY_FIELD“{given}”不是图层“{layer}”的字段（现有字段：{fields}）：请指定说明各区域变化是否显著的字段，或留空由插件自动查找。</translation>
         </message>
@@ -1160,12 +1160,12 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>无法写入第 {number} 个要素（共 {count} 个）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="261" />
+            <location filename="../processing/rendermaps.py" line="262" />
             <source>Render maps to PNG</source>
             <translation>将地图渲染为 PNG</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="264" />
+            <location filename="../processing/rendermaps.py" line="265" />
             <source>Print-ready PNG maps for reports: one map per layer of LAYERS, named after the layer (&amp;lt;layer name&amp;gt;.png in OUTPUT_FOLDER).
 
 Each layer is drawn with the style it carries: a GeoPackage written by 'Core-secondary unevenness' or 'Secondary-city typology (gap to the cores)' opens with its saved default style (graduated by &amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, or categorized by type with one fixed colour per letter); a layer of the project keeps its current style.
@@ -1174,6 +1174,8 @@ Each layer is drawn with the style it carries: a GeoPackage written by 'Core-sec
 &lt;b&gt;Labels&lt;/b&gt;: a layer with one feature per mega-region is labelled with the mega-regions' full names, and CORES with the core cities' names (from CORE_LABEL_FIELD, in the map's language for the bundled prefectures); QGIS's label engine places them without overlaps, mega-regions first, and labels that do not fit go outside their area with a leader line or in smaller type. Labels that still do not fit are named in the log and the footer.
 &lt;b&gt;Language&lt;/b&gt; (LANGUAGE): titles, legends, labels and footer in English or Chinese; by default the language of QGIS's interface.
 &lt;b&gt;Clear changes only&lt;/b&gt; (CLEAR_CHANGES_ONLY): a mega-region map of an unevenness measure shows the change of that measure between the years (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_change, on a scale diverging around 0), and regions whose change is not clear (its confidence interval includes 0) in grey with a hatch. Whether a change is clear is read from CLARITY_FIELD, or from the layer's field named change_is_clear_&amp;lt;indicator&amp;gt;_change (or the only field containing change_is_clear), written by 'Core-secondary unevenness' with confidence intervals.
+&lt;b&gt;Verdicts&lt;/b&gt; (categorical maps): a layer styled by a verdict field is drawn as its map, with the verdicts in words in the legend: sigma_verdict_&amp;lt;indicator&amp;gt; (the mega-regions of 'Core-secondary unevenness' over three or more years, which open styled so: converging clearly blue, diverging clearly red, unclear grey; the title names the indicator and the years), trajectory_&amp;lt;indicator&amp;gt; (the secondary cities of 'Development trends of secondary cities' over three or more years: catching up blue, falling behind red, no clear trend grey) and lisa_&amp;lt;indicator&amp;gt; (the output of 'Distance to the core and spatial clusters', styled as GeoDa's LISA cluster map: High-High red, Low-Low blue, High-Low pink, Low-High light blue, not significant grey).
+&lt;b&gt;Field to map&lt;/b&gt; (MAP_FIELD, optional): draws each layer that has the field by it instead of its style: a verdict field as above, or a numeric field (e.g. theil_popu_2020, the measure of a layer styled by its verdict) graduated in five natural-breaks classes. Layers without the field are drawn as styled.
 &lt;b&gt;Context&lt;/b&gt;: BACKGROUND (optional, e.g. all prefectures) is drawn near-white with thin outlines; CORES (optional, e.g. the core cities of the typology) are drawn on top, outlined in black on a white casing (points as stars).
 &lt;b&gt;Projection&lt;/b&gt; (MAP_CRS, optional): by default an Albers equal-area conic for China (+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84), so areas compare fairly.
 &lt;b&gt;Formats&lt;/b&gt; (FORMAT, one or several): PNG (the default), PDF and SVG, one file of each per map (&amp;lt;layer name&amp;gt;.pdf, .svg) for reports, journals and posters. PDF and SVG are vector drawings with the labels placed as on the PNG: every text is text (searchable and editable in Illustrator or Inkscape), the fonts embedded in the PDF, Chinese included; an SVG has one group per layer (labels, each map layer, the inset).
@@ -1186,6 +1188,8 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
 &lt;b&gt;标注&lt;/b&gt;：每个城市群一个要素的图层以城市群全称标注，CORES 以核心城市名称标注（取自 CORE_LABEL_FIELD，对插件自带的地级市使用地图语言）；QGIS 标注引擎无重叠地放置标注，城市群优先，放不下的标注用引线移到区域之外或缩小字号。仍然放不下的标注在日志和页脚中列出。
 &lt;b&gt;语言&lt;/b&gt;（LANGUAGE）：标题、图例、标注和页脚使用英文或中文；默认与 QGIS 界面语言一致。
 &lt;b&gt;仅显示明确变化&lt;/b&gt;（CLEAR_CHANGES_ONLY）：不均衡测度的城市群地图显示该测度在两个年份之间的变化（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_change，以 0 为中心的发散色阶），变化不明确（其置信区间包含 0）的区域以灰色加阴影线表示。变化是否明确读取自 CLARITY_FIELD，或图层中名为 change_is_clear_&amp;lt;indicator&amp;gt;_change 的字段（或唯一包含 change_is_clear 的字段），该字段由带置信区间的“核心—次级城市不均衡”写出。
+&lt;b&gt;判断地图&lt;/b&gt;（分类地图）：按判断字段设置样式的图层绘制为相应地图，图例以文字说明各判断：sigma_verdict_&amp;lt;indicator&amp;gt;（三个或更多年份的“核心—次级城市不均衡”的城市群图层，输出时即按此设置样式：明确收敛为蓝色，明确发散为红色，不明确为灰色；标题写明指标和年份）、trajectory_&amp;lt;indicator&amp;gt;（三个或更多年份的“次级城市发展趋势”的次级城市：追赶核心城市为蓝色，落后于核心城市为红色，无明确趋势为灰色）以及lisa_&amp;lt;indicator&amp;gt;（“到核心城市的距离与空间集聚”的输出，按 GeoDa 的 LISA 聚类图设置样式：高-高红色，低-低蓝色，高-低粉色，低-高浅蓝色，不显著灰色）。
+&lt;b&gt;要绘制的字段&lt;/b&gt;（MAP_FIELD，可选）：含该字段的图层按该字段而非其样式绘制：上述判断字段，或数值字段（例如 theil_popu_2020，即按判断设置样式的图层中的测度），以自然断点法分为五级。不含该字段的图层按其样式绘制。
 &lt;b&gt;背景&lt;/b&gt;：BACKGROUND（可选，例如全部地级市）以近白色和细轮廓线绘制；CORES（可选，例如类型划分的核心城市）绘制在最上层，黑色轮廓加白色衬边（点以星形表示）。
 &lt;b&gt;投影&lt;/b&gt;（MAP_CRS，可选）：默认为适用于中国的 Albers 等积圆锥投影（+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84），使面积可公平比较。
 &lt;b&gt;格式&lt;/b&gt;（FORMAT，可选一种或多种）：PNG（默认）、PDF 和 SVG，每幅地图每种格式一个文件（&amp;lt;图层名&amp;gt;.pdf、.svg），用于报告、期刊和展板。PDF 和 SVG 为矢量图，标注位置与 PNG 相同：所有文字均为文本（可在 Illustrator 或 Inkscape 中搜索和编辑），PDF 中嵌入字体（包括中文字体）；SVG 中每个图层一个分组（标注、各地图图层、插图）。
@@ -1202,213 +1206,233 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>地图“{title}”无法写入 {path}（导出状态 {status}）：请检查 OUTPUT_FOLDER 的剩余空间和写入权限。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="331" />
+            <location filename="../processing/rendermaps.py" line="343" />
             <source>Map extent</source>
             <translation>地图范围</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="341" />
+            <location filename="../processing/rendermaps.py" line="353" />
             <source>Field saying whether a change is clear (empty = find change_is_clear…)</source>
             <translation>表示变化是否明确的字段（留空 = 查找 change_is_clear…）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="346" />
+            <location filename="../processing/rendermaps.py" line="361" />
             <source>Map CRS (empty = Albers equal-area for China)</source>
             <translation>地图坐标参考系（留空 = 适用于中国的 Albers 等积投影）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="314" />
+            <location filename="../processing/rendermaps.py" line="326" />
             <source>Styled layers to map (one PNG each)</source>
             <translation>要制图的已设样式图层（每个一幅 PNG）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="316" />
+            <location filename="../processing/rendermaps.py" line="328" />
             <source>Background layer, e.g. all prefectures</source>
             <translation>背景图层，例如全部地级市</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="319" />
+            <location filename="../processing/rendermaps.py" line="331" />
             <source>Core cities drawn on top</source>
             <translation>绘制在最上层的核心城市</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="322" />
+            <location filename="../processing/rendermaps.py" line="334" />
             <source>Core city label field</source>
             <translation>核心城市标注字段</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="325" />
+            <location filename="../processing/rendermaps.py" line="337" />
             <source>Title ({layer} = layer name; empty = from the style)</source>
             <translation>标题（{layer} = 图层名称；留空 = 取自样式）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="328" />
+            <location filename="../processing/rendermaps.py" line="340" />
             <source>Language of the map texts</source>
             <translation>地图文字的语言</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="338" />
+            <location filename="../processing/rendermaps.py" line="350" />
             <source>Mega-region maps: show only clear changes (others grey, hatched)</source>
             <translation>城市群地图：仅显示明确的变化（其余为灰色加阴影线）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="350" />
+            <location filename="../processing/rendermaps.py" line="358" />
+            <source>Field to map (empty = as styled): a verdict such as sigma_verdict_popu, trajectory_popu, lisa_popu_2020, or a number</source>
+            <translation>要绘制的字段（留空 = 按图层样式）：判断字段如 sigma_verdict_popu、trajectory_popu、lisa_popu_2020，或数值字段</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="365" />
             <source>Resolution (dots per inch)</source>
             <translation>分辨率（每英寸点数）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="352" />
+            <location filename="../processing/rendermaps.py" line="367" />
             <source>Page width (mm)</source>
             <translation>页面宽度（mm）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="353" />
+            <location filename="../processing/rendermaps.py" line="368" />
             <source>Page height (mm)</source>
             <translation>页面高度（mm）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="359" />
+            <location filename="../processing/rendermaps.py" line="374" />
             <source>File formats (one file of each per map)</source>
             <translation>文件格式（每幅地图每种格式一个文件）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="364" />
+            <location filename="../processing/rendermaps.py" line="379" />
             <source>Folder of the PNG maps</source>
             <translation>PNG 地图文件夹</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="365" />
+            <location filename="../processing/rendermaps.py" line="380" />
             <source>PNG files written</source>
             <translation>已写出的 PNG 文件</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="366" />
+            <location filename="../processing/rendermaps.py" line="381" />
             <source>Number of maps</source>
             <translation>地图数量</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="332" />
+            <location filename="../processing/rendermaps.py" line="344" />
             <source>Automatic: the whole country for more than one mega-region, else the layer</source>
             <translation>自动：多于一个城市群时为全国，否则为图层范围</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="333" />
+            <location filename="../processing/rendermaps.py" line="345" />
             <source>The whole country, with the South China Sea inset</source>
             <translation>全国，带南海诸岛附图</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="334" />
+            <location filename="../processing/rendermaps.py" line="346" />
             <source>The layer's features, without the inset</source>
             <translation>图层要素范围，不带附图</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="360" />
+            <location filename="../processing/rendermaps.py" line="375" />
             <source>PNG image</source>
             <translation>PNG 图像</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="360" />
+            <location filename="../processing/rendermaps.py" line="375" />
             <source>PDF (vector, text as text)</source>
             <translation>PDF（矢量，文字为文本）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="361" />
+            <location filename="../processing/rendermaps.py" line="376" />
             <source>SVG (vector, one group per layer)</source>
             <translation>SVG（矢量，每个图层一个分组）</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="371" />
+            <location filename="../processing/rendermaps.py" line="386" />
             <source>LAYERS is empty: choose at least one vector layer to map, e.g. the mega-regions of 'Core-secondary unevenness' or the secondary cities of 'Secondary-city typology (gap to the cores)'.</source>
             <translation>LAYERS 为空：请至少选择一个要制图的矢量图层，例如“核心—次级城市不均衡”输出的城市群或“次级城市类型划分（与核心城市的差距）”输出的次级城市。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="380" />
+            <location filename="../processing/rendermaps.py" line="395" />
             <source>{parameter} layer '{layer}' is not a vector layer: choose vector layers.</source>
             <translation>{parameter} 图层“{layer}”不是矢量图层：请选择矢量图层。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="384" />
+            <location filename="../processing/rendermaps.py" line="399" />
             <source>{parameter} layer '{layer}' ({source}) has no features: nothing to map; run the algorithm that writes it again or choose another layer.</source>
             <translation>{parameter} 图层“{layer}”（{source}）没有要素：无可制图内容；请重新运行生成该图层的算法，或另选图层。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="389" />
+            <location filename="../processing/rendermaps.py" line="404" />
             <source>{parameter} layer '{layer}' has no geometry (a table): choose a layer with geometries, e.g. the OUTPUT_REGIONS of 'Core-secondary unevenness' rather than its table.</source>
             <translation>{parameter} 图层“{layer}”没有几何（是一张表）：请选择带几何的图层，例如“核心—次级城市不均衡”的 OUTPUT_REGIONS，而不是其表格输出。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="397" />
+            <location filename="../processing/rendermaps.py" line="412" />
             <source>OUTPUT_FOLDER is empty: choose a folder for the PNG maps.</source>
             <translation>OUTPUT_FOLDER 为空：请为 PNG 地图选择一个文件夹。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="403" />
+            <location filename="../processing/rendermaps.py" line="418" />
             <source>OUTPUT_FOLDER '{folder}' cannot be written ({error}): choose a folder you may write to.</source>
             <translation>无法写入 OUTPUT_FOLDER“{folder}”（{error}）：请选择有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="427" />
+            <location filename="../processing/rendermaps.py" line="442" />
             <source>BACKGROUND layer '{layer}' ({source}) has {geometry} geometries: the background is drawn as areas; choose a polygon layer, e.g. all prefectures.</source>
             <translation>BACKGROUND 图层“{layer}”（{source}）的几何类型为 {geometry}：底图按面绘制；请选择面图层，例如全部地级市。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="434" />
+            <location filename="../processing/rendermaps.py" line="449" />
             <source>CORE_LABEL_FIELD '{field}' is not a field of CORES: cores are not labelled.</source>
             <translation>CORE_LABEL_FIELD“{field}”不是 CORES 的字段：核心城市不加注记。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="447" />
+            <location filename="../processing/rendermaps.py" line="462" />
             <source>MAP_CRS '{value}' gives {crs}: a map cannot be projected into it; choose a CRS such as EPSG:4326, or leave MAP_CRS empty for the Albers equal-area projection of China.</source>
             <translation>MAP_CRS“{value}”给出的是{crs}：地图无法投影到其中；请选择 EPSG:4326 等坐标参考系，或将 MAP_CRS 留空以使用中国 Albers 等积投影。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="497" />
-            <location filename="../processing/rendermaps.py" line="482" />
+            <location filename="../processing/rendermaps.py" line="514" />
+            <location filename="../processing/rendermaps.py" line="499" />
             <source>Cancelled: no map was written.</source>
             <translation>已取消：未写出任何地图。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="507" />
+            <location filename="../processing/rendermaps.py" line="524" />
             <source>Map written: {path}</source>
             <translation>已写出地图：{path}</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="517" />
+            <location filename="../processing/rendermaps.py" line="534" />
             <source>CLARITY_FIELD '{field}' is read only with CLEAR_CHANGES_ONLY, which is off: the maps are drawn as styled. Turn CLEAR_CHANGES_ONLY on to grey the regions whose change is not clear, or leave CLARITY_FIELD empty.</source>
             <translation>只有开启 CLEAR_CHANGES_ONLY 时才读取 CLARITY_FIELD“{field}”，而它已关闭：地图按原有样式绘制。请开启 CLEAR_CHANGES_ONLY 以灰显变化不明确的地区，或将 CLARITY_FIELD 留空。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="531" />
+            <location filename="../processing/rendermaps.py" line="548" />
             <source>CLEAR_CHANGES_ONLY is on, but no layer of LAYERS is a map of an unevenness measure ({layers}: not graduated by a measure such as theil_popu_2020), so no change can be shown: choose the mega-region layer (OUTPUT_REGIONS) of 'Core-secondary unevenness' run with two years and confidence intervals, or turn CLEAR_CHANGES_ONLY off.</source>
             <translation>CLEAR_CHANGES_ONLY 已开启，但 LAYERS 中没有不均衡测度的地图（{layers}：未按 theil_popu_2020 等测度分级），因此无法显示变化：请选择用两个年份并带置信区间运行“核心—次级城市不均衡”所得的城市群图层（OUTPUT_REGIONS），或关闭 CLEAR_CHANGES_ONLY。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="557" />
+            <location filename="../processing/rendermaps.py" line="564" />
+            <source>MAP_FIELD '{field}' is not a field of layer '{layer}' (fields: {fields}): name one of its fields, or leave MAP_FIELD empty to draw the layers as styled.</source>
+            <translation>MAP_FIELD“{field}”不是图层“{layer}”的字段（字段：{fields}）：请指定其中一个字段，或将 MAP_FIELD 留空以按图层样式绘制。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="572" />
+            <source>MAP_FIELD '{field}' of layer '{layer}' is neither a verdict nor a number: name a field sigma_verdict_&lt;indicator&gt; ('Core-secondary unevenness' over three or more years), trajectory_&lt;indicator&gt; ('Development trends of secondary cities' over three or more years), lisa_&lt;indicator&gt; ('Distance to the core and spatial clusters') or a numeric field such as a measure (theil_popu_2020), or leave MAP_FIELD empty to draw the layers as styled.</source>
+            <translation>图层“{layer}”的 MAP_FIELD“{field}”既不是判断字段也不是数值字段：请指定 sigma_verdict_&lt;indicator&gt;（三个或更多年份的“核心—次级城市不均衡”）、trajectory_&lt;indicator&gt;（三个或更多年份的“次级城市发展趋势”）、lisa_&lt;indicator&gt;（“到核心城市的距离与空间集聚”）或数值字段如测度（theil_popu_2020），或将 MAP_FIELD 留空以按图层样式绘制。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="599" />
             <source>{parameter} layer '{layer}' ({source}) has {crs}: it is drawn as longitude/latitude (EPSG:4326), as noted on the map. If that is wrong, {advice}.</source>
             <translation>{parameter} 图层“{layer}”（{source}）：{crs}。按经纬度（EPSG:4326）绘制，并在地图上注明。如不正确，请{advice}。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="576" />
+            <location filename="../processing/rendermaps.py" line="618" />
             <source>Rendered '{layer}': {title}</source>
             <translation>已绘制“{layer}”：{title}</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="573" />
+            <location filename="../processing/rendermaps.py" line="615" />
             <source>Labels that did not fit on the map of '{layer}': {labels}; choose a larger page (WIDTH_MM, HEIGHT_MM).</source>
             <translation>“{layer}”地图上放不下的注记：{labels}；请选择更大的页面（WIDTH_MM、HEIGHT_MM）。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="629" />
+            <location filename="../processing/rendermaps.py" line="681" />
             <source>The bundled national outline (resources/data/national) is missing: the map of China is drawn without the South China Sea inset; reinstall the plugin.</source>
             <translation>插件自带的国界轮廓（resources/data/national）缺失：全国地图将不带南海诸岛附图绘制；请重新安装插件。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="648" />
+            <location filename="../processing/rendermaps.py" line="700" />
             <source>LAYERS layer '{layer}' has no geometry to map (every geometry is empty or NULL): choose a layer with geometries.</source>
             <translation>LAYERS 图层“{layer}”没有可制图的几何（所有几何均为空或 NULL）：请选择带几何的图层。</translation>
         </message>
         <message>
-            <location filename="../processing/rendermaps.py" line="610" />
+            <location filename="../processing/rendermaps.py" line="650" />
+            <source>LAYERS layer '{layer}' has no field '{field}' (MAP_FIELD): it is drawn as styled.</source>
+            <translation>LAYERS 图层“{layer}”没有字段“{field}”（MAP_FIELD）：按其样式绘制。</translation>
+        </message>
+        <message>
+            <location filename="../processing/rendermaps.py" line="660" />
             <source>LAYERS layer '{layer}' is not a map of an unevenness measure: CLEAR_CHANGES_ONLY does not apply to it, and it is drawn as styled.</source>
             <translation>LAYERS 图层“{layer}”不是不均衡测度的地图：CLEAR_CHANGES_ONLY 对其不适用，按原有样式绘制。</translation>
         </message>
@@ -1471,7 +1495,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="134" />
-            <location filename="../processing/unevenness.py" line="194" />
+            <location filename="../processing/unevenness.py" line="195" />
             <source>Confidence of the intervals (%)</source>
             <translation>区间的置信水平（%）</translation>
         </message>
@@ -1493,7 +1517,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <location filename="../processing/spatialrelations.py" line="165" />
             <location filename="../processing/typology_base.py" line="182" />
-            <location filename="../processing/unevenness.py" line="220" />
+            <location filename="../processing/unevenness.py" line="221" />
             <source>HTML files (*.html)</source>
             <translation>HTML 文件 (*.html)</translation>
         </message>
@@ -1540,14 +1564,14 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <location filename="../processing/spatialrelations.py" line="148" />
             <location filename="../processing/typology_base.py" line="154" />
-            <location filename="../processing/unevenness.py" line="161" />
+            <location filename="../processing/unevenness.py" line="162" />
             <source>Mega-region field</source>
             <translation>城市群字段</translation>
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="151" />
             <location filename="../processing/typology_base.py" line="157" />
-            <location filename="../processing/unevenness.py" line="167" />
+            <location filename="../processing/unevenness.py" line="168" />
             <source>Role field (core/secondary)</source>
             <translation>角色字段（核心/次级）</translation>
         </message>
@@ -1624,14 +1648,14 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <location filename="../processing/spatialrelations.py" line="235" />
             <location filename="../processing/typology_base.py" line="269" />
-            <location filename="../processing/unevenness.py" line="286" />
+            <location filename="../processing/unevenness.py" line="287" />
             <source>{count} features with no mega-region are not members and are left out.</source>
             <translation>{count} 个不属于任何城市群的要素不是成员，已排除。</translation>
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="243" />
             <location filename="../processing/typology_base.py" line="260" />
-            <location filename="../processing/unevenness.py" line="291" />
+            <location filename="../processing/unevenness.py" line="292" />
             <source>No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' first.</source>
             <translation>INPUT 中没有要素在“{field}”中带有城市群：请先运行“为地级市划分城市群与核心城市”。</translation>
         </message>
@@ -1656,32 +1680,32 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>CORES 没有字段“{field}”：请使用类型划分的核心城市输出，或带有与 INPUT 相同的城市群和名称字段的图层。</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="74" />
+            <location filename="../processing/styling.py" line="76" />
             <source>Could not save the style into {path}: {error}</source>
             <translation>无法将样式保存到 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="122" />
+            <location filename="../processing/styling.py" line="124" />
             <source>In no mega-region</source>
             <translation>不属于任何城市群</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="128" />
+            <location filename="../processing/styling.py" line="130" />
             <source>Core city</source>
             <translation>核心城市</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="118" />
+            <location filename="../processing/styling.py" line="120" />
             <source>{name} ({code})</source>
             <translation>{name}（{code}）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="26" />
+            <location filename="../processing/trend.py" line="27" />
             <source>Development trends of secondary cities (two or more years)</source>
             <translation>次级城市发展趋势（两个或更多年份）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="32" />
+            <location filename="../processing/trend.py" line="33" />
             <source>Development trends of secondary cities: which cities improved their performance, in which indicators, between two years or over a series of years (Du 2026, chapter 2).
 
 &lt;b&gt;Indicators&lt;/b&gt; are fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; for two or more years (popu_2010, popu_2020); with YEARS empty and YEAR1 and YEAR2 = 0 every year of the selected fields is used; YEAR1 and YEAR2 choose two years, YEARS (e.g. '2000, 2005, 2010') any two or more. Cost indicators, neutral indicators and dimensions are named by field or by the name without the year.
@@ -1716,51 +1740,56 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
 &lt;b&gt;输出&lt;/b&gt;：次级城市及其几何、perf_*（表现值）、每个指标的 trend_* 和每个维度的 dim_*、type、type_label、type_description、silhouette、pca_x/pca_y（剖面矩阵的前两个主成分，各自取符号使其最大载荷为正），以及被排除城市的 excluded_reason；按类型着色，每个字母一种固定颜色（GeoPackage 输出将该样式存为默认样式）。核心城市及其表现值。类型剖面表：标签、规模、各指标和各维度的类中心、平均轮廓系数、稳定性、组内与组间平方和。HTML 报告：各 K 的轮廓系数、主成分散点图、剖面热力图以及按类型和城市群列出的城市。公式见插件参考文档（帮助按钮）。</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="47" />
+            <location filename="../processing/trend.py" line="48" />
             <source>Significance of the trajectory verdicts (three or more years)</source>
             <translation>轨迹判断的显著性水平（三个或更多年份）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="36" />
+            <location filename="../processing/trend.py" line="37" />
             <source>First year (0 = from the indicator fields)</source>
             <translation>第一个年份（0 = 取自指标字段）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="39" />
+            <location filename="../processing/trend.py" line="40" />
             <source>Second year (0 = from the indicator fields)</source>
             <translation>第二个年份（0 = 取自指标字段）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="42" />
+            <location filename="../processing/trend.py" line="43" />
             <source>Min-max of the two years</source>
             <translation>两个年份的极差标准化</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="44" />
+            <location filename="../processing/trend.py" line="45" />
             <source>Years, e.g. 2000, 2010, 2020 (empty = YEAR1 and YEAR2, or every year of the indicator fields)</source>
             <translation>年份，例如 2000, 2010, 2020（为空 = 取 YEAR1 和 YEAR2，或指标字段的全部年份）</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="42" />
+            <location filename="../processing/trend.py" line="43" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Each year over its own min/max</source>
             <translation>每年按其自身的最小值/最大值</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="42" />
+            <location filename="../processing/trend.py" line="43" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Both years pooled</source>
             <translation>两年合并</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="69" />
+            <location filename="../processing/trend.py" line="70" />
             <source>Trend {year1} -&gt; {year2} of {count} indicators: {names}.</source>
             <translation>{year1} → {year2} 年 {count} 个指标的变化趋势：{names}。</translation>
         </message>
         <message>
-            <location filename="../processing/trend.py" line="72" />
+            <location filename="../processing/trend.py" line="73" />
             <source>Trend over {count_years} years ({years}) of {count} indicators: {names}; each trend is the Theil-Sen change from {first} to {last}.</source>
             <translation>{count} 个指标在 {count_years} 个年份（{years}）上的趋势：{names}；每个趋势为从 {first} 年到 {last} 年的 Theil-Sen 变化量。</translation>
+        </message>
+        <message>
+            <location filename="../processing/trend.py" line="79" />
+            <source>Each secondary city's trajectory is in trajectory_&lt;indicator&gt;; 'Render maps to PNG' with MAP_FIELD={field} draws its map (catching up, falling behind, no clear trend).</source>
+            <translation>每个次级城市的发展轨迹见 trajectory_&lt;indicator&gt;；“将地图渲染为 PNG”以 MAP_FIELD={field} 绘制其地图（追赶核心城市、落后于核心城市、无明确趋势）。</translation>
         </message>
         <message>
             <location filename="../processing/typology.py" line="24" />
@@ -2048,7 +2077,7 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="237" />
-            <location filename="../processing/unevenness.py" line="275" />
+            <location filename="../processing/unevenness.py" line="276" />
             <source>CITY_FIELD '{field}' is not a field of {input} (fields: {fields}): choose the field with the city codes (adcode), or leave CITY_FIELD empty.</source>
             <translation>CITY_FIELD“{field}”不是{input}的字段（字段：{fields}）：请选择存放城市代码的字段（adcode），或不设置 CITY_FIELD。</translation>
         </message>
@@ -2108,7 +2137,7 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
 
 &lt;b&gt;Convergence&lt;/b&gt; (an indicator with three or more years t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;T&lt;/sub&gt;): rows with row_type = sigma, one per measure above (column measure): &amp;sigma;-convergence (Friedman 1992; Quah 1993), the least-squares slope per year of the measure over the cities with a value in every year, slope = &amp;Sigma;(t &amp;minus; t&amp;#772;)(m&lt;sub&gt;t&lt;/sub&gt; &amp;minus; m&amp;#772;) / &amp;Sigma;(t &amp;minus; t&amp;#772;)&amp;sup2;, with its bootstrap interval slope_ci_low, slope_ci_high (the same drawn cities in every year) and verdict converging or diverging when the interval and the Mann&amp;ndash;Kendall test (Mann 1945; Kendall 1975) of the yearly values agree on moving toward or away from no gap, else unclear; first_year, last_year. A row with row_type = beta: &amp;beta;-convergence (Barro and Sala-i-Martin 1992), the least-squares fit g&lt;sub&gt;i&lt;/sub&gt; = a + &amp;beta; ln(y&lt;sub&gt;i,1&lt;/sub&gt; / c&lt;sub&gt;1&lt;/sub&gt;) of the secondary cities' average annual log growth g&lt;sub&gt;i&lt;/sub&gt; = [ln y&lt;sub&gt;i,T&lt;/sub&gt; &amp;minus; ln y&lt;sub&gt;i,1&lt;/sub&gt;] / (t&lt;sub&gt;T&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;) on their initial log gap to the mean of the cores c&lt;sub&gt;1&lt;/sub&gt;: beta with beta_ci_low, beta_ci_high (t distribution, n &amp;minus; 2 degrees of freedom), for &amp;beta; &amp;lt; 0 the speed &amp;lambda; = &amp;minus;ln(1 + &amp;beta;T)/T and half_life_years = ln 2 / &amp;lambda;, and n_cities. The mega-region layer then has sigma_verdict_&amp;lt;indicator&amp;gt; for the headline measure, and the report a convergence table.
 
-&lt;b&gt;Outputs&lt;/b&gt;: the tidy table (one row per mega-region &amp;times; indicator &amp;times; year, and a change row per pair of years); the mega-regions as polygons dissolved from their members, carrying the headline measure for every indicator and year (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, and _change), its interval (&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, _ci_high_, and for the change), p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; and change_is_clear_&amp;lt;indicator&amp;gt;_change, styled as a graduated map; an HTML report with mega-region &amp;times; indicator heatmaps for each year and the change, and an explanation of each measure.</source>
+&lt;b&gt;Outputs&lt;/b&gt;: the tidy table (one row per mega-region &amp;times; indicator &amp;times; year, and a change row per pair of years); the mega-regions as polygons dissolved from their members, carrying the headline measure for every indicator and year (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, and _change), its interval (&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, _ci_high_, and for the change), p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; and change_is_clear_&amp;lt;indicator&amp;gt;_change, styled as a graduated map (over three or more years, categorized by the first indicator's sigma_verdict: converging blue, diverging red, unclear grey); an HTML report with mega-region &amp;times; indicator heatmaps for each year and the change, and an explanation of each measure.</source>
             <translation>每个城市群的核心城市与次级城市之间在各指标上的差距有多大？两个年份之间是否扩大了？
 
 &lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”写出（同属两个城市群的城市每个隶属关系一个要素）。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode，即分配步骤复制的代码字段）在同一城市群中出现不止一次或为区县级代码的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市计算；请先用“县级单元汇总为地级单元”汇总区县。&lt;b&gt;指标&lt;/b&gt;：数值字段；名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的字段（pop_2010、pop_2020）是同一指标的两个年份，每个测度还给出变化量 value(year 2) &amp;minus; value(year 1)。&lt;b&gt;权重&lt;/b&gt;（可选，例如常住人口）使测度按人口加权，适用于人均指标；当输入对每个年份都有名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的权重字段时，该字段与各年份的指标对应。
@@ -2123,147 +2152,152 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
 
 &lt;b&gt;收敛&lt;/b&gt;（有三个或更多年份 t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;T&lt;/sub&gt; 的指标）：row_type = sigma 的行，上述每个测度一行（measure 列）：&amp;sigma;收敛（Friedman 1992；Quah 1993），在每年都有数值的城市上该测度每年的最小二乘斜率，slope = &amp;Sigma;(t &amp;minus; t&amp;#772;)(m&lt;sub&gt;t&lt;/sub&gt; &amp;minus; m&amp;#772;) / &amp;Sigma;(t &amp;minus; t&amp;#772;)&amp;sup2;，及其自助法区间 slope_ci_low、slope_ci_high（各年抽取相同的城市）；当区间与逐年数值的 Mann&amp;ndash;Kendall 检验（Mann 1945；Kendall 1975）一致指向趋近或远离无差距时，verdict 为 converging（收敛）或 diverging（发散），否则为 unclear（不明确）；first_year、last_year。row_type = beta 的一行：&amp;beta;收敛（Barro 和 Sala-i-Martin 1992），次级城市年均对数增长率 g&lt;sub&gt;i&lt;/sub&gt; = [ln y&lt;sub&gt;i,T&lt;/sub&gt; &amp;minus; ln y&lt;sub&gt;i,1&lt;/sub&gt;] / (t&lt;sub&gt;T&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;) 对其与核心城市均值 c&lt;sub&gt;1&lt;/sub&gt; 的初始对数差距的最小二乘拟合 g&lt;sub&gt;i&lt;/sub&gt; = a + &amp;beta; ln(y&lt;sub&gt;i,1&lt;/sub&gt; / c&lt;sub&gt;1&lt;/sub&gt;)：beta 及 beta_ci_low、beta_ci_high（t 分布，自由度 n &amp;minus; 2），&amp;beta; &amp;lt; 0 时的收敛速度 &amp;lambda; = &amp;minus;ln(1 + &amp;beta;T)/T 和半衰期 half_life_years = ln 2 / &amp;lambda;，以及 n_cities。此时城市群图层带有主要测度的 sigma_verdict_&amp;lt;indicator&amp;gt; 字段，报告中有收敛表。
 
-&lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
+&lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示（三个或更多年份时按第一个指标的 sigma_verdict 分类显示：明确收敛为蓝色，明确发散为红色，不明确为灰色）；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="144" />
+            <location filename="../processing/unevenness.py" line="145" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Prefectures with mega-regions and indicators</source>
             <translation>带城市群和指标的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="149" />
+            <location filename="../processing/unevenness.py" line="150" />
             <source>Indicators (&lt;name&gt;_&lt;year&gt; fields give two years)</source>
             <translation>指标（&lt;name&gt;_&lt;year&gt; 字段给出两个年份）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="155" />
+            <location filename="../processing/unevenness.py" line="156" />
             <source>Weight, e.g. population, for population-weighted measures</source>
             <translation>权重，例如常住人口，用于按人口加权的测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="173" />
+            <location filename="../processing/unevenness.py" line="174" />
             <source>City name field (for messages)</source>
             <translation>城市名称字段（用于提示信息）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="185" />
+            <location filename="../processing/unevenness.py" line="186" />
             <source>Headline measure for the mega-region map</source>
             <translation>城市群地图的主要测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="209" />
+            <location filename="../processing/unevenness.py" line="210" />
             <source>Unevenness table</source>
             <translation>不均衡表</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="214" />
+            <location filename="../processing/unevenness.py" line="215" />
             <source>Mega-regions with the headline measure</source>
             <translation>带主要测度的城市群</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="220" />
+            <location filename="../processing/unevenness.py" line="221" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness report</source>
             <translation>不均衡报告</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="179" />
+            <location filename="../processing/unevenness.py" line="180" />
             <source>City id field (one feature per mega-region and city)</source>
             <translation>城市编号字段（每个城市群和城市一个要素）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="190" />
+            <location filename="../processing/unevenness.py" line="191" />
             <source>Bootstrap resamples for the intervals (0: no intervals)</source>
             <translation>自助法置信区间的重抽样次数（0：不计算区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="200" />
+            <location filename="../processing/unevenness.py" line="201" />
             <source>Permutations for the p-value of the core-secondary split (0: no test)</source>
             <translation>核心—次级划分 p 值的置换检验次数（0：不检验）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="204" />
+            <location filename="../processing/unevenness.py" line="205" />
             <source>Random seed (the same seed gives the same intervals)</source>
             <translation>随机种子（相同种子得到相同区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="186" />
+            <location filename="../processing/unevenness.py" line="187" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T</source>
             <translation>泰尔指数 T</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="186" />
+            <location filename="../processing/unevenness.py" line="187" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T: share between core and secondary</source>
             <translation>泰尔指数 T：核心与次级城市组间贡献率</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="186" />
+            <location filename="../processing/unevenness.py" line="187" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Gini</source>
             <translation>基尼系数</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="186" />
+            <location filename="../processing/unevenness.py" line="187" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum net between-group Gini (Gnb)</source>
             <translation>Dagum 基尼系数分解：组间净差异（Gnb）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="186" />
+            <location filename="../processing/unevenness.py" line="187" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum Gnb share of G</source>
             <translation>Dagum 组间净差异 Gnb 占 G 的比例</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="186" />
+            <location filename="../processing/unevenness.py" line="187" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum Gnb, signed (+ cores lead)</source>
             <translation>Dagum 组间净差异 Gnb，带符号（+ 表示核心城市领先）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="186" />
+            <location filename="../processing/unevenness.py" line="187" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Core mean / secondary mean</source>
             <translation>核心城市均值 / 次级城市均值</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="186" />
+            <location filename="../processing/unevenness.py" line="187" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T between cores and secondary cities</source>
             <translation>核心城市与次级城市之间的泰尔指数 T（组间差异）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="246" />
+            <location filename="../processing/unevenness.py" line="247" />
             <source>the prefectures with mega-regions and indicators</source>
             <translation>带有城市群和指标的地级市图层</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="249" />
+            <location filename="../processing/unevenness.py" line="250" />
             <source>INDICATORS is empty: choose at least one numeric field to measure.</source>
             <translation>INDICATORS 为空：请至少选择一个要测度的数值字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="297" />
+            <location filename="../processing/unevenness.py" line="298" />
             <source>Weights by year: {weights}</source>
             <translation>各年份的权重：{weights}</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="300" />
+            <location filename="../processing/unevenness.py" line="301" />
             <source>Intervals from {bootstrap} bootstrap resamples at {confidence} %, p_between from {permutations} permutations, seed {seed}.</source>
             <translation>置信区间基于 {bootstrap} 次自助法重抽样（置信水平 {confidence} %），p_between 基于 {permutations} 次置换检验，随机种子 {seed}。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="266" />
+            <location filename="../processing/unevenness.py" line="267" />
             <source>{label} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions and core cities' first or choose the field.</source>
             <translation>{label}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="355" />
+            <location filename="../processing/unevenness.py" line="356" />
             <source>The description of the fields of {layer} could not be saved with it ({error}): maps of it name the measures from the field names.</source>
             <translation>无法将 {layer} 的字段说明随图层一并保存（{error}）：其地图将根据字段名称来命名测度。</translation>
+        </message>
+        <message>
+            <location filename="../processing/unevenness.py" line="405" />
+            <source>OUTPUT_REGIONS is styled by the sigma-convergence verdict of {indicator} ({field}); the map of {measure} in its latest year is drawn by 'Render maps to PNG' with MAP_FIELD={measure}.</source>
+            <translation>OUTPUT_REGIONS 按 {indicator} 的σ收敛判断（{field}）设置样式；其最近年份 {measure} 的地图可由“将地图渲染为 PNG”以 MAP_FIELD={measure} 绘制。</translation>
         </message>
         <message>
             <location filename="../processing/zonal.py" line="539" />

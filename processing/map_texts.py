@@ -12,6 +12,7 @@ The legend of a type map names the types in the map's language
 The language of a map is ``"en"`` or ``"zh"``; :func:`interface_language` gives QGIS's."""
 from ..core import fields as F
 from ..core.indicators import indicator_name as _indicator_name
+from ..core.verdicts import class_words
 from . import layer_metadata
 from .deps import lazy_import
 
@@ -68,6 +69,15 @@ _TEXTS = {
         "methods": {"Jenks": "natural breaks (Jenks)", "Quantile": "quantiles", "EqualInterval": "equal intervals",
                     "StdDev": "standard deviations", "Pretty": "pretty breaks", "Fixed": "fixed intervals",
                     "Custom": "manual breaks", "symmetric": "equal steps on both sides of 0"},
+        "sigma_verdict_title": "σ-convergence of core–secondary unevenness of {indicator}, {years}",
+        "sigma_verdict_heading": "σ-convergence, {years}",
+        "trajectory_title": "Trajectories of secondary cities' gaps to the cores: {indicator}, {years}",
+        "trajectory_heading": "Trajectory of the gap, {years}",
+        "lisa_title": "LISA clusters of secondary cities' gaps to the cores: {indicator}",
+        "lisa_heading": "LISA cluster",
+        "verdict_count": "{count} {words}",
+        "verdict_regions": "{count} mega-regions: {counts}",
+        "verdict_cities": "{count} cities: {counts}",
         "list_sep": ", ",
         "note_sep": "; ",
     },
@@ -118,6 +128,15 @@ _TEXTS = {
         "methods": {"Jenks": "自然断点法", "Quantile": "分位数法", "EqualInterval": "等间距法",
                     "StdDev": "标准差法", "Pretty": "整数间隔法", "Fixed": "固定间隔法",
                     "Custom": "手动分级", "symmetric": "以0为中心等距"},
+        "sigma_verdict_title": "{years}年{indicator}核心—次级城市不均衡的σ收敛",
+        "sigma_verdict_heading": "σ收敛，{years}年",
+        "trajectory_title": "次级城市与核心城市差距的发展轨迹：{indicator}，{years}年",
+        "trajectory_heading": "差距的轨迹，{years}年",
+        "lisa_title": "次级城市与核心城市差距的LISA聚类：{indicator}",
+        "lisa_heading": "LISA聚类",
+        "verdict_count": "{words}{count}个",
+        "verdict_regions": "{count}个城市群：{counts}",
+        "verdict_cities": "{count}个城市：{counts}",
         "list_sep": "、",
         "note_sep": "；",
     },
@@ -206,6 +225,46 @@ def type_legend(renderer, lang):
     return relabelled
 
 
+def verdict_legend(renderer, lang):
+    """A copy of the categorized ``renderer`` of a verdict field
+    (:func:`..core.fields.split_verdict_field`) whose legend names each value in words in ``lang``
+    (:func:`..core.verdicts.class_words`), whatever the labels it was styled with; the colours
+    stay as styled."""
+    kind = F.split_verdict_field(renderer.classAttribute())[0]
+    relabelled = renderer.clone()
+    for i, category in enumerate(relabelled.categories()):
+        relabelled.updateCategoryLabel(i, class_words(kind, category.value(), lang))
+    return relabelled
+
+
+def verdict_texts(layer, field, lang="en"):
+    """``(title, subtitle, legend heading)`` of the map of verdict ``field``: the kind and the
+    indicator in words with its years (``σ-convergence of core–secondary unevenness of
+    population, 2010–2020``), and the count of each verdict in the subtitle."""
+    kind, indicator = F.split_verdict_field(field)
+    names = layer.fields().names()
+    counts = {}
+    for feature in layer.getFeatures():
+        value = feature[field]
+        value = None if value in (None, "") or str(value) == "NULL" else str(value)
+        counts[value] = counts.get(value, 0) + 1
+    order = [*F.VERDICT_CLASSES[kind], *sorted(v for v in counts if v is not None and v not in
+                                               F.VERDICT_CLASSES[kind]), None]
+    shown = text("list_sep", lang).join(
+        text("verdict_count", lang, count=counts[v], words=class_words(kind, v, lang)) for v in order if v in counts)
+    per = "verdict_regions" if kind == F.SIGMA_VERDICT else "verdict_cities"
+    subtitle = text(per, lang, count=layer.featureCount(), counts=shown)
+    if kind == F.LISA:
+        return text("lisa_title", lang, indicator=field_in_words(indicator, lang)), subtitle, text("lisa_heading", lang)
+    metadata = field_metadata(layer)
+    years = sorted({e["year"] for e in metadata.values() if e.get("indicator") == indicator
+                    and isinstance(e.get("year"), int)}) or F.verdict_years(names, indicator)
+    span = text("years", lang, first=years[0], last=years[-1]) if years else text("between_the_years", lang)
+    what = indicator_name(indicator, lang)
+    return (text(kind + "_title", lang, indicator=what, years=span), subtitle,
+            text(kind + "_heading", lang, years=span))
+
+
 def _method(renderer, lang, symmetric=False):
     method = renderer.classificationMethod()
     key = "symmetric" if symmetric else (method.id() if method is not None else "Fixed")
@@ -234,6 +293,8 @@ def map_texts(layer, lang="en", renderer=None):
         heading = field_in_words(field, lang)
         return f"{layer.name()}: {heading}", subtitle, heading
     if kind == "categorizedSymbol":
+        if F.split_verdict_field(field) is not None:
+            return verdict_texts(layer, field, lang)
         if field == "type":
             kind, profile = F.profile_of_fields(names)  # core's gap_* / trend_* fields
             trend = kind == "trend"

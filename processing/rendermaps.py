@@ -45,7 +45,7 @@ from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QFont
 
 from . import compat
-from . import layer_metadata, map_labels, map_layout, map_symbols, map_texts
+from . import layer_metadata, map_labels, map_layout, map_symbols, map_texts, styling
 from .base import MegaregionAlgorithm
 from .i18n import tr
 from .input_checks import CheckedInputs, crs_missing, no_crs, no_crs_advice
@@ -248,6 +248,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
     MAP_EXTENT = "MAP_EXTENT"
     CLEAR_CHANGES_ONLY = "CLEAR_CHANGES_ONLY"
     CLARITY_FIELD = "CLARITY_FIELD"
+    MAP_FIELD = "MAP_FIELD"
     MAP_CRS = "MAP_CRS"
     DPI = "DPI"
     WIDTH_MM = "WIDTH_MM"
@@ -292,6 +293,17 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         "grey with a hatch. Whether a change is clear is read from CLARITY_FIELD, or from the layer's field "
         "named change_is_clear_&lt;indicator&gt;_change (or the only field containing change_is_clear), written by "
         "'Core-secondary unevenness' with confidence intervals.\n"
+        "<b>Verdicts</b> (categorical maps): a layer styled by a verdict field is drawn as its map, with the "
+        "verdicts in words in the legend: sigma_verdict_&lt;indicator&gt; (the mega-regions of 'Core-secondary "
+        "unevenness' over three or more years, which open styled so: converging clearly blue, diverging clearly "
+        "red, unclear grey; the title names the indicator and the years), trajectory_&lt;indicator&gt; (the "
+        "secondary cities of 'Development trends of secondary cities' over three or more years: catching up blue, "
+        "falling behind red, no clear trend grey) and lisa_&lt;indicator&gt; (the output of 'Distance to the core "
+        "and spatial clusters', styled as GeoDa's LISA cluster map: High-High red, Low-Low blue, High-Low pink, "
+        "Low-High light blue, not significant grey).\n"
+        "<b>Field to map</b> (MAP_FIELD, optional): draws each layer that has the field by it instead of its "
+        "style: a verdict field as above, or a numeric field (e.g. theil_popu_2020, the measure of a layer styled "
+        "by its verdict) graduated in five natural-breaks classes. Layers without the field are drawn as styled.\n"
         "<b>Context</b>: BACKGROUND (optional, e.g. all prefectures) is drawn near-white with thin outlines; "
         "CORES (optional, e.g. the core cities of the typology) are drawn on top, outlined in black on a white "
         "casing (points as stars).\n"
@@ -342,6 +354,9 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             defaultValue="", optional=True)
         clarity.setFlags(clarity.flags() | compat.PARAMETER_ADVANCED)
         self.addParameter(clarity)
+        self.addParameter(QgsProcessingParameterString(
+            self.MAP_FIELD, self.tr("Field to map (empty = as styled): a verdict such as sigma_verdict_popu, "
+                                    "trajectory_popu, lisa_popu_2020, or a number"), defaultValue="", optional=True))
         crs = QgsProcessingParameterCrs(
             self.MAP_CRS, self.tr("Map CRS (empty = Albers equal-area for China)"), optional=True)
         crs.setFlags(crs.flags() | compat.PARAMETER_ADVANCED)
@@ -456,6 +471,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
             "extent_mode": self.parameterAsEnum(parameters, self.MAP_EXTENT, context),
             "clear_only": self.parameterAsBoolean(parameters, self.CLEAR_CHANGES_ONLY, context),
             "clarity_field": (self.parameterAsString(parameters, self.CLARITY_FIELD, context) or "").strip(),
+            "map_field": (self.parameterAsString(parameters, self.MAP_FIELD, context) or "").strip(),
             "crs": crs, "crs_name": crs_name,
             "dpi": self.parameterAsInt(parameters, self.DPI, context),
             "width": self.parameterAsDouble(parameters, self.WIDTH_MM, context),
@@ -471,6 +487,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         layers = self._layers(parameters, context)
         options = self._options(parameters, context, feedback)
         self._check_clear_changes(layers, context, feedback, options["clear_only"], options["clarity_field"])
+        self._check_map_field(layers, options["map_field"])
         formats = self._formats(parameters, context)
         folder = self._folder(parameters, context)
 
@@ -535,6 +552,31 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 "confidence intervals, or turn CLEAR_CHANGES_ONLY off.").format(
                     layers=F.list_names([map_name(layer) for layer in layers], 8, quote=True)))
 
+    def _check_map_field(self, layers, field):
+        """MAP_FIELD names a verdict field (:func:`..core.fields.split_verdict_field`) or a numeric
+        field of at least one layer of LAYERS, or is refused; a layer without it is drawn as styled
+        (warned in :meth:`prepare`)."""
+        if not field:
+            return
+        having = [layer for layer in layers if field in layer.fields().names()]
+        if not having:
+            layer = layers[0]
+            raise QgsProcessingException(self.tr(
+                "MAP_FIELD '{field}' is not a field of layer '{layer}' (fields: {fields}): name one of its "
+                "fields, or leave MAP_FIELD empty to draw the layers as styled.").format(
+                    field=field, layer=map_name(layer),
+                    fields=F.list_names([n for n in layer.fields().names() if F.split_verdict_field(n)]
+                                        or layer.fields().names(), 12)))
+        for layer in having:
+            if F.split_verdict_field(field) is None and not layer.fields().field(field).isNumeric():
+                raise QgsProcessingException(self.tr(
+                    "MAP_FIELD '{field}' of layer '{layer}' is neither a verdict nor a number: name a field "
+                    "sigma_verdict_<indicator> ('Core-secondary unevenness' over three or more years), "
+                    "trajectory_<indicator> ('Development trends of secondary cities' over three or more years), "
+                    "lisa_<indicator> ('Distance to the core and spatial clusters') or a numeric field such as a measure "
+                    "(theil_popu_2020), or leave MAP_FIELD empty to draw the layers as styled.").format(
+                        field=field, layer=map_name(layer)))
+
     def _context_copies(self, layer, main, background, cores, label_field, lang, feedback, notes):
         """Copies of the background and the cores to draw, with an explicit CRS where the layer has none."""
         extra_bg = extra_cores = None
@@ -591,7 +633,7 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         return map_layout.map_extent([subset], crs, context.transformContext())
 
     def prepare(self, layer, context, feedback, *, background, cores, label_field, lang, title_template,
-                extent_mode, clear_only, clarity_field, crs, crs_name, dpi, width, height):
+                extent_mode, clear_only, clarity_field, map_field="", crs, crs_name, dpi, width, height):
         """The layout of the map of ``layer``, its labels placed: a :class:`PreparedMap`."""
         project = QgsProject()
         project.setCrs(crs)
@@ -600,6 +642,14 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         main = self._styled_copy(layer, context)
         if main.renderer() is None:
             main.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({})))
+        if map_field:
+            if map_field in main.fields().names():
+                main.setRenderer(styling.verdict_renderer(main, map_field, lang)
+                                 or styling.graduated_renderer(main, map_field))
+            else:
+                feedback.pushWarning(self.tr(
+                    "LAYERS layer '{layer}' has no field '{field}' (MAP_FIELD): it is drawn as styled.").format(
+                        layer=layer.name(), field=map_field))
         family = map_layout.font_family()
         s = layout_frames(width, height)["scale"]
         notes = []
@@ -616,6 +666,8 @@ class RenderMapsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         styled = main.renderer()
         if lang == "zh" and styled.type() == "categorizedSymbol" and styled.classAttribute() == TYPE_FIELD:
             main.setRenderer(map_texts.type_legend(styled, lang))  # the types named in Chinese
+        elif styled.type() == "categorizedSymbol" and F.split_verdict_field(styled.classAttribute()) is not None:
+            main.setRenderer(map_texts.verdict_legend(styled, lang))  # the verdicts in words, in the map's language
         extra_bg, extra_cores = self._context_copies(layer, main, background, cores, label_field, lang, feedback,
                                                      notes)
 

@@ -22,6 +22,8 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from . import compat
+from ..core import fields
+from ..core.verdicts import class_words
 from .i18n import tr
 
 STYLE_NAME = "megaregion"
@@ -169,10 +171,8 @@ def diverging_renderer(layer, field, neutral=0.0):
 #: GeoDa's LISA cluster map: red High-High, blue Low-Low, pink High-Low, light blue Low-High,
 #: grey not significant (and cities without a value).
 LISA_COLOURS = {"HH": "#ff0000", "LL": "#0000ff", "HL": "#f4ada8", "LH": "#a7adf9", "ns": "#eeeeee"}
-LISA_LABELS = {
-    "en": {"HH": "High-High", "LL": "Low-Low", "HL": "High-Low", "LH": "Low-High", "ns": "Not significant"},
-    "zh": {"HH": "高-高", "LL": "低-低", "HL": "高-低", "LH": "低-高", "ns": "不显著"},
-}
+LISA_LABELS = {lang: {value: class_words(fields.LISA, value, lang) for value in fields.LISA_CLASSES}
+               for lang in ("en", "zh")}
 
 
 def lisa_renderer(layer, field, lang="en"):
@@ -184,4 +184,37 @@ def lisa_renderer(layer, field, lang="en"):
         symbol = QgsSymbol.defaultSymbol(layer.geometryType())
         symbol.setColor(QColor(LISA_COLOURS[value]))
         categories.append(QgsRendererCategory(value, symbol, labels[value]))
+    return QgsCategorizedSymbolRenderer(field, categories)
+
+
+#: The verdicts over three or more years: a clear verdict blue (converging, catching up) or red
+#: (diverging, falling behind), apart for colour-blind readers too; no clear verdict grey.
+VERDICT_COLOURS = {
+    fields.SIGMA_VERDICT: {"converging": "#2c7bb6", "diverging": "#d7191c", "unclear": "#bdbdbd"},
+    fields.TRAJECTORY: {"catching_up": "#2c7bb6", "falling_behind": "#d7191c", "no_clear_trend": "#bdbdbd"},
+}
+#: Features without a verdict: white, outlined.
+NO_VERDICT_COLOUR = "#ffffff"
+
+
+def verdict_renderer(layer, field, lang="en"):
+    """The categorical map of a verdict field (:func:`..core.fields.split_verdict_field`):
+    ``sigma_verdict_<indicator>`` and ``trajectory_<indicator>`` with every verdict in the legend
+    (:data:`VERDICT_COLOURS`), the features without one as a last class when there are any;
+    ``lisa_<indicator>`` as :func:`lisa_renderer`. ``None`` for another field."""
+    split = fields.split_verdict_field(field)
+    if split is None or field not in layer.fields().names():
+        return None
+    kind = split[0]
+    if kind == fields.LISA:
+        return lisa_renderer(layer, field, lang)
+    categories = []
+    for value in fields.VERDICT_CLASSES[kind]:
+        symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+        symbol.setColor(QColor(VERDICT_COLOURS[kind][value]))
+        categories.append(QgsRendererCategory(value, symbol, class_words(kind, value, lang)))
+    if any(f[field] in (None, "") or str(f[field]) == "NULL" for f in layer.getFeatures()):
+        symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+        symbol.setColor(QColor(NO_VERDICT_COLOUR))
+        categories.append(QgsRendererCategory("", symbol, class_words(kind, None, lang)))
     return QgsCategorizedSymbolRenderer(field, categories)

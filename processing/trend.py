@@ -1,6 +1,7 @@
 """``megaregion:trend``: development trends of secondary cities over two or more years."""
 from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterNumber, QgsProcessingParameterString
 
+from ..core import fields as F
 from . import compat
 from .deps import lazy_import
 from .i18n import translated_language
@@ -74,6 +75,11 @@ class TrendAlgorithm(TypologyBase):
                 "Theil-Sen change from {first} to {last}.").format(
                     count_years=len(years), years=", ".join(map(str, years)), count=len(names),
                     names=", ".join(names), first=years[0], last=years[-1]))
+            # the output stays styled by type (the typology); the verdicts have a map of their own
+            feedback.pushInfo(self.tr(
+                "Each secondary city's trajectory is in trajectory_<indicator>; 'Render maps to PNG' with "
+                "MAP_FIELD={field} draws its map (catching up, falling behind, no clear trend).").format(
+                    field=F.trajectory_field("trajectory", names[0])))
         self._direction_hints(names, cost, neutral, feedback)
         dims = typology_indicators.parse_dimensions(settings["dimensions_text"], names)
         result = trajectories.panel_trend_typology(

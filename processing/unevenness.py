@@ -19,7 +19,7 @@ from .base import MegaregionAlgorithm
 from .deps import lazy_import
 from .i18n import shown, translated_language
 from .input_checks import CheckedInputs, check_fields, checked_source, named
-from .styling import graduated_renderer
+from .styling import graduated_renderer, verdict_renderer
 
 pd = lazy_import("pandas")
 report_texts = lazy_import("..core.report_texts", __package__)
@@ -134,7 +134,8 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         "carrying the headline measure for every indicator and year (&lt;measure&gt;_&lt;indicator&gt;_&lt;year&gt;, "
         "and _change), its interval (&lt;measure&gt;_ci_low_&lt;indicator&gt;_&lt;year&gt;, _ci_high_, and for "
         "the change), p_between_&lt;indicator&gt;_&lt;year&gt; and change_is_clear_&lt;indicator&gt;_change, "
-        "styled as a graduated map; an HTML report with mega-region &times; indicator "
+        "styled as a graduated map (over three or more years, categorized by the first indicator's sigma_verdict: "
+        "converging blue, diverging red, unclear grey); an HTML report with mega-region &times; indicator "
         "heatmaps for each year and the change, and an explanation of each measure."
     )
 
@@ -393,10 +394,19 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
         described = unevenness_layer.field_metadata(
             unevenness_layer.layer_columns(table, headline, intervals, p_values))
         self._pending_metadata.append((dest_id, unevenness_layer.metadata_json(described)))
-        # the map shows the first indicator in its latest year
+        # the map shows the first indicator in its latest year; over three or more years, whether
+        # its unevenness is converging (the finding of the whole panel, unclear in grey)
         year_cols = [(ind, name) for ind, key, name in cols if key == "year"]
         if year_cols:
             first = year_cols[0][0]
             field = [name for ind, name in year_cols if ind == first][-1]
-            self.style_output(dest_id, lambda layer: graduated_renderer(layer, field))
+            verdict = F.sigma_verdict_field(first)
+            if verdict in attrs.columns and attrs[verdict].notna().any():
+                feedback.pushInfo(self.tr(
+                    "OUTPUT_REGIONS is styled by the sigma-convergence verdict of {indicator} ({field}); the map of "
+                    "{measure} in its latest year is drawn by 'Render maps to PNG' with MAP_FIELD={measure}.").format(
+                        indicator=first, field=verdict, measure=field))
+                self.style_output(dest_id, lambda layer: verdict_renderer(layer, verdict, translated_language()))
+            else:
+                self.style_output(dest_id, lambda layer: graduated_renderer(layer, field))
         return dest_id

@@ -291,6 +291,8 @@ CASES = [
     C("maps-page-too-narrow", "rendermaps", {"WIDTH_MM": 10}, "WIDTH_MM", "WIDTH_MM = 10"),
     C("maps-empty-layer", "rendermaps", {"LAYERS": ["@empty.gpkg"]}, "LAYERS", "empty"),
     C("maps-table-layer", "rendermaps", {"LAYERS": ["@census.csv"]}, "LAYERS", "census"),
+    C("maps-field-missing", "rendermaps", {"MAP_FIELD": "trajectory_gdp"}, "MAP_FIELD", "trajectory_gdp"),
+    C("maps-field-text", "rendermaps", {"MAP_FIELD": "name"}, "MAP_FIELD", "neither a verdict nor a number"),
     # ---------------------------------------------------------------- exporttables
     C("export-language-9", "exporttables", {"LANGUAGE": 9}, "LANGUAGE", "LANGUAGE = 9"),
     C("export-truncated-gpkg", "exporttables", {"INPUT": ["@truncated.gpkg"]}, ("INPUT", "truncated.gpkg"),

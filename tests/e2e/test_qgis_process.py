@@ -24,7 +24,7 @@ ALGORITHMS = {
     "megaregion:trend": ["INPUT", "INDICATORS", "COST_INDICATORS", "K", "OUTPUT", "OUTPUT_CORES", "OUTPUT_PROFILES",
                          "OUTPUT_HTML"],
     "megaregion:rendermaps": ["LAYERS", "BACKGROUND", "CORES", "CORE_LABEL_FIELD", "TITLE", "LANGUAGE", "MAP_EXTENT",
-                              "CLEAR_CHANGES_ONLY", "CLARITY_FIELD", "MAP_CRS", "DPI", "WIDTH_MM", "HEIGHT_MM",
+                              "CLEAR_CHANGES_ONLY", "CLARITY_FIELD", "MAP_FIELD", "MAP_CRS", "DPI", "WIDTH_MM", "HEIGHT_MM",
                               "FORMAT", "OUTPUT_FOLDER", "OUTPUT_FILES", "MAP_COUNT"],
     "megaregion:exporttables": ["INPUT", "LANGUAGE", "OUTPUT", "SHEET_COUNT"],
 }
