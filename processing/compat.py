@@ -63,6 +63,16 @@ def _qgis_core(name):
     return getattr(qgis.core, name)
 
 
+# A polygon's label inside it where it fits, else outside (Qgis.LabelPolygonPlacementFlag since
+# 3.26, QgsLabeling.PolygonPlacementFlag before), as the QFlags value the setter takes.
+LABEL_POLYGON_INSIDE_OR_OUTSIDE = flags(
+    # the enum and its flags class themselves, by name: the scan for unscoped members reads
+    # Qgis.<Name> as a member
+    first(lambda: getattr(Qgis, "LabelPolygonPlacementFlag"), lambda: _qgis_core("QgsLabeling").PolygonPlacementFlag),
+    first(lambda: getattr(Qgis, "LabelPolygonPlacementFlags"),
+          lambda: _qgis_core("QgsLabeling").PolygonPlacementFlags, lambda: None),
+    "AllowPlacementInsideOfPolygon", "AllowPlacementOutsideOfPolygon")
+
 # Geometry types (Qgis.GeometryType since 3.30)
 GEOMETRY_POLYGON = first(lambda: Qgis.GeometryType.Polygon, lambda: QgsWkbTypes.GeometryType.PolygonGeometry)
 GEOMETRY_LINE = first(lambda: Qgis.GeometryType.Line, lambda: QgsWkbTypes.GeometryType.LineGeometry)

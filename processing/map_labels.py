@@ -18,7 +18,6 @@ import textwrap
 from qgis.core import (
     Qgis,
     QgsExpression,
-    QgsLabeling,
     QgsPalLayerSettings,
     QgsProperty,
     QgsSimpleLineCallout,
@@ -48,11 +47,7 @@ PLACEMENT_OVER_POINT = compat.first(lambda: Qgis.LabelPlacement.OverPoint,
 PLACEMENT_HORIZONTAL = compat.first(lambda: Qgis.LabelPlacement.Horizontal,
                                     lambda: QgsPalLayerSettings.Placement.Horizontal)
 # a polygon's label inside it where it fits, else outside with a leader line
-POLYGON_INSIDE_OR_OUTSIDE = compat.flags(
-    compat.first(lambda: Qgis.LabelPolygonPlacementFlag, lambda: QgsLabeling.PolygonPlacementFlag),
-    compat.first(lambda: Qgis.LabelPolygonPlacementFlags, lambda: QgsLabeling.PolygonPlacementFlags,
-                 lambda: None),
-    "AllowPlacementInsideOfPolygon", "AllowPlacementOutsideOfPolygon")
+POLYGON_INSIDE_OR_OUTSIDE = compat.LABEL_POLYGON_INSIDE_OR_OUTSIDE
 PLACEMENT_AROUND_POINT = compat.first(lambda: Qgis.LabelPlacement.OrderedPositionsAroundPoint,
                                       lambda: QgsPalLayerSettings.Placement.OrderedPositionsAroundPoint)
 PROPERTY_SIZE = QgsPalLayerSettings.Property.Size
