@@ -409,7 +409,10 @@ def unevenness_table(
                            field="%s -> %s" % (yrs[y1], yrs[y2]), weighted=weighted)
                 rows.append(row)
             # three or more years: sigma- and beta-convergence rows (core.panels.table)
-            for row in _convergence.convergence_rows(per_year, core, resampler, confidence):
+            def every_measure(y, w, is_core, index, _names=sub_names):
+                return _measure(y, is_core, w, _names[index])
+
+            for row in _convergence.convergence_rows(per_year, core, resampler, confidence, every_measure):
                 row.update(megaregion=region, indicator=name, weighted=weighted,
                            field="%s ... %s" % (yrs[row["first_year"]], yrs[row["last_year"]]))
                 rows.append(row)

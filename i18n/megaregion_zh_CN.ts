@@ -137,8 +137,8 @@ A numeric field in neither list is left out (named in the log); no field is summ
             <location filename="../processing/spatialrelations.py" line="283" />
             <location filename="../processing/typology_base.py" line="291" />
             <location filename="../processing/typology_base.py" line="294" />
-            <location filename="../processing/unevenness.py" line="317" />
-            <location filename="../processing/unevenness.py" line="378" />
+            <location filename="../processing/unevenness.py" line="319" />
+            <location filename="../processing/unevenness.py" line="380" />
             <location filename="../processing/zonal.py" line="440" />
             <location filename="../processing/zonal.py" line="531" />
             <source>Cancelled</source>
@@ -1495,7 +1495,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="134" />
-            <location filename="../processing/unevenness.py" line="195" />
+            <location filename="../processing/unevenness.py" line="197" />
             <source>Confidence of the intervals (%)</source>
             <translation>区间的置信水平（%）</translation>
         </message>
@@ -1517,7 +1517,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <location filename="../processing/spatialrelations.py" line="165" />
             <location filename="../processing/typology_base.py" line="182" />
-            <location filename="../processing/unevenness.py" line="221" />
+            <location filename="../processing/unevenness.py" line="223" />
             <source>HTML files (*.html)</source>
             <translation>HTML 文件 (*.html)</translation>
         </message>
@@ -1564,14 +1564,14 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <location filename="../processing/spatialrelations.py" line="148" />
             <location filename="../processing/typology_base.py" line="154" />
-            <location filename="../processing/unevenness.py" line="162" />
+            <location filename="../processing/unevenness.py" line="164" />
             <source>Mega-region field</source>
             <translation>城市群字段</translation>
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="151" />
             <location filename="../processing/typology_base.py" line="157" />
-            <location filename="../processing/unevenness.py" line="168" />
+            <location filename="../processing/unevenness.py" line="170" />
             <source>Role field (core/secondary)</source>
             <translation>角色字段（核心/次级）</translation>
         </message>
@@ -1648,14 +1648,14 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         <message>
             <location filename="../processing/spatialrelations.py" line="235" />
             <location filename="../processing/typology_base.py" line="269" />
-            <location filename="../processing/unevenness.py" line="287" />
+            <location filename="../processing/unevenness.py" line="289" />
             <source>{count} features with no mega-region are not members and are left out.</source>
             <translation>{count} 个不属于任何城市群的要素不是成员，已排除。</translation>
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="243" />
             <location filename="../processing/typology_base.py" line="260" />
-            <location filename="../processing/unevenness.py" line="292" />
+            <location filename="../processing/unevenness.py" line="294" />
             <source>No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' first.</source>
             <translation>INPUT 中没有要素在“{field}”中带有城市群：请先运行“为地级市划分城市群与核心城市”。</translation>
         </message>
@@ -2077,7 +2077,7 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="237" />
-            <location filename="../processing/unevenness.py" line="276" />
+            <location filename="../processing/unevenness.py" line="278" />
             <source>CITY_FIELD '{field}' is not a field of {input} (fields: {fields}): choose the field with the city codes (adcode), or leave CITY_FIELD empty.</source>
             <translation>CITY_FIELD“{field}”不是{input}的字段（字段：{fields}）：请选择存放城市代码的字段（adcode），或不设置 CITY_FIELD。</translation>
         </message>
@@ -2135,7 +2135,7 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
 
 &lt;b&gt;How sure?&lt;/b&gt; With 5 to 30 cities a small change may be chance. &lt;b&gt;Bootstrap resamples&lt;/b&gt; (default 999; 0 off) redraw each mega-region's cores from its cores and its secondary cities from its secondary cities, with replacement (a city keeps its weight); every year row gets percentile intervals &amp;lt;measure&amp;gt;_ci_low and &amp;lt;measure&amp;gt;_ci_high at the chosen &lt;b&gt;confidence&lt;/b&gt; (default 95 %) for theil, theil_between, theil_between_share, gini, dagum_gnb, share_gnb, gnb_signed and ratio. A change row gets the interval of the change, from the same cities drawn in both years (a city with a value in only one year counts in the change but not in its interval; the note says so), and change_is_clear is true when the interval of the headline measure's change excludes 0. A group of one city gives intervals that reflect only the other group. &lt;b&gt;Permutations&lt;/b&gt; (default 999; 0 off): p_between is the share of random relabellings of the cities (same number of cores), the observed one counted, whose between-group Theil T is at least the observed one; when there are at most that many labellings they are all enumerated, and p_between_min says how low p can go (1 core among 5 cities: 0.2). The &lt;b&gt;seed&lt;/b&gt; (default 0) makes the same input give the same intervals.
 
-&lt;b&gt;Convergence&lt;/b&gt; (an indicator with three or more years t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;T&lt;/sub&gt;): rows with row_type = sigma, one per measure above (column measure): &amp;sigma;-convergence (Friedman 1992; Quah 1993), the least-squares slope per year of the measure over the cities with a value in every year, slope = &amp;Sigma;(t &amp;minus; t&amp;#772;)(m&lt;sub&gt;t&lt;/sub&gt; &amp;minus; m&amp;#772;) / &amp;Sigma;(t &amp;minus; t&amp;#772;)&amp;sup2;, with its bootstrap interval slope_ci_low, slope_ci_high (the same drawn cities in every year) and verdict converging or diverging when the interval and the Mann&amp;ndash;Kendall test (Mann 1945; Kendall 1975) of the yearly values agree on moving toward or away from no gap, else unclear; first_year, last_year. A row with row_type = beta: &amp;beta;-convergence (Barro and Sala-i-Martin 1992), the least-squares fit g&lt;sub&gt;i&lt;/sub&gt; = a + &amp;beta; ln(y&lt;sub&gt;i,1&lt;/sub&gt; / c&lt;sub&gt;1&lt;/sub&gt;) of the secondary cities' average annual log growth g&lt;sub&gt;i&lt;/sub&gt; = [ln y&lt;sub&gt;i,T&lt;/sub&gt; &amp;minus; ln y&lt;sub&gt;i,1&lt;/sub&gt;] / (t&lt;sub&gt;T&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;) on their initial log gap to the mean of the cores c&lt;sub&gt;1&lt;/sub&gt;: beta with beta_ci_low, beta_ci_high (t distribution, n &amp;minus; 2 degrees of freedom), for &amp;beta; &amp;lt; 0 the speed &amp;lambda; = &amp;minus;ln(1 + &amp;beta;T)/T and half_life_years = ln 2 / &amp;lambda;, and n_cities. The mega-region layer then has sigma_verdict_&amp;lt;indicator&amp;gt; for the headline measure, and the report a convergence table.
+&lt;b&gt;Convergence&lt;/b&gt; (an indicator with three or more years t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;T&lt;/sub&gt;): rows with row_type = sigma, one per measure above (column measure): &amp;sigma;-convergence (Friedman 1992; Quah 1993), the least-squares slope per year of the measure over the cities with a value in every year, slope = &amp;Sigma;(t &amp;minus; t&amp;#772;)(m&lt;sub&gt;t&lt;/sub&gt; &amp;minus; m&amp;#772;) / &amp;Sigma;(t &amp;minus; t&amp;#772;)&amp;sup2;, with its bootstrap interval slope_ci_low, slope_ci_high (the same drawn cities in every year) and verdict converging or diverging when the interval and the Mann&amp;ndash;Kendall test (Mann 1945; Kendall 1975) of the yearly values agree on moving toward or away from no gap, else unclear; first_year, last_year. Every other measure of the table (the parts of the decompositions, the groups' own inequality) gets a sigma row too, with its slope and, having no interval, a verdict from the Mann&amp;ndash;Kendall test alone. A row with row_type = beta: &amp;beta;-convergence (Barro and Sala-i-Martin 1992), the least-squares fit g&lt;sub&gt;i&lt;/sub&gt; = a + &amp;beta; ln(y&lt;sub&gt;i,1&lt;/sub&gt; / c&lt;sub&gt;1&lt;/sub&gt;) of the secondary cities' average annual log growth g&lt;sub&gt;i&lt;/sub&gt; = [ln y&lt;sub&gt;i,T&lt;/sub&gt; &amp;minus; ln y&lt;sub&gt;i,1&lt;/sub&gt;] / (t&lt;sub&gt;T&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;) on their initial log gap to the mean of the cores c&lt;sub&gt;1&lt;/sub&gt;: beta with beta_ci_low, beta_ci_high (t distribution, n &amp;minus; 2 degrees of freedom), for &amp;beta; &amp;lt; 0 the speed &amp;lambda; = &amp;minus;ln(1 + &amp;beta;T)/T and half_life_years = ln 2 / &amp;lambda;, and n_cities. The mega-region layer then has sigma_verdict_&amp;lt;indicator&amp;gt; for the headline measure, and the report a convergence table.
 
 &lt;b&gt;Outputs&lt;/b&gt;: the tidy table (one row per mega-region &amp;times; indicator &amp;times; year, and a change row per pair of years); the mega-regions as polygons dissolved from their members, carrying the headline measure for every indicator and year (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, and _change), its interval (&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, _ci_high_, and for the change), p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; and change_is_clear_&amp;lt;indicator&amp;gt;_change, styled as a graduated map (over three or more years, categorized by the first indicator's sigma_verdict: converging blue, diverging red, unclear grey); an HTML report with mega-region &amp;times; indicator heatmaps for each year and the change, and an explanation of each measure.</source>
             <translation>每个城市群的核心城市与次级城市之间在各指标上的差距有多大？两个年份之间是否扩大了？
@@ -2150,152 +2150,152 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
 
 &lt;b&gt;有多确定？&lt;/b&gt;只有 5 到 30 个城市时，小的变化可能出于偶然。&lt;b&gt;自助法重抽样次数&lt;/b&gt;（默认 999；0 关闭）对每个城市群从其核心城市中重抽核心城市、从其次级城市中重抽次级城市，有放回（城市保留其权重）；每个年份行在所选&lt;b&gt;置信水平&lt;/b&gt;（默认 95 %）下得到 theil、theil_between、theil_between_share、gini、dagum_gnb、share_gnb、gnb_signed 和 ratio 的百分位自助法置信区间 &amp;lt;measure&amp;gt;_ci_low 和 &amp;lt;measure&amp;gt;_ci_high。变化行得到变化量的区间，两个年份使用同一组抽中的城市（只有一个年份有值的城市计入变化量但不计入其区间；备注中会说明），当主要测度变化量的区间不包含 0 时 change_is_clear 为真。只有一个城市的组，其区间只反映另一组。&lt;b&gt;置换检验次数&lt;/b&gt;（默认 999；0 关闭）：p_between 是对城市随机重新标记（核心城市数量不变，计入观测的标记）后，组间泰尔指数 T 不小于观测值的比例；当所有可能的标记数不超过该次数时全部枚举，p_between_min 给出 p 的最小可能值（5 个城市中 1 个核心城市：0.2）。&lt;b&gt;随机种子&lt;/b&gt;（默认 0）使相同输入得到相同的区间。
 
-&lt;b&gt;收敛&lt;/b&gt;（有三个或更多年份 t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;T&lt;/sub&gt; 的指标）：row_type = sigma 的行，上述每个测度一行（measure 列）：&amp;sigma;收敛（Friedman 1992；Quah 1993），在每年都有数值的城市上该测度每年的最小二乘斜率，slope = &amp;Sigma;(t &amp;minus; t&amp;#772;)(m&lt;sub&gt;t&lt;/sub&gt; &amp;minus; m&amp;#772;) / &amp;Sigma;(t &amp;minus; t&amp;#772;)&amp;sup2;，及其自助法区间 slope_ci_low、slope_ci_high（各年抽取相同的城市）；当区间与逐年数值的 Mann&amp;ndash;Kendall 检验（Mann 1945；Kendall 1975）一致指向趋近或远离无差距时，verdict 为 converging（收敛）或 diverging（发散），否则为 unclear（不明确）；first_year、last_year。row_type = beta 的一行：&amp;beta;收敛（Barro 和 Sala-i-Martin 1992），次级城市年均对数增长率 g&lt;sub&gt;i&lt;/sub&gt; = [ln y&lt;sub&gt;i,T&lt;/sub&gt; &amp;minus; ln y&lt;sub&gt;i,1&lt;/sub&gt;] / (t&lt;sub&gt;T&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;) 对其与核心城市均值 c&lt;sub&gt;1&lt;/sub&gt; 的初始对数差距的最小二乘拟合 g&lt;sub&gt;i&lt;/sub&gt; = a + &amp;beta; ln(y&lt;sub&gt;i,1&lt;/sub&gt; / c&lt;sub&gt;1&lt;/sub&gt;)：beta 及 beta_ci_low、beta_ci_high（t 分布，自由度 n &amp;minus; 2），&amp;beta; &amp;lt; 0 时的收敛速度 &amp;lambda; = &amp;minus;ln(1 + &amp;beta;T)/T 和半衰期 half_life_years = ln 2 / &amp;lambda;，以及 n_cities。此时城市群图层带有主要测度的 sigma_verdict_&amp;lt;indicator&amp;gt; 字段，报告中有收敛表。
+&lt;b&gt;收敛&lt;/b&gt;（有三个或更多年份 t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;T&lt;/sub&gt; 的指标）：row_type = sigma 的行，上述每个测度一行（measure 列）：&amp;sigma;收敛（Friedman 1992；Quah 1993），在每年都有数值的城市上该测度每年的最小二乘斜率，slope = &amp;Sigma;(t &amp;minus; t&amp;#772;)(m&lt;sub&gt;t&lt;/sub&gt; &amp;minus; m&amp;#772;) / &amp;Sigma;(t &amp;minus; t&amp;#772;)&amp;sup2;，及其自助法区间 slope_ci_low、slope_ci_high（各年抽取相同的城市）；当区间与逐年数值的 Mann&amp;ndash;Kendall 检验（Mann 1945；Kendall 1975）一致指向趋近或远离无差距时，verdict 为 converging（收敛）或 diverging（发散），否则为 unclear（不明确）；first_year、last_year。表中的其他测度（各分解的组成部分、各组内部的不均衡）也各有一行 sigma，给出其斜率；由于没有区间，其判断仅依据 Mann&amp;ndash;Kendall 检验。row_type = beta 的一行：&amp;beta;收敛（Barro 和 Sala-i-Martin 1992），次级城市年均对数增长率 g&lt;sub&gt;i&lt;/sub&gt; = [ln y&lt;sub&gt;i,T&lt;/sub&gt; &amp;minus; ln y&lt;sub&gt;i,1&lt;/sub&gt;] / (t&lt;sub&gt;T&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;) 对其与核心城市均值 c&lt;sub&gt;1&lt;/sub&gt; 的初始对数差距的最小二乘拟合 g&lt;sub&gt;i&lt;/sub&gt; = a + &amp;beta; ln(y&lt;sub&gt;i,1&lt;/sub&gt; / c&lt;sub&gt;1&lt;/sub&gt;)：beta 及 beta_ci_low、beta_ci_high（t 分布，自由度 n &amp;minus; 2），&amp;beta; &amp;lt; 0 时的收敛速度 &amp;lambda; = &amp;minus;ln(1 + &amp;beta;T)/T 和半衰期 half_life_years = ln 2 / &amp;lambda;，以及 n_cities。此时城市群图层带有主要测度的 sigma_verdict_&amp;lt;indicator&amp;gt; 字段，报告中有收敛表。
 
 &lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示（三个或更多年份时按第一个指标的 sigma_verdict 分类显示：明确收敛为蓝色，明确发散为红色，不明确为灰色）；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="145" />
+            <location filename="../processing/unevenness.py" line="147" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Prefectures with mega-regions and indicators</source>
             <translation>带城市群和指标的地级市</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="150" />
+            <location filename="../processing/unevenness.py" line="152" />
             <source>Indicators (&lt;name&gt;_&lt;year&gt; fields give two years)</source>
             <translation>指标（&lt;name&gt;_&lt;year&gt; 字段给出两个年份）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="156" />
+            <location filename="../processing/unevenness.py" line="158" />
             <source>Weight, e.g. population, for population-weighted measures</source>
             <translation>权重，例如常住人口，用于按人口加权的测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="174" />
+            <location filename="../processing/unevenness.py" line="176" />
             <source>City name field (for messages)</source>
             <translation>城市名称字段（用于提示信息）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="186" />
+            <location filename="../processing/unevenness.py" line="188" />
             <source>Headline measure for the mega-region map</source>
             <translation>城市群地图的主要测度</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="210" />
+            <location filename="../processing/unevenness.py" line="212" />
             <source>Unevenness table</source>
             <translation>不均衡表</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="215" />
+            <location filename="../processing/unevenness.py" line="217" />
             <source>Mega-regions with the headline measure</source>
             <translation>带主要测度的城市群</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="221" />
+            <location filename="../processing/unevenness.py" line="223" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness report</source>
             <translation>不均衡报告</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="180" />
+            <location filename="../processing/unevenness.py" line="182" />
             <source>City id field (one feature per mega-region and city)</source>
             <translation>城市编号字段（每个城市群和城市一个要素）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="191" />
+            <location filename="../processing/unevenness.py" line="193" />
             <source>Bootstrap resamples for the intervals (0: no intervals)</source>
             <translation>自助法置信区间的重抽样次数（0：不计算区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="201" />
+            <location filename="../processing/unevenness.py" line="203" />
             <source>Permutations for the p-value of the core-secondary split (0: no test)</source>
             <translation>核心—次级划分 p 值的置换检验次数（0：不检验）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="205" />
+            <location filename="../processing/unevenness.py" line="207" />
             <source>Random seed (the same seed gives the same intervals)</source>
             <translation>随机种子（相同种子得到相同区间）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="187" />
+            <location filename="../processing/unevenness.py" line="189" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T</source>
             <translation>泰尔指数 T</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="187" />
+            <location filename="../processing/unevenness.py" line="189" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T: share between core and secondary</source>
             <translation>泰尔指数 T：核心与次级城市组间贡献率</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="187" />
+            <location filename="../processing/unevenness.py" line="189" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Gini</source>
             <translation>基尼系数</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="187" />
+            <location filename="../processing/unevenness.py" line="189" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum net between-group Gini (Gnb)</source>
             <translation>Dagum 基尼系数分解：组间净差异（Gnb）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="187" />
+            <location filename="../processing/unevenness.py" line="189" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum Gnb share of G</source>
             <translation>Dagum 组间净差异 Gnb 占 G 的比例</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="187" />
+            <location filename="../processing/unevenness.py" line="189" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Dagum Gnb, signed (+ cores lead)</source>
             <translation>Dagum 组间净差异 Gnb，带符号（+ 表示核心城市领先）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="187" />
+            <location filename="../processing/unevenness.py" line="189" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Core mean / secondary mean</source>
             <translation>核心城市均值 / 次级城市均值</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="187" />
+            <location filename="../processing/unevenness.py" line="189" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Theil T between cores and secondary cities</source>
             <translation>核心城市与次级城市之间的泰尔指数 T（组间差异）</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="247" />
+            <location filename="../processing/unevenness.py" line="249" />
             <source>the prefectures with mega-regions and indicators</source>
             <translation>带有城市群和指标的地级市图层</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="250" />
+            <location filename="../processing/unevenness.py" line="252" />
             <source>INDICATORS is empty: choose at least one numeric field to measure.</source>
             <translation>INDICATORS 为空：请至少选择一个要测度的数值字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="298" />
+            <location filename="../processing/unevenness.py" line="300" />
             <source>Weights by year: {weights}</source>
             <translation>各年份的权重：{weights}</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="301" />
+            <location filename="../processing/unevenness.py" line="303" />
             <source>Intervals from {bootstrap} bootstrap resamples at {confidence} %, p_between from {permutations} permutations, seed {seed}.</source>
             <translation>置信区间基于 {bootstrap} 次自助法重抽样（置信水平 {confidence} %），p_between 基于 {permutations} 次置换检验，随机种子 {seed}。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="267" />
+            <location filename="../processing/unevenness.py" line="269" />
             <source>{label} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions and core cities' first or choose the field.</source>
             <translation>{label}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="356" />
+            <location filename="../processing/unevenness.py" line="358" />
             <source>The description of the fields of {layer} could not be saved with it ({error}): maps of it name the measures from the field names.</source>
             <translation>无法将 {layer} 的字段说明随图层一并保存（{error}）：其地图将根据字段名称来命名测度。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="405" />
+            <location filename="../processing/unevenness.py" line="407" />
             <source>OUTPUT_REGIONS is styled by the sigma-convergence verdict of {indicator} ({field}); the map of {measure} in its latest year is drawn by 'Render maps to PNG' with MAP_FIELD={measure}.</source>
             <translation>OUTPUT_REGIONS 按 {indicator} 的σ收敛判断（{field}）设置样式；其最近年份 {measure} 的地图可由“将地图渲染为 PNG”以 MAP_FIELD={measure} 绘制。</translation>
         </message>
@@ -3044,6 +3044,38 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness per mega-region, indicator and year (table)</source>
             <translation>按城市群、指标和年份的不均衡程度（表）</translation>
+        </message>
+        <message>
+            <source>How large is the gap between the core and the secondary cities of each mega-region, for each indicator, and did it widen between two years?
+
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' (a city in two mega-regions has one feature per membership). A city id (&lt;b&gt;City id field&lt;/b&gt;, default adcode, the code field the assign step copied) that appears more than once within a mega-region, or that is a county-level code, is refused: such features are counties or districts, or parts, of one city, and would be measured as cities; aggregate counties with 'Prefectures from counties' first. &lt;b&gt;Indicators&lt;/b&gt;: numeric fields; fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; (pop_2010, pop_2020) are one indicator in two years, and every measure is also given as the change value(year 2) &amp;minus; value(year 1). &lt;b&gt;Weight&lt;/b&gt; (optional, e.g. population) makes the measures population-weighted, for per-capita indicators; a weight field named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; is matched to each year's indicators when the input has that field for every year.
+
+Per mega-region, indicator and year, over the member cities with a valid value (NULLs are excluded and counted):
+- Gini G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;) (population form, as PySAL and Dagum).
+- Theil T = (1/n) &amp;Sigma; (y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;) ln(y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;), split by role into T&lt;sub&gt;between&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; ln(s&lt;sub&gt;g&lt;/sub&gt;/p&lt;sub&gt;g&lt;/sub&gt;) and T&lt;sub&gt;within&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; T&lt;sub&gt;g&lt;/sub&gt; (s&lt;sub&gt;g&lt;/sub&gt; share of the indicator total, p&lt;sub&gt;g&lt;/sub&gt; share of the cities or, weighted, of the population).
+- Dagum (1997): G = Gw + Gnb + Gt, with Gw = &amp;Sigma; G&lt;sub&gt;jj&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; s&lt;sub&gt;j&lt;/sub&gt;, Gnb = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;) D&lt;sub&gt;jh&lt;/sub&gt;, Gt = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;)(1 &amp;minus; D&lt;sub&gt;jh&lt;/sub&gt;), groups ordered by mean so every term is &amp;ge; 0; 'leader' names the group with the higher mean and gnb_signed is +Gnb when the cores lead, &amp;minus;Gnb otherwise.
+Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region where a group has no valid value keeps its row, with NULL measures and the reason in 'status'.
+
+&lt;b&gt;How sure?&lt;/b&gt; With 5 to 30 cities a small change may be chance. &lt;b&gt;Bootstrap resamples&lt;/b&gt; (default 999; 0 off) redraw each mega-region's cores from its cores and its secondary cities from its secondary cities, with replacement (a city keeps its weight); every year row gets percentile intervals &amp;lt;measure&amp;gt;_ci_low and &amp;lt;measure&amp;gt;_ci_high at the chosen &lt;b&gt;confidence&lt;/b&gt; (default 95 %) for theil, theil_between, theil_between_share, gini, dagum_gnb, share_gnb, gnb_signed and ratio. A change row gets the interval of the change, from the same cities drawn in both years (a city with a value in only one year counts in the change but not in its interval; the note says so), and change_is_clear is true when the interval of the headline measure's change excludes 0. A group of one city gives intervals that reflect only the other group. &lt;b&gt;Permutations&lt;/b&gt; (default 999; 0 off): p_between is the share of random relabellings of the cities (same number of cores), the observed one counted, whose between-group Theil T is at least the observed one; when there are at most that many labellings they are all enumerated, and p_between_min says how low p can go (1 core among 5 cities: 0.2). The &lt;b&gt;seed&lt;/b&gt; (default 0) makes the same input give the same intervals.
+
+&lt;b&gt;Convergence&lt;/b&gt; (an indicator with three or more years t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;T&lt;/sub&gt;): rows with row_type = sigma, one per measure above (column measure): &amp;sigma;-convergence (Friedman 1992; Quah 1993), the least-squares slope per year of the measure over the cities with a value in every year, slope = &amp;Sigma;(t &amp;minus; t&amp;#772;)(m&lt;sub&gt;t&lt;/sub&gt; &amp;minus; m&amp;#772;) / &amp;Sigma;(t &amp;minus; t&amp;#772;)&amp;sup2;, with its bootstrap interval slope_ci_low, slope_ci_high (the same drawn cities in every year) and verdict converging or diverging when the interval and the Mann&amp;ndash;Kendall test (Mann 1945; Kendall 1975) of the yearly values agree on moving toward or away from no gap, else unclear; first_year, last_year. A row with row_type = beta: &amp;beta;-convergence (Barro and Sala-i-Martin 1992), the least-squares fit g&lt;sub&gt;i&lt;/sub&gt; = a + &amp;beta; ln(y&lt;sub&gt;i,1&lt;/sub&gt; / c&lt;sub&gt;1&lt;/sub&gt;) of the secondary cities' average annual log growth g&lt;sub&gt;i&lt;/sub&gt; = [ln y&lt;sub&gt;i,T&lt;/sub&gt; &amp;minus; ln y&lt;sub&gt;i,1&lt;/sub&gt;] / (t&lt;sub&gt;T&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;) on their initial log gap to the mean of the cores c&lt;sub&gt;1&lt;/sub&gt;: beta with beta_ci_low, beta_ci_high (t distribution, n &amp;minus; 2 degrees of freedom), for &amp;beta; &amp;lt; 0 the speed &amp;lambda; = &amp;minus;ln(1 + &amp;beta;T)/T and half_life_years = ln 2 / &amp;lambda;, and n_cities. The mega-region layer then has sigma_verdict_&amp;lt;indicator&amp;gt; for the headline measure, and the report a convergence table.
+
+&lt;b&gt;Outputs&lt;/b&gt;: the tidy table (one row per mega-region &amp;times; indicator &amp;times; year, and a change row per pair of years); the mega-regions as polygons dissolved from their members, carrying the headline measure for every indicator and year (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, and _change), its interval (&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, _ci_high_, and for the change), p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; and change_is_clear_&amp;lt;indicator&amp;gt;_change, styled as a graduated map (over three or more years, categorized by the first indicator's sigma_verdict: converging blue, diverging red, unclear grey); an HTML report with mega-region &amp;times; indicator heatmaps for each year and the change, and an explanation of each measure.</source>
+            <translation type="vanished">每个城市群的核心城市与次级城市之间在各指标上的差距有多大？两个年份之间是否扩大了？
+
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”写出（同属两个城市群的城市每个隶属关系一个要素）。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode，即分配步骤复制的代码字段）在同一城市群中出现不止一次或为区县级代码的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市计算；请先用“县级单元汇总为地级单元”汇总区县。&lt;b&gt;指标&lt;/b&gt;：数值字段；名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的字段（pop_2010、pop_2020）是同一指标的两个年份，每个测度还给出变化量 value(year 2) &amp;minus; value(year 1)。&lt;b&gt;权重&lt;/b&gt;（可选，例如常住人口）使测度按人口加权，适用于人均指标；当输入对每个年份都有名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的权重字段时，该字段与各年份的指标对应。
+
+按城市群、指标和年份，在具有有效值的成员城市上计算（NULL 值被排除并计数）：
+- 基尼系数 G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;)（总体形式，与 PySAL 和 Dagum 相同）。
+- 泰尔指数 T = (1/n) &amp;Sigma; (y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;) ln(y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;)，按角色分解为组间差异 T&lt;sub&gt;between&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; ln(s&lt;sub&gt;g&lt;/sub&gt;/p&lt;sub&gt;g&lt;/sub&gt;) 和组内差异 T&lt;sub&gt;within&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; T&lt;sub&gt;g&lt;/sub&gt;（s&lt;sub&gt;g&lt;/sub&gt; 为占指标总量的份额，p&lt;sub&gt;g&lt;/sub&gt; 为占城市数的份额，加权时为占人口的份额）。
+- Dagum 基尼系数分解（1997）：G = Gw + Gnb + Gt，其中 Gw = &amp;Sigma; G&lt;sub&gt;jj&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; s&lt;sub&gt;j&lt;/sub&gt;，Gnb = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;) D&lt;sub&gt;jh&lt;/sub&gt;，Gt = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;)(1 &amp;minus; D&lt;sub&gt;jh&lt;/sub&gt;)，各组按均值排序，使每一项都 &amp;ge; 0；“leader”字段给出均值较高的组，核心城市领先时 gnb_signed 为 +Gnb，否则为 &amp;minus;Gnb。
+数值必须 &amp;ge; 0（否则报错并列出相关城市）。某组没有有效值的城市群保留其行，测度为 NULL，原因写入“status”字段。
+
+&lt;b&gt;有多确定？&lt;/b&gt;只有 5 到 30 个城市时，小的变化可能出于偶然。&lt;b&gt;自助法重抽样次数&lt;/b&gt;（默认 999；0 关闭）对每个城市群从其核心城市中重抽核心城市、从其次级城市中重抽次级城市，有放回（城市保留其权重）；每个年份行在所选&lt;b&gt;置信水平&lt;/b&gt;（默认 95 %）下得到 theil、theil_between、theil_between_share、gini、dagum_gnb、share_gnb、gnb_signed 和 ratio 的百分位自助法置信区间 &amp;lt;measure&amp;gt;_ci_low 和 &amp;lt;measure&amp;gt;_ci_high。变化行得到变化量的区间，两个年份使用同一组抽中的城市（只有一个年份有值的城市计入变化量但不计入其区间；备注中会说明），当主要测度变化量的区间不包含 0 时 change_is_clear 为真。只有一个城市的组，其区间只反映另一组。&lt;b&gt;置换检验次数&lt;/b&gt;（默认 999；0 关闭）：p_between 是对城市随机重新标记（核心城市数量不变，计入观测的标记）后，组间泰尔指数 T 不小于观测值的比例；当所有可能的标记数不超过该次数时全部枚举，p_between_min 给出 p 的最小可能值（5 个城市中 1 个核心城市：0.2）。&lt;b&gt;随机种子&lt;/b&gt;（默认 0）使相同输入得到相同的区间。
+
+&lt;b&gt;收敛&lt;/b&gt;（有三个或更多年份 t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;T&lt;/sub&gt; 的指标）：row_type = sigma 的行，上述每个测度一行（measure 列）：&amp;sigma;收敛（Friedman 1992；Quah 1993），在每年都有数值的城市上该测度每年的最小二乘斜率，slope = &amp;Sigma;(t &amp;minus; t&amp;#772;)(m&lt;sub&gt;t&lt;/sub&gt; &amp;minus; m&amp;#772;) / &amp;Sigma;(t &amp;minus; t&amp;#772;)&amp;sup2;，及其自助法区间 slope_ci_low、slope_ci_high（各年抽取相同的城市）；当区间与逐年数值的 Mann&amp;ndash;Kendall 检验（Mann 1945；Kendall 1975）一致指向趋近或远离无差距时，verdict 为 converging（收敛）或 diverging（发散），否则为 unclear（不明确）；first_year、last_year。row_type = beta 的一行：&amp;beta;收敛（Barro 和 Sala-i-Martin 1992），次级城市年均对数增长率 g&lt;sub&gt;i&lt;/sub&gt; = [ln y&lt;sub&gt;i,T&lt;/sub&gt; &amp;minus; ln y&lt;sub&gt;i,1&lt;/sub&gt;] / (t&lt;sub&gt;T&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;) 对其与核心城市均值 c&lt;sub&gt;1&lt;/sub&gt; 的初始对数差距的最小二乘拟合 g&lt;sub&gt;i&lt;/sub&gt; = a + &amp;beta; ln(y&lt;sub&gt;i,1&lt;/sub&gt; / c&lt;sub&gt;1&lt;/sub&gt;)：beta 及 beta_ci_low、beta_ci_high（t 分布，自由度 n &amp;minus; 2），&amp;beta; &amp;lt; 0 时的收敛速度 &amp;lambda; = &amp;minus;ln(1 + &amp;beta;T)/T 和半衰期 half_life_years = ln 2 / &amp;lambda;，以及 n_cities。此时城市群图层带有主要测度的 sigma_verdict_&amp;lt;indicator&amp;gt; 字段，报告中有收敛表。
+
+&lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示（三个或更多年份时按第一个指标的 sigma_verdict 分类显示：明确收敛为蓝色，明确发散为红色，不明确为灰色）；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
         </message>
         <message>
             <source>Rasters (one or several, e.g. one per year)</source>

@@ -64,7 +64,8 @@ from ..messages import msg
 from ..uncertainty import INTERVAL_MEASURES, generator, resample_measures, stratified_draws
 from .trends import series_trends
 
-__all__ = ["SigmaResult", "BetaResult", "sigma_convergence", "sigma_results", "sigma_verdict", "ols_slopes",
+__all__ = ["SigmaResult", "BetaResult", "sigma_convergence", "sigma_results", "sigma_verdict",
+           "sigma_verdict_without_interval", "ols_slopes",
            "beta_convergence", "REGRESSORS"]
 
 REGRESSORS = ("gap", "level")
@@ -121,6 +122,27 @@ def ols_slopes(series: np.ndarray, years) -> np.ndarray:
     dt = t - t.mean()
     m = np.asarray(series, dtype=float)
     return (m - m.mean(axis=-1, keepdims=True)) @ dt / float(dt @ dt)
+
+
+def sigma_verdict_without_interval(measure: str, values, slope: float, p_trend: float, alpha: float = 0.05) -> str:
+    """The verdict of a measure that has no bootstrap interval (the components of the
+    decompositions beyond :data:`~megaregion.core.uncertainty.INTERVAL_MEASURES`): the
+    Mann-Kendall test of its yearly values alone, ``p_trend < alpha``, and the sign of its
+    ``slope`` toward or away from the measure's neutral value; ``unclear`` otherwise.
+
+    >>> sigma_verdict_without_interval("theil_within", [0.3, 0.2, 0.1], -0.1, 0.01)
+    'converging'
+    >>> sigma_verdict_without_interval("theil_within", [0.3, 0.2, 0.1], -0.1, 0.2)
+    'unclear'
+    """
+    converging, diverging, unclear = fv.CONVERGENCE_VERDICTS
+    if not (math.isfinite(slope) and p_trend < alpha) or slope == 0:
+        return unclear
+    neutral = MEASURES[measure].neutral if measure in MEASURES else 0.0
+    side = float(np.sign(np.mean(values) - neutral))
+    if side == 0:
+        return unclear
+    return converging if side * slope < 0 else diverging
 
 
 def sigma_verdict(measure: str, values, low: float, high: float, p_trend: float = 0.0,

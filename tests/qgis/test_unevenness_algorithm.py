@@ -6,6 +6,7 @@ import pytest
 from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
 
 from data_paths import BOUNDARIES, CENSUS
+from megaregion.core.measures import MEASURES
 
 
 @pytest.fixture(scope="module")
@@ -225,7 +226,9 @@ def test_three_years_give_sigma_and_beta_rows_and_layer_verdicts(run_alg, census
     sigma = [t for t in table if t["row_type"] == "sigma"]
     beta = {t["megaregion"]: t for t in table if t["row_type"] == "beta"}
     regions = {t["megaregion"] for t in table if t["row_type"] == "year"}
-    assert set(beta) == regions and len(sigma) == 8 * len(regions)
+    # one sigma row per measure of the table but the groups' means: 8 with an interval, 12 without
+    assert set(beta) == regions and len(sigma) == 20 * len(regions)
+    assert {t["measure"] for t in sigma} == set(MEASURES) - {"mean_core", "mean_secondary"}
     for t in sigma:
         assert t["verdict"] in ("converging", "diverging", "unclear") and t["first_year"] == 2010
         if t["slope_ci_low"] is not None:

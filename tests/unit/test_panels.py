@@ -214,6 +214,19 @@ def test_pure_noise_is_unclear_in_at_least_90_percent_of_seeds():
     assert verdicts.count("unclear") >= 45
 
 
+def test_sigma_verdict_without_an_interval_follows_the_mann_kendall_test():
+    """A measure without a bootstrap interval: converging or diverging only where the
+    Mann-Kendall test of its yearly values rejects "no trend", on the side of its neutral value."""
+    years = np.arange(2000, 2010)
+    falling = 0.5 - 0.02 * (years - 2000)
+    p = trends.series_trends(falling[None, :], years).p[0]
+    assert p < 0.05
+    assert cv.sigma_verdict_without_interval("theil_within", falling, -0.02, p) == "converging"
+    assert cv.sigma_verdict_without_interval("theil_within", falling[::-1], 0.02, p) == "diverging"
+    assert cv.sigma_verdict_without_interval("theil_within", falling, -0.02, 0.3) == "unclear"
+    assert cv.sigma_verdict_without_interval("theil_within", falling, math.nan, p) == "unclear"
+
+
 def test_sigma_verdict_of_signed_measures():
     assert cv.sigma_verdict("ratio", [1.5, 1.4], -0.02, -0.01) == "converging"
     assert cv.sigma_verdict("ratio", [0.5, 0.6], -0.02, -0.01) == "diverging"
@@ -307,7 +320,7 @@ def _table_frame(years, seed=0):
 
 
 def test_unevenness_table_gains_sigma_and_beta_rows_with_three_or_more_years():
-    from megaregion.core.panels.table import CONVERGENCE_COLUMNS
+    from megaregion.core.panels.table import CONVERGENCE_COLUMNS, NO_INTERVAL_NOTE, OTHER_MEASURES
     from megaregion.core.unevenness import COLUMNS, unevenness_table
     years = [2000, 2002, 2004, 2006, 2008]
     frame = _table_frame(years)
@@ -317,7 +330,15 @@ def test_unevenness_table_gains_sigma_and_beta_rows_with_three_or_more_years():
     table = unevenness_table(frame, fields, labels_field="name", bootstrap=99, seed=3)
     assert list(table.columns) == list(COLUMNS) + list(CONVERGENCE_COLUMNS)
     sigma = table[(table["row_type"] == "sigma") & (table["megaregion"] == "A")].set_index("measure")
-    assert list(sigma.index) == list(unc.INTERVAL_MEASURES)
+    assert list(sigma.index) == list(unc.INTERVAL_MEASURES) + list(OTHER_MEASURES)
+    # the measures without an interval: the identities of the decompositions hold for the slopes
+    # (an OLS slope is linear in the yearly values), no interval, the reason in the note
+    assert sigma.loc["theil_within", "slope"] == pytest.approx(
+        sigma.loc["theil", "slope"] - sigma.loc["theil_between", "slope"], abs=1e-12)
+    assert sigma.loc["dagum_g", "slope"] == pytest.approx(sigma.loc["gini", "slope"], abs=1e-12)
+    assert sigma.loc[["share_gw", "share_gnb", "share_gt"], "slope"].sum() == pytest.approx(0.0, abs=1e-12)
+    assert sigma.loc[list(OTHER_MEASURES), ["slope_ci_low", "slope_ci_high"]].isna().all().all()
+    assert all(NO_INTERVAL_NOTE in n for n in sigma.loc[list(OTHER_MEASURES), "note"])
     a = frame[frame["megaregion_id"] == "A"].reset_index(drop=True)
     panel = a[fields].to_numpy().T                  # (years, cities)
     common = ~np.isnan(panel).any(axis=0)
