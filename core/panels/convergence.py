@@ -26,7 +26,9 @@ Sigma-convergence (Friedman 1992; Quah 1993)
     5 to 30 cities it understates the spread of the slope of a measure that only fluctuates
     (in simulated pure noise, 2 cores and 10 secondary cities over 21 years, the 95 %
     interval excluded 0 in 28 of 100 panels); the Mann-Kendall test asks whether the yearly
-    values move more steadily than year-to-year noise would.
+    values move more steadily than year-to-year noise would. The table's other measures (the
+    parts of the decompositions), which have no bootstrap, get the verdict of
+    :func:`sigma_verdict_without_interval`: the Mann-Kendall test alone.
 
 Beta-convergence (Barro and Sala-i-Martin 1992)
     Over the secondary cities ``i`` with positive values in the first and last year, with
