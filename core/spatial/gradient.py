@@ -20,8 +20,11 @@ distance to the nearest core:
 core* — ``y`` rises as ``x`` falls, ``b < 0`` — is the **borrowed-size** pattern (cities near a
 strong core do better than their size suggests); the gap *widens toward the core*, ``b > 0``,
 is the **agglomeration-shadow** pattern (the core draws people and firms away). A verdict is
-given only when the intervals of ``b`` and of ``rho`` both exclude 0 on the same side;
-otherwise ``no_clear_gradient``.
+given only when the intervals of ``b`` and of ``rho`` both exclude 0 on the same side, and
+over at least :data:`MIN_VERDICT_CITIES` cities: with fewer, a resample holds so few distinct
+cities that rho is +1 or -1 in most resamples and its interval collapses (4 cities: [-1, -1]),
+and no sign can be told from chance (Spearman's smallest exact one-sided p with 4 cities is
+1/24); otherwise ``no_clear_gradient``.
 
 References: Meijers, E. J. & Burger, M. J. (2017) Stretching the concept of 'borrowed size'.
 *Urban Studies* 54, 269-291. Cardoso, R. V. & Meijers, E. J. (2021) Metropolisation: the
@@ -34,12 +37,14 @@ import numpy as np
 
 from ..messages import msg
 
-__all__ = ["Gradient", "gradient", "pooled_gradient", "verdict", "PATTERNS", "MIN_CITIES"]
+__all__ = ["Gradient", "gradient", "pooled_gradient", "verdict", "PATTERNS", "MIN_CITIES", "MIN_VERDICT_CITIES"]
 
 BORROWED, SHADOW, UNCLEAR = "borrowed_size", "shadow", "no_clear_gradient"
 PATTERNS = (BORROWED, SHADOW, UNCLEAR)
 #: Fewest secondary cities for a gradient.
 MIN_CITIES = 3
+#: Fewest secondary cities for a verdict on the gradient.
+MIN_VERDICT_CITIES = 6
 
 
 @dataclass
@@ -131,7 +136,7 @@ def _fit(x, y, groups, resamples, confidence, rng, what):
     slopes, rhos = _resampled(x, y, strata, resamples, rng, groups is not None)
     slope_ci = _interval(slopes, confidence)
     rho_ci = _interval(rhos, confidence)
-    pattern = verdict(slope_ci, rho_ci) if resamples else UNCLEAR
+    pattern = verdict(slope_ci, rho_ci) if resamples and n >= MIN_VERDICT_CITIES else UNCLEAR
     return Gradient(slope=b, slope_ci=slope_ci, rho=rho, rho_ci=rho_ci, pattern=pattern, residuals=residuals, n=n,
                     resamples=int(resamples))
 

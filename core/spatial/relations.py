@@ -291,6 +291,10 @@ def spatial_relations(frame, indicators, *, lon, lat, geometries=None, megaregio
                 grad = gr.gradient(y[use][has_d], d[has_d], resamples, confidence,
                                    _rng(seed, 1, r_index, i_index), region)
                 columns[ind]["gradient_resid"][secs[use][has_d]] = grad.residuals
+                if grad.n < gr.MIN_VERDICT_CITIES:
+                    why.append(msg("{n} secondary cities: too few for a verdict on the gradient (at least {least})",
+                                   "{n} 个次级城市：不足以判断梯度（至少需要 {least} 个）", n=grad.n,
+                                   least=gr.MIN_VERDICT_CITIES))
                 pooled[ind][0].append(y[use][has_d])
                 pooled[ind][1].append(d[has_d])
                 pooled[ind][2].append(np.full(int(has_d.sum()), region, dtype=object))

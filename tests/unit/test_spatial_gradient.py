@@ -41,6 +41,19 @@ def test_planted_borrowed_size_and_shadow():
         assert 0 < g.slope_ci[0] < g.slope < g.slope_ci[1]
 
 
+def test_no_verdict_below_the_fewest_cities_for_one():
+    """Four or five cities on a clean planted gradient: the slope is computed, the verdict is
+    withheld (with four, every resample's rho is -1 and its interval collapses to a point);
+    from MIN_VERDICT_CITIES on the same gradient gets its verdict."""
+    for n in (4, 5):
+        gap, dist = planted(-1, n=n, noise=0.001, seed=1)
+        g = gr.gradient(gap, dist, resamples=499, rng=1)
+        assert g.slope < 0 and g.n == n
+        assert g.pattern == "no_clear_gradient"
+    gap, dist = planted(-1, n=gr.MIN_VERDICT_CITIES, noise=0.001, seed=1)
+    assert gr.gradient(gap, dist, resamples=499, rng=1).pattern == "borrowed_size"
+
+
 def test_noise_is_no_clear_gradient_in_nine_seeds_of_ten():
     verdicts = []
     for seed in range(100):
