@@ -29,6 +29,7 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsMessageLog,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingModelAlgorithm,
     QgsProcessingModelChildParameterSource as ChildSource,
     QgsProcessingOutputLayerDefinition,
@@ -69,7 +70,13 @@ FOLDER_OUTPUTS = {
     "trend:CORES": ("layer", "trend_core_cities"),
     "trend:PROFILES": ("layer", "trend_profiles"),
     "trend:REPORT": ("file", "trend_report.html"),
+    "spatial:CITIES": ("layer", "spatial_secondary_cities"),
+    "spatial:TABLE": ("layer", "spatial_relations_table"),
+    "spatial:REPORT": ("file", "spatial_report.html"),
 }
+#: The workbook of every table of GEOPACKAGE (core.export.workbook), written into OUTPUT_FOLDER
+#: once every step has succeeded, with the run's settings on its first sheet.
+WORKBOOK = "megaregion_tables.xlsx"
 #: The pipeline's optional first step: county-level polygons made into its boundaries by
 #: megaregion:aggregatecounties (left out, the model runs exactly as its file says).
 COUNTIES = "COUNTIES"
@@ -79,9 +86,17 @@ COUNTY_PARAMETERS = (COUNTIES, COUNTY_CODE_FIELD, COUNTY_PARENT_FIELD)
 #: the model inputs the counties' prefectures replace
 BOUNDARIES, BOUNDARY_KEY = "BOUNDARIES", "BOUNDARY_KEY"
 
+#: The years of the run: YEARS (the planner's), or YEAR1 and YEAR2 (saved models); with neither,
+#: every year the table and the rasters have for all the indicators (:meth:`ShippedModel._fill_years`).
+YEARS, YEAR1, YEAR2 = "YEARS", "YEAR1", "YEAR2"
+#: the rasters of the model and the prefix of the fields their statistics write (<prefix>_<stat>_<year>)
+RASTER_PREFIXES = (("NTL_RASTERS", "ntl_"), ("NDVI_RASTERS", "ndvi_"), ("LANDCOVER", "built_"))
+
 #: The step that draws the maps, off in the model file; a run with OUTPUT_FOLDER switches it on
 #: and writes the maps to MAPS_FOLDER in it.
 MAPS_STEP = "maps"
+#: the result naming the workbook (a run with OUTPUT_FOLDER)
+WORKBOOK_OUTPUT = "WORKBOOK"
 MAPS_FOLDER = "maps"
 
 
@@ -281,8 +296,9 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         if layers:
             implied.insert(0, (tr("the layers {names}").format(names=", ".join(layers)),
                                Location(os.path.join(folder, GEOPACKAGE))))
+            implied.append((tr("the workbook {name}").format(name=WORKBOOK), Location(os.path.join(folder, WORKBOOK))))
         if MAPS_STEP in self.childAlgorithms():
-            implied.append((tr("the PNG maps"), Location(os.path.join(folder, MAPS_FOLDER), folder=True)))
+            implied.append((tr("the maps (PNG, PDF)"), Location(os.path.join(folder, MAPS_FOLDER), folder=True)))
         return implied
 
     def _implied_problem(self, parameters, context, folder):
@@ -338,10 +354,14 @@ class ShippedModel(QgsProcessingModelAlgorithm):
 
         def run():
             self._counties_first(filled, context, feedback)
+            self._fill_years(filled, context, feedback)
             results = model.processAlgorithm(filled, context, feedback)
             self._name_layers(results, filled, context)
             if folder:
                 results[OUTPUT_FOLDER] = folder
+                workbook = self._write_workbook(folder, filled, feedback)
+                if workbook:
+                    results[WORKBOOK_OUTPUT] = workbook
             return results
 
         # before anything is read or made: no file OUTPUT_FOLDER implies may be an input
@@ -360,9 +380,13 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                 raise QgsProcessingException(tr(
                     "OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.").format(
                         folder=folder, reason=exc.strerror or exc)) from exc
+        workbook = os.path.join(folder, WORKBOOK) if folder else None
+        workbook_existed = bool(workbook) and os.path.exists(workbook)
         try:
             return run_guarded(self, filled, context, feedback, run)
         except BaseException:
+            if workbook and not workbook_existed and os.path.exists(workbook):
+                os.remove(workbook)
             if maps_folder:
                 _remove_new(maps_folder, maps_before)
             if created:
@@ -386,6 +410,117 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             context=context, feedback=feedback, is_child_algorithm=True)
         filled[BOUNDARIES] = result["OUTPUT"]
         filled[BOUNDARY_KEY] = "adcode"
+
+    def _write_workbook(self, folder, filled, feedback):
+        """megaregion_tables.xlsx in ``folder``: every table of its GeoPackage, one sheet each, the
+        headers in the interface's language, the run's settings on the first sheet. Written to a
+        temporary file moved into place once complete; None when the GeoPackage holds nothing."""
+        import uuid
+
+        from ..core.export import workbook as core_workbook
+        from .i18n import translated_language
+
+        gpkg = os.path.join(folder, GEOPACKAGE)
+        if not os.path.isfile(gpkg) or feedback.isCanceled():
+            return None
+        settings = {}
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if definition.isDestination() or not _given(filled.get(name)):
+                continue
+            value = filled[name]
+            if isinstance(value, (list, tuple)):
+                value = [_setting_text(v) for v in value]
+            else:
+                value = _setting_text(value)
+            settings[name] = value
+        path = os.path.join(folder, WORKBOOK)
+        temporary = os.path.join(folder, f".megaregion-{uuid.uuid4().hex}.xlsx")
+        try:
+            engine, sheets = core_workbook.workbook_from_geopackage(gpkg, temporary, translated_language(), settings)
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.remove(temporary)
+        if engine == "gdal":
+            feedback.pushWarning(tr(
+                "openpyxl is not installed in QGIS's Python: {name} was written with GDAL's XLSX driver, without "
+                "number formats, column widths or frozen header rows. Install openpyxl for them.").format(
+                    name=WORKBOOK))
+        feedback.pushInfo(tr("Workbook written: {path} ({count} sheets).").format(path=path, count=len(sheets)))
+        return path
+
+    def _fill_years(self, filled, context, feedback):
+        """YEARS as the steps read it: the given years sorted, each once; left empty with YEAR1 and
+        YEAR2 (a saved model's two years), as it is; left empty without them, every year in which
+        each indicator has a field, in the table (wide, or long with a column of years), the
+        boundaries or the statistics of the rasters (years from their file names, as the zonal
+        steps match them)."""
+        if self.parameterDefinition(YEARS) is None:
+            return
+        from ..core import trend as core_trend
+
+        text = str(filled.get(YEARS) or "").strip()
+        pair = [self.parameterAsInt(filled, name, context) if _given(filled.get(name)) else 0 for name in (YEAR1, YEAR2)]
+        if text:
+            if any(pair):
+                raise QgsProcessingException(tr(
+                    "YEARS ({years}) and YEAR1/YEAR2 ({year1}, {year2}) are both set: choose the years in YEARS "
+                    "and leave YEAR1 and YEAR2 not set.").format(years=text, year1=pair[0], year2=pair[1]))
+            filled[YEARS] = ",".join(map(str, core_trend.parse_years(text)))
+            return
+        if any(pair):
+            return  # the model takes YEAR1 and YEAR2; the trend step checks them
+        names = [n.strip() for n in str(filled.get("INDICATORS") or "").split(",") if n.strip()]
+        available, sources = self._available_years(filled, context)
+        years = core_trend.common_years(names, available, sources)
+        filled[YEARS] = ",".join(map(str, years))
+        feedback.pushInfo(tr("YEARS left empty: the years every indicator has, {years}.").format(
+            years=", ".join(map(str, years))))
+
+    def _available_years(self, filled, context):
+        """({indicator: {years}}, {indicator: where the years come from}) of the run's data."""
+        from ..core.admin import join as core_join
+        from ..core.fields import split_year
+        from ..core.zonal.naming import raster_years
+        from .tables import table_frame
+
+        available, sources = {}, {}
+
+        def add(columns, where, years=None):
+            for column in columns:
+                name, year = split_year(column)
+                found = {year} if year is not None else set(years or ())
+                if found:
+                    available.setdefault(name, set()).update(found)
+                    sources.setdefault(name, where)
+
+        try:
+            boundaries = self.parameterAsSource(filled, BOUNDARIES, context)
+        except QgsProcessingException:
+            boundaries = None  # the first step says why it cannot read them
+        if boundaries is not None:
+            add(boundaries.fields().names(), BOUNDARIES)
+        table = table_frame(self, filled, "TABLE", context)
+        columns = [str(c) for c in table.columns]
+        key = filled.get("TABLE_KEY")
+        long_years = core_join.year_columns(table, key) if key in table.columns else []
+        if len(long_years) == 1:  # a long table, read by its column of years as the join reads it
+            years = {int(y) for y in (core_join.year_label(v) for v in table[long_years[0]])
+                     if y is not None and y.isdigit()}
+            add([c for c in columns if c not in (key, long_years[0])], "TABLE", years)
+        else:
+            add(columns, "TABLE")
+        for parameter, prefix in RASTER_PREFIXES:
+            if self.parameterDefinition(parameter) is None:
+                continue
+            layers = self.parameterAsLayerList(filled, parameter, context) or []
+            years = raster_years([layer.source().split("|")[0] for layer in layers]) or []
+            for name in list(available) + [n.strip() for n in str(filled.get("INDICATORS") or "").split(",")]:
+                if name.startswith(prefix) and years:
+                    available.setdefault(name, set()).update(years)
+                    sources.setdefault(name, parameter)
+        return available, sources
 
     def _name_layers(self, results, filled, context):
         """Layers loaded into the project take the description of their model output. QGIS
@@ -424,6 +559,19 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                     details.forceName = True
             kept[key] = details
         context.setLayersToLoadOnCompletion(kept)
+
+
+def _setting_text(value):
+    """A setting of the run as the workbook shows it: numbers and texts as they are, a layer by
+    its source."""
+    if isinstance(value, (bool, int, float, str)):
+        return value
+    source = getattr(value, "source", None)
+    if callable(source):
+        return source()
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        return value.source.staticValue()
+    return str(value)
 
 
 def _listing(folder):

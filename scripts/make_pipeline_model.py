@@ -81,6 +81,9 @@ OUTPUTS = [
     ("trend", "CORES", "OUTPUT_CORES", "Core cities with their performance and trend"),
     ("trend", "PROFILES", "OUTPUT_PROFILES", "Profiles of the trend types"),
     ("trend", "REPORT", "OUTPUT_HTML", "Trend report"),
+    ("spatial", "CITIES", "OUTPUT", "Secondary cities by distance to the core and spatial cluster"),
+    ("spatial", "TABLE", "OUTPUT_TABLE", "Distance gradients and Moran's I per mega-region (table)"),
+    ("spatial", "REPORT", "OUTPUT_HTML", "Spatial relations report"),
 ]
 
 
@@ -167,8 +170,9 @@ def build():
         param(QgsProcessingParameterString(
             "NEUTRAL_INDICATORS", "Neutral indicators among them: measured for unevenness, left out of the types "
             "(names without the year)", defaultValue=""), is_optional=True)
-    param(QgsProcessingParameterNumber("YEAR1", "Year 1", QgsProcessingParameterNumber.Integer, defaultValue=2010))
-    param(QgsProcessingParameterNumber("YEAR2", "Year 2", QgsProcessingParameterNumber.Integer, defaultValue=2020))
+    param(QgsProcessingParameterString(
+        "YEARS", "Years, e.g. 2000, 2010, 2020 (empty: every year the table and the rasters have for all "
+        "indicators)", defaultValue=""), is_optional=True)
     param(QgsProcessingParameterString(
         "EXTRA_INDICATORS", "Single-year indicators for unevenness and typology, full field names (comma separated)",
         defaultValue=EXTRA_INDICATORS), is_optional=True)
@@ -201,6 +205,13 @@ def build():
     like("megaregion:typology", "POOL", "POOL", "Cities pooled for the min-max performance", is_advanced=True)
     like("megaregion:typology", "WEIGHTING", "WEIGHTING", "Weights of the composite TOPSIS score", is_advanced=True)
     like("megaregion:trend", "YEAR_POOL", "YEAR_POOL", "Min-max of the two years (trend)", is_advanced=True)
+    # a two-year run as saved models and scripts name it; YEARS is the planner's input
+    param(QgsProcessingParameterNumber(
+        "YEAR1", "Year 1 of a two-year run (not set: YEARS)", QgsProcessingParameterNumber.Integer,
+        optional=True), is_advanced=True, is_optional=True)
+    param(QgsProcessingParameterNumber(
+        "YEAR2", "Year 2 of a two-year run (not set: YEARS)", QgsProcessingParameterNumber.Integer,
+        optional=True), is_advanced=True, is_optional=True)
     like("megaregion:typology", "K_MAX", "K_MAX", "Largest number of types tried by the silhouette", is_advanced=True)
     like("megaregion:typology", "N_INIT", "N_INIT", "K-means initialisations", is_advanced=True)
     # settings the steps gained later: model inputs once the step has them
@@ -215,17 +226,38 @@ def build():
     like("megaregion:typology", "SEED", "SEED", "Random seed (k-means, resamples and permutations)", is_advanced=True)
     if has("megaregion:rendermaps", "LANGUAGE"):
         like("megaregion:rendermaps", "LANGUAGE", "MAP_LANGUAGE", "Language of the maps", is_advanced=True)
+    if has("megaregion:rendermaps", "FORMAT"):
+        # PNG to look at, PDF (vector, text as text) for reports and print
+        formats = registry.algorithmById("megaregion:rendermaps").parameterDefinition("FORMAT").clone()
+        formats.setName("MAP_FORMAT")
+        formats.setDescription("Formats of the maps")
+        formats.setDefaultValue([0, 1])
+        param(formats, is_advanced=True)
 
-    # names -> field lists, evaluated when the model runs
-    def fields(year_var, names="@INDICATORS"):
-        return (f"array_foreach(array_filter(string_to_array(coalesce({names}, ''), ','), length(trim(@element)) > 0), "
-                f"trim(@element) || '_' || to_string({year_var}))")
-    extras = "array_filter(string_to_array(coalesce(@EXTRA_INDICATORS, ''), ','), length(trim(@element)) > 0)"
-    both_years = f"array_cat({fields('@YEAR1')}, {fields('@YEAR2')})"
-    cost_both = f"array_cat({fields('@YEAR1', '@COST_INDICATORS')}, {fields('@YEAR2', '@COST_INDICATORS')})"
-    cost_year2 = fields("@YEAR2", "@COST_INDICATORS")
-    neutral_both = f"array_cat({fields('@YEAR1', '@NEUTRAL_INDICATORS')}, {fields('@YEAR2', '@NEUTRAL_INDICATORS')})"
-    neutral_year2 = fields("@YEAR2", "@NEUTRAL_INDICATORS")
+    # names -> field lists, evaluated when the model runs. The years: YEARS (any separators,
+    # sorted, each once), else YEAR1 and YEAR2 in that order (saved models); the provider fills
+    # YEARS in with every year the data have when neither is given.
+    years_given = "length(trim(coalesce(@YEARS, ''))) > 0"
+    years = (f"if({years_given}, array_sort(array_distinct(array_foreach(array_filter(string_to_array("
+             f"regexp_replace(@YEARS, '[^0-9]+', ','), ','), length(@element) > 0), to_int(@element)))), "
+             f"array(coalesce(@YEAR1, 0), coalesce(@YEAR2, 0)))")
+    last_year = f"array_last({years})"
+
+    def names_of(names):
+        return f"array_filter(string_to_array(coalesce({names}, ''), ','), length(trim(@element)) > 0)"
+
+    def fields(year_list, names="@INDICATORS"):
+        """Every <name>_<year>, year by year (the order of the fields: all names of the first year, ...)."""
+        return (f"array_filter(string_to_array(array_to_string(array_foreach({year_list}, with_variable('year', "
+                f"@element, array_to_string(array_foreach({names_of(names)}, trim(@element) || '_' || "
+                f"to_string(@year)), ','))), ','), ','), length(@element) > 0)")
+    extras = names_of("@EXTRA_INDICATORS")
+    every_year = fields(years)
+    last = f"array({last_year})"
+    cost_every_year = fields(years, "@COST_INDICATORS")
+    cost_last = fields(last, "@COST_INDICATORS")
+    neutral_every_year = fields(years, "@NEUTRAL_INDICATORS")
+    neutral_last = fields(last, "@NEUTRAL_INDICATORS")
 
     P = Src.fromModelParameter
     S = Src.fromStaticValue
@@ -299,25 +331,36 @@ def build():
     child("unevenness", "megaregion:unevenness", "Core-secondary unevenness",
           dict(wired("megaregion:unevenness", {"BOOTSTRAP": "BOOTSTRAP", "CONFIDENCE": "CONFIDENCE",
                                                "PERMUTATIONS": "PERMUTATIONS", "SEED": "SEED"}),
-               INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(f"array_cat({both_years}, {extras})"), NAME_FIELD=S("name"),
+               INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(f"array_cat({every_year}, {extras})"), NAME_FIELD=S("name"),
                HEADLINE=P("HEADLINE")))
     analysis = {"K": P("K"), "K_MAX": P("K_MAX"), "WEIGHTING": P("WEIGHTING"), "POOL": P("POOL"),
                 "SEED": P("SEED"), "N_INIT": P("N_INIT"), "NAME_FIELD": S("name")}
     neutral = model.parameterDefinition("NEUTRAL_INDICATORS") is not None
-    child("typology", "megaregion:typology", "Typology of secondary cities (year 2)",
+    child("typology", "megaregion:typology", "Typology of secondary cities (last year)",
           dict(analysis, **wired("megaregion:typology", {"STABILITY_RESAMPLES": "STABILITY_RESAMPLES"}),
-               **({"NEUTRAL_INDICATORS": E(neutral_year2)} if neutral else {}), INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(f"array_cat({fields('@YEAR2')}, {extras})"),
-               COST_INDICATORS=E(cost_year2), CORE_REFERENCE=P("CORE_REFERENCE")))
-    child("trend", "megaregion:trend", "Development trends (year 1 to year 2)",
+               **({"NEUTRAL_INDICATORS": E(neutral_last)} if neutral else {}), INPUT=O("ndvi", "OUTPUT"),
+               INDICATORS=E(f"array_cat({fields(last)}, {extras})"), COST_INDICATORS=E(cost_last),
+               CORE_REFERENCE=P("CORE_REFERENCE")))
+    child("trend", "megaregion:trend", "Development trends over the years",
           dict(analysis, **wired("megaregion:trend", {"STABILITY_RESAMPLES": "STABILITY_RESAMPLES"}),
-               **({"NEUTRAL_INDICATORS": E(neutral_both)} if neutral else {}), INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(both_years), COST_INDICATORS=E(cost_both),
-               YEAR1=P("YEAR1"), YEAR2=P("YEAR2"), YEAR_POOL=P("YEAR_POOL")))
+               **({"NEUTRAL_INDICATORS": E(neutral_every_year)} if neutral else {}), INPUT=O("ndvi", "OUTPUT"),
+               INDICATORS=E(every_year), COST_INDICATORS=E(cost_every_year), YEAR_POOL=P("YEAR_POOL"),
+               # the years as given: YEARS, or YEAR1 -> YEAR2 of a saved model
+               YEARS=E(f"if({years_given}, array_to_string({years}, ','), '')"),
+               YEAR1=E(f"if({years_given}, 0, coalesce(@YEAR1, 0))"),
+               YEAR2=E(f"if({years_given}, 0, coalesce(@YEAR2, 0))")))
+    child("spatial", "megaregion:spatialrelations", "Distance to the core and spatial clusters (last year)",
+          dict(wired("megaregion:spatialrelations", {"BOOTSTRAP": "BOOTSTRAP", "CONFIDENCE": "CONFIDENCE",
+                                                     "PERMUTATIONS": "PERMUTATIONS", "SEED": "SEED"}),
+               INPUT=O("typology", "OUTPUT"), CORES=O("typology", "OUTPUT_CORES")))
     # The maps step is switched on by the provider when the run has an OUTPUT_FOLDER (the maps go
     # to its maps/ folder): a run of this file that names its outputs the old way stays as it was.
-    child("maps", "megaregion:rendermaps", "Maps of the results (PNG), in OUTPUT_FOLDER/maps",
-          {"LAYERS": [O("unevenness", "OUTPUT_REGIONS"), O("typology", "OUTPUT"), O("trend", "OUTPUT")],
+    child("maps", "megaregion:rendermaps", "Maps of the results (PNG and PDF), in OUTPUT_FOLDER/maps",
+          {"LAYERS": [O("unevenness", "OUTPUT_REGIONS"), O("typology", "OUTPUT"), O("trend", "OUTPUT"),
+                      O("spatial", "OUTPUT")],
            "BACKGROUND": O("ndvi", "OUTPUT"), "CORES": O("typology", "OUTPUT_CORES"),
-           "OUTPUT_FOLDER": S("TEMPORARY_OUTPUT"), **wired("megaregion:rendermaps", {"LANGUAGE": "MAP_LANGUAGE"})},
+           "OUTPUT_FOLDER": S("TEMPORARY_OUTPUT"),
+           **wired("megaregion:rendermaps", {"LANGUAGE": "MAP_LANGUAGE", "FORMAT": "MAP_FORMAT"})},
           active=False)
     return model
 

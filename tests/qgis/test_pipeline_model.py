@@ -19,17 +19,18 @@ NO_RESAMPLING = {"BOOTSTRAP": 0, "PERMUTATIONS": 0, "STABILITY_RESAMPLES": 0}
 PLANNER_INPUTS = [
     "COUNTIES",
     "BOUNDARIES", "BOUNDARY_SYSTEM", "TABLE", "MATCH_BY", "TABLE_KEY", "BOUNDARY_KEY", "MEMBERSHIP_SET",
-    "INDICATORS", "COST_INDICATORS", "NEUTRAL_INDICATORS", "YEAR1", "YEAR2", "EXTRA_INDICATORS", "LANDCOVER", "NTL_RASTERS",
+    "INDICATORS", "COST_INDICATORS", "NEUTRAL_INDICATORS", "YEARS", "EXTRA_INDICATORS", "LANDCOVER", "NTL_RASTERS",
     "NTL_PRODUCT", "NDVI_RASTERS", "K",
 ]
 ADVANCED_INPUTS = ["COUNTY_CODE_FIELD", "COUNTY_PARENT_FIELD",
-                   "CODE_FIELD", "BUILT_CLASS", "HEADLINE", "CORE_REFERENCE", "POOL", "WEIGHTING", "YEAR_POOL",
+                   "CODE_FIELD", "BUILT_CLASS", "HEADLINE", "CORE_REFERENCE", "POOL", "WEIGHTING", "YEAR_POOL", "YEAR1", "YEAR2",
                    "K_MAX", "N_INIT", "STABILITY_RESAMPLES", "BOOTSTRAP", "CONFIDENCE", "PERMUTATIONS", "SEED",
-                   "MAP_LANGUAGE"]
+                   "MAP_LANGUAGE", "MAP_FORMAT"]
 OUTPUTS = [
     "OUTPUT_FOLDER", "ndvi:PREFECTURES", "join:UNMATCHED", "unevenness:REGIONS", "unevenness:TABLE",
     "unevenness:REPORT", "typology:CITIES", "typology:CORES", "typology:PROFILES", "typology:REPORT",
-    "trend:CITIES", "trend:CORES", "trend:PROFILES", "trend:REPORT",
+    "trend:CITIES", "trend:CORES", "trend:PROFILES", "trend:REPORT", "spatial:CITIES", "spatial:TABLE",
+    "spatial:REPORT",
 ]
 
 
@@ -52,7 +53,7 @@ def test_model_passes_qgis_validation(source):
         assert model.fromFile(str(MODEL_FILE))
     else:
         model = pipeline()
-    assert len(model.childAlgorithms()) == 10
+    assert len(model.childAlgorithms()) == 11
     ok, issues = model.validate()
     assert issues == [] and ok
     for child_id in model.childAlgorithms():
