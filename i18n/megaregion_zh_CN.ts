@@ -954,59 +954,84 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>图层“{layer}”无法投影到地图坐标参考系 {crs}：{error}；请检查图层的坐标参考系，或另选 MAP_CRS</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="460" />
+            <location filename="../processing/models.py" line="608" />
             <source>Model {path} could not be read</source>
             <translation>无法读取模型 {path}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="151" />
+            <location filename="../processing/models.py" line="166" />
             <source>Mega-region analysis (whole pipeline)</source>
             <translation>城市群分析（完整流程）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="206" />
+            <location filename="../processing/models.py" line="221" />
             <source>Output folder: one GeoPackage with every layer, the reports and the maps</source>
             <translation>输出文件夹：一个包含全部图层的 GeoPackage、各报告和地图</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="219" />
+            <location filename="../processing/models.py" line="234" />
             <source>County-level boundaries, made into prefecture-level units and used instead of the boundaries</source>
             <translation>县级边界：汇总为地级单元后代替边界使用</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="222" />
+            <location filename="../processing/models.py" line="237" />
             <source>Code field of the county-level boundaries</source>
             <translation>县级边界的代码字段</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="224" />
+            <location filename="../processing/models.py" line="239" />
             <source>Parent field of the county-level boundaries (code of the prefecture)</source>
             <translation>县级边界的上级字段（所属地级单元的代码）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="285" />
-            <source>the PNG maps</source>
-            <translation>PNG 地图</translation>
+            <location filename="../processing/models.py" line="301" />
+            <source>the maps (PNG, PDF)</source>
+            <translation>地图（PNG、PDF）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="282" />
+            <location filename="../processing/models.py" line="297" />
             <source>the layers {names}</source>
             <translation>图层 {names}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="280" />
+            <location filename="../processing/models.py" line="299" />
+            <source>the workbook {name}</source>
+            <translation>工作簿 {name}</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="295" />
             <source>the report {name}</source>
             <translation>报告 {name}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="360" />
+            <location filename="../processing/models.py" line="380" />
             <source>OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.</source>
             <translation>无法创建 OUTPUT_FOLDER“{folder}”（{reason}）：请选择有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="381" />
+            <location filename="../processing/models.py" line="405" />
             <source>COUNTIES given: the prefecture-level units made from them are the boundaries of the analysis (BOUNDARIES is not read).</source>
             <translation>给出了 COUNTIES：由其汇总得到的地级单元作为分析的边界（不读取 BOUNDARIES）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="450" />
+            <source>Workbook written: {path} ({count} sheets).</source>
+            <translation>工作簿已写入：{path}（{count} 个工作表）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="446" />
+            <source>openpyxl is not installed in QGIS's Python: {name} was written with GDAL's XLSX driver, without number formats, column widths or frozen header rows. Install openpyxl for them.</source>
+            <translation>QGIS 的 Python 中未安装 openpyxl：{name} 由 GDAL 的 XLSX 驱动写入，没有数字格式、列宽和冻结的表头行。安装 openpyxl 即可获得这些格式。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="478" />
+            <source>YEARS left empty: the years every indicator has, {years}.</source>
+            <translation>YEARS 留空：采用每个指标都有的年份 {years}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="467" />
+            <source>YEARS ({years}) and YEAR1/YEAR2 ({year1}, {year2}) are both set: choose the years in YEARS and leave YEAR1 and YEAR2 not set.</source>
+            <translation>YEARS（{years}）与 YEAR1/YEAR2（{year1}，{year2}）同时设置：请在 YEARS 中选择年份，并将 YEAR1 和 YEAR2 保持未设置。</translation>
         </message>
         <message>
             <location filename="../processing/outputs.py" line="265" />
@@ -1303,16 +1328,19 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         </message>
         <message>
             <location filename="../processing/rendermaps.py" line="360" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>PNG image</source>
             <translation>PNG 图像</translation>
         </message>
         <message>
             <location filename="../processing/rendermaps.py" line="360" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>PDF (vector, text as text)</source>
             <translation>PDF（矢量，文字为文本）</translation>
         </message>
         <message>
             <location filename="../processing/rendermaps.py" line="361" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>SVG (vector, one group per layer)</source>
             <translation>SVG（矢量，每个图层一个分组）</translation>
         </message>
@@ -1487,6 +1515,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="165" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Spatial relations report</source>
             <translation>空间关系报告</translation>
         </message>
@@ -2903,6 +2932,11 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Formats of the maps</source>
+            <translation>地图文件格式</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Language of the maps</source>
             <translation>地图的语言</translation>
         </message>
@@ -2968,13 +3002,18 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>Year 1</source>
-            <translation>年份 1</translation>
+            <source>Year 1 of a two-year run (not set: YEARS)</source>
+            <translation>两年分析的年份 1（未设置：使用 YEARS）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>Year 2</source>
-            <translation>年份 2</translation>
+            <source>Year 2 of a two-year run (not set: YEARS)</source>
+            <translation>两年分析的年份 2（未设置：使用 YEARS）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Years, e.g. 2000, 2010, 2020 (empty: every year the table and the rasters have for all indicators)</source>
+            <translation>年份，例如 2000, 2010, 2020（留空：表格和栅格中所有指标都有的每个年份）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -2985,6 +3024,16 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Indicator table rows matched to no boundary</source>
             <translation>未匹配到任何边界的指标表行</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Secondary cities by distance to the core and spatial cluster</source>
+            <translation>次级城市：到核心城市的距离与空间聚类</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Distance gradients and Moran's I per mega-region (table)</source>
+            <translation>各城市群的距离梯度与 Moran's I（表）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -3010,6 +3059,18 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness per mega-region, indicator and year (table)</source>
             <translation>按城市群、指标和年份的不均衡程度（表）</translation>
+        </message>
+        <message>
+            <source>the PNG maps</source>
+            <translation type="vanished">PNG 地图</translation>
+        </message>
+        <message>
+            <source>Year 1</source>
+            <translation type="vanished">年份 1</translation>
+        </message>
+        <message>
+            <source>Year 2</source>
+            <translation type="vanished">年份 2</translation>
         </message>
         <message>
             <source>Rasters (one or several, e.g. one per year)</source>
