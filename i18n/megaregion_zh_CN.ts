@@ -2796,24 +2796,28 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>The whole analysis in one run, on the bundled data by default: the prefecture boundaries converted to WGS84, an indicator table joined, mega-regions and core/secondary roles assigned, the built-up share (land cover), night-light and NDVI statistics per prefecture, the core-secondary unevenness of every indicator in year 1 and year 2 and its change, the typology of the secondary cities by their gap to the cores in year 2, their development trends from year 1 to year 2, and maps of the results.
+            <source>The whole analysis in one run, on the bundled data by default: the prefecture boundaries converted to WGS84, an indicator table joined, mega-regions and core/secondary roles assigned, the built-up share (land cover), night-light and NDVI statistics per prefecture, the core-secondary unevenness of every indicator in every year and its change (with three or more years also its sigma and beta convergence), the typology of the secondary cities by their gap to the cores in the last year, their development trends over the years (with three or more years each city's trajectory), their distance to the cores and spatial clusters, a workbook of the tables and maps of the results.
 
-&lt;b&gt;Where the results go&lt;/b&gt;: choose an &lt;b&gt;Output folder&lt;/b&gt; and the run writes there one GeoPackage, megaregion.gpkg, with every layer styled (prefectures, unevenness_megaregions, unevenness_table, typology_secondary_cities, typology_core_cities, typology_profiles, trend_secondary_cities, trend_core_cities, trend_profiles, unmatched_table_rows), the three reports (unevenness_report.html, typology_report.html, trend_report.html) and a PNG map of the unevenness per mega-region, the secondary cities by type and by trend (maps/*.png, by 'Render maps to PNG'). From the command line: qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results. Every other output is optional and, when given, is written where it names instead (its name, e.g. typology:CITIES, works as before).
+&lt;b&gt;Years&lt;/b&gt;: YEARS lists them (e.g. 2000, 2010, 2020); left empty, every year in which the table (or the boundaries) and the rasters have every indicator (the rasters' years come from their file names). YEAR1 and YEAR2 (advanced) still choose two years, as saved models and scripts give them.
+
+&lt;b&gt;Where the results go&lt;/b&gt;: choose an &lt;b&gt;Output folder&lt;/b&gt; and the run writes there one GeoPackage, megaregion.gpkg, with every layer styled (prefectures, unevenness_megaregions, unevenness_table, typology_secondary_cities, typology_core_cities, typology_profiles, trend_secondary_cities, trend_core_cities, trend_profiles, spatial_secondary_cities, spatial_relations_table, unmatched_table_rows), the four reports (unevenness_report.html, typology_report.html, trend_report.html, spatial_report.html), megaregion_tables.xlsx with every table of the GeoPackage (one sheet each, headers in the interface's language, the run's settings on the first sheet) and a map of the unevenness per mega-region, the secondary cities by type, by trend and by spatial cluster, as PNG and PDF (maps/, by 'Render maps'; Map formats under Advanced). From the command line: qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results. Every other output is optional and, when given, is written where it names instead (its name, e.g. typology:CITIES, works as before).
 
 &lt;b&gt;Indicators&lt;/b&gt;: names without the year (popu for popu_2010 and popu_2020). The defaults are benefit indicators (more is better: population, urban population, working-age share age_15_59, total night light, lit area, and the built-up share and NDVI as single-year extras) and one declared cost indicator (age_65, the share aged 65 and over: an older population is a heavier dependency burden). The census field household is the average household size, neither better nor worse when larger, and is not among them. List every indicator where less is better under &lt;b&gt;Cost indicators&lt;/b&gt;, and one that is neither under &lt;b&gt;Neutral indicators&lt;/b&gt; (its unevenness is measured; the typology and trend leave it out); see the plugin's reference (Help button), section 'Benefit and cost indicators'.
 
 &lt;b&gt;Mega-region members&lt;/b&gt;: every member the plan documents name, or as in Du 2026, ordinary prefecture-level cities only (see 'Assign mega-regions and core cities').
 &lt;b&gt;Built-up class&lt;/b&gt;: 13 is 'urban and built-up lands' in the MODIS IGBP classification of the bundled MCD12C1 land cover; give the class of your own land-cover product.
-The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP rasters for analysis. The advanced settings hold the analyst's choices of the unevenness, typology, trend and map steps, each at the step's default (see the step's help); open the model in the Model Builder to change any other step.</source>
-            <translation>一次运行完成全部分析，默认使用插件自带数据：将地级市边界转换为 WGS84，连接指标表，划分城市群及核心/次级城市角色，按地级市统计建设用地占比（土地覆盖）、夜间灯光和归一化植被指数（NDVI），测度每个指标在年份 1、年份 2 的核心—次级城市不均衡及其变化，按年份 2 与核心城市的差距对次级城市进行类型划分，识别其从年份 1 到年份 2 的发展趋势，并绘制结果地图。
+The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP rasters for analysis. The advanced settings hold the analyst's choices of the unevenness, typology, trend, spatial and map steps (the resamples, permutations, confidence and seed are shared by the unevenness and the spatial relations), each at the step's default (see the step's help); open the model in the Model Builder to change any other step.</source>
+            <translation>一次运行完成全部分析，默认使用插件自带数据：将地级市边界转换为 WGS84，连接指标表，划分城市群及核心/次级城市角色，按地级市统计建设用地占比（土地覆盖）、夜间灯光和归一化植被指数（NDVI），测度每个指标在每个年份的核心—次级城市不均衡及其变化（三个或更多年份时还有 σ 收敛和 β 收敛），按最后一年与核心城市的差距对次级城市进行类型划分，识别其在各年份间的发展趋势（三个或更多年份时给出每个城市的发展轨迹），测算其到核心城市的距离与空间聚类，输出全部结果表的工作簿，并绘制结果地图。
 
-&lt;b&gt;结果存放位置&lt;/b&gt;：选择一个&lt;b&gt;输出文件夹&lt;/b&gt;，运行结果将写入其中：一个 GeoPackage 文件 megaregion.gpkg，包含全部已设置样式的图层（prefectures、unevenness_megaregions、unevenness_table、typology_secondary_cities、typology_core_cities、typology_profiles、trend_secondary_cities、trend_core_cities、trend_profiles、unmatched_table_rows），三份报告（unevenness_report.html、typology_report.html、trend_report.html），以及各城市群不均衡程度、次级城市类型和次级城市趋势的 PNG 地图（maps/*.png，由“将地图渲染为 PNG”绘制）。命令行用法：qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results。其他输出均为可选；如指定，则写入其指定位置（其名称如 typology:CITIES 与以前相同）。
+&lt;b&gt;年份&lt;/b&gt;：YEARS 列出年份（例如 2000, 2010, 2020）；留空时，采用表格（或边界图层）与栅格中每个指标都有的每个年份（栅格的年份取自其文件名）。YEAR1 和 YEAR2（高级设置）仍可选择两个年份，与已保存的模型和脚本的用法相同。
+
+&lt;b&gt;结果存放位置&lt;/b&gt;：选择一个&lt;b&gt;输出文件夹&lt;/b&gt;，运行结果将写入其中：一个 GeoPackage 文件 megaregion.gpkg，包含全部已设置样式的图层（prefectures、unevenness_megaregions、unevenness_table、typology_secondary_cities、typology_core_cities、typology_profiles、trend_secondary_cities、trend_core_cities、trend_profiles、spatial_secondary_cities、spatial_relations_table、unmatched_table_rows），四份报告（unevenness_report.html、typology_report.html、trend_report.html、spatial_report.html），包含 GeoPackage 全部表格的 megaregion_tables.xlsx（每表一个工作表，表头使用界面语言，第一个工作表列出本次运行的设置），以及各城市群不均衡程度、次级城市类型、趋势和空间聚类的 PNG 与 PDF 地图（maps/，由“渲染地图”绘制；格式见高级设置中的“地图文件格式”）。命令行用法：qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results。其他输出均为可选；如指定，则写入其指定位置（其名称如 typology:CITIES 与以前相同）。
 
 &lt;b&gt;指标&lt;/b&gt;：不带年份的名称（popu 表示 popu_2010 和 popu_2020）。默认指标为效益型指标（越大越好：常住人口、城镇人口、劳动年龄人口占比 age_15_59、夜间灯光总量、灯光覆盖面积，以及作为单年份补充的建设用地占比和 NDVI），另有一个声明的成本型指标（age_65，65 岁及以上人口占比：人口越老，抚养负担越重）。普查字段 household 为平均家庭户规模，并非越大越好或越小越好，不在默认指标之中。请将所有越小越好的指标列入&lt;b&gt;成本型指标&lt;/b&gt;，将无所谓大小优劣的指标列入&lt;b&gt;中性指标&lt;/b&gt;（测度其不均衡，但不参与类型划分和趋势分析）；参见插件参考文档（“帮助”按钮）中的“效益型与成本型指标”一节。
 
 &lt;b&gt;城市群成员&lt;/b&gt;：规划文件列出的全部成员，或按 Du 2026 的做法仅取普通地级市（参见“为地级市划分城市群与核心城市”）。
 &lt;b&gt;建设用地类别&lt;/b&gt;：在插件自带的 MCD12C1 土地覆盖数据所用的 MODIS IGBP 分类中，13 为“城市和建设用地”；使用其他土地覆盖产品时请填写该产品的对应类别。
-插件自带的夜间灯光栅格为合成样例数据：分析时请使用真实的 VIIRS 或 DMSP 栅格。高级设置中是不均衡测度、类型划分、趋势分析和地图各步骤的分析参数，均为各步骤的默认值（参见各步骤的帮助）；如需修改其他步骤，请在模型设计器中打开该模型。</translation>
+插件自带的夜间灯光栅格为合成样例数据：分析时请使用真实的 VIIRS 或 DMSP 栅格。高级设置中是不均衡测度、类型划分、趋势分析、空间关系和地图各步骤的分析参数（重抽样次数、置换次数、置信水平和随机种子由不均衡测度与空间关系共用），均为各步骤的默认值（参见各步骤的帮助）；如需修改其他步骤，请在模型设计器中打开该模型。</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -2862,8 +2866,8 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>Bootstrap resamples of the unevenness (0 = none)</source>
-            <translation>不均衡测度的自助法重抽样次数（0 = 不计算）</translation>
+            <source>Bootstrap resamples of the unevenness and the distance gradients (0 = none)</source>
+            <translation>不均衡测度和距离梯度的自助法重抽样次数（0 = 不计算）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -2892,8 +2896,8 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>Confidence level of the unevenness intervals (%)</source>
-            <translation>不均衡测度区间的置信水平（%）</translation>
+            <source>Confidence level of the unevenness and gradient intervals (%)</source>
+            <translation>不均衡测度和距离梯度区间的置信水平（%）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -2972,8 +2976,8 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>Permutations for the p-value of the core-secondary split (0 = none)</source>
-            <translation>核心—次级划分 p 值的置换检验次数（0 = 不检验）</translation>
+            <source>Permutations for the p-values of the core-secondary split and of Moran's I (0 = none)</source>
+            <translation>核心—次级划分 p 值和 Moran's I 的置换检验次数（0 = 不检验）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -3059,6 +3063,38 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness per mega-region, indicator and year (table)</source>
             <translation>按城市群、指标和年份的不均衡程度（表）</translation>
+        </message>
+        <message>
+            <source>Bootstrap resamples of the unevenness (0 = none)</source>
+            <translation type="vanished">不均衡测度的自助法重抽样次数（0 = 不计算）</translation>
+        </message>
+        <message>
+            <source>Confidence level of the unevenness intervals (%)</source>
+            <translation type="vanished">不均衡测度区间的置信水平（%）</translation>
+        </message>
+        <message>
+            <source>Permutations for the p-value of the core-secondary split (0 = none)</source>
+            <translation type="vanished">核心—次级划分 p 值的置换检验次数（0 = 不检验）</translation>
+        </message>
+        <message>
+            <source>The whole analysis in one run, on the bundled data by default: the prefecture boundaries converted to WGS84, an indicator table joined, mega-regions and core/secondary roles assigned, the built-up share (land cover), night-light and NDVI statistics per prefecture, the core-secondary unevenness of every indicator in year 1 and year 2 and its change, the typology of the secondary cities by their gap to the cores in year 2, their development trends from year 1 to year 2, and maps of the results.
+
+&lt;b&gt;Where the results go&lt;/b&gt;: choose an &lt;b&gt;Output folder&lt;/b&gt; and the run writes there one GeoPackage, megaregion.gpkg, with every layer styled (prefectures, unevenness_megaregions, unevenness_table, typology_secondary_cities, typology_core_cities, typology_profiles, trend_secondary_cities, trend_core_cities, trend_profiles, unmatched_table_rows), the three reports (unevenness_report.html, typology_report.html, trend_report.html) and a PNG map of the unevenness per mega-region, the secondary cities by type and by trend (maps/*.png, by 'Render maps to PNG'). From the command line: qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results. Every other output is optional and, when given, is written where it names instead (its name, e.g. typology:CITIES, works as before).
+
+&lt;b&gt;Indicators&lt;/b&gt;: names without the year (popu for popu_2010 and popu_2020). The defaults are benefit indicators (more is better: population, urban population, working-age share age_15_59, total night light, lit area, and the built-up share and NDVI as single-year extras) and one declared cost indicator (age_65, the share aged 65 and over: an older population is a heavier dependency burden). The census field household is the average household size, neither better nor worse when larger, and is not among them. List every indicator where less is better under &lt;b&gt;Cost indicators&lt;/b&gt;, and one that is neither under &lt;b&gt;Neutral indicators&lt;/b&gt; (its unevenness is measured; the typology and trend leave it out); see the plugin's reference (Help button), section 'Benefit and cost indicators'.
+
+&lt;b&gt;Mega-region members&lt;/b&gt;: every member the plan documents name, or as in Du 2026, ordinary prefecture-level cities only (see 'Assign mega-regions and core cities').
+&lt;b&gt;Built-up class&lt;/b&gt;: 13 is 'urban and built-up lands' in the MODIS IGBP classification of the bundled MCD12C1 land cover; give the class of your own land-cover product.
+The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP rasters for analysis. The advanced settings hold the analyst's choices of the unevenness, typology, trend and map steps, each at the step's default (see the step's help); open the model in the Model Builder to change any other step.</source>
+            <translation type="vanished">一次运行完成全部分析，默认使用插件自带数据：将地级市边界转换为 WGS84，连接指标表，划分城市群及核心/次级城市角色，按地级市统计建设用地占比（土地覆盖）、夜间灯光和归一化植被指数（NDVI），测度每个指标在年份 1、年份 2 的核心—次级城市不均衡及其变化，按年份 2 与核心城市的差距对次级城市进行类型划分，识别其从年份 1 到年份 2 的发展趋势，并绘制结果地图。
+
+&lt;b&gt;结果存放位置&lt;/b&gt;：选择一个&lt;b&gt;输出文件夹&lt;/b&gt;，运行结果将写入其中：一个 GeoPackage 文件 megaregion.gpkg，包含全部已设置样式的图层（prefectures、unevenness_megaregions、unevenness_table、typology_secondary_cities、typology_core_cities、typology_profiles、trend_secondary_cities、trend_core_cities、trend_profiles、unmatched_table_rows），三份报告（unevenness_report.html、typology_report.html、trend_report.html），以及各城市群不均衡程度、次级城市类型和次级城市趋势的 PNG 地图（maps/*.png，由“将地图渲染为 PNG”绘制）。命令行用法：qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results。其他输出均为可选；如指定，则写入其指定位置（其名称如 typology:CITIES 与以前相同）。
+
+&lt;b&gt;指标&lt;/b&gt;：不带年份的名称（popu 表示 popu_2010 和 popu_2020）。默认指标为效益型指标（越大越好：常住人口、城镇人口、劳动年龄人口占比 age_15_59、夜间灯光总量、灯光覆盖面积，以及作为单年份补充的建设用地占比和 NDVI），另有一个声明的成本型指标（age_65，65 岁及以上人口占比：人口越老，抚养负担越重）。普查字段 household 为平均家庭户规模，并非越大越好或越小越好，不在默认指标之中。请将所有越小越好的指标列入&lt;b&gt;成本型指标&lt;/b&gt;，将无所谓大小优劣的指标列入&lt;b&gt;中性指标&lt;/b&gt;（测度其不均衡，但不参与类型划分和趋势分析）；参见插件参考文档（“帮助”按钮）中的“效益型与成本型指标”一节。
+
+&lt;b&gt;城市群成员&lt;/b&gt;：规划文件列出的全部成员，或按 Du 2026 的做法仅取普通地级市（参见“为地级市划分城市群与核心城市”）。
+&lt;b&gt;建设用地类别&lt;/b&gt;：在插件自带的 MCD12C1 土地覆盖数据所用的 MODIS IGBP 分类中，13 为“城市和建设用地”；使用其他土地覆盖产品时请填写该产品的对应类别。
+插件自带的夜间灯光栅格为合成样例数据：分析时请使用真实的 VIIRS 或 DMSP 栅格。高级设置中是不均衡测度、类型划分、趋势分析和地图各步骤的分析参数，均为各步骤的默认值（参见各步骤的帮助）；如需修改其他步骤，请在模型设计器中打开该模型。</translation>
         </message>
         <message>
             <source>the PNG maps</source>

@@ -38,14 +38,22 @@ HELP = (
     "The whole analysis in one run, on the bundled data by default: the prefecture boundaries converted to "
     "WGS84, an indicator table joined, mega-regions and core/secondary roles assigned, the built-up share "
     "(land cover), night-light and NDVI statistics per prefecture, the core-secondary unevenness of every "
-    "indicator in year 1 and year 2 and its change, the typology of the secondary cities by their gap to the "
-    "cores in year 2, their development trends from year 1 to year 2, and maps of the results.\n\n"
+    "indicator in every year and its change (with three or more years also its sigma and beta convergence), the "
+    "typology of the secondary cities by their gap to the cores in the last year, their development trends over "
+    "the years (with three or more years each city's trajectory), their distance to the cores and spatial "
+    "clusters, a workbook of the tables and maps of the results.\n\n"
+    "<b>Years</b>: YEARS lists them (e.g. 2000, 2010, 2020); left empty, every year in which the table (or the "
+    "boundaries) and the rasters have every indicator (the rasters' years come from their file names). YEAR1 "
+    "and YEAR2 (advanced) still choose two years, as saved models and scripts give them.\n\n"
     "<b>Where the results go</b>: choose an <b>Output folder</b> and the run writes there one GeoPackage, "
     "megaregion.gpkg, with every layer styled (prefectures, unevenness_megaregions, unevenness_table, "
     "typology_secondary_cities, typology_core_cities, typology_profiles, trend_secondary_cities, "
-    "trend_core_cities, trend_profiles, unmatched_table_rows), the three reports (unevenness_report.html, "
-    "typology_report.html, trend_report.html) and a PNG map of the unevenness per mega-region, the secondary "
-    "cities by type and by trend (maps/*.png, by 'Render maps to PNG'). From the command line: "
+    "trend_core_cities, trend_profiles, spatial_secondary_cities, spatial_relations_table, unmatched_table_rows), "
+    "the four reports (unevenness_report.html, typology_report.html, trend_report.html, spatial_report.html), "
+    "megaregion_tables.xlsx with every table of the GeoPackage (one sheet each, headers in the interface's "
+    "language, the run's settings on the first sheet) and a map of the unevenness per mega-region, the secondary "
+    "cities by type, by trend and by spatial cluster, as PNG and PDF (maps/, by 'Render maps'; Map formats "
+    "under Advanced). From the command line: "
     "qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results. Every other output is optional "
     "and, when given, is written where it names instead (its name, e.g. typology:CITIES, works as before).\n\n"
     "<b>Indicators</b>: names without the year (popu for popu_2010 and popu_2020). The defaults are benefit "
@@ -61,7 +69,8 @@ HELP = (
     "<b>Built-up class</b>: 13 is 'urban and built-up lands' in the MODIS IGBP classification of the "
     "bundled MCD12C1 land cover; give the class of your own land-cover product.\n"
     "The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP rasters for analysis. "
-    "The advanced settings hold the analyst's choices of the unevenness, typology, trend and map steps, each "
+    "The advanced settings hold the analyst's choices of the unevenness, typology, trend, spatial and map steps "
+    "(the resamples, permutations, confidence and seed are shared by the unevenness and the spatial relations), each "
     "at the step's default (see the step's help); open the model in the Model Builder to change any other step."
 )
 
@@ -218,9 +227,10 @@ def build():
     if has("megaregion:typology", "STABILITY_RESAMPLES"):
         like("megaregion:typology", "STABILITY_RESAMPLES", "STABILITY_RESAMPLES",
              "Resamples for the stability of the types (0 = none)", is_advanced=True)
-    for name, label in (("BOOTSTRAP", "Bootstrap resamples of the unevenness (0 = none)"),
-                        ("CONFIDENCE", "Confidence level of the unevenness intervals (%)"),
-                        ("PERMUTATIONS", "Permutations for the p-value of the core-secondary split (0 = none)")):
+    for name, label in (("BOOTSTRAP", "Bootstrap resamples of the unevenness and the distance gradients (0 = none)"),
+                        ("CONFIDENCE", "Confidence level of the unevenness and gradient intervals (%)"),
+                        ("PERMUTATIONS", "Permutations for the p-values of the core-secondary split and of "
+                                         "Moran's I (0 = none)")):
         if has("megaregion:unevenness", name):
             like("megaregion:unevenness", name, name, label, is_advanced=True)
     like("megaregion:typology", "SEED", "SEED", "Random seed (k-means, resamples and permutations)", is_advanced=True)
