@@ -954,82 +954,82 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>图层“{layer}”无法投影到地图坐标参考系 {crs}：{error}；请检查图层的坐标参考系，或另选 MAP_CRS</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="608" />
+            <location filename="../processing/models.py" line="638" />
             <source>Model {path} could not be read</source>
             <translation>无法读取模型 {path}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="166" />
+            <location filename="../processing/models.py" line="169" />
             <source>Mega-region analysis (whole pipeline)</source>
             <translation>城市群分析（完整流程）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="221" />
+            <location filename="../processing/models.py" line="224" />
             <source>Output folder: one GeoPackage with every layer, the reports and the maps</source>
             <translation>输出文件夹：一个包含全部图层的 GeoPackage、各报告和地图</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="234" />
+            <location filename="../processing/models.py" line="237" />
             <source>County-level boundaries, made into prefecture-level units and used instead of the boundaries</source>
             <translation>县级边界：汇总为地级单元后代替边界使用</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="237" />
+            <location filename="../processing/models.py" line="240" />
             <source>Code field of the county-level boundaries</source>
             <translation>县级边界的代码字段</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="239" />
+            <location filename="../processing/models.py" line="242" />
             <source>Parent field of the county-level boundaries (code of the prefecture)</source>
             <translation>县级边界的上级字段（所属地级单元的代码）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="301" />
+            <location filename="../processing/models.py" line="304" />
             <source>the maps (PNG, PDF)</source>
             <translation>地图（PNG、PDF）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="297" />
+            <location filename="../processing/models.py" line="300" />
             <source>the layers {names}</source>
             <translation>图层 {names}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="299" />
+            <location filename="../processing/models.py" line="302" />
             <source>the workbook {name}</source>
             <translation>工作簿 {name}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="295" />
+            <location filename="../processing/models.py" line="298" />
             <source>the report {name}</source>
             <translation>报告 {name}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="380" />
+            <location filename="../processing/models.py" line="388" />
             <source>OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.</source>
             <translation>无法创建 OUTPUT_FOLDER“{folder}”（{reason}）：请选择有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="405" />
+            <location filename="../processing/models.py" line="413" />
             <source>COUNTIES given: the prefecture-level units made from them are the boundaries of the analysis (BOUNDARIES is not read).</source>
             <translation>给出了 COUNTIES：由其汇总得到的地级单元作为分析的边界（不读取 BOUNDARIES）。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="450" />
+            <location filename="../processing/models.py" line="458" />
             <source>Workbook written: {path} ({count} sheets).</source>
             <translation>工作簿已写入：{path}（{count} 个工作表）。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="446" />
+            <location filename="../processing/models.py" line="454" />
             <source>openpyxl is not installed in QGIS's Python: {name} was written with GDAL's XLSX driver, without number formats, column widths or frozen header rows. Install openpyxl for them.</source>
             <translation>QGIS 的 Python 中未安装 openpyxl：{name} 由 GDAL 的 XLSX 驱动写入，没有数字格式、列宽和冻结的表头行。安装 openpyxl 即可获得这些格式。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="478" />
+            <location filename="../processing/models.py" line="486" />
             <source>YEARS left empty: the years every indicator has, {years}.</source>
             <translation>YEARS 留空：采用每个指标都有的年份 {years}。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="467" />
+            <location filename="../processing/models.py" line="475" />
             <source>YEARS ({years}) and YEAR1/YEAR2 ({year1}, {year2}) are both set: choose the years in YEARS and leave YEAR1 and YEAR2 not set.</source>
             <translation>YEARS（{years}）与 YEAR1/YEAR2（{year1}，{year2}）同时设置：请在 YEARS 中选择年份，并将 YEAR1 和 YEAR2 保持未设置。</translation>
         </message>
@@ -2956,6 +2956,11 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Folder of downloaded NDVI files (instead of the rasters above; one product, grouped by year)</source>
+            <translation>下载的 NDVI 文件所在文件夹（代替上方的栅格；同一种产品，按年份分组）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>NDVI rasters, one per year</source>
             <translation>归一化植被指数（NDVI）栅格，每年一个</translation>
         </message>
@@ -2963,6 +2968,11 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Neutral indicators among them: measured for unevenness, left out of the types (names without the year)</source>
             <translation>其中的中性指标：参与不均衡测度，不参与类型划分（不带年份的名称）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Folder of downloaded night-light files (instead of the rasters above; one product, grouped by year)</source>
+            <translation>下载的夜间灯光文件所在文件夹（代替上方的栅格；同一种产品，按年份分组）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />

@@ -91,6 +91,9 @@ BOUNDARIES, BOUNDARY_KEY = "BOUNDARIES", "BOUNDARY_KEY"
 YEARS, YEAR1, YEAR2 = "YEARS", "YEAR1", "YEAR2"
 #: the rasters of the model and the prefix of the fields their statistics write (<prefix>_<stat>_<year>)
 RASTER_PREFIXES = (("NTL_RASTERS", "ntl_"), ("NDVI_RASTERS", "ndvi_"), ("LANDCOVER", "built_"))
+#: A folder of downloaded files replaces the rasters of the same step: given, the rasters left
+#: out are none (not the bundled samples, which the step would read besides the folder).
+RASTER_FOLDERS = {"NTL_FOLDER": "NTL_RASTERS", "NDVI_FOLDER": "NDVI_RASTERS"}
 
 #: The step that draws the maps, off in the model file; a run with OUTPUT_FOLDER switches it on
 #: and writes the maps to MAPS_FOLDER in it.
@@ -335,6 +338,11 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                     filled[name] = "TEMPORARY_OUTPUT"
             elif _left_out(definition, filled.get(name)) and definition.defaultValue() is not None:
                 filled[name] = definition.defaultValue()
+        for folder_name, rasters in RASTER_FOLDERS.items():
+            definition = self.parameterDefinition(rasters)
+            if (self.parameterDefinition(folder_name) is not None and _given(parameters.get(folder_name))
+                    and definition is not None and _left_out(definition, parameters.get(rasters))):
+                filled[rasters] = []
         if folder:
             filled[OUTPUT_FOLDER] = folder
         return filled
@@ -514,13 +522,35 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         for parameter, prefix in RASTER_PREFIXES:
             if self.parameterDefinition(parameter) is None:
                 continue
-            layers = self.parameterAsLayerList(filled, parameter, context) or []
-            years = raster_years([layer.source().split("|")[0] for layer in layers]) or []
+            # an empty list is none (parameterAsLayerList would give the default's layers)
+            layers = self.parameterAsLayerList(filled, parameter, context) if filled.get(parameter) else []
+            paths = [layer.source().split("|")[0] for layer in layers]
+            folder = next((f for f, r in RASTER_FOLDERS.items() if r == parameter), None)
+            folder = filled.get(folder) if folder and self.parameterDefinition(folder) is not None else None
+            if _given(folder):
+                years = self._product_years(paths + [str(folder)])
+            else:
+                years = raster_years(paths) or []
             for name in list(available) + [n.strip() for n in str(filled.get("INDICATORS") or "").split(",")]:
                 if name.startswith(prefix) and years:
                     available.setdefault(name, set()).update(years)
                     sources.setdefault(name, parameter)
         return available, sources
+
+    @staticmethod
+    def _product_years(inputs):
+        """The years of downloaded files as the zonal steps group them (core.zonal.catalogue);
+        none when they cannot be read (the step then says why)."""
+        from ..core.zonal import catalogue
+
+        try:
+            found = catalogue.catalogue(inputs)
+        except Exception:  # noqa: BLE001 (the zonal step reports the files at fault)
+            return []
+        try:
+            return list(found.years)
+        finally:
+            found.close()
 
     def _name_layers(self, results, filled, context):
         """Layers loaded into the project take the description of their model output. QGIS

@@ -108,6 +108,7 @@ def build():
         QgsProcessingParameterDefinition,
         QgsProcessingParameterEnum,
         QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterFile,
         QgsProcessingParameterMultipleLayers,
         QgsProcessingParameterNumber,
         QgsProcessingParameterString,
@@ -192,12 +193,21 @@ def build():
         "NTL_RASTERS", "Night-light rasters, one per year (default: SYNTHETIC samples 2010, 2020)",
         QgsProcessing.TypeRaster,
         defaultValue=[DATA + "ntl_sample/ntl_synthetic_2010.tif", DATA + "ntl_sample/ntl_synthetic_2020.tif"]))
+    folder_inputs = has("megaregion:nighttimelight", "RASTER_FOLDER") and has("megaregion:ndvi", "RASTER_FOLDER")
+    if folder_inputs:
+        param(QgsProcessingParameterFile(
+            "NTL_FOLDER", "Folder of downloaded night-light files (instead of the rasters above; one product, "
+            "grouped by year)", behavior=QgsProcessingParameterFile.Folder), is_optional=True)
     param(QgsProcessingParameterEnum(
         "NTL_PRODUCT", "Night-light product",
         options=["VIIRS annual", "VIIRS monthly", "DMSP-OLS", "DMSP-like harmonised"], defaultValue=0))
     param(QgsProcessingParameterMultipleLayers(
         "NDVI_RASTERS", "NDVI rasters, one per year", QgsProcessing.TypeRaster,
         defaultValue=[DATA + "ndvi/MOD_NDVI_M_2023-11-01_rgb_720x360.FLOAT.TIFF"]))
+    if folder_inputs:
+        param(QgsProcessingParameterFile(
+            "NDVI_FOLDER", "Folder of downloaded NDVI files (instead of the rasters above; one product, grouped "
+            "by year)", behavior=QgsProcessingParameterFile.Folder), is_optional=True)
     param(QgsProcessingParameterNumber(
         "K", "Number of types (0 = chosen by the silhouette)", QgsProcessingParameterNumber.Integer, defaultValue=0,
         minValue=0))
@@ -278,6 +288,11 @@ def build():
         model_outputs.setdefault(child_id, []).append((name, child_output, description, 60 + 50 * i))
     steps = [0]
 
+    def wired(alg_id, names):
+        """Sources from the model inputs of the same name, for the parameters the step has."""
+        return {n: P(model_name) for n, model_name in names.items()
+                if has(alg_id, n) and model.parameterDefinition(model_name) is not None}
+
     def child(child_id, alg_id, description, sources, active=True):
         algorithm = registry.algorithmById(alg_id)
         if algorithm is None:
@@ -329,15 +344,11 @@ def build():
            "OUTPUT": S("memory:")})
     child("ntl", "megaregion:nighttimelight", "Night-light statistics",
           {"INPUT": O("builtup", "OUTPUT"), "RASTER": P("NTL_RASTERS"), "PRESET": P("NTL_PRODUCT"),
-           "STATISTICS": S([0, 1, 2, 3]), "PREFIX": S("ntl"), "COVERAGE": S(0), "OUTPUT": S("memory:")})
+           "STATISTICS": S([0, 1, 2, 3]), "PREFIX": S("ntl"), "COVERAGE": S(0), "OUTPUT": S("memory:"),
+           **wired("megaregion:nighttimelight", {"RASTER_FOLDER": "NTL_FOLDER"})})
     child("ndvi", "megaregion:ndvi", "NDVI statistics",
           {"INPUT": O("ntl", "OUTPUT"), "RASTER": P("NDVI_RASTERS"), "PRESET": S(0), "STATISTICS": S([0, 1]),
-           "PREFIX": S("ndvi"), "COVERAGE": S(0)})
-    def wired(alg_id, names):
-        """Sources from the model inputs of the same name, for the parameters the step has."""
-        return {n: P(model_name) for n, model_name in names.items()
-                if has(alg_id, n) and model.parameterDefinition(model_name) is not None}
-
+           "PREFIX": S("ndvi"), "COVERAGE": S(0), **wired("megaregion:ndvi", {"RASTER_FOLDER": "NDVI_FOLDER"})})
     child("unevenness", "megaregion:unevenness", "Core-secondary unevenness",
           dict(wired("megaregion:unevenness", {"BOOTSTRAP": "BOOTSTRAP", "CONFIDENCE": "CONFIDENCE",
                                                "PERMUTATIONS": "PERMUTATIONS", "SEED": "SEED"}),
