@@ -20,7 +20,7 @@ PLANNER_INPUTS = [
     "COUNTIES",
     "BOUNDARIES", "BOUNDARY_SYSTEM", "TABLE", "MATCH_BY", "TABLE_KEY", "BOUNDARY_KEY", "MEMBERSHIP_SET",
     "INDICATORS", "COST_INDICATORS", "NEUTRAL_INDICATORS", "YEARS", "EXTRA_INDICATORS", "LANDCOVER", "NTL_RASTERS",
-    "NTL_PRODUCT", "NDVI_RASTERS", "K",
+    "NTL_FOLDER", "NTL_PRODUCT", "NDVI_RASTERS", "NDVI_FOLDER", "K",
 ]
 ADVANCED_INPUTS = ["COUNTY_CODE_FIELD", "COUNTY_PARENT_FIELD",
                    "CODE_FIELD", "BUILT_CLASS", "HEADLINE", "CORE_REFERENCE", "POOL", "WEIGHTING", "YEAR_POOL", "YEAR1", "YEAR2",
@@ -452,3 +452,31 @@ def test_years_left_empty_need_two_years_every_indicator_has(tmp_path, regional_
     assert "YEARS is empty and the indicators have 1 year(s) in common (2010)" in message
     assert "popu: 2010, 2020 (TABLE); ntl_total_light: 2010 (NTL_RASTERS)" in message
     assert not (tmp_path / "p.gpkg").exists()
+
+
+def test_a_folder_of_night_light_files_replaces_the_rasters(tmp_path, regional_boundaries, folder_run):
+    """NTL_FOLDER holding the two night-light samples: the rasters left out are not read besides
+    it (not the bundled samples twice), its years (2010, 2020, from the names) are the default
+    YEARS, and every prefecture's night-light fields equal those of the run on the rasters."""
+    import shutil
+
+    from qgis.core import QgsProcessingFeedback
+
+    from megaregion.processing import models
+
+    downloads = tmp_path / "viirs"
+    downloads.mkdir()
+    for year in (2010, 2020):
+        shutil.copy(models.DATA_DIR + f"/ntl_sample/ntl_synthetic_{year}.tif", downloads / f"ntl_{year}.tif")
+    out = tmp_path / "prefectures.gpkg"
+    results, ok = pipeline().run(
+        {"BOUNDARIES": str(regional_boundaries), "NTL_FOLDER": str(downloads), "INDICATORS": "popu,household",
+         "COST_INDICATORS": "", "NEUTRAL_INDICATORS": "household", "EXTRA_INDICATORS": "", **NO_RESAMPLING,
+         "ndvi:PREFECTURES": str(out)}, QgsProcessingContext(), QgsProcessingFeedback())
+    assert ok
+    fields = ("ntl_total_light_2010", "ntl_lit_area_km2_2010", "ntl_total_light_2020", "ntl_lit_area_km2_2020")
+    sql = "SELECT adcode, megaregion_id, " + ", ".join(fields) + " FROM {} ORDER BY adcode, megaregion_id"
+    from_folder = _rows(out, sql.format("prefectures"))
+    from_rasters = _rows(folder_run[0] / "megaregion.gpkg", sql.format("prefectures"))
+    assert len(from_folder) == 38 and from_folder == from_rasters
+    assert sum(r[2] for r in from_folder if r[2] is not None) > 0
