@@ -528,7 +528,8 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             folder = next((f for f, r in RASTER_FOLDERS.items() if r == parameter), None)
             folder = filled.get(folder) if folder and self.parameterDefinition(folder) is not None else None
             if _given(folder):
-                years = self._product_years(paths + [str(folder)])
+                years = self._product_years(next(f for f, r in RASTER_FOLDERS.items() if r == parameter),
+                                            paths + [str(folder)])
             else:
                 years = raster_years(paths) or []
             for name in list(available) + [n.strip() for n in str(filled.get("INDICATORS") or "").split(",")]:
@@ -538,15 +539,18 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         return available, sources
 
     @staticmethod
-    def _product_years(inputs):
+    def _product_years(parameter, inputs):
         """The years of downloaded files as the zonal steps group them (core.zonal.catalogue);
-        none when they cannot be read (the step then says why)."""
+        a folder that does not exist, holds no raster or mixes products is refused, naming
+        ``parameter``, before any step runs."""
         from ..core.zonal import catalogue
+        from .i18n import shown
 
         try:
             found = catalogue.catalogue(inputs)
-        except Exception:  # noqa: BLE001 (the zonal step reports the files at fault)
-            return []
+        except ValueError as exc:
+            raise QgsProcessingException(tr("{parameter}: {problem}.").format(
+                parameter=parameter, problem=shown(exc).rstrip("."))) from exc
         try:
             return list(found.years)
         finally:
