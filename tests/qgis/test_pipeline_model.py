@@ -480,3 +480,24 @@ def test_a_folder_of_night_light_files_replaces_the_rasters(tmp_path, regional_b
     from_rasters = _rows(folder_run[0] / "megaregion.gpkg", sql.format("prefectures"))
     assert len(from_folder) == 38 and from_folder == from_rasters
     assert sum(r[2] for r in from_folder if r[2] is not None) > 0
+
+
+def test_year1_and_year2_of_a_saved_model_give_the_run_of_the_years_found(tmp_path, regional_boundaries,
+                                                                           folder_run):
+    """YEAR1 = 2010 and YEAR2 = 2020, as saved models and scripts give them: the same trend types
+    and unevenness rows as the run whose YEARS were found (2010, 2020 in the bundled data)."""
+    from qgis.core import QgsProcessingFeedback
+
+    out = {"trend:CITIES": str(tmp_path / "trend.gpkg"), "unevenness:TABLE": str(tmp_path / "unevenness.gpkg")}
+    results, ok = pipeline().run(
+        {"BOUNDARIES": str(regional_boundaries), "INDICATORS": "popu,household", "COST_INDICATORS": "",
+         "NEUTRAL_INDICATORS": "household", "EXTRA_INDICATORS": "", "YEAR1": 2010, "YEAR2": 2020, **NO_RESAMPLING,
+         **out}, QgsProcessingContext(), QgsProcessingFeedback())
+    assert ok
+    gpkg = folder_run[0] / "megaregion.gpkg"
+    types = "SELECT adcode, megaregion_id, type, trend_popu FROM {} ORDER BY adcode, megaregion_id"
+    assert _rows(tmp_path / "trend.gpkg", types.format("trend")) == _rows(gpkg, types.format("trend_secondary_cities"))
+    rows = "SELECT megaregion, row_type, field, theil, gini FROM {} ORDER BY megaregion, row_type, field"
+    assert _rows(tmp_path / "unevenness.gpkg", rows.format("unevenness")) == \
+        _rows(gpkg, rows.format("unevenness_table"))
+    assert len(_rows(gpkg, rows.format("unevenness_table"))) > 20
