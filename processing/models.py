@@ -367,7 +367,7 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             self._name_layers(results, filled, context)
             if folder:
                 results[OUTPUT_FOLDER] = folder
-                workbook = self._write_workbook(folder, filled, feedback)
+                workbook = self._write_workbook(folder, filled, feedback, pending)
                 if workbook:
                     results[WORKBOOK_OUTPUT] = workbook
             return results
@@ -388,13 +388,21 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                 raise QgsProcessingException(tr(
                     "OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.").format(
                         folder=folder, reason=exc.strerror or exc)) from exc
-        workbook = os.path.join(folder, WORKBOOK) if folder else None
-        workbook_existed = bool(workbook) and os.path.exists(workbook)
+        pending = []  # (temporary, final): the workbook, moved into place once the run succeeded
+
+        def commit():
+            for temporary, final in pending:
+                os.replace(temporary, final)
+
+        def discard():
+            for temporary, _ in pending:
+                if os.path.exists(temporary):
+                    os.remove(temporary)
+
         try:
-            return run_guarded(self, filled, context, feedback, run)
+            return run_guarded(self, filled, context, feedback, run, commit=commit, discard=discard)
         except BaseException:
-            if workbook and not workbook_existed and os.path.exists(workbook):
-                os.remove(workbook)
+            discard()
             if maps_folder:
                 _remove_new(maps_folder, maps_before)
             if created:
@@ -419,10 +427,11 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         filled[BOUNDARIES] = result["OUTPUT"]
         filled[BOUNDARY_KEY] = "adcode"
 
-    def _write_workbook(self, folder, filled, feedback):
+    def _write_workbook(self, folder, filled, feedback, pending):
         """megaregion_tables.xlsx in ``folder``: every table of its GeoPackage, one sheet each, the
         headers in the interface's language, the run's settings on the first sheet. Written to a
-        temporary file moved into place once complete; None when the GeoPackage holds nothing."""
+        temporary file, added to ``pending`` (moved into place once the whole run succeeded, as
+        the reports are); None when the GeoPackage holds nothing."""
         import uuid
 
         from ..core.export import workbook as core_workbook
@@ -446,10 +455,11 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         temporary = os.path.join(folder, f".megaregion-{uuid.uuid4().hex}.xlsx")
         try:
             engine, sheets = core_workbook.workbook_from_geopackage(gpkg, temporary, translated_language(), settings)
-            os.replace(temporary, path)
-        finally:
+        except BaseException:
             if os.path.exists(temporary):
                 os.remove(temporary)
+            raise
+        pending.append((temporary, path))
         if engine == "gdal":
             feedback.pushWarning(tr(
                 "openpyxl is not installed in QGIS's Python: {name} was written with GDAL's XLSX driver, without "
