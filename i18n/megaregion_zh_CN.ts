@@ -954,7 +954,7 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>图层“{layer}”无法投影到地图坐标参考系 {crs}：{error}；请检查图层的坐标参考系，或另选 MAP_CRS</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="642" />
+            <location filename="../processing/models.py" line="652" />
             <source>Model {path} could not be read</source>
             <translation>无法读取模型 {path}</translation>
         </message>
@@ -1009,32 +1009,32 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>无法创建 OUTPUT_FOLDER“{folder}”（{reason}）：请选择有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="413" />
+            <location filename="../processing/models.py" line="421" />
             <source>COUNTIES given: the prefecture-level units made from them are the boundaries of the analysis (BOUNDARIES is not read).</source>
             <translation>给出了 COUNTIES：由其汇总得到的地级单元作为分析的边界（不读取 BOUNDARIES）。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="458" />
+            <location filename="../processing/models.py" line="468" />
             <source>Workbook written: {path} ({count} sheets).</source>
             <translation>工作簿已写入：{path}（{count} 个工作表）。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="454" />
+            <location filename="../processing/models.py" line="464" />
             <source>openpyxl is not installed in QGIS's Python: {name} was written with GDAL's XLSX driver, without number formats, column widths or frozen header rows. Install openpyxl for them.</source>
             <translation>QGIS 的 Python 中未安装 openpyxl：{name} 由 GDAL 的 XLSX 驱动写入，没有数字格式、列宽和冻结的表头行。安装 openpyxl 即可获得这些格式。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="486" />
+            <location filename="../processing/models.py" line="496" />
             <source>YEARS left empty: the years every indicator has, {years}.</source>
             <translation>YEARS 留空：采用每个指标都有的年份 {years}。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="475" />
+            <location filename="../processing/models.py" line="485" />
             <source>YEARS ({years}) and YEAR1/YEAR2 ({year1}, {year2}) are both set: choose the years in YEARS and leave YEAR1 and YEAR2 not set.</source>
             <translation>YEARS（{years}）与 YEAR1/YEAR2（{year1}，{year2}）同时设置：请在 YEARS 中选择年份，并将 YEAR1 和 YEAR2 保持未设置。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="552" />
+            <location filename="../processing/models.py" line="562" />
             <source>{parameter}: {problem}.</source>
             <translation>{parameter}：{problem}。</translation>
         </message>
@@ -2921,8 +2921,8 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>Indicators measured in both years (names without the year, comma separated)</source>
-            <translation>两个年份均有观测的指标（不带年份的名称，逗号分隔）</translation>
+            <source>Indicators measured in every year (names without the year, comma separated)</source>
+            <translation>每个年份均有观测的指标（不带年份的名称，逗号分隔）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -3078,6 +3078,10 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness per mega-region, indicator and year (table)</source>
             <translation>按城市群、指标和年份的不均衡程度（表）</translation>
+        </message>
+        <message>
+            <source>Indicators measured in both years (names without the year, comma separated)</source>
+            <translation type="vanished">两个年份均有观测的指标（不带年份的名称，逗号分隔）</translation>
         </message>
         <message>
             <source>Bootstrap resamples of the unevenness (0 = none)</source>

@@ -171,7 +171,7 @@ def build():
         defaultValue="adcode"))
     like("megaregion:assignmegaregions", "MEMBERSHIP_SET", "MEMBERSHIP_SET", "Mega-region members")
     param(QgsProcessingParameterString(
-        "INDICATORS", "Indicators measured in both years (names without the year, comma separated)",
+        "INDICATORS", "Indicators measured in every year (names without the year, comma separated)",
         defaultValue=INDICATORS))
     param(QgsProcessingParameterString(
         "COST_INDICATORS", "Cost indicators among them: less is better (names without the year)",
