@@ -285,17 +285,14 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         """``[(what, Location)]``: the files and the folder that OUTPUT_FOLDER ``folder`` implies and
         no output parameter names: the GeoPackage (if a layer goes there), the reports and the
         maps folder (see :data:`FOLDER_OUTPUTS`)."""
-        layers, implied = [], []
+        layers, implied = self._layers_in_folder(parameters), []
         for name, (kind, target) in FOLDER_OUTPUTS.items():
-            if self.parameterDefinition(name) is None:
+            if self.parameterDefinition(name) is None or kind == "layer":
                 continue
             value = parameters.get(name)
             if _given(value) and not _temporary(value):
                 continue  # written where it names, checked as the model's output
-            if kind == "layer":
-                layers.append(target)
-            else:
-                implied.append((tr("the report {name}").format(name=target), Location(os.path.join(folder, target))))
+            implied.append((tr("the report {name}").format(name=target), Location(os.path.join(folder, target))))
         if layers:
             implied.insert(0, (tr("the layers {names}").format(names=", ".join(layers)),
                                Location(os.path.join(folder, GEOPACKAGE))))
@@ -303,6 +300,17 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         if MAPS_STEP in self.childAlgorithms():
             implied.append((tr("the maps (PNG, PDF)"), Location(os.path.join(folder, MAPS_FOLDER), folder=True)))
         return implied
+
+    def _layers_in_folder(self, parameters):
+        """The layers OUTPUT_FOLDER's GeoPackage receives: those whose output is left out or
+        temporary (the others are written where they name)."""
+        layers = []
+        for name, (kind, target) in FOLDER_OUTPUTS.items():
+            value = parameters.get(name)
+            if kind == "layer" and self.parameterDefinition(name) is not None and (
+                    not _given(value) or _temporary(value)):
+                layers.append(target)
+        return layers
 
     def _implied_problem(self, parameters, context, folder):
         """Why the files OUTPUT_FOLDER implies cannot be written: one of them is (or, for the maps
@@ -359,6 +367,7 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             step.setActive(True)
             step.addParameterSources("OUTPUT_FOLDER", [ChildSource.fromStaticValue(maps_folder)])
         model = super(ShippedModel, self)
+        in_folder = bool(folder) and bool(self._layers_in_folder(parameters))
 
         def run():
             self._counties_first(filled, context, feedback)
@@ -367,7 +376,8 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             self._name_layers(results, filled, context)
             if folder:
                 results[OUTPUT_FOLDER] = folder
-                workbook = self._write_workbook(folder, filled, feedback, pending)
+                # only from the layers this run wrote into the folder (not an older run's GeoPackage)
+                workbook = self._write_workbook(folder, filled, feedback, pending) if in_folder else None
                 if workbook:
                     results[WORKBOOK_OUTPUT] = workbook
             return results
