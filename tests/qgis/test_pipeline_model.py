@@ -501,3 +501,36 @@ def test_year1_and_year2_of_a_saved_model_give_the_run_of_the_years_found(tmp_pa
     assert _rows(tmp_path / "unevenness.gpkg", rows.format("unevenness")) == \
         _rows(gpkg, rows.format("unevenness_table"))
     assert len(_rows(gpkg, rows.format("unevenness_table"))) > 20
+
+
+def test_the_workbook_speaks_the_interfaces_language(tmp_path, regional_boundaries):
+    """Under a Chinese interface the pipeline's megaregion_tables.xlsx has Chinese sheet names and
+    headers (as 'Export result tables to Excel' writes them) and the run's settings."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from qgis.core import QgsProcessingFeedback
+    from test_translation_qgis import mt
+
+    from megaregion.processing import i18n
+
+    if mt.lrelease_path() is None:
+        pytest.fail("lrelease not found: install qttools5-dev-tools (Debian) to build the translation")
+    qm = mt.compile_qm(mt.TS_PATH, tmp_path / "megaregion_zh_CN.qm")
+    i18n.remove_translator()
+    assert i18n.install_translator(path=str(qm))
+    try:
+        folder = tmp_path / "结果"
+        results, ok = pipeline().run(
+            {"OUTPUT_FOLDER": str(folder), "BOUNDARIES": str(regional_boundaries), "INDICATORS": "popu",
+             "COST_INDICATORS": "", "EXTRA_INDICATORS": "", "MAP_FORMAT": [0], **NO_RESAMPLING},
+            QgsProcessingContext(), QgsProcessingFeedback())
+    finally:
+        i18n.remove_translator()
+    assert ok
+    book = openpyxl.load_workbook(results["WORKBOOK"], read_only=True)
+    assert book.sheetnames[:2] == ["目录", "不均衡测度"]
+    heads = dict(zip([c.value for c in next(book["不均衡测度"].iter_rows(min_row=2, max_row=2))],
+                     [c.value for c in next(book["不均衡测度"].iter_rows(min_row=1, max_row=1))]))
+    assert heads["theil_between"] == "泰尔指数组间差异"
+    settings = {r[0]: r[1] for r in book["目录"].iter_rows(values_only=True) if r and r[0]}
+    assert settings["YEARS"] == "2010,2020" and settings["语言"] == "中文"
+    assert sorted(p.suffix for p in (folder / "maps").iterdir()) == [".png"] * 4  # MAP_FORMAT: PNG only
