@@ -954,7 +954,7 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>图层“{layer}”无法投影到地图坐标参考系 {crs}：{error}；请检查图层的坐标参考系，或另选 MAP_CRS</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="652" />
+            <location filename="../processing/models.py" line="662" />
             <source>Model {path} could not be read</source>
             <translation>无法读取模型 {path}</translation>
         </message>
@@ -984,57 +984,57 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>县级边界的上级字段（所属地级单元的代码）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="304" />
+            <location filename="../processing/models.py" line="301" />
             <source>the maps (PNG, PDF)</source>
             <translation>地图（PNG、PDF）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="300" />
-            <source>the layers {names}</source>
-            <translation>图层 {names}</translation>
-        </message>
-        <message>
-            <location filename="../processing/models.py" line="302" />
-            <source>the workbook {name}</source>
-            <translation>工作簿 {name}</translation>
-        </message>
-        <message>
-            <location filename="../processing/models.py" line="298" />
+            <location filename="../processing/models.py" line="295" />
             <source>the report {name}</source>
             <translation>报告 {name}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="388" />
+            <location filename="../processing/models.py" line="297" />
+            <source>the layers {names}</source>
+            <translation>图层 {names}</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="299" />
+            <source>the workbook {name}</source>
+            <translation>工作簿 {name}</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="398" />
             <source>OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.</source>
             <translation>无法创建 OUTPUT_FOLDER“{folder}”（{reason}）：请选择有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="421" />
+            <location filename="../processing/models.py" line="431" />
             <source>COUNTIES given: the prefecture-level units made from them are the boundaries of the analysis (BOUNDARIES is not read).</source>
             <translation>给出了 COUNTIES：由其汇总得到的地级单元作为分析的边界（不读取 BOUNDARIES）。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="468" />
+            <location filename="../processing/models.py" line="478" />
             <source>Workbook written: {path} ({count} sheets).</source>
             <translation>工作簿已写入：{path}（{count} 个工作表）。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="464" />
+            <location filename="../processing/models.py" line="474" />
             <source>openpyxl is not installed in QGIS's Python: {name} was written with GDAL's XLSX driver, without number formats, column widths or frozen header rows. Install openpyxl for them.</source>
             <translation>QGIS 的 Python 中未安装 openpyxl：{name} 由 GDAL 的 XLSX 驱动写入，没有数字格式、列宽和冻结的表头行。安装 openpyxl 即可获得这些格式。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="496" />
+            <location filename="../processing/models.py" line="506" />
             <source>YEARS left empty: the years every indicator has, {years}.</source>
             <translation>YEARS 留空：采用每个指标都有的年份 {years}。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="485" />
+            <location filename="../processing/models.py" line="495" />
             <source>YEARS ({years}) and YEAR1/YEAR2 ({year1}, {year2}) are both set: choose the years in YEARS and leave YEAR1 and YEAR2 not set.</source>
             <translation>YEARS（{years}）与 YEAR1/YEAR2（{year1}，{year2}）同时设置：请在 YEARS 中选择年份，并将 YEAR1 和 YEAR2 保持未设置。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="562" />
+            <location filename="../processing/models.py" line="572" />
             <source>{parameter}: {problem}.</source>
             <translation>{parameter}：{problem}。</translation>
         </message>

@@ -252,7 +252,7 @@ def build():
         formats.setName("MAP_FORMAT")
         formats.setDescription("Formats of the maps")
         formats.setDefaultValue([0, 1])
-        param(formats, is_advanced=True)
+        param(formats, is_advanced=True, is_optional=True)  # saved models that embed the pipeline stay valid
 
     # names -> field lists, evaluated when the model runs. The years: YEARS (any separators,
     # sorted, each once), else YEAR1 and YEAR2 in that order (saved models); the provider fills

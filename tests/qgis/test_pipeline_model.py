@@ -534,3 +534,29 @@ def test_the_workbook_speaks_the_interfaces_language(tmp_path, regional_boundari
     settings = {r[0]: r[1] for r in book["目录"].iter_rows(values_only=True) if r and r[0]}
     assert settings["YEARS"] == "2010,2020" and settings["语言"] == "中文"
     assert sorted(p.suffix for p in (folder / "maps").iterdir()) == [".png"] * 4  # MAP_FORMAT: PNG only
+
+
+def test_a_saved_model_that_embeds_the_pipeline_stays_valid():
+    """A model saved before YEARS, the raster folders and the map formats existed sets every
+    other input of the pipeline (the Model Builder stores them all, YEAR1 and YEAR2 among them):
+    it still validates, since every input added since is optional."""
+    from qgis.core import QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource as Src
+
+    added = {"YEARS", "NTL_FOLDER", "NDVI_FOLDER", "MAP_FORMAT"}
+    model = QgsProcessingModelAlgorithm("saved", "")
+    child = QgsProcessingModelChildAlgorithm("megaregion:pipeline")
+    child.setChildId("pipeline")
+    old = {"YEAR1": 2010, "YEAR2": 2020}
+    current = pipeline()
+    for definition in current.parameterDefinitions():
+        name = definition.name()
+        if definition.isDestination() or name in added:
+            continue
+        old.setdefault(name, definition.defaultValue())
+    for name, value in old.items():
+        if value is not None:
+            child.addParameterSources(name, [Src.fromStaticValue(value)])
+    model.addChildAlgorithm(child)
+    ok, issues = model.validateChildAlgorithm("pipeline")
+    assert ok and issues == []
+    assert all(current.parameterDefinition(n).flags() & _flags()[1] for n in added)
