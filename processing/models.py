@@ -29,6 +29,7 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsMessageLog,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingModelAlgorithm,
     QgsProcessingModelChildParameterSource as ChildSource,
     QgsProcessingOutputLayerDefinition,
@@ -69,7 +70,13 @@ FOLDER_OUTPUTS = {
     "trend:CORES": ("layer", "trend_core_cities"),
     "trend:PROFILES": ("layer", "trend_profiles"),
     "trend:REPORT": ("file", "trend_report.html"),
+    "spatial:CITIES": ("layer", "spatial_secondary_cities"),
+    "spatial:TABLE": ("layer", "spatial_relations_table"),
+    "spatial:REPORT": ("file", "spatial_report.html"),
 }
+#: The workbook of every table of GEOPACKAGE (core.export.workbook), written into OUTPUT_FOLDER
+#: once every step has succeeded, with the run's settings on its first sheet.
+WORKBOOK = "megaregion_tables.xlsx"
 #: The pipeline's optional first step: county-level polygons made into its boundaries by
 #: megaregion:aggregatecounties (left out, the model runs exactly as its file says).
 COUNTIES = "COUNTIES"
@@ -79,9 +86,20 @@ COUNTY_PARAMETERS = (COUNTIES, COUNTY_CODE_FIELD, COUNTY_PARENT_FIELD)
 #: the model inputs the counties' prefectures replace
 BOUNDARIES, BOUNDARY_KEY = "BOUNDARIES", "BOUNDARY_KEY"
 
+#: The years of the run: YEARS (the planner's), or YEAR1 and YEAR2 (saved models); with neither,
+#: every year the table and the rasters have for all the indicators (:meth:`ShippedModel._fill_years`).
+YEARS, YEAR1, YEAR2 = "YEARS", "YEAR1", "YEAR2"
+#: the rasters of the model and the prefix of the fields their statistics write (<prefix>_<stat>_<year>)
+RASTER_PREFIXES = (("NTL_RASTERS", "ntl_"), ("NDVI_RASTERS", "ndvi_"), ("LANDCOVER", "built_"))
+#: A folder of downloaded files replaces the rasters of the same step: given, the rasters left
+#: out are none (not the bundled samples, which the step would read besides the folder).
+RASTER_FOLDERS = {"NTL_FOLDER": "NTL_RASTERS", "NDVI_FOLDER": "NDVI_RASTERS"}
+
 #: The step that draws the maps, off in the model file; a run with OUTPUT_FOLDER switches it on
 #: and writes the maps to MAPS_FOLDER in it.
 MAPS_STEP = "maps"
+#: the result naming the workbook (a run with OUTPUT_FOLDER)
+WORKBOOK_OUTPUT = "WORKBOOK"
 MAPS_FOLDER = "maps"
 
 
@@ -267,23 +285,32 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         """``[(what, Location)]``: the files and the folder that OUTPUT_FOLDER ``folder`` implies and
         no output parameter names: the GeoPackage (if a layer goes there), the reports and the
         maps folder (see :data:`FOLDER_OUTPUTS`)."""
-        layers, implied = [], []
+        layers, implied = self._layers_in_folder(parameters), []
         for name, (kind, target) in FOLDER_OUTPUTS.items():
-            if self.parameterDefinition(name) is None:
+            if self.parameterDefinition(name) is None or kind == "layer":
                 continue
             value = parameters.get(name)
             if _given(value) and not _temporary(value):
                 continue  # written where it names, checked as the model's output
-            if kind == "layer":
-                layers.append(target)
-            else:
-                implied.append((tr("the report {name}").format(name=target), Location(os.path.join(folder, target))))
+            implied.append((tr("the report {name}").format(name=target), Location(os.path.join(folder, target))))
         if layers:
             implied.insert(0, (tr("the layers {names}").format(names=", ".join(layers)),
                                Location(os.path.join(folder, GEOPACKAGE))))
+            implied.append((tr("the workbook {name}").format(name=WORKBOOK), Location(os.path.join(folder, WORKBOOK))))
         if MAPS_STEP in self.childAlgorithms():
-            implied.append((tr("the PNG maps"), Location(os.path.join(folder, MAPS_FOLDER), folder=True)))
+            implied.append((tr("the maps (PNG, PDF)"), Location(os.path.join(folder, MAPS_FOLDER), folder=True)))
         return implied
+
+    def _layers_in_folder(self, parameters):
+        """The layers OUTPUT_FOLDER's GeoPackage receives: those whose output is left out or
+        temporary (the others are written where they name)."""
+        layers = []
+        for name, (kind, target) in FOLDER_OUTPUTS.items():
+            value = parameters.get(name)
+            if kind == "layer" and self.parameterDefinition(name) is not None and (
+                    not _given(value) or _temporary(value)):
+                layers.append(target)
+        return layers
 
     def _implied_problem(self, parameters, context, folder):
         """Why the files OUTPUT_FOLDER implies cannot be written: one of them is (or, for the maps
@@ -319,6 +346,11 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                     filled[name] = "TEMPORARY_OUTPUT"
             elif _left_out(definition, filled.get(name)) and definition.defaultValue() is not None:
                 filled[name] = definition.defaultValue()
+        for folder_name, rasters in RASTER_FOLDERS.items():
+            definition = self.parameterDefinition(rasters)
+            if (self.parameterDefinition(folder_name) is not None and _given(parameters.get(folder_name))
+                    and definition is not None and _left_out(definition, parameters.get(rasters))):
+                filled[rasters] = []
         if folder:
             filled[OUTPUT_FOLDER] = folder
         return filled
@@ -335,13 +367,19 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             step.setActive(True)
             step.addParameterSources("OUTPUT_FOLDER", [ChildSource.fromStaticValue(maps_folder)])
         model = super(ShippedModel, self)
+        in_folder = bool(folder) and bool(self._layers_in_folder(parameters))
 
         def run():
             self._counties_first(filled, context, feedback)
+            self._fill_years(filled, context, feedback)
             results = model.processAlgorithm(filled, context, feedback)
             self._name_layers(results, filled, context)
             if folder:
                 results[OUTPUT_FOLDER] = folder
+                # only from the layers this run wrote into the folder (not an older run's GeoPackage)
+                workbook = self._write_workbook(folder, filled, feedback, pending) if in_folder else None
+                if workbook:
+                    results[WORKBOOK_OUTPUT] = workbook
             return results
 
         # before anything is read or made: no file OUTPUT_FOLDER implies may be an input
@@ -360,9 +398,21 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                 raise QgsProcessingException(tr(
                     "OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.").format(
                         folder=folder, reason=exc.strerror or exc)) from exc
+        pending = []  # (temporary, final): the workbook, moved into place once the run succeeded
+
+        def commit():
+            for temporary, final in pending:
+                os.replace(temporary, final)
+
+        def discard():
+            for temporary, _ in pending:
+                if os.path.exists(temporary):
+                    os.remove(temporary)
+
         try:
-            return run_guarded(self, filled, context, feedback, run)
+            return run_guarded(self, filled, context, feedback, run, commit=commit, discard=discard)
         except BaseException:
+            discard()
             if maps_folder:
                 _remove_new(maps_folder, maps_before)
             if created:
@@ -386,6 +436,145 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             context=context, feedback=feedback, is_child_algorithm=True)
         filled[BOUNDARIES] = result["OUTPUT"]
         filled[BOUNDARY_KEY] = "adcode"
+
+    def _write_workbook(self, folder, filled, feedback, pending):
+        """megaregion_tables.xlsx in ``folder``: every table of its GeoPackage, one sheet each, the
+        headers in the interface's language, the run's settings on the first sheet. Written to a
+        temporary file, added to ``pending`` (moved into place once the whole run succeeded, as
+        the reports are); None when the GeoPackage holds nothing."""
+        import uuid
+
+        from ..core.export import workbook as core_workbook
+        from .i18n import translated_language
+
+        gpkg = os.path.join(folder, GEOPACKAGE)
+        if not os.path.isfile(gpkg) or feedback.isCanceled():
+            return None
+        settings = {}
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if definition.isDestination() or not _given(filled.get(name)):
+                continue
+            value = filled[name]
+            if isinstance(value, (list, tuple)):
+                value = [_setting_text(v) for v in value]
+            else:
+                value = _setting_text(value)
+            settings[name] = value
+        path = os.path.join(folder, WORKBOOK)
+        temporary = os.path.join(folder, f".megaregion-{uuid.uuid4().hex}.xlsx")
+        try:
+            engine, sheets = core_workbook.workbook_from_geopackage(gpkg, temporary, translated_language(), settings)
+        except BaseException:
+            if os.path.exists(temporary):
+                os.remove(temporary)
+            raise
+        pending.append((temporary, path))
+        if engine == "gdal":
+            feedback.pushWarning(tr(
+                "openpyxl is not installed in QGIS's Python: {name} was written with GDAL's XLSX driver, without "
+                "number formats, column widths or frozen header rows. Install openpyxl for them.").format(
+                    name=WORKBOOK))
+        feedback.pushInfo(tr("Workbook written: {path} ({count} sheets).").format(path=path, count=len(sheets)))
+        return path
+
+    def _fill_years(self, filled, context, feedback):
+        """YEARS as the steps read it: the given years sorted, each once; left empty with YEAR1 and
+        YEAR2 (a saved model's two years), as it is; left empty without them, every year in which
+        each indicator has a field, in the table (wide, or long with a column of years), the
+        boundaries or the statistics of the rasters (years from their file names, as the zonal
+        steps match them)."""
+        if self.parameterDefinition(YEARS) is None:
+            return
+        from ..core import trend as core_trend
+
+        text = str(filled.get(YEARS) or "").strip()
+        pair = [self.parameterAsInt(filled, name, context) if _given(filled.get(name)) else 0 for name in (YEAR1, YEAR2)]
+        if text:
+            if any(pair):
+                raise QgsProcessingException(tr(
+                    "YEARS ({years}) and YEAR1/YEAR2 ({year1}, {year2}) are both set: choose the years in YEARS "
+                    "and leave YEAR1 and YEAR2 not set.").format(years=text, year1=pair[0], year2=pair[1]))
+            filled[YEARS] = ",".join(map(str, core_trend.parse_years(text)))
+            return
+        if any(pair):
+            return  # the model takes YEAR1 and YEAR2; the trend step checks them
+        names = [n.strip() for n in str(filled.get("INDICATORS") or "").split(",") if n.strip()]
+        available, sources = self._available_years(filled, context)
+        years = core_trend.common_years(names, available, sources)
+        filled[YEARS] = ",".join(map(str, years))
+        feedback.pushInfo(tr("YEARS left empty: the years every indicator has, {years}.").format(
+            years=", ".join(map(str, years))))
+
+    def _available_years(self, filled, context):
+        """({indicator: {years}}, {indicator: where the years come from}) of the run's data."""
+        from ..core.admin import join as core_join
+        from ..core.fields import split_year
+        from ..core.zonal.naming import raster_years
+        from .tables import table_frame
+
+        available, sources = {}, {}
+
+        def add(columns, where, years=None):
+            for column in columns:
+                name, year = split_year(column)
+                found = {year} if year is not None else set(years or ())
+                if found:
+                    available.setdefault(name, set()).update(found)
+                    sources.setdefault(name, where)
+
+        try:
+            boundaries = self.parameterAsSource(filled, BOUNDARIES, context)
+        except QgsProcessingException:
+            boundaries = None  # the first step says why it cannot read them
+        if boundaries is not None:
+            add(boundaries.fields().names(), BOUNDARIES)
+        table = table_frame(self, filled, "TABLE", context)
+        columns = [str(c) for c in table.columns]
+        key = filled.get("TABLE_KEY")
+        long_years = core_join.year_columns(table, key) if key in table.columns else []
+        if len(long_years) == 1:  # a long table, read by its column of years as the join reads it
+            years = {int(y) for y in (core_join.year_label(v) for v in table[long_years[0]])
+                     if y is not None and y.isdigit()}
+            add([c for c in columns if c not in (key, long_years[0])], "TABLE", years)
+        else:
+            add(columns, "TABLE")
+        for parameter, prefix in RASTER_PREFIXES:
+            if self.parameterDefinition(parameter) is None:
+                continue
+            # an empty list is none (parameterAsLayerList would give the default's layers)
+            layers = self.parameterAsLayerList(filled, parameter, context) if filled.get(parameter) else []
+            paths = [layer.source().split("|")[0] for layer in layers]
+            folder = next((f for f, r in RASTER_FOLDERS.items() if r == parameter), None)
+            folder = filled.get(folder) if folder and self.parameterDefinition(folder) is not None else None
+            if _given(folder):
+                years = self._product_years(next(f for f, r in RASTER_FOLDERS.items() if r == parameter),
+                                            paths + [str(folder)])
+            else:
+                years = raster_years(paths) or []
+            for name in list(available) + [n.strip() for n in str(filled.get("INDICATORS") or "").split(",")]:
+                if name.startswith(prefix) and years:
+                    available.setdefault(name, set()).update(years)
+                    sources.setdefault(name, parameter)
+        return available, sources
+
+    @staticmethod
+    def _product_years(parameter, inputs):
+        """The years of downloaded files as the zonal steps group them (core.zonal.catalogue);
+        a folder that does not exist, holds no raster or mixes products is refused, naming
+        ``parameter``, before any step runs."""
+        from ..core.zonal import catalogue
+        from .i18n import shown
+
+        try:
+            found = catalogue.catalogue(inputs)
+        except ValueError as exc:
+            raise QgsProcessingException(tr("{parameter}: {problem}.").format(
+                parameter=parameter, problem=shown(exc).rstrip("."))) from exc
+        try:
+            return list(found.years)
+        finally:
+            found.close()
 
     def _name_layers(self, results, filled, context):
         """Layers loaded into the project take the description of their model output. QGIS
@@ -424,6 +613,19 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                     details.forceName = True
             kept[key] = details
         context.setLayersToLoadOnCompletion(kept)
+
+
+def _setting_text(value):
+    """A setting of the run as the workbook shows it: numbers and texts as they are, a layer by
+    its source."""
+    if isinstance(value, (bool, int, float, str)):
+        return value
+    source = getattr(value, "source", None)
+    if callable(source):
+        return source()
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        return value.source.staticValue()
+    return str(value)
 
 
 def _listing(folder):

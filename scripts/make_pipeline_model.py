@@ -38,14 +38,22 @@ HELP = (
     "The whole analysis in one run, on the bundled data by default: the prefecture boundaries converted to "
     "WGS84, an indicator table joined, mega-regions and core/secondary roles assigned, the built-up share "
     "(land cover), night-light and NDVI statistics per prefecture, the core-secondary unevenness of every "
-    "indicator in year 1 and year 2 and its change, the typology of the secondary cities by their gap to the "
-    "cores in year 2, their development trends from year 1 to year 2, and maps of the results.\n\n"
+    "indicator in every year and its change (with three or more years also its sigma and beta convergence), the "
+    "typology of the secondary cities by their gap to the cores in the last year, their development trends over "
+    "the years (with three or more years each city's trajectory), their distance to the cores and spatial "
+    "clusters, a workbook of the tables and maps of the results.\n\n"
+    "<b>Years</b>: YEARS lists them (e.g. 2000, 2010, 2020); left empty, every year in which the table (or the "
+    "boundaries) and the rasters have every indicator (the rasters' years come from their file names). YEAR1 "
+    "and YEAR2 (advanced) still choose two years, as saved models and scripts give them.\n\n"
     "<b>Where the results go</b>: choose an <b>Output folder</b> and the run writes there one GeoPackage, "
     "megaregion.gpkg, with every layer styled (prefectures, unevenness_megaregions, unevenness_table, "
     "typology_secondary_cities, typology_core_cities, typology_profiles, trend_secondary_cities, "
-    "trend_core_cities, trend_profiles, unmatched_table_rows), the three reports (unevenness_report.html, "
-    "typology_report.html, trend_report.html) and a PNG map of the unevenness per mega-region, the secondary "
-    "cities by type and by trend (maps/*.png, by 'Render maps to PNG'). From the command line: "
+    "trend_core_cities, trend_profiles, spatial_secondary_cities, spatial_relations_table, unmatched_table_rows), "
+    "the four reports (unevenness_report.html, typology_report.html, trend_report.html, spatial_report.html), "
+    "megaregion_tables.xlsx with every table of the GeoPackage (one sheet each, headers in the interface's "
+    "language, the run's settings on the first sheet) and a map of the unevenness per mega-region, the secondary "
+    "cities by type, by trend and by spatial cluster, as PNG and PDF (maps/, by 'Render maps'; Map formats "
+    "under Advanced). From the command line: "
     "qgis_process run megaregion:pipeline -- OUTPUT_FOLDER=/path/to/results. Every other output is optional "
     "and, when given, is written where it names instead (its name, e.g. typology:CITIES, works as before).\n\n"
     "<b>Indicators</b>: names without the year (popu for popu_2010 and popu_2020). The defaults are benefit "
@@ -61,7 +69,8 @@ HELP = (
     "<b>Built-up class</b>: 13 is 'urban and built-up lands' in the MODIS IGBP classification of the "
     "bundled MCD12C1 land cover; give the class of your own land-cover product.\n"
     "The bundled night-light rasters are SYNTHETIC samples: give real VIIRS or DMSP rasters for analysis. "
-    "The advanced settings hold the analyst's choices of the unevenness, typology, trend and map steps, each "
+    "The advanced settings hold the analyst's choices of the unevenness, typology, trend, spatial and map steps "
+    "(the resamples, permutations, confidence and seed are shared by the unevenness and the spatial relations), each "
     "at the step's default (see the step's help); open the model in the Model Builder to change any other step."
 )
 
@@ -81,6 +90,9 @@ OUTPUTS = [
     ("trend", "CORES", "OUTPUT_CORES", "Core cities with their performance and trend"),
     ("trend", "PROFILES", "OUTPUT_PROFILES", "Profiles of the trend types"),
     ("trend", "REPORT", "OUTPUT_HTML", "Trend report"),
+    ("spatial", "CITIES", "OUTPUT", "Secondary cities by distance to the core and spatial cluster"),
+    ("spatial", "TABLE", "OUTPUT_TABLE", "Distance gradients and Moran's I per mega-region (table)"),
+    ("spatial", "REPORT", "OUTPUT_HTML", "Spatial relations report"),
 ]
 
 
@@ -96,6 +108,7 @@ def build():
         QgsProcessingParameterDefinition,
         QgsProcessingParameterEnum,
         QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterFile,
         QgsProcessingParameterMultipleLayers,
         QgsProcessingParameterNumber,
         QgsProcessingParameterString,
@@ -158,7 +171,7 @@ def build():
         defaultValue="adcode"))
     like("megaregion:assignmegaregions", "MEMBERSHIP_SET", "MEMBERSHIP_SET", "Mega-region members")
     param(QgsProcessingParameterString(
-        "INDICATORS", "Indicators measured in both years (names without the year, comma separated)",
+        "INDICATORS", "Indicators measured in every year (names without the year, comma separated)",
         defaultValue=INDICATORS))
     param(QgsProcessingParameterString(
         "COST_INDICATORS", "Cost indicators among them: less is better (names without the year)",
@@ -167,8 +180,9 @@ def build():
         param(QgsProcessingParameterString(
             "NEUTRAL_INDICATORS", "Neutral indicators among them: measured for unevenness, left out of the types "
             "(names without the year)", defaultValue=""), is_optional=True)
-    param(QgsProcessingParameterNumber("YEAR1", "Year 1", QgsProcessingParameterNumber.Integer, defaultValue=2010))
-    param(QgsProcessingParameterNumber("YEAR2", "Year 2", QgsProcessingParameterNumber.Integer, defaultValue=2020))
+    param(QgsProcessingParameterString(
+        "YEARS", "Years, e.g. 2000, 2010, 2020 (empty: every year the table and the rasters have for all "
+        "indicators)", defaultValue=""), is_optional=True)
     param(QgsProcessingParameterString(
         "EXTRA_INDICATORS", "Single-year indicators for unevenness and typology, full field names (comma separated)",
         defaultValue=EXTRA_INDICATORS), is_optional=True)
@@ -179,12 +193,21 @@ def build():
         "NTL_RASTERS", "Night-light rasters, one per year (default: SYNTHETIC samples 2010, 2020)",
         QgsProcessing.TypeRaster,
         defaultValue=[DATA + "ntl_sample/ntl_synthetic_2010.tif", DATA + "ntl_sample/ntl_synthetic_2020.tif"]))
+    folder_inputs = has("megaregion:nighttimelight", "RASTER_FOLDER") and has("megaregion:ndvi", "RASTER_FOLDER")
+    if folder_inputs:
+        param(QgsProcessingParameterFile(
+            "NTL_FOLDER", "Folder of downloaded night-light files (instead of the rasters above; one product, "
+            "grouped by year)", behavior=QgsProcessingParameterFile.Folder), is_optional=True)
     param(QgsProcessingParameterEnum(
         "NTL_PRODUCT", "Night-light product",
         options=["VIIRS annual", "VIIRS monthly", "DMSP-OLS", "DMSP-like harmonised"], defaultValue=0))
     param(QgsProcessingParameterMultipleLayers(
         "NDVI_RASTERS", "NDVI rasters, one per year", QgsProcessing.TypeRaster,
         defaultValue=[DATA + "ndvi/MOD_NDVI_M_2023-11-01_rgb_720x360.FLOAT.TIFF"]))
+    if folder_inputs:
+        param(QgsProcessingParameterFile(
+            "NDVI_FOLDER", "Folder of downloaded NDVI files (instead of the rasters above; one product, grouped "
+            "by year)", behavior=QgsProcessingParameterFile.Folder), is_optional=True)
     param(QgsProcessingParameterNumber(
         "K", "Number of types (0 = chosen by the silhouette)", QgsProcessingParameterNumber.Integer, defaultValue=0,
         minValue=0))
@@ -201,31 +224,60 @@ def build():
     like("megaregion:typology", "POOL", "POOL", "Cities pooled for the min-max performance", is_advanced=True)
     like("megaregion:typology", "WEIGHTING", "WEIGHTING", "Weights of the composite TOPSIS score", is_advanced=True)
     like("megaregion:trend", "YEAR_POOL", "YEAR_POOL", "Min-max of the two years (trend)", is_advanced=True)
+    # a two-year run as saved models and scripts name it; YEARS is the planner's input
+    param(QgsProcessingParameterNumber(
+        "YEAR1", "Year 1 of a two-year run (not set: YEARS)", QgsProcessingParameterNumber.Integer,
+        optional=True), is_advanced=True, is_optional=True)
+    param(QgsProcessingParameterNumber(
+        "YEAR2", "Year 2 of a two-year run (not set: YEARS)", QgsProcessingParameterNumber.Integer,
+        optional=True), is_advanced=True, is_optional=True)
     like("megaregion:typology", "K_MAX", "K_MAX", "Largest number of types tried by the silhouette", is_advanced=True)
     like("megaregion:typology", "N_INIT", "N_INIT", "K-means initialisations", is_advanced=True)
     # settings the steps gained later: model inputs once the step has them
     if has("megaregion:typology", "STABILITY_RESAMPLES"):
         like("megaregion:typology", "STABILITY_RESAMPLES", "STABILITY_RESAMPLES",
              "Resamples for the stability of the types (0 = none)", is_advanced=True)
-    for name, label in (("BOOTSTRAP", "Bootstrap resamples of the unevenness (0 = none)"),
-                        ("CONFIDENCE", "Confidence level of the unevenness intervals (%)"),
-                        ("PERMUTATIONS", "Permutations for the p-value of the core-secondary split (0 = none)")):
+    for name, label in (("BOOTSTRAP", "Bootstrap resamples of the unevenness and the distance gradients (0 = none)"),
+                        ("CONFIDENCE", "Confidence level of the unevenness and gradient intervals (%)"),
+                        ("PERMUTATIONS", "Permutations for the p-values of the core-secondary split and of "
+                                         "Moran's I (0 = none)")):
         if has("megaregion:unevenness", name):
             like("megaregion:unevenness", name, name, label, is_advanced=True)
     like("megaregion:typology", "SEED", "SEED", "Random seed (k-means, resamples and permutations)", is_advanced=True)
     if has("megaregion:rendermaps", "LANGUAGE"):
         like("megaregion:rendermaps", "LANGUAGE", "MAP_LANGUAGE", "Language of the maps", is_advanced=True)
+    if has("megaregion:rendermaps", "FORMAT"):
+        # PNG to look at, PDF (vector, text as text) for reports and print
+        formats = registry.algorithmById("megaregion:rendermaps").parameterDefinition("FORMAT").clone()
+        formats.setName("MAP_FORMAT")
+        formats.setDescription("Formats of the maps")
+        formats.setDefaultValue([0, 1])
+        param(formats, is_advanced=True, is_optional=True)  # saved models that embed the pipeline stay valid
 
-    # names -> field lists, evaluated when the model runs
-    def fields(year_var, names="@INDICATORS"):
-        return (f"array_foreach(array_filter(string_to_array(coalesce({names}, ''), ','), length(trim(@element)) > 0), "
-                f"trim(@element) || '_' || to_string({year_var}))")
-    extras = "array_filter(string_to_array(coalesce(@EXTRA_INDICATORS, ''), ','), length(trim(@element)) > 0)"
-    both_years = f"array_cat({fields('@YEAR1')}, {fields('@YEAR2')})"
-    cost_both = f"array_cat({fields('@YEAR1', '@COST_INDICATORS')}, {fields('@YEAR2', '@COST_INDICATORS')})"
-    cost_year2 = fields("@YEAR2", "@COST_INDICATORS")
-    neutral_both = f"array_cat({fields('@YEAR1', '@NEUTRAL_INDICATORS')}, {fields('@YEAR2', '@NEUTRAL_INDICATORS')})"
-    neutral_year2 = fields("@YEAR2", "@NEUTRAL_INDICATORS")
+    # names -> field lists, evaluated when the model runs. The years: YEARS (any separators,
+    # sorted, each once), else YEAR1 and YEAR2 in that order (saved models); the provider fills
+    # YEARS in with every year the data have when neither is given.
+    years_given = "length(trim(coalesce(@YEARS, ''))) > 0"
+    years = (f"if({years_given}, array_sort(array_distinct(array_foreach(array_filter(string_to_array("
+             f"regexp_replace(@YEARS, '[^0-9]+', ','), ','), length(@element) > 0), to_int(@element)))), "
+             f"array(coalesce(@YEAR1, 0), coalesce(@YEAR2, 0)))")
+    last_year = f"array_last({years})"
+
+    def names_of(names):
+        return f"array_filter(string_to_array(coalesce({names}, ''), ','), length(trim(@element)) > 0)"
+
+    def fields(year_list, names="@INDICATORS"):
+        """Every <name>_<year>, year by year (the order of the fields: all names of the first year, ...)."""
+        return (f"array_filter(string_to_array(array_to_string(array_foreach({year_list}, with_variable('year', "
+                f"@element, array_to_string(array_foreach({names_of(names)}, trim(@element) || '_' || "
+                f"to_string(@year)), ','))), ','), ','), length(@element) > 0)")
+    extras = names_of("@EXTRA_INDICATORS")
+    every_year = fields(years)
+    last = f"array({last_year})"
+    cost_every_year = fields(years, "@COST_INDICATORS")
+    cost_last = fields(last, "@COST_INDICATORS")
+    neutral_every_year = fields(years, "@NEUTRAL_INDICATORS")
+    neutral_last = fields(last, "@NEUTRAL_INDICATORS")
 
     P = Src.fromModelParameter
     S = Src.fromStaticValue
@@ -235,6 +287,11 @@ def build():
     for i, (child_id, name, child_output, description) in enumerate(OUTPUTS):
         model_outputs.setdefault(child_id, []).append((name, child_output, description, 60 + 50 * i))
     steps = [0]
+
+    def wired(alg_id, names):
+        """Sources from the model inputs of the same name, for the parameters the step has."""
+        return {n: P(model_name) for n, model_name in names.items()
+                if has(alg_id, n) and model.parameterDefinition(model_name) is not None}
 
     def child(child_id, alg_id, description, sources, active=True):
         algorithm = registry.algorithmById(alg_id)
@@ -287,37 +344,44 @@ def build():
            "OUTPUT": S("memory:")})
     child("ntl", "megaregion:nighttimelight", "Night-light statistics",
           {"INPUT": O("builtup", "OUTPUT"), "RASTER": P("NTL_RASTERS"), "PRESET": P("NTL_PRODUCT"),
-           "STATISTICS": S([0, 1, 2, 3]), "PREFIX": S("ntl"), "COVERAGE": S(0), "OUTPUT": S("memory:")})
+           "STATISTICS": S([0, 1, 2, 3]), "PREFIX": S("ntl"), "COVERAGE": S(0), "OUTPUT": S("memory:"),
+           **wired("megaregion:nighttimelight", {"RASTER_FOLDER": "NTL_FOLDER"})})
     child("ndvi", "megaregion:ndvi", "NDVI statistics",
           {"INPUT": O("ntl", "OUTPUT"), "RASTER": P("NDVI_RASTERS"), "PRESET": S(0), "STATISTICS": S([0, 1]),
-           "PREFIX": S("ndvi"), "COVERAGE": S(0)})
-    def wired(alg_id, names):
-        """Sources from the model inputs of the same name, for the parameters the step has."""
-        return {n: P(model_name) for n, model_name in names.items()
-                if has(alg_id, n) and model.parameterDefinition(model_name) is not None}
-
+           "PREFIX": S("ndvi"), "COVERAGE": S(0), **wired("megaregion:ndvi", {"RASTER_FOLDER": "NDVI_FOLDER"})})
     child("unevenness", "megaregion:unevenness", "Core-secondary unevenness",
           dict(wired("megaregion:unevenness", {"BOOTSTRAP": "BOOTSTRAP", "CONFIDENCE": "CONFIDENCE",
                                                "PERMUTATIONS": "PERMUTATIONS", "SEED": "SEED"}),
-               INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(f"array_cat({both_years}, {extras})"), NAME_FIELD=S("name"),
+               INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(f"array_cat({every_year}, {extras})"), NAME_FIELD=S("name"),
                HEADLINE=P("HEADLINE")))
     analysis = {"K": P("K"), "K_MAX": P("K_MAX"), "WEIGHTING": P("WEIGHTING"), "POOL": P("POOL"),
                 "SEED": P("SEED"), "N_INIT": P("N_INIT"), "NAME_FIELD": S("name")}
     neutral = model.parameterDefinition("NEUTRAL_INDICATORS") is not None
-    child("typology", "megaregion:typology", "Typology of secondary cities (year 2)",
+    child("typology", "megaregion:typology", "Typology of secondary cities (last year)",
           dict(analysis, **wired("megaregion:typology", {"STABILITY_RESAMPLES": "STABILITY_RESAMPLES"}),
-               **({"NEUTRAL_INDICATORS": E(neutral_year2)} if neutral else {}), INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(f"array_cat({fields('@YEAR2')}, {extras})"),
-               COST_INDICATORS=E(cost_year2), CORE_REFERENCE=P("CORE_REFERENCE")))
-    child("trend", "megaregion:trend", "Development trends (year 1 to year 2)",
+               **({"NEUTRAL_INDICATORS": E(neutral_last)} if neutral else {}), INPUT=O("ndvi", "OUTPUT"),
+               INDICATORS=E(f"array_cat({fields(last)}, {extras})"), COST_INDICATORS=E(cost_last),
+               CORE_REFERENCE=P("CORE_REFERENCE")))
+    child("trend", "megaregion:trend", "Development trends over the years",
           dict(analysis, **wired("megaregion:trend", {"STABILITY_RESAMPLES": "STABILITY_RESAMPLES"}),
-               **({"NEUTRAL_INDICATORS": E(neutral_both)} if neutral else {}), INPUT=O("ndvi", "OUTPUT"), INDICATORS=E(both_years), COST_INDICATORS=E(cost_both),
-               YEAR1=P("YEAR1"), YEAR2=P("YEAR2"), YEAR_POOL=P("YEAR_POOL")))
+               **({"NEUTRAL_INDICATORS": E(neutral_every_year)} if neutral else {}), INPUT=O("ndvi", "OUTPUT"),
+               INDICATORS=E(every_year), COST_INDICATORS=E(cost_every_year), YEAR_POOL=P("YEAR_POOL"),
+               # the years as given: YEARS, or YEAR1 -> YEAR2 of a saved model
+               YEARS=E(f"if({years_given}, array_to_string({years}, ','), '')"),
+               YEAR1=E(f"if({years_given}, 0, coalesce(@YEAR1, 0))"),
+               YEAR2=E(f"if({years_given}, 0, coalesce(@YEAR2, 0))")))
+    child("spatial", "megaregion:spatialrelations", "Distance to the core and spatial clusters (last year)",
+          dict(wired("megaregion:spatialrelations", {"BOOTSTRAP": "BOOTSTRAP", "CONFIDENCE": "CONFIDENCE",
+                                                     "PERMUTATIONS": "PERMUTATIONS", "SEED": "SEED"}),
+               INPUT=O("typology", "OUTPUT"), CORES=O("typology", "OUTPUT_CORES")))
     # The maps step is switched on by the provider when the run has an OUTPUT_FOLDER (the maps go
     # to its maps/ folder): a run of this file that names its outputs the old way stays as it was.
-    child("maps", "megaregion:rendermaps", "Maps of the results (PNG), in OUTPUT_FOLDER/maps",
-          {"LAYERS": [O("unevenness", "OUTPUT_REGIONS"), O("typology", "OUTPUT"), O("trend", "OUTPUT")],
+    child("maps", "megaregion:rendermaps", "Maps of the results (PNG and PDF), in OUTPUT_FOLDER/maps",
+          {"LAYERS": [O("unevenness", "OUTPUT_REGIONS"), O("typology", "OUTPUT"), O("trend", "OUTPUT"),
+                      O("spatial", "OUTPUT")],
            "BACKGROUND": O("ndvi", "OUTPUT"), "CORES": O("typology", "OUTPUT_CORES"),
-           "OUTPUT_FOLDER": S("TEMPORARY_OUTPUT"), **wired("megaregion:rendermaps", {"LANGUAGE": "MAP_LANGUAGE"})},
+           "OUTPUT_FOLDER": S("TEMPORARY_OUTPUT"),
+           **wired("megaregion:rendermaps", {"LANGUAGE": "MAP_LANGUAGE", "FORMAT": "MAP_FORMAT"})},
           active=False)
     return model
 

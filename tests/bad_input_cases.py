@@ -40,6 +40,7 @@ OUTPUTS = {
         "typology:CORES": "typology_cores.gpkg", "typology:PROFILES": "typology_profiles.gpkg",
         "typology:REPORT": "typology.html", "trend:CITIES": "trend.gpkg", "trend:CORES": "trend_cores.gpkg",
         "trend:PROFILES": "trend_profiles.gpkg", "trend:REPORT": "trend.html",
+        "spatial:CITIES": "spatial.gpkg", "spatial:TABLE": "spatial_table.gpkg", "spatial:REPORT": "spatial.html",
     },
 }
 
@@ -332,6 +333,11 @@ CASES = [
       "UTF-8 or GBK", absent=("not found",)),
     C("pipeline-ndvi-truncated", "pipeline", {"NDVI_RASTERS": ["@truncated_2010.tif"]},
       ("NDVI_RASTERS", "truncated_2010.tif"), "truncated_2010.tif"),
+    C("pipeline-ntl-folder-missing", "pipeline", {"NTL_FOLDER": "@viirs_downloads"}, "NTL_FOLDER",
+      "viirs_downloads"),
+    C("pipeline-years-not-a-year", "pipeline", {"YEARS": "2010, 20x0"}, "YEARS", "'20x0' is not a year"),
+    C("pipeline-years-one-in-common", "pipeline", {"NTL_RASTERS": ["@ntl_2010.tif"]}, "YEARS",
+      "ntl_total_light: 2010 (NTL_RASTERS)"),
 ]
 
 

@@ -18,6 +18,7 @@ PIPELINE_OUTPUTS = {
     "typology:PROFILES": "typology_profiles.gpkg", "typology:REPORT": "typology.html",
     "trend:CITIES": "trend.gpkg", "trend:CORES": "trend_cores.gpkg", "trend:PROFILES": "trend_profiles.gpkg",
     "trend:REPORT": "trend.html",
+    "spatial:CITIES": "spatial.gpkg", "spatial:TABLE": "spatial_table.gpkg", "spatial:REPORT": "spatial.html",
 }
 
 

@@ -47,11 +47,15 @@ def _check(folder):
 # what OUTPUT_FOLDER holds: the GeoPackage's layers, the reports and the maps
 FOLDER_LAYERS = {"prefectures", "unmatched_table_rows", "unevenness_megaregions", "unevenness_table",
                  "typology_secondary_cities", "typology_core_cities", "typology_profiles",
-                 "trend_secondary_cities", "trend_core_cities", "trend_profiles"}
+                 "trend_secondary_cities", "trend_core_cities", "trend_profiles", "spatial_secondary_cities",
+                 "spatial_relations_table"}
 STYLED = {"prefectures", "unevenness_megaregions", "typology_secondary_cities", "typology_core_cities",
-          "trend_secondary_cities", "trend_core_cities"}
-REPORTS = ("unevenness_report.html", "typology_report.html", "trend_report.html")
-MAPS = ("unevenness_megaregions.png", "typology_secondary_cities.png", "trend_secondary_cities.png")
+          "trend_secondary_cities", "trend_core_cities", "spatial_secondary_cities"}
+REPORTS = ("unevenness_report.html", "typology_report.html", "trend_report.html", "spatial_report.html")
+MAP_NAMES = ("unevenness_megaregions", "typology_secondary_cities", "trend_secondary_cities",
+             "spatial_secondary_cities")
+MAPS = tuple(f"{m}.png" for m in MAP_NAMES)
+PDF_MAPS = tuple(f"{m}.pdf" for m in MAP_NAMES)
 
 
 def test_output_folder_writes_the_geopackage_reports_and_maps(qgis_process, tmp_path, regional_boundaries):
@@ -63,7 +67,10 @@ def test_output_folder_writes_the_geopackage_reports_and_maps(qgis_process, tmp_
     results = result["results"]
     assert results["OUTPUT_FOLDER"] == str(folder)
     assert results["typology:CITIES"] == f"{folder / 'megaregion.gpkg'}|layername=typology_secondary_cities"
-    assert sorted(p.name for p in folder.iterdir()) == sorted(["maps", "megaregion.gpkg", *REPORTS])
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["maps", "megaregion.gpkg", "megaregion_tables.xlsx", *REPORTS])
+    assert results["WORKBOOK"] == str(folder / "megaregion_tables.xlsx")
+    assert (folder / "megaregion_tables.xlsx").read_bytes()[:2] == b"PK"  # a zip: the xlsx container
     gpkg = folder / "megaregion.gpkg"
     with contextlib.closing(sqlite3.connect(gpkg)) as con:
         layers = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")} - {"layer_styles"}
@@ -90,7 +97,9 @@ def test_output_folder_writes_the_geopackage_reports_and_maps(qgis_process, tmp_
         assert (folder / report).read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
     for png in MAPS:
         assert (folder / "maps" / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert sorted(p.name for p in (folder / "maps").iterdir()) == sorted(MAPS)
+    for pdf in PDF_MAPS:
+        assert (folder / "maps" / pdf).read_bytes()[:5] == b"%PDF-"
+    assert sorted(p.name for p in (folder / "maps").iterdir()) == sorted(MAPS + PDF_MAPS)
 
 
 def test_model_file_runs_by_path(qgis_process, tmp_path, regional_boundaries):

@@ -505,7 +505,7 @@ def _all_checksums(folder):
     return {os.path.relpath(p, folder): sha256(p) for p in folder.rglob("*") if p.is_file()}
 
 
-@pytest.mark.parametrize("where", ["geopackage", "maps"])
+@pytest.mark.parametrize("where", ["geopackage", "maps", "workbook"])
 def test_pipeline_output_folder_holding_an_input_is_refused(tmp_path, regional_boundaries, where):
     """OUTPUT_FOLDER implies megaregion.gpkg, the reports and maps/: none may be or hold an input.
     With the boundaries as megaregion.gpkg the join step once wrote its unmatched rows into the
@@ -519,9 +519,22 @@ def test_pipeline_output_folder_holding_an_input_is_refused(tmp_path, regional_b
         params["TABLE"] = str(CENSUS)
         expected = ("OUTPUT_FOLDER would write the layers prefectures, unmatched_table_rows, ",
                     f"into {folder / 'megaregion.gpkg'}, which is BOUNDARIES ({folder / 'megaregion.gpkg'})")
+    elif where == "workbook":
+        # the indicator table kept as megaregion_tables.xlsx, the name of the pipeline's workbook
+        openpyxl = pytest.importorskip("openpyxl")
+        import csv
+
+        book = openpyxl.Workbook()
+        with open(CENSUS, encoding="utf-8-sig", newline="") as handle:
+            for row in csv.reader(handle):
+                book.active.append(row)
+        book.save(folder / "megaregion_tables.xlsx")
+        params["BOUNDARIES"], params["TABLE"] = str(BOUNDARIES), str(folder / "megaregion_tables.xlsx")
+        expected = (f"OUTPUT_FOLDER would write the workbook megaregion_tables.xlsx into "
+                    f"{folder / 'megaregion_tables.xlsx'}, which is TABLE",)
     else:
         params["BOUNDARIES"] = str(BOUNDARIES)
-        expected = (f"OUTPUT_FOLDER would write the PNG maps into {folder / 'maps'}, which holds TABLE "
+        expected = (f"OUTPUT_FOLDER would write the maps (PNG, PDF) into {folder / 'maps'}, which holds TABLE "
                     f"({folder / 'maps' / CENSUS.name})",)
     before, listing = _all_checksums(folder), tree(folder)
     with pytest.raises(QgsProcessingException) as caught:
@@ -544,6 +557,7 @@ def test_pipeline_output_folder_with_named_outputs_implies_only_the_rest(tmp_pat
     implied = [location.path for _what, location in model._implied({}, str(folder))]
     assert implied[0] == str(folder / "megaregion.gpkg") and str(folder / "maps") in implied
     assert str(folder / "trend_report.html") in implied
+    assert str(folder / "spatial_report.html") in implied and str(folder / "megaregion_tables.xlsx") in implied
 
 
 @pytest.mark.parametrize("link", [os.symlink, os.link], ids=["symbolic link", "hard link"])

@@ -19,17 +19,18 @@ NO_RESAMPLING = {"BOOTSTRAP": 0, "PERMUTATIONS": 0, "STABILITY_RESAMPLES": 0}
 PLANNER_INPUTS = [
     "COUNTIES",
     "BOUNDARIES", "BOUNDARY_SYSTEM", "TABLE", "MATCH_BY", "TABLE_KEY", "BOUNDARY_KEY", "MEMBERSHIP_SET",
-    "INDICATORS", "COST_INDICATORS", "NEUTRAL_INDICATORS", "YEAR1", "YEAR2", "EXTRA_INDICATORS", "LANDCOVER", "NTL_RASTERS",
-    "NTL_PRODUCT", "NDVI_RASTERS", "K",
+    "INDICATORS", "COST_INDICATORS", "NEUTRAL_INDICATORS", "YEARS", "EXTRA_INDICATORS", "LANDCOVER", "NTL_RASTERS",
+    "NTL_FOLDER", "NTL_PRODUCT", "NDVI_RASTERS", "NDVI_FOLDER", "K",
 ]
 ADVANCED_INPUTS = ["COUNTY_CODE_FIELD", "COUNTY_PARENT_FIELD",
-                   "CODE_FIELD", "BUILT_CLASS", "HEADLINE", "CORE_REFERENCE", "POOL", "WEIGHTING", "YEAR_POOL",
+                   "CODE_FIELD", "BUILT_CLASS", "HEADLINE", "CORE_REFERENCE", "POOL", "WEIGHTING", "YEAR_POOL", "YEAR1", "YEAR2",
                    "K_MAX", "N_INIT", "STABILITY_RESAMPLES", "BOOTSTRAP", "CONFIDENCE", "PERMUTATIONS", "SEED",
-                   "MAP_LANGUAGE"]
+                   "MAP_LANGUAGE", "MAP_FORMAT"]
 OUTPUTS = [
     "OUTPUT_FOLDER", "ndvi:PREFECTURES", "join:UNMATCHED", "unevenness:REGIONS", "unevenness:TABLE",
     "unevenness:REPORT", "typology:CITIES", "typology:CORES", "typology:PROFILES", "typology:REPORT",
-    "trend:CITIES", "trend:CORES", "trend:PROFILES", "trend:REPORT",
+    "trend:CITIES", "trend:CORES", "trend:PROFILES", "trend:REPORT", "spatial:CITIES", "spatial:TABLE",
+    "spatial:REPORT",
 ]
 
 
@@ -52,7 +53,7 @@ def test_model_passes_qgis_validation(source):
         assert model.fromFile(str(MODEL_FILE))
     else:
         model = pipeline()
-    assert len(model.childAlgorithms()) == 10
+    assert len(model.childAlgorithms()) == 11
     ok, issues = model.validate()
     assert issues == [] and ok
     for child_id in model.childAlgorithms():
@@ -299,3 +300,263 @@ def test_the_pipeline_starts_from_county_level_boundaries(tmp_path, regional_bou
         assert rows["counties"][code][0] == popu, code
         assert rows["counties"][code][1] == pytest.approx(light, rel=1e-12), code
         assert rows["counties"][code][2] == role, code
+
+
+# ------------------------------------------------------------------ years, spatial step, workbook, PDF maps
+
+@pytest.fixture(scope="module")
+def three_years(tmp_path_factory, regional_boundaries):
+    """One run into an OUTPUT_FOLDER over three years, YEARS left empty: the census table with a
+    2015 column of population (its 2010-2020 mean, plus 1 %) and the night-light samples with a
+    2015 raster between them (0.4 x 2010 + 0.6 x 2020). Shared by the tests of the years, the
+    spatial step, the workbook and the maps."""
+    import csv
+
+    from data_paths import CENSUS
+    from osgeo import gdal
+
+    from megaregion.processing import models
+
+    base = tmp_path_factory.mktemp("three_years")
+    with open(CENSUS, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    table = base / "census_2010_2015_2020.csv"
+    with open(table, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]) + ["popu_2015"])
+        writer.writeheader()
+        for row in rows:
+            both = [row["popu_2010"], row["popu_2020"]]
+            row["popu_2015"] = "" if "" in both else repr((float(both[0]) + float(both[1])) / 2 * 1.01)
+            writer.writerow(row)
+    rasters = []
+    for year in (2010, 2020):
+        rasters.append(base / f"ntl_{year}.tif")
+        gdal.Translate(str(rasters[-1]), str(models.DATA_DIR + f"/ntl_sample/ntl_synthetic_{year}.tif"))
+    first, last = (gdal.Open(str(r)) for r in rasters)
+    middle = gdal.GetDriverByName("GTiff").CreateCopy(str(base / "ntl_2015.tif"), first)
+    middle.GetRasterBand(1).WriteArray(first.ReadAsArray() * 0.4 + last.ReadAsArray() * 0.6)
+    middle = first = last = None
+    rasters.insert(1, base / "ntl_2015.tif")
+    folder = base / "results"
+    messages = []
+
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        def pushInfo(self, info):  # noqa: N802
+            messages.append(info)
+            super().pushInfo(info)
+
+    results, ok = pipeline().run(
+        {"OUTPUT_FOLDER": str(folder), "BOUNDARIES": str(regional_boundaries), "TABLE": str(table),
+         "NTL_RASTERS": [str(r) for r in rasters], "INDICATORS": "popu,ntl_total_light", "COST_INDICATORS": "",
+         "EXTRA_INDICATORS": "", **NO_RESAMPLING}, QgsProcessingContext(), Feedback())
+    assert ok
+    return folder, results, messages
+
+
+def _rows(gpkg, sql):
+    import contextlib
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(gpkg)) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_years_left_empty_are_every_year_the_table_and_rasters_have(three_years):
+    """Three years in the table (popu) and the rasters (ntl_total_light): the trend runs over all
+    three, with each secondary city's trajectory, and the unevenness adds its sigma and beta rows;
+    the typology is of the last year."""
+    folder, _, messages = three_years
+    assert "YEARS left empty: the years every indicator has, 2010, 2015, 2020." in messages
+    gpkg = folder / "megaregion.gpkg"
+    trend = {r[1] for r in _rows(gpkg, "PRAGMA table_info(trend_secondary_cities)")}
+    for name in ("popu", "ntl_total_light"):
+        assert {f"slope_{name}", f"mk_p_{name}", f"trajectory_{name}", f"perf_{name}_2015"} <= trend
+    verdicts = {r[0] for r in _rows(gpkg, "SELECT DISTINCT trajectory_popu FROM trend_secondary_cities")}
+    assert verdicts and verdicts <= {"catching_up", "falling_behind", "no_clear_trend", None}
+    kinds = dict(_rows(gpkg, "SELECT row_type, COUNT(*) FROM unevenness_table GROUP BY row_type"))
+    assert kinds["year"] == 5 * 2 * 3 and kinds["sigma"] > 0 and kinds["beta"] == 5 * 2
+    typed = {r[1] for r in _rows(gpkg, "PRAGMA table_info(typology_secondary_cities)")}
+    assert {"gap_popu_2020", "gap_ntl_total_light_2020"} <= typed and not any("2015" in c for c in typed)
+
+
+def test_output_folder_holds_the_spatial_layers_report_workbook_and_pdf_maps(three_years):
+    folder, results, _ = three_years
+    gpkg = folder / "megaregion.gpkg"
+    layers = {r[0] for r in _rows(gpkg, "SELECT table_name FROM gpkg_contents")}
+    assert {"spatial_secondary_cities", "spatial_relations_table"} <= layers
+    assert results["spatial:CITIES"] == f"{gpkg}|layername=spatial_secondary_cities"
+    cities = {r[1] for r in _rows(gpkg, "PRAGMA table_info(spatial_secondary_cities)")}
+    assert {"dist_core_km", "nearest_core", "lisa_popu_2020", "lisa_ntl_total_light_2020"} <= cities
+    # the spatial step reads the typology's secondary cities: the same cities
+    assert _rows(gpkg, "SELECT COUNT(*) FROM spatial_secondary_cities") == \
+        _rows(gpkg, "SELECT COUNT(*) FROM typology_secondary_cities")
+    assert (folder / "spatial_report.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    maps = sorted(p.name for p in (folder / "maps").iterdir())
+    stems = ("unevenness_megaregions", "typology_secondary_cities", "trend_secondary_cities",
+             "spatial_secondary_cities")
+    assert maps == sorted(f"{s}.{e}" for s in stems for e in ("png", "pdf"))
+    for stem in stems:
+        assert (folder / "maps" / f"{stem}.pdf").read_bytes()[:5] == b"%PDF-"
+    assert results["WORKBOOK"] == str(folder / "megaregion_tables.xlsx")
+
+
+def test_workbook_numbers_are_the_geopackages(three_years):
+    """megaregion_tables.xlsx opens in openpyxl; its unevenness sheet holds the GeoPackage's
+    numbers, row by row, and its first sheet the run's settings (the years found)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    folder, _, _ = three_years
+    book = openpyxl.load_workbook(folder / "megaregion_tables.xlsx", read_only=True)
+    contents = [row for row in book[book.sheetnames[0]].iter_rows(values_only=True)]
+    assert ("YEARS", "2010,2015,2020") in [tuple(r[:2]) for r in contents]
+    assert ("INDICATORS", "popu,ntl_total_light") in [tuple(r[:2]) for r in contents]
+    sheet = next(book[n] for n in book.sheetnames
+                 if any(r[4] == "unevenness_table" for r in contents if r and len(r) > 4 and r[0] == n))
+    rows = list(sheet.iter_rows(values_only=True))
+    codes = list(rows[1])
+    data = rows[2:]
+    gpkg = folder / "megaregion.gpkg"
+    expected = _rows(gpkg, "SELECT megaregion, row_type, field, theil, gini FROM unevenness_table ORDER BY fid")
+    assert len(data) == len(expected) > 0
+    got = [(r[codes.index("megaregion")], r[codes.index("row_type")], r[codes.index("field")],
+            r[codes.index("theil")], r[codes.index("gini")]) for r in data]
+    assert got == expected
+    assert sum(isinstance(r[3], float) for r in got) >= 20  # not a table of NULLs
+
+
+def test_years_and_a_year_pair_together_are_refused(tmp_path, regional_boundaries):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    with pytest.raises(QgsProcessingException) as caught:
+        pipeline().run({"BOUNDARIES": str(regional_boundaries), "YEARS": "2010, 2020", "YEAR1": 2010, "YEAR2": 2020,
+                        "ndvi:PREFECTURES": str(tmp_path / "p.gpkg")},
+                       QgsProcessingContext(), QgsProcessingFeedback(), catchExceptions=False)
+    assert "YEARS (2010, 2020) and YEAR1/YEAR2 (2010, 2020) are both set" in str(caught.value)
+    assert not (tmp_path / "p.gpkg").exists()
+
+
+def test_years_left_empty_need_two_years_every_indicator_has(tmp_path, regional_boundaries):
+    """Night lights of 2010 only: popu has 2010 and 2020, ntl_total_light 2010; the message
+    names each indicator's years, and nothing is written."""
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    from megaregion.processing import models
+
+    with pytest.raises(QgsProcessingException) as caught:
+        pipeline().run({"BOUNDARIES": str(regional_boundaries), "INDICATORS": "popu,ntl_total_light",
+                        "NTL_RASTERS": [models.DATA_DIR + "/ntl_sample/ntl_synthetic_2010.tif"],
+                        "ndvi:PREFECTURES": str(tmp_path / "p.gpkg")},
+                       QgsProcessingContext(), QgsProcessingFeedback(), catchExceptions=False)
+    message = str(caught.value)
+    assert "YEARS is empty and the indicators have 1 year(s) in common (2010)" in message
+    assert "popu: 2010, 2020 (TABLE); ntl_total_light: 2010 (NTL_RASTERS)" in message
+    assert not (tmp_path / "p.gpkg").exists()
+
+
+def test_a_folder_of_night_light_files_replaces_the_rasters(tmp_path, regional_boundaries, folder_run):
+    """NTL_FOLDER holding the two night-light samples: the rasters left out are not read besides
+    it (not the bundled samples twice), its years (2010, 2020, from the names) are the default
+    YEARS, and every prefecture's night-light fields equal those of the run on the rasters."""
+    import shutil
+
+    from qgis.core import QgsProcessingFeedback
+
+    from megaregion.processing import models
+
+    downloads = tmp_path / "viirs"
+    downloads.mkdir()
+    for year in (2010, 2020):
+        shutil.copy(models.DATA_DIR + f"/ntl_sample/ntl_synthetic_{year}.tif", downloads / f"ntl_{year}.tif")
+    out = tmp_path / "prefectures.gpkg"
+    results, ok = pipeline().run(
+        {"BOUNDARIES": str(regional_boundaries), "NTL_FOLDER": str(downloads), "INDICATORS": "popu,household",
+         "COST_INDICATORS": "", "NEUTRAL_INDICATORS": "household", "EXTRA_INDICATORS": "", **NO_RESAMPLING,
+         "ndvi:PREFECTURES": str(out)}, QgsProcessingContext(), QgsProcessingFeedback())
+    assert ok
+    fields = ("ntl_total_light_2010", "ntl_lit_area_km2_2010", "ntl_total_light_2020", "ntl_lit_area_km2_2020")
+    sql = "SELECT adcode, megaregion_id, " + ", ".join(fields) + " FROM {} ORDER BY adcode, megaregion_id"
+    from_folder = _rows(out, sql.format("prefectures"))
+    from_rasters = _rows(folder_run[0] / "megaregion.gpkg", sql.format("prefectures"))
+    assert len(from_folder) == 38 and from_folder == from_rasters
+    assert sum(r[2] for r in from_folder if r[2] is not None) > 0
+
+
+def test_year1_and_year2_of_a_saved_model_give_the_run_of_the_years_found(tmp_path, regional_boundaries,
+                                                                           folder_run):
+    """YEAR1 = 2010 and YEAR2 = 2020, as saved models and scripts give them: the same trend types
+    and unevenness rows as the run whose YEARS were found (2010, 2020 in the bundled data)."""
+    from qgis.core import QgsProcessingFeedback
+
+    out = {"trend:CITIES": str(tmp_path / "trend.gpkg"), "unevenness:TABLE": str(tmp_path / "unevenness.gpkg")}
+    results, ok = pipeline().run(
+        {"BOUNDARIES": str(regional_boundaries), "INDICATORS": "popu,household", "COST_INDICATORS": "",
+         "NEUTRAL_INDICATORS": "household", "EXTRA_INDICATORS": "", "YEAR1": 2010, "YEAR2": 2020, **NO_RESAMPLING,
+         **out}, QgsProcessingContext(), QgsProcessingFeedback())
+    assert ok
+    gpkg = folder_run[0] / "megaregion.gpkg"
+    types = "SELECT adcode, megaregion_id, type, trend_popu FROM {} ORDER BY adcode, megaregion_id"
+    assert _rows(tmp_path / "trend.gpkg", types.format("trend")) == _rows(gpkg, types.format("trend_secondary_cities"))
+    rows = "SELECT megaregion, row_type, field, theil, gini FROM {} ORDER BY megaregion, row_type, field"
+    assert _rows(tmp_path / "unevenness.gpkg", rows.format("unevenness")) == \
+        _rows(gpkg, rows.format("unevenness_table"))
+    assert len(_rows(gpkg, rows.format("unevenness_table"))) > 20
+
+
+def test_the_workbook_speaks_the_interfaces_language(tmp_path, regional_boundaries):
+    """Under a Chinese interface the pipeline's megaregion_tables.xlsx has Chinese sheet names and
+    headers (as 'Export result tables to Excel' writes them) and the run's settings."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from qgis.core import QgsProcessingFeedback
+    from test_translation_qgis import mt
+
+    from megaregion.processing import i18n
+
+    if mt.lrelease_path() is None:
+        pytest.fail("lrelease not found: install qttools5-dev-tools (Debian) to build the translation")
+    qm = mt.compile_qm(mt.TS_PATH, tmp_path / "megaregion_zh_CN.qm")
+    i18n.remove_translator()
+    assert i18n.install_translator(path=str(qm))
+    try:
+        folder = tmp_path / "结果"
+        results, ok = pipeline().run(
+            {"OUTPUT_FOLDER": str(folder), "BOUNDARIES": str(regional_boundaries), "INDICATORS": "popu",
+             "COST_INDICATORS": "", "EXTRA_INDICATORS": "", "MAP_FORMAT": [0], **NO_RESAMPLING},
+            QgsProcessingContext(), QgsProcessingFeedback())
+    finally:
+        i18n.remove_translator()
+    assert ok
+    book = openpyxl.load_workbook(results["WORKBOOK"], read_only=True)
+    assert book.sheetnames[:2] == ["目录", "不均衡测度"]
+    heads = dict(zip([c.value for c in next(book["不均衡测度"].iter_rows(min_row=2, max_row=2))],
+                     [c.value for c in next(book["不均衡测度"].iter_rows(min_row=1, max_row=1))]))
+    assert heads["theil_between"] == "泰尔指数组间差异"
+    settings = {r[0]: r[1] for r in book["目录"].iter_rows(values_only=True) if r and r[0]}
+    assert settings["YEARS"] == "2010,2020" and settings["语言"] == "中文"
+    assert sorted(p.suffix for p in (folder / "maps").iterdir()) == [".png"] * 4  # MAP_FORMAT: PNG only
+
+
+def test_a_saved_model_that_embeds_the_pipeline_stays_valid():
+    """A model saved before YEARS, the raster folders and the map formats existed sets every
+    other input of the pipeline (the Model Builder stores them all, YEAR1 and YEAR2 among them):
+    it still validates, since every input added since is optional."""
+    from qgis.core import QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource as Src
+
+    added = {"YEARS", "NTL_FOLDER", "NDVI_FOLDER", "MAP_FORMAT"}
+    model = QgsProcessingModelAlgorithm("saved", "")
+    child = QgsProcessingModelChildAlgorithm("megaregion:pipeline")
+    child.setChildId("pipeline")
+    old = {"YEAR1": 2010, "YEAR2": 2020}
+    current = pipeline()
+    for definition in current.parameterDefinitions():
+        name = definition.name()
+        if definition.isDestination() or name in added:
+            continue
+        old.setdefault(name, definition.defaultValue())
+    for name, value in old.items():
+        if value is not None:
+            child.addParameterSources(name, [Src.fromStaticValue(value)])
+    model.addChildAlgorithm(child)
+    ok, issues = model.validateChildAlgorithm("pipeline")
+    assert ok and issues == []
+    assert all(current.parameterDefinition(n).flags() & _flags()[1] for n in added)
