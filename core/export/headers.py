@@ -76,11 +76,60 @@ COLUMN_WORDS = {
     "row": ("row", "行号"),
     "key": ("key", "关键字"),
     "reason": ("reason", "原因"),
+    # convergence rows of the unevenness table (core/panels/table.py)
+    "measure": ("measure", "测度"),
+    "slope": ("slope per year", "每年斜率"),
+    "slope_ci_low": ("slope per year, lower end of its interval", "每年斜率区间下限"),
+    "slope_ci_high": ("slope per year, upper end of its interval", "每年斜率区间上限"),
+    "verdict": ("verdict", "判断"),
+    "first_year": ("first year", "起始年份"),
+    "last_year": ("last year", "终止年份"),
+    "beta": ("β (growth on initial log gap)", "β（增长率对初始对数差距）"),
+    "beta_ci_low": ("β, lower end of its interval", "β 区间下限"),
+    "beta_ci_high": ("β, upper end of its interval", "β 区间上限"),
+    "speed": ("speed of convergence per year", "每年收敛速度"),
+    "half_life_years": ("half-life of the gap (years)", "差距半衰期（年）"),
+    "n_cities": ("cities", "城市数"),
+    # spatial relations (core/spatial/)
+    "nearest_core": ("nearest core city", "最近的核心城市"),
+    "dist_core_km": ("distance to the nearest core (km)", "到最近核心城市的距离（千米）"),
+    "dist_each_core": ("distance to each core (km)", "到各核心城市的距离（千米）"),
+    "borders_core": ("borders a core city", "与核心城市接壤"),
+    "n_neighbours": ("neighbours under the weights", "空间权重下的邻居数"),
+    "spatial_note": ("note", "备注"),
+    "gradient": ("gradient of the gap on log distance", "差距对对数距离的梯度"),
+    "gradient_ci_low": ("gradient, lower end of its interval", "梯度区间下限"),
+    "gradient_ci_high": ("gradient, upper end of its interval", "梯度区间上限"),
+    "rho": ("Spearman's rho of gap and distance", "差距与距离的 Spearman 秩相关系数"),
+    "rho_ci_low": ("rho, lower end of its interval", "秩相关系数区间下限"),
+    "rho_ci_high": ("rho, upper end of its interval", "秩相关系数区间上限"),
+    "pattern": ("pattern (borrowed size, shadow)", "格局（规模借用、集聚阴影）"),
+    "moran_i": ("Moran's I", "莫兰指数"),
+    "moran_ei": ("Moran's I expected under no autocorrelation", "无自相关时莫兰指数的期望值"),
+    "moran_z": ("Moran's I, z-value", "莫兰指数 z 值"),
+    "moran_p": ("Moran's I, permutation p", "莫兰指数置换检验 p 值"),
+    "n_hh": ("High-High cities", "高—高聚类城市数"),
+    "n_ll": ("Low-Low cities", "低—低聚类城市数"),
+    "n_hl": ("High-Low cities", "高—低聚类城市数"),
+    "n_lh": ("Low-High cities", "低—高聚类城市数"),
+    "n_islands": ("cities without a neighbour", "无邻居城市数"),
 }
 
 #: Column prefixes of the typology tables: {prefix: (English, Chinese)} around the indicator or
 #: dimension in words.
 PREFIX_WORDS = {
+    # the longer of two prefixes that begin alike first (slope_gap_ before slope_)
+    "slope_gap_": ("slope per year of the gap to the cores: {name}", "与核心城市差距的每年斜率：{name}"),
+    "slope_pct_": ("slope per year, % of the mean: {name}", "每年斜率占均值的百分比：{name}"),
+    "slope_": ("Theil–Sen slope per year: {name}", "Theil–Sen 每年斜率：{name}"),
+    "mk_p_gap_": ("Mann–Kendall p of the gap: {name}", "差距的 Mann–Kendall 检验 p 值：{name}"),
+    "mk_p_": ("Mann–Kendall p: {name}", "Mann–Kendall 检验 p 值：{name}"),
+    "trajectory_": ("trajectory: {name}", "发展轨迹：{name}"),
+    "sigma_verdict_": ("σ-convergence verdict: {name}", "σ收敛判断：{name}"),
+    "gradient_resid_": ("residual of the gap gradient: {name}", "差距梯度残差：{name}"),
+    "local_i_": ("local Moran's I: {name}", "局部莫兰指数：{name}"),
+    "lisa_p_": ("LISA p: {name}", "局部空间自相关 p 值：{name}"),
+    "lisa_": ("LISA cluster: {name}", "局部空间自相关聚类：{name}"),
     "perf_": ("performance: {name}", "绩效值：{name}"),
     "gap_": ("gap to the cores: {name}", "与核心城市的差距：{name}"),
     "trend_": ("change in performance: {name}", "绩效值变化：{name}"),
@@ -94,9 +143,11 @@ TEXT = "@"
 _FORMATS = {"index": "0.0000", "signed": "0.0000", "share": "0.0%", "ratio": "0.000", "p": "0.000",
             "indicator": "#,##0.00"}
 _INTEGER_COLUMNS = {"year", "year1", "year2", "size", "k", "adcode", "row", "n_core", "n_secondary", "n_null",
-                    "n_core_year1", "n_secondary_year1", "n_core_year2", "n_secondary_year2"}
+                    "n_core_year1", "n_secondary_year1", "n_core_year2", "n_secondary_year2", "first_year",
+                    "last_year", "n_cities", "n_neighbours", "n_hh", "n_ll", "n_hl", "n_lh", "n_islands"}
 _THREE_DECIMALS = {"mean", "silhouette", "mean_silhouette", "stability", "within_ss", "between_ss", "pca_x", "pca_y",
-                   "p_between_min"}
+                   "p_between_min", "dist_core_km", "moran_i", "moran_ei", "moran_z", "moran_p", "rho", "rho_ci_low",
+                   "rho_ci_high", "speed", "half_life_years"}
 
 
 def _zh(lang) -> bool:
@@ -135,6 +186,8 @@ def header(column: str, lang: str = "en") -> str:
     ('泰尔指数 — 常住人口 2020年', 'Theil T, upper end of its confidence interval — population change')
     >>> header("gap_popu_2020"), header("dim_innovation", "zh"), header("popu_urban_2010", "zh")
     ('gap to the cores: population 2020', '维度：创新能力', '2010年城镇人口')
+    >>> header("slope_gap_popu"), header("lisa_popu_2020", "zh")
+    ('slope per year of the gap to the cores: population', '局部空间自相关聚类：2020年常住人口')
     >>> header("my_own_field")
     'my_own_field'
     """

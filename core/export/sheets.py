@@ -12,7 +12,7 @@ from typing import Dict, List, NamedTuple, Optional, Sequence
 
 import pandas as pd
 
-from ..fields import MEGAREGION_ID, profile_of_fields
+from ..fields import DIST_CORE_KM, MEGAREGION_ID, profile_of_fields
 from ..unevenness_layer import field_metadata_from_names
 from .headers import header, number_format
 
@@ -54,6 +54,14 @@ KINDS = OrderedDict([
     ("trend_profiles", Kind(
         "Trend profiles", "趋势特征", "One row per trend: size, centre of its change profile, stability",
         "每个趋势类型一行：城市数、变化特征中心、稳定性")),
+    ("spatial_cities", Kind(
+        "Spatial secondary cities", "空间关系-次级城市",
+        "Secondary cities with their distance to the cores, gap gradient residuals and LISA clusters",
+        "次级城市及其到核心城市的距离、差距梯度残差与局部空间自相关（LISA）聚类")),
+    ("spatial_table", Kind(
+        "Spatial relations", "空间关系",
+        "Per mega-region and indicator: gap gradient with distance, Spearman's rho, Moran's I, with intervals",
+        "各城市群与指标：差距随距离的梯度、Spearman 秩相关系数、莫兰指数及其区间")),
     ("prefectures", Kind(
         "Prefectures", "地级单元", "Every prefecture with its mega-region, role and indicators",
         "各地级单元及其所属城市群、角色和指标")),
@@ -73,6 +81,8 @@ PIPELINE_LAYERS = {
     "trend_secondary_cities": "trend_cities",
     "trend_core_cities": "trend_cores",
     "trend_profiles": "trend_profiles",
+    "spatial_secondary_cities": "spatial_cities",
+    "spatial_relations_table": "spatial_table",
     "prefectures": "prefectures",
     "unmatched_table_rows": "unmatched",
 }
@@ -98,6 +108,8 @@ def table_kind(name: str, columns: Sequence[str]) -> str:
     ('trend_profiles', 'typology_cities')
     >>> table_kind("x", ["megaregion_id", "name", "perf_a_2020"]), table_kind("x", ["megaregion_id", "theil_a_2020"])
     ('typology_cores', 'unevenness_regions')
+    >>> table_kind("x", ["megaregion_id", "indicator", "gradient", "pattern", "moran_i"])
+    'spatial_table'
     >>> table_kind("x", ["a", "b"])
     'other'
     """
@@ -116,6 +128,10 @@ def table_kind(name: str, columns: Sequence[str]) -> str:
     if any(c.startswith("perf_") for c in columns) and "type" not in have:
         return "trend_cores" if profile_kind == "trend" and any(c.startswith("trend_") for c in columns) \
             else "typology_cores"
+    if {"moran_i", "pattern", "gradient"} <= have:
+        return "spatial_table"
+    if DIST_CORE_KM in have:
+        return "spatial_cities"
     if MEGAREGION_ID in have and "name" not in have and field_metadata_from_names(columns):
         return "unevenness_regions"
     if "match_status" in have:
