@@ -40,8 +40,8 @@ def test_category_is_one_the_plugin_manager_knows(meta):
     assert meta["category"] in CATEGORIES
 
 
-def test_version_is_0_4_0_and_has_a_changelog_entry(meta):
-    assert meta["version"] == "0.4.0"
+def test_version_is_0_5_0_and_has_a_changelog_entry(meta):
+    assert meta["version"] == "0.5.0"
     entries = re.findall(r"^\s*(\d+\.\d+\.\d+) ", meta["changelog"], re.M)
     assert entries[0] == meta["version"], "the newest changelog entry is the current version"
     assert entries == sorted(entries, key=_version, reverse=True), "newest first"
@@ -60,6 +60,9 @@ def test_changelog_names_what_each_version_added(meta):
         assert point in changes["0.3.0"], point
     for point in ("Chinese", "pipeline model", "error message", "HTML reports", "maps", "layer metadata"):
         assert point in changes["0.4.0"], point
+    for point in ("(aggregatecounties)", "(spatialrelations)", "(exporttables)", "YEARS", ".tif.gz", "PDF",
+                  "convergence", "undefined CRS"):
+        assert point in changes["0.5.0"], point
 
 
 def test_about_says_what_each_platform_needs(meta):
