@@ -14,7 +14,7 @@
 # throw-away copy of it, so what `make setup` installs is installed afresh each time. The
 # suite's own QGIS 3.44 chroot (scripts/qgis344.sh) is the host's cached one, bound at the same
 # path, so it is not built twice. The clone sees the committed HEAD of this repository, and
-# ../shared beside it when the repository has one (read-only). Run as root; takes 30-40
+# ../shared beside it when the repository has one (read-only). Run as root; takes about 20
 # minutes on 2 cores.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
