@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from .indicators import field_in_words
 from .regions import region_name, region_order
 from .report_base import (
     axes,
@@ -42,7 +43,7 @@ TEXTS = {
                "neighbouring secondary cities have similar gaps ({weights} weights, {permutations} permutations)."),
         header=["Mega-region", "Cities", "Gradient", "Interval", "Spearman's rho", "Interval", "Pattern",
                 "Moran's I", "p", "HH/LL/HL/LH", "Note"],
-        indicator="Indicator {indicator}",
+        indicator="{name} ({indicator})",
         x_label="distance to the nearest core (km, log scale)", y_label="gap",
         scatter="Gap against distance to the nearest core, {region}, {indicator}",
         all="All mega-regions (fixed effects)",
@@ -54,7 +55,7 @@ TEXTS = {
                "表示越靠近核心差距越小（借用规模）；均大于 0 表示越靠近核心差距越大（集聚阴影）。ALL 行为全国合并并控制城市群固定效应。"
                "莫兰指数衡量相邻次级城市的差距是否相似（{weights} 权重，{permutations} 次置换）。"),
         header=["城市群", "城市数", "梯度", "区间", "斯皮尔曼 ρ", "区间", "格局", "莫兰指数", "p", "HH/LL/HL/LH", "备注"],
-        indicator="指标 {indicator}",
+        indicator="{name}（{indicator}）",
         x_label="到最近核心城市的距离（公里，对数刻度）", y_label="差距",
         scatter="差距与到最近核心城市的距离：{region}，{indicator}",
         all="全部城市群（固定效应）",
@@ -123,7 +124,7 @@ def spatial_report_html(result, lang="en"):
     for ind in result.indicators:
         rows = table[table["indicator"] == ind]
         regions = [r for r in region_order([r for r in rows["megaregion_id"] if r != "ALL"])] + ["ALL"]
-        body.append("<h2>%s</h2>" % esc(t["indicator"].format(indicator=ind)))
+        body.append("<h2>%s</h2>" % esc(t["indicator"].format(name=field_in_words(ind, lang), indicator=ind)))
         cells = []
         for region in regions:
             match = rows[rows["megaregion_id"] == region]
@@ -145,7 +146,7 @@ def spatial_report_html(result, lang="en"):
         for region in regions[:-1]:
             dist, gap, pattern = result.scatter.get((region, ind), ((), (), None))
             if len(dist):
-                label = t["scatter"].format(region=_region_label(region, lang), indicator=ind)
+                label = t["scatter"].format(region=_region_label(region, lang), indicator=field_in_words(ind, lang))
                 charts.append('<figure style="display:inline-block;vertical-align:top;width:300px;margin:4px">'
                               '<figcaption style="font-size:90%%">%s</figcaption>%s</figure>'
                               % (esc(_region_label(region, lang)), scatter(dist, gap, pattern, label, lang)))

@@ -130,6 +130,9 @@ def test_table_report_and_style(default_run):
     assert colours == {"HH": "#ff0000", "LL": "#0000ff", "HL": "#f4ada8", "LH": "#a7adf9", "ns": "#eeeeee"}
     html = report.read_text(encoding="utf-8")
     assert html.count("<svg") >= 17 and "borrowed size" in html
+    # each indicator headed in words, its field code beside
+    assert "<h2>population 2020 (popu_2020)</h2>" in html
+    assert "<h2>total night-time light 2020 (ntl_total_light_2020)</h2>" in html
 
 
 def test_reproducible_from_the_seed(default_run):
