@@ -27,7 +27,7 @@ from .fields import (CORE, MEGAREGION, MEGAREGION_ID, MEGAREGION_ZH, PHASE, ROLE
                      reason_of)
 from .messages import msg
 from .admin.tables import read_table
-from .city_ids import AGGREGATE_FIX, check_one_feature_per_key, county_evidence, is_county_code
+from .admin.city_ids import AGGREGATE_FIX, check_one_feature_per_key, county_evidence, is_county_code
 
 __all__ = [
     "MembershipError",
@@ -406,7 +406,7 @@ def assign_megaregions(prefectures, key="adcode", membership=None, multiple="all
     ``result.attrs['warnings']`` lists such replacements and key values that are not codes.
 
     Raises :class:`MembershipError` (a ValueError) if ``key`` is not a column, holds no
-    administrative codes at all, repeats (:func:`.city_ids.check_one_feature_per_key`: counties
+    administrative codes at all, repeats (:func:`.admin.city_ids.check_one_feature_per_key`: counties
     keyed by their parent city, or one city in several features; an earlier run's one feature
     per membership is not a repeat), or an option is invalid. Features with county-level codes
     in no mega-region are named in the warnings.

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 
 from . import fields as fv
-from .city_ids import check_one_row_per_city
+from .admin.city_ids import check_one_row_per_city
 from .messages import msg
 
 MEGAREGION_FIELD = fv.MEGAREGION_ID
@@ -82,5 +82,5 @@ def _check_choice(name, value, allowed):
 
 
 def _check_unique_pairs(mr, names, city_field, frame):
-    """One row per (mega-region, city id): :func:`.city_ids.check_one_row_per_city`."""
+    """One row per (mega-region, city id): :func:`.admin.city_ids.check_one_row_per_city`."""
     check_one_row_per_city(frame, city_field, mr, names)

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from . import uncertainty as _unc
-from .city_ids import check_one_row_per_city
+from .admin.city_ids import check_one_row_per_city
 from .dagum import dagum_gini
 from .fields import CORE, SECONDARY, list_names, reason_of
 from .inequality import InequalityInputError, theil_decomposition, weighted_mean
@@ -300,7 +300,7 @@ def unevenness_table(
         :data:`.measures.HEADLINE_MEASURES`).
     city_field : optional city id (the code field the assign step copied, e.g. ``adcode``);
         an id that appears more than once within a mega-region is an error
-        (:func:`.city_ids.check_one_row_per_city`: counties measured as cities).
+        (:func:`.admin.city_ids.check_one_row_per_city`: counties measured as cities).
 
     Returns
     -------

@@ -12,7 +12,7 @@ The legend of a type map names the types in the map's language
 The language of a map is ``"en"`` or ``"zh"``; :func:`interface_language` gives QGIS's."""
 from ..core import fields as F
 from ..core.indicators import indicator_name as _indicator_name
-from ..core.verdicts import class_words
+from ..core.panels.verdicts import class_words
 from . import layer_metadata
 from .deps import lazy_import
 
@@ -228,7 +228,7 @@ def type_legend(renderer, lang):
 def verdict_legend(renderer, lang):
     """A copy of the categorized ``renderer`` of a verdict field
     (:func:`..core.fields.split_verdict_field`) whose legend names each value in words in ``lang``
-    (:func:`..core.verdicts.class_words`), whatever the labels it was styled with; the colours
+    (:func:`..core.panels.verdicts.class_words`), whatever the labels it was styled with; the colours
     stay as styled."""
     kind = F.split_verdict_field(renderer.classAttribute())[0]
     relabelled = renderer.clone()

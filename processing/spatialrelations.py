@@ -25,7 +25,7 @@ pd = lazy_import("pandas")
 fields = lazy_import("..core.fields", __package__)
 moran = lazy_import("..core.spatial.moran", __package__)
 relations = lazy_import("..core.spatial.relations", __package__)
-report_spatial = lazy_import("..core.report_spatial", __package__)
+report_spatial = lazy_import("..core.spatial.report", __package__)
 
 WEIGHTS = [
     ("Queen contiguity (shared boundary or vertex)", "queen"),

@@ -23,7 +23,7 @@ from qgis.PyQt.QtGui import QColor
 
 from . import compat
 from ..core import fields
-from ..core.verdicts import class_words
+from ..core.panels.verdicts import class_words
 from .i18n import tr
 
 STYLE_NAME = "megaregion"

@@ -4,5 +4,7 @@
   resolve a table's key to boundary features;
 - :mod:`.tables`: reading indicator tables (CSV in any of the usual encodings, XLSX) and
   numbers written as text;
-- :mod:`.join`: joining an indicator table (wide or long) to the boundaries.
+- :mod:`.join`: joining an indicator table (wide or long) to the boundaries;
+- :mod:`.counties`: prefecture-level units from county-level data;
+- :mod:`.city_ids`: one feature per city (counties counted as cities are refused).
 """

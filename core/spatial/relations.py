@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .. import fields as fv
-from ..city_ids import check_one_row_per_city
+from ..admin.city_ids import check_one_row_per_city
 from ..messages import msg
 from ..type_texts import check_lang
 from ..typology import secondary_gaps
@@ -126,7 +126,7 @@ def spatial_relations(frame, indicators, *, lon, lat, geometries=None, megaregio
     queen contiguity and ``borders_core``; ``lon``/``lat``: representative points in degrees.
     ``monitor(fraction)`` reports progress and stops the run by returning False
     (:class:`.moran.Cancelled`). ``city_field``: a city id; one row per mega-region and city
-    (:func:`megaregion.core.city_ids.check_one_row_per_city`, as the typology refuses counties
+    (:func:`megaregion.core.admin.city_ids.check_one_row_per_city`, as the typology refuses counties
     or parts of one city counted as cities). Notes are written in ``lang``."""
     lang = check_lang(lang)
     if weights not in WEIGHTS:

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from megaregion.core import city_ids
+from megaregion.core.admin import city_ids
 from megaregion.core import membership as mm
 from megaregion.core import typology as ty
 from megaregion.core.messages import in_language

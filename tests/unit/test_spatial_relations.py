@@ -160,7 +160,7 @@ def test_bad_inputs_are_clear_errors():
 
 
 def test_report_in_both_languages(two_regions):
-    from megaregion.core.report_spatial import spatial_report_html
+    from megaregion.core.spatial.report import spatial_report_html
 
     result = two_regions[-1]
     en = spatial_report_html(result, "en")

@@ -1,10 +1,10 @@
-"""The categorical verdict fields a map draws (core/fields.py) and their words (core/verdicts.py):
+"""The categorical verdict fields a map draws (core/fields.py) and their words (core/panels/verdicts.py):
 every value the algorithms write has words in both languages, and the field rule tells a verdict
 from a number of the same family (``lisa_p_*``)."""
 import doctest
 
 from megaregion.core import fields as F
-from megaregion.core import verdicts
+from megaregion.core.panels import verdicts
 from megaregion.core.panels.convergence import sigma_verdict
 from megaregion.core.panels.trends import trajectory_verdicts
 from megaregion.core.spatial import moran

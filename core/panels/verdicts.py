@@ -1,12 +1,13 @@
-"""The categorical verdicts of the outputs in words, English and Chinese, for maps and tables.
+"""The categorical verdicts of the outputs in words, English and Chinese, for maps and tables:
+the panels' verdicts and, drawn on the same kind of map, the LISA classes of :mod:`..spatial`.
 
-Three kinds (field names and values in :mod:`.fields`): the σ-convergence verdict of a
+Three kinds (field names and values in :mod:`..fields`): the σ-convergence verdict of a
 mega-region's headline measure over three or more years (``sigma_verdict_<indicator>``, see
-:func:`.panels.convergence.sigma_verdict`), the trajectory of a secondary city's gap to its cores
+:func:`.convergence.sigma_verdict`), the trajectory of a secondary city's gap to its cores
 (``trajectory_<indicator>``, Theil–Sen slope and Mann–Kendall test, see
-:func:`.panels.trends.trajectory_verdicts`) and the LISA cluster of a secondary city's gap
+:func:`.trends.trajectory_verdicts`) and the LISA cluster of a secondary city's gap
 (``lisa_<indicator>``, Anselin 1995, as GeoDa names them)."""
-from . import fields as F
+from .. import fields as F
 
 __all__ = ["WORDS", "NO_VALUE", "class_words", "neutral_class"]
 

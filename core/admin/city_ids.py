@@ -20,8 +20,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from .fields import list_names
-from .messages import msg
+from ..fields import list_names
+from ..messages import msg
 
 __all__ = ["AGGREGATE_FIX", "is_county_code", "county_evidence", "name_column", "repeated_keys",
            "check_one_feature_per_key", "check_one_row_per_city"]

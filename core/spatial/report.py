@@ -6,9 +6,9 @@ import math
 
 import numpy as np
 
-from .indicators import field_in_words
-from .regions import region_name, region_order
-from .report_base import (
+from ..indicators import field_in_words
+from ..regions import region_name, region_order
+from ..report_base import (
     axes,
     esc,
     fmt_interval,
@@ -19,7 +19,7 @@ from .report_base import (
     page,
     svg,
 )
-from .type_texts import check_lang
+from ..type_texts import check_lang
 
 PATTERN_WORDS = {
     "en": {"borrowed_size": "gap narrows toward the core (borrowed size)",
