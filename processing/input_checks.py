@@ -370,6 +370,23 @@ def check_fields(fields, parameters, selections):
                     input=named(parameters, "INPUT"), fields=", ".join(names)))
 
 
+def checked_city_field(alg, parameters, context, names):
+    """The CITY_FIELD of unevenness, typology, trend and spatial relations: the field if the
+    layer has it; None when it is left at its default (adcode) and the layer has no such
+    field; an error naming the field when the user named one the layer does not have."""
+    from qgis.core import QgsProcessingException
+
+    field = alg.parameterAsString(parameters, "CITY_FIELD", context) or None
+    if field and field not in names:
+        if parameters.get("CITY_FIELD") not in (None, ""):  # named by the user, not the default
+            raise QgsProcessingException(tr(
+                "CITY_FIELD '{field}' is not a field of {input} (fields: {fields}): choose the field with the "
+                "city codes (adcode), or leave CITY_FIELD empty.").format(
+                    field=field, input=named(parameters, "INPUT"), fields=", ".join(names)))
+        return None
+    return field
+
+
 #: GDAL's names of the coordinate systems of a GeoPackage written without one (srs_id 0 and -1)
 UNDEFINED_CRS_NAMES = ("undefined geographic srs", "undefined cartesian srs")
 

@@ -17,7 +17,7 @@ from . import compat, qgis_io
 from .base import MegaregionAlgorithm
 from .deps import lazy_import
 from .i18n import shown, translated_language
-from .input_checks import CheckedInputs, check_fields, checked_source, named, no_crs_advice
+from .input_checks import CheckedInputs, check_fields, checked_city_field, checked_source, named, no_crs_advice
 from .styling import lisa_renderer
 from .typology_base import representative_lonlat
 
@@ -200,7 +200,7 @@ class SpatialRelationsAlgorithm(CheckedInputs, MegaregionAlgorithm):
         region_field = self.parameterAsString(parameters, self.MEGAREGION_FIELD, context) or fields.MEGAREGION_ID
         role_field = self.parameterAsString(parameters, self.ROLE_FIELD, context) or fields.ROLE
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context) or None
-        city_field = self.parameterAsString(parameters, self.CITY_FIELD, context) or None
+        city_field = checked_city_field(self, parameters, context, names)
         if region_field not in names:
             raise QgsProcessingException(self.tr(
                 "{parameter} '{field}' is not a field of {input} (fields: {fields}): run 'Assign mega-regions and "
@@ -209,8 +209,6 @@ class SpatialRelationsAlgorithm(CheckedInputs, MegaregionAlgorithm):
                     fields=", ".join(names)))
         if name_field and name_field not in names:
             name_field = None
-        if city_field and city_field not in names:
-            city_field = None
         if role_field not in names:
             # the typology's secondary-city output: every row secondary, the cores from CORES
             feedback.pushInfo(self.tr(

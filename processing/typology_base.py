@@ -21,7 +21,7 @@ from . import compat, qgis_io
 from .base import MegaregionAlgorithm
 from .deps import lazy_import
 from .i18n import shown, tr, translated_language
-from .input_checks import CheckedInputs, checked_source, crs_missing, named, no_crs, no_crs_advice
+from .input_checks import CheckedInputs, checked_city_field, checked_source, crs_missing, named, no_crs, no_crs_advice
 from .styling import graduated_renderer
 from .styling_types import type_renderer
 
@@ -231,14 +231,7 @@ class TypologyBase(CheckedInputs, MegaregionAlgorithm):
                 "NAME_FIELD '{field}' is not in INPUT: cities are named by their feature order.").format(
                     field=name_field))
             name_field = None
-        city_field = self.parameterAsString(parameters, self.CITY_FIELD, context) or None
-        if city_field and city_field not in names:
-            if parameters.get(self.CITY_FIELD) not in (None, ""):  # named by the user, not the default
-                raise QgsProcessingException(self.tr(
-                    "CITY_FIELD '{field}' is not a field of {input} (fields: {fields}): choose the field with the "
-                    "city codes (adcode), or leave CITY_FIELD empty.").format(
-                        field=city_field, input=named(parameters, self.INPUT), fields=", ".join(names)))
-            city_field = None
+        city_field = checked_city_field(self, parameters, context, names)
         pool_label, pool, keep_others = POOLS[self.parameterAsEnum(parameters, self.POOL, context)]
         settings = dict(
             source=source, indicators=indicators, cost=cost, neutral=neutral, region_field=region_field,

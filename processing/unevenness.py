@@ -18,7 +18,7 @@ from . import compat, layer_metadata, qgis_io
 from .base import MegaregionAlgorithm
 from .deps import lazy_import
 from .i18n import shown, translated_language
-from .input_checks import CheckedInputs, check_fields, checked_source, named
+from .input_checks import CheckedInputs, check_fields, checked_city_field, checked_source, named
 from .styling import graduated_renderer, verdict_renderer
 
 pd = lazy_import("pandas")
@@ -272,14 +272,7 @@ class UnevennessAlgorithm(CheckedInputs, MegaregionAlgorithm):
                 ).format(label=label, field=field, input=named(parameters, self.INPUT), fields=", ".join(names)))
         if name_field and name_field not in names:
             name_field = None
-        city_field = self.parameterAsString(parameters, self.CITY_FIELD, context) or None
-        if city_field and city_field not in names:
-            if parameters.get(self.CITY_FIELD) not in (None, ""):  # named by the user, not the default
-                raise QgsProcessingException(self.tr(
-                    "CITY_FIELD '{field}' is not a field of {input} (fields: {fields}): choose the field with the "
-                    "city codes (adcode), or leave CITY_FIELD empty.").format(
-                        field=city_field, input=named(parameters, self.INPUT), fields=", ".join(names)))
-            city_field = None
+        city_field = checked_city_field(self, parameters, context, names)
 
         frame, geometries = qgis_io.source_to_frame(source, feedback, progress_share=0.2)
         # Prefectures outside every mega-region (kept with NULLs by the assign step) are not members.

@@ -319,6 +319,7 @@ CASES = [
     C("spatial-weights-out-of-range", "spatialrelations", {"WEIGHTS": 5}, "WEIGHTS", "WEIGHTS = 5"),
     C("spatial-k-0", "spatialrelations", {"WEIGHTS": 1, "K": 0}, "K", "K = 0"),
     C("spatial-correction-out-of-range", "spatialrelations", {"CORRECTION": 7}, "CORRECTION", "CORRECTION = 7"),
+    C("spatial-city-field-not-a-field", "spatialrelations", {"CITY_FIELD": "code"}, "CITY_FIELD", "'code'"),
     C("spatial-cores-missing", "spatialrelations", {"CORES": "@cores.gpkg"}, "CORES", "cores.gpkg"),
     # ---------------------------------------------------------------- pipeline
     C("pipeline-table-missing", "pipeline", {"TABLE": "@census_2021.csv"}, "TABLE", "census_2021.csv"),
