@@ -293,7 +293,14 @@ def _dissolved(parts):
     if union.isNull():
         return union
     if QgsWkbTypes.geometryType(union.wkbType()) != compat.GEOMETRY_POLYGON:
-        union = union.convertToType(compat.GEOMETRY_POLYGON, True)
-    else:
-        union.convertToMultiType()
+        # a collection (what make_valid gives for a self-intersecting ring): its polygons
+        # (convertToType returns nothing for a collection)
+        union = QgsGeometry.collectGeometry(_polygons(union))
+    union.convertToMultiType()
     return union
+
+
+def _polygons(geometry):
+    """The polygons of ``geometry`` (a repair can leave a collection with lines and points)."""
+    return [QgsGeometry(part.clone()) for part in geometry.constParts()
+            if QgsWkbTypes.geometryType(part.wkbType()) == compat.GEOMETRY_POLYGON]
