@@ -133,12 +133,12 @@ A numeric field in neither list is left out (named in the log); no field is summ
             <location filename="../processing/gcj02towgs84.py" line="85" />
             <location filename="../processing/qgis_io.py" line="55" />
             <location filename="../processing/qgis_io.py" line="177" />
-            <location filename="../processing/spatialrelations.py" line="285" />
             <location filename="../processing/spatialrelations.py" line="283" />
-            <location filename="../processing/typology_base.py" line="291" />
-            <location filename="../processing/typology_base.py" line="294" />
-            <location filename="../processing/unevenness.py" line="319" />
-            <location filename="../processing/unevenness.py" line="380" />
+            <location filename="../processing/spatialrelations.py" line="281" />
+            <location filename="../processing/typology_base.py" line="284" />
+            <location filename="../processing/typology_base.py" line="287" />
+            <location filename="../processing/unevenness.py" line="312" />
+            <location filename="../processing/unevenness.py" line="373" />
             <location filename="../processing/zonal.py" line="440" />
             <location filename="../processing/zonal.py" line="531" />
             <source>Cancelled</source>
@@ -720,17 +720,22 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>{parameter} 中的 {missing} 不在 {input} 中（现有字段：{fields}）：请选择输入图层的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="397" />
+            <location filename="../processing/input_checks.py" line="382" />
+            <source>CITY_FIELD '{field}' is not a field of {input} (fields: {fields}): choose the field with the city codes (adcode), or leave CITY_FIELD empty.</source>
+            <translation>CITY_FIELD“{field}”不是{input}的字段（字段：{fields}）：请选择存放城市代码的字段（adcode），或不设置 CITY_FIELD。</translation>
+        </message>
+        <message>
+            <location filename="../processing/input_checks.py" line="414" />
             <source>no coordinate reference system</source>
             <translation>无坐标参考系</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="395" />
+            <location filename="../processing/input_checks.py" line="412" />
             <source>an undefined coordinate reference system ('{name}', what GDAL writes into a GeoPackage saved without one)</source>
             <translation>未定义的坐标参考系（“{name}”，即 GDAL 为保存时未带坐标参考系的 GeoPackage 写入的值）</translation>
         </message>
         <message>
-            <location filename="../processing/input_checks.py" line="401" />
+            <location filename="../processing/input_checks.py" line="418" />
             <source>assign it in the layer's properties (Source &gt; Assigned Coordinate Reference System) or with Vector general &gt; Assign projection (native:assignprojection), then run again</source>
             <translation>在图层属性中指定（源 &gt; 指定的坐标参考系），或使用“矢量通用 &gt; 指定投影”（native:assignprojection），然后重新运行</translation>
         </message>
@@ -954,87 +959,97 @@ WGS84 到 GCJ-02 采用已公开的正向公式（克拉索夫斯基椭球，a =
             <translation>图层“{layer}”无法投影到地图坐标参考系 {crs}：{error}；请检查图层的坐标参考系，或另选 MAP_CRS</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="662" />
+            <location filename="../processing/models.py" line="691" />
             <source>Model {path} could not be read</source>
             <translation>无法读取模型 {path}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="169" />
+            <location filename="../processing/models.py" line="174" />
             <source>Mega-region analysis (whole pipeline)</source>
             <translation>城市群分析（完整流程）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="224" />
+            <location filename="../processing/models.py" line="229" />
             <source>Output folder: one GeoPackage with every layer, the reports and the maps</source>
             <translation>输出文件夹：一个包含全部图层的 GeoPackage、各报告和地图</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="237" />
+            <location filename="../processing/models.py" line="242" />
             <source>County-level boundaries, made into prefecture-level units and used instead of the boundaries</source>
             <translation>县级边界：汇总为地级单元后代替边界使用</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="240" />
+            <location filename="../processing/models.py" line="245" />
             <source>Code field of the county-level boundaries</source>
             <translation>县级边界的代码字段</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="242" />
+            <location filename="../processing/models.py" line="247" />
             <source>Parent field of the county-level boundaries (code of the prefecture)</source>
             <translation>县级边界的上级字段（所属地级单元的代码）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="301" />
+            <location filename="../processing/models.py" line="306" />
             <source>the maps (PNG, PDF)</source>
             <translation>地图（PNG、PDF）</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="295" />
+            <location filename="../processing/models.py" line="300" />
             <source>the report {name}</source>
             <translation>报告 {name}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="297" />
+            <location filename="../processing/models.py" line="302" />
             <source>the layers {names}</source>
             <translation>图层 {names}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="299" />
+            <location filename="../processing/models.py" line="304" />
             <source>the workbook {name}</source>
             <translation>工作簿 {name}</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="398" />
+            <location filename="../processing/models.py" line="404" />
             <source>OUTPUT_FOLDER '{folder}' cannot be created ({reason}): choose a folder you may write to.</source>
             <translation>无法创建 OUTPUT_FOLDER“{folder}”（{reason}）：请选择有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="431" />
+            <location filename="../processing/models.py" line="437" />
             <source>COUNTIES given: the prefecture-level units made from them are the boundaries of the analysis (BOUNDARIES is not read).</source>
             <translation>给出了 COUNTIES：由其汇总得到的地级单元作为分析的边界（不读取 BOUNDARIES）。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="478" />
+            <location filename="../processing/models.py" line="484" />
             <source>Workbook written: {path} ({count} sheets).</source>
             <translation>工作簿已写入：{path}（{count} 个工作表）。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="474" />
+            <location filename="../processing/models.py" line="480" />
             <source>openpyxl is not installed in QGIS's Python: {name} was written with GDAL's XLSX driver, without number formats, column widths or frozen header rows. Install openpyxl for them.</source>
             <translation>QGIS 的 Python 中未安装 openpyxl：{name} 由 GDAL 的 XLSX 驱动写入，没有数字格式、列宽和冻结的表头行。安装 openpyxl 即可获得这些格式。</translation>
         </message>
         <message>
             <location filename="../processing/models.py" line="506" />
+            <source>{parameter} at its default names {names}, which INDICATORS ({indicators}) does not have: left out.</source>
+            <translation>{parameter} 采用默认值，其中的 {names} 不在 INDICATORS（{indicators}）中：已略去。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="501" />
+            <source>{parameter} names {names}, which INDICATORS ({indicators}) does not have: name indicators among INDICATORS (names without the year), or leave {parameter} empty.</source>
+            <translation>{parameter} 指定了 {names}，但 INDICATORS（{indicators}）中没有这些指标：请指定 INDICATORS 中的指标（不带年份的名称），或将 {parameter} 留空。</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="535" />
             <source>YEARS left empty: the years every indicator has, {years}.</source>
             <translation>YEARS 留空：采用每个指标都有的年份 {years}。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="495" />
+            <location filename="../processing/models.py" line="524" />
             <source>YEARS ({years}) and YEAR1/YEAR2 ({year1}, {year2}) are both set: choose the years in YEARS and leave YEAR1 and YEAR2 not set.</source>
             <translation>YEARS（{years}）与 YEAR1/YEAR2（{year1}，{year2}）同时设置：请在 YEARS 中选择年份，并将 YEAR1 和 YEAR2 保持未设置。</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="572" />
+            <location filename="../processing/models.py" line="601" />
             <source>{parameter}: {problem}.</source>
             <translation>{parameter}：{problem}。</translation>
         </message>
@@ -1622,19 +1637,19 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="114" />
-            <location filename="../processing/spatialrelations.py" line="267" />
+            <location filename="../processing/spatialrelations.py" line="265" />
             <source>Queen contiguity (shared boundary or vertex)</source>
             <translation>后式邻接（共同边界或顶点）</translation>
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="114" />
-            <location filename="../processing/spatialrelations.py" line="267" />
+            <location filename="../processing/spatialrelations.py" line="265" />
             <source>K nearest neighbours (geodesic distance)</source>
             <translation>K 最近邻（测地距离）</translation>
         </message>
         <message>
             <location filename="../processing/spatialrelations.py" line="114" />
-            <location filename="../processing/spatialrelations.py" line="267" />
+            <location filename="../processing/spatialrelations.py" line="265" />
             <source>Distance band (geodesic distance)</source>
             <translation>距离带（测地距离）</translation>
         </message>
@@ -1664,7 +1679,7 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>{input} 没有坐标参考系：测地距离需要知道城市的位置；{advice}。</translation>
         </message>
         <message>
-            <location filename="../processing/spatialrelations.py" line="265" />
+            <location filename="../processing/spatialrelations.py" line="263" />
             <source>{weights} weights, {permutations} permutations, {resamples} bootstrap resamples, seed {seed}.</source>
             <translation>{weights}权重，{permutations} 次置换，{resamples} 次自助抽样，种子 {seed}。</translation>
         </message>
@@ -1675,26 +1690,26 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>{parameter}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
         </message>
         <message>
-            <location filename="../processing/spatialrelations.py" line="216" />
+            <location filename="../processing/spatialrelations.py" line="214" />
             <source>INPUT has no role field '{field}': every feature is taken as a secondary city (as in the typology's output), the cores come from CORES.</source>
             <translation>INPUT 没有角色字段“{field}”：每个要素都视为次级城市（同类型划分的输出），核心城市取自 CORES。</translation>
         </message>
         <message>
-            <location filename="../processing/spatialrelations.py" line="235" />
-            <location filename="../processing/typology_base.py" line="269" />
-            <location filename="../processing/unevenness.py" line="289" />
+            <location filename="../processing/spatialrelations.py" line="233" />
+            <location filename="../processing/typology_base.py" line="262" />
+            <location filename="../processing/unevenness.py" line="282" />
             <source>{count} features with no mega-region are not members and are left out.</source>
             <translation>{count} 个不属于任何城市群的要素不是成员，已排除。</translation>
         </message>
         <message>
-            <location filename="../processing/spatialrelations.py" line="243" />
-            <location filename="../processing/typology_base.py" line="260" />
-            <location filename="../processing/unevenness.py" line="294" />
+            <location filename="../processing/spatialrelations.py" line="241" />
+            <location filename="../processing/typology_base.py" line="253" />
+            <location filename="../processing/unevenness.py" line="287" />
             <source>No feature of INPUT has a mega-region in '{field}': run 'Assign mega-regions and core cities' first.</source>
             <translation>INPUT 中没有要素在“{field}”中带有城市群：请先运行“为地级市划分城市群与核心城市”。</translation>
         </message>
         <message>
-            <location filename="../processing/spatialrelations.py" line="250" />
+            <location filename="../processing/spatialrelations.py" line="248" />
             <source>INPUT is in a projected CRS ({crs}): distances are measured on the WGS84 ellipsoid between the representative points transformed to longitude and latitude; the contiguity tolerance is in the layer's units.</source>
             <translation>INPUT 为投影坐标参考系（{crs}）：距离在 WGS84 椭球面上、以转换为经纬度的代表点之间测量；邻接容差以图层单位计。</translation>
         </message>
@@ -1704,12 +1719,12 @@ Maps are written only when every one has rendered: a failed or cancelled run lea
             <translation>INDICATORS 为空且 {input} 没有 gap_ 字段：请选择指标字段，或使用类型划分的次级城市输出。</translation>
         </message>
         <message>
-            <location filename="../processing/spatialrelations.py" line="290" />
+            <location filename="../processing/spatialrelations.py" line="288" />
             <source>{region} / {indicator}: gradient {gradient:.4f}, rho {rho:.3f}, {pattern}; Moran's I {moran}.</source>
             <translation>{region} / {indicator}：梯度 {gradient:.4f}，rho {rho:.3f}，{pattern}；莫兰指数 {moran}。</translation>
         </message>
         <message>
-            <location filename="../processing/spatialrelations.py" line="225" />
+            <location filename="../processing/spatialrelations.py" line="223" />
             <source>CORES has no field '{field}': give the typology's core output or a layer with the mega-region and name fields of INPUT.</source>
             <translation>CORES 没有字段“{field}”：请使用类型划分的核心城市输出，或带有与 INPUT 相同的城市群和名称字段的图层。</translation>
         </message>
@@ -2042,21 +2057,21 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="143" />
-            <location filename="../processing/typology_base.py" line="267" />
+            <location filename="../processing/typology_base.py" line="260" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Members of all mega-regions together (dissertation)</source>
             <translation>全部城市群的成员合并（同论文）</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="143" />
-            <location filename="../processing/typology_base.py" line="267" />
+            <location filename="../processing/typology_base.py" line="260" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Each mega-region's members separately</source>
             <translation>各城市群的成员分别计算</translation>
         </message>
         <message>
             <location filename="../processing/typology_base.py" line="143" />
-            <location filename="../processing/typology_base.py" line="267" />
+            <location filename="../processing/typology_base.py" line="260" />
             <location filename="../resources/models/pipeline.model3" line="1" />
             <source>Every feature of the input, member or not</source>
             <translation>输入的全部要素，无论是否为成员</translation>
@@ -2100,7 +2115,7 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>NAME_FIELD“{field}”不在 INPUT 中：城市按要素顺序命名。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="265" />
+            <location filename="../processing/typology_base.py" line="258" />
             <source>{count} features with no mega-region are not members: not typed, but in the pool ({pool}).</source>
             <translation>{count} 个不属于任何城市群的要素不是成员：不参与类型划分，但计入极差标准化的样本池（{pool}）。</translation>
         </message>
@@ -2110,43 +2125,37 @@ YEAR_POOL：每年按其自身的最小值/最大值标准化（默认），或�
             <translation>{parameter} 中的 {missing} 不在 INPUT 中（现有字段：{fields}）：请选择输入图层的字段。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="237" />
-            <location filename="../processing/unevenness.py" line="278" />
-            <source>CITY_FIELD '{field}' is not a field of {input} (fields: {fields}): choose the field with the city codes (adcode), or leave CITY_FIELD empty.</source>
-            <translation>CITY_FIELD“{field}”不是{input}的字段（字段：{fields}）：请选择存放城市代码的字段（adcode），或不设置 CITY_FIELD。</translation>
-        </message>
-        <message>
-            <location filename="../processing/typology_base.py" line="300" />
+            <location filename="../processing/typology_base.py" line="293" />
             <source>K = {k} ({chosen_by}); {typed} secondary cities typed, {excluded} left out; mean silhouette {silhouette:.4f}.</source>
             <translation>K = {k}（{chosen_by}）；已划分类型的次级城市 {typed} 个，排除 {excluded} 个；平均轮廓系数 {silhouette:.4f}。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="298" />
+            <location filename="../processing/typology_base.py" line="291" />
             <source>K = {k}: mean silhouette {silhouette:.4f}, within SS {within:.4f}</source>
             <translation>K = {k}：平均轮廓系数 {silhouette:.4f}，组内平方和 {within:.4f}</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="311" />
+            <location filename="../processing/typology_base.py" line="304" />
             <source>Stability (mean Jaccard similarity over {resamples} resamples of the secondary cities; under {unstable:g} = unstable): {values}.</source>
             <translation>聚类稳定性（次级城市 {resamples} 次重抽样的平均 Jaccard 相似系数；低于 {unstable:g} 为不稳定）：{values}。</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="348" />
+            <location filename="../processing/typology_base.py" line="341" />
             <source>fixed</source>
             <translation>指定值</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="348" />
+            <location filename="../processing/typology_base.py" line="341" />
             <source>silhouette</source>
             <translation>按平均轮廓系数选定</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="360" />
+            <location filename="../processing/typology_base.py" line="353" />
             <source>{count} secondary cities left out of the gap typology (see excluded_reason):</source>
             <translation>{count} 个次级城市未参与差距类型划分（原因见 excluded_reason）：</translation>
         </message>
         <message>
-            <location filename="../processing/typology_base.py" line="360" />
+            <location filename="../processing/typology_base.py" line="353" />
             <source>{count} secondary cities left out of the trend typology (see excluded_reason):</source>
             <translation>{count} 个次级城市未参与趋势类型划分（原因见 excluded_reason）：</translation>
         </message>
@@ -2309,12 +2318,12 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
             <translation>INDICATORS 为空：请至少选择一个要测度的数值字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="300" />
+            <location filename="../processing/unevenness.py" line="293" />
             <source>Weights by year: {weights}</source>
             <translation>各年份的权重：{weights}</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="303" />
+            <location filename="../processing/unevenness.py" line="296" />
             <source>Intervals from {bootstrap} bootstrap resamples at {confidence} %, p_between from {permutations} permutations, seed {seed}.</source>
             <translation>置信区间基于 {bootstrap} 次自助法重抽样（置信水平 {confidence} %），p_between 基于 {permutations} 次置换检验，随机种子 {seed}。</translation>
         </message>
@@ -2324,12 +2333,12 @@ Values must be &amp;ge; 0 (an error names the cities otherwise). A mega-region w
             <translation>{label}“{field}”不是 {input} 的字段（现有字段：{fields}）：请先运行“为地级市划分城市群与核心城市”，或选择该字段。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="358" />
+            <location filename="../processing/unevenness.py" line="351" />
             <source>The description of the fields of {layer} could not be saved with it ({error}): maps of it name the measures from the field names.</source>
             <translation>无法将 {layer} 的字段说明随图层一并保存（{error}）：其地图将根据字段名称来命名测度。</translation>
         </message>
         <message>
-            <location filename="../processing/unevenness.py" line="407" />
+            <location filename="../processing/unevenness.py" line="400" />
             <source>OUTPUT_REGIONS is styled by the sigma-convergence verdict of {indicator} ({field}); the map of {measure} in its latest year is drawn by 'Render maps to PNG' with MAP_FIELD={measure}.</source>
             <translation>OUTPUT_REGIONS 按 {indicator} 的σ收敛判断（{field}）设置样式；其最近年份 {measure} 的地图可由“将地图渲染为 PNG”以 MAP_FIELD={measure} 绘制。</translation>
         </message>

@@ -130,6 +130,11 @@ def _given(value):
     return value not in (None, "")
 
 
+def _names(text):
+    """The names of a comma-separated list (INDICATORS, COST_INDICATORS), as the model reads them."""
+    return [n.strip() for n in str(text or "").split(",") if n.strip()]
+
+
 def _left_out(definition, value):
     """True when an input takes its default: not given, or empty where empty means nothing
     (an empty text, e.g. no cost indicators, is a value)."""
@@ -370,6 +375,7 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         in_folder = bool(folder) and bool(self._layers_in_folder(parameters))
 
         def run():
+            self._check_roles(parameters, filled, feedback)
             self._counties_first(filled, context, feedback)
             self._fill_years(filled, context, feedback)
             results = model.processAlgorithm(filled, context, feedback)
@@ -477,6 +483,29 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                     name=WORKBOOK))
         feedback.pushInfo(tr("Workbook written: {path} ({count} sheets).").format(path=path, count=len(sheets)))
         return path
+
+    def _check_roles(self, parameters, filled, feedback):
+        """COST_INDICATORS and NEUTRAL_INDICATORS name indicators among INDICATORS (names without
+        the year), before any step runs. Left at its default, a name INDICATORS does not have
+        (age_65 when the planner chose other indicators) is left out with a log line; named by
+        the planner, it is an error saying what to do."""
+        chosen = _names(filled.get("INDICATORS"))
+        for name in ("COST_INDICATORS", "NEUTRAL_INDICATORS"):
+            if self.parameterDefinition(name) is None:
+                continue
+            given = _names(filled.get(name))
+            stray = [n for n in given if n not in chosen]
+            if not stray:
+                continue
+            if _given(parameters.get(name)):
+                raise QgsProcessingException(tr(
+                    "{parameter} names {names}, which INDICATORS ({indicators}) does not have: name indicators among "
+                    "INDICATORS (names without the year), or leave {parameter} empty.").format(
+                        parameter=name, names=", ".join(stray), indicators=", ".join(chosen)))
+            filled[name] = ",".join(n for n in given if n in chosen)
+            feedback.pushInfo(tr(
+                "{parameter} at its default names {names}, which INDICATORS ({indicators}) does not have: left "
+                "out.").format(parameter=name, names=", ".join(stray), indicators=", ".join(chosen)))
 
     def _fill_years(self, filled, context, feedback):
         """YEARS as the steps read it: the given years sorted, each once; left empty with YEAR1 and
