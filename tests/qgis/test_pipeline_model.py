@@ -560,3 +560,25 @@ def test_a_saved_model_that_embeds_the_pipeline_stays_valid():
     ok, issues = model.validateChildAlgorithm("pipeline")
     assert ok and issues == []
     assert all(current.parameterDefinition(n).flags() & _flags()[1] for n in added)
+
+
+def test_cost_indicators_outside_the_indicators(tmp_path, regional_boundaries):
+    """The default cost indicator (age_65) with other INDICATORS is left out with a log line;
+    a cost indicator the planner names outside INDICATORS is refused before any step runs."""
+    from qgis.core import QgsProcessingException
+
+    from recording_feedback import RecordingFeedback
+
+    model = pipeline()
+    filled = {"INDICATORS": "popu,popu_urban", "COST_INDICATORS": "age_65"}
+    feedback = RecordingFeedback()
+    model._check_roles({"INDICATORS": "popu,popu_urban"}, filled, feedback)
+    assert filled["COST_INDICATORS"] == ""
+    assert "COST_INDICATORS at its default names age_65, which INDICATORS (popu, popu_urban) does not have" in \
+        feedback.text()
+    with pytest.raises(QgsProcessingException) as caught:
+        model.run({"BOUNDARIES": str(regional_boundaries), "INDICATORS": "popu,popu_urban", "COST_INDICATORS": "pm25",
+                   "ndvi:PREFECTURES": str(tmp_path / "p.gpkg")},
+                  QgsProcessingContext(), RecordingFeedback(), catchExceptions=False)
+    assert "COST_INDICATORS names pm25, which INDICATORS (popu, popu_urban) does not have" in str(caught.value)
+    assert not (tmp_path / "p.gpkg").exists()
